@@ -1,0 +1,42 @@
+// Shared plumbing of the kg command line: global options, opening the
+// database, and turning a Status into a message and an exit code.
+//
+// Exit codes: 0 ok, 1 bad input or query, 2 usage, 3 I/O or internal error.
+// Messages go to stderr as "kg: <message>".
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "storage/store.h"
+
+namespace kg::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitIO = 3;
+
+struct Context {
+  std::string db;                // --db DIR or $KG_DB
+  std::function<int()> action;   // set by the chosen subcommand's callback
+};
+
+// Prints "kg: <message>" on stderr and returns the exit code for the status
+// (0 for OK, 1 for input/query/schema errors, 3 for I/O, corruption, internal).
+int Report(const Status& status);
+
+// The exit code a status maps to, without printing.
+int ExitCodeFor(const Status& status);
+
+// Opens the database named by --db/KG_DB. InvalidArgument when none was given.
+Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only);
+
+// Each group of subcommands lives in its own file and registers itself here.
+void RegisterStoreCommands(CLI::App& app, Context& ctx);  // init import export stats get check
+void RegisterQueryCommands(CLI::App& app, Context& ctx);  // query shell path
+
+}  // namespace kg::cli

@@ -1,0 +1,69 @@
+// kg: the command-line front end of the kg knowledge-graph engine.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/cli.h"
+
+#ifndef KG_VERSION
+#define KG_VERSION "dev"
+#endif
+
+namespace kg::cli {
+
+int ExitCodeFor(const Status& status) {
+  switch (status.code()) {
+    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kSyntaxError:
+    case StatusCode::kNotFound:
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kSchemaViolation: return kExitBadInput;
+    default: return kExitIO;
+  }
+}
+
+int Report(const Status& status) {
+  if (!status.ok()) std::cerr << "kg: " << status.message() << "\n";
+  return ExitCodeFor(status);
+}
+
+Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only) {
+  if (ctx.db.empty())
+    return Status::InvalidArgument("no database given: pass --db DIR or set KG_DB");
+  storage::OpenOptions options;
+  options.read_only = read_only;
+  return storage::Store::Open(ctx.db, options);
+}
+
+}  // namespace kg::cli
+
+int main(int argc, char** argv) {
+  using namespace kg::cli;
+  CLI::App app{"kg: an embedded knowledge-graph engine for tracing relationships", "kg"};
+  app.set_version_flag("--version", std::string("kg ") + KG_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  Context ctx;
+  app.add_option("--db", ctx.db, "database directory")->envname("KG_DB");
+
+  RegisterStoreCommands(app, ctx);
+  RegisterQueryCommands(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  if (!ctx.action) {
+    std::cerr << "kg: no command given; see kg --help\n";
+    return kExitUsage;
+  }
+  return ctx.action();
+}

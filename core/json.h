@@ -1,0 +1,31 @@
+// JSON in the contract of the design brief:
+//   result  {"columns": [...], "rows": [[...], ...]}
+//   node    {"_id": .., "_labels": [..], <properties>}
+//   rel     {"_id": .., "_type": "..", "_start": .., "_end": .., <properties>}
+//   path    {"_nodes": [...], "_rels": [...]}
+// Integers are written without a decimal point, floats always with one (or an
+// exponent; NaN, Infinity, -Infinity as bare words), dates as ISO strings.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "core/result_table.h"
+#include "core/value.h"
+
+namespace kg {
+
+void AppendJson(const Value& v, std::string* out);
+std::string ToJson(const Value& v);
+// One JSON object for the whole table.
+std::string ResultTableToJson(const ResultTable& table);
+// Appends `s` as a JSON string literal (quoted, escaped, UTF-8 passed through).
+void AppendJsonString(std::string_view s, std::string* out);
+
+// Parses JSON text into a Value: objects become maps, arrays lists, integral
+// numbers without '.'/exponent INTEGER, others FLOAT. Errors are SyntaxError
+// with the byte offset.
+Result<Value> ParseJson(std::string_view text);
+
+}  // namespace kg

@@ -1,0 +1,73 @@
+// Status: the outcome of every operation that can fail on user input or I/O.
+// kg does not throw; functions return Status or Result<T> (see result.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace kg {
+
+// The closed set of error classes. Messages carry the place ("query:2:14: ...",
+// "nodes.csv:41:3: ...") and the reason; codes let callers pick an exit code or
+// HTTP status.
+enum class StatusCode {
+  kOk = 0,
+  kInvalidArgument,  // bad argument or bad input data
+  kSyntaxError,      // a query or file that does not parse
+  kNotFound,
+  kAlreadyExists,
+  kSchemaViolation,  // rejected by the ontology
+  kCorruption,       // stored data that fails to decode or breaks an invariant
+  kIOError,          // file system or RocksDB failure, lock held by another process
+  kNotSupported,
+  kInternal,         // a bug in kg
+};
+
+// Returns the code's name, e.g. "InvalidArgument".
+std::string_view StatusCodeName(StatusCode code);
+
+class [[nodiscard]] Status {
+ public:
+  Status() = default;  // OK
+  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+
+  static Status OK() { return Status(); }
+  static Status InvalidArgument(std::string msg) { return {StatusCode::kInvalidArgument, std::move(msg)}; }
+  static Status SyntaxError(std::string msg) { return {StatusCode::kSyntaxError, std::move(msg)}; }
+  static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
+  static Status AlreadyExists(std::string msg) { return {StatusCode::kAlreadyExists, std::move(msg)}; }
+  static Status SchemaViolation(std::string msg) {
+    return {StatusCode::kSchemaViolation, std::move(msg)};
+  }
+  static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
+  static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
+  static Status NotSupported(std::string msg) { return {StatusCode::kNotSupported, std::move(msg)}; }
+  static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+
+  // "OK", or "<CodeName>: <message>".
+  std::string ToString() const;
+
+  // Returns a copy whose message is "<prefix>: <message>" (same code); OK stays OK.
+  Status WithPrefix(std::string_view prefix) const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+}  // namespace kg
+
+#define KG_STATUS_CONCAT_INNER_(a, b) a##b
+#define KG_STATUS_CONCAT_(a, b) KG_STATUS_CONCAT_INNER_(a, b)
+
+// Returns from the enclosing function if `expr` (a Status) is not OK.
+#define KG_RETURN_IF_ERROR(expr)                  \
+  do {                                            \
+    ::kg::Status kg_status_tmp_ = (expr);         \
+    if (!kg_status_tmp_.ok()) return kg_status_tmp_; \
+  } while (0)

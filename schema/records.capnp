@@ -1,0 +1,37 @@
+# Stored records of the kg graph store. Field numbers are the on-disk format:
+# add fields at the end, never renumber (bump the store's format version when
+# a change is not backward compatible).
+@0xb3c9f0a2d4e61f57;
+
+$import "/capnp/c++.capnp".namespace("kg::schema::capnp");
+
+struct PropertyValue {
+  union {
+    null @0 :Void;
+    bool @1 :Bool;
+    int @2 :Int64;
+    double @3 :Float64;
+    text @4 :Text;
+    date @5 :Int32;          # days since 1970-01-01
+    list @6 :List(PropertyValue);
+  }
+}
+
+struct Property {
+  key @0 :Text;
+  value @1 :PropertyValue;
+}
+
+struct EntityRecord {
+  id @0 :UInt64;
+  labels @1 :List(Text);
+  properties @2 :List(Property);   # sorted by key
+}
+
+struct RelationRecord {
+  id @0 :UInt64;
+  type @1 :Text;
+  start @2 :UInt64;
+  end @3 :UInt64;
+  properties @4 :List(Property);   # sorted by key
+}

@@ -1,0 +1,33 @@
+# Sourced by scripts/demo and scripts/test: installs the Debian packages kg
+# needs (only those missing, non-interactively) and builds kg into
+# $KG_BUILD_DIR (default: build/ in the repository).
+set -euo pipefail
+
+KG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KG_BUILD_DIR=${KG_BUILD_DIR:-$KG_ROOT/build}
+KG_PACKAGES=(
+  g++ cmake make pkg-config python3 libxml2-utils
+  librocksdb-dev libcapnp-dev capnproto libboost-graph-dev libgraphviz-dev
+  libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
+  libcpp-httplib-dev curl
+)
+
+kg_install_packages() {
+  local missing=()
+  for p in "${KG_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+kg_build() {
+  echo "== building kg in $KG_BUILD_DIR"
+  cmake -S "$KG_ROOT" -B "$KG_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$KG_BUILD_DIR" -j "$(nproc)"
+}

@@ -1,0 +1,54 @@
+// Reading Neo4j-admin style CSV (RFC 4180) into typed node and edge rows.
+//
+// Headers: `id:ID` (or `:ID`, optionally `:ID(group)` is not supported),
+// `:LABEL` (several labels separated by ';'), `:START_ID`, `:END_ID`,
+// `:TYPE`, and property columns `key[:type]` with type one of int, long,
+// float, double, boolean, date, string (default string) or an array form
+// `type[]` whose items are separated by ';'. An empty field means "no
+// property". Quoted fields may hold commas, doubled quotes and newlines.
+//
+// Every error is InvalidArgument (SyntaxError for broken quoting) with the
+// message "<file>:<line>[:<column>]: <reason>", line and column 1-based, the
+// line being the physical line where the offending field starts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/entity.h"
+#include "core/result.h"
+
+namespace kg::storage {
+
+struct NodeRow {
+  std::string id;                   // the :ID value, scoped to one import
+  std::vector<std::string> labels;  // from :LABEL
+  PropertyMap properties;
+  uint64_t line = 0;                // physical line of the row's first field
+};
+
+struct EdgeRow {
+  std::string start_id;  // :START_ID
+  std::string end_id;    // :END_ID
+  std::string type;      // :TYPE
+  PropertyMap properties;
+  uint64_t line = 0;
+};
+
+// Streams the rows of a node file to `fn`, in file order. Stops at the first
+// error (header problems, wrong field count, unparsable typed value, invalid
+// UTF-8, unterminated quote) or when `fn` returns a non-OK Status, which is
+// returned as is. A node file needs an :ID column; a missing one is an error
+// naming the header line.
+Status ReadNodeCsv(const std::string& path, const std::function<Status(NodeRow&)>& fn);
+
+// Likewise for relationship files, which need :START_ID, :END_ID and :TYPE.
+Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)>& fn);
+
+// Writes one CSV field, quoting it when it holds a comma, quote, CR or LF or
+// starts/ends with a space (RFC 4180). Used by export.
+void AppendCsvField(std::string_view field, std::string* out);
+
+}  // namespace kg::storage

@@ -1,0 +1,166 @@
+// The persistent graph: entities, relations and their provenance in RocksDB
+// column families. Many readers (each on its own snapshot), one writer.
+//
+// Layout (see docs/storage.md): entity and relation records are Cap'n Proto
+// messages keyed by big-endian ids; out- and in-adjacency keys
+// node|type|other|relation make one prefix scan yield a node's neighbours by
+// type; a case-insensitive name+alias index and a label index point at
+// entities; a meta family holds the format version, the ontology, the
+// relation-type dictionary, id counters and per-label/per-type counts.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/entity.h"
+#include "core/relation.h"
+#include "core/result.h"
+#include "schema/ontology.h"
+
+namespace kg::storage {
+
+enum class Direction { kOutgoing, kIncoming, kBoth };
+
+struct OpenOptions {
+  bool read_only = false;
+};
+
+// One adjacency entry seen from the node being expanded.
+struct Edge {
+  RelationId relation = 0;
+  EntityId other = 0;     // the neighbour (== the node itself for a self-loop)
+  std::string_view type;  // valid for the lifetime of the Store
+  bool outgoing = true;   // true when the expanded node is the relation's start
+};
+
+// A relation without its properties, as the adjacency holds it.
+struct EdgeTriple {
+  RelationId relation = 0;
+  EntityId start = 0;
+  EntityId end = 0;
+  std::string_view type;  // valid for the lifetime of the Store
+};
+
+struct StoreStats {
+  uint64_t entities = 0;
+  uint64_t relations = 0;
+  std::vector<std::pair<std::string, uint64_t>> entities_by_label;   // sorted by label
+  std::vector<std::pair<std::string, uint64_t>> relations_by_type;   // sorted by type
+  uint32_t format_version = 0;
+  uint64_t disk_bytes = 0;  // live SST + WAL files of the database directory
+  std::string ontology;     // the ontology's name
+};
+
+class Transaction;
+
+class Store {
+ public:
+  // Creates an empty database at `path` (the directory is created if absent)
+  // that enforces `ontology`. AlreadyExists when a kg database is there;
+  // IOError when the path cannot be used (not a directory, not empty, ...).
+  static Status Create(const std::string& path, const schema::Ontology& ontology);
+
+  // Opens an existing database. NotFound when there is none at `path`;
+  // IOError "... is locked by another process" when another process has it
+  // open for writing (read-only opens work beside a writer); NotSupported for
+  // a newer or unknown format version; Corruption when the meta data is bad.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& path() const;
+  bool read_only() const;
+  const schema::Ontology& ontology() const;
+
+  // A read-only transaction over a consistent snapshot taken now.
+  std::unique_ptr<Transaction> BeginRead() const;
+  // A write transaction that sees its own writes on top of a snapshot.
+  // Write transactions of one Store are serialised: this waits for the
+  // previous one to commit or be destroyed. NotSupported on a read-only store.
+  Result<std::unique_ptr<Transaction>> BeginWrite();
+
+  Result<StoreStats> Stats() const;
+
+  // Verifies every invariant: each adjacency entry has its relation record and
+  // its mirror entry, each relation has both adjacency entries and live
+  // endpoints, index entries point at live entities whose name/alias/label
+  // matches, every entity is indexed, stored counts equal the real ones, every
+  // record decodes. Returns one line per violation (empty when sound).
+  Result<std::vector<std::string>> Check() const;
+
+  class Impl;
+  Impl* impl() const { return impl_.get(); }  // for storage/ internals (import)
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// A read or write transaction. Reads of a write transaction include its own
+// uncommitted writes. Callbacks return false to stop a scan early. All errors
+// are Status; a failed write leaves the transaction usable but the caller
+// normally abandons it (destruction without Commit discards everything).
+class Transaction {
+ public:
+  ~Transaction();
+
+  bool writable() const;
+
+  // --- reads -------------------------------------------------------------
+  // NotFound when absent; Corruption when the record does not decode.
+  Result<Entity> GetEntity(EntityId id) const;
+  Result<Relation> GetRelation(RelationId id) const;
+  bool EntityExists(EntityId id) const;
+
+  // Ids of the entities whose name or one of whose aliases equals `text`
+  // ignoring case (ASCII and Unicode simple case folding of the stored
+  // UTF-8), in id order. Callers needing exact (case-sensitive) name equality
+  // filter the result themselves.
+  Result<std::vector<EntityId>> FindByName(std::string_view text) const;
+
+  // Entity ids with this label in id order; an empty label scans all entities.
+  Status ScanEntities(std::string_view label, const std::function<bool(EntityId)>& fn) const;
+  // All relations (optionally of one type; empty = any) in id order of their start node.
+  Status ScanEdges(std::string_view type, const std::function<bool(const EdgeTriple&)>& fn) const;
+  // The relations at `node` in direction `dir`, restricted to `types` (empty =
+  // any). Outgoing entries come first, each group ordered by type, neighbour,
+  // relation id. A self-loop is reported once per direction asked for.
+  Status Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
+                const std::function<bool(const Edge&)>& fn) const;
+  // Number of relations at `node` in `dir` (of `types`, empty = any).
+  Result<uint64_t> Degree(EntityId node, Direction dir, const std::vector<std::string>& types) const;
+
+  // --- writes (NotSupported on a read transaction) -------------------------
+  // Every write is checked against the ontology at once and refused with
+  // SchemaViolation; nothing is visible to others before Commit.
+  Result<EntityId> CreateEntity(std::vector<std::string> labels, PropertyMap properties);
+  // Replaces labels and properties of an existing entity (re-indexing names,
+  // aliases and labels; re-checking its relations when labels change).
+  Status UpdateEntity(const Entity& entity);
+  // Deletes an entity. Without `detach`, an entity that still has relations is
+  // refused (InvalidArgument); with it, its relations go too.
+  Status DeleteEntity(EntityId id, bool detach);
+  Result<RelationId> CreateRelation(std::string type, EntityId start, EntityId end,
+                                    PropertyMap properties);
+  // Replaces the properties of an existing relation (type and endpoints are fixed).
+  Status UpdateRelation(const Relation& relation);
+  Status DeleteRelation(RelationId id);
+
+  // Applies every write atomically (one RocksDB WriteBatch, synced) and ends
+  // the transaction. A read transaction's Commit just ends it.
+  Status Commit();
+
+  class Impl;
+  explicit Transaction(std::unique_ptr<Impl> impl);
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kg::storage

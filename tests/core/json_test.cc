@@ -1,0 +1,73 @@
+#include "core/json.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/relation.h"
+
+namespace kg {
+namespace {
+
+TEST(JsonTest, NumbersKeepTheirType) {
+  EXPECT_EQ(ToJson(Value(3)), "3");
+  EXPECT_EQ(ToJson(Value(3.0)), "3.0");
+  EXPECT_EQ(ToJson(Value(0.1)), "0.1");
+  EXPECT_EQ(ToJson(Value(1e300)), "1e+300");
+  EXPECT_EQ(ToJson(Value(std::nan(""))), "NaN");
+  EXPECT_EQ(ToJson(Value(-INFINITY)), "-Infinity");
+}
+
+TEST(JsonTest, StringsAreEscapedAndUtf8PassesThrough) {
+  EXPECT_EQ(ToJson(Value("a\"b\\c\n\x01")), R"("a\"b\\c\n\u0001")");
+  EXPECT_EQ(ToJson(Value("雷军")), "\"雷军\"");
+}
+
+TEST(JsonTest, GraphValuesFollowTheContract) {
+  auto n = std::make_shared<Entity>();
+  n->id = 7;
+  n->labels = {"Person"};
+  n->properties["name"] = Value("Lei Jun");
+  auto r = std::make_shared<Relation>();
+  r->id = 3;
+  r->type = "LEADS";
+  r->start = 7;
+  r->end = 9;
+  r->properties["date"] = Value(*Date::Parse("2025-07-16"));
+  EXPECT_EQ(ToJson(Value(std::shared_ptr<const Entity>(n))),
+            R"({"_id":7,"_labels":["Person"],"name":"Lei Jun"})");
+  EXPECT_EQ(ToJson(Value(std::shared_ptr<const Relation>(r))),
+            R"({"_id":3,"_type":"LEADS","_start":7,"_end":9,"date":"2025-07-16"})");
+  auto p = std::make_shared<Path>();
+  p->nodes = {*n};
+  EXPECT_EQ(ToJson(Value(std::shared_ptr<const Path>(p))),
+            R"({"_nodes":[{"_id":7,"_labels":["Person"],"name":"Lei Jun"}],"_rels":[]})");
+}
+
+TEST(JsonTest, TableHasColumnsAndRows) {
+  ResultTable t{{"a", "b"}, {{Value(1), Value()}, {Value(ValueList{}), Value(ValueMap{})}}};
+  EXPECT_EQ(ResultTableToJson(t), R"({"columns":["a","b"],"rows":[[1,null],[[],{}]]})");
+}
+
+TEST(JsonTest, ParseMapsJsonToValues) {
+  auto v = ParseJson(R"({"ids": [1, 2.5, "x", null, true], "n": -4})");
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  const ValueMap& m = v->as_map();
+  EXPECT_TRUE(m.at("n").is_int());
+  EXPECT_EQ(m.at("n").as_int(), -4);
+  const ValueList& ids = m.at("ids").as_list();
+  ASSERT_EQ(ids.size(), 5u);
+  EXPECT_TRUE(ids[0].is_int());
+  EXPECT_TRUE(ids[1].is_double());
+  EXPECT_TRUE(ids[3].is_null());
+}
+
+TEST(JsonTest, ParseErrorsAreSyntaxErrors) {
+  auto v = ParseJson("{\"a\": ");
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().code(), StatusCode::kSyntaxError);
+}
+
+}  // namespace
+}  // namespace kg
