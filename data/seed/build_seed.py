@@ -16,6 +16,9 @@ S0 = "000_4fb6684bd204918f.txt"  # Wallstreetcn / Tencent Technology transcript
 S1 = "001_37253d321038e9e0.txt"  # summary article (scraped ticker forms)
 DATE = "2025-07-16"              # day of the media exchange
 BAN_FROM, LIFTED = "2025-04-01", "2025-07-15"  # H20 ban; lifting announced 07-15
+# Validity is inclusive at both ends: the ban holds through the day before the lifting.
+BAN_TO = "2025-07-14"
+BEFORE_BAN = "2025-03-31"
 
 JH, Q, N = "Jensen Huang", "questioner", "narrator"
 
@@ -435,7 +438,7 @@ j0("nvidia", "china", "SUPPLIES", "I hope to bring more advanced chips to the Ch
 j0("nvidia", "china", "SELLS_IN", "We have always maintained an expansion trend in the Chinese market, and NVIDIA has achieved rapid growth in recent years.", 0.95)
 j0("nvidia", "china", "SELLS_IN", "China is the second-largest technology market in the world and is still growing rapidly; this market is very important.", 0.8)
 n1("nvidia", "china", "SELLS_IN", "demonstrating NVIDIA’s confidence in China’s AI prospects and its commitment to the Chinese market", 0.85)
-j0("h20", "china", "SELLS_IN", "first, the timing of new orders from customers, as previous orders were canceled, and their needs may have changed", 0.7, vt=BAN_FROM)
+j0("h20", "china", "SELLS_IN", "first, the timing of new orders from customers, as previous orders were canceled, and their needs may have changed", 0.7, vt=BEFORE_BAN)
 n0("h20", "china", "SELLS_IN", "The H20 chip has been re-approved for sale, which will promote more Blackwell architecture products landing in China in the future.", 0.75, vf=LIFTED)
 n1("h20", "china", "SELLS_IN", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.7, vf=LIFTED)
 q0("rtx_pro", "china", "SELLS_IN", "Why are you launching RTX Pro in China?", 0.9)
@@ -527,10 +530,10 @@ for co in ("sk_hynix", "samsung", "micron"):
 j0("apple", "ai", "EXCELS_IN", "I have no doubt about their excellence in AI.", 0.8)
 
 # --- governments: restrictions, approvals (with validity), compliance, advice
-q0("us_government", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.95, vf=BAN_FROM, vt=LIFTED)
-q0("us_government", "h20", "RESTRICTS", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.85, vf=BAN_FROM, vt=LIFTED)
-q0("donald_trump", "h20", "RESTRICTS", "Have you changed your view on Trump's H20 ban?", 0.9, vf=BAN_FROM, vt=LIFTED)
-q0("donald_trump", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.85, vf=BAN_FROM, vt=LIFTED)
+q0("us_government", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.95, vf=BAN_FROM, vt=BAN_TO)
+q0("us_government", "h20", "RESTRICTS", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.85, vf=BAN_FROM, vt=BAN_TO)
+q0("donald_trump", "h20", "RESTRICTS", "Have you changed your view on Trump's H20 ban?", 0.9, vf=BAN_FROM, vt=BAN_TO)
+q0("donald_trump", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.85, vf=BAN_FROM, vt=BAN_TO)
 q0("us_government", "semiconductors", "RESTRICTS", "Additionally, the Trump administration has imposed many restrictions in the semiconductor sector.", 0.9)
 j0("us_government", "nvidia", "RESTRICTS", "As for export controls, these are external factors that we cannot control and may indeed disrupt NVIDIA's business.", 0.8)
 n1("us_government", "nvidia", "RESTRICTS", "Regarding export controls, Huang stated that NVIDIA must maintain good relations with governments", 0.6)
@@ -583,8 +586,8 @@ many(j0, [("cisce", "robotics"), ("cisce", "smart_factory")], "INVOLVES",
      "This week marks the opening of the third International Supply Chain Expo, which covers complex systems such as robotics and smart factories.", 0.9)
 j0("cisce", "supply_chain", "INVOLVES", "many multinational companies are attending this year, showcasing how global supply chains are interdependent", 0.85)
 many(q0, [("h20_export_ban", "h20"), ("h20_export_ban", "donald_trump")], "INVOLVES",
-     "Have you changed your view on Trump's H20 ban?", 0.95, vf=BAN_FROM, vt=LIFTED)
-q0("h20_export_ban", "us_government", "INVOLVES", "the Trump administration has imposed many restrictions in the semiconductor sector", 0.7, vf=BAN_FROM, vt=LIFTED)
+     "Have you changed your view on Trump's H20 ban?", 0.95, vf=BAN_FROM, vt=BAN_TO)
+q0("h20_export_ban", "us_government", "INVOLVES", "the Trump administration has imposed many restrictions in the semiconductor sector", 0.7, vf=BAN_FROM, vt=BAN_TO)
 q0("h20_reapproval", "h20", "INVOLVES", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.9, vf=LIFTED)
 q0("h20_reapproval", "us_government", "INVOLVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.9, vf=LIFTED)
 q0("us_china_trade_negotiations", "h20", "INVOLVES", "given that China has included the H20 chip as part of the negotiations", 0.9)
