@@ -67,16 +67,21 @@ void AppendRel(const Relation& r, std::string* out) {
 
 Value FromNlohmann(const nlohmann::json& j) {
   switch (j.type()) {
-    case nlohmann::json::value_t::null: return Value();
-    case nlohmann::json::value_t::boolean: return Value(j.get<bool>());
-    case nlohmann::json::value_t::number_integer: return Value(j.get<int64_t>());
+    case nlohmann::json::value_t::null:
+      return Value();
+    case nlohmann::json::value_t::boolean:
+      return Value(j.get<bool>());
+    case nlohmann::json::value_t::number_integer:
+      return Value(j.get<int64_t>());
     case nlohmann::json::value_t::number_unsigned: {
       auto u = j.get<uint64_t>();
       if (u > static_cast<uint64_t>(INT64_MAX)) return Value(static_cast<double>(u));
       return Value(static_cast<int64_t>(u));
     }
-    case nlohmann::json::value_t::number_float: return Value(j.get<double>());
-    case nlohmann::json::value_t::string: return Value(j.get<std::string>());
+    case nlohmann::json::value_t::number_float:
+      return Value(j.get<double>());
+    case nlohmann::json::value_t::string:
+      return Value(j.get<std::string>());
     case nlohmann::json::value_t::array: {
       ValueList l;
       for (const auto& e : j) l.push_back(FromNlohmann(e));
@@ -87,7 +92,8 @@ Value FromNlohmann(const nlohmann::json& j) {
       for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = FromNlohmann(it.value());
       return Value(std::move(m));
     }
-    default: return Value();
+    default:
+      return Value();
   }
 }
 
@@ -97,13 +103,27 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
   for (unsigned char c : s) {
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -119,12 +139,24 @@ void AppendJsonString(std::string_view s, std::string* out) {
 
 void AppendJson(const Value& v, std::string* out) {
   switch (v.type()) {
-    case Value::Type::kNull: *out += "null"; return;
-    case Value::Type::kBool: *out += v.as_bool() ? "true" : "false"; return;
-    case Value::Type::kInt: *out += std::to_string(v.as_int()); return;
-    case Value::Type::kDouble: AppendDouble(v.as_double(), out); return;
-    case Value::Type::kString: AppendJsonString(v.as_string(), out); return;
-    case Value::Type::kDate: AppendJsonString(v.as_date().ToString(), out); return;
+    case Value::Type::kNull:
+      *out += "null";
+      return;
+    case Value::Type::kBool:
+      *out += v.as_bool() ? "true" : "false";
+      return;
+    case Value::Type::kInt:
+      *out += std::to_string(v.as_int());
+      return;
+    case Value::Type::kDouble:
+      AppendDouble(v.as_double(), out);
+      return;
+    case Value::Type::kString:
+      AppendJsonString(v.as_string(), out);
+      return;
+    case Value::Type::kDate:
+      AppendJsonString(v.as_date().ToString(), out);
+      return;
     case Value::Type::kList: {
       *out += '[';
       bool first = true;
@@ -149,8 +181,12 @@ void AppendJson(const Value& v, std::string* out) {
       *out += '}';
       return;
     }
-    case Value::Type::kNode: AppendNode(v.as_node(), out); return;
-    case Value::Type::kRelationship: AppendRel(v.as_relationship(), out); return;
+    case Value::Type::kNode:
+      AppendNode(v.as_node(), out);
+      return;
+    case Value::Type::kRelationship:
+      AppendRel(v.as_relationship(), out);
+      return;
     case Value::Type::kPath: {
       const Path& p = v.as_path();
       *out += "{\"_nodes\":[";
@@ -201,8 +237,7 @@ Result<Value> ParseJson(std::string_view text) {
     nlohmann::json j = nlohmann::json::parse(text.begin(), text.end());
     return FromNlohmann(j);
   } catch (const nlohmann::json::parse_error& e) {
-    return Status::SyntaxError("invalid JSON at byte " + std::to_string(e.byte) + ": " +
-                               e.what());
+    return Status::SyntaxError("invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
   } catch (const std::exception& e) {
     return Status::SyntaxError(std::string("invalid JSON: ") + e.what());
   }

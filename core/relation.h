@@ -15,13 +15,13 @@ namespace kg {
 using RelationId = uint64_t;
 
 // Property keys with a meaning to kg.
-inline constexpr std::string_view kStanceKey = "stance";         // double in [-1, 1]
-inline constexpr std::string_view kValidFromKey = "valid_from";  // date, inclusive
-inline constexpr std::string_view kValidToKey = "valid_to";      // date, inclusive
-inline constexpr std::string_view kSourceKey = "source";         // document it came from
-inline constexpr std::string_view kQuoteKey = "quote";           // verbatim text
-inline constexpr std::string_view kSpeakerKey = "speaker";       // who said it
-inline constexpr std::string_view kDateKey = "date";             // date of the statement
+inline constexpr std::string_view kStanceKey = "stance";          // double in [-1, 1]
+inline constexpr std::string_view kValidFromKey = "valid_from";   // date, inclusive
+inline constexpr std::string_view kValidToKey = "valid_to";       // date, inclusive
+inline constexpr std::string_view kSourceKey = "source";          // document it came from
+inline constexpr std::string_view kQuoteKey = "quote";            // verbatim text
+inline constexpr std::string_view kSpeakerKey = "speaker";        // who said it
+inline constexpr std::string_view kDateKey = "date";              // date of the statement
 inline constexpr std::string_view kConfidenceKey = "confidence";  // double in [0, 1]
 
 struct Relation {

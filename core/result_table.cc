@@ -13,7 +13,9 @@ struct Collector {
 
   void Add(const Value& v) {
     switch (v.type()) {
-      case Value::Type::kNode: nodes.emplace(v.as_node().id, v.as_node()); break;
+      case Value::Type::kNode:
+        nodes.emplace(v.as_node().id, v.as_node());
+        break;
       case Value::Type::kRelationship:
         rels.emplace(v.as_relationship().id, v.as_relationship());
         break;
@@ -27,7 +29,8 @@ struct Collector {
       case Value::Type::kMap:
         for (const auto& [k, e] : v.as_map()) Add(e);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 };

@@ -21,7 +21,7 @@ enum class StatusCode {
   kCorruption,       // stored data that fails to decode or breaks an invariant
   kIOError,          // file system or RocksDB failure, lock held by another process
   kNotSupported,
-  kInternal,         // a bug in kg
+  kInternal,  // a bug in kg
 };
 
 // Returns the code's name, e.g. "InvalidArgument".
@@ -33,16 +33,22 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status OK() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return {StatusCode::kInvalidArgument, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {StatusCode::kInvalidArgument, std::move(msg)};
+  }
   static Status SyntaxError(std::string msg) { return {StatusCode::kSyntaxError, std::move(msg)}; }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
-  static Status AlreadyExists(std::string msg) { return {StatusCode::kAlreadyExists, std::move(msg)}; }
+  static Status AlreadyExists(std::string msg) {
+    return {StatusCode::kAlreadyExists, std::move(msg)};
+  }
   static Status SchemaViolation(std::string msg) {
     return {StatusCode::kSchemaViolation, std::move(msg)};
   }
   static Status Corruption(std::string msg) { return {StatusCode::kCorruption, std::move(msg)}; }
   static Status IOError(std::string msg) { return {StatusCode::kIOError, std::move(msg)}; }
-  static Status NotSupported(std::string msg) { return {StatusCode::kNotSupported, std::move(msg)}; }
+  static Status NotSupported(std::string msg) {
+    return {StatusCode::kNotSupported, std::move(msg)};
+  }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
   bool ok() const { return code_ == StatusCode::kOk; }
@@ -66,8 +72,8 @@ class [[nodiscard]] Status {
 #define KG_STATUS_CONCAT_(a, b) KG_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function if `expr` (a Status) is not OK.
-#define KG_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    ::kg::Status kg_status_tmp_ = (expr);         \
+#define KG_RETURN_IF_ERROR(expr)                     \
+  do {                                               \
+    ::kg::Status kg_status_tmp_ = (expr);            \
     if (!kg_status_tmp_.ok()) return kg_status_tmp_; \
   } while (0)

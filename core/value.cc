@@ -51,10 +51,18 @@ void AppendRel(const Relation& r, std::string* out) {
 
 void AppendDisplay(const Value& v, bool top, std::string* out) {
   switch (v.type()) {
-    case Value::Type::kNull: *out += "null"; return;
-    case Value::Type::kBool: *out += v.as_bool() ? "true" : "false"; return;
-    case Value::Type::kInt: *out += std::to_string(v.as_int()); return;
-    case Value::Type::kDouble: *out += FormatDouble(v.as_double()); return;
+    case Value::Type::kNull:
+      *out += "null";
+      return;
+    case Value::Type::kBool:
+      *out += v.as_bool() ? "true" : "false";
+      return;
+    case Value::Type::kInt:
+      *out += std::to_string(v.as_int());
+      return;
+    case Value::Type::kDouble:
+      *out += FormatDouble(v.as_double());
+      return;
     case Value::Type::kString:
       if (top) {
         *out += v.as_string();
@@ -62,7 +70,9 @@ void AppendDisplay(const Value& v, bool top, std::string* out) {
         *out += "'" + v.as_string() + "'";
       }
       return;
-    case Value::Type::kDate: *out += v.as_date().ToString(); return;
+    case Value::Type::kDate:
+      *out += v.as_date().ToString();
+      return;
     case Value::Type::kList: {
       *out += "[";
       bool first = true;
@@ -86,8 +96,12 @@ void AppendDisplay(const Value& v, bool top, std::string* out) {
       *out += "}";
       return;
     }
-    case Value::Type::kNode: AppendNode(v.as_node(), out); return;
-    case Value::Type::kRelationship: AppendRel(v.as_relationship(), out); return;
+    case Value::Type::kNode:
+      AppendNode(v.as_node(), out);
+      return;
+    case Value::Type::kRelationship:
+      AppendRel(v.as_relationship(), out);
+      return;
     case Value::Type::kPath: {
       const Path& p = v.as_path();
       *out += "<";
@@ -112,8 +126,10 @@ void AppendDisplay(const Value& v, bool top, std::string* out) {
 bool operator==(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case Value::Type::kNode: return a.as_node().id == b.as_node().id;
-    case Value::Type::kRelationship: return a.as_relationship().id == b.as_relationship().id;
+    case Value::Type::kNode:
+      return a.as_node().id == b.as_node().id;
+    case Value::Type::kRelationship:
+      return a.as_relationship().id == b.as_relationship().id;
     case Value::Type::kPath: {
       const Path& p = a.as_path();
       const Path& q = b.as_path();
@@ -124,7 +140,8 @@ bool operator==(const Value& a, const Value& b) {
         if (p.rels[i].id != q.rels[i].id) return false;
       return true;
     }
-    default: return a.v_ == b.v_;
+    default:
+      return a.v_ == b.v_;
   }
 }
 
@@ -135,14 +152,16 @@ bool Value::IsStorable() const {
     case Type::kInt:
     case Type::kDouble:
     case Type::kString:
-    case Type::kDate: return true;
+    case Type::kDate:
+      return true;
     case Type::kList:
       for (const auto& e : as_list()) {
         if (e.is_list() || e.is_map() || e.is_node() || e.is_relationship() || e.is_path())
           return false;
       }
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -154,17 +173,28 @@ std::string Value::ToDisplayString() const {
 
 const char* ValueTypeName(Value::Type type) {
   switch (type) {
-    case Value::Type::kNull: return "NULL";
-    case Value::Type::kBool: return "BOOLEAN";
-    case Value::Type::kInt: return "INTEGER";
-    case Value::Type::kDouble: return "FLOAT";
-    case Value::Type::kString: return "STRING";
-    case Value::Type::kDate: return "DATE";
-    case Value::Type::kList: return "LIST";
-    case Value::Type::kMap: return "MAP";
-    case Value::Type::kNode: return "NODE";
-    case Value::Type::kRelationship: return "RELATIONSHIP";
-    case Value::Type::kPath: return "PATH";
+    case Value::Type::kNull:
+      return "NULL";
+    case Value::Type::kBool:
+      return "BOOLEAN";
+    case Value::Type::kInt:
+      return "INTEGER";
+    case Value::Type::kDouble:
+      return "FLOAT";
+    case Value::Type::kString:
+      return "STRING";
+    case Value::Type::kDate:
+      return "DATE";
+    case Value::Type::kList:
+      return "LIST";
+    case Value::Type::kMap:
+      return "MAP";
+    case Value::Type::kNode:
+      return "NODE";
+    case Value::Type::kRelationship:
+      return "RELATIONSHIP";
+    case Value::Type::kPath:
+      return "PATH";
   }
   return "ANY";
 }

@@ -27,7 +27,19 @@ using PropertyMap = std::map<std::string, Value>;
 
 class Value {
  public:
-  enum class Type { kNull, kBool, kInt, kDouble, kString, kDate, kList, kMap, kNode, kRelationship, kPath };
+  enum class Type {
+    kNull,
+    kBool,
+    kInt,
+    kDouble,
+    kString,
+    kDate,
+    kList,
+    kMap,
+    kNode,
+    kRelationship,
+    kPath
+  };
 
   Value() = default;  // null
   Value(std::nullptr_t) {}
@@ -73,9 +85,7 @@ class Value {
   const ValueMap& as_map() const { return std::get<ValueMap>(v_); }
   ValueMap& as_map() { return std::get<ValueMap>(v_); }
   const Entity& as_node() const { return *std::get<std::shared_ptr<const Entity>>(v_); }
-  const Relation& as_relationship() const {
-    return *std::get<std::shared_ptr<const Relation>>(v_);
-  }
+  const Relation& as_relationship() const { return *std::get<std::shared_ptr<const Relation>>(v_); }
   const Path& as_path() const { return *std::get<std::shared_ptr<const Path>>(v_); }
   const std::shared_ptr<const Entity>& node_ptr() const {
     return std::get<std::shared_ptr<const Entity>>(v_);

@@ -69,8 +69,8 @@ Status CheckRanges(const Relation& r, std::string_view owner) {
       return Status::SchemaViolation(std::string(owner) + ": confidence must be a number");
     double d = c->as_number();
     if (!(d >= 0.0 && d <= 1.0))
-      return Status::SchemaViolation(std::string(owner) + ": confidence " +
-                                     c->ToDisplayString() + " is outside [0, 1]");
+      return Status::SchemaViolation(std::string(owner) + ": confidence " + c->ToDisplayString() +
+                                     " is outside [0, 1]");
   }
   return Status::OK();
 }
@@ -118,8 +118,7 @@ Result<Ontology> Ontology::FromJson(std::string_view text, std::string_view orig
     def.name = r["type"].get<std::string>();
     const std::string at = where + ": relation '" + def.name + "'";
     if (def.name.empty()) return Status::InvalidArgument(where + ": empty relation type");
-    if (o.type_index_.count(def.name))
-      return Status::InvalidArgument(at + " declared twice");
+    if (o.type_index_.count(def.name)) return Status::InvalidArgument(at + " declared twice");
     if (!r.contains("from") || !r.contains("to"))
       return Status::InvalidArgument(at + ": needs 'from' and 'to'");
     auto from = StringList(r["from"], at + ": 'from'");
@@ -219,7 +218,8 @@ Status Ontology::CheckRelation(const Relation& r, const std::vector<std::string>
                                    LabelText(end_labels));
   const Value* s = r.Find(kStanceKey);
   if (s != nullptr && !s->is_null() && !def->stance)
-    return Status::SchemaViolation(r.type + " carries no stance (stance types: PRAISES, "
+    return Status::SchemaViolation(r.type +
+                                   " carries no stance (stance types: PRAISES, "
                                    "CRITICIZES, ... see the ontology)");
   for (std::string_view key : {kValidFromKey, kValidToKey, kDateKey}) {
     const Value* v = r.Find(key);
@@ -242,7 +242,8 @@ std::string Ontology::ToJson() const {
   j["version"] = version_;
   j["description"] = description_;
   j["kinds"] = json::array();
-  for (const auto& k : kinds_) j["kinds"].push_back({{"name", k.name}, {"description", k.description}});
+  for (const auto& k : kinds_)
+    j["kinds"].push_back({{"name", k.name}, {"description", k.description}});
   j["relations"] = json::array();
   for (const auto& t : types_) {
     json r = {{"type", t.name}, {"from", t.from}, {"to", t.to}, {"description", t.description}};

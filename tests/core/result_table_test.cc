@@ -27,7 +27,8 @@ TEST(CollectSubgraphTest, FindsElementsInsideListsMapsAndPaths) {
   p->rels = {Rel(10, 1, 2).as_relationship()};
   ResultTable t;
   t.columns = {"a", "b"};
-  t.rows.push_back({Value(ValueList{Node(3), Rel(11, 3, 4)}), Value(std::shared_ptr<const Path>(p))});
+  t.rows.push_back(
+      {Value(ValueList{Node(3), Rel(11, 3, 4)}), Value(std::shared_ptr<const Path>(p))});
   t.rows.push_back({Value(ValueMap{{"k", Node(1)}}), Value(5)});
   std::set<EntityId> missing;
   Subgraph g = CollectSubgraph(t, &missing);

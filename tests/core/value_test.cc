@@ -25,7 +25,8 @@ TEST(ValueTest, StorableExcludesNestedAndGraphValues) {
 
 TEST(ValueTest, DisplayStringQuotesOnlyNestedStrings) {
   EXPECT_EQ(Value("x").ToDisplayString(), "x");
-  EXPECT_EQ(Value(ValueList{Value("x"), Value(2.0), Value()}).ToDisplayString(), "['x', 2.0, null]");
+  EXPECT_EQ(Value(ValueList{Value("x"), Value(2.0), Value()}).ToDisplayString(),
+            "['x', 2.0, null]");
   Entity e;
   e.labels = {"Company"};
   e.properties["name"] = Value("NVIDIA");

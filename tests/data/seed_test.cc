@@ -69,8 +69,8 @@ TEST_F(SeedTest, EveryQuoteIsVerbatimInItsSourceArticle) {
     if (!source || !quote || !source->is_string() || !quote->is_string()) return Status::OK();
     auto [it, fresh] = articles.try_emplace(source->as_string());
     if (fresh) it->second = Slurp(kSeeds + "/" + source->as_string());
-    EXPECT_FALSE(it->second.empty()) << "line " << row.line << ": unknown source "
-                                     << source->as_string();
+    EXPECT_FALSE(it->second.empty())
+        << "line " << row.line << ": unknown source " << source->as_string();
     EXPECT_NE(it->second.find(quote->as_string()), std::string::npos)
         << "relations.csv:" << row.line << ": quote is not verbatim: " << quote->as_string();
     return Status::OK();

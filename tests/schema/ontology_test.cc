@@ -24,10 +24,10 @@ TEST(OntologyTest, BuiltinHasTheStartingVocabulary) {
   for (const char* k : {"Company", "Product", "Person", "Technology", "AIModel", "Organization",
                         "Country", "Event"})
     EXPECT_NE(o.FindKind(k), nullptr) << k;
-  for (const char* t : {"MAKES", "DEVELOPS", "BASED_ON", "SUPPLIES", "USES", "COMPETES_WITH",
-                        "PARTNERS_WITH", "LEADS", "FOUNDED", "MEMBER_OF", "INVESTS_IN", "SELLS_IN",
-                        "BASED_IN", "RESTRICTS", "APPROVES", "PRAISES", "CRITICIZES", "RESPECTS",
-                        "WELCOMES"})
+  for (const char* t :
+       {"MAKES", "DEVELOPS", "BASED_ON", "SUPPLIES", "USES", "COMPETES_WITH", "PARTNERS_WITH",
+        "LEADS", "FOUNDED", "MEMBER_OF", "INVESTS_IN", "SELLS_IN", "BASED_IN", "RESTRICTS",
+        "APPROVES", "PRAISES", "CRITICIZES", "RESPECTS", "WELCOMES"})
     EXPECT_NE(o.FindType(t), nullptr) << t;
   EXPECT_TRUE(o.IsSymmetric("COMPETES_WITH"));
   EXPECT_TRUE(o.IsSymmetric("PARTNERS_WITH"));
@@ -84,8 +84,7 @@ TEST(OntologyTest, StanceOnlyOnStanceTypesAndInRange) {
             std::string::npos);
   Relation makes = Rel("MAKES");
   makes.properties["stance"] = Value(0.2);
-  EXPECT_EQ(o.CheckRelation(makes, {"Company"}, {"Product"}).code(),
-            StatusCode::kSchemaViolation);
+  EXPECT_EQ(o.CheckRelation(makes, {"Company"}, {"Product"}).code(), StatusCode::kSchemaViolation);
 }
 
 TEST(OntologyTest, ValidityMustBeOrderedDates) {
