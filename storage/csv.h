@@ -26,7 +26,7 @@ struct NodeRow {
   std::string id;                   // the :ID value, scoped to one import
   std::vector<std::string> labels;  // from :LABEL
   PropertyMap properties;
-  uint64_t line = 0;                // physical line of the row's first field
+  uint64_t line = 0;  // physical line of the row's first field
 };
 
 struct EdgeRow {

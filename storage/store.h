@@ -48,8 +48,8 @@ struct EdgeTriple {
 struct StoreStats {
   uint64_t entities = 0;
   uint64_t relations = 0;
-  std::vector<std::pair<std::string, uint64_t>> entities_by_label;   // sorted by label
-  std::vector<std::pair<std::string, uint64_t>> relations_by_type;   // sorted by type
+  std::vector<std::pair<std::string, uint64_t>> entities_by_label;  // sorted by label
+  std::vector<std::pair<std::string, uint64_t>> relations_by_type;  // sorted by type
   uint32_t format_version = 0;
   uint64_t disk_bytes = 0;  // live SST + WAL files of the database directory
   std::string ontology;     // the ontology's name
@@ -134,7 +134,8 @@ class Transaction {
   Status Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                 const std::function<bool(const Edge&)>& fn) const;
   // Number of relations at `node` in `dir` (of `types`, empty = any).
-  Result<uint64_t> Degree(EntityId node, Direction dir, const std::vector<std::string>& types) const;
+  Result<uint64_t> Degree(EntityId node, Direction dir,
+                          const std::vector<std::string>& types) const;
 
   // --- writes (NotSupported on a read transaction) -------------------------
   // Every write is checked against the ontology at once and refused with

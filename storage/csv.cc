@@ -1,0 +1,681 @@
+// Neo4j-admin CSV reader: a block-buffered RFC 4180 tokenizer (fields are
+// views into the buffer, no per-field allocation) feeding typed NodeRow and
+// EdgeRow objects that are reused from row to row.
+#include "storage/csv.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+
+namespace kg::storage {
+namespace {
+
+constexpr size_t kBlockSize = 4 << 20;
+
+// Bytes that end the fast scan of an unquoted field: separators, and bytes
+// that need a closer look (non-ASCII for UTF-8 validation, quotes).
+constexpr auto kStop = [] {
+  std::array<bool, 256> t{};
+  t[','] = t['\n'] = t['"'] = true;
+  for (int c = 0x80; c < 256; ++c) t[c] = true;
+  return t;
+}();
+
+enum class ColumnKind { kId, kLabel, kStartId, kEndId, kType, kProperty, kIgnore };
+enum class ScalarType { kInt, kDouble, kBool, kDate, kString };
+
+struct Column {
+  ColumnKind kind = ColumnKind::kProperty;
+  std::string header;  // the header cell as written, for messages
+  std::string key;     // property key
+  ScalarType type = ScalarType::kString;
+  std::string type_name;  // "int", "float", ... as written (lower case)
+  bool array = false;
+};
+
+// One field of the current record: a view into the buffer (or the unescaped
+// scratch copy) plus where it starts, for messages.
+struct Field {
+  size_t begin = 0;  // buffer offset of the first content byte
+  size_t size = 0;
+  size_t start = 0;  // buffer offset of the field (its opening quote if quoted)
+  uint64_t line = 0;
+  size_t line_begin = 0;  // buffer offset where the field's physical line starts
+  bool quoted = false;
+  bool escaped = false;  // holds doubled quotes
+};
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i];
+    char y = b[i] >= 'A' && b[i] <= 'Z' ? b[i] - 'A' + 'a' : b[i];
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid.
+size_t Utf8SequenceLength(const unsigned char* s, size_t n) {
+  unsigned char c = s[0];
+  if (c < 0x80) return 1;
+  size_t len;
+  uint32_t min;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (n < len) return 0;
+  uint32_t cp = c & (0x7F >> len);
+  for (size_t i = 1; i < len; ++i) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Offset of the first invalid UTF-8 byte in s[0..n), or n.
+size_t FindInvalidUtf8(const char* data, size_t n) {
+  auto s = reinterpret_cast<const unsigned char*>(data);
+  size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    size_t len = Utf8SequenceLength(s + i, n - i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return n;
+}
+
+// Code points between `from` and `to`: the 1-based column of `to` minus one.
+uint64_t CountCodePoints(const char* from, const char* to) {
+  uint64_t n = 0;
+  for (const char* p = from; p < to; ++p) n += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Quote(std::string_view text) {
+  constexpr size_t kMax = 60;
+  if (text.size() <= kMax) return "'" + std::string(text) + "'";
+  return "'" + std::string(text.substr(0, kMax)) + "...'";
+}
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// "YYYY-MM-DD" without building a Status on the hot path; the rare
+// candidate that looks right is checked by Date::FromCivil.
+bool ParseDate(std::string_view t, Date* out) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  int v[3] = {0, 0, 0};
+  static constexpr int kStart[3] = {0, 5, 8}, kLen[3] = {4, 2, 2};
+  for (int part = 0; part < 3; ++part) {
+    for (int i = 0; i < kLen[part]; ++i) {
+      char c = t[kStart[part] + i];
+      if (c < '0' || c > '9') return false;
+      v[part] = v[part] * 10 + (c - '0');
+    }
+  }
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > kDays[v[1] - 1]) return false;
+  if (v[1] == 2 && v[2] == 29) {
+    auto d = Date::FromCivil(v[0], v[1], v[2]);
+    if (!d.ok()) return false;
+    *out = *d;
+    return true;
+  }
+  // Days from civil (H. Hinnant), as core/date.cc computes them.
+  int y = v[0] - (v[1] <= 2);
+  unsigned m = v[1], d = v[2];
+  int era = y / 400;  // y >= -1 here; -1 only for year 0 Jan/Feb
+  if (y < 0) era = -1;
+  unsigned yoe = static_cast<unsigned>(y - era * 400);
+  unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *out = Date(static_cast<int32_t>(era * 146097 + static_cast<int>(doe) - 719468));
+  return true;
+}
+
+// Parses one scalar of `type`; false when the text does not parse.
+bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
+  if (type == ScalarType::kString) {
+    *out = Value(std::string(text));
+    return true;
+  }
+  text = TrimSpaces(text);
+  const char* b = text.data();
+  const char* e = b + text.size();
+  if (!text.empty() && *b == '+' && type != ScalarType::kDate) ++b;
+  switch (type) {
+    case ScalarType::kInt: {
+      int64_t v = 0;
+      auto r = std::from_chars(b, e, v);
+      if (r.ec != std::errc() || r.ptr != e || b == e) return false;
+      *out = Value(v);
+      return true;
+    }
+    case ScalarType::kDouble: {
+      double v = 0;
+      auto r = std::from_chars(b, e, v);
+      if (r.ec != std::errc() || r.ptr != e || b == e) return false;
+      *out = Value(v);
+      return true;
+    }
+    case ScalarType::kBool:
+      if (IEquals(text, "true"))
+        *out = Value(true);
+      else if (IEquals(text, "false"))
+        *out = Value(false);
+      else
+        return false;
+      return true;
+    case ScalarType::kDate: {
+      Date d;
+      if (!ParseDate(text, &d)) return false;
+      *out = Value(d);
+      return true;
+    }
+    case ScalarType::kString:
+      break;
+  }
+  return false;
+}
+
+bool ParseTypeName(std::string_view name, ScalarType* type) {
+  static constexpr std::pair<std::string_view, ScalarType> kTypes[] = {
+      {"int", ScalarType::kInt},       {"long", ScalarType::kInt},
+      {"short", ScalarType::kInt},     {"byte", ScalarType::kInt},
+      {"float", ScalarType::kDouble},  {"double", ScalarType::kDouble},
+      {"boolean", ScalarType::kBool},  {"date", ScalarType::kDate},
+      {"string", ScalarType::kString}, {"char", ScalarType::kString},
+  };
+  for (const auto& [n, t] : kTypes) {
+    if (IEquals(name, n)) {
+      *type = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The tokenizer plus header interpretation shared by node and edge files.
+class CsvFile {
+ public:
+  explicit CsvFile(const std::string& path) : path_(path) {}
+  ~CsvFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  Status Open() {
+    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) return Status::IOError(path_ + ": cannot open: " + std::strerror(errno));
+    buf_.resize(kBlockSize);
+    return Status::OK();
+  }
+
+  // Reads the next record into fields(); false at end of file.
+  Result<bool> Next();
+  Status ReadHeader(bool node_file);
+
+  const std::vector<Field>& fields() const { return fields_; }
+  const std::vector<Column>& columns() const { return columns_; }
+  // Property columns' indexes, sorted by key (the order of a PropertyMap).
+  const std::vector<size_t>& property_columns() const { return property_columns_; }
+  int column_of(ColumnKind kind) const {
+    for (size_t i = 0; i < columns_.size(); ++i)
+      if (columns_[i].kind == kind) return static_cast<int>(i);
+    return -1;
+  }
+  uint64_t record_line() const { return record_line_; }
+
+  // The field's text with doubled quotes collapsed (the view may point into
+  // a scratch buffer valid until the next call).
+  std::string_view Text(const Field& f) {
+    std::string_view raw(buf_.data() + f.begin, f.size);
+    if (!f.escaped) return raw;
+    scratch_.clear();
+    for (size_t i = 0; i < raw.size(); ++i) {
+      scratch_ += raw[i];
+      if (raw[i] == '"') ++i;  // skip the second quote of a pair
+    }
+    return scratch_;
+  }
+
+  // "file:line:col: reason" for a position in the current record.
+  Status ErrorAt(const Field& f, std::string_view reason, bool syntax = false) const {
+    return PositionError(f.line, f.line_begin, f.start, reason, syntax);
+  }
+  Status ErrorAtLine(uint64_t line, std::string_view reason) const {
+    return Status::InvalidArgument(path_ + ":" + std::to_string(line) + ": " + std::string(reason));
+  }
+
+ private:
+  enum class Scan { kRecord, kNeedMore, kEnd };
+  Status PositionError(uint64_t line, size_t line_begin, size_t at, std::string_view reason,
+                       bool syntax) const {
+    std::string msg =
+        path_ + ":" + std::to_string(line) + ":" +
+        std::to_string(CountCodePoints(buf_.data() + line_begin, buf_.data() + at) + 1) + ": " +
+        std::string(reason);
+    return syntax ? Status::SyntaxError(std::move(msg)) : Status::InvalidArgument(std::move(msg));
+  }
+  Status Fill();
+  Result<Scan> ScanRecord();
+  Status CheckUtf8(size_t from, size_t to) const;
+  Status AddColumn(const Field& f, std::string_view text, bool node_file);
+
+  std::string path_;
+  int fd_ = -1;
+  std::vector<char> buf_;
+  size_t pos_ = 0;  // start of unconsumed data
+  size_t end_ = 0;  // end of valid data
+  bool eof_ = false;
+  uint64_t line_ = 1;  // physical line at pos_
+  uint64_t record_line_ = 0;
+  std::vector<Field> fields_;
+  std::string scratch_;
+  std::vector<Column> columns_;
+  std::vector<size_t> property_columns_;
+};
+
+Status CsvFile::Fill() {
+  if (pos_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);  // one record larger than a block
+  while (end_ < buf_.size()) {
+    ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IOError(path_ + ": read failed: " + std::strerror(errno));
+    }
+    if (n == 0) {
+      eof_ = true;
+      break;
+    }
+    end_ += static_cast<size_t>(n);
+  }
+  return Status::OK();
+}
+
+Result<CsvFile::Scan> CsvFile::ScanRecord() {
+  const char* b = buf_.data();
+  size_t p = pos_;
+  uint64_t line = line_;
+  size_t line_begin = pos_;
+  // Skip blank lines between records.
+  while (true) {
+    if (p < end_ && b[p] == '\n') {
+      ++p, ++line, line_begin = p;
+    } else if (p + 1 < end_ && b[p] == '\r' && b[p + 1] == '\n') {
+      p += 2, ++line, line_begin = p;
+    } else {
+      break;
+    }
+  }
+  if (p >= end_ || (p + 1 == end_ && b[p] == '\r')) {
+    if (eof_) return Scan::kEnd;
+    return Scan::kNeedMore;
+  }
+  const size_t record_begin = p;
+  const uint64_t record_line = line;
+  bool non_ascii = false;
+  fields_.clear();
+  while (true) {
+    Field f;
+    f.start = p, f.line = line, f.line_begin = line_begin;
+    char term;
+    if (p < end_ && b[p] == '"') {
+      f.quoted = true;
+      non_ascii = true;  // quoted text is validated with the slow path
+      f.begin = ++p;
+      while (true) {
+        const void* q = p < end_ ? std::memchr(b + p, '"', end_ - p) : nullptr;
+        if (q == nullptr) {
+          if (!eof_) return Scan::kNeedMore;
+          return PositionError(f.line, f.line_begin, f.start,
+                               "unterminated quoted field (the quote opened here)", true);
+        }
+        size_t qi = static_cast<const char*>(q) - b;
+        for (size_t i = p; i < qi; ++i) {
+          if (b[i] == '\n') ++line, line_begin = i + 1;
+        }
+        if (qi + 1 >= end_ && !eof_) return Scan::kNeedMore;
+        if (qi + 1 < end_ && b[qi + 1] == '"') {
+          f.escaped = true;
+          p = qi + 2;
+          continue;
+        }
+        f.size = qi - f.begin;
+        p = qi + 1;
+        break;
+      }
+      if (p + 1 < end_ && b[p] == '\r' && b[p + 1] == '\n') ++p;
+      if (p >= end_) {
+        if (!eof_) return Scan::kNeedMore;
+        term = '\n';
+      } else {
+        term = b[p];
+        if (term != ',' && term != '\n') {
+          return PositionError(line, line_begin, p, "unexpected character after closing quote",
+                               true);
+        }
+        ++p;
+      }
+    } else {
+      f.begin = p;
+      while (p < end_ && !kStop[static_cast<unsigned char>(b[p])]) ++p;
+      while (p < end_ && b[p] != ',' && b[p] != '\n') {  // past a non-ASCII byte or a '"'
+        non_ascii |= static_cast<unsigned char>(b[p]) >= 0x80;
+        ++p;
+        while (p < end_ && !kStop[static_cast<unsigned char>(b[p])]) ++p;
+      }
+      if (p >= end_ && !eof_) return Scan::kNeedMore;
+      f.size = p - f.begin;
+      term = p < end_ ? b[p] : '\n';
+      if (term == '\n' && f.size > 0 && b[f.begin + f.size - 1] == '\r') --f.size;
+      if (p < end_) ++p;
+    }
+    fields_.push_back(f);
+    if (term == '\n') {
+      if (p <= end_ && p > 0 && b[p - 1] == '\n') ++line;
+      break;
+    }
+  }
+  if (non_ascii) KG_RETURN_IF_ERROR(CheckUtf8(record_begin, p));
+  pos_ = p;
+  line_ = line;
+  record_line_ = record_line;
+  return Scan::kRecord;
+}
+
+Status CsvFile::CheckUtf8(size_t from, size_t to) const {
+  size_t bad = from + FindInvalidUtf8(buf_.data() + from, to - from);
+  if (bad == to) return Status::OK();
+  const char* b = buf_.data();
+  uint64_t line = line_;
+  size_t line_begin = from;
+  for (size_t i = pos_; i < bad; ++i) {
+    if (b[i] == '\n') ++line, line_begin = i + 1;
+  }
+  return PositionError(line, line_begin, bad, "invalid UTF-8", false);
+}
+
+Result<bool> CsvFile::Next() {
+  while (true) {
+    KG_ASSIGN_OR_RETURN(Scan scan, ScanRecord());
+    if (scan == Scan::kRecord) return true;
+    if (scan == Scan::kEnd) return false;
+    KG_RETURN_IF_ERROR(Fill());
+  }
+}
+
+Status CsvFile::AddColumn(const Field& f, std::string_view text, bool node_file) {
+  Column c;
+  c.header = std::string(text);
+  size_t colon = text.rfind(':');
+  std::string_view name = colon == std::string_view::npos ? text : text.substr(0, colon);
+  std::string_view type =
+      colon == std::string_view::npos ? std::string_view("string") : text.substr(colon + 1);
+  static constexpr std::pair<std::string_view, ColumnKind> kSpecial[] = {
+      {"ID", ColumnKind::kId},
+      {"LABEL", ColumnKind::kLabel},
+      {"START_ID", ColumnKind::kStartId},
+      {"END_ID", ColumnKind::kEndId},
+      {"TYPE", ColumnKind::kType},
+      {"IGNORE", ColumnKind::kIgnore},
+  };
+  bool special = false;
+  for (const auto& [n, k] : kSpecial) {
+    if (IEquals(type, n)) c.kind = k, special = true;
+  }
+  if (!special && type.find('(') != std::string_view::npos) {
+    return ErrorAt(f, "id groups are not supported in column '" + c.header + "'");
+  }
+  if (special) {
+    bool allowed = c.kind == ColumnKind::kIgnore ||
+                   (node_file ? c.kind == ColumnKind::kId || c.kind == ColumnKind::kLabel
+                              : c.kind != ColumnKind::kId && c.kind != ColumnKind::kLabel);
+    if (!allowed) {
+      return ErrorAt(f, "column '" + c.header + "' is not allowed in a " +
+                            (node_file ? "node" : "relationship") + " file");
+    }
+    for (const Column& o : columns_) {
+      if (o.kind == c.kind && c.kind != ColumnKind::kIgnore)
+        return ErrorAt(f, "duplicate column '" + c.header + "'");
+    }
+    columns_.push_back(std::move(c));
+    return Status::OK();
+  }
+  if (name.empty()) return ErrorAt(f, "column '" + c.header + "' has no property name");
+  if (type.size() > 2 && type.substr(type.size() - 2) == "[]") {
+    c.array = true;
+    type.remove_suffix(2);
+  }
+  if (!ParseTypeName(type, &c.type)) {
+    return ErrorAt(f, "unknown type '" + std::string(type) + "' in column '" + c.header +
+                          "' (expected int, long, float, double, boolean, date or string)");
+  }
+  c.type_name = std::string(type);
+  std::transform(c.type_name.begin(), c.type_name.end(), c.type_name.begin(),
+                 [](char ch) { return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch; });
+  c.key = std::string(name);
+  for (const Column& o : columns_) {
+    if (o.kind == ColumnKind::kProperty && o.key == c.key)
+      return ErrorAt(f, "duplicate column for property '" + c.key + "'");
+  }
+  columns_.push_back(std::move(c));
+  return Status::OK();
+}
+
+Status CsvFile::ReadHeader(bool node_file) {
+  // A UTF-8 byte order mark is skipped.
+  KG_RETURN_IF_ERROR(Fill());
+  if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+  KG_ASSIGN_OR_RETURN(bool any, Next());
+  if (!any) return ErrorAtLine(1, "empty file, expected a header line");
+  for (const Field& f : fields_) {
+    std::string text(Text(f));
+    KG_RETURN_IF_ERROR(AddColumn(f, text, node_file));
+  }
+  auto require = [&](ColumnKind kind, const char* name) -> Status {
+    if (column_of(kind) >= 0) return Status::OK();
+    return ErrorAtLine(record_line_, std::string("missing ") + name + " column");
+  };
+  if (node_file) {
+    KG_RETURN_IF_ERROR(require(ColumnKind::kId, ":ID"));
+  } else {
+    KG_RETURN_IF_ERROR(require(ColumnKind::kStartId, ":START_ID"));
+    KG_RETURN_IF_ERROR(require(ColumnKind::kEndId, ":END_ID"));
+    KG_RETURN_IF_ERROR(require(ColumnKind::kType, ":TYPE"));
+  }
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i].kind == ColumnKind::kProperty) property_columns_.push_back(i);
+  }
+  std::sort(property_columns_.begin(), property_columns_.end(),
+            [&](size_t a, size_t b) { return columns_[a].key < columns_[b].key; });
+  return Status::OK();
+}
+
+// Parses a property field into `out`; false (with OK status) when the field
+// means "no property".
+Result<bool> ParseProperty(CsvFile& file, const Column& c, const Field& f, Value* out) {
+  std::string_view text = file.Text(f);
+  if (text.empty()) {
+    if (!f.quoted) return false;
+    if (c.array) {
+      *out = Value(ValueList{});
+      return true;
+    }
+    if (c.type != ScalarType::kString) return false;
+  }
+  auto bad = [&](std::string_view item) {
+    return file.ErrorAt(
+        f, "column '" + c.header + "': cannot parse " + Quote(item) + " as " + c.type_name);
+  };
+  if (!c.array) {
+    if (!ParseScalar(text, c.type, out)) return bad(text);
+    return true;
+  }
+  ValueList items;
+  size_t from = 0;
+  while (true) {
+    size_t semi = text.find(';', from);
+    std::string_view item =
+        text.substr(from, semi == std::string_view::npos ? std::string_view::npos : semi - from);
+    Value v;
+    if (!ParseScalar(item, c.type, &v)) return bad(item);
+    items.push_back(std::move(v));
+    if (semi == std::string_view::npos) break;
+    from = semi + 1;
+  }
+  *out = Value(std::move(items));
+  return true;
+}
+
+// Rewrites `props` to hold exactly this record's properties, reusing the map
+// nodes (and their values' storage) of the previous row where keys repeat.
+Status FillProperties(CsvFile& file, PropertyMap& props) {
+  auto it = props.begin();
+  const auto& fields = file.fields();
+  for (size_t ci : file.property_columns()) {
+    const Column& c = file.columns()[ci];
+    while (it != props.end() && it->first < c.key) it = props.erase(it);
+    bool present = it != props.end() && it->first == c.key;
+    Value v;
+    KG_ASSIGN_OR_RETURN(bool has, ParseProperty(file, c, fields[ci], &v));
+    if (!has) {
+      if (present) it = props.erase(it);
+      continue;
+    }
+    if (present) {
+      it->second = std::move(v);
+      ++it;
+    } else {
+      props.emplace_hint(it, c.key, std::move(v));
+    }
+  }
+  props.erase(it, props.end());
+  return Status::OK();
+}
+
+Status CheckFieldCount(CsvFile& file) {
+  size_t want = file.columns().size();
+  size_t got = file.fields().size();
+  if (want == got) return Status::OK();
+  return file.ErrorAtLine(file.record_line(), "expected " + std::to_string(want) +
+                                                  " fields as in the header, found " +
+                                                  std::to_string(got));
+}
+
+Status RequiredText(CsvFile& file, int column, std::string* out) {
+  const Field& f = file.fields()[column];
+  std::string_view text = file.Text(f);
+  if (text.empty()) return file.ErrorAt(f, "empty " + file.columns()[column].header + " value");
+  out->assign(text.data(), text.size());
+  return Status::OK();
+}
+
+void SplitLabels(std::string_view text, std::vector<std::string>* labels) {
+  size_t n = 0;
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t semi = text.find(';', from);
+    if (semi == std::string_view::npos) semi = text.size();
+    std::string_view label = TrimSpaces(text.substr(from, semi - from));
+    if (!label.empty()) {
+      if (n < labels->size())
+        (*labels)[n].assign(label.data(), label.size());
+      else
+        labels->emplace_back(label);
+      ++n;
+    }
+    from = semi + 1;
+  }
+  labels->resize(n);
+}
+
+}  // namespace
+
+Status ReadNodeCsv(const std::string& path, const std::function<Status(NodeRow&)>& fn) {
+  CsvFile file(path);
+  KG_RETURN_IF_ERROR(file.Open());
+  KG_RETURN_IF_ERROR(file.ReadHeader(/*node_file=*/true));
+  const int id_col = file.column_of(ColumnKind::kId);
+  const int label_col = file.column_of(ColumnKind::kLabel);
+  NodeRow row;
+  while (true) {
+    KG_ASSIGN_OR_RETURN(bool more, file.Next());
+    if (!more) return Status::OK();
+    KG_RETURN_IF_ERROR(CheckFieldCount(file));
+    row.line = file.record_line();
+    KG_RETURN_IF_ERROR(RequiredText(file, id_col, &row.id));
+    if (label_col >= 0)
+      SplitLabels(file.Text(file.fields()[label_col]), &row.labels);
+    else
+      row.labels.clear();
+    KG_RETURN_IF_ERROR(FillProperties(file, row.properties));
+    KG_RETURN_IF_ERROR(fn(row));
+  }
+}
+
+Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)>& fn) {
+  CsvFile file(path);
+  KG_RETURN_IF_ERROR(file.Open());
+  KG_RETURN_IF_ERROR(file.ReadHeader(/*node_file=*/false));
+  const int start_col = file.column_of(ColumnKind::kStartId);
+  const int end_col = file.column_of(ColumnKind::kEndId);
+  const int type_col = file.column_of(ColumnKind::kType);
+  EdgeRow row;
+  while (true) {
+    KG_ASSIGN_OR_RETURN(bool more, file.Next());
+    if (!more) return Status::OK();
+    KG_RETURN_IF_ERROR(CheckFieldCount(file));
+    row.line = file.record_line();
+    KG_RETURN_IF_ERROR(RequiredText(file, start_col, &row.start_id));
+    KG_RETURN_IF_ERROR(RequiredText(file, end_col, &row.end_id));
+    KG_RETURN_IF_ERROR(RequiredText(file, type_col, &row.type));
+    KG_RETURN_IF_ERROR(FillProperties(file, row.properties));
+    KG_RETURN_IF_ERROR(fn(row));
+  }
+}
+
+void AppendCsvField(std::string_view field, std::string* out) {
+  bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+               (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!quote) {
+    out->append(field);
+    return;
+  }
+  *out += '"';
+  for (char c : field) {
+    if (c == '"') *out += '"';
+    *out += c;
+  }
+  *out += '"';
+}
+
+}  // namespace kg::storage

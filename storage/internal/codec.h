@@ -1,0 +1,25 @@
+// Entity and relation records <-> Cap'n Proto bytes (schema/records.capnp).
+// This file is the one adapter around Cap'n Proto's throwing reader: every
+// kj::Exception becomes Corruption, and a record either decodes completely
+// or not at all.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/entity.h"
+#include "core/relation.h"
+#include "core/result.h"
+
+namespace kg::storage::internal {
+
+// Properties must be storable (Value::IsStorable); the store checks that
+// through the ontology before encoding. Keys are written in sorted order.
+std::string EncodeEntity(const Entity& entity);
+std::string EncodeRelation(const Relation& relation);
+
+// Corruption when the bytes are not a well-formed record of that kind.
+Result<Entity> DecodeEntity(std::string_view bytes);
+Result<Relation> DecodeRelation(std::string_view bytes);
+
+}  // namespace kg::storage::internal

@@ -1,0 +1,94 @@
+// IdMap: the import's :ID string -> node index map. An open-addressing table
+// whose slots hold short keys inline (longer ones live in one byte arena):
+// a lookup of a short key costs one cache miss, where
+// std::unordered_map<std::string, ...> chases a node and a string. The
+// importer resolves two ids per edge, millions of times.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::storage::internal {
+
+class IdMap {
+ public:
+  static constexpr uint32_t kAbsent = UINT32_MAX;
+
+  // The value of `key`, or kAbsent.
+  uint32_t Find(std::string_view key) const {
+    if (slots_.empty()) return kAbsent;
+    uint64_t h = Hash(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == kAbsent) return kAbsent;
+      if (s.hash == static_cast<uint32_t>(h) && KeyOf(s) == key) return s.value;
+    }
+  }
+
+  // Inserts key -> value unless the key is present; returns the value now
+  // stored for the key (the old one when present).
+  uint32_t Insert(std::string_view key, uint32_t value) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    uint64_t h = Hash(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.value == kAbsent) {
+        s.hash = static_cast<uint32_t>(h);
+        s.value = value;
+        s.length = static_cast<uint32_t>(key.size());
+        if (key.size() <= kInline) {
+          std::memcpy(s.bytes, key.data(), key.size());
+        } else {
+          uint64_t offset = arena_.size();
+          std::memcpy(s.bytes, &offset, sizeof(offset));
+          arena_.append(key);
+        }
+        ++size_;
+        return value;
+      }
+      if (s.hash == static_cast<uint32_t>(h) && KeyOf(s) == key) return s.value;
+    }
+  }
+
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr size_t kInline = 16;
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t value = kAbsent;
+    uint32_t length = 0;
+    char bytes[kInline] = {};  // the key itself, or its u64 arena offset when longer
+  };
+
+  static uint64_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
+  std::string_view KeyOf(const Slot& s) const {
+    if (s.length <= kInline) return {s.bytes, s.length};
+    uint64_t offset;
+    std::memcpy(&offset, s.bytes, sizeof(offset));
+    return {arena_.data() + offset, s.length};
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.value == kAbsent) continue;
+      size_t i = Hash(KeyOf(s)) & mask_;
+      while (slots_[i].value != kAbsent) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+  std::string arena_;
+};
+
+}  // namespace kg::storage::internal

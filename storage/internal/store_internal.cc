@@ -1,0 +1,39 @@
+// Raw column family access for tests (see store_internal.h).
+#include "storage/internal/store_internal.h"
+
+#include "storage/internal/store_impl.h"
+
+namespace kg::storage::internal {
+
+Status StoreInternal::Put(Store& store, int cf, std::string_view key, std::string_view value) {
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  Store::Impl* s = store.impl();
+  return FromRocks(s->db()->Put(wo, s->cf(cf), rocksdb::Slice(key.data(), key.size()),
+                                rocksdb::Slice(value.data(), value.size())),
+                   "raw put");
+}
+
+Status StoreInternal::Delete(Store& store, int cf, std::string_view key) {
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  Store::Impl* s = store.impl();
+  return FromRocks(s->db()->Delete(wo, s->cf(cf), rocksdb::Slice(key.data(), key.size())),
+                   "raw delete");
+}
+
+std::optional<std::string> StoreInternal::Get(const Store& store, int cf, std::string_view key) {
+  auto v = store.impl()->Get(cf, key);
+  if (!v.ok()) return std::nullopt;
+  return *v;
+}
+
+std::optional<uint32_t> StoreInternal::TypeId(const Store& store, std::string_view type) {
+  return store.impl()->types_.Find(type);
+}
+
+std::optional<uint32_t> StoreInternal::LabelId(const Store& store, std::string_view label) {
+  return store.impl()->labels_.Find(label);
+}
+
+}  // namespace kg::storage::internal

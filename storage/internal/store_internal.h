@@ -1,0 +1,29 @@
+// Test access to a Store's raw column families (as LevelDB's
+// db/write_batch_internal.h): tests corrupt a database on purpose to prove
+// that Check() reports each violation. Not for production code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "storage/internal/keys.h"
+#include "storage/store.h"
+
+namespace kg::storage::internal {
+
+class StoreInternal {
+ public:
+  // Writes or deletes one raw key of column family `cf` (a CfIndex), synced.
+  static Status Put(Store& store, int cf, std::string_view key, std::string_view value);
+  static Status Delete(Store& store, int cf, std::string_view key);
+  // The raw value, or nullopt.
+  static std::optional<std::string> Get(const Store& store, int cf, std::string_view key);
+  // Dictionary ids, or nullopt when the name is unknown.
+  static std::optional<uint32_t> TypeId(const Store& store, std::string_view type);
+  static std::optional<uint32_t> LabelId(const Store& store, std::string_view label);
+};
+
+}  // namespace kg::storage::internal

@@ -1,0 +1,371 @@
+// Store: creating and opening a kg database, its RocksDB options, the
+// in-memory dictionaries and the statistics. Transactions live in
+// transaction.cc, the invariant checker in check.cc, bulk import in import.cc.
+#include "storage/store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "storage/internal/store_impl.h"
+
+namespace kg::storage {
+namespace fs = std::filesystem;
+using namespace internal;  // NOLINT: the module's own internals
+
+namespace internal {
+
+std::optional<uint32_t> Dictionary::Find(std::string_view name) const {
+  std::shared_lock lock(mu_);
+  auto it = ids_.find(name);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string_view Dictionary::Name(uint32_t id) const {
+  std::shared_lock lock(mu_);
+  if (id >= names_.size() || names_[id] == nullptr) return {};
+  return *names_[id];
+}
+
+uint32_t Dictionary::next_id() const {
+  std::shared_lock lock(mu_);
+  return static_cast<uint32_t>(names_.size());
+}
+
+void Dictionary::Add(std::string_view name, uint32_t id) {
+  std::unique_lock lock(mu_);
+  if (names_.size() <= id) names_.resize(id + 1);
+  names_[id] = std::make_unique<std::string>(name);
+  ids_.emplace(std::string(name), id);
+}
+
+void Dictionary::Remove(std::string_view name) {
+  std::unique_lock lock(mu_);
+  auto it = ids_.find(name);
+  if (it != ids_.end()) ids_.erase(it);
+}
+
+std::vector<std::pair<std::string, uint32_t>> Dictionary::Entries() const {
+  std::shared_lock lock(mu_);
+  return {ids_.begin(), ids_.end()};
+}
+
+Status FromRocks(const rocksdb::Status& s, std::string_view context) {
+  if (s.ok()) return Status::OK();
+  std::string msg = std::string(context) + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Corruption(msg);
+  if (s.IsNotFound()) return Status::NotFound(msg);
+  if (s.IsNotSupported()) return Status::NotSupported(msg);
+  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
+  return Status::IOError(msg);
+}
+
+rocksdb::DBOptions MakeDbOptions() {
+  rocksdb::DBOptions o;
+  o.IncreaseParallelism(2);
+  o.keep_log_file_num = 2;
+  o.max_manifest_file_size = 64 << 20;
+  return o;
+}
+
+rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  if (cf == kCfOut || cf == kCfIn) {
+    // One prefix scan per node: bloom on the node id prefix.
+    o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+    o.memtable_prefix_bloom_size_ratio = 0.05;
+  }
+  if (cf == kCfOut || cf == kCfIn || cf == kCfNames || cf == kCfLabels) {
+    // Keys only, already prefix-delta encoded in each block: compression
+    // buys little and costs import time.
+    o.compression = rocksdb::kNoCompression;
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
+Result<uint64_t> ParseU64(std::string_view value, std::string_view key) {
+  if (value.size() != 8)
+    return Status::Corruption("meta '" + std::string(key) + "' has " +
+                              std::to_string(value.size()) + " bytes, expected 8");
+  return ReadU64(value.data());
+}
+
+}  // namespace internal
+
+namespace {
+
+std::shared_ptr<rocksdb::Cache> NewCache() { return rocksdb::NewLRUCache(64 << 20); }
+
+std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors(
+    const std::shared_ptr<rocksdb::Cache>& cache) {
+  std::vector<rocksdb::ColumnFamilyDescriptor> d;
+  for (int i = 0; i < kCfCount; ++i) d.emplace_back(CfName(i), MakeCfOptions(i, cache));
+  return d;
+}
+
+bool IsLockError(const rocksdb::Status& s) {
+  std::string text = s.ToString();
+  return s.IsIOError() &&
+         (text.find("lock") != std::string::npos || text.find("LOCK") != std::string::npos);
+}
+
+// Checks that the database has exactly kg's column families.
+Status CheckColumnFamilies(const std::string& path) {
+  std::vector<std::string> names;
+  rocksdb::Status s = rocksdb::DB::ListColumnFamilies(MakeDbOptions(), path, &names);
+  if (!s.ok()) return FromRocks(s, "cannot open database " + path);
+  for (int i = 0; i < kCfCount; ++i) {
+    if (std::find(names.begin(), names.end(), CfName(i)) == names.end())
+      return Status::Corruption(path + " is not a kg database (no column family '" + CfName(i) +
+                                "')");
+  }
+  if (names.size() != static_cast<size_t>(kCfCount))
+    return Status::NotSupported(path +
+                                " has column families this kg does not know; it was "
+                                "written by a newer version");
+  return Status::OK();
+}
+
+Result<std::string> MakeSecondaryDir() {
+  std::string tmpl = (fs::temp_directory_path() / "kg-reader-XXXXXX").string();
+  if (::mkdtemp(tmpl.data()) == nullptr)
+    return Status::IOError("cannot create a directory for a read-only open in " +
+                           fs::temp_directory_path().string());
+  return tmpl;
+}
+
+Status OpenDb(Store::Impl* impl, bool create) {
+  impl->cache_ = NewCache();
+  rocksdb::DBOptions dbo = MakeDbOptions();
+  dbo.create_if_missing = create;
+  dbo.create_missing_column_families = create;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s;
+  if (impl->read_only_) {
+    // A secondary instance, unlike OpenForReadOnly, tolerates a live writer
+    // deleting files under it; it keeps its own info log in a private
+    // directory and sees the database as of the catch-up below.
+    KG_ASSIGN_OR_RETURN(impl->secondary_dir_, MakeSecondaryDir());
+    dbo.max_open_files = -1;
+    s = rocksdb::DB::OpenAsSecondary(dbo, impl->path_, impl->secondary_dir_,
+                                     Descriptors(impl->cache_), &impl->handles_, &raw);
+    if (s.ok()) s = raw->TryCatchUpWithPrimary();
+  } else {
+    s = rocksdb::DB::Open(dbo, impl->path_, Descriptors(impl->cache_), &impl->handles_, &raw);
+  }
+  if (!s.ok() && raw != nullptr) {
+    for (rocksdb::ColumnFamilyHandle* h : impl->handles_) raw->DestroyColumnFamilyHandle(h);
+    impl->handles_.clear();
+    delete raw;
+  }
+  if (IsLockError(s))
+    return Status::IOError("database " + impl->path_ + " is locked by another process");
+  if (!s.ok()) return FromRocks(s, "cannot open database " + impl->path_);
+  impl->db_.reset(raw);
+  return Status::OK();
+}
+
+Result<uint64_t> GetMetaU64(const Store::Impl& impl, std::string_view key) {
+  KG_ASSIGN_OR_RETURN(auto v, impl.Get(kCfMeta, key));
+  if (!v) return Status::Corruption("meta '" + std::string(key) + "' is missing");
+  return ParseU64(*v, key);
+}
+
+Status CheckFormatVersion(const Store::Impl& impl) {
+  KG_ASSIGN_OR_RETURN(auto v, impl.Get(kCfMeta, kMetaFormatVersion));
+  if (!v) return Status::Corruption(impl.path_ + " is not a kg database (no format version)");
+  if (v->size() != 4)
+    return Status::NotSupported("database " + impl.path_ + " has an unknown format version");
+  uint32_t version = ReadU32(v->data());
+  if (version == kFormatVersion) return Status::OK();
+  std::string why = version > kFormatVersion ? "newer than" : "unknown to";
+  return Status::NotSupported("database " + impl.path_ + " has format version " +
+                              std::to_string(version) + ", " + why + " this kg (which reads " +
+                              std::to_string(kFormatVersion) + ")");
+}
+
+Status LoadDictionary(Store::Impl* impl, std::string_view prefix, Dictionary* dict) {
+  rocksdb::ReadOptions ro;
+  std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(ro, impl->cf(kCfMeta)));
+  for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!key.starts_with(prefix)) break;
+    if (it->value().size() != 4)
+      return Status::Corruption("meta '" + std::string(key) + "' is bad");
+    dict->Add(key.substr(prefix.size()), ReadU32(it->value().data()));
+  }
+  return FromRocks(it->status(), "reading dictionary");
+}
+
+Status LoadMeta(Store::Impl* impl) {
+  KG_RETURN_IF_ERROR(CheckFormatVersion(*impl));
+  KG_ASSIGN_OR_RETURN(auto json, impl->Get(kCfMeta, kMetaOntology));
+  if (!json) return Status::Corruption("meta 'ontology' is missing");
+  auto ontology = schema::Ontology::FromJson(*json, "stored ontology");
+  if (!ontology.ok()) return Status::Corruption(ontology.status().message());
+  impl->ontology_ = std::move(ontology).value();
+  KG_ASSIGN_OR_RETURN(impl->next_entity_, GetMetaU64(*impl, kMetaNextEntity));
+  KG_ASSIGN_OR_RETURN(impl->next_relation_, GetMetaU64(*impl, kMetaNextRelation));
+  KG_RETURN_IF_ERROR(LoadDictionary(impl, kMetaLabelDict, &impl->labels_));
+  return LoadDictionary(impl, kMetaTypeDict, &impl->types_);
+}
+
+Status WriteInitialMeta(Store::Impl* impl, const schema::Ontology& ontology) {
+  rocksdb::WriteBatch b;
+  rocksdb::ColumnFamilyHandle* meta = impl->cf(kCfMeta);
+  b.Put(meta, std::string(kMetaFormatVersion), U32Value(kFormatVersion));
+  b.Put(meta, std::string(kMetaOntology), ontology.ToJson());
+  b.Put(meta, std::string(kMetaNextEntity), U64Value(kFirstId));
+  b.Put(meta, std::string(kMetaNextRelation), U64Value(kFirstId));
+  b.Put(meta, std::string(kMetaCountEntities), U64Value(0));
+  b.Put(meta, std::string(kMetaCountRelations), U64Value(0));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(impl->db()->Write(wo, &b), "writing meta data");
+}
+
+Status CheckCreatePath(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Status::OK();
+  if (!fs::is_directory(path, ec)) return Status::IOError(path + " exists and is not a directory");
+  if (fs::exists(fs::path(path) / "CURRENT", ec))
+    return Status::AlreadyExists("a database already exists at " + path);
+  if (!fs::is_empty(path, ec)) return Status::IOError(path + " is not empty");
+  return Status::OK();
+}
+
+// The u64 values of meta keys under `prefix`, by name.
+Result<std::vector<std::pair<std::string, uint64_t>>> CountsUnder(const Store::Impl& impl,
+                                                                  std::string_view prefix,
+                                                                  const rocksdb::Snapshot* snap) {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snap;
+  std::unique_ptr<rocksdb::Iterator> it(impl.db()->NewIterator(ro, impl.cf(kCfMeta)));
+  for (it->Seek(rocksdb::Slice(prefix.data(), prefix.size())); it->Valid(); it->Next()) {
+    std::string_view key(it->key().data(), it->key().size());
+    if (!key.starts_with(prefix)) break;
+    KG_ASSIGN_OR_RETURN(uint64_t n,
+                        ParseU64(std::string_view(it->value().data(), it->value().size()), key));
+    if (n > 0) out.emplace_back(std::string(key.substr(prefix.size())), n);
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "reading counts"));
+  return out;
+}
+
+// Removes the temporary files of an import that was killed (they were never
+// ingested, so they hold nothing the database needs).
+void RemoveStaleImportFiles(const std::string& path) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.path().filename().string().starts_with("import.tmp.")) fs::remove_all(entry, ec);
+  }
+}
+
+uint64_t DirectoryBytes(const std::string& path) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+  }
+  return total;
+}
+
+}  // namespace
+
+Store::Impl::~Impl() {
+  if (db_ != nullptr) {
+    for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
+    handles_.clear();
+    db_.reset();
+  }
+  if (!secondary_dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(secondary_dir_, ec);
+  }
+}
+
+const rocksdb::Snapshot* Store::Impl::TakeSnapshot() const {
+  return read_only_ ? nullptr : db_->GetSnapshot();
+}
+
+void Store::Impl::ReleaseSnapshot(const rocksdb::Snapshot* snapshot) const {
+  if (snapshot != nullptr) db_->ReleaseSnapshot(snapshot);
+}
+
+Result<std::optional<std::string>> Store::Impl::Get(int cf, std::string_view key,
+                                                    const rocksdb::Snapshot* snapshot) const {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  std::string value;
+  rocksdb::Status s = db_->Get(ro, handles_[cf], rocksdb::Slice(key.data(), key.size()), &value);
+  if (s.IsNotFound()) return std::optional<std::string>();
+  KG_RETURN_IF_ERROR(FromRocks(s, "reading"));
+  return std::optional<std::string>(std::move(value));
+}
+
+Status Store::Create(const std::string& path, const schema::Ontology& ontology) {
+  KG_RETURN_IF_ERROR(CheckCreatePath(path));
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec) return Status::IOError("cannot create " + path + ": " + ec.message());
+  Impl impl;
+  impl.path_ = path;
+  KG_RETURN_IF_ERROR(OpenDb(&impl, /*create=*/true));
+  return WriteInitialMeta(&impl, ontology);
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(fs::path(path) / "CURRENT", ec))
+    return Status::NotFound("no database at " + path);
+  KG_RETURN_IF_ERROR(CheckColumnFamilies(path));
+  auto impl = std::make_unique<Impl>();
+  impl->path_ = path;
+  impl->read_only_ = options.read_only;
+  KG_RETURN_IF_ERROR(OpenDb(impl.get(), /*create=*/false));
+  KG_RETURN_IF_ERROR(LoadMeta(impl.get()));
+  if (!impl->read_only_) RemoveStaleImportFiles(path);  // we hold the lock now
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+const std::string& Store::path() const { return impl_->path_; }
+bool Store::read_only() const { return impl_->read_only_; }
+const schema::Ontology& Store::ontology() const { return impl_->ontology_; }
+
+Result<StoreStats> Store::Stats() const {
+  const rocksdb::Snapshot* snap = impl_->TakeSnapshot();
+  struct Release {
+    const Impl* impl;
+    const rocksdb::Snapshot* s;
+    ~Release() { impl->ReleaseSnapshot(s); }
+  } release{impl_.get(), snap};
+  StoreStats st;
+  KG_ASSIGN_OR_RETURN(auto entities, impl_->Get(kCfMeta, kMetaCountEntities, snap));
+  KG_ASSIGN_OR_RETURN(auto relations, impl_->Get(kCfMeta, kMetaCountRelations, snap));
+  if (!entities || !relations) return Status::Corruption("meta counts are missing");
+  KG_ASSIGN_OR_RETURN(st.entities, ParseU64(*entities, kMetaCountEntities));
+  KG_ASSIGN_OR_RETURN(st.relations, ParseU64(*relations, kMetaCountRelations));
+  KG_ASSIGN_OR_RETURN(st.entities_by_label, CountsUnder(*impl_, kMetaCountLabel, snap));
+  KG_ASSIGN_OR_RETURN(st.relations_by_type, CountsUnder(*impl_, kMetaCountType, snap));
+  st.format_version = kFormatVersion;
+  st.disk_bytes = DirectoryBytes(impl_->path_);
+  st.ontology = impl_->ontology_.name();
+  return st;
+}
+
+}  // namespace kg::storage

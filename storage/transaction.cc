@@ -1,0 +1,502 @@
+// Transactions: snapshot reads, and writes collected in a WriteBatchWithIndex
+// (so a write transaction reads its own writes) that Commit applies in one
+// synced RocksDB write together with the counters, counts and dictionaries.
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include <algorithm>
+#include <set>
+
+#include "storage/internal/codec.h"
+#include "storage/internal/store_impl.h"
+#include "storage/store.h"
+
+namespace kg::storage {
+using namespace internal;  // NOLINT: the module's own internals
+
+namespace {
+
+// Labels in first-seen order without repeats.
+std::vector<std::string> DistinctLabels(std::vector<std::string> labels) {
+  std::vector<std::string> out;
+  for (auto& l : labels)
+    if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(std::move(l));
+  return out;
+}
+
+bool SameLabelSet(std::vector<std::string> a, std::vector<std::string> b) {
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  return a == b;
+}
+
+std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+rocksdb::Slice ToSlice(std::string_view s) { return {s.data(), s.size()}; }
+
+}  // namespace
+
+class Transaction::Impl {
+ public:
+  Impl(Store::Impl* store, bool writable) : s_(store) {
+    if (writable) {
+      lock_ = std::unique_lock<std::mutex>(s_->write_mu_);
+      batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0,
+                                                              /*overwrite_key=*/true);
+      next_entity_ = s_->next_entity_;
+      next_relation_ = s_->next_relation_;
+    }
+    snap_ = s_->TakeSnapshot();
+    ro_.snapshot = snap_;
+    ro_total_.snapshot = snap_;
+    ro_total_.total_order_seek = true;
+  }
+  ~Impl() { s_->ReleaseSnapshot(snap_); }
+
+  bool writable() const { return batch_ != nullptr; }
+
+  // --- raw access -----------------------------------------------------------
+  Result<std::optional<std::string>> Get(int cf, std::string_view key) const {
+    std::string value;
+    rocksdb::Status st;
+    if (batch_) {
+      st = batch_->GetFromBatchAndDB(s_->db(), ro_, s_->cf(cf), ToSlice(key), &value);
+    } else {
+      st = s_->db()->Get(ro_, s_->cf(cf), ToSlice(key), &value);
+    }
+    if (st.IsNotFound()) return std::optional<std::string>();
+    KG_RETURN_IF_ERROR(FromRocks(st, "reading"));
+    return std::optional<std::string>(std::move(value));
+  }
+
+  // Calls fn(key) for every key of `cf` starting with `prefix`, in order.
+  Status ScanPrefix(int cf, std::string_view prefix,
+                    const std::function<bool(std::string_view)>& fn) const {
+    const rocksdb::ReadOptions& ro = prefix.size() >= 8 ? ro_ : ro_total_;
+    std::unique_ptr<rocksdb::Iterator> it(s_->db()->NewIterator(ro, s_->cf(cf)));
+    if (batch_) it.reset(batch_->NewIteratorWithBase(s_->cf(cf), it.release(), &ro));
+    for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) {
+      std::string_view key = View(it->key());
+      if (!key.starts_with(prefix)) break;
+      if (!fn(key)) break;
+    }
+    return FromRocks(it->status(), "scanning");
+  }
+
+  void Put(int cf, std::string_view key, std::string_view value) {
+    batch_->Put(s_->cf(cf), ToSlice(key), ToSlice(value));
+  }
+  void Delete(int cf, std::string_view key) { batch_->Delete(s_->cf(cf), ToSlice(key)); }
+
+  Status RequireWritable() const {
+    if (ended_) return Status::InvalidArgument("the transaction has already ended");
+    if (!writable()) return Status::NotSupported("cannot write in a read-only transaction");
+    return Status::OK();
+  }
+
+  // --- dictionaries ---------------------------------------------------------
+  std::optional<uint32_t> FindId(const Dictionary& dict,
+                                 const std::map<std::string, uint32_t, std::less<>>& pending,
+                                 std::string_view name) const {
+    if (auto id = dict.Find(name)) return id;
+    auto it = pending.find(name);
+    if (it == pending.end()) return std::nullopt;
+    return it->second;
+  }
+  uint32_t Intern(const Dictionary& dict, std::map<std::string, uint32_t, std::less<>>* pending,
+                  std::string_view name) {
+    if (auto id = FindId(dict, *pending, name)) return *id;
+    uint32_t id = dict.next_id() + static_cast<uint32_t>(pending->size());
+    pending->emplace(std::string(name), id);
+    return id;
+  }
+  std::optional<uint32_t> TypeId(std::string_view n) const {
+    return FindId(s_->types_, new_types_, n);
+  }
+  std::optional<uint32_t> LabelId(std::string_view n) const {
+    return FindId(s_->labels_, new_labels_, n);
+  }
+  std::string_view TypeName(uint32_t id) const {
+    std::string_view name = s_->types_.Name(id);
+    if (!name.empty()) return name;
+    for (const auto& [n, i] : new_types_)
+      if (i == id) return n;
+    return {};
+  }
+
+  // --- records and indexes ----------------------------------------------------
+  Result<Entity> GetEntity(EntityId id) const {
+    KG_ASSIGN_OR_RETURN(auto bytes, Get(kCfEntities, IdKey(id)));
+    if (!bytes) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+    KG_ASSIGN_OR_RETURN(Entity e, DecodeEntity(*bytes));
+    if (e.id != id)
+      return Status::Corruption("entity record " + std::to_string(id) + " holds id " +
+                                std::to_string(e.id));
+    return e;
+  }
+
+  Result<Relation> GetRelation(RelationId id) const {
+    KG_ASSIGN_OR_RETURN(auto bytes, Get(kCfRelations, IdKey(id)));
+    if (!bytes) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+    KG_ASSIGN_OR_RETURN(Relation r, DecodeRelation(*bytes));
+    if (r.id != id)
+      return Status::Corruption("relation record " + std::to_string(id) + " holds id " +
+                                std::to_string(r.id));
+    return r;
+  }
+
+  // Adds (delta +1) or removes (-1) the label and name index entries and counts.
+  void IndexEntity(const Entity& e, int delta) {
+    for (const std::string& label : e.labels) {
+      uint32_t lid = Intern(s_->labels_, &new_labels_, label);
+      if (delta > 0) {
+        Put(kCfLabels, LabelKey(lid, e.id), "");
+      } else {
+        Delete(kCfLabels, LabelKey(lid, e.id));
+      }
+      label_delta_[label] += delta;
+    }
+    for (const std::string& folded : FoldedNames(e)) {
+      std::string key = folded;
+      key.push_back('\0');
+      PutU64(&key, e.id);
+      if (delta > 0) {
+        Put(kCfNames, key, "");
+      } else {
+        Delete(kCfNames, key);
+      }
+    }
+    entity_delta_ += delta;
+  }
+
+  void IndexRelation(const Relation& r, int delta) {
+    uint32_t tid = Intern(s_->types_, &new_types_, r.type);
+    std::string out = EncodeAdjKey({r.start, tid, r.end, r.id});
+    std::string in = EncodeAdjKey({r.end, tid, r.start, r.id});
+    if (delta > 0) {
+      Put(kCfRelations, IdKey(r.id), EncodeRelation(r));
+      Put(kCfOut, out, "");
+      Put(kCfIn, in, "");
+    } else {
+      Delete(kCfRelations, IdKey(r.id));
+      Delete(kCfOut, out);
+      Delete(kCfIn, in);
+    }
+    type_delta_[r.type] += delta;
+    relation_delta_ += delta;
+  }
+
+  // Adjacency entries of `node` in one direction (kCfOut or kCfIn), all types.
+  Result<std::vector<AdjKey>> Adjacent(int cf, EntityId node) const {
+    std::vector<AdjKey> out;
+    KG_RETURN_IF_ERROR(ScanPrefix(cf, AdjPrefix(node), [&](std::string_view key) {
+      AdjKey k;
+      if (DecodeAdjKey(key, &k)) out.push_back(k);
+      return true;
+    }));
+    return out;
+  }
+
+  // Adjacency entries of `node` in one direction restricted to `types` (empty =
+  // all), ordered by type name, neighbour, relation id.
+  Result<std::vector<AdjKey>> Neighbours(int cf, EntityId node,
+                                         const std::vector<std::string>& types) const {
+    if (types.empty()) {
+      KG_ASSIGN_OR_RETURN(std::vector<AdjKey> all, Adjacent(cf, node));
+      std::stable_sort(all.begin(), all.end(), [&](const AdjKey& a, const AdjKey& b) {
+        return a.type != b.type && TypeName(a.type) < TypeName(b.type);
+      });
+      return all;
+    }
+    std::set<std::string_view> names(types.begin(), types.end());
+    std::vector<AdjKey> out;
+    for (std::string_view name : names) {
+      std::optional<uint32_t> tid = TypeId(name);
+      if (!tid) continue;
+      KG_RETURN_IF_ERROR(ScanPrefix(cf, AdjPrefix(node, *tid), [&](std::string_view key) {
+        AdjKey k;
+        if (DecodeAdjKey(key, &k)) out.push_back(k);
+        return true;
+      }));
+    }
+    return out;
+  }
+
+  // Re-checks every relation at `e` against its (new) labels.
+  Status RecheckRelations(const Entity& e) const {
+    for (int cf : {kCfOut, kCfIn}) {
+      KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, Adjacent(cf, e.id));
+      for (const AdjKey& k : adj) {
+        KG_ASSIGN_OR_RETURN(Relation r, GetRelation(k.relation));
+        std::vector<std::string> other = e.labels;
+        if (k.other != e.id) {
+          KG_ASSIGN_OR_RETURN(Entity o, GetEntity(k.other));
+          other = o.labels;
+        }
+        Status st = cf == kCfOut ? s_->ontology_.CheckRelation(r, e.labels, other)
+                                 : s_->ontology_.CheckRelation(r, other, e.labels);
+        if (!st.ok())
+          return st.WithPrefix("node " + std::to_string(e.id) + " cannot take these labels");
+      }
+    }
+    return Status::OK();
+  }
+
+  // --- commit -----------------------------------------------------------------
+  Status ApplyCount(const std::string& key, int64_t delta) {
+    if (delta == 0) return Status::OK();
+    KG_ASSIGN_OR_RETURN(auto old, Get(kCfMeta, key));
+    uint64_t n = 0;
+    if (old) {
+      KG_ASSIGN_OR_RETURN(n, ParseU64(*old, key));
+    }
+    Put(kCfMeta, key, U64Value(static_cast<uint64_t>(static_cast<int64_t>(n) + delta)));
+    return Status::OK();
+  }
+
+  Status AddMetaToBatch() {
+    for (const auto& [name, d] : label_delta_)
+      KG_RETURN_IF_ERROR(ApplyCount(std::string(kMetaCountLabel) + name, d));
+    for (const auto& [name, d] : type_delta_)
+      KG_RETURN_IF_ERROR(ApplyCount(std::string(kMetaCountType) + name, d));
+    KG_RETURN_IF_ERROR(ApplyCount(std::string(kMetaCountEntities), entity_delta_));
+    KG_RETURN_IF_ERROR(ApplyCount(std::string(kMetaCountRelations), relation_delta_));
+    for (const auto& [name, id] : new_labels_)
+      Put(kCfMeta, std::string(kMetaLabelDict) + name, U32Value(id));
+    for (const auto& [name, id] : new_types_)
+      Put(kCfMeta, std::string(kMetaTypeDict) + name, U32Value(id));
+    if (next_entity_ != s_->next_entity_) Put(kCfMeta, kMetaNextEntity, U64Value(next_entity_));
+    if (next_relation_ != s_->next_relation_)
+      Put(kCfMeta, kMetaNextRelation, U64Value(next_relation_));
+    return Status::OK();
+  }
+
+  // New dictionary entries become visible before the write so that a reader
+  // never meets a type id it cannot name; they are withdrawn if it fails.
+  void PublishDictionaries(bool add) {
+    for (const auto& [name, id] : new_labels_) {
+      if (add)
+        s_->labels_.Add(name, id);
+      else
+        s_->labels_.Remove(name);
+    }
+    for (const auto& [name, id] : new_types_) {
+      if (add)
+        s_->types_.Add(name, id);
+      else
+        s_->types_.Remove(name);
+    }
+  }
+
+  Status Commit() {
+    if (ended_) return Status::InvalidArgument("the transaction has already ended");
+    ended_ = true;
+    if (!writable() || batch_->GetWriteBatch()->Count() == 0) {
+      if (lock_.owns_lock()) lock_.unlock();
+      return Status::OK();
+    }
+    KG_RETURN_IF_ERROR(AddMetaToBatch());
+    PublishDictionaries(true);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    Status st = FromRocks(s_->db()->Write(wo, batch_->GetWriteBatch()), "commit");
+    if (!st.ok()) {
+      PublishDictionaries(false);
+      lock_.unlock();
+      return st;
+    }
+    s_->next_entity_ = next_entity_;
+    s_->next_relation_ = next_relation_;
+    lock_.unlock();
+    return Status::OK();
+  }
+
+  Store::Impl* s_;
+  const rocksdb::Snapshot* snap_ = nullptr;
+  rocksdb::ReadOptions ro_;
+  rocksdb::ReadOptions ro_total_;
+  std::unique_lock<std::mutex> lock_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  bool ended_ = false;
+  uint64_t next_entity_ = 0;
+  uint64_t next_relation_ = 0;
+  std::map<std::string, uint32_t, std::less<>> new_labels_;
+  std::map<std::string, uint32_t, std::less<>> new_types_;
+  std::map<std::string, int64_t> label_delta_;
+  std::map<std::string, int64_t> type_delta_;
+  int64_t entity_delta_ = 0;
+  int64_t relation_delta_ = 0;
+};
+
+// --- Store: beginning transactions ------------------------------------------
+
+std::unique_ptr<Transaction> Store::BeginRead() const {
+  return std::make_unique<Transaction>(std::make_unique<Transaction::Impl>(impl_.get(), false));
+}
+
+Result<std::unique_ptr<Transaction>> Store::BeginWrite() {
+  if (impl_->read_only_)
+    return Status::NotSupported("database " + impl_->path_ + " is open read-only");
+  return std::make_unique<Transaction>(std::make_unique<Transaction::Impl>(impl_.get(), true));
+}
+
+// --- Transaction: reads -----------------------------------------------------
+
+Transaction::Transaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Transaction::~Transaction() = default;
+
+bool Transaction::writable() const { return impl_->writable(); }
+
+Result<Entity> Transaction::GetEntity(EntityId id) const { return impl_->GetEntity(id); }
+
+Result<Relation> Transaction::GetRelation(RelationId id) const { return impl_->GetRelation(id); }
+
+bool Transaction::EntityExists(EntityId id) const {
+  auto v = impl_->Get(kCfEntities, IdKey(id));
+  return v.ok() && v->has_value();
+}
+
+Result<std::vector<EntityId>> Transaction::FindByName(std::string_view text) const {
+  std::vector<EntityId> ids;
+  KG_RETURN_IF_ERROR(impl_->ScanPrefix(kCfNames, NamePrefix(text), [&](std::string_view key) {
+    ids.push_back(ReadU64(key.data() + key.size() - 8));
+    return true;
+  }));
+  return ids;
+}
+
+Status Transaction::ScanEntities(std::string_view label,
+                                 const std::function<bool(EntityId)>& fn) const {
+  if (label.empty()) {
+    return impl_->ScanPrefix(kCfEntities, "", [&](std::string_view key) {
+      return key.size() != 8 || fn(ReadU64(key.data()));
+    });
+  }
+  std::optional<uint32_t> lid = impl_->LabelId(label);
+  if (!lid) return Status::OK();
+  return impl_->ScanPrefix(kCfLabels, LabelPrefix(*lid), [&](std::string_view key) {
+    return key.size() != kLabelKeySize || fn(ReadU64(key.data() + 4));
+  });
+}
+
+Status Transaction::ScanEdges(std::string_view type,
+                              const std::function<bool(const EdgeTriple&)>& fn) const {
+  std::optional<uint32_t> tid;
+  if (!type.empty()) {
+    tid = impl_->TypeId(type);
+    if (!tid) return Status::OK();
+  }
+  return impl_->ScanPrefix(kCfOut, "", [&](std::string_view key) {
+    AdjKey k;
+    if (!DecodeAdjKey(key, &k) || (tid && k.type != *tid)) return true;
+    return fn(EdgeTriple{k.relation, k.node, k.other, impl_->TypeName(k.type)});
+  });
+}
+
+Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
+                           const std::function<bool(const Edge&)>& fn) const {
+  for (int cf : {kCfOut, kCfIn}) {
+    if (cf == kCfOut && dir == Direction::kIncoming) continue;
+    if (cf == kCfIn && dir == Direction::kOutgoing) continue;
+    KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, impl_->Neighbours(cf, node, types));
+    for (const AdjKey& k : adj) {
+      if (!fn(Edge{k.relation, k.other, impl_->TypeName(k.type), cf == kCfOut})) {
+        return Status::OK();
+      }
+    }
+  }
+  return Status::OK();
+}
+
+Result<uint64_t> Transaction::Degree(EntityId node, Direction dir,
+                                     const std::vector<std::string>& types) const {
+  uint64_t n = 0;
+  KG_RETURN_IF_ERROR(Expand(node, dir, types, [&](const Edge&) {
+    ++n;
+    return true;
+  }));
+  return n;
+}
+
+// --- Transaction: writes ----------------------------------------------------
+
+Result<EntityId> Transaction::CreateEntity(std::vector<std::string> labels,
+                                           PropertyMap properties) {
+  KG_RETURN_IF_ERROR(impl_->RequireWritable());
+  Entity e{impl_->next_entity_, DistinctLabels(std::move(labels)), std::move(properties)};
+  for (const std::string& l : e.labels)
+    if (l.empty()) return Status::SchemaViolation("a label must not be empty");
+  KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckEntity(e));
+  ++impl_->next_entity_;
+  impl_->Put(kCfEntities, IdKey(e.id), EncodeEntity(e));
+  impl_->IndexEntity(e, +1);
+  return e.id;
+}
+
+Status Transaction::UpdateEntity(const Entity& entity) {
+  KG_RETURN_IF_ERROR(impl_->RequireWritable());
+  KG_ASSIGN_OR_RETURN(Entity old, impl_->GetEntity(entity.id));
+  Entity e{entity.id, DistinctLabels(entity.labels), entity.properties};
+  for (const std::string& l : e.labels)
+    if (l.empty()) return Status::SchemaViolation("a label must not be empty");
+  KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckEntity(e));
+  if (!SameLabelSet(old.labels, e.labels)) KG_RETURN_IF_ERROR(impl_->RecheckRelations(e));
+  impl_->IndexEntity(old, -1);
+  impl_->Put(kCfEntities, IdKey(e.id), EncodeEntity(e));
+  impl_->IndexEntity(e, +1);
+  return Status::OK();
+}
+
+Status Transaction::DeleteEntity(EntityId id, bool detach) {
+  KG_RETURN_IF_ERROR(impl_->RequireWritable());
+  KG_ASSIGN_OR_RETURN(Entity e, impl_->GetEntity(id));
+  std::set<RelationId> rels;
+  for (int cf : {kCfOut, kCfIn}) {
+    KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, impl_->Adjacent(cf, id));
+    for (const AdjKey& k : adj) rels.insert(k.relation);
+  }
+  if (!rels.empty() && !detach)
+    return Status::InvalidArgument("cannot delete node " + std::to_string(id) +
+                                   " because it still has relationships; use DETACH DELETE");
+  for (RelationId r : rels) KG_RETURN_IF_ERROR(DeleteRelation(r));
+  impl_->IndexEntity(e, -1);
+  impl_->Delete(kCfEntities, IdKey(id));
+  return Status::OK();
+}
+
+Result<RelationId> Transaction::CreateRelation(std::string type, EntityId start, EntityId end,
+                                               PropertyMap properties) {
+  KG_RETURN_IF_ERROR(impl_->RequireWritable());
+  if (type.empty()) return Status::SchemaViolation("a relationship type must not be empty");
+  auto from = impl_->GetEntity(start);
+  if (!from.ok()) return from.status().WithPrefix("start of " + type);
+  auto to = impl_->GetEntity(end);
+  if (!to.ok()) return to.status().WithPrefix("end of " + type);
+  Relation r{impl_->next_relation_, std::move(type), start, end, std::move(properties)};
+  KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckRelation(r, from->labels, to->labels));
+  ++impl_->next_relation_;
+  impl_->IndexRelation(r, +1);
+  return r.id;
+}
+
+Status Transaction::UpdateRelation(const Relation& relation) {
+  KG_RETURN_IF_ERROR(impl_->RequireWritable());
+  KG_ASSIGN_OR_RETURN(Relation old, impl_->GetRelation(relation.id));
+  if (old.type != relation.type || old.start != relation.start || old.end != relation.end)
+    return Status::InvalidArgument("the type and endpoints of relationship " +
+                                   std::to_string(relation.id) + " cannot change");
+  KG_ASSIGN_OR_RETURN(Entity from, impl_->GetEntity(old.start));
+  KG_ASSIGN_OR_RETURN(Entity to, impl_->GetEntity(old.end));
+  KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckRelation(relation, from.labels, to.labels));
+  impl_->Put(kCfRelations, IdKey(relation.id), EncodeRelation(relation));
+  return Status::OK();
+}
+
+Status Transaction::DeleteRelation(RelationId id) {
+  KG_RETURN_IF_ERROR(impl_->RequireWritable());
+  KG_ASSIGN_OR_RETURN(Relation r, impl_->GetRelation(id));
+  impl_->IndexRelation(r, -1);
+  return Status::OK();
+}
+
+Status Transaction::Commit() { return impl_->Commit(); }
+
+}  // namespace kg::storage

@@ -1,0 +1,337 @@
+// Bulk import: the happy path on a small seed-like graph, every class of bad
+// input (message with file:line, store unchanged), importing into a store
+// that already holds data, and :ID values scoped to one import.
+#include "storage/import.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "storage/internal/id_map.h"
+#include "storage/store.h"
+
+namespace kg::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kNodes =
+    "id:ID,:LABEL,name,aliases:string[],founded:int\n"
+    "nv,Company,NVIDIA,NVDA;NVIDIANVDA--,1993\n"
+    "hw,Company,Huawei,,1987\n"
+    "jh,Person,Jensen Huang,黄仁勋,\n"
+    "h20,Product,H20,,\n";
+
+constexpr const char* kEdges =
+    ":START_ID,:END_ID,:TYPE,stance:float,quote,date:date\n"
+    "jh,hw,PRAISES,0.8,\"Huawei is \"\"very formidable\"\", truly\",2025-07-16\n"
+    "nv,h20,MAKES,,,\n"
+    "nv,hw,COMPETES_WITH,,,\n"
+    "jh,nv,LEADS,,,\n";
+
+// Everything a reader can observe, to prove a failed import wrote nothing.
+struct Fingerprint {
+  uint64_t entities = 0, relations = 0;
+  std::vector<std::pair<std::string, uint64_t>> by_label, by_type;
+  std::vector<Entity> all_entities;
+  std::vector<Relation> all_relations;
+  bool operator==(const Fingerprint&) const = default;
+};
+
+class ImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_import_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "db").string();
+    ASSERT_TRUE(Store::Create(db_, schema::Ontology::Builtin()).ok());
+    store_ = Store::Open(db_, {}).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  Result<ImportSummary> Import(const std::string& nodes, const std::string& edges) {
+    ImportOptions o;
+    o.node_files = {Write("nodes.csv", nodes)};
+    o.edge_files = {Write("edges.csv", edges)};
+    return ImportCsv(*store_, o);
+  }
+
+  Fingerprint Take() {
+    Fingerprint f;
+    auto st = store_->Stats().value();
+    f.entities = st.entities;
+    f.relations = st.relations;
+    f.by_label = st.entities_by_label;
+    f.by_type = st.relations_by_type;
+    auto r = store_->BeginRead();
+    EXPECT_TRUE(r->ScanEntities("", [&](EntityId id) {
+                   f.all_entities.push_back(r->GetEntity(id).value());
+                   return true;
+                 }).ok());
+    EXPECT_TRUE(r->ScanEdges("", [&](const EdgeTriple& e) {
+                   f.all_relations.push_back(r->GetRelation(e.relation).value());
+                   return true;
+                 }).ok());
+    return f;
+  }
+
+  // Imports bad input and asserts the error and that nothing changed.
+  void ExpectRefused(const std::string& nodes, const std::string& edges, StatusCode code,
+                     const std::string& message_part) {
+    Fingerprint before = Take();
+    auto r = Import(nodes, edges);
+    ASSERT_FALSE(r.ok()) << "import of bad input succeeded";
+    EXPECT_EQ(r.status().code(), code) << r.status().ToString();
+    EXPECT_NE(r.status().message().find(message_part), std::string::npos)
+        << "message: " << r.status().message() << "\nexpected part: " << message_part;
+    EXPECT_EQ(Take(), before);
+    EXPECT_TRUE(store_->Check()->empty());
+    for (const auto& entry : fs::directory_iterator(db_))
+      EXPECT_EQ(entry.path().filename().string().find("import.tmp"), std::string::npos);
+  }
+
+  fs::path dir_;
+  std::string db_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST(IdMapTest, FindsEveryInsertedKeyShortAndLong) {
+  internal::IdMap map;
+  auto key = [](int i) {
+    return i % 3 == 0 ? "a-rather-long-identifier-" + std::to_string(i) : std::to_string(i);
+  };
+  for (int i = 0; i < 50000; ++i) ASSERT_EQ(map.Insert(key(i), i), static_cast<uint32_t>(i));
+  EXPECT_EQ(map.size(), 50000u);
+  EXPECT_EQ(map.Insert(key(42), 7), 42u);  // present: the old value stays
+  for (int i = 0; i < 50000; ++i) ASSERT_EQ(map.Find(key(i)), static_cast<uint32_t>(i));
+  EXPECT_EQ(map.Find("50000"), internal::IdMap::kAbsent);
+  EXPECT_EQ(map.Find(""), internal::IdMap::kAbsent);
+  EXPECT_EQ(map.Insert("", 9), 9u);
+  EXPECT_EQ(map.Find(""), 9u);
+}
+
+TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
+  std::vector<uint64_t> progress_rows;
+  ImportOptions o;
+  o.node_files = {Write("nodes.csv", kNodes)};
+  o.edge_files = {Write("edges.csv", kEdges)};
+  o.progress = [&](uint64_t rows, uint64_t done, uint64_t total) {
+    progress_rows.push_back(rows);
+    EXPECT_LE(done, total);
+  };
+  auto summary = ImportCsv(*store_, o);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  EXPECT_EQ(summary->entities, 4u);
+  EXPECT_EQ(summary->relations, 4u);
+  ASSERT_FALSE(progress_rows.empty());
+  EXPECT_EQ(progress_rows.back(), 8u);
+
+  auto stats = store_->Stats().value();
+  EXPECT_EQ(stats.entities, 4u);
+  EXPECT_EQ(stats.relations, 4u);
+  EXPECT_EQ(stats.entities_by_label, (std::vector<std::pair<std::string, uint64_t>>{
+                                         {"Company", 2}, {"Person", 1}, {"Product", 1}}));
+  EXPECT_EQ(stats.relations_by_type.size(), 4u);
+
+  auto r = store_->BeginRead();
+  auto nv = r->FindByName("nvidianvda--").value();
+  ASSERT_EQ(nv.size(), 1u);
+  EXPECT_EQ(r->FindByName("NVDA").value(), nv);
+  Entity nvidia = r->GetEntity(nv[0]).value();
+  EXPECT_EQ(nvidia.name(), "NVIDIA");
+  EXPECT_EQ(*nvidia.Find("founded"), Value(1993));
+  EntityId jh = r->FindByName("黄仁勋").value().at(0);
+  std::vector<Edge> out;
+  ASSERT_TRUE(r->Expand(jh, Direction::kOutgoing, {}, [&](const Edge& e) {
+                 out.push_back(e);
+                 return true;
+               }).ok());
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].type, "LEADS");
+  EXPECT_EQ(out[1].type, "PRAISES");
+  Relation praise = r->GetRelation(out[1].relation).value();
+  EXPECT_EQ(praise.StringProperty("quote"), "Huawei is \"very formidable\", truly");
+  EXPECT_DOUBLE_EQ(*praise.stance(), 0.8);
+  EXPECT_EQ(praise.Find("date")->as_date().ToString(), "2025-07-16");
+  EXPECT_EQ(r->Degree(nv[0], Direction::kBoth, {}).value(), 3u);
+  EXPECT_TRUE(store_->Check()->empty());
+
+  // Transactions continue after the imported ids.
+  auto t = store_->BeginWrite().value();
+  EntityId next = t->CreateEntity({"Country"}, {{"name", "China"}}).value();
+  EXPECT_GT(next, nv[0]);
+  ASSERT_TRUE(t->Commit().ok());
+  EXPECT_TRUE(store_->Check()->empty());
+}
+
+TEST_F(ImportTest, ImportIntoNonEmptyStoreAddsAndScopesIdsPerImport) {
+  EntityId existing;
+  {
+    auto t = store_->BeginWrite().value();
+    existing = t->CreateEntity({"Company"}, {{"name", "NVIDIA"}}).value();
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  ASSERT_TRUE(Import(kNodes, kEdges).ok());
+  // The same :ID strings again are new entities: :ID is scoped to one import.
+  auto again = Import(kNodes, kEdges);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  auto stats = store_->Stats().value();
+  EXPECT_EQ(stats.entities, 9u);
+  EXPECT_EQ(stats.relations, 8u);
+  auto nvidias = store_->BeginRead()->FindByName("nvidia").value();
+  ASSERT_EQ(nvidias.size(), 3u);
+  EXPECT_EQ(nvidias[0], existing);
+  EXPECT_TRUE(store_->Check()->empty());
+  // After reopening, the counters continue past all imported ids.
+  store_.reset();
+  store_ = Store::Open(db_, {}).value();
+  auto w = store_->BeginWrite().value();
+  EXPECT_GT(w->CreateEntity({"Country"}, {{"name", "US"}}).value(), nvidias[2]);
+  ASSERT_TRUE(w->Commit().ok());
+  EXPECT_TRUE(store_->Check()->empty());
+}
+
+TEST_F(ImportTest, EmptyFilesImportNothing) {
+  auto r = Import("id:ID,:LABEL,name\n", ":START_ID,:END_ID,:TYPE\n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->entities, 0u);
+  EXPECT_EQ(store_->Stats()->entities, 0u);
+}
+
+TEST_F(ImportTest, DuplicateIdIsRefused) {
+  ASSERT_TRUE(Import(kNodes, kEdges).ok());  // a non-empty store must stay unchanged too
+  ExpectRefused(std::string(kNodes) + "hw,Company,Huawei 2,,\n", kEdges,
+                StatusCode::kInvalidArgument, "nodes.csv:6: duplicate :ID 'hw' (first on line 3)");
+}
+
+TEST_F(ImportTest, UnknownStartIdIsRefused) {
+  ExpectRefused(kNodes, std::string(kEdges) + "zz,nv,LEADS,,,\n", StatusCode::kInvalidArgument,
+                "edges.csv:6: unknown :START_ID 'zz'");
+}
+
+TEST_F(ImportTest, UnknownEndIdIsRefused) {
+  ExpectRefused(kNodes, std::string(kEdges) + "jh,qq,LEADS,,,\n", StatusCode::kInvalidArgument,
+                "edges.csv:6: unknown :END_ID 'qq'");
+}
+
+TEST_F(ImportTest, UnknownLabelIsRefused) {
+  ExpectRefused(std::string(kNodes) + "x,Compnay,X,,\n", kEdges, StatusCode::kSchemaViolation,
+                "nodes.csv:6: entity 'X': unknown kind 'Compnay'");
+}
+
+TEST_F(ImportTest, MissingNameIsRefused) {
+  ExpectRefused(std::string(kNodes) + "x,Company,,,\n", kEdges, StatusCode::kSchemaViolation,
+                "nodes.csv:6: ");
+}
+
+TEST_F(ImportTest, DisallowedEndpointKindsAreRefused) {
+  ExpectRefused(kNodes, std::string(kEdges) + "jh,hw,COMPETES_WITH,,,\n",
+                StatusCode::kSchemaViolation, "edges.csv:6: COMPETES_WITH starts at");
+}
+
+TEST_F(ImportTest, UnknownTypeIsRefused) {
+  ExpectRefused(kNodes, std::string(kEdges) + "nv,hw,LOVES,,,\n", StatusCode::kSchemaViolation,
+                "edges.csv:6: unknown relation type 'LOVES'");
+}
+
+TEST_F(ImportTest, StanceOutOfRangeIsRefused) {
+  ExpectRefused(kNodes, std::string(kEdges) + "jh,nv,PRAISES,1.5,,\n", StatusCode::kSchemaViolation,
+                "edges.csv:6: ");
+}
+
+TEST_F(ImportTest, UnparsableValueIsRefused) {
+  ExpectRefused(std::string(kNodes) + "x,Company,X,,nineteen\n", kEdges,
+                StatusCode::kInvalidArgument, "nodes.csv:6:");
+}
+
+TEST_F(ImportTest, BrokenQuotingIsRefused) {
+  ExpectRefused(kNodes, std::string(kEdges) + "jh,nv,PRAISES,0.5,\"unterminated,\n",
+                StatusCode::kSyntaxError, "edges.csv:6:");
+}
+
+TEST_F(ImportTest, InvalidUtf8IsRefused) {
+  ExpectRefused(std::string(kNodes) + "x,Company,Bad\xff\xfe,,\n", kEdges,
+                StatusCode::kInvalidArgument, "nodes.csv:6:");
+}
+
+TEST_F(ImportTest, MissingRequiredHeaderColumnIsRefused) {
+  ExpectRefused(kNodes, ":START_ID,:END_ID,stance:float\njh,nv,0.5\n", StatusCode::kInvalidArgument,
+                "edges.csv:1:");
+}
+
+TEST_F(ImportTest, ErrorOnLastOfManyRowsWritesNothing) {
+  std::string nodes = "id:ID,:LABEL,name\n";
+  std::string edges = ":START_ID,:END_ID,:TYPE\n";
+  for (int i = 0; i < 2000; ++i) {
+    nodes += "c" + std::to_string(i) + ",Company,Company " + std::to_string(i) + "\n";
+    if (i > 0) edges += "c" + std::to_string(i) + ",c0,SUPPLIES\n";
+  }
+  edges += "c1,c1,LEADS\n";  // line 2001: LEADS starts at a Person
+  ExpectRefused(nodes, edges, StatusCode::kSchemaViolation, "edges.csv:2001: LEADS starts at");
+  auto ok = Import(nodes, ":START_ID,:END_ID,:TYPE\nc1,c0,SUPPLIES\n");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(store_->Stats()->entities, 2000u);
+}
+
+TEST_F(ImportTest, ReadOnlyStoreRefusesImport) {
+  store_.reset();
+  OpenOptions ro;
+  ro.read_only = true;
+  store_ = Store::Open(db_, ro).value();
+  auto r = Import(kNodes, kEdges);
+  EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
+}
+
+}  // namespace
+}  // namespace kg::storage
+
+namespace kg::storage {
+namespace {
+
+// A measurement, not a test: imports $KG_BENCH_DATA/{nodes,edges}.csv (e.g.
+// kggen --size M) into a fresh store and prints the time. Run as
+// KG_BENCH_DATA=/tmp/kgM storage_test --gtest_also_run_disabled_tests
+// --gtest_filter=DISABLED_ImportBench.*
+TEST(DISABLED_ImportBench, ImportKggen) {
+  const char* data = std::getenv("KG_BENCH_DATA");
+  if (data == nullptr) GTEST_SKIP() << "set KG_BENCH_DATA to a kggen output directory";
+  std::string db =
+      (fs::temp_directory_path() / ("kg_import_bench_" + std::to_string(::getpid()))).string();
+  fs::remove_all(db);
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_TRUE(Store::Create(db, schema::Ontology::Builtin()).ok());
+  auto store = Store::Open(db, {}).value();
+  auto t1 = std::chrono::steady_clock::now();
+  ImportOptions o;
+  o.node_files = {std::string(data) + "/nodes.csv"};
+  o.edge_files = {std::string(data) + "/edges.csv"};
+  auto summary = ImportCsv(*store, o);
+  auto t2 = std::chrono::steady_clock::now();
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  std::cout << "create+open " << ms(t0, t1) << " ms, import " << ms(t1, t2)
+            << " ms: " << summary->entities << " entities, " << summary->relations
+            << " relations\n";
+  store.reset();
+  fs::remove_all(db);
+}
+
+}  // namespace
+}  // namespace kg::storage
