@@ -1,6 +1,428 @@
-// Placeholder until the store commands land; replaced by their owner.
+// The database commands of the kg CLI: init, import, export, stats, get and
+// check. Each subcommand's callback stores an action in the Context; main()
+// runs it after parsing and returns its exit code.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+
 #include "cli/cli.h"
+#include "storage/export.h"
+#include "storage/import.h"
 
 namespace kg::cli {
-void RegisterStoreCommands(CLI::App&, Context&) {}
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kQuoteChars = 100;            // quotes in `get` are cut to this many code points
+constexpr uint64_t kSuggestScanLimit = 50000;  // suggestions only for databases this small
+
+int UsageError(const std::string& message) {
+  std::cerr << "kg: " << message << "\n";
+  return kExitUsage;
+}
+
+// Every database command needs --db; its absence is a usage error.
+bool HaveDb(const Context& ctx) {
+  if (!ctx.db.empty()) return true;
+  UsageError("no database given: pass --db DIR or set KG_DB");
+  return false;
+}
+
+std::string HumanBytes(uint64_t bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  double v = static_cast<double>(bytes);
+  int u = 0;
+  while (v >= 1024 && u < 4) v /= 1024, ++u;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+  return buf;
+}
+
+// `text` cut to `max` code points, the last replaced by "…".
+std::string Shorten(std::string_view text, size_t max) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++count == max) return std::string(text.substr(0, i)) + "…";
+  }
+  return std::string(text);
+}
+
+// Newlines and tabs as spaces, so a quote stays on one terminal line.
+std::string OneLine(std::string text) {
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  return text;
+}
+
+// --- init --------------------------------------------------------------------
+
+struct InitArgs {
+  std::string ontology = "builtin";
+};
+
+int RunInit(const Context& ctx, const InitArgs& args) {
+  if (!HaveDb(ctx)) return kExitUsage;
+  auto ontology = schema::Ontology::Load(args.ontology);
+  if (!ontology.ok()) return Report(ontology.status());
+  Status s = storage::Store::Create(ctx.db, *ontology);
+  if (!s.ok()) return Report(s);
+  std::cout << "created kg database " << ctx.db << " (ontology " << ontology->name();
+  if (ontology->is_open()) {
+    std::cout << ": any label and relationship type";
+  } else {
+    std::cout << ": " << ontology->kinds().size() << " kinds, " << ontology->relation_types().size()
+              << " relation types";
+  }
+  std::cout << ")\n";
+  return kExitOk;
+}
+
+// --- import ------------------------------------------------------------------
+
+struct ImportArgs {
+  std::vector<std::string> nodes;
+  std::vector<std::string> edges;
+  bool quiet = false;
+};
+
+// A one-line progress bar on stderr, redrawn at most ten times a second.
+class ProgressBar {
+ public:
+  ProgressBar() : start_(std::chrono::steady_clock::now()), last_(start_) {}
+  void Update(uint64_t rows, uint64_t done, uint64_t total) {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double pct = total > 0 ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 0;
+    int filled = static_cast<int>(pct / 5);
+    std::string bar(static_cast<size_t>(std::clamp(filled, 0, 20)), '#');
+    bar.resize(20, '.');
+    std::fprintf(stderr, "\r[%s] %5.1f%%  %llu rows  %.0f rows/s", bar.c_str(), pct,
+                 static_cast<unsigned long long>(rows), secs > 0 ? rows / secs : 0.0);
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+  void Clear() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_, last_;
+  bool drawn_ = false;
+};
+
+// Opens the database for writing, creating it with the built-in ontology when
+// there is none. `created` tells the caller to remove it again on failure.
+Result<std::unique_ptr<storage::Store>> OpenOrCreate(const Context& ctx, bool* created,
+                                                     bool* dir_existed) {
+  auto store = OpenStore(ctx, /*read_only=*/false);
+  if (store.ok() || store.status().code() != StatusCode::kNotFound) return store;
+  std::error_code ec;
+  *dir_existed = fs::exists(ctx.db, ec);
+  KG_RETURN_IF_ERROR(storage::Store::Create(ctx.db, schema::Ontology::Builtin()));
+  *created = true;
+  return OpenStore(ctx, /*read_only=*/false);
+}
+
+// Undoes OpenOrCreate's creation: the directory (or, when it existed empty
+// before, its contents).
+void RemoveCreated(const std::string& path, bool dir_existed) {
+  std::error_code ec;
+  if (!dir_existed) {
+    fs::remove_all(path, ec);
+    return;
+  }
+  for (const auto& entry : fs::directory_iterator(path, ec)) fs::remove_all(entry.path(), ec);
+}
+
+int RunImport(const Context& ctx, const ImportArgs& args) {
+  if (!HaveDb(ctx)) return kExitUsage;
+  if (args.nodes.empty() && args.edges.empty())
+    return UsageError("import: give at least one --nodes or --edges file");
+  for (const auto* files : {&args.nodes, &args.edges}) {
+    for (const std::string& f : *files) {
+      std::error_code ec;
+      if (!fs::is_regular_file(f, ec)) return Report(Status::IOError(f + ": no such file"));
+    }
+  }
+  bool created = false, dir_existed = false;
+  auto store = OpenOrCreate(ctx, &created, &dir_existed);
+  if (!store.ok()) return Report(store.status());
+  storage::ImportOptions options;
+  options.node_files = args.nodes;
+  options.edge_files = args.edges;
+  ProgressBar bar;
+  if (!args.quiet && ::isatty(STDERR_FILENO)) {
+    options.progress = [&bar](uint64_t rows, uint64_t done, uint64_t total) {
+      bar.Update(rows, done, total);
+    };
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto summary = storage::ImportCsv(**store, options);
+  bar.Clear();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!summary.ok()) {
+    store->reset();
+    if (created) RemoveCreated(ctx.db, dir_existed);
+    return Report(summary.status());
+  }
+  if (!args.quiet) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "imported %llu entities, %llu relations in %.2f s\n",
+                  static_cast<unsigned long long>(summary->entities),
+                  static_cast<unsigned long long>(summary->relations), secs);
+    std::cout << buf;
+  }
+  return kExitOk;
+}
+
+// --- export ------------------------------------------------------------------
+
+struct ExportArgs {
+  std::string format;
+  std::string output = "-";
+};
+
+int RunExport(const Context& ctx, const ExportArgs& args) {
+  if (!HaveDb(ctx)) return kExitUsage;
+  auto format = storage::ParseExportFormat(args.format);
+  if (!format.ok()) return UsageError(format.status().message());
+  if (*format == storage::ExportFormat::kCsv && args.output == "-")
+    return UsageError("export --format csv writes a directory: give it with -o DIR");
+  auto store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  Result<storage::ExportSummary> summary = Status::Internal("export: no format ran");
+  if (*format == storage::ExportFormat::kCsv) {
+    summary = storage::ExportCsv(**store, args.output);
+  } else if (args.output == "-") {
+    summary = storage::ExportToStream(**store, *format, std::cout);
+  } else {
+    std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
+    if (!out) return Report(Status::IOError(args.output + ": cannot write"));
+    summary = storage::ExportToStream(**store, *format, out);
+  }
+  if (!summary.ok()) return Report(summary.status());
+  if (args.output != "-") {
+    std::cerr << "exported " << summary->entities << " entities, " << summary->relations
+              << " relations to " << args.output << "\n";
+  }
+  return kExitOk;
+}
+
+// --- stats -------------------------------------------------------------------
+
+int RunStats(const Context& ctx) {
+  if (!HaveDb(ctx)) return kExitUsage;
+  auto store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  auto stats = (*store)->Stats();
+  if (!stats.ok()) return Report(stats.status());
+  std::cout << "database:       " << ctx.db << "\n"
+            << "format version: " << stats->format_version << "\n"
+            << "ontology:       " << stats->ontology << "\n"
+            << "size on disk:   " << HumanBytes(stats->disk_bytes) << " (" << stats->disk_bytes
+            << " bytes)\n"
+            << "entities:       " << stats->entities << "\n";
+  for (const auto& [label, n] : stats->entities_by_label)
+    std::cout << "  " << label << ": " << n << "\n";
+  std::cout << "relations:      " << stats->relations << "\n";
+  for (const auto& [type, n] : stats->relations_by_type)
+    std::cout << "  " << type << ": " << n << "\n";
+  return kExitOk;
+}
+
+// --- get ---------------------------------------------------------------------
+
+struct GetArgs {
+  std::string name;
+  size_t limit = 20;
+};
+
+std::string DisplayName(const storage::Transaction& txn, EntityId id) {
+  auto e = txn.GetEntity(id);
+  if (!e.ok()) return "#" + std::to_string(id) + " (unreadable)";
+  if (!e->name().empty()) return std::string(e->name());
+  return "#" + std::to_string(id);
+}
+
+// "stance 0.8; valid 2025-04-01..2025-07-15; speaker Lei Jun" plus the
+// shortened quote on its own line.
+std::string RelationDetails(const Relation& r) {
+  std::vector<std::string> parts;
+  if (auto s = r.stance()) parts.push_back("stance " + Value(*s).ToDisplayString());
+  auto from = r.valid_from(), to = r.valid_to();
+  if (from || to) {
+    parts.push_back("valid " + (from ? from->ToString() : std::string("…")) + ".." +
+                    (to ? to->ToString() : std::string("…")));
+  }
+  if (auto d = r.StringProperty(kSpeakerKey); !d.empty())
+    parts.push_back("speaker " + std::string(d));
+  if (const Value* d = r.Find(kDateKey)) parts.push_back("on " + d->ToDisplayString());
+  if (auto d = r.StringProperty(kSourceKey); !d.empty())
+    parts.push_back("source " + std::string(d));
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  if (!out.empty()) out = "  [" + out + "]";
+  if (auto q = r.StringProperty(kQuoteKey); !q.empty())
+    out += "\n        \"" + OneLine(Shorten(q, kQuoteChars)) + "\"";
+  return out;
+}
+
+void PrintProperties(const Entity& e) {
+  for (const auto& [key, value] : e.properties) {
+    if (key == kNameKey) continue;
+    std::cout << "  " << key << ": " << OneLine(value.ToDisplayString()) << "\n";
+  }
+}
+
+Status PrintRelations(const storage::Transaction& txn, EntityId id, size_t limit) {
+  // Grouped by type, outgoing before incoming within a type (Expand's order).
+  std::map<std::string, std::vector<storage::Edge>> groups;
+  KG_RETURN_IF_ERROR(txn.Expand(id, storage::Direction::kBoth, {}, [&](const storage::Edge& e) {
+    groups[std::string(e.type)].push_back(e);
+    return true;
+  }));
+  for (auto& [type, edges] : groups) {
+    std::stable_partition(edges.begin(), edges.end(), [](const auto& e) { return e.outgoing; });
+    std::cout << "  " << type << " (" << edges.size() << ")\n";
+    size_t shown = limit == 0 ? edges.size() : std::min(limit, edges.size());
+    for (size_t i = 0; i < shown; ++i) {
+      const storage::Edge& e = edges[i];
+      KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(e.relation));
+      std::cout << "    " << (e.outgoing ? "-> " : "<- ") << DisplayName(txn, e.other)
+                << RelationDetails(r) << "\n";
+    }
+    if (shown < edges.size()) std::cout << "    … and " << edges.size() - shown << " more\n";
+  }
+  return Status::OK();
+}
+
+// Names close to `query` (substring either way, ignoring ASCII case), for
+// "did you mean"; only on small databases where a full scan is cheap.
+std::vector<std::string> Suggestions(const storage::Store& store, std::string_view query) {
+  std::vector<std::string> out;
+  auto stats = store.Stats();
+  if (!stats.ok() || stats->entities > kSuggestScanLimit) return out;
+  auto lower = [](std::string_view s) {
+    std::string l(s);
+    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+    return l;
+  };
+  std::string q = lower(query);
+  auto txn = store.BeginRead();
+  Status s = txn->ScanEntities("", [&](EntityId id) {
+    auto e = txn->GetEntity(id);
+    if (!e.ok() || e->name().empty()) return true;
+    std::string n = lower(e->name());
+    if (n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos))
+      out.emplace_back(e->name());
+    return out.size() < 5;
+  });
+  return out;
+}
+
+int RunGet(const Context& ctx, const GetArgs& args) {
+  if (!HaveDb(ctx)) return kExitUsage;
+  auto store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  auto txn = (*store)->BeginRead();
+  auto ids = txn->FindByName(args.name);
+  if (!ids.ok()) return Report(ids.status());
+  if (ids->empty()) {
+    std::cerr << "kg: no entity named '" << args.name << "'";
+    auto near = Suggestions(**store, args.name);
+    for (size_t i = 0; i < near.size(); ++i)
+      std::cerr << (i ? ", '" : "; did you mean '") << near[i] << "'";
+    std::cerr << (near.empty() ? "\n" : "?\n");
+    return kExitBadInput;
+  }
+  for (size_t i = 0; i < ids->size(); ++i) {
+    auto e = txn->GetEntity((*ids)[i]);
+    if (!e.ok()) return Report(e.status());
+    if (i > 0) std::cout << "\n";
+    std::string labels;
+    for (size_t j = 0; j < e->labels.size(); ++j) labels += (j ? ", " : "") + e->labels[j];
+    std::cout << (e->name().empty() ? "#" + std::to_string(e->id) : std::string(e->name())) << "  ("
+              << labels << (labels.empty() ? "" : "; ") << "id " << e->id << ")\n";
+    PrintProperties(*e);
+    Status s = PrintRelations(*txn, e->id, args.limit);
+    if (!s.ok()) return Report(s);
+  }
+  return kExitOk;
+}
+
+// --- check -------------------------------------------------------------------
+
+int RunCheck(const Context& ctx) {
+  if (!HaveDb(ctx)) return kExitUsage;
+  auto store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  auto problems = (*store)->Check();
+  if (!problems.ok()) return Report(problems.status());
+  if (!problems->empty()) {
+    for (const std::string& p : *problems) std::cout << p << "\n";
+    std::cerr << "kg: check found " << problems->size() << " problem"
+              << (problems->size() == 1 ? "" : "s") << "\n";
+    return kExitBadInput;
+  }
+  auto stats = (*store)->Stats();
+  if (!stats.ok()) return Report(stats.status());
+  std::cout << "ok: " << stats->entities << " entities, " << stats->relations
+            << " relations, no problems\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterStoreCommands(CLI::App& app, Context& ctx) {
+  auto init = std::make_shared<InitArgs>();
+  CLI::App* cmd = app.add_subcommand("init", "create an empty database at --db");
+  cmd->add_option("--ontology", init->ontology, "builtin, open, or a JSON ontology file")
+      ->capture_default_str();
+  cmd->callback([&ctx, init] { ctx.action = [&ctx, init] { return RunInit(ctx, *init); }; });
+
+  auto import = std::make_shared<ImportArgs>();
+  cmd = app.add_subcommand("import",
+                           "bulk-load Neo4j-admin CSV files (creates the database if needed); "
+                           "all or nothing");
+  cmd->add_option("--nodes", import->nodes, "node CSV file (repeatable)");
+  cmd->add_option("--edges", import->edges, "relationship CSV file (repeatable)");
+  cmd->add_flag("--quiet,-q", import->quiet, "no progress bar and no summary");
+  cmd->callback(
+      [&ctx, import] { ctx.action = [&ctx, import] { return RunImport(ctx, *import); }; });
+
+  auto exp = std::make_shared<ExportArgs>();
+  cmd = app.add_subcommand("export", "write the whole graph as csv, jsonl, graphml or dot");
+  cmd->add_option("--format,-f", exp->format, "csv (a directory), jsonl, graphml or dot")
+      ->required()
+      ->check(CLI::IsMember({"csv", "jsonl", "graphml", "dot"}));
+  cmd->add_option("-o,--output", exp->output, "output file or, for csv, directory; - = stdout")
+      ->capture_default_str();
+  cmd->callback([&ctx, exp] { ctx.action = [&ctx, exp] { return RunExport(ctx, *exp); }; });
+
+  cmd = app.add_subcommand("stats", "counts by label and type, format version, size, ontology");
+  cmd->callback([&ctx] { ctx.action = [&ctx] { return RunStats(ctx); }; });
+
+  auto get = std::make_shared<GetArgs>();
+  cmd = app.add_subcommand("get", "show the entity with this name or alias and its relations");
+  cmd->add_option("name", get->name, "name or alias (case-insensitive)")->required();
+  cmd->add_option("--limit", get->limit, "relations shown per type (0 = all)")
+      ->capture_default_str();
+  cmd->callback([&ctx, get] { ctx.action = [&ctx, get] { return RunGet(ctx, *get); }; });
+
+  cmd = app.add_subcommand("check", "verify every invariant of the database");
+  cmd->callback([&ctx] { ctx.action = [&ctx] { return RunCheck(ctx); }; });
+}
+
 }  // namespace kg::cli
