@@ -14,25 +14,34 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/date.h"
 #include "core/result.h"
 #include "core/result_table.h"
 #include "core/value.h"
+#include "query/procedures.h"
 #include "storage/store.h"
 
 namespace kg::query {
 
 struct QueryOptions {
-  ValueMap parameters;              // $name -> value
-  double timeout_seconds = 60.0;    // 0 = no limit; exceeded -> error, nothing written
-  uint64_t max_rows = 1'000'000;    // result rows; exceeded -> error
+  ValueMap parameters;            // $name -> value
+  double timeout_seconds = 60.0;  // 0 = no limit; exceeded -> error, nothing written
+  uint64_t max_rows = 1'000'000;  // result rows; exceeded -> error
   // Cap on rows produced by any single variable-length expansion or on
   // intermediate rows held in memory; stops runaway queries with a clear error.
   uint64_t max_intermediate_rows = 10'000'000;
   std::string source_name = "query";  // used in error positions: query:LINE:COL
+  // kg extension: when set, pattern expansion only follows relationships valid
+  // at this date (Relation::ValidAt); plain openCypher semantics when unset.
+  std::optional<Date> as_of;
+  // Procedures for CALL; nullptr = kg's built-ins (kg.lookup). Not owned.
+  const ProcedureRegistry* procedures = nullptr;
 };
 
 // What EXPLAIN / PROFILE report (ResultTable columns "operator", "details",
@@ -44,5 +53,26 @@ struct QueryOptions {
 // writes runs in one write transaction and commits atomically (nothing is
 // written if any part fails). The store must be writable for writes.
 Result<ResultTable> Run(storage::Store& store, std::string_view text, const QueryOptions& options);
+
+// A statement parsed, bound and planned once, executed many times with
+// different parameters (QueryOptions::parameters of each Execute call).
+// Cheap to copy (shares the immutable plan); safe to Execute from one thread
+// at a time per copy.
+class PreparedStatement {
+ public:
+  // Syntax and semantic errors as Run reports them.
+  static Result<PreparedStatement> Prepare(std::string_view text, const QueryOptions& options);
+  // Runs the plan; same contract as Run.
+  Result<ResultTable> Execute(storage::Store& store, const QueryOptions& options) const;
+  // Result column names (empty for statements without RETURN).
+  const std::vector<std::string>& columns() const;
+  bool writes() const;
+
+  class Impl;
+
+ private:
+  explicit PreparedStatement(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
 
 }  // namespace kg::query

@@ -1,0 +1,436 @@
+// The scalar function table: graph accessors, strings, lists, numbers,
+// conversions, date() and the kg.* extensions (kg.validAt).
+#include "query/internal/functions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/relation.h"
+#include "query/internal/ast.h"
+#include "query/internal/eval.h"
+
+namespace kg::query::internal {
+namespace {
+
+using Args = std::vector<Value>;
+
+Status BadArg(EvalContext& ctx, const Expr& call, size_t i, const Value& v) {
+  Span span = i < call.args.size() ? call.args[i]->span : call.span;
+  return ctx.TypeError(span, std::string("invalid argument of type ") + ValueTypeName(v.type()) +
+                                 " to " + call.name + "()");
+}
+
+Result<Value> Id(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (a[0].is_node()) return Value(static_cast<int64_t>(a[0].as_node().id));
+  if (a[0].is_relationship()) return Value(static_cast<int64_t>(a[0].as_relationship().id));
+  return BadArg(ctx, c, 0, a[0]);
+}
+
+Result<Value> Labels(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_node()) return BadArg(ctx, c, 0, a[0]);
+  KG_ASSIGN_OR_RETURN(auto n, ctx.Node(a[0].as_node().id));
+  ValueList out;
+  for (const auto& l : n->labels) out.emplace_back(l);
+  return Value(std::move(out));
+}
+
+Result<Value> Type(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
+  return Value(a[0].as_relationship().type);
+}
+
+Result<Value> Properties(EvalContext& ctx, const Expr& c, Args& a) {
+  const Value& v = a[0];
+  if (v.is_null()) return Value();
+  if (v.is_map()) return v;
+  if (v.is_node()) {
+    KG_ASSIGN_OR_RETURN(auto n, ctx.Node(v.as_node().id));
+    return Value(ValueMap(n->properties.begin(), n->properties.end()));
+  }
+  if (v.is_relationship()) {
+    KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(v.as_relationship().id));
+    return Value(ValueMap(r->properties.begin(), r->properties.end()));
+  }
+  return BadArg(ctx, c, 0, v);
+}
+
+Result<Value> Keys(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  KG_ASSIGN_OR_RETURN(Value props, Properties(ctx, c, a));
+  ValueList out;
+  for (const auto& [k, v] : props.as_map())
+    if (!v.is_null() || a[0].is_map()) out.emplace_back(k);
+  return Value(std::move(out));
+}
+
+Result<Value> StartOrEnd(EvalContext& ctx, const Expr& c, Args& a, bool start) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
+  const Relation& r = a[0].as_relationship();
+  return ctx.NodeValue(start ? r.start : r.end);
+}
+Result<Value> StartNode(EvalContext& ctx, const Expr& c, Args& a) {
+  return StartOrEnd(ctx, c, a, true);
+}
+Result<Value> EndNode(EvalContext& ctx, const Expr& c, Args& a) {
+  return StartOrEnd(ctx, c, a, false);
+}
+
+Result<Value> Nodes(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_path()) return BadArg(ctx, c, 0, a[0]);
+  ValueList out;
+  for (const auto& n : a[0].as_path().nodes) {
+    KG_ASSIGN_OR_RETURN(Value v, ctx.NodeValue(n.id));
+    out.push_back(std::move(v));
+  }
+  return Value(std::move(out));
+}
+
+Result<Value> Relationships(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_path()) return BadArg(ctx, c, 0, a[0]);
+  ValueList out;
+  for (const auto& r : a[0].as_path().rels) {
+    KG_ASSIGN_OR_RETURN(Value v, ctx.RelValue(r.id));
+    out.push_back(std::move(v));
+  }
+  return Value(std::move(out));
+}
+
+Result<Value> Length(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (a[0].is_path()) return Value(static_cast<int64_t>(a[0].as_path().rels.size()));
+  if (a[0].is_string()) return Value(static_cast<int64_t>(a[0].as_string().size()));
+  if (a[0].is_list()) return Value(static_cast<int64_t>(a[0].as_list().size()));
+  return BadArg(ctx, c, 0, a[0]);
+}
+
+int64_t Utf8Length(const std::string& s) {
+  int64_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+Result<Value> Size(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (a[0].is_string()) return Value(Utf8Length(a[0].as_string()));
+  if (a[0].is_list()) return Value(static_cast<int64_t>(a[0].as_list().size()));
+  return BadArg(ctx, c, 0, a[0]);
+}
+
+Result<Value> Coalesce(EvalContext&, const Expr&, Args& a) {
+  for (auto& v : a)
+    if (!v.is_null()) return v;
+  return Value();
+}
+
+Result<Value> MapString(EvalContext& ctx, const Expr& c, Args& a, int (*f)(int)) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  std::string s = a[0].as_string();
+  for (char& ch : s) ch = static_cast<char>(f(static_cast<unsigned char>(ch)));
+  return Value(std::move(s));
+}
+Result<Value> ToLower(EvalContext& ctx, const Expr& c, Args& a) {
+  return MapString(ctx, c, a, ::tolower);
+}
+Result<Value> ToUpper(EvalContext& ctx, const Expr& c, Args& a) {
+  return MapString(ctx, c, a, ::toupper);
+}
+
+Result<Value> TrimImpl(EvalContext& ctx, const Expr& c, Args& a, bool left, bool right) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  const std::string& s = a[0].as_string();
+  size_t b = 0, e = s.size();
+  while (left && b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (right && e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return Value(s.substr(b, e - b));
+}
+Result<Value> Trim(EvalContext& ctx, const Expr& c, Args& a) {
+  return TrimImpl(ctx, c, a, true, true);
+}
+Result<Value> LTrim(EvalContext& ctx, const Expr& c, Args& a) {
+  return TrimImpl(ctx, c, a, true, false);
+}
+Result<Value> RTrim(EvalContext& ctx, const Expr& c, Args& a) {
+  return TrimImpl(ctx, c, a, false, true);
+}
+
+Result<Value> Split(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null() || a[1].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  if (!a[1].is_string()) return BadArg(ctx, c, 1, a[1]);
+  const std::string& s = a[0].as_string();
+  const std::string& d = a[1].as_string();
+  ValueList out;
+  if (d.empty()) {
+    for (char ch : s) out.emplace_back(std::string(1, ch));
+    return Value(std::move(out));
+  }
+  size_t pos = 0;
+  while (true) {
+    size_t next = s.find(d, pos);
+    if (next == std::string::npos) break;
+    out.emplace_back(s.substr(pos, next - pos));
+    pos = next + d.size();
+  }
+  out.emplace_back(s.substr(pos));
+  return Value(std::move(out));
+}
+
+Result<Value> Substring(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  if (!a[1].is_int()) return BadArg(ctx, c, 1, a[1]);
+  if (a.size() > 2 && !a[2].is_int()) return BadArg(ctx, c, 2, a[2]);
+  const std::string& s = a[0].as_string();
+  int64_t start = a[1].as_int();
+  int64_t len = a.size() > 2 ? a[2].as_int() : static_cast<int64_t>(s.size());
+  if (start < 0 || len < 0)
+    return ctx.Error(ErrorClass::kArgumentError, "NegativeIntegerArgument", c.span,
+                     "negative argument to substring()");
+  if (start >= static_cast<int64_t>(s.size())) return Value(std::string());
+  return Value(s.substr(start, len));
+}
+
+Result<Value> Replace(EvalContext& ctx, const Expr& c, Args& a) {
+  for (size_t i = 0; i < 3; ++i) {
+    if (a[i].is_null()) return Value();
+    if (!a[i].is_string()) return BadArg(ctx, c, i, a[i]);
+  }
+  std::string s = a[0].as_string();
+  const std::string& from = a[1].as_string();
+  const std::string& to = a[2].as_string();
+  if (from.empty()) return Value(s);
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t next = s.find(from, pos);
+    if (next == std::string::npos) break;
+    out += s.substr(pos, next - pos) + to;
+    pos = next + from.size();
+  }
+  out += s.substr(pos);
+  return Value(std::move(out));
+}
+
+Result<Value> ToString(EvalContext& ctx, const Expr& c, Args& a) {
+  const Value& v = a[0];
+  if (v.is_null()) return Value();
+  if (v.is_string()) return v;
+  if (v.is_number() || v.is_bool() || v.is_date()) return Value(v.ToDisplayString());
+  return BadArg(ctx, c, 0, v);
+}
+
+Result<Value> ToInteger(EvalContext& ctx, const Expr& c, Args& a) {
+  const Value& v = a[0];
+  if (v.is_null()) return Value();
+  if (v.is_int()) return v;
+  if (v.is_double()) {
+    double d = v.as_double();
+    if (std::isnan(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return Value();
+    return Value(static_cast<int64_t>(d));
+  }
+  if (v.is_bool()) return Value(int64_t{v.as_bool() ? 1 : 0});
+  if (v.is_string()) {
+    const std::string& s = v.as_string();
+    char* end = nullptr;
+    errno = 0;
+    long long i = std::strtoll(s.c_str(), &end, 10);
+    if (end != s.c_str() && *end == '\0' && errno == 0) return Value(static_cast<int64_t>(i));
+    double d = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() && *end == '\0' && std::isfinite(d)) return Value(static_cast<int64_t>(d));
+    return Value();
+  }
+  return BadArg(ctx, c, 0, v);
+}
+
+Result<Value> ToFloat(EvalContext& ctx, const Expr& c, Args& a) {
+  const Value& v = a[0];
+  if (v.is_null()) return Value();
+  if (v.is_double()) return v;
+  if (v.is_int()) return Value(static_cast<double>(v.as_int()));
+  if (v.is_string()) {
+    const std::string& s = v.as_string();
+    char* end = nullptr;
+    double d = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() && *end == '\0') return Value(d);
+    return Value();
+  }
+  return BadArg(ctx, c, 0, v);
+}
+
+Result<Value> ToBoolean(EvalContext& ctx, const Expr& c, Args& a) {
+  const Value& v = a[0];
+  if (v.is_null() || v.is_bool()) return v;
+  if (v.is_string()) {
+    std::string s = v.as_string();
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (s == "true") return Value(true);
+    if (s == "false") return Value(false);
+    return Value();
+  }
+  if (v.is_int()) return Value(v.as_int() != 0);
+  return BadArg(ctx, c, 0, v);
+}
+
+Result<Value> Head(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
+  return a[0].as_list().empty() ? Value() : a[0].as_list().front();
+}
+Result<Value> Last(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
+  return a[0].as_list().empty() ? Value() : a[0].as_list().back();
+}
+Result<Value> Tail(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
+  const ValueList& l = a[0].as_list();
+  return l.empty() ? Value(ValueList{}) : Value(ValueList(l.begin() + 1, l.end()));
+}
+Result<Value> Reverse(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (a[0].is_string())
+    return Value(std::string(a[0].as_string().rbegin(), a[0].as_string().rend()));
+  if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
+  return Value(ValueList(a[0].as_list().rbegin(), a[0].as_list().rend()));
+}
+
+Result<Value> Range(EvalContext& ctx, const Expr& c, Args& a) {
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!a[i].is_int()) return BadArg(ctx, c, i, a[i]);
+  int64_t from = a[0].as_int(), to = a[1].as_int(), step = a.size() > 2 ? a[2].as_int() : 1;
+  if (step == 0)
+    return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span,
+                     "range() step must not be 0");
+  ValueList out;
+  for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
+    out.emplace_back(i);
+    if (out.size() > 10'000'000)
+      return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span,
+                       "range() is too long");
+  }
+  return Value(std::move(out));
+}
+
+Result<Value> Abs(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (a[0].is_int()) return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
+  if (a[0].is_double()) return Value(std::fabs(a[0].as_double()));
+  return BadArg(ctx, c, 0, a[0]);
+}
+
+Result<Value> NumFn(EvalContext& ctx, const Expr& c, Args& a, double (*f)(double)) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_number()) return BadArg(ctx, c, 0, a[0]);
+  return Value(f(a[0].as_number()));
+}
+double RoundHalfUp(double d) { return std::floor(d + 0.5); }
+Result<Value> Round(EvalContext& ctx, const Expr& c, Args& a) {
+  return NumFn(ctx, c, a, RoundHalfUp);
+}
+Result<Value> Floor(EvalContext& ctx, const Expr& c, Args& a) {
+  return NumFn(ctx, c, a, std::floor);
+}
+Result<Value> Ceil(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::ceil); }
+Result<Value> Sqrt(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::sqrt); }
+Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_number()) return BadArg(ctx, c, 0, a[0]);
+  double d = a[0].as_number();
+  return Value(int64_t{d > 0 ? 1 : (d < 0 ? -1 : 0)});
+}
+
+Result<Value> DateFn(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a.empty()) {
+    auto now = std::chrono::system_clock::now();
+    auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+    return Value(Date(static_cast<int32_t>(days)));
+  }
+  if (a[0].is_null()) return Value();
+  if (a[0].is_date()) return a[0];
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  auto d = Date::Parse(a[0].as_string());
+  if (!d.ok())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                     d.status().message());
+  return Value(*d);
+}
+
+// kg.validAt(r, date): true unless the date lies outside [valid_from, valid_to].
+Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null() || a[1].is_null()) return Value();
+  if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
+  Value day = a[1];
+  if (day.is_string()) {
+    auto d = Date::Parse(day.as_string());
+    if (!d.ok())
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                       d.status().message());
+    day = Value(*d);
+  }
+  if (!day.is_date()) return BadArg(ctx, c, 1, a[1]);
+  KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
+  return Value(r->ValidAt(day.as_date()));
+}
+
+const FunctionDef kFunctions[] = {
+    {"id", 1, 1, Id},
+    {"labels", 1, 1, Labels},
+    {"type", 1, 1, Type},
+    {"properties", 1, 1, Properties},
+    {"keys", 1, 1, Keys},
+    {"startnode", 1, 1, StartNode},
+    {"endnode", 1, 1, EndNode},
+    {"nodes", 1, 1, Nodes},
+    {"relationships", 1, 1, Relationships},
+    {"length", 1, 1, Length},
+    {"size", 1, 1, Size},
+    {"coalesce", 1, -1, Coalesce},
+    {"tolower", 1, 1, ToLower},
+    {"toupper", 1, 1, ToUpper},
+    {"trim", 1, 1, Trim},
+    {"ltrim", 1, 1, LTrim},
+    {"rtrim", 1, 1, RTrim},
+    {"split", 2, 2, Split},
+    {"substring", 2, 3, Substring},
+    {"replace", 3, 3, Replace},
+    {"tostring", 1, 1, ToString},
+    {"tointeger", 1, 1, ToInteger},
+    {"tofloat", 1, 1, ToFloat},
+    {"toboolean", 1, 1, ToBoolean},
+    {"head", 1, 1, Head},
+    {"last", 1, 1, Last},
+    {"tail", 1, 1, Tail},
+    {"reverse", 1, 1, Reverse},
+    {"range", 2, 3, Range},
+    {"abs", 1, 1, Abs},
+    {"round", 1, 1, Round},
+    {"floor", 1, 1, Floor},
+    {"ceil", 1, 1, Ceil},
+    {"sqrt", 1, 1, Sqrt},
+    {"sign", 1, 1, Sign},
+    {"date", 0, 1, DateFn},
+    {"kg.validat", 2, 2, ValidAt},
+};
+
+}  // namespace
+
+const FunctionDef* FindFunction(std::string_view name) {
+  std::string lower(name);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const FunctionDef& f : kFunctions)
+    if (lower == f.name) return &f;
+  return nullptr;
+}
+
+}  // namespace kg::query::internal

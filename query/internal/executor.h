@@ -1,0 +1,111 @@
+// Physical operators and the plan the planner builds from a bound Statement.
+// Operators are materialising: each consumes all rows of its input and
+// produces its output rows (Cypher clauses are eager w.r.t. writes anyway, and
+// it keeps per-row state to a vector of Values with ids inside). Row counts
+// are capped by QueryOptions::max_intermediate_rows.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result_table.h"
+#include "query/internal/ast.h"
+#include "query/internal/eval.h"
+#include "query/procedures.h"
+#include "query/query.h"
+
+namespace kg::query::internal {
+
+using Rows = std::vector<Row>;
+
+// Per-execution state shared by the operators.
+struct ExecState {
+  EvalContext eval;
+  const QueryOptions* options = nullptr;
+  const ProcedureRegistry* procedures = nullptr;
+  const Statement* statement = nullptr;
+  size_t num_slots = 0;
+  // Matching sub-plans of pattern predicates, by Expr::pattern_plan.
+  std::vector<std::unique_ptr<class MatchOp>>* pattern_ops = nullptr;
+
+  Status CheckRows(size_t n) const;
+};
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  virtual std::string name() const = 0;
+  virtual std::string details() const { return ""; }
+  // Consumes `in`, fills `out`.
+  virtual Status Run(ExecState& st, Rows& in, Rows* out) const = 0;
+};
+
+// MATCH / OPTIONAL MATCH / MERGE's match part / pattern predicates.
+class MatchOp : public Operator {
+ public:
+  MatchOp(std::vector<const PatternPart*> parts, const Expr* where, bool optional,
+          const SourceText* src, bool distinct_ends_only);
+  std::string name() const override;
+  std::string details() const override;
+  Status Run(ExecState& st, Rows& in, Rows* out) const override;
+  // Matches `row` and calls `emit` per result (stops when it returns false).
+  Status MatchRow(ExecState& st, Row& row, const std::function<Status(Row&, bool*)>& emit) const;
+
+  struct Impl;
+
+ private:
+  std::shared_ptr<Impl> impl_;
+};
+
+// One executable (sub)query: operators in order; `returns` when it ends in RETURN.
+struct Pipeline {
+  std::vector<std::unique_ptr<Operator>> ops;
+  const Projection* final_projection = nullptr;  // RETURN
+  std::vector<std::string> columns;
+  const Clause* standalone_call = nullptr;  // CALL without YIELD as the whole query
+};
+
+struct Plan {
+  std::vector<Pipeline> pipelines;  // UNION branches
+  std::vector<bool> union_all;
+  std::vector<std::unique_ptr<MatchOp>> pattern_ops;
+  std::vector<std::string> columns;
+};
+
+Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& st,
+                                        const ProcedureRegistry& procedures);
+
+// Operator factories (projection.cc, write_ops.cc, call_op.cc).
+std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return,
+                                        const SourceText* src);
+std::unique_ptr<Operator> MakeUnwindOp(const Clause* clause);
+std::unique_ptr<Operator> MakeCreateOp(const Clause* clause);
+std::unique_ptr<Operator> MakeMergeOp(const Clause* clause, const SourceText* src);
+std::unique_ptr<Operator> MakeSetOp(const Clause* clause);
+std::unique_ptr<Operator> MakeDeleteOp(const Clause* clause);
+
+// Shared by write operators: apply SET/REMOVE items to one row.
+Status ApplySetItems(ExecState& st, const std::vector<SetItem>& items, bool remove, Row& row);
+// Creates the unbound elements of a pattern for one row.
+Status CreatePattern(ExecState& st, const PatternPart& part, Row& row);
+
+// Path search (path_search.cc).
+struct PathSearchSpec {
+  storage::Direction dir = storage::Direction::kBoth;  // as seen from the start node
+  std::vector<std::string> types;
+  int64_t max_hops = -1;
+  bool all = false;  // allShortestPaths
+};
+// Shortest paths from `from` to `to` as relation-id sequences (each path's
+// relations in order from `from`). Empty when unreachable.
+Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, EntityId from,
+                                                           EntityId to, const PathSearchSpec& spec);
+// Distinct nodes reachable from `from` by a trail of 1..max_hops relations
+// (min_hops 0 adds `from` itself), by breadth-first search.
+Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
+                                             const PathSearchSpec& spec, int64_t min_hops);
+// Whether a relation passes the as-of filter.
+Result<bool> RelValidAsOf(ExecState& st, RelationId id);
+
+}  // namespace kg::query::internal

@@ -1,0 +1,539 @@
+// Expression rules of the parser, following openCypher precedence:
+// OR < XOR < AND < NOT < comparison < string/list/null predicates < + - <
+// * / % < ^ < unary + - < postfix (property, index, slice, label test) < atom.
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+#include "query/internal/parser.h"
+
+namespace kg::query::internal {
+namespace {
+
+ExprPtr Binary(ExprKind kind, ExprPtr a, ExprPtr b) {
+  auto e = std::make_unique<Expr>();
+  e->kind = kind;
+  e->span = {a->span.begin, b->span.end};
+  e->args.push_back(std::move(a));
+  e->args.push_back(std::move(b));
+  return e;
+}
+
+ExprPtr Clone(const Expr& e) {
+  auto c = std::make_unique<Expr>();
+  c->kind = e.kind;
+  c->span = e.span;
+  c->value = e.value;
+  c->name = e.name;
+  c->name2 = e.name2;
+  c->keys = e.keys;
+  c->distinct = e.distinct;
+  for (const auto& a : e.args) c->args.push_back(a ? Clone(*a) : nullptr);
+  if (e.else_expr) c->else_expr = Clone(*e.else_expr);
+  return c;
+}
+
+}  // namespace
+
+ExprPtr Parser::Make(ExprKind kind, size_t begin) const {
+  auto e = std::make_unique<Expr>();
+  e->kind = kind;
+  e->span = {begin, begin};
+  return e;
+}
+
+Result<ExprPtr> Parser::ParseExpr() { return ParseOr(); }
+
+Result<ExprPtr> Parser::ParseOr() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParseXor());
+  while (AcceptKw("OR")) {
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParseXor());
+    left = Binary(ExprKind::kOr, std::move(left), std::move(right));
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::ParseXor() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParseAnd());
+  while (AcceptKw("XOR")) {
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParseAnd());
+    left = Binary(ExprKind::kXor, std::move(left), std::move(right));
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::ParseAnd() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParseNot());
+  while (AcceptKw("AND")) {
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParseNot());
+    left = Binary(ExprKind::kAnd, std::move(left), std::move(right));
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::ParseNot() {
+  if (AtKw("NOT")) {
+    size_t begin = Begin();
+    Advance();
+    KG_ASSIGN_OR_RETURN(ExprPtr inner, ParseNot());
+    ExprPtr e = Make(ExprKind::kNot, begin);
+    e->span.end = inner->span.end;
+    e->args.push_back(std::move(inner));
+    return e;
+  }
+  return ParseComparison();
+}
+
+Result<ExprPtr> Parser::ParseComparison() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParsePredicate());
+  ExprPtr chain;  // a < b < c  ==  a < b AND b < c
+  while (true) {
+    ExprKind kind;
+    switch (Peek().kind) {
+      case Tok::kEq:
+        kind = ExprKind::kEq;
+        break;
+      case Tok::kNeq:
+        kind = ExprKind::kNeq;
+        break;
+      case Tok::kLt:
+        kind = ExprKind::kLt;
+        break;
+      case Tok::kLe:
+        kind = ExprKind::kLe;
+        break;
+      case Tok::kGt:
+        kind = ExprKind::kGt;
+        break;
+      case Tok::kGe:
+        kind = ExprKind::kGe;
+        break;
+      case Tok::kRegexMatch:
+        kind = ExprKind::kRegex;
+        break;
+      default:
+        return chain ? std::move(chain) : std::move(left);
+    }
+    Advance();
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParsePredicate());
+    ExprPtr next_left = Clone(*right);
+    ExprPtr cmp = Binary(kind, std::move(left), std::move(right));
+    chain = chain ? Binary(ExprKind::kAnd, std::move(chain), std::move(cmp)) : std::move(cmp);
+    left = std::move(next_left);
+  }
+}
+
+Result<ExprPtr> Parser::ParsePredicate() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParseAdditive());
+  while (true) {
+    if (AtKw("IS")) {
+      Advance();
+      bool negated = AcceptKw("NOT");
+      KG_RETURN_IF_ERROR(ExpectKw("NULL"));
+      ExprPtr e = Make(negated ? ExprKind::kIsNotNull : ExprKind::kIsNull, left->span.begin);
+      e->span.end = PrevEnd();
+      e->args.push_back(std::move(left));
+      left = std::move(e);
+      continue;
+    }
+    ExprKind kind;
+    if (AtKw("IN")) {
+      Advance();
+      kind = ExprKind::kIn;
+    } else if (AtKw("STARTS") && AtKw("WITH", 1)) {
+      Advance();
+      Advance();
+      kind = ExprKind::kStartsWith;
+    } else if (AtKw("ENDS") && AtKw("WITH", 1)) {
+      Advance();
+      Advance();
+      kind = ExprKind::kEndsWith;
+    } else if (AtKw("CONTAINS")) {
+      Advance();
+      kind = ExprKind::kContains;
+    } else {
+      return left;
+    }
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParseAdditive());
+    left = Binary(kind, std::move(left), std::move(right));
+  }
+}
+
+Result<ExprPtr> Parser::ParseAdditive() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParseMultiplicative());
+  while (At(Tok::kPlus) || At(Tok::kMinus)) {
+    ExprKind kind = Advance().kind == Tok::kPlus ? ExprKind::kAdd : ExprKind::kSub;
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParseMultiplicative());
+    left = Binary(kind, std::move(left), std::move(right));
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::ParseMultiplicative() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParsePower());
+  while (At(Tok::kStar) || At(Tok::kSlash) || At(Tok::kPercent)) {
+    Tok t = Advance().kind;
+    ExprKind kind = t == Tok::kStar    ? ExprKind::kMul
+                    : t == Tok::kSlash ? ExprKind::kDiv
+                                       : ExprKind::kMod;
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParsePower());
+    left = Binary(kind, std::move(left), std::move(right));
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::ParsePower() {
+  KG_ASSIGN_OR_RETURN(ExprPtr left, ParseUnary());
+  while (Accept(Tok::kCaret)) {
+    KG_ASSIGN_OR_RETURN(ExprPtr right, ParseUnary());
+    left = Binary(ExprKind::kPow, std::move(left), std::move(right));
+  }
+  return left;
+}
+
+Result<ExprPtr> Parser::ParseUnary() {
+  size_t begin = Begin();
+  if (At(Tok::kMinus) && (At(Tok::kInteger, 1) || At(Tok::kFloat, 1))) {
+    Advance();
+    return ParseNumber(true, begin);
+  }
+  if (At(Tok::kMinus) || At(Tok::kPlus)) {
+    bool neg = Advance().kind == Tok::kMinus;
+    KG_ASSIGN_OR_RETURN(ExprPtr inner, ParseUnary());
+    ExprPtr e = Make(neg ? ExprKind::kNeg : ExprKind::kPos, begin);
+    e->span.end = inner->span.end;
+    e->args.push_back(std::move(inner));
+    return e;
+  }
+  return ParsePostfix();
+}
+
+Result<ExprPtr> Parser::ParseNumber(bool negate, size_t begin) {
+  const Token& t = Advance();
+  ExprPtr e = Make(ExprKind::kLiteral, begin);
+  e->span.end = t.span.end;
+  if (t.kind == Tok::kFloat) {
+    errno = 0;
+    double d = std::strtod(t.text.c_str(), nullptr);
+    if (errno == ERANGE && std::isinf(d))
+      return ErrorAt(t.span, "FloatingPointOverflow", "floating point number is too large");
+    e->value = negate ? 0.0 - d : d;
+    return e;
+  }
+  int base = 10;
+  std::string digits = t.text;
+  if (digits.size() > 2 && digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'o')) {
+    base = digits[1] == 'x' ? 16 : 8;
+    digits = digits.substr(2);
+  }
+  errno = 0;
+  unsigned long long u = std::strtoull(digits.c_str(), nullptr, base);
+  constexpr unsigned long long kMaxPos = 9223372036854775807ULL;
+  if (errno == ERANGE || u > kMaxPos + (negate ? 1 : 0))
+    return ErrorAt({begin, t.span.end}, "IntegerOverflow", "integer literal is too large");
+  if (negate) {
+    e->value = u == kMaxPos + 1 ? INT64_MIN : -static_cast<int64_t>(u);
+  } else {
+    e->value = static_cast<int64_t>(u);
+  }
+  return e;
+}
+
+Result<ExprPtr> Parser::ParsePostfix() {
+  KG_ASSIGN_OR_RETURN(ExprPtr e, ParseAtom());
+  while (true) {
+    size_t begin = e->span.begin;
+    if (Accept(Tok::kDot)) {
+      KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key after '.'"));
+      ExprPtr p = Make(ExprKind::kProperty, begin);
+      p->name = key;
+      p->span.end = PrevEnd();
+      p->args.push_back(std::move(e));
+      e = std::move(p);
+    } else if (Accept(Tok::kLBracket)) {
+      ExprPtr from, to;
+      bool slice = false;
+      if (!At(Tok::kDotDot)) {
+        KG_ASSIGN_OR_RETURN(from, ParseExpr());
+      }
+      if (Accept(Tok::kDotDot)) {
+        slice = true;
+        if (!At(Tok::kRBracket)) {
+          KG_ASSIGN_OR_RETURN(to, ParseExpr());
+        }
+      }
+      KG_RETURN_IF_ERROR(Expect(Tok::kRBracket, "']'"));
+      if (!slice && !from) return ErrorHere("expected an index");
+      ExprPtr p = Make(slice ? ExprKind::kSlice : ExprKind::kIndex, begin);
+      p->span.end = PrevEnd();
+      p->args.push_back(std::move(e));
+      p->args.push_back(std::move(from));
+      if (slice) p->args.push_back(std::move(to));
+      e = std::move(p);
+    } else if (At(Tok::kColon) && At(Tok::kIdent, 1)) {
+      ExprPtr p = Make(ExprKind::kLabels, begin);
+      while (Accept(Tok::kColon)) {
+        KG_ASSIGN_OR_RETURN(std::string l, ParseSymbolicName("a label"));
+        p->keys.push_back(l);
+      }
+      p->span.end = PrevEnd();
+      p->args.push_back(std::move(e));
+      e = std::move(p);
+    } else {
+      return e;
+    }
+  }
+}
+
+Result<ExprPtr> Parser::ParseAtom() {
+  size_t begin = Begin();
+  const Token& t = Peek();
+  switch (t.kind) {
+    case Tok::kInteger:
+    case Tok::kFloat:
+      return ParseNumber(false, begin);
+    case Tok::kString: {
+      ExprPtr e = Make(ExprKind::kLiteral, begin);
+      e->value = Advance().text;
+      e->span.end = PrevEnd();
+      return e;
+    }
+    case Tok::kParam: {
+      ExprPtr e = Make(ExprKind::kParam, begin);
+      e->name = Advance().text;
+      e->span.end = PrevEnd();
+      return e;
+    }
+    case Tok::kLBracket:
+      return ParseListOrComprehension();
+    case Tok::kLBrace:
+      return ParseMapLiteral();
+    case Tok::kLParen: {
+      KG_ASSIGN_OR_RETURN(ExprPtr pattern, TryParsePatternPredicate());
+      if (pattern) return pattern;
+      Advance();
+      KG_ASSIGN_OR_RETURN(ExprPtr inner, ParseExpr());
+      KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
+      inner->span = {begin, PrevEnd()};
+      return inner;
+    }
+    case Tok::kIdent:
+      break;
+    default:
+      return ErrorHere("expected an expression");
+  }
+  if (!t.quoted) {
+    if (AtKw("true") || AtKw("false")) {
+      ExprPtr e = Make(ExprKind::kLiteral, begin);
+      e->value = AtKw("true");
+      Advance();
+      e->span.end = PrevEnd();
+      return e;
+    }
+    if (AtKw("null")) {
+      ExprPtr e = Make(ExprKind::kLiteral, begin);
+      Advance();
+      e->span.end = PrevEnd();
+      return e;
+    }
+    if (AtKw("CASE")) return ParseCase();
+    if (AtKw("EXISTS") && At(Tok::kLBrace, 1)) return ParseExistsSubquery(begin);
+  }
+  return ParseFunctionOrVariable();
+}
+
+Result<ExprPtr> Parser::TryParsePatternPredicate() {
+  size_t saved = pos_;
+  auto part = ParsePatternPart();
+  if (part.ok() && !part->rels.empty()) {
+    if (!in_where_)
+      return ErrorAt(part->span, "UnexpectedSyntax",
+                     "a pattern expression is only allowed as a predicate (use EXISTS { ... } or "
+                     "COUNT in WHERE)");
+    ExprPtr e = Make(ExprKind::kPattern, part->span.begin);
+    e->span.end = part->span.end;
+    e->pattern = std::make_unique<PatternPart>(std::move(part).value());
+    return e;
+  }
+  pos_ = saved;
+  return ExprPtr();
+}
+
+Result<ExprPtr> Parser::ParseExistsSubquery(size_t begin) {
+  Advance();  // EXISTS
+  Advance();  // {
+  AcceptKw("MATCH");
+  KG_ASSIGN_OR_RETURN(PatternPart part, ParsePatternPart());
+  ExprPtr e = Make(ExprKind::kPattern, begin);
+  if (AcceptKw("WHERE")) {
+    bool saved = in_where_;
+    in_where_ = true;
+    auto w = ParseExpr();
+    in_where_ = saved;
+    if (!w.ok()) return w.status();
+    e->args.push_back(std::move(w).value());
+  }
+  KG_RETURN_IF_ERROR(Expect(Tok::kRBrace, "'}' to end EXISTS"));
+  e->span.end = PrevEnd();
+  e->pattern = std::make_unique<PatternPart>(std::move(part));
+  return e;
+}
+
+Result<ExprPtr> Parser::ParseListOrComprehension() {
+  size_t begin = Begin();
+  Advance();  // [
+  if (At(Tok::kIdent) && AtKw("IN", 1)) {
+    ExprPtr e = Make(ExprKind::kListComp, begin);
+    e->name = Advance().text;
+    Advance();
+    KG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
+    e->args.push_back(std::move(list));
+    e->args.emplace_back();
+    e->args.emplace_back();
+    if (AcceptKw("WHERE")) {
+      KG_ASSIGN_OR_RETURN(e->args[1], ParseExpr());
+    }
+    if (Accept(Tok::kPipe)) {
+      KG_ASSIGN_OR_RETURN(e->args[2], ParseExpr());
+    }
+    KG_RETURN_IF_ERROR(Expect(Tok::kRBracket, "']' to end the list comprehension"));
+    e->span.end = PrevEnd();
+    return e;
+  }
+  ExprPtr e = Make(ExprKind::kList, begin);
+  if (!At(Tok::kRBracket)) {
+    do {
+      KG_ASSIGN_OR_RETURN(ExprPtr item, ParseExpr());
+      e->args.push_back(std::move(item));
+    } while (Accept(Tok::kComma));
+  }
+  KG_RETURN_IF_ERROR(Expect(Tok::kRBracket, "']' or ',' in list"));
+  e->span.end = PrevEnd();
+  return e;
+}
+
+Result<ExprPtr> Parser::ParseMapLiteral() {
+  size_t begin = Begin();
+  KG_RETURN_IF_ERROR(Expect(Tok::kLBrace, "'{'"));
+  ExprPtr e = Make(ExprKind::kMap, begin);
+  if (!At(Tok::kRBrace)) {
+    do {
+      KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key in the map"));
+      KG_RETURN_IF_ERROR(Expect(Tok::kColon, "':' after the map key"));
+      KG_ASSIGN_OR_RETURN(ExprPtr value, ParseExpr());
+      e->keys.push_back(key);
+      e->args.push_back(std::move(value));
+    } while (Accept(Tok::kComma));
+  }
+  KG_RETURN_IF_ERROR(Expect(Tok::kRBrace, "'}' or ',' in map"));
+  e->span.end = PrevEnd();
+  return e;
+}
+
+Result<ExprPtr> Parser::ParseCase() {
+  size_t begin = Begin();
+  Advance();  // CASE
+  ExprPtr e = Make(ExprKind::kCase, begin);
+  ExprPtr subject;
+  if (!AtKw("WHEN")) {
+    KG_ASSIGN_OR_RETURN(subject, ParseExpr());
+  }
+  e->args.push_back(std::move(subject));
+  while (AcceptKw("WHEN")) {
+    KG_ASSIGN_OR_RETURN(ExprPtr when, ParseExpr());
+    KG_RETURN_IF_ERROR(ExpectKw("THEN"));
+    KG_ASSIGN_OR_RETURN(ExprPtr then, ParseExpr());
+    e->args.push_back(std::move(when));
+    e->args.push_back(std::move(then));
+  }
+  if (e->args.size() == 1) return ErrorHere("expected WHEN in CASE");
+  if (AcceptKw("ELSE")) {
+    KG_ASSIGN_OR_RETURN(e->else_expr, ParseExpr());
+  }
+  KG_RETURN_IF_ERROR(ExpectKw("END"));
+  e->span.end = PrevEnd();
+  return e;
+}
+
+Result<ExprPtr> Parser::ParseFunctionOrVariable() {
+  size_t begin = Begin();
+  std::string name = Advance().text;
+  // Dotted function names (kg.validAt): only when the chain ends in '('.
+  size_t look = 0;
+  while (At(Tok::kDot, look) && At(Tok::kIdent, look + 1)) look += 2;
+  if (look > 0 && At(Tok::kLParen, look)) {
+    while (At(Tok::kDot)) {
+      Advance();
+      name += "." + Advance().text;
+    }
+  }
+  if (!At(Tok::kLParen)) {
+    ExprPtr e = Make(ExprKind::kVar, begin);
+    e->name = name;
+    e->span.end = PrevEnd();
+    return e;
+  }
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if ((lower == "all" || lower == "any" || lower == "none" || lower == "single" ||
+       lower == "reduce") &&
+      At(Tok::kIdent, 1))
+    return ParseQuantifierOrReduce(lower, begin);
+  Advance();  // (
+  if (lower == "count" && At(Tok::kStar) && At(Tok::kRParen, 1)) {
+    Advance();
+    Advance();
+    ExprPtr e = Make(ExprKind::kCountStar, begin);
+    e->span.end = PrevEnd();
+    return e;
+  }
+  ExprPtr e = Make(ExprKind::kCall, begin);
+  e->name = name;
+  e->distinct = AcceptKw("DISTINCT");
+  if (!At(Tok::kRParen)) {
+    do {
+      KG_ASSIGN_OR_RETURN(ExprPtr arg, ParseExpr());
+      e->args.push_back(std::move(arg));
+    } while (Accept(Tok::kComma));
+  }
+  KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')' to end the function call"));
+  e->span.end = PrevEnd();
+  return e;
+}
+
+Result<ExprPtr> Parser::ParseQuantifierOrReduce(const std::string& fname, size_t begin) {
+  Advance();  // (
+  if (fname == "reduce") {
+    ExprPtr e = Make(ExprKind::kReduce, begin);
+    e->name = Advance().text;
+    KG_RETURN_IF_ERROR(Expect(Tok::kEq, "'=' in reduce"));
+    KG_ASSIGN_OR_RETURN(ExprPtr init, ParseExpr());
+    KG_RETURN_IF_ERROR(Expect(Tok::kComma, "',' in reduce"));
+    KG_ASSIGN_OR_RETURN(e->name2, ParseSymbolicName("a variable"));
+    KG_RETURN_IF_ERROR(ExpectKw("IN"));
+    KG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
+    KG_RETURN_IF_ERROR(Expect(Tok::kPipe, "'|' in reduce"));
+    KG_ASSIGN_OR_RETURN(ExprPtr body, ParseExpr());
+    KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
+    e->args.push_back(std::move(init));
+    e->args.push_back(std::move(list));
+    e->args.push_back(std::move(body));
+    e->span.end = PrevEnd();
+    return e;
+  }
+  ExprPtr e = Make(ExprKind::kQuantifier, begin);
+  e->name2 = fname;
+  e->name = Advance().text;
+  KG_RETURN_IF_ERROR(ExpectKw("IN"));
+  KG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
+  e->args.push_back(std::move(list));
+  e->args.emplace_back();
+  if (AcceptKw("WHERE")) {
+    KG_ASSIGN_OR_RETURN(e->args[1], ParseExpr());
+  }
+  KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
+  e->span.end = PrevEnd();
+  return e;
+}
+
+}  // namespace kg::query::internal

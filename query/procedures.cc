@@ -1,0 +1,67 @@
+// The procedure registry and kg's built-in procedures.
+#include "query/procedures.h"
+
+#include <cctype>
+
+namespace kg::query {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// kg.lookup(text): alias-aware entity lookup through Transaction::FindByName.
+Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& args) {
+  ResultTable table;
+  table.columns = {"node"};
+  if (args[0].is_null()) return table;
+  if (!args[0].is_string())
+    return Status::InvalidArgument("TypeError: InvalidArgumentType: kg.lookup expects a string");
+  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(args[0].as_string()));
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
+    table.rows.push_back({Value(std::make_shared<const Entity>(std::move(e)))});
+  }
+  return table;
+}
+
+}  // namespace
+
+Status ProcedureRegistry::Register(ProcedureDef def) {
+  if (def.name.empty() || !def.fn)
+    return Status::InvalidArgument("a procedure needs a name and a function");
+  std::string key = Lower(def.name);
+  if (procs_.count(key))
+    return Status::AlreadyExists("procedure " + def.name + " is already registered");
+  procs_.emplace(key, std::move(def));
+  return Status::OK();
+}
+
+const ProcedureDef* ProcedureRegistry::Find(std::string_view name) const {
+  auto it = procs_.find(Lower(name));
+  return it == procs_.end() ? nullptr : &it->second;
+}
+
+std::vector<const ProcedureDef*> ProcedureRegistry::List() const {
+  std::vector<const ProcedureDef*> out;
+  for (const auto& [k, v] : procs_) out.push_back(&v);
+  return out;
+}
+
+ProcedureRegistry ProcedureRegistry::WithBuiltins() {
+  ProcedureRegistry r;
+  ProcedureDef lookup;
+  lookup.name = "kg.lookup";
+  lookup.columns = {"node"};
+  lookup.min_args = 1;
+  lookup.max_args = 1;
+  lookup.description = "entities whose name or one of whose aliases equals the text, ignoring case";
+  lookup.fn = Lookup;
+  Status s = r.Register(std::move(lookup));
+  (void)s;
+  return r;
+}
+
+}  // namespace kg::query

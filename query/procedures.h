@@ -1,0 +1,54 @@
+// The procedure registry behind `CALL name(args) YIELD col, ...`.
+// A registry is an object passed in QueryOptions (no global state); analytics
+// modules register their procedures (kg.pagerank, ...) into one they own.
+// `ProcedureRegistry::WithBuiltins()` holds kg's own procedures:
+//   kg.lookup(text) YIELD node   -- entities whose name or alias equals text
+//                                   ignoring case (uses the name+alias index)
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/result_table.h"
+#include "core/value.h"
+#include "storage/store.h"
+
+namespace kg::query {
+
+// Produces the procedure's rows for one call. The returned table's columns
+// must be the declared `columns` (in that order). Errors are returned as-is
+// (prefix the message with an openCypher class such as "ArgumentError: ").
+using ProcedureFn =
+    std::function<Result<ResultTable>(storage::Transaction& txn, const std::vector<Value>& args)>;
+
+struct ProcedureDef {
+  std::string name;                  // e.g. "kg.pagerank"; matched case-insensitively
+  std::vector<std::string> columns;  // output column names, for YIELD
+  int min_args = 0;
+  int max_args = 0;     // -1 = any number
+  bool writes = false;  // procedures are read-only unless set (then CALL runs in a write txn)
+  std::string description;
+  ProcedureFn fn;
+};
+
+class ProcedureRegistry {
+ public:
+  // AlreadyExists when the name is taken; InvalidArgument for an empty name or no fn.
+  Status Register(ProcedureDef def);
+  // nullptr when unknown.
+  const ProcedureDef* Find(std::string_view name) const;
+  // All procedures by name.
+  std::vector<const ProcedureDef*> List() const;
+
+  // A registry holding kg's built-in procedures (kg.lookup).
+  static ProcedureRegistry WithBuiltins();
+
+ private:
+  std::map<std::string, ProcedureDef> procs_;  // key: lower-case name
+};
+
+}  // namespace kg::query

@@ -1,0 +1,325 @@
+// WITH / RETURN: projection, implicit-grouping aggregation, DISTINCT,
+// ORDER BY, SKIP / LIMIT and WITH's WHERE; and UNWIND.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "query/internal/binder.h"
+#include "query/internal/compare.h"
+#include "query/internal/executor.h"
+
+namespace kg::query::internal {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// State of one aggregate in one group.
+struct Acc {
+  int64_t count = 0;
+  Value sum = Value(int64_t{0});
+  double fsum = 0;
+  Value best;
+  ValueList list;
+  std::set<Value, ValueLess> seen;
+};
+
+Status Accumulate(ExecState& st, const Expr& agg, Acc& acc, Row& row) {
+  if (agg.kind == ExprKind::kCountStar) {
+    ++acc.count;
+    return Status::OK();
+  }
+  KG_ASSIGN_OR_RETURN(Value v, Eval(*agg.args[0], row, st.eval));
+  if (v.is_null()) return Status::OK();
+  if (agg.distinct && !acc.seen.insert(v).second) return Status::OK();
+  std::string f = Lower(agg.name);
+  ++acc.count;
+  if (f == "sum" || f == "avg") {
+    if (!v.is_number()) return st.eval.TypeError(agg.args[0]->span, "sum()/avg() need numbers");
+    acc.fsum += v.as_number();
+    if (acc.sum.is_int() && v.is_int()) {
+      int64_t r;
+      if (__builtin_add_overflow(acc.sum.as_int(), v.as_int(), &r))
+        return st.eval.Error(ErrorClass::kArgumentError, "NumberOutOfRange", agg.span,
+                             "integer overflow in sum()");
+      acc.sum = Value(r);
+    } else {
+      acc.sum = Value(acc.sum.as_number() + v.as_number());
+    }
+  } else if (f == "min" || f == "max") {
+    if (acc.best.is_null()) {
+      acc.best = v;
+    } else {
+      int c = OrderCompare(v, acc.best);
+      if ((f == "min" && c < 0) || (f == "max" && c > 0)) acc.best = v;
+    }
+  } else if (f == "collect" || f == "stdev" || f == "stdevp" || f == "percentiledisc" ||
+             f == "percentilecont") {
+    acc.list.push_back(v);
+  }
+  return Status::OK();
+}
+
+Value Finish(const Expr& agg, Acc& acc) {
+  if (agg.kind == ExprKind::kCountStar) return Value(acc.count);
+  std::string f = Lower(agg.name);
+  if (f == "count") return Value(acc.count);
+  if (f == "sum") return acc.sum;
+  if (f == "avg")
+    return acc.count == 0 ? Value() : Value(acc.fsum / static_cast<double>(acc.count));
+  if (f == "min" || f == "max") return acc.best;
+  if (f == "collect") return Value(std::move(acc.list));
+  if (f == "stdev" || f == "stdevp") {
+    size_t n = acc.list.size();
+    if (n < 2) return Value(0.0);
+    double mean = 0;
+    for (const auto& v : acc.list) mean += v.as_number();
+    mean /= static_cast<double>(n);
+    double ss = 0;
+    for (const auto& v : acc.list) ss += (v.as_number() - mean) * (v.as_number() - mean);
+    return Value(std::sqrt(ss / static_cast<double>(f == "stdev" ? n - 1 : n)));
+  }
+  return Value();
+}
+
+class ProjectOp : public Operator {
+ public:
+  ProjectOp(const Clause* c, bool is_return, const SourceText* src)
+      : c_(c), p_(c->projection), is_return_(is_return), src_(src) {}
+  std::string name() const override {
+    std::string n = is_return_ ? "Return" : "With";
+    if (p_.aggregating) n += "+Aggregate";
+    if (p_.distinct) n += "+Distinct";
+    if (!p_.order_by.empty()) n += "+Sort";
+    if (p_.skip || p_.limit) n += "+Limit";
+    return n;
+  }
+  std::string details() const override {
+    std::string out;
+    for (const auto& item : p_.items) {
+      if (!out.empty()) out += ", ";
+      out += item.alias;
+    }
+    return p_.star ? "*" + (out.empty() ? "" : ", " + out) : out;
+  }
+
+  Status Run(ExecState& st, Rows& in, Rows* out) const override {
+    std::vector<std::vector<Value>> keys;  // sort keys, parallel to *out
+    if (p_.aggregating) {
+      KG_RETURN_IF_ERROR(Aggregate(st, in, out, &keys));
+    } else {
+      for (Row& row : in) {
+        KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+        KG_RETURN_IF_ERROR(ProjectRow(st, row));
+        KG_RETURN_IF_ERROR(SortKeys(st, row, &keys));
+        out->push_back(std::move(row));
+      }
+    }
+    if (p_.distinct) Distinct(out, &keys);
+    if (!p_.order_by.empty()) Sort(out, &keys);
+    KG_RETURN_IF_ERROR(SkipLimit(st, out));
+    if (p_.where) {
+      Rows kept;
+      for (Row& row : *out) {
+        KG_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*p_.where, row, st.eval));
+        if (keep) kept.push_back(std::move(row));
+      }
+      *out = std::move(kept);
+    }
+    return Status::OK();
+  }
+
+ private:
+  Status ProjectRow(ExecState& st, Row& row) const {
+    // Evaluate all first: an alias may shadow a variable another item reads.
+    std::vector<Value> vals;
+    vals.reserve(p_.items.size());
+    for (const auto& item : p_.items) {
+      KG_ASSIGN_OR_RETURN(Value v, Eval(*item.expr, row, st.eval));
+      vals.push_back(std::move(v));
+    }
+    for (size_t i = 0; i < vals.size(); ++i) row[p_.items[i].slot] = std::move(vals[i]);
+    return Status::OK();
+  }
+
+  Status SortKeys(ExecState& st, Row& row, std::vector<std::vector<Value>>* keys) const {
+    if (p_.order_by.empty()) return Status::OK();
+    std::vector<Value> k;
+    for (const auto& s : p_.order_by) {
+      KG_ASSIGN_OR_RETURN(Value v, Eval(*s.expr, row, st.eval));
+      k.push_back(std::move(v));
+    }
+    keys->push_back(std::move(k));
+    return Status::OK();
+  }
+
+  Status Aggregate(ExecState& st, Rows& in, Rows* out,
+                   std::vector<std::vector<Value>>* keys) const {
+    std::vector<const ReturnItem*> group_items;
+    for (const auto& item : p_.items)
+      if (!ContainsAggregate(*item.expr)) group_items.push_back(&item);
+    struct Group {
+      Row rep;
+      std::vector<Acc> accs;
+    };
+    std::map<std::vector<Value>, Group, RowLess> groups;
+    std::vector<std::map<std::vector<Value>, Group, RowLess>::iterator> order;
+    for (Row& row : in) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+      std::vector<Value> key;
+      for (const ReturnItem* item : group_items) {
+        KG_ASSIGN_OR_RETURN(Value v, Eval(*item->expr, row, st.eval));
+        key.push_back(std::move(v));
+      }
+      auto it = groups.find(key);
+      if (it == groups.end()) {
+        it = groups.emplace(key, Group{row, std::vector<Acc>(p_.aggregates.size())}).first;
+        order.push_back(it);
+      }
+      for (size_t i = 0; i < p_.aggregates.size(); ++i)
+        KG_RETURN_IF_ERROR(Accumulate(st, *p_.aggregates[i], it->second.accs[i], row));
+    }
+    if (groups.empty() && group_items.empty()) {
+      Row empty(st.num_slots);
+      order.push_back(
+          groups.emplace(std::vector<Value>{}, Group{empty, std::vector<Acc>(p_.aggregates.size())})
+              .first);
+    }
+    for (auto it : order) {
+      Group& g = it->second;
+      std::vector<Value> results;
+      for (size_t i = 0; i < p_.aggregates.size(); ++i)
+        results.push_back(Finish(*p_.aggregates[i], g.accs[i]));
+      st.eval.agg_values = &results;
+      Status s = ProjectRow(st, g.rep);
+      if (s.ok()) s = SortKeys(st, g.rep, keys);
+      st.eval.agg_values = nullptr;
+      KG_RETURN_IF_ERROR(s);
+      out->push_back(std::move(g.rep));
+    }
+    return Status::OK();
+  }
+
+  static bool ContainsAggregate(const Expr& e) {
+    if (e.aggregate) return true;
+    for (const auto& a : e.args)
+      if (a && ContainsAggregate(*a)) return true;
+    return e.else_expr && ContainsAggregate(*e.else_expr);
+  }
+
+  std::vector<int> OutputSlots() const {
+    std::vector<int> slots;
+    for (const auto& [name, slot] : p_.star_vars) slots.push_back(slot);
+    for (const auto& item : p_.items) slots.push_back(item.slot);
+    return slots;
+  }
+
+  void Distinct(Rows* rows, std::vector<std::vector<Value>>* keys) const {
+    std::vector<int> slots = OutputSlots();
+    std::set<std::vector<Value>, RowLess> seen;
+    Rows kept;
+    std::vector<std::vector<Value>> kept_keys;
+    for (size_t i = 0; i < rows->size(); ++i) {
+      std::vector<Value> k;
+      for (int s : slots) k.push_back((*rows)[i][s]);
+      if (!seen.insert(std::move(k)).second) continue;
+      kept.push_back(std::move((*rows)[i]));
+      if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
+    }
+    *rows = std::move(kept);
+    *keys = std::move(kept_keys);
+  }
+
+  void Sort(Rows* rows, std::vector<std::vector<Value>>* keys) const {
+    std::vector<size_t> idx(rows->size());
+    for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+      for (size_t k = 0; k < p_.order_by.size(); ++k) {
+        int c = OrderCompare((*keys)[a][k], (*keys)[b][k]);
+        if (c != 0) return p_.order_by[k].descending ? c > 0 : c < 0;
+      }
+      return false;
+    });
+    Rows sorted;
+    sorted.reserve(rows->size());
+    for (size_t i : idx) sorted.push_back(std::move((*rows)[i]));
+    *rows = std::move(sorted);
+  }
+
+  Result<int64_t> Count(ExecState& st, const Expr* e, const char* what) const {
+    Row empty(st.num_slots);
+    KG_ASSIGN_OR_RETURN(Value v, Eval(*e, empty, st.eval));
+    if (!v.is_int())
+      return st.eval.Error(ErrorClass::kArgumentError, "InvalidArgumentType", e->span,
+                           std::string(what) + " needs a non-negative integer");
+    if (v.as_int() < 0)
+      return st.eval.Error(ErrorClass::kArgumentError, "NegativeIntegerArgument", e->span,
+                           std::string(what) + " needs a non-negative integer");
+    return v.as_int();
+  }
+
+  Status SkipLimit(ExecState& st, Rows* rows) const {
+    size_t skip = 0, limit = rows->size();
+    if (p_.skip) {
+      KG_ASSIGN_OR_RETURN(skip, Count(st, p_.skip.get(), "SKIP"));
+    }
+    if (p_.limit) {
+      KG_ASSIGN_OR_RETURN(limit, Count(st, p_.limit.get(), "LIMIT"));
+    }
+    if (skip == 0 && limit >= rows->size()) return Status::OK();
+    size_t b = std::min(skip, rows->size());
+    size_t e = std::min(rows->size(), b + limit);
+    *rows = Rows(std::make_move_iterator(rows->begin() + b),
+                 std::make_move_iterator(rows->begin() + e));
+    return Status::OK();
+  }
+
+  const Clause* c_;
+  const Projection& p_;
+  bool is_return_;
+  const SourceText* src_;
+};
+
+class UnwindOp : public Operator {
+ public:
+  explicit UnwindOp(const Clause* c) : c_(c) {}
+  std::string name() const override { return "Unwind"; }
+  std::string details() const override { return c_->var; }
+  Status Run(ExecState& st, Rows& in, Rows* out) const override {
+    for (Row& row : in) {
+      KG_ASSIGN_OR_RETURN(Value v, Eval(*c_->expr, row, st.eval));
+      if (v.is_null()) continue;
+      if (!v.is_list()) {
+        row[c_->slot] = std::move(v);
+        out->push_back(std::move(row));
+        continue;
+      }
+      for (const auto& item : v.as_list()) {
+        Row r = row;
+        r[c_->slot] = item;
+        out->push_back(std::move(r));
+      }
+      KG_RETURN_IF_ERROR(st.CheckRows(out->size()));
+    }
+    return Status::OK();
+  }
+
+ private:
+  const Clause* c_;
+};
+
+}  // namespace
+
+std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return,
+                                        const SourceText* src) {
+  return std::make_unique<ProjectOp>(clause, is_return, src);
+}
+
+std::unique_ptr<Operator> MakeUnwindOp(const Clause* clause) {
+  return std::make_unique<UnwindOp>(clause);
+}
+
+}  // namespace kg::query::internal

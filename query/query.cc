@@ -1,0 +1,238 @@
+// Run and PreparedStatement: parse -> bind -> plan once, then execute the
+// plan in one read snapshot or one write transaction, EXPLAIN and PROFILE.
+#include "query/query.h"
+
+#include <chrono>
+#include <set>
+
+#include "query/internal/binder.h"
+#include "query/internal/compare.h"
+#include "query/internal/executor.h"
+#include "query/internal/parser.h"
+
+namespace kg::query {
+
+using internal::ExecState;
+using internal::Plan;
+using internal::Row;
+using internal::Rows;
+
+class PreparedStatement::Impl {
+ public:
+  internal::SourceText src;
+  internal::Statement statement;
+  std::unique_ptr<Plan> plan;
+  ProcedureRegistry builtins = ProcedureRegistry::WithBuiltins();
+  bool writes = false;
+};
+
+namespace {
+
+struct OpStats {
+  uint64_t rows = 0;
+  double ms = 0;
+};
+
+// Final columns of one pipeline's rows.
+Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
+                           const internal::SingleQuery& q, Rows& rows) {
+  ResultTable table;
+  table.columns = pipe.columns;
+  std::vector<int> slots;
+  if (pipe.final_projection != nullptr) {
+    for (const auto& [name, slot] : pipe.final_projection->star_vars) slots.push_back(slot);
+    for (const auto& item : pipe.final_projection->items) slots.push_back(item.slot);
+    table.columns.clear();
+    for (const auto& [name, slot] : pipe.final_projection->star_vars) table.columns.push_back(name);
+    for (const auto& item : pipe.final_projection->items) table.columns.push_back(item.alias);
+  } else if (!q.clauses.empty() && q.clauses.back().kind == internal::ClauseKind::kCall) {
+    slots = q.clauses.back().yield_slots;
+  } else {
+    return table;
+  }
+  for (Row& row : rows) {
+    std::vector<Value> out;
+    out.reserve(slots.size());
+    for (int s : slots) {
+      KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(row[s], st.eval));
+      out.push_back(std::move(v));
+    }
+    table.rows.push_back(std::move(out));
+  }
+  return table;
+}
+
+Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
+                                      const ProcedureRegistry& procs) {
+  const ProcedureDef* def = procs.Find(c.proc_name);
+  std::vector<Value> args;
+  Row empty(st.num_slots);
+  for (const auto& e : c.exprs) {
+    KG_ASSIGN_OR_RETURN(Value v, internal::Eval(*e, empty, st.eval));
+    args.push_back(std::move(v));
+  }
+  int n = static_cast<int>(args.size());
+  if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
+    return st.eval.Error(internal::ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
+                         "wrong number of arguments to procedure " + def->name);
+  auto t = def->fn(*st.eval.txn, args);
+  if (!t.ok())
+    return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message());
+  return t;
+}
+
+Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
+                                 const ProcedureRegistry& procs,
+                                 std::vector<std::vector<OpStats>>* stats) {
+  ResultTable all;
+  all.columns = impl.plan->columns;
+  for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
+    const auto& pipe = impl.plan->pipelines[pi];
+    stats->emplace_back(pipe.ops.size());
+    ResultTable part;
+    if (pipe.standalone_call != nullptr) {
+      KG_ASSIGN_OR_RETURN(part, RunStandaloneCall(st, *pipe.standalone_call, procs));
+    } else {
+      Rows rows;
+      rows.emplace_back(st.num_slots);
+      for (size_t oi = 0; oi < pipe.ops.size(); ++oi) {
+        auto t0 = std::chrono::steady_clock::now();
+        Rows out;
+        KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
+        rows = std::move(out);
+        (*stats)[pi][oi].rows = rows.size();
+        (*stats)[pi][oi].ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
+      }
+      KG_ASSIGN_OR_RETURN(part, Output(st, pipe, impl.statement.parts[pi], rows));
+    }
+    if (pi == 0) all.columns = part.columns;
+    for (auto& r : part.rows) all.rows.push_back(std::move(r));
+  }
+  bool distinct_union = false;
+  for (bool a : impl.plan->union_all) distinct_union = distinct_union || !a;
+  if (distinct_union) {
+    std::set<std::vector<Value>, internal::RowLess> seen;
+    std::vector<std::vector<Value>> kept;
+    for (auto& r : all.rows)
+      if (seen.insert(r).second) kept.push_back(std::move(r));
+    all.rows = std::move(kept);
+  }
+  return all;
+}
+
+ResultTable PlanTable(const PreparedStatement::Impl& impl,
+                      const std::vector<std::vector<OpStats>>* stats) {
+  ResultTable t;
+  t.columns = {"operator", "details"};
+  if (stats) {
+    t.columns.push_back("rows");
+    t.columns.push_back("time_ms");
+  }
+  for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
+    const auto& pipe = impl.plan->pipelines[pi];
+    if (pi > 0) {
+      std::vector<Value> row{Value(impl.plan->union_all[pi - 1] ? "UnionAll" : "Union"), Value("")};
+      if (stats) row.insert(row.end(), {Value(), Value()});
+      t.rows.push_back(std::move(row));
+    }
+    if (pipe.standalone_call) {
+      std::vector<Value> row{Value("ProcedureCall"), Value(pipe.standalone_call->proc_name)};
+      if (stats) row.insert(row.end(), {Value(), Value()});
+      t.rows.push_back(std::move(row));
+    }
+    for (size_t oi = 0; oi < pipe.ops.size(); ++oi) {
+      std::vector<Value> row{Value(pipe.ops[oi]->name()), Value(pipe.ops[oi]->details())};
+      if (stats) {
+        const OpStats& s = (*stats)[pi][oi];
+        row.push_back(Value(static_cast<int64_t>(s.rows)));
+        row.push_back(Value(s.ms));
+      }
+      t.rows.push_back(std::move(row));
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
+                                                     const QueryOptions& options) {
+  auto impl = std::make_shared<Impl>();
+  impl->src.text = std::string(text);
+  impl->src.name = options.source_name;
+  KG_ASSIGN_OR_RETURN(impl->statement, internal::Parse(impl->src));
+  KG_RETURN_IF_ERROR(internal::Bind(impl->src, &impl->statement));
+  const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl->builtins;
+  KG_ASSIGN_OR_RETURN(impl->plan, internal::BuildPlan(impl->src, impl->statement, procs));
+  impl->writes = impl->statement.has_writes;
+  for (const auto& q : impl->statement.parts)
+    for (const auto& c : q.clauses)
+      if (c.kind == internal::ClauseKind::kCall) {
+        const ProcedureDef* def = procs.Find(c.proc_name);
+        if (def && def->writes) impl->writes = true;
+      }
+  return PreparedStatement(std::move(impl));
+}
+
+const std::vector<std::string>& PreparedStatement::columns() const { return impl_->plan->columns; }
+bool PreparedStatement::writes() const { return impl_->writes; }
+
+Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
+                                               const QueryOptions& options) const {
+  const Impl& impl = *impl_;
+  if (impl.statement.mode == internal::Statement::Mode::kExplain) return PlanTable(impl, nullptr);
+  const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
+  std::unique_ptr<storage::Transaction> txn;
+  if (impl.writes) {
+    KG_ASSIGN_OR_RETURN(txn, store.BeginWrite());
+  } else {
+    txn = store.BeginRead();
+  }
+  ExecState st;
+  st.eval.txn = txn.get();
+  st.eval.params = &options.parameters;
+  st.eval.src = &impl.src;
+  st.eval.as_of = options.as_of;
+  if (options.timeout_seconds > 0)
+    st.eval.deadline = std::chrono::steady_clock::now() +
+                       std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                           std::chrono::duration<double>(options.timeout_seconds));
+  st.options = &options;
+  st.procedures = &procs;
+  st.statement = &impl.statement;
+  st.num_slots = static_cast<size_t>(impl.statement.num_slots);
+  st.eval.pattern_eval = [&](const internal::Expr& e, Row& row) -> Result<bool> {
+    Row copy = row;
+    bool found = false;
+    const internal::MatchOp& op = *impl.plan->pattern_ops[e.pattern_plan];
+    KG_RETURN_IF_ERROR(op.MatchRow(st, copy, [&](Row& r, bool* more) -> Status {
+      if (!e.args.empty()) {
+        KG_ASSIGN_OR_RETURN(bool keep, internal::EvalPredicate(*e.args[0], r, st.eval));
+        if (!keep) return Status::OK();
+      }
+      found = true;
+      *more = false;
+      return Status::OK();
+    }));
+    return found;
+  };
+  std::vector<std::vector<OpStats>> stats;
+  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, procs, &stats));
+  if (table.rows.size() > options.max_rows)
+    return internal::MakeRuntimeError(internal::ErrorClass::kLimitExceeded, "",
+                                      "the result has more than " +
+                                          std::to_string(options.max_rows) +
+                                          " rows (QueryOptions::max_rows)");
+  if (impl.writes) KG_RETURN_IF_ERROR(txn->Commit());
+  if (impl.statement.mode == internal::Statement::Mode::kProfile) return PlanTable(impl, &stats);
+  return table;
+}
+
+Result<ResultTable> Run(storage::Store& store, std::string_view text, const QueryOptions& options) {
+  KG_ASSIGN_OR_RETURN(PreparedStatement prepared, PreparedStatement::Prepare(text, options));
+  return prepared.Execute(store, options);
+}
+
+}  // namespace kg::query

@@ -1,0 +1,325 @@
+// Write operators: CREATE, MERGE, SET, REMOVE, DELETE / DETACH DELETE. They
+// write through the statement's single write transaction; any error aborts
+// the statement and the transaction is dropped without Commit.
+#include <algorithm>
+
+#include "query/internal/executor.h"
+
+namespace kg::query::internal {
+namespace {
+
+Result<PropertyMap> EvalProps(ExecState& st, const Expr* props, Row& row) {
+  PropertyMap out;
+  if (props == nullptr) return out;
+  KG_ASSIGN_OR_RETURN(Value v, Eval(*props, row, st.eval));
+  if (v.is_null()) return out;
+  if (!v.is_map()) return st.eval.TypeError(props->span, "properties must be a map");
+  for (const auto& [k, x] : v.as_map()) {
+    if (x.is_null()) continue;
+    if (!x.IsStorable())
+      return st.eval.TypeError(
+          props->span, "property '" + k + "' cannot be stored (" + ValueTypeName(x.type()) + ")");
+    out[k] = x;
+  }
+  return out;
+}
+
+Status NodeAt(ExecState& st, const Value& v, EntityId* id) {
+  if (!v.is_node()) return Status::Internal("expected a node");
+  *id = v.as_node().id;
+  (void)st;
+  return Status::OK();
+}
+
+}  // namespace
+
+Status CreatePattern(ExecState& st, const PatternPart& part, Row& row) {
+  std::vector<char> created(part.nodes.size(), 0);
+  for (size_t i = 0; i < part.nodes.size(); ++i) {
+    const NodePattern& n = part.nodes[i];
+    const Value& cur = row[n.slot];
+    bool bound = n.bound_before || (!n.var.empty() && cur.is_node());
+    // A variable bound earlier in this same pattern (or clause) is reused.
+    if (bound) {
+      if (!cur.is_node())
+        return st.eval.Error(ErrorClass::kSemanticError, "", n.span,
+                             "cannot create a relationship to a null node");
+      continue;
+    }
+    KG_ASSIGN_OR_RETURN(PropertyMap props, EvalProps(st, n.props.get(), row));
+    KG_ASSIGN_OR_RETURN(EntityId id, st.eval.txn->CreateEntity(n.labels, props));
+    KG_ASSIGN_OR_RETURN(row[n.slot], st.eval.NodeValue(id));
+  }
+  for (size_t i = 0; i < part.rels.size(); ++i) {
+    const RelPattern& r = part.rels[i];
+    EntityId a, b;
+    KG_RETURN_IF_ERROR(NodeAt(st, row[part.nodes[i].slot], &a));
+    KG_RETURN_IF_ERROR(NodeAt(st, row[part.nodes[i + 1].slot], &b));
+    if (r.dir == RelDir::kLeft) std::swap(a, b);
+    KG_ASSIGN_OR_RETURN(PropertyMap props, EvalProps(st, r.props.get(), row));
+    KG_ASSIGN_OR_RETURN(RelationId id, st.eval.txn->CreateRelation(r.types[0], a, b, props));
+    KG_ASSIGN_OR_RETURN(row[r.slot], st.eval.RelValue(id));
+  }
+  if (part.path_slot >= 0) {
+    auto path = std::make_shared<Path>();
+    for (const auto& n : part.nodes) {
+      KG_ASSIGN_OR_RETURN(auto e, st.eval.Node(row[n.slot].as_node().id));
+      path->nodes.push_back(*e);
+    }
+    for (const auto& r : part.rels) {
+      KG_ASSIGN_OR_RETURN(auto e, st.eval.Rel(row[r.slot].as_relationship().id));
+      path->rels.push_back(*e);
+    }
+    row[part.path_slot] = Value(std::shared_ptr<const Path>(std::move(path)));
+  }
+  return Status::OK();
+}
+
+namespace {
+
+Status UpdateNode(ExecState& st, Entity e) {
+  KG_RETURN_IF_ERROR(st.eval.txn->UpdateEntity(e));
+  st.eval.PutNode(std::make_shared<const Entity>(std::move(e)));
+  return Status::OK();
+}
+
+Status UpdateRel(ExecState& st, Relation r) {
+  KG_RETURN_IF_ERROR(st.eval.txn->UpdateRelation(r));
+  st.eval.PutRel(std::make_shared<const Relation>(std::move(r)));
+  return Status::OK();
+}
+
+// Applies `fn` to the property map of the node or relationship `target`.
+Status EditProps(ExecState& st, const Value& target, const Expr& at,
+                 const std::function<Status(PropertyMap&)>& fn) {
+  if (target.is_null()) return Status::OK();
+  if (target.is_node()) {
+    KG_ASSIGN_OR_RETURN(auto cur, st.eval.Node(target.as_node().id));
+    Entity e = *cur;
+    KG_RETURN_IF_ERROR(fn(e.properties));
+    return UpdateNode(st, std::move(e));
+  }
+  if (target.is_relationship()) {
+    KG_ASSIGN_OR_RETURN(auto cur, st.eval.Rel(target.as_relationship().id));
+    Relation r = *cur;
+    KG_RETURN_IF_ERROR(fn(r.properties));
+    return UpdateRel(st, std::move(r));
+  }
+  return st.eval.TypeError(
+      at.span, std::string("cannot set properties on a ") + ValueTypeName(target.type()));
+}
+
+Result<PropertyMap> MapOf(ExecState& st, const Value& v, const Expr& at) {
+  if (v.is_map()) return PropertyMap(v.as_map().begin(), v.as_map().end());
+  if (v.is_node()) {
+    KG_ASSIGN_OR_RETURN(auto n, st.eval.Node(v.as_node().id));
+    return n->properties;
+  }
+  if (v.is_relationship()) {
+    KG_ASSIGN_OR_RETURN(auto r, st.eval.Rel(v.as_relationship().id));
+    return r->properties;
+  }
+  if (v.is_null()) return PropertyMap();
+  return st.eval.TypeError(at.span, "expected a map");
+}
+
+Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
+  const Expr& target = item.kind == SetItem::Kind::kProperty ? *item.target->args[0] : *item.target;
+  KG_ASSIGN_OR_RETURN(Value obj, Eval(target, row, st.eval));
+  if (obj.is_null()) return Status::OK();
+  if (item.kind == SetItem::Kind::kLabels) {
+    if (!obj.is_node()) return st.eval.TypeError(target.span, "labels can only be set on nodes");
+    KG_ASSIGN_OR_RETURN(auto cur, st.eval.Node(obj.as_node().id));
+    Entity e = *cur;
+    for (const auto& l : item.labels) {
+      auto it = std::find(e.labels.begin(), e.labels.end(), l);
+      if (remove && it != e.labels.end()) e.labels.erase(it);
+      if (!remove && it == e.labels.end()) e.labels.push_back(l);
+    }
+    if (e.labels == cur->labels) return Status::OK();
+    return UpdateNode(st, std::move(e));
+  }
+  Value val;
+  if (item.value) {
+    KG_ASSIGN_OR_RETURN(val, Eval(*item.value, row, st.eval));
+  }
+  if (item.kind == SetItem::Kind::kProperty) {
+    const std::string& key = item.target->name;
+    if (!remove && !val.is_null() && !val.IsStorable())
+      return st.eval.TypeError(item.value->span, std::string("a ") + ValueTypeName(val.type()) +
+                                                     " cannot be stored as a property");
+    return EditProps(st, obj, target, [&](PropertyMap& props) {
+      if (remove || val.is_null())
+        props.erase(key);
+      else
+        props[key] = val;
+      return Status::OK();
+    });
+  }
+  KG_ASSIGN_OR_RETURN(PropertyMap m, MapOf(st, val, *item.value));
+  bool replace = item.kind == SetItem::Kind::kReplaceMap;
+  return EditProps(st, obj, target, [&](PropertyMap& props) {
+    if (replace) props.clear();
+    for (const auto& [k, v] : m) {
+      if (v.is_null())
+        props.erase(k);
+      else if (!v.IsStorable())
+        return st.eval.TypeError(item.value->span, "property '" + k + "' cannot be stored");
+      else
+        props[k] = v;
+    }
+    return Status::OK();
+  });
+}
+
+class CreateOp : public Operator {
+ public:
+  explicit CreateOp(const Clause* c) : c_(c) {}
+  std::string name() const override { return "Create"; }
+  Status Run(ExecState& st, Rows& in, Rows* out) const override {
+    for (Row& row : in) {
+      for (const auto& part : c_->patterns) KG_RETURN_IF_ERROR(CreatePattern(st, part, row));
+      out->push_back(std::move(row));
+    }
+    return Status::OK();
+  }
+
+ private:
+  const Clause* c_;
+};
+
+class MergeOp : public Operator {
+ public:
+  MergeOp(const Clause* c, const SourceText* src)
+      : c_(c), match_({&c->patterns[0]}, nullptr, false, src, false) {}
+  std::string name() const override { return "Merge"; }
+  std::string details() const override { return match_.details(); }
+  Status Run(ExecState& st, Rows& in, Rows* out) const override {
+    for (Row& row : in) {
+      bool found = false;
+      size_t before = out->size();
+      Row work = row;
+      KG_RETURN_IF_ERROR(match_.MatchRow(st, work, [&](Row& r, bool* more) {
+        found = true;
+        out->push_back(r);
+        *more = true;
+        return Status::OK();
+      }));
+      if (found) {
+        for (size_t i = before; i < out->size(); ++i)
+          KG_RETURN_IF_ERROR(ApplySetItems(st, c_->set_items, false, (*out)[i]));
+        continue;
+      }
+      KG_RETURN_IF_ERROR(CreatePattern(st, c_->patterns[0], row));
+      KG_RETURN_IF_ERROR(ApplySetItems(st, c_->on_create, false, row));
+      out->push_back(std::move(row));
+    }
+    return Status::OK();
+  }
+
+ private:
+  const Clause* c_;
+  MatchOp match_;
+};
+
+class SetOp : public Operator {
+ public:
+  explicit SetOp(const Clause* c) : c_(c) {}
+  std::string name() const override {
+    return c_->kind == ClauseKind::kSet ? "SetProperties" : "Remove";
+  }
+  Status Run(ExecState& st, Rows& in, Rows* out) const override {
+    for (Row& row : in) {
+      KG_RETURN_IF_ERROR(ApplySetItems(st, c_->set_items, c_->kind == ClauseKind::kRemove, row));
+      out->push_back(std::move(row));
+    }
+    return Status::OK();
+  }
+
+ private:
+  const Clause* c_;
+};
+
+class DeleteOp : public Operator {
+ public:
+  explicit DeleteOp(const Clause* c) : c_(c) {}
+  std::string name() const override { return c_->detach ? "DetachDelete" : "Delete"; }
+  Status Run(ExecState& st, Rows& in, Rows* out) const override {
+    // Relationships first, so `DELETE n, r` works without DETACH.
+    std::vector<std::pair<EntityId, const Expr*>> nodes;
+    for (Row& row : in) {
+      for (const auto& e : c_->exprs) {
+        KG_ASSIGN_OR_RETURN(Value v, Eval(*e, row, st.eval));
+        KG_RETURN_IF_ERROR(Collect(st, v, *e, &nodes));
+      }
+    }
+    for (const auto& [id, e] : nodes) {
+      if (st.eval.IsDeletedNode(id)) continue;
+      Status s = st.eval.txn->DeleteEntity(id, c_->detach);
+      if (s.code() == StatusCode::kInvalidArgument)
+        return st.eval.Error(
+            ErrorClass::kConstraintVerificationFailed, "DeleteConnectedNode", e->span,
+            "cannot delete a node that still has relationships (use DETACH DELETE)");
+      KG_RETURN_IF_ERROR(s);
+      st.eval.MarkDeletedNode(id);
+    }
+    for (Row& row : in) out->push_back(std::move(row));
+    return Status::OK();
+  }
+
+ private:
+  Status Collect(ExecState& st, const Value& v, const Expr& e,
+                 std::vector<std::pair<EntityId, const Expr*>>* nodes) const {
+    switch (v.type()) {
+      case Value::Type::kNull:
+        return Status::OK();
+      case Value::Type::kNode:
+        nodes->emplace_back(v.as_node().id, &e);
+        return Status::OK();
+      case Value::Type::kRelationship: {
+        RelationId id = v.as_relationship().id;
+        if (st.eval.IsDeletedRel(id)) return Status::OK();
+        KG_RETURN_IF_ERROR(st.eval.txn->DeleteRelation(id));
+        st.eval.MarkDeletedRel(id);
+        return Status::OK();
+      }
+      case Value::Type::kPath:
+        for (const auto& r : v.as_path().rels) {
+          if (st.eval.IsDeletedRel(r.id)) continue;
+          KG_RETURN_IF_ERROR(st.eval.txn->DeleteRelation(r.id));
+          st.eval.MarkDeletedRel(r.id);
+        }
+        for (const auto& n : v.as_path().nodes) nodes->emplace_back(n.id, &e);
+        return Status::OK();
+      case Value::Type::kList:
+        for (const auto& x : v.as_list()) KG_RETURN_IF_ERROR(Collect(st, x, e, nodes));
+        return Status::OK();
+      default:
+        return st.eval.TypeError(e.span, "DELETE expects a node, relationship or path");
+    }
+  }
+
+  const Clause* c_;
+};
+
+}  // namespace
+
+Status ApplySetItems(ExecState& st, const std::vector<SetItem>& items, bool remove, Row& row) {
+  for (const auto& item : items) KG_RETURN_IF_ERROR(SetOne(st, item, remove, row));
+  return Status::OK();
+}
+
+std::unique_ptr<Operator> MakeCreateOp(const Clause* clause) {
+  return std::make_unique<CreateOp>(clause);
+}
+std::unique_ptr<Operator> MakeMergeOp(const Clause* clause, const SourceText* src) {
+  return std::make_unique<MergeOp>(clause, src);
+}
+std::unique_ptr<Operator> MakeSetOp(const Clause* clause) {
+  return std::make_unique<SetOp>(clause);
+}
+std::unique_ptr<Operator> MakeDeleteOp(const Clause* clause) {
+  return std::make_unique<DeleteOp>(clause);
+}
+
+}  // namespace kg::query::internal

@@ -1,0 +1,174 @@
+// Data-driven query tests: every tests/query/cases/*.test file runs on a fresh
+// open-ontology store, record by record. Record kinds (blank-line separated):
+//
+//   statement ok                 the query must succeed (its rows are ignored)
+//   <query text>
+//
+//   query [ordered]              rows must equal the expected ones; without
+//   [params {"name": "x"}]       "ordered" they are compared as a multiset
+//   <query text>
+//   ----
+//   col1 | col2                  the column names
+//   1 | 'a'                      one line per row; cells as Value display text
+//                                (strings quoted inside, floats with a point,
+//                                nodes (:L {k: v}), relationships [:T {k: v}])
+//
+//   error <Class> [<Detail>]     the query must fail naming the class (and
+//   <query text>                 TCK detail), e.g. "error SyntaxError UndefinedVariable"
+//
+// Lines starting with '#' are comments.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/json.h"
+#include "query/query.h"
+#include "schema/ontology.h"
+#include "storage/store.h"
+
+namespace kg::query {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Record {
+  int line = 0;
+  std::string kind;  // statement / query / error
+  bool ordered = false;
+  std::string error_class, error_detail;
+  std::string params_json;
+  std::string text;
+  std::vector<std::string> expected;  // first line = columns
+};
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  size_t e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::vector<Record> ReadRecords(const fs::path& file) {
+  std::ifstream in(file);
+  std::vector<Record> out;
+  std::string line;
+  int n = 0;
+  Record cur;
+  bool in_expect = false;
+  auto flush = [&] {
+    if (!cur.kind.empty()) out.push_back(cur);
+    cur = Record();
+    in_expect = false;
+  };
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line[0] == '#') continue;
+    if (Trim(line).empty()) {
+      flush();
+      continue;
+    }
+    if (cur.kind.empty()) {
+      std::istringstream words(line);
+      words >> cur.kind;
+      cur.line = n;
+      std::string w;
+      if (cur.kind == "query") {
+        while (words >> w) cur.ordered = cur.ordered || w == "ordered";
+      } else if (cur.kind == "error") {
+        words >> cur.error_class >> cur.error_detail;
+      }
+      continue;
+    }
+    if (line.rfind("params ", 0) == 0 && cur.text.empty()) {
+      cur.params_json = line.substr(7);
+      continue;
+    }
+    if (line == "----") {
+      in_expect = true;
+      continue;
+    }
+    if (in_expect) {
+      cur.expected.push_back(Trim(line));
+    } else {
+      cur.text += (cur.text.empty() ? "" : "\n") + line;
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string Cell(const Value& v) {
+  std::string s = Value(ValueList{v}).ToDisplayString();
+  return s.substr(1, s.size() - 2);
+}
+
+std::string RowText(const std::vector<Value>& row) {
+  std::string out;
+  for (size_t i = 0; i < row.size(); ++i) out += (i ? " | " : "") + Cell(row[i]);
+  return out;
+}
+
+std::vector<fs::path> CaseFiles() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(fs::path(KG_SOURCE_DIR) / "tests/query/cases"))
+    if (e.path().extension() == ".test") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+class QueryCaseTest : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(QueryCaseTest, RecordsPass) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("kg_query_case_" + GetParam().stem().string() + "_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  ASSERT_TRUE(storage::Store::Create(dir.string(), schema::Ontology::Open()).ok());
+  auto store = storage::Store::Open(dir.string(), {});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  for (const Record& r : ReadRecords(GetParam())) {
+    std::string where = GetParam().filename().string() + ":" + std::to_string(r.line);
+    QueryOptions opts;
+    if (!r.params_json.empty()) {
+      auto p = ParseJson(r.params_json);
+      ASSERT_TRUE(p.ok() && p->is_map()) << where << ": bad params";
+      opts.parameters = p->as_map();
+    }
+    auto result = query::Run(**store, r.text, opts);
+    if (r.kind == "error") {
+      ASSERT_FALSE(result.ok()) << where << ": expected " << r.error_class << ", got rows";
+      const std::string& msg = result.status().message();
+      EXPECT_NE(msg.find(r.error_class + ": "), std::string::npos) << where << ": " << msg;
+      if (!r.error_detail.empty()) {
+        EXPECT_NE(msg.find(r.error_detail), std::string::npos) << where << ": " << msg;
+      }
+      continue;
+    }
+    ASSERT_TRUE(result.ok()) << where << ": " << result.status().ToString();
+    if (r.kind != "query") continue;
+    ASSERT_FALSE(r.expected.empty()) << where << ": no expected columns";
+    std::string cols;
+    for (size_t i = 0; i < result->columns.size(); ++i)
+      cols += (i ? " | " : "") + result->columns[i];
+    EXPECT_EQ(cols, r.expected[0]) << where;
+    std::vector<std::string> got;
+    for (const auto& row : result->rows) got.push_back(RowText(row));
+    std::vector<std::string> want(r.expected.begin() + 1, r.expected.end());
+    if (!r.ordered) {
+      std::sort(got.begin(), got.end());
+      std::sort(want.begin(), want.end());
+    }
+    EXPECT_EQ(got, want) << where;
+  }
+  store->reset();
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, QueryCaseTest, ::testing::ValuesIn(CaseFiles()),
+                         [](const ::testing::TestParamInfo<fs::path>& info) {
+                           return info.param.stem().string();
+                         });
+
+}  // namespace
+}  // namespace kg::query

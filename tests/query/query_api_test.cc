@@ -1,0 +1,162 @@
+// The C++ API of the query engine: prepared statements, options (as_of,
+// limits, timeout), the procedure registry, PROFILE, and write atomicity
+// under the built-in ontology.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "query/query.h"
+#include "schema/ontology.h"
+#include "storage/store.h"
+
+namespace kg::query {
+namespace {
+
+namespace fs = std::filesystem;
+
+class QueryApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Open(schema::Ontology::Open()); }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void Open(const schema::Ontology& ontology) {
+    store_.reset();
+    dir_ = fs::temp_directory_path() /
+           ("kg_query_api_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    ASSERT_TRUE(storage::Store::Create(dir_.string(), ontology).ok());
+    auto s = storage::Store::Open(dir_.string(), {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+  }
+  Result<ResultTable> Q(std::string_view text, const QueryOptions& opts = {}) {
+    return query::Run(*store_, text, opts);
+  }
+
+  fs::path dir_;
+  std::unique_ptr<storage::Store> store_;
+};
+
+TEST_F(QueryApiTest, PreparedStatementRunsWithDifferentParameters) {
+  ASSERT_TRUE(Q("UNWIND range(1, 20) AS i CREATE (:C {name: 'c' + toString(i), i: i})").ok());
+  auto prepared = PreparedStatement::Prepare("MATCH (n:C {name: $name}) RETURN n.i AS i", {});
+  ASSERT_TRUE(prepared.ok()) << prepared.status().ToString();
+  EXPECT_EQ(prepared->columns(), std::vector<std::string>{"i"});
+  for (int i : {3, 17}) {
+    QueryOptions opts;
+    opts.parameters["name"] = Value("c" + std::to_string(i));
+    auto r = prepared->Execute(*store_, opts);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->rows.size(), 1u);
+    EXPECT_EQ(r->rows[0][0], Value(i));
+  }
+}
+
+TEST_F(QueryApiTest, AsOfFiltersRelationshipsDuringExpansion) {
+  ASSERT_TRUE(Q("CREATE (g:Government {name: 'US'})-[:RESTRICTS {valid_from: date('2025-04-01'), "
+                "valid_to: date('2025-07-14')}]->(:Product {name: 'H20'})")
+                  .ok());
+  const char* q = "MATCH (g {name: 'US'})-[:RESTRICTS]->(p) RETURN p.name";
+  QueryOptions opts;
+  opts.as_of = *Date::Parse("2025-05-01");
+  auto in = Q(q, opts);
+  ASSERT_TRUE(in.ok()) << in.status().ToString();
+  EXPECT_EQ(in->rows.size(), 1u);
+  opts.as_of = *Date::Parse("2025-08-01");
+  auto out = Q(q, opts);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(out->rows.size(), 0u);
+  EXPECT_EQ(Q(q)->rows.size(), 1u);  // no as_of: plain openCypher
+}
+
+TEST_F(QueryApiTest, MaxRowsAndIntermediateRowsStopRunawayQueries) {
+  QueryOptions opts;
+  opts.max_rows = 5;
+  auto r = Q("UNWIND range(1, 10) AS x RETURN x", opts);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("max_rows"), std::string::npos);
+
+  ASSERT_TRUE(Q("UNWIND range(1, 30) AS i CREATE (:K {i: i})").ok());
+  ASSERT_TRUE(Q("MATCH (a:K), (b:K) WHERE a.i < b.i CREATE (a)-[:E]->(b)").ok());
+  QueryOptions small;
+  small.max_intermediate_rows = 1000;
+  auto v = Q("MATCH (a:K)-[*]-(b) RETURN count(*)", small);
+  ASSERT_FALSE(v.ok());
+  EXPECT_NE(v.status().message().find("max_intermediate_rows"), std::string::npos)
+      << v.status().message();
+}
+
+TEST_F(QueryApiTest, TimeoutStopsTheQueryAndWritesNothing) {
+  ASSERT_TRUE(Q("UNWIND range(1, 12) AS i CREATE (:K {i: i})").ok());
+  ASSERT_TRUE(Q("MATCH (a:K), (b:K) WHERE a.i <> b.i CREATE (a)-[:E]->(b)").ok());
+  QueryOptions opts;
+  opts.timeout_seconds = 0.2;
+  opts.max_intermediate_rows = UINT64_MAX;
+  auto r = Q("CREATE (:Marker) WITH 1 AS one MATCH (a:K {i: 1})-[*]->(b) RETURN count(*)", opts);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("time limit"), std::string::npos) << r.status().message();
+  EXPECT_EQ(Q("MATCH (m:Marker) RETURN count(m) AS c")->rows[0][0], Value(0));
+}
+
+TEST_F(QueryApiTest, SchemaViolationAbortsTheWholeStatement) {
+  Open(schema::Ontology::Builtin());
+  ASSERT_TRUE(Q("CREATE (:Company {name: 'NVIDIA'}), (:Person {name: 'Jensen Huang'})").ok());
+  // LEADS from Company to Person violates the ontology: nothing of the statement lands.
+  auto r =
+      Q("MATCH (c {name: 'NVIDIA'}), (p {name: 'Jensen Huang'}) CREATE (:Company {name: 'X'}) "
+        "CREATE (c)-[:LEADS]->(p)");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kSchemaViolation) << r.status().ToString();
+  EXPECT_EQ(Q("MATCH (n) RETURN count(n) AS c")->rows[0][0], Value(2));
+  auto unknown_label = Q("MATCH (n:NoSuchKind) RETURN n");
+  ASSERT_TRUE(unknown_label.ok());
+  EXPECT_TRUE(unknown_label->rows.empty());
+}
+
+TEST_F(QueryApiTest, ProcedureRegistryServesCallYield) {
+  ProcedureRegistry reg = ProcedureRegistry::WithBuiltins();
+  ProcedureDef def;
+  def.name = "test.numbers";
+  def.columns = {"n"};
+  def.min_args = def.max_args = 1;
+  def.fn = [](storage::Transaction&, const std::vector<Value>& args) -> Result<ResultTable> {
+    ResultTable t;
+    t.columns = {"n"};
+    for (int64_t i = 0; i < args[0].as_int(); ++i) t.rows.push_back({Value(i)});
+    return t;
+  };
+  ASSERT_TRUE(reg.Register(def).ok());
+  EXPECT_EQ(reg.Register(def).code(), StatusCode::kAlreadyExists);
+  QueryOptions opts;
+  opts.procedures = &reg;
+  auto r = Q("CALL test.numbers(4) YIELD n WHERE n > 1 RETURN sum(n) AS s", opts);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->rows[0][0], Value(5));
+  auto standalone = Q("CALL test.numbers(2)", opts);
+  ASSERT_TRUE(standalone.ok()) << standalone.status().ToString();
+  EXPECT_EQ(standalone->columns, std::vector<std::string>{"n"});
+  EXPECT_EQ(standalone->rows.size(), 2u);
+}
+
+TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
+  ASSERT_TRUE(Q("UNWIND range(1, 5) AS i CREATE (:P {i: i})").ok());
+  auto r = Q("PROFILE MATCH (n:P) WHERE n.i > 2 RETURN n.i");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->columns, (std::vector<std::string>{"operator", "details", "rows", "time_ms"}));
+  ASSERT_EQ(r->rows.size(), 2u);
+  EXPECT_EQ(r->rows[0][2], Value(3));
+}
+
+TEST_F(QueryApiTest, RuntimeErrorsNamePosition) {
+  auto r = Q("WITH 1 AS x\nRETURN x / 0");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("ArgumentError: query:2:8:"), std::string::npos)
+      << r.status().message();
+}
+
+}  // namespace
+}  // namespace kg::query

@@ -1,0 +1,242 @@
+// The openCypher TCK sample (../shared/tck-sample/sample.jsonl) run in
+// process against kg's query engine: one fresh open-ontology database per
+// scenario, its setup, the query with parameters, and the control queries,
+// each compared with the expectation by the TCK rules (tck_values.h).
+//
+// Prints every failure (id, title, why) and a closing "N passed, M failed".
+// Environment: KG_TCK_FILTER=substring runs only scenarios whose id contains
+// it; KG_TCK_FILE overrides the sample path; KG_TCK_TMP the directory for
+// the scenario databases.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "query/query.h"
+#include "schema/ontology.h"
+#include "storage/store.h"
+#include "tests/query/tck_values.h"
+
+namespace kg {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr double kScenarioSeconds = 10.0;
+
+std::string StringField(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Where scenario databases go: $KG_TCK_TMP, else /dev/shm when usable (a
+// store's creation syncs to disk several times; 392 of them add up), else
+// the temp directory.
+fs::path BaseDir() {
+  if (const char* env = std::getenv("KG_TCK_TMP")) return env;
+  std::error_code ec;
+  if (fs::is_directory("/dev/shm", ec) && access("/dev/shm", W_OK) == 0) return "/dev/shm";
+  return fs::temp_directory_path();
+}
+
+// A fresh directory under BaseDir(), removed by the destructor.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (BaseDir() / "kg-tck-XXXXXX").string();
+    if (mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+Result<tck::ExpectedRows> ParseExpectedRows(const json& expect) {
+  tck::ExpectedRows rows;
+  rows.ordered = expect.value("ordered", false);
+  rows.lists_unordered = expect.value("lists_unordered", false);
+  const json columns = expect.value("columns", json::array());
+  const json cells = expect.value("rows", json::array());
+  for (const auto& c : columns) rows.columns.push_back(c.is_string() ? c.get<std::string>() : "");
+  for (const auto& r : cells) {
+    std::vector<Value> row;
+    for (const auto& cell : r) {
+      if (!cell.is_string()) return Status::InvalidArgument("a cell is not a string");
+      KG_ASSIGN_OR_RETURN(Value v, tck::ParseValue(cell.get<std::string>()));
+      row.push_back(std::move(v));
+    }
+    rows.rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+// Checks one query's outcome against an `expect` object; "" when it matches.
+std::string CheckOutcome(const Result<ResultTable>& got, const json& expect) {
+  std::string kind = StringField(expect, "kind");
+  if (kind == "error") {
+    std::string type = StringField(expect, "type");
+    if (got.ok()) return "expected " + type + ", but the query succeeded";
+    if (got.status().message().find(type) == std::string::npos) {
+      return "expected error class " + type + " (" + StringField(expect, "detail") +
+             "), got: " + got.status().message();
+    }
+    return "";
+  }
+  if (!got.ok()) return "unexpected error: " + got.status().message();
+  if (kind == "empty") {
+    if (got->rows.empty()) return "";
+    return "expected no rows, got " + std::to_string(got->rows.size());
+  }
+  if (kind != "rows") return "unknown expectation kind '" + kind + "'";
+  Result<tck::ExpectedRows> expected = ParseExpectedRows(expect);
+  if (!expected.ok()) return "bad expectation: " + expected.status().message();
+  return tck::CompareTable(*expected, *got);
+}
+
+// Runs one scenario; "" when it passes, otherwise why not.
+std::string RunScenario(const json& sc) {
+  TempDir dir;
+  if (dir.path().empty()) return "cannot create a temp directory";
+  std::string db = dir.path() + "/db";
+  Status created = storage::Store::Create(db, schema::Ontology::Open());
+  if (!created.ok()) return "create store: " + created.message();
+  auto store = storage::Store::Open(db, storage::OpenOptions{});
+  if (!store.ok()) return "open store: " + store.status().message();
+
+  query::QueryOptions plain;
+  plain.timeout_seconds = kScenarioSeconds;
+  const json setups = sc.value("setup", json::array());
+  for (const auto& setup : setups) {
+    auto r = query::Run(**store, setup.is_string() ? setup.get<std::string>() : "", plain);
+    if (!r.ok()) return "setup failed: " + r.status().message();
+  }
+  query::QueryOptions options = plain;
+  const json params = sc.value("parameters", json::object());
+  for (const auto& [name, text] : params.items()) {
+    auto v = tck::ParseValue(text.is_string() ? text.get<std::string>() : "");
+    if (!v.ok()) return "bad parameter " + name + ": " + v.status().message();
+    options.parameters[name] = *v;
+  }
+  auto got = query::Run(**store, StringField(sc, "query"), options);
+  std::string why = CheckOutcome(got, sc.value("expect", json::object()));
+  if (!why.empty()) return why;
+  int i = 0;
+  const json controls = sc.value("control", json::array());
+  for (const auto& control : controls) {
+    ++i;
+    auto r = query::Run(**store, StringField(control, "query"), plain);
+    why = CheckOutcome(r, control.value("expect", json::object()));
+    if (!why.empty()) return "control query " + std::to_string(i) + ": " + why;
+  }
+  return "";
+}
+
+std::string SamplePath() {
+  const char* env = std::getenv("KG_TCK_FILE");
+  return env != nullptr ? env : KG_SOURCE_DIR "/../shared/tck-sample/sample.jsonl";
+}
+
+TEST(TckSampleTest, PassesAtLeastNinetyPercent) {
+  std::ifstream in(SamplePath());
+  if (!in) GTEST_SKIP() << "TCK sample not found at " << SamplePath();
+  const char* filter = std::getenv("KG_TCK_FILTER");
+  int passed = 0, failed = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    json sc = json::parse(line, nullptr, /*allow_exceptions=*/false);
+    ASSERT_FALSE(sc.is_discarded()) << "bad JSON line in " << SamplePath();
+    std::string id = StringField(sc, "id");
+    if (filter != nullptr && id.find(filter) == std::string::npos) continue;
+    auto start = std::chrono::steady_clock::now();
+    std::string why = RunScenario(sc);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (why.empty() && secs > kScenarioSeconds) {
+      why = "took " + std::to_string(secs) + " s (limit 10 s)";
+    }
+    if (why.empty()) {
+      ++passed;
+      continue;
+    }
+    ++failed;
+    std::cout << "FAIL " << id << " — " << StringField(sc, "scenario") << "\n    " << why
+              << "\n    query: " << StringField(sc, "query") << "\n";
+  }
+  std::cout << passed << " passed, " << failed << " failed" << std::endl;
+  int total = passed + failed;
+  EXPECT_GE(passed * 10, total * 9) << passed << " of " << total << " scenarios pass";
+}
+
+TEST(TckValuesTest, ParsesScalarsWithDistinctIntAndFloat) {
+  EXPECT_EQ(*tck::ParseValue("-42"), Value(int64_t{-42}));
+  EXPECT_EQ(*tck::ParseValue(".5e-3"), Value(0.0005));
+  EXPECT_EQ(*tck::ParseValue("'it\\'s'"), Value("it's"));
+  EXPECT_TRUE(tck::ParseValue("null")->is_null());
+  EXPECT_TRUE(std::isnan(tck::ParseValue("NaN")->as_double()));
+  EXPECT_EQ(*tck::ParseValue("-Inf"), Value(-std::numeric_limits<double>::infinity()));
+  EXPECT_FALSE(tck::SameValue(*tck::ParseValue("1"), Value(1.0), false));
+  EXPECT_TRUE(tck::SameValue(*tck::ParseValue("0.3"), Value(0.1 + 0.2), false));
+}
+
+TEST(TckValuesTest, ParsesGraphValuesAndComparesWithoutIds) {
+  auto node = tck::ParseValue("(:B:A {`a b`: [1, 'x'], m: {}})");
+  ASSERT_TRUE(node.ok()) << node.status().message();
+  Entity e{77, {"A", "B"}, {{"a b", ValueList{1, "x"}}, {"m", ValueMap{}}}};
+  EXPECT_TRUE(tck::SameValue(*node, Value(std::make_shared<const Entity>(e)), false));
+  e.labels = {"A"};
+  EXPECT_FALSE(tck::SameValue(*node, Value(std::make_shared<const Entity>(e)), false));
+  auto rel = tck::ParseValue("[:T {p: 1}]");
+  ASSERT_TRUE(rel.ok());
+  Relation r{5, "T", 1, 2, {{"p", 1}}};
+  EXPECT_TRUE(tck::SameValue(*rel, Value(std::make_shared<const Relation>(r)), false));
+}
+
+TEST(TckValuesTest, PathsCompareDirection) {
+  auto p = tck::ParseValue("<(:A)<-[:T]-(:B)>");
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  Path path{{Entity{10, {"A"}, {}}, Entity{20, {"B"}, {}}}, {Relation{1, "T", 20, 10, {}}}};
+  EXPECT_TRUE(tck::SameValue(*p, Value(std::make_shared<const Path>(path)), false));
+  std::swap(path.rels[0].start, path.rels[0].end);
+  EXPECT_FALSE(tck::SameValue(*p, Value(std::make_shared<const Path>(path)), false));
+  EXPECT_EQ(tck::Render(*p), "<(:A)<-[:T]-(:B)>");
+}
+
+TEST(TckValuesTest, RejectsMalformedValues) {
+  EXPECT_FALSE(tck::ParseValue("[1, 2").ok());
+  EXPECT_FALSE(tck::ParseValue("'open").ok());
+  EXPECT_FALSE(tck::ParseValue("{a 1}").ok());
+  EXPECT_FALSE(tck::ParseValue("1 2").ok());
+}
+
+TEST(TckValuesTest, TablesCompareAsMultisetOrSequence) {
+  tck::ExpectedRows want{{"a", "b"}, {{1, 2}, {3, 4}}, false, false};
+  ResultTable got{{"b", "a"}, {{4, 3}, {2, 1}}};
+  EXPECT_EQ(tck::CompareTable(want, got), "");
+  want.ordered = true;
+  EXPECT_NE(tck::CompareTable(want, got), "");
+  ResultTable lists{{"a", "b"}, {{ValueList{2, 1}, 2}, {3, 4}}};
+  tck::ExpectedRows unordered{{"a", "b"}, {{ValueList{1, 2}, 2}, {3, 4}}, false, true};
+  EXPECT_EQ(tck::CompareTable(unordered, lists), "");
+  unordered.lists_unordered = false;
+  EXPECT_NE(tck::CompareTable(unordered, lists), "");
+  ResultTable wrong_cols{{"a", "c"}, {}};
+  EXPECT_NE(tck::CompareTable(want, wrong_cols).find("columns differ"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kg
