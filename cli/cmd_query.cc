@@ -1,6 +1,518 @@
-// Placeholder until the query commands land; replaced by their owner.
+// The query commands of the kg CLI:
+//   kg query   one statement (argument, -f FILE or stdin), printed as table/csv/json/jsonl
+//   kg shell   an interactive session (GNU readline, history in ~/.kg_history);
+//              with piped stdin it reads statements without prompting
+//   kg path    shortest paths between two named entities, one hop per line with its quote
+// and, from cmd_bench.cc, `kg bench` (the benchmark workloads in one process).
+//
+// Statements that only read open the database read-only (the engine's
+// PreparedStatement::writes() decides), so they work beside another process
+// that holds the write lock.
+#include <readline/history.h>
+#include <readline/readline.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "cli/cli.h"
+#include "cli/format.h"
+#include "core/json.h"
+#include "query/query.h"
 
 namespace kg::cli {
-void RegisterQueryCommands(CLI::App&, Context&) {}
+
+void RegisterBenchCommand(CLI::App& app, Context& ctx);  // cmd_bench.cc
+
+namespace {
+
+constexpr double kDefaultTimeoutSeconds = 60.0;
+constexpr uint64_t kDefaultMaxRows = 1'000'000;
+constexpr size_t kDefaultMaxWidth = 60;
+constexpr int kDefaultPathHops = 4;
+constexpr size_t kQuoteWidth = 160;
+
+// ---------------------------------------------------------------------------
+// Shared helpers
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+double MillisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// Parses "--param name=JSON" values strictly: the value must be JSON.
+Result<ValueMap> ParseParams(const std::vector<std::string>& specs) {
+  ValueMap params;
+  for (const auto& spec : specs) {
+    size_t eq = spec.find('=');
+    std::string name = spec.substr(0, eq);
+    bool valid_name = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+    for (char c : name) valid_name = valid_name && IsWordChar(c);
+    if (eq == std::string::npos || !valid_name) {
+      return Status::InvalidArgument("--param '" + spec + "': expected name=JSON, e.g. ids=[1,2]");
+    }
+    Result<Value> value = ParseJson(spec.substr(eq + 1));
+    if (!value.ok()) {
+      return Status::InvalidArgument("--param " + name + ": value is not JSON (" +
+                                     value.status().message() + "); write strings quoted, e.g. " +
+                                     name + "='\"Alice\"'");
+    }
+    params[name] = std::move(value).value();
+  }
+  return params;
+}
+
+Result<std::string> ReadAll(std::istream& in, const std::string& what) {
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Status::IOError("cannot read " + what);
+  return buf.str();
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot open query file '" + path + "'");
+  return ReadAll(in, path);
+}
+
+// ---------------------------------------------------------------------------
+// kg query
+
+struct QueryArgs {
+  std::string text;
+  std::string file;
+  std::vector<std::string> params;
+  std::string format = "table";
+  double timeout = kDefaultTimeoutSeconds;
+  uint64_t max_rows = kDefaultMaxRows;
+  size_t max_width = kDefaultMaxWidth;
+};
+
+// The statement from the argument, -f FILE, or stdin ("-" or no argument
+// with a non-terminal stdin). Usage error (exit 2) when there is none.
+Result<std::string> StatementText(const QueryArgs& args, bool* usage_error) {
+  *usage_error = false;
+  if (!args.file.empty() && !args.text.empty()) {
+    *usage_error = true;
+    return Status::InvalidArgument("give the query either as an argument or with -f, not both");
+  }
+  std::string text = args.text;
+  if (!args.file.empty()) {
+    KG_ASSIGN_OR_RETURN(text, ReadFile(args.file));
+  } else if (args.text == "-" || (args.text.empty() && !isatty(STDIN_FILENO))) {
+    KG_ASSIGN_OR_RETURN(text, ReadAll(std::cin, "stdin"));
+  }
+  // Trailing blanks and one final ';' are not part of the statement.
+  size_t end = text.find_last_not_of(" \t\r\n");
+  text.resize(end == std::string::npos ? 0 : end + 1);
+  if (!text.empty() && text.back() == ';') text.pop_back();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    *usage_error = true;
+    return Status::InvalidArgument(
+        "no query given: pass it as an argument, with -f FILE or on stdin");
+  }
+  return text;
+}
+
+// Runs `text` on the database of `ctx`: prepared first (syntax and semantic
+// errors need no database), then executed on a store opened read-only unless
+// the statement writes. CALL sees kg's built-in and analytics procedures.
+Result<ResultTable> RunOnDatabase(const Context& ctx, const std::string& text,
+                                  query::QueryOptions options) {
+  const storage::Store* opened = nullptr;
+  query::ProcedureRegistry procedures = MakeProcedureRegistry(
+      [&opened]() { return opened != nullptr ? &opened->ontology() : nullptr; });
+  options.procedures = &procedures;
+  KG_ASSIGN_OR_RETURN(query::PreparedStatement statement,
+                      query::PreparedStatement::Prepare(text, options));
+  KG_ASSIGN_OR_RETURN(auto store, OpenStore(ctx, !statement.writes()));
+  opened = store.get();
+  return statement.Execute(*store, options);
+}
+
+int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
+  bool usage_error = false;
+  Result<std::string> text = StatementText(args, &usage_error);
+  if (!text.ok()) {
+    int code = Report(text.status());
+    return usage_error ? kExitUsage : code;
+  }
+  Result<OutputFormat> format = ParseFormat(args.format);
+  Result<ValueMap> params = ParseParams(args.params);
+  if (!format.ok() || !params.ok()) {
+    Report(format.ok() ? params.status() : format.status());
+    return kExitUsage;
+  }
+  query::QueryOptions options;
+  options.parameters = std::move(params).value();
+  options.timeout_seconds = args.timeout;
+  options.max_rows = args.max_rows;
+  auto start = std::chrono::steady_clock::now();
+  Result<ResultTable> table = RunOnDatabase(ctx, *text, options);
+  if (!table.ok()) return Report(table.status());
+  FormatOptions fo;
+  fo.max_width = args.max_width;
+  fo.elapsed_ms = MillisSince(start);
+  std::cout << FormatResult(*table, *format, fo) << std::flush;
+  return std::cout.good() ? kExitOk : kExitIO;
+}
+
+void RegisterQuery(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<QueryArgs>();
+  CLI::App* cmd = app.add_subcommand("query", "run one statement and print its result");
+  cmd->add_option("query", args->text, "the statement ('-' or omitted: read stdin)");
+  cmd->add_option("-f,--file", args->file, "read the statement from FILE");
+  cmd->add_option("--param", args->params, "parameter name=JSON, e.g. ids=[1,2] (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--format", args->format, "table, csv, json or jsonl")->capture_default_str();
+  cmd->add_option("--timeout", args->timeout, "seconds before the statement is stopped (0 = none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-rows", args->max_rows, "largest result allowed")->capture_default_str();
+  cmd->add_option("--max-width", args->max_width, "table: characters per cell (0 = no limit)")
+      ->capture_default_str();
+  cmd->callback(
+      [&ctx, args] { ctx.action = [&ctx, args] { return RunQueryCommand(ctx, *args); }; });
+}
+
+// ---------------------------------------------------------------------------
+// kg shell
+
+class LineReader {
+ public:
+  LineReader() : interactive_(isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+    if (!interactive_) return;
+    const char* home = std::getenv("HOME");
+    if (home != nullptr) history_ = std::string(home) + "/.kg_history";
+    using_history();
+    if (!history_.empty()) read_history(history_.c_str());
+  }
+  ~LineReader() {
+    if (interactive_ && !history_.empty()) write_history(history_.c_str());
+  }
+  bool interactive() const { return interactive_; }
+
+  // The next line, or nullopt at end of input.
+  std::optional<std::string> Read(bool continuation) {
+    if (!interactive_) {
+      std::string line;
+      if (!std::getline(std::cin, line)) return std::nullopt;
+      return line;
+    }
+    char* raw = readline(continuation ? "  ...> " : "kg> ");
+    if (raw == nullptr) return std::nullopt;
+    std::string line(raw);
+    std::free(raw);
+    if (!line.empty()) add_history(line.c_str());
+    return line;
+  }
+
+ private:
+  bool interactive_;
+  std::string history_;
+};
+
+struct ShellState {
+  storage::Store* store = nullptr;
+  const query::ProcedureRegistry* procedures = nullptr;
+  OutputFormat format = OutputFormat::kTable;
+  bool timing = true;
+  size_t max_width = kDefaultMaxWidth;
+  double timeout = kDefaultTimeoutSeconds;
+  int errors = 0;
+  bool quit = false;
+};
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+void ShellError(ShellState& st, const std::string& message) {
+  ++st.errors;
+  std::cerr << "error: " << message << "\n";
+}
+
+void PrintSchema(ShellState& st) {
+  Result<storage::StoreStats> stats = st.store->Stats();
+  if (!stats.ok()) return ShellError(st, stats.status().message());
+  std::cout << "Labels (" << stats->entities << " entities):\n";
+  for (const auto& [label, n] : stats->entities_by_label)
+    std::cout << "  " << label << "  " << n << "\n";
+  std::cout << "Relation types (" << stats->relations << " relations):\n";
+  for (const auto& [type, n] : stats->relations_by_type)
+    std::cout << "  " << type << "  " << n << "\n";
+  const schema::Ontology& ont = st.store->ontology();
+  std::cout << "Ontology: " << ont.name() << (ont.is_open() ? " (any label and type)" : "") << "\n";
+  if (!ont.kinds().empty()) {
+    std::cout << "  kinds:";
+    for (const auto& k : ont.kinds()) std::cout << " " << k.name;
+    std::cout << "\n";
+  }
+  for (const auto& t : ont.relation_types()) {
+    std::string join = t.symmetric ? " -- " : " -> ";
+    std::cout << "  " << t.name << ": ";
+    for (size_t i = 0; i < t.from.size(); ++i) std::cout << (i ? "|" : "") << t.from[i];
+    std::cout << join;
+    for (size_t i = 0; i < t.to.size(); ++i) std::cout << (i ? "|" : "") << t.to[i];
+    if (t.symmetric) std::cout << " (symmetric)";
+    if (t.stance) std::cout << " (stance)";
+    std::cout << "\n";
+  }
+}
+
+constexpr const char* kShellHelp =
+    "Statements end with ';' and may span lines. Commands:\n"
+    "  :help                          this text\n"
+    "  :schema                        labels, relation types with counts, the ontology\n"
+    "  :format table|csv|json|jsonl   output format\n"
+    "  :timing on|off                 show the time of each statement\n"
+    "  :quit                          leave (also Ctrl-D)\n";
+
+void ShellCommand(ShellState& st, const std::string& line) {
+  std::istringstream words(line);
+  std::string cmd, arg;
+  words >> cmd >> arg;
+  if (cmd == ":help") {
+    std::cout << kShellHelp;
+  } else if (cmd == ":quit" || cmd == ":exit" || cmd == ":q") {
+    st.quit = true;
+  } else if (cmd == ":schema") {
+    PrintSchema(st);
+  } else if (cmd == ":format") {
+    Result<OutputFormat> f = ParseFormat(arg);
+    if (!f.ok()) return ShellError(st, f.status().message());
+    st.format = *f;
+  } else if (cmd == ":timing" && (arg == "on" || arg == "off")) {
+    st.timing = arg == "on";
+  } else {
+    ShellError(st, "unknown command '" + line + "'; see :help");
+  }
+}
+
+void ShellStatement(ShellState& st, const std::string& text) {
+  query::QueryOptions options;
+  options.timeout_seconds = st.timeout;
+  options.procedures = st.procedures;
+  auto start = std::chrono::steady_clock::now();
+  Result<ResultTable> table = query::Run(*st.store, text, options);
+  if (!table.ok()) return ShellError(st, table.status().message());
+  FormatOptions fo;
+  fo.max_width = st.max_width;
+  if (st.timing) fo.elapsed_ms = MillisSince(start);
+  std::cout << FormatResult(*table, st.format, fo);
+  if (st.timing && st.format != OutputFormat::kTable) {
+    std::cerr << "(" << static_cast<long>(*fo.elapsed_ms + 0.5) << " ms)\n";
+  }
+  std::cout << std::flush;
+}
+
+// Writable when possible; read-only (with a note) when another process holds the lock.
+Result<std::unique_ptr<storage::Store>> OpenForShell(const Context& ctx) {
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, false);
+  if (store.ok() || store.status().code() != StatusCode::kIOError) return store;
+  std::cerr << "note: " << store.status().message() << "; opened read-only\n";
+  return OpenStore(ctx, true);
+}
+
+int RunShell(const Context& ctx, ShellState st) {
+  Result<std::unique_ptr<storage::Store>> store = OpenForShell(ctx);
+  if (!store.ok()) return Report(store.status());
+  st.store = store->get();
+  const storage::Store* opened = st.store;
+  query::ProcedureRegistry procedures =
+      MakeProcedureRegistry([opened]() { return &opened->ontology(); });
+  st.procedures = &procedures;
+  LineReader reader;
+  if (reader.interactive()) std::cout << "kg shell; statements end with ';', :help for help\n";
+  std::string buffer;
+  while (!st.quit) {
+    std::optional<std::string> line = reader.Read(!buffer.empty());
+    if (!line) break;
+    std::string trimmed = Trim(*line);
+    if (buffer.empty() && trimmed.starts_with(":")) {
+      ShellCommand(st, trimmed);
+      continue;
+    }
+    if (trimmed.empty() && buffer.empty()) continue;
+    buffer += *line + "\n";
+    if (trimmed.ends_with(";")) {
+      std::string statement = Trim(buffer);
+      statement.pop_back();
+      buffer.clear();
+      if (!Trim(statement).empty()) ShellStatement(st, statement);
+    }
+  }
+  if (!Trim(buffer).empty()) ShellStatement(st, Trim(buffer));
+  // A piped session reports whether every statement succeeded.
+  return reader.interactive() || st.errors == 0 ? kExitOk : kExitBadInput;
+}
+
+void RegisterShell(CLI::App& app, Context& ctx) {
+  auto st = std::make_shared<ShellState>();
+  auto format = std::make_shared<std::string>("table");
+  CLI::App* cmd = app.add_subcommand(
+      "shell", "interactive session; with piped stdin runs the statements (exit 1 if any failed)");
+  cmd->add_option("--format", *format, "table, csv, json or jsonl")->capture_default_str();
+  cmd->add_option("--timeout", st->timeout, "seconds per statement (0 = none)")
+      ->capture_default_str();
+  cmd->add_option("--max-width", st->max_width, "table: characters per cell")
+      ->capture_default_str();
+  cmd->callback([&ctx, st, format] {
+    ctx.action = [&ctx, st, format] {
+      Result<OutputFormat> f = ParseFormat(*format);
+      if (!f.ok()) {
+        Report(f.status());
+        return kExitUsage;
+      }
+      st->format = *f;
+      return RunShell(ctx, *st);
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// kg path
+
+struct PathArgs {
+  std::string from, to;
+  int max_hops = kDefaultPathHops;
+  std::vector<std::string> types;
+  bool all = false;
+};
+
+// The entities `text` names: exact (case-sensitive) name matches when there
+// are any, otherwise every case-insensitive name/alias match.
+Result<std::vector<Entity>> Resolve(const storage::Store& store, const std::string& text) {
+  auto txn = store.BeginRead();
+  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn->FindByName(text));
+  std::vector<Entity> exact, all;
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
+    if (e.name() == text) exact.push_back(e);
+    all.push_back(std::move(e));
+  }
+  if (all.empty()) return Status::NotFound("no entity is named or aliased '" + text + "'");
+  std::vector<Entity>& chosen = exact.empty() ? all : exact;
+  if (chosen.size() > 1) {
+    std::cerr << "note: '" << text << "' matches " << chosen.size() << " entities:";
+    for (const auto& e : chosen) {
+      std::cerr << " " << e.name() << " (" << (e.labels.empty() ? "?" : e.labels[0]) << ")";
+    }
+    std::cerr << "; using all of them\n";
+  }
+  return chosen;
+}
+
+Result<std::string> PathQuery(const PathArgs& args) {
+  std::string types;
+  for (const auto& t : args.types) {
+    if (t.empty() || t.find('`') != std::string::npos) {
+      return Status::InvalidArgument("--types: bad relation type '" + t + "'");
+    }
+    types += (types.empty() ? ":`" : "|`") + t + "`";
+  }
+  return std::string("MATCH p = ") + (args.all ? "allShortestPaths" : "shortestPath") +
+         "((a {name: $a})-[" + types + "*.." + std::to_string(args.max_hops) +
+         "]-(b {name: $b})) RETURN p";
+}
+
+std::string NodeLabel(const Entity& e) {
+  if (!e.name().empty()) return std::string(e.name());
+  return "(" + (e.labels.empty() ? std::string() : ":" + e.labels[0]) + " #" +
+         std::to_string(e.id) + ")";
+}
+
+void PrintHop(const storage::Store& store, const Entity& left, const Relation& rel,
+              const Entity& right) {
+  std::string arrow_l = "-[", arrow_r = "]-";
+  if (!store.ontology().IsSymmetric(rel.type)) {
+    if (rel.start == left.id) {
+      arrow_r = "]->";
+    } else {
+      arrow_l = "<-[";
+    }
+  }
+  std::cout << NodeLabel(left) << " " << arrow_l << rel.type << arrow_r << " " << NodeLabel(right)
+            << "\n";
+  std::string_view quote = rel.StringProperty(kQuoteKey);
+  if (quote.empty()) return;
+  std::cout << "    \"" << TableCell(Value(std::string(quote)), kQuoteWidth) << "\"";
+  std::string_view speaker = rel.StringProperty(kSpeakerKey);
+  std::string_view source = rel.StringProperty(kSourceKey);
+  if (!speaker.empty()) std::cout << " — " << speaker;
+  if (!source.empty()) std::cout << " (" << source << ")";
+  std::cout << "\n";
+}
+
+int RunPath(const Context& ctx, const PathArgs& args) {
+  if (args.max_hops < 1) {
+    std::cerr << "kg: --max must be at least 1\n";
+    return kExitUsage;
+  }
+  Result<std::string> text = PathQuery(args);
+  if (!text.ok()) return Report(text.status());
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
+  if (!store.ok()) return Report(store.status());
+  Result<std::vector<Entity>> from = Resolve(**store, args.from);
+  if (!from.ok()) return Report(from.status());
+  Result<std::vector<Entity>> to = Resolve(**store, args.to);
+  if (!to.ok()) return Report(to.status());
+  int found = 0;
+  for (const Entity& a : *from) {
+    for (const Entity& b : *to) {
+      query::QueryOptions options;
+      options.parameters = {{"a", std::string(a.name())}, {"b", std::string(b.name())}};
+      Result<ResultTable> table = query::Run(**store, *text, options);
+      if (!table.ok()) return Report(table.status());
+      for (const auto& row : table->rows) {
+        if (row.empty() || !row[0].is_path()) continue;
+        const Path& p = row[0].as_path();
+        if (found++ > 0) std::cout << "\n";
+        std::cout << "Path " << found << " (" << p.rels.size()
+                  << (p.rels.size() == 1 ? " hop" : " hops") << "):\n";
+        for (size_t i = 0; i < p.rels.size(); ++i)
+          PrintHop(**store, p.nodes[i], p.rels[i], p.nodes[i + 1]);
+      }
+    }
+  }
+  if (found == 0) {
+    std::cout << "no path between '" << args.from << "' and '" << args.to << "' within "
+              << args.max_hops << " hops\n";
+  }
+  return kExitOk;
+}
+
+void RegisterPath(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<PathArgs>();
+  CLI::App* cmd = app.add_subcommand("path", "shortest paths between two named entities");
+  cmd->add_option("from", args->from, "name or alias of the first entity")->required();
+  cmd->add_option("to", args->to, "name or alias of the second entity")->required();
+  cmd->add_option("--max", args->max_hops, "most hops")->capture_default_str();
+  cmd->add_option("--types", args->types, "only these relation types (T1,T2,...)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_flag("--all", args->all, "every shortest path, not just one");
+  cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunPath(ctx, *args); }; });
+}
+
+}  // namespace
+
+void RegisterQueryCommands(CLI::App& app, Context& ctx) {
+  RegisterQuery(app, ctx);
+  RegisterShell(app, ctx);
+  RegisterPath(app, ctx);
+  RegisterBenchCommand(app, ctx);
+}
+
 }  // namespace kg::cli

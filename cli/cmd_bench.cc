@@ -1,0 +1,194 @@
+// `kg bench`: the workloads of ../shared/bench/README.md run in one process
+// with one prepared statement per workload, so the harness (bench/run) measures the
+// engine and not process start-up. Prints one JSON object:
+//   W2..W5: {"workload", "queries", "runs_ms": [...], "median_ms", "checksum"}
+//   W6:     {"ms", "rows"}: open the store + the first W2 statement (cold start)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "core/json.h"
+#include "query/query.h"
+
+namespace kg::cli {
+namespace {
+
+constexpr const char* kW2 = "MATCH (a:Company {name: $name})-[:COMPETES_WITH]-(b) RETURN b.name";
+constexpr const char* kW3 = "MATCH (a {name: $name})-->()-->(c) RETURN DISTINCT c.name";
+constexpr const char* kW4 = "MATCH (a {name: $name})-[*1..3]->(c) RETURN count(DISTINCT c)";
+constexpr const char* kW5 =
+    "MATCH p = shortestPath((a {name: $a})-[*..6]-(b {name: $b})) RETURN length(p)";
+
+// One workload: its statement, the parameter sets and how rows add to the checksum.
+struct Workload {
+  std::string statement;
+  std::vector<ValueMap> params;
+  int64_t (*checksum)(const ResultTable&);
+};
+
+int64_t CountRows(const ResultTable& t) { return static_cast<int64_t>(t.rows.size()); }
+int64_t SumFirstInt(const ResultTable& t) {
+  int64_t sum = 0;
+  for (const auto& row : t.rows) sum += !row.empty() && row[0].is_int() ? row[0].as_int() : 0;
+  return sum;
+}
+int64_t PathScore(const ResultTable& t) {
+  if (t.rows.empty() || t.rows[0].empty() || !t.rows[0][0].is_int()) return 0;
+  return 1000 + t.rows[0][0].as_int();
+}
+
+Result<Value> LoadQueries(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot open '" + path + "'");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  Result<Value> v = ParseJson(buf.str());
+  if (!v.ok()) return v.status().WithPrefix(path);
+  if (!v->is_map()) return Status::InvalidArgument(path + ": expected a JSON object");
+  return v;
+}
+
+Result<const ValueList*> ListField(const Value& queries, const std::string& key) {
+  auto it = queries.as_map().find(key);
+  if (it == queries.as_map().end() || !it->second.is_list()) {
+    return Status::InvalidArgument("queries file has no list '" + key + "'");
+  }
+  return &it->second.as_list();
+}
+
+Result<Workload> MakeWorkload(const std::string& name, const Value& queries) {
+  static const struct {
+    const char* name;
+    const char* key;
+    const char* statement;
+    int64_t (*checksum)(const ResultTable&);
+  } kTable[] = {{"W2", "w2_one_hop", kW2, CountRows},
+                {"W3", "w3_two_hop", kW3, CountRows},
+                {"W4", "w4_var_length", kW4, SumFirstInt},
+                {"W5", "w5_shortest_path", kW5, PathScore}};
+  for (const auto& w : kTable) {
+    if (name != w.name) continue;
+    KG_ASSIGN_OR_RETURN(const ValueList* starts, ListField(queries, w.key));
+    Workload out{w.statement, {}, w.checksum};
+    for (const Value& s : *starts) {
+      if (s.is_list() && s.as_list().size() == 2) {
+        out.params.push_back({{"a", s.as_list()[0]}, {"b", s.as_list()[1]}});
+      } else {
+        out.params.push_back({{"name", s}});
+      }
+    }
+    return out;
+  }
+  return Status::InvalidArgument("unknown workload '" + name + "': use W2, W3, W4, W5 or W6");
+}
+
+double Millis(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+// One pass over the batch with the prepared statement; the checksum of all its rows.
+Result<int64_t> RunBatch(storage::Store& store, const query::PreparedStatement& statement,
+                         const Workload& w) {
+  int64_t checksum = 0;
+  query::QueryOptions options;
+  options.timeout_seconds = 0;
+  for (const ValueMap& p : w.params) {
+    options.parameters = p;
+    KG_ASSIGN_OR_RETURN(ResultTable t, statement.Execute(store, options));
+    checksum += w.checksum(t);
+  }
+  return checksum;
+}
+
+std::string Ms(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", ms);
+  return buf;
+}
+
+int RunBatches(const Context& ctx, const Workload& w, const std::string& name, int reps) {
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
+  if (!store.ok()) return Report(store.status());
+  Result<query::PreparedStatement> statement =
+      query::PreparedStatement::Prepare(w.statement, query::QueryOptions{});
+  if (!statement.ok()) return Report(statement.status().WithPrefix(name));
+  std::vector<double> runs;
+  int64_t checksum = 0;
+  for (int i = 0; i < reps; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    Result<int64_t> sum = RunBatch(**store, *statement, w);
+    if (!sum.ok()) return Report(sum.status().WithPrefix(name));
+    runs.push_back(Millis(start));
+    if (i > 0 && *sum != checksum) {
+      return Report(Status::Internal(name + ": checksum changed between runs"));
+    }
+    checksum = *sum;
+  }
+  std::vector<double> sorted = runs;
+  std::sort(sorted.begin(), sorted.end());
+  std::string out = "{\"workload\": \"" + name +
+                    "\", \"queries\": " + std::to_string(w.params.size()) + ", \"runs_ms\": [";
+  for (size_t i = 0; i < runs.size(); ++i) out += (i ? ", " : "") + Ms(runs[i]);
+  out += "], \"median_ms\": " + Ms(sorted[sorted.size() / 2]) +
+         ", \"checksum\": " + std::to_string(checksum) + "}";
+  std::cout << out << std::endl;
+  return kExitOk;
+}
+
+// W6: open + the W2 statement for the `w6_cold` name, timed together.
+int RunCold(const Context& ctx, const Value& queries) {
+  auto it = queries.as_map().find("w6_cold");
+  if (it == queries.as_map().end() || !it->second.is_string()) {
+    return Report(Status::InvalidArgument("queries file has no string 'w6_cold'"));
+  }
+  auto start = std::chrono::steady_clock::now();
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
+  if (!store.ok()) return Report(store.status());
+  query::QueryOptions options;
+  options.parameters = {{"name", it->second}};
+  Result<ResultTable> t = query::Run(**store, kW2, options);
+  if (!t.ok()) return Report(t.status());
+  double ms = Millis(start);
+  std::cout << "{\"ms\": " << Ms(ms) << ", \"rows\": " << t->rows.size() << "}" << std::endl;
+  return kExitOk;
+}
+
+struct BenchArgs {
+  std::string workload;
+  std::string queries;
+  int reps = 3;
+};
+
+int RunBench(const Context& ctx, const BenchArgs& args) {
+  Result<Value> queries = LoadQueries(args.queries);
+  if (!queries.ok()) return Report(queries.status());
+  if (args.workload == "W6") return RunCold(ctx, *queries);
+  Result<Workload> w = MakeWorkload(args.workload, *queries);
+  if (!w.ok()) {
+    Report(w.status());
+    return kExitUsage;
+  }
+  return RunBatches(ctx, *w, args.workload, args.reps);
+}
+
+}  // namespace
+
+void RegisterBenchCommand(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<BenchArgs>();
+  CLI::App* cmd = app.add_subcommand("bench", "run a benchmark workload (see bench/run)");
+  cmd->add_option("--workload", args->workload, "W2, W3, W4, W5 or W6")->required();
+  cmd->add_option("--queries", args->queries, "queries.json written by kggen.py")->required();
+  cmd->add_option("--reps", args->reps, "runs of the batch")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunBench(ctx, *args); }; });
+}
+
+}  // namespace kg::cli

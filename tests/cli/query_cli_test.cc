@@ -1,0 +1,256 @@
+// End-to-end tests of `kg query`, `kg shell` and `kg path`: the built kg
+// binary run on a temporary database, checking stdout, stderr and exit codes;
+// plus unit tests of the result formatting (cli/format.h).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "cli/format.h"
+#include "core/json.h"
+#include "schema/ontology.h"
+#include "storage/store.h"
+
+namespace kg::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Output {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+class QueryCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (fs::temp_directory_path() / "kg-qcli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    db_ = (dir_ / "db").string();
+    ASSERT_TRUE(storage::Store::Create(db_, schema::Ontology::Builtin()).ok());
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  // Runs `kg --db DB <args>` (args already shell-quoted) with `input` on stdin.
+  Output Kg(const std::string& args, const std::string& input = "") {
+    fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
+    std::ofstream(in, std::ios::binary) << input;
+    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) + " " + args +
+                      " < " + Quote(in.string()) + " > " + Quote(out.string()) + " 2> " +
+                      Quote(err.string());
+    int status = std::system(cmd.c_str());
+    Output o;
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = Slurp(out);
+    o.err = Slurp(err);
+    return o;
+  }
+
+  // Three companies; NVIDIA and Xiaomi each compete with Huawei.
+  void Seed() {
+    Output o =
+        Kg("query " + Quote("CREATE (n:Company {name: 'NVIDIA', aliases: ['NVIDIANVDA--']}), "
+                            "(h:Company {name: 'Huawei'}), (x:Company {name: 'Xiaomi'}), "
+                            "(n)-[:COMPETES_WITH {quote: 'Huawei is formidable', speaker: "
+                            "'Jensen Huang', source: 'article-1'}]->(h), "
+                            "(x)-[:COMPETES_WITH]->(h)"));
+    ASSERT_EQ(o.code, 0) << o.err;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+constexpr const char* kNames = "'MATCH (c:Company) RETURN c.name AS name ORDER BY name'";
+
+TEST_F(QueryCliTest, JsonFollowsTheResultContract) {
+  Seed();
+  Output o = Kg(std::string("query --format json ") + kNames);
+  ASSERT_EQ(o.code, 0) << o.err;
+  ResultTable want{{"name"}, {{"Huawei"}, {"NVIDIA"}, {"Xiaomi"}}};
+  EXPECT_EQ(o.out, ResultTableToJson(want) + "\n");
+}
+
+TEST_F(QueryCliTest, TableAlignsColumnsAndEndsWithFooter) {
+  Seed();
+  Output o = Kg(std::string("query ") + kNames);
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("| name   |\n"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("| Huawei |\n| NVIDIA |\n| Xiaomi |\n"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("3 rows ("), std::string::npos) << o.out;
+}
+
+TEST_F(QueryCliTest, CsvIsRfc4180AndJsonlIsOneObjectPerRow) {
+  Output csv = Kg("query --format csv " + Quote("RETURN 'a,\"b\"' AS x, 1 AS y, null AS z"));
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  EXPECT_EQ(csv.out, "x,y,z\r\n\"a,\"\"b\"\"\",1,\r\n");
+  Output jsonl = Kg("query --format jsonl " + Quote("UNWIND [1, 2] AS i RETURN i, 'v' AS s"));
+  ASSERT_EQ(jsonl.code, 0) << jsonl.err;
+  EXPECT_EQ(jsonl.out, "{\"i\":1,\"s\":\"v\"}\n{\"i\":2,\"s\":\"v\"}\n");
+}
+
+TEST_F(QueryCliTest, ParametersAreStrictJson) {
+  Seed();
+  Output o = Kg("query --format jsonl --param n='\"NVIDIA\"' --param ids='[1,2]' " +
+                Quote("MATCH (c {name: $n}) RETURN c.name AS name, $ids AS ids"));
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(o.out, "{\"name\":\"NVIDIA\",\"ids\":[1,2]}\n");
+  Output bad = Kg("query --param n=Alice 'RETURN $n'");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("--param n: value is not JSON"), std::string::npos) << bad.err;
+  Output noname = Kg("query --param '=1' 'RETURN 1'");
+  EXPECT_EQ(noname.code, 2) << noname.err;
+}
+
+TEST_F(QueryCliTest, ReadsTheStatementFromFileOrStdin) {
+  std::ofstream(dir_ / "q.cypher") << "RETURN 40 + 2 AS answer";
+  Output file = Kg("query --format csv -f " + Quote((dir_ / "q.cypher").string()));
+  ASSERT_EQ(file.code, 0) << file.err;
+  EXPECT_EQ(file.out, "answer\r\n42\r\n");
+  Output dash = Kg("query --format csv -", "RETURN 7 AS seven");
+  EXPECT_EQ(dash.out, "seven\r\n7\r\n") << dash.err;
+  Output implicit = Kg("query --format csv", "RETURN 8 AS eight");
+  EXPECT_EQ(implicit.out, "eight\r\n8\r\n") << implicit.err;
+  Output empty = Kg("query", "  \n");
+  EXPECT_EQ(empty.code, 2);
+  EXPECT_NE(empty.err.find("no query given"), std::string::npos) << empty.err;
+  Output missing = Kg("query -f " + Quote((dir_ / "nope.cypher").string()));
+  EXPECT_EQ(missing.code, 3);
+  EXPECT_NE(missing.err.find("nope.cypher"), std::string::npos);
+}
+
+TEST_F(QueryCliTest, SyntaxErrorExitsOneWithPositionAndCaret) {
+  Output o = Kg("query " + Quote("MATCH (n RETURN n"));
+  EXPECT_EQ(o.code, 1);
+  EXPECT_TRUE(o.out.empty()) << o.out;
+  EXPECT_NE(o.err.find("SyntaxError"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("query:1:"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find('^'), std::string::npos) << o.err;
+}
+
+TEST_F(QueryCliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Kg("query --format xml 'RETURN 1'").code, 2);
+  EXPECT_EQ(Kg("query --no-such-flag 'RETURN 1'").code, 2);
+  EXPECT_EQ(Kg("query -f a.cypher 'RETURN 1'").code, 2);
+  EXPECT_EQ(Kg("path OnlyOne").code, 2);
+}
+
+TEST_F(QueryCliTest, FailedWriteLeavesNothingBehind) {
+  Seed();
+  // A Person cannot compete (COMPETES_WITH joins companies): nothing of it lands.
+  Output o = Kg("query " + Quote("CREATE (p:Person {name: 'Lei Jun'})-[:COMPETES_WITH]->(:Company "
+                                 "{name: 'Apple'})"));
+  EXPECT_EQ(o.code, 1) << o.out;
+  Output count = Kg("query --format csv 'MATCH (n) RETURN count(n) AS n'");
+  EXPECT_EQ(count.out, "n\r\n3\r\n") << count.err;
+}
+
+TEST_F(QueryCliTest, ReadsWorkWhileAnotherProcessHoldsTheWriteLock) {
+  Seed();
+  auto writer = storage::Store::Open(db_, storage::OpenOptions{});
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  Output read = Kg("query --format csv 'MATCH (n:Company) RETURN count(n) AS n'");
+  EXPECT_EQ(read.code, 0) << read.err;
+  EXPECT_EQ(read.out, "n\r\n3\r\n");
+  Output write = Kg("query " + Quote("CREATE (:Company {name: 'Apple'})"));
+  EXPECT_EQ(write.code, 3) << write.err;
+  EXPECT_NE(write.err.find("lock"), std::string::npos) << write.err;
+}
+
+TEST_F(QueryCliTest, PipedShellSurvivesAnErrorAndSwitchesFormat) {
+  std::string session =
+      "CREATE (:Company {name: 'Lenovo'});\n"
+      "MATCH (c:Company)\n  RETURN c.name AS name;\n"
+      "RETURN nope(;\n"
+      ":format csv\n"
+      ":bogus\n"
+      "RETURN 2 AS two;\n"
+      ":quit\n"
+      "RETURN 3 AS never;\n";
+  Output o = Kg("shell", session);
+  EXPECT_EQ(o.code, 1) << "a piped session with errors exits 1";
+  EXPECT_NE(o.out.find("| Lenovo |"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("two\r\n2\r\n"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("never"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.find("kg>"), std::string::npos) << "no prompt when stdin is not a tty";
+  EXPECT_NE(o.err.find("error: "), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("unknown command ':bogus'"), std::string::npos) << o.err;
+  Output clean = Kg("shell", "RETURN 1 AS one;\n:schema\n");
+  EXPECT_EQ(clean.code, 0) << clean.err;
+  EXPECT_NE(clean.out.find("Company  1"), std::string::npos) << clean.out;
+  EXPECT_NE(clean.out.find("COMPETES_WITH"), std::string::npos) << clean.out;
+}
+
+TEST_F(QueryCliTest, PathPrintsOneHopPerLineWithItsQuote) {
+  Seed();
+  Output o = Kg("path Xiaomi nvidianvda--");
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(o.out,
+            "Path 1 (2 hops):\n"
+            "Xiaomi -[COMPETES_WITH]- Huawei\n"
+            "Huawei -[COMPETES_WITH]- NVIDIA\n"
+            "    \"Huawei is formidable\" — Jensen Huang (article-1)\n");
+  Output none = Kg("path Xiaomi NVIDIA --max 1");
+  EXPECT_EQ(none.code, 0) << none.err;
+  EXPECT_NE(none.out.find("no path between 'Xiaomi' and 'NVIDIA' within 1 hops"),
+            std::string::npos);
+  Output unknown = Kg("path Xiaomi Nokia");
+  EXPECT_EQ(unknown.code, 1);
+  EXPECT_NE(unknown.err.find("no entity is named or aliased 'Nokia'"), std::string::npos);
+}
+
+// --- formatting units --------------------------------------------------------
+
+TEST(FormatTest, TableCellsShortenLongTextWithEllipsis) {
+  EXPECT_EQ(TableCell(Value("abcdef"), 4), "abc…");
+  EXPECT_EQ(TableCell(Value("äöüß"), 4), "äöüß");
+  EXPECT_EQ(TableCell(Value("äöüßx"), 4), "äöü…");
+  EXPECT_EQ(TableCell(Value("two\nlines"), 0), "two lines");
+  EXPECT_EQ(TableCell(Value(ValueList{1, "a"}), 60), "[1, 'a']");
+}
+
+TEST(FormatTest, CsvQuotesOnlyWhenNeeded) {
+  EXPECT_EQ(CsvField("plain"), "plain");
+  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(CsvField("x\ny"), "\"x\ny\"");
+}
+
+TEST(FormatTest, TableRightAlignsNumbers) {
+  ResultTable t{{"name", "n"}, {{"NVIDIA", 12}, {"Xiaomi", 3}}};
+  EXPECT_EQ(FormatResult(t, OutputFormat::kTable, FormatOptions{}),
+            "+--------+----+\n"
+            "| name   | n  |\n"
+            "+--------+----+\n"
+            "| NVIDIA | 12 |\n"
+            "| Xiaomi |  3 |\n"
+            "+--------+----+\n"
+            "2 rows\n");
+  EXPECT_EQ(FormatResult(ResultTable{{"x"}, {}}, OutputFormat::kJsonl, FormatOptions{}), "");
+  EXPECT_FALSE(ParseFormat("xml").ok());
+}
+
+}  // namespace
+}  // namespace kg::cli
