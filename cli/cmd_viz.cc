@@ -1,0 +1,394 @@
+// The diagram commands of the kg CLI (drawing through viz/):
+//   kg render 'CYPHER' -o FILE   every node and relationship in the result
+//   kg ego NAME -o FILE          an entity's neighbourhood (BFS over the store)
+// Both open the database read-only, take the symmetric relation types from
+// its ontology, and write the file atomically (nothing is written on error).
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "core/json.h"
+#include "query/query.h"
+#include "viz/render.h"
+
+namespace kg::cli {
+namespace {
+
+constexpr int kDefaultEgoDepth = 1;
+constexpr int kMaxEgoDepth = 10;
+constexpr size_t kDefaultEgoMaxNodes = 100;
+constexpr double kRenderTimeoutSeconds = 60.0;
+
+// Options shared by render and ego.
+struct DrawArgs {
+  std::string output;
+  std::string format;
+  std::string layout;
+  std::string rankdir = "LR";
+  std::string title;
+  bool no_legend = false;
+  bool no_merge = false;
+  std::string as_of;
+};
+
+struct RenderArgs {
+  DrawArgs draw;
+  std::string query;
+  std::vector<std::string> params;
+};
+
+struct EgoArgs {
+  DrawArgs draw;
+  std::string name;
+  int depth = kDefaultEgoDepth;
+  std::string types;
+  size_t max_nodes = kDefaultEgoMaxNodes;
+};
+
+// A usage problem (bad option value): reported, exit 2.
+int UsageError(const Status& status) {
+  Report(status);
+  return kExitUsage;
+}
+
+void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
+  cmd->add_option("-o,--output", args->output, "file to write (.svg .png .pdf .dot)")->required();
+  cmd->add_option("--format", args->format, "svg, png, pdf or dot (default: from the extension)");
+  cmd->add_option("--layout", args->layout,
+                  "dot, neato, fdp, sfdp or circo (default: dot; sfdp above " +
+                      std::to_string(viz::kLargeGraphNodes) + " nodes)");
+  cmd->add_option("--rankdir", args->rankdir, "LR or TB (dot layout)")->capture_default_str();
+  cmd->add_option("--title", args->title, "title drawn above the diagram");
+  cmd->add_flag("--no-legend", args->no_legend, "leave out the legend");
+  cmd->add_flag("--no-merge", args->no_merge,
+                "one edge per relationship (default: parallel ones of a type merge, labelled xN)");
+  cmd->add_option("--as-of", args->as_of,
+                  "YYYY-MM-DD: relationships not valid on this day are drawn dashed");
+}
+
+// The render options from the command line (without symmetric types).
+Result<viz::RenderOptions> MakeRenderOptions(const DrawArgs& args) {
+  viz::RenderOptions o;
+  if (!args.format.empty()) {
+    KG_ASSIGN_OR_RETURN(o.format, viz::ParseFormat(args.format));
+  } else {
+    KG_ASSIGN_OR_RETURN(o.format, viz::FormatFromPath(args.output));
+  }
+  if (!args.layout.empty()) {
+    KG_ASSIGN_OR_RETURN(o.layout, viz::ParseLayout(args.layout));
+  }
+  KG_ASSIGN_OR_RETURN(o.rankdir, viz::ParseRankDir(args.rankdir));
+  if (!args.as_of.empty()) {
+    Result<Date> day = Date::Parse(args.as_of);
+    if (!day.ok()) return day.status().WithPrefix("--as-of");
+    o.as_of = *day;
+  }
+  o.title = args.title;
+  o.legend = !args.no_legend;
+  o.merge_parallel = !args.no_merge;
+  return o;
+}
+
+std::set<std::string, std::less<>> SymmetricTypes(const schema::Ontology& ontology) {
+  std::set<std::string, std::less<>> types;
+  for (const schema::RelationTypeDef& t : ontology.relation_types()) {
+    if (t.symmetric) types.insert(t.name);
+  }
+  return types;
+}
+
+// Draws `graph` into the output file and tells the user what was written.
+int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store& store,
+         const DrawArgs& args) {
+  options.symmetric_types = SymmetricTypes(store.ontology());
+  Result<viz::Rendering> r = viz::RenderToFile(graph, options, args.output);
+  if (!r.ok()) return Report(r.status());
+  std::cout << "wrote " << args.output << " (" << viz::FormatName(options.format) << ", "
+            << r->nodes << " nodes, " << r->edges << " edges, layout " << viz::LayoutName(r->layout)
+            << ")\n";
+  if (r->large) {
+    std::cout << "note: more than " << viz::kLargeGraphNodes << " nodes: names shown for the "
+              << r->labelled_nodes << " best-connected, edge labels left out"
+              << (options.layout ? "" : ", sfdp layout") << "\n";
+  }
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------
+// kg render
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// "--param name=JSON" values, strictly JSON as in `kg query`.
+Result<ValueMap> ParseParams(const std::vector<std::string>& specs) {
+  ValueMap params;
+  for (const std::string& spec : specs) {
+    size_t eq = spec.find('=');
+    std::string name = spec.substr(0, eq);
+    bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                 std::all_of(name.begin(), name.end(), IsWordChar);
+    if (eq == std::string::npos || !valid) {
+      return Status::InvalidArgument("--param '" + spec + "': expected name=JSON, e.g. ids=[1,2]");
+    }
+    Result<Value> value = ParseJson(spec.substr(eq + 1));
+    if (!value.ok()) {
+      return Status::InvalidArgument("--param " + name + ": value is not JSON (" +
+                                     value.status().message() + "); write strings quoted, e.g. " +
+                                     name + "='\"NVIDIA\"'");
+    }
+    params[name] = std::move(value).value();
+  }
+  return params;
+}
+
+// Adds the endpoints of relationships that the result did not contain.
+Status LoadMissingEndpoints(const storage::Store& store, const std::set<EntityId>& missing,
+                            Subgraph* graph) {
+  if (missing.empty()) return Status::OK();
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  for (EntityId id : missing) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
+    graph->nodes.push_back(std::move(e));
+  }
+  std::sort(graph->nodes.begin(), graph->nodes.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  return Status::OK();
+}
+
+int RunRender(const Context& ctx, const RenderArgs& args) {
+  Result<viz::RenderOptions> options = MakeRenderOptions(args.draw);
+  if (!options.ok()) return UsageError(options.status());
+  Result<ValueMap> params = ParseParams(args.params);
+  if (!params.ok()) return UsageError(params.status());
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  query::QueryOptions qo;
+  qo.parameters = std::move(params).value();
+  qo.timeout_seconds = kRenderTimeoutSeconds;
+  Result<ResultTable> table = query::Run(**store, args.query, qo);
+  if (!table.ok()) return Report(table.status());
+  std::set<EntityId> missing;
+  Subgraph graph = CollectSubgraph(*table, &missing);
+  Status loaded = LoadMissingEndpoints(**store, missing, &graph);
+  if (!loaded.ok()) return Report(loaded);
+  if (graph.empty()) {
+    std::string why = table->rows.empty()
+                          ? "the query returned no rows"
+                          : "the query returned " + std::to_string(table->rows.size()) +
+                                " rows but no nodes, relationships or paths; RETURN them (or a "
+                                "path p = (...)-[...]-(...)), not only their properties";
+    return Report(Status::InvalidArgument("nothing to draw: " + why + "; no file written"));
+  }
+  return Draw(graph, *options, **store, args.draw);
+}
+
+void RegisterRender(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<RenderArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "render", "draw every node and relationship a query returns (SVG, PNG, PDF, DOT)");
+  cmd->add_option("query", args->query, "the statement, e.g. 'MATCH p=(a)-[r]->(b) RETURN p'")
+      ->required();
+  cmd->add_option("--param", args->params, "parameter name=JSON, e.g. name='\"NVIDIA\"'");
+  AddDrawOptions(cmd, &args->draw);
+  cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunRender(ctx, *args); }; });
+}
+
+// ---------------------------------------------------------------------------
+// kg ego
+
+std::vector<std::string> SplitTypes(const std::string& text) {
+  std::vector<std::string> types;
+  std::stringstream in(text);
+  std::string t;
+  while (std::getline(in, t, ',')) {
+    t.erase(0, t.find_first_not_of(' '));
+    t.erase(t.find_last_not_of(' ') + 1);
+    if (!t.empty()) types.push_back(t);
+  }
+  return types;
+}
+
+Status CheckTypes(const schema::Ontology& ontology, const std::vector<std::string>& types) {
+  if (ontology.is_open()) return Status::OK();
+  for (const std::string& t : types) {
+    if (ontology.FindType(t) != nullptr) continue;
+    std::string known;
+    for (const auto& def : ontology.relation_types())
+      known += (known.empty() ? "" : ", ") + def.name;
+    return Status::InvalidArgument("--types: unknown relation type '" + t + "'; known: " + known);
+  }
+  return Status::OK();
+}
+
+// The entity called `name`: an exact (case-sensitive) canonical name match
+// wins; otherwise the single case-insensitive name/alias match.
+Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& name) {
+  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(name));
+  if (ids.empty()) return Status::NotFound("no entity is named or aliased '" + name + "'");
+  if (ids.size() == 1) return ids.front();
+  std::vector<EntityId> exact;
+  std::string listing;
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
+    if (e.name() == name) exact.push_back(id);
+    listing += (listing.empty() ? "" : ", ") + std::string(e.name()) + " (#" + std::to_string(id) +
+               (e.labels.empty() ? "" : ", " + e.labels.front()) + ")";
+  }
+  if (exact.size() == 1) return exact.front();
+  return Status::InvalidArgument("'" + name + "' is ambiguous: " + listing +
+                                 "; use kg render with a MATCH on the id or a property");
+}
+
+// The nodes of an ego network: breadth-first to `depth`, at most `max_nodes`.
+struct EgoNodes {
+  std::set<EntityId> ids;
+  size_t dropped = 0;  // neighbours left out by the cap
+};
+
+// Orders candidates by degree (highest first, then id) and keeps `room`.
+Result<std::vector<EntityId>> BestConnected(const storage::Transaction& txn,
+                                            const std::set<EntityId>& candidates,
+                                            const std::vector<std::string>& types, size_t room) {
+  std::vector<std::pair<uint64_t, EntityId>> ranked;
+  for (EntityId id : candidates) {
+    KG_ASSIGN_OR_RETURN(uint64_t degree, txn.Degree(id, storage::Direction::kBoth, types));
+    ranked.emplace_back(degree, id);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<EntityId> kept;
+  for (size_t i = 0; i < ranked.size() && i < room; ++i) kept.push_back(ranked[i].second);
+  return kept;
+}
+
+Result<std::set<EntityId>> Neighbours(const storage::Transaction& txn, EntityId node,
+                                      const std::vector<std::string>& types) {
+  std::set<EntityId> out;
+  KG_RETURN_IF_ERROR(
+      txn.Expand(node, storage::Direction::kBoth, types, [&](const storage::Edge& e) {
+        out.insert(e.other);
+        return true;
+      }));
+  return out;
+}
+
+Result<EgoNodes> CollectEgoNodes(const storage::Transaction& txn, EntityId root,
+                                 const EgoArgs& args, const std::vector<std::string>& types) {
+  EgoNodes result;
+  result.ids.insert(root);
+  std::set<EntityId> frontier = {root};
+  for (int level = 0; level < args.depth && !frontier.empty(); ++level) {
+    std::set<EntityId> next;
+    for (EntityId node : frontier) {
+      KG_ASSIGN_OR_RETURN(std::set<EntityId> around, Neighbours(txn, node, types));
+      for (EntityId id : around) {
+        if (!result.ids.contains(id)) next.insert(id);
+      }
+    }
+    size_t room = args.max_nodes - result.ids.size();
+    if (next.size() > room) {
+      KG_ASSIGN_OR_RETURN(std::vector<EntityId> kept, BestConnected(txn, next, types, room));
+      result.dropped = next.size() - kept.size();
+      next = std::set<EntityId>(kept.begin(), kept.end());
+    }
+    result.ids.insert(next.begin(), next.end());
+    if (result.dropped > 0) break;
+    frontier = std::move(next);
+  }
+  return result;
+}
+
+// The chosen entities and every relation (of `types`) among them.
+Result<Subgraph> LoadInduced(const storage::Transaction& txn, const std::set<EntityId>& ids,
+                             const std::vector<std::string>& types) {
+  Subgraph g;
+  std::set<RelationId> rels;
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
+    g.nodes.push_back(std::move(e));
+    KG_RETURN_IF_ERROR(
+        txn.Expand(id, storage::Direction::kOutgoing, types, [&](const storage::Edge& e) {
+          if (ids.contains(e.other)) rels.insert(e.relation);
+          return true;
+        }));
+  }
+  for (RelationId id : rels) {
+    KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
+    g.relations.push_back(std::move(r));
+  }
+  return g;
+}
+
+Result<Subgraph> EgoGraph(const storage::Store& store, const EgoArgs& args,
+                          const std::vector<std::string>& types, size_t* dropped) {
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  KG_ASSIGN_OR_RETURN(EntityId root, FindEntity(*txn, args.name));
+  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, root, args, types));
+  *dropped = nodes.dropped;
+  return LoadInduced(*txn, nodes.ids, types);
+}
+
+Status CheckEgoArgs(const EgoArgs& args) {
+  if (args.depth < 0 || args.depth > kMaxEgoDepth) {
+    return Status::InvalidArgument("--depth must be between 0 and " + std::to_string(kMaxEgoDepth));
+  }
+  if (args.max_nodes < 1 || args.max_nodes > viz::kMaxNodes) {
+    return Status::InvalidArgument("--max-nodes must be between 1 and " +
+                                   std::to_string(viz::kMaxNodes));
+  }
+  return Status::OK();
+}
+
+int RunEgo(const Context& ctx, const EgoArgs& args) {
+  Status checked = CheckEgoArgs(args);
+  if (!checked.ok()) return UsageError(checked);
+  Result<viz::RenderOptions> options = MakeRenderOptions(args.draw);
+  if (!options.ok()) return UsageError(options.status());
+  std::vector<std::string> types = SplitTypes(args.types);
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  Status known = CheckTypes((*store)->ontology(), types);
+  if (!known.ok()) return UsageError(known);
+  size_t dropped = 0;
+  Result<Subgraph> graph = EgoGraph(**store, args, types, &dropped);
+  if (!graph.ok()) return Report(graph.status());
+  if (options->title.empty()) {
+    options->title =
+        args.name + ": neighbourhood" + (types.empty() ? std::string() : " (" + args.types + ")");
+  }
+  int code = Draw(*graph, *options, **store, args.draw);
+  if (code == kExitOk && dropped > 0) {
+    std::cout << "note: --max-nodes " << args.max_nodes << " reached: left out " << dropped
+              << " neighbours with the fewest relations\n";
+  }
+  return code;
+}
+
+void RegisterEgo(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<EgoArgs>();
+  CLI::App* cmd = app.add_subcommand("ego", "draw the neighbourhood of an entity found by name");
+  cmd->add_option("name", args->name, "canonical name or alias (any case)")->required();
+  cmd->add_option("--depth", args->depth, "hops from the entity")->capture_default_str();
+  cmd->add_option("--types", args->types,
+                  "relation types to follow, e.g. COMPETES_WITH,PARTNERS_WITH");
+  cmd->add_option("--max-nodes", args->max_nodes,
+                  "largest drawing; beyond it the best-connected neighbours are kept")
+      ->capture_default_str();
+  AddDrawOptions(cmd, &args->draw);
+  cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunEgo(ctx, *args); }; });
+}
+
+}  // namespace
+
+void RegisterVizCommands(CLI::App& app, Context& ctx) {
+  RegisterRender(app, ctx);
+  RegisterEgo(app, ctx);
+}
+
+}  // namespace kg::cli

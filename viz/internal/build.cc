@@ -1,0 +1,186 @@
+// Building the styled cgraph graph of a drawing model (see build.h).
+#include "viz/internal/build.h"
+
+#include <cstdio>
+
+#include "viz/internal/text.h"
+
+namespace kg::viz::internal {
+namespace {
+
+constexpr const char* kFont = "Helvetica";
+constexpr const char* kMutedColor = "#555555";
+constexpr size_t kMaxLabelChars = 60;
+
+char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes char*
+
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.2f", v);
+  return buf;
+}
+
+void Default(Agraph_t* g, int kind, const char* name, const std::string& value) {
+  agattr(g, kind, Str(name), Str(value.c_str()));
+}
+
+void SetGraphDefaults(Agraph_t* g, const RenderOptions& options, Layout layout, bool large) {
+  Default(g, AGRAPH, "charset", "UTF-8");
+  Default(g, AGRAPH, "layout", std::string(LayoutName(layout)));
+  Default(g, AGRAPH, "rankdir", options.rankdir == RankDir::kLeftRight ? "LR" : "TB");
+  Default(g, AGRAPH, "bgcolor", "white");
+  Default(g, AGRAPH, "pad", "0.3");
+  Default(g, AGRAPH, "nodesep", "0.35");
+  Default(g, AGRAPH, "ranksep", "0.7");
+  Default(g, AGRAPH, "fontname", kFont);
+  Default(g, AGRAPH, "outputorder", "edgesfirst");
+  Default(g, AGRAPH, "labelloc", "t");
+  // 1.5x the 96 dpi default, so a PNG stays sharp in a printed report.
+  if (options.format == Format::kPng) Default(g, AGRAPH, "dpi", "144");
+  if (layout != Layout::kDot) {
+    Default(g, AGRAPH, "overlap", "false");
+    Default(g, AGRAPH, "sep", "+6");
+    Default(g, AGRAPH, "splines", large ? "false" : "true");
+    // A fixed seed for the force-directed layouts' initial positions, so the
+    // same graph always gets the same picture (byte-identical SVG).
+    Default(g, AGRAPH, "start", "7");
+  }
+  Default(g, AGNODE, "fontname", kFont);
+  Default(g, AGNODE, "fontsize", "11");
+  Default(g, AGNODE, "margin", "0.12,0.06");
+  Default(g, AGNODE, "penwidth", "1.4");
+  Default(g, AGEDGE, "fontname", kFont);
+  Default(g, AGEDGE, "fontsize", "8.5");
+  Default(g, AGEDGE, "arrowsize", "0.7");
+}
+
+void AddNode(Agraph_t* g, const DrawNode& n) {
+  Agnode_t* node = agnode(g, Str(NodeName(n.id).c_str()), 1);
+  const NodeStyle& s = *n.style;
+  SetAttr(node, "id", NodeName(n.id));
+  SetAttr(node, "class", "kind-" + (s.kind.empty() ? std::string("other") : std::string(s.kind)));
+  SetAttr(node, "shape", n.label.empty() ? "circle" : s.shape);
+  SetAttr(node, "style", n.placeholder ? std::string(s.style) + ",dashed" : std::string(s.style));
+  SetAttr(node, "fillcolor", s.fill);
+  SetAttr(node, "color", s.border);
+  if (s.peripheries != 1) SetAttr(node, "peripheries", std::to_string(s.peripheries));
+  SetAttr(node, "label", PlainLabel(Ellipsize(n.label, kMaxLabelChars)));
+  SetAttr(node, "tooltip", TooltipText(n.tooltip));
+  if (n.label.empty()) {
+    SetAttr(node, "width", "0.16");
+    SetAttr(node, "fixedsize", "true");
+  }
+}
+
+void AddEdge(Agraph_t* g, const DrawEdge& e) {
+  Agnode_t* tail = agnode(g, Str(NodeName(e.tail).c_str()), 0);
+  Agnode_t* head = agnode(g, Str(NodeName(e.head).c_str()), 0);
+  Agedge_t* edge = agedge(g, tail, head, Str(e.key.c_str()), 1);
+  SetAttr(edge, "id", e.key);
+  SetAttr(edge, "class", "type-" + e.type + " stance-" + std::string(ToneName(e.style.tone)));
+  SetAttr(edge, "color", e.style.color);
+  SetAttr(edge, "fontcolor", e.style.color);
+  SetAttr(edge, "penwidth", Number(e.style.penwidth));
+  if (e.style.dashed) SetAttr(edge, "style", "dashed");
+  if (e.style.symmetric) SetAttr(edge, "dir", "none");
+  if (!e.label.empty()) SetAttr(edge, "label", PlainLabel(e.label));
+  SetAttr(edge, "tooltip", TooltipText(e.tooltip));
+}
+
+std::string Row(const std::string& swatch, const std::string& text) {
+  return "<tr>" + swatch + "<td align=\"left\">" + text + "</td></tr>";
+}
+
+std::string LineSwatch(std::string_view color, const char* glyphs) {
+  return "<td><font color=\"" + std::string(color) + "\">" + glyphs + "</font></td>";
+}
+
+std::string KindRows(const LegendEntries& legend) {
+  std::string rows;
+  for (const NodeStyle* s : legend.kinds) {
+    std::string swatch = "<td width=\"26\" height=\"12\" border=\"1\" bgcolor=\"" +
+                         std::string(s->fill) + "\" color=\"" + std::string(s->border) + "\"></td>";
+    rows += Row(swatch, s->kind.empty() ? "other kind" : HtmlText(s->kind));
+  }
+  return rows;
+}
+
+std::string ToneText(Tone tone) {
+  switch (tone) {
+    case Tone::kPositive:
+      return "positive stance";
+    case Tone::kNegative:
+      return "negative stance";
+    case Tone::kNeutral:
+      return "neutral stance (0)";
+    case Tone::kFactual:
+      return "factual";
+  }
+  return "factual";
+}
+
+std::string EdgeRows(const DrawModel& model, const RenderOptions& options) {
+  const LegendEntries& legend = model.legend;
+  std::string rows;
+  bool stance = false;
+  for (Tone t : legend.tones) {
+    rows += Row(LineSwatch(ColorForTone(t), "\u2501\u2501\u2501\u25B6"), ToneText(t));
+    stance = stance || t != Tone::kFactual;
+  }
+  if (legend.symmetric) {
+    rows += Row(LineSwatch(kFactualColor, "\u2501\u2501\u2501\u2501"), "symmetric (no direction)");
+  }
+  if (legend.dashed && options.as_of) {
+    rows += Row(LineSwatch(kFactualColor, "\u254D\u254D\u254D\u25B6"),
+                "not valid on " + options.as_of->ToString());
+  }
+  if (stance) rows += Row("<td></td>", "<font point-size=\"8\">width: |stance|</font>");
+  if (model.large) {
+    rows +=
+        Row("<td></td>", "<font point-size=\"8\">names shown for the " +
+                             std::to_string(model.labelled_nodes) + " best-connected nodes</font>");
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::string NodeName(EntityId id) { return "n" + std::to_string(id); }
+
+std::string LegendHtml(const DrawModel& model, const RenderOptions& options) {
+  return "<table border=\"1\" style=\"rounded\" color=\"#BBBBBB\" bgcolor=\"#FAFAFA\" "
+         "cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\">"
+         "<tr><td colspan=\"2\" align=\"left\"><b>Legend</b></td></tr>" +
+         KindRows(model.legend) + EdgeRows(model, options) + "</table>";
+}
+
+std::string TitleHtml(const std::string& title, const std::string& footnote) {
+  std::string rows;
+  if (!title.empty()) {
+    rows += "<tr><td><font point-size=\"18\"><b>" + HtmlText(title) + "</b></font></td></tr>";
+  }
+  rows += "<tr><td><font point-size=\"9\" color=\"" + std::string(kMutedColor) + "\">" +
+          HtmlText(footnote) + "</font></td></tr>";
+  return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">" + rows + "</table>";
+}
+
+GraphPtr BuildGraph(const DrawModel& model, const RenderOptions& options, Layout layout) {
+  GraphPtr graph(agopen(Str("kg"), Agdirected, nullptr));
+  Agraph_t* g = graph.get();
+  SetGraphDefaults(g, options, layout, model.large);
+  SetHtmlAttr(g, g, "label", TitleHtml(options.title, model.footnote));
+  for (const DrawNode& n : model.nodes) AddNode(g, n);
+  for (const DrawEdge& e : model.edges) AddEdge(g, e);
+  if (options.legend) {
+    Agraph_t* sub = agsubg(g, Str("legend_rank"), 1);
+    SetAttr(sub, "rank", "sink");
+    Agnode_t* legend = agnode(sub, Str("legend"), 1);
+    SetAttr(legend, "id", "legend");
+    SetAttr(legend, "shape", "plaintext");
+    SetAttr(legend, "tooltip", "Legend");
+    SetHtmlAttr(g, legend, "label", LegendHtml(model, options));
+  }
+  return graph;
+}
+
+}  // namespace kg::viz::internal

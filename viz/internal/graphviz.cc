@@ -1,0 +1,95 @@
+// RAII and Status adapters over cgraph + gvc (see graphviz.h).
+#include "viz/internal/graphviz.h"
+
+#include <cstdlib>
+#include <string>
+
+namespace kg::viz::internal {
+namespace {
+
+// gvPluginList returns a malloc'ed array of malloc'ed strings.
+bool HasPlugin(GVC_t* gvc, const char* kind, std::string_view name) {
+  int count = 0;
+  char** list = gvPluginList(gvc, kind, &count, nullptr);
+  bool found = false;
+  for (int i = 0; i < count; ++i) {
+    found = found || name == list[i];
+    std::free(list[i]);
+  }
+  std::free(list);
+  return found;
+}
+
+std::string LastError() {
+  const char* e = aglasterr();
+  std::string text = e ? e : "";
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text.empty() ? "no message" : text;
+}
+
+char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes char*
+
+}  // namespace
+
+LayoutGuard::LayoutGuard(GVC_t* gvc, Agraph_t* graph, std::string_view engine)
+    : gvc_(gvc), graph_(graph) {
+  std::string name(engine);
+  if (gvLayout(gvc_, graph_, name.c_str()) != 0) {
+    status_ = Status::Internal("Graphviz layout '" + name + "' failed: " + LastError());
+  }
+}
+
+LayoutGuard::~LayoutGuard() {
+  if (status_.ok()) gvFreeLayout(gvc_, graph_);
+}
+
+Result<GvcPtr> OpenContext() {
+  GvcPtr gvc(gvContext());
+  if (!gvc) return Status::Internal("cannot create a Graphviz context (out of memory?)");
+  int count = 0;
+  char** list = gvPluginList(gvc.get(), "layout", &count, nullptr);
+  for (int i = 0; i < count; ++i) std::free(list[i]);
+  std::free(list);
+  if (count == 0) {
+    return Status::NotSupported(
+        "the Graphviz plugins are not installed or not configured (no layout engine found): "
+        "install libgvc6 (it registers its plugins in "
+        "/usr/lib/x86_64-linux-gnu/graphviz/config6a)");
+  }
+  return gvc;
+}
+
+Status CheckPlugin(GVC_t* gvc, const char* kind, std::string_view name) {
+  if (HasPlugin(gvc, kind, name)) return Status::OK();
+  return Status::NotSupported("Graphviz has no " + std::string(kind) + " plugin '" +
+                              std::string(name) +
+                              "' here: install libgvc6 (cairo renderer for png/pdf, "
+                              "neato/fdp/sfdp/circo layouts)");
+}
+
+void SetAttr(void* object, const char* name, std::string_view value) {
+  std::string v(value);
+  agsafeset(object, Str(name), v.data(), Str(""));
+}
+
+void SetHtmlAttr(Agraph_t* root, void* object, const char* name, std::string_view html) {
+  std::string v(html);
+  char* s = agstrdup_html(root, v.data());
+  agsafeset(object, Str(name), s, Str(""));
+  agstrfree(root, s);
+}
+
+Result<std::string> RenderData(GVC_t* gvc, Agraph_t* graph, const char* format) {
+  char* data = nullptr;
+  unsigned int length = 0;  // Graphviz 2.42: unsigned int*, not size_t*
+  if (gvRenderData(gvc, graph, format, &data, &length) != 0) {
+    if (data) gvFreeRenderData(data);
+    return Status::Internal(std::string("Graphviz could not render ") + format + ": " +
+                            LastError());
+  }
+  std::string out(data ? data : "", length);
+  gvFreeRenderData(data);
+  return out;
+}
+
+}  // namespace kg::viz::internal

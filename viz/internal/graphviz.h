@@ -1,0 +1,59 @@
+// Thin RAII layer over the Graphviz C libraries (cgraph + gvc 2.42): each
+// handle owned exactly once, layouts freed in the scope that made them,
+// const-correct attribute setters, and Graphviz failures as Status.
+#pragma once
+
+#include <gvc.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace kg::viz::internal {
+
+struct GraphCloser {
+  void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+struct GvcFreer {
+  void operator()(GVC_t* c) const { gvFreeContext(c); }
+};
+using GvcPtr = std::unique_ptr<GVC_t, GvcFreer>;
+
+// Runs gvLayout on construction and gvFreeLayout on destruction (only when
+// the layout succeeded). Check status() before rendering.
+class LayoutGuard {
+ public:
+  LayoutGuard(GVC_t* gvc, Agraph_t* graph, std::string_view engine);
+  ~LayoutGuard();
+  LayoutGuard(const LayoutGuard&) = delete;
+  LayoutGuard& operator=(const LayoutGuard&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  GVC_t* gvc_;
+  Agraph_t* graph_;
+  Status status_;
+};
+
+// A context with the plugins of the installed Graphviz configuration.
+// NotSupported (saying how to fix it) when no layout plugin is installed.
+Result<GvcPtr> OpenContext();
+
+// OK when the context has a plugin of `kind` ("layout", "device") named
+// `name`; NotSupported naming what to install otherwise.
+Status CheckPlugin(GVC_t* gvc, const char* kind, std::string_view name);
+
+// Sets an attribute (declaring it with default "" when new).
+void SetAttr(void* object, const char* name, std::string_view value);
+// Sets an attribute to an HTML-like label (`html` without the outer <>).
+void SetHtmlAttr(Agraph_t* root, void* object, const char* name, std::string_view html);
+
+// Renders a laid-out graph (or, for "canon", any graph) to bytes.
+// Internal with Graphviz's last error when it fails.
+Result<std::string> RenderData(GVC_t* gvc, Agraph_t* graph, const char* format);
+
+}  // namespace kg::viz::internal

@@ -1,0 +1,284 @@
+// Building the drawing model from a subgraph (see model.h).
+#include "viz/internal/model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace kg::viz::internal {
+namespace {
+
+constexpr size_t kMaxTooltipRelations = 6;
+constexpr size_t kMaxFootnoteSources = 3;
+
+std::string FormatNumber(const char* format, double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), format, v);
+  return buf;
+}
+
+std::string JoinLabels(const std::vector<std::string>& labels) {
+  std::string out;
+  for (const std::string& l : labels) out += (out.empty() ? "" : ":") + l;
+  return out;
+}
+
+std::string NodeLabel(const Entity& e) {
+  if (!e.name().empty()) return std::string(e.name());
+  std::string kind = JoinLabels(e.labels);
+  return (kind.empty() ? "" : kind + " ") + "#" + std::to_string(e.id);
+}
+
+std::string NodeTooltip(const Entity& e, const std::string& kind) {
+  std::string tip = (kind.empty() ? "(no kind)" : kind) + ": " + NodeLabel(e);
+  std::vector<std::string> aliases = e.aliases();
+  if (!aliases.empty()) {
+    tip += "\nAliases: ";
+    for (size_t i = 0; i < aliases.size(); ++i) tip += (i ? ", " : "") + aliases[i];
+  }
+  return tip;
+}
+
+DrawNode MakeNode(const Entity& e) {
+  DrawNode n;
+  n.id = e.id;
+  n.kind = JoinLabels(e.labels);
+  n.label = NodeLabel(e);
+  n.tooltip = NodeTooltip(e, n.kind);
+  n.style = &StyleForEntity(e);
+  return n;
+}
+
+DrawNode MakePlaceholder(EntityId id) {
+  DrawNode n;
+  n.id = id;
+  n.label = "#" + std::to_string(id);
+  n.tooltip = "entity #" + std::to_string(id) + " (not part of the result)";
+  n.style = &DefaultNodeStyle();
+  n.placeholder = true;
+  return n;
+}
+
+std::string DateText(const Value* v) {
+  if (v == nullptr) return "";
+  if (v->is_date()) return v->as_date().ToString();
+  if (v->is_string()) return v->as_string();
+  return "";
+}
+
+// One relation's paragraph of an edge tooltip.
+std::string RelationTooltip(const Relation& r, const std::map<EntityId, const DrawNode*>& nodes) {
+  const auto name = [&](EntityId id) { return nodes.at(id)->label; };
+  std::string tip = name(r.start) + " \u2014" + r.type + "\u2192 " + name(r.end);
+  if (auto s = r.stance()) tip += " (stance " + FormatNumber("%+.2f", *s) + ")";
+  if (auto c = r.confidence()) tip += " (confidence " + FormatNumber("%.2f", *c) + ")";
+  std::string_view quote = r.StringProperty(kQuoteKey);
+  if (!quote.empty()) tip += "\n\u201C" + std::string(quote) + "\u201D";
+  std::string cite;
+  for (std::string part : {std::string(r.StringProperty(kSpeakerKey)),
+                           std::string(r.StringProperty(kSourceKey)), DateText(r.Find(kDateKey))}) {
+    if (!part.empty()) cite += (cite.empty() ? "" : " \u00B7 ") + part;
+  }
+  if (!cite.empty()) tip += "\n\u2014 " + cite;
+  auto from = r.valid_from();
+  auto to = r.valid_to();
+  if (from || to) {
+    tip += "\nValid " + (from ? from->ToString() : std::string("\u2026")) + " to " +
+           (to ? to->ToString() : std::string("\u2026"));
+  }
+  return tip;
+}
+
+std::string EdgeTooltip(const std::vector<const Relation*>& rels,
+                        const std::map<EntityId, const DrawNode*>& nodes) {
+  std::string tip;
+  for (size_t i = 0; i < rels.size() && i < kMaxTooltipRelations; ++i) {
+    tip += (i ? "\n\n" : "") + RelationTooltip(*rels[i], nodes);
+  }
+  if (rels.size() > kMaxTooltipRelations) {
+    tip += "\n\n\u2026 and " + std::to_string(rels.size() - kMaxTooltipRelations) + " more";
+  }
+  return tip;
+}
+
+// Groups relations into drawn edges: a symmetric type merges per unordered
+// pair; with merge_parallel, any other type per ordered pair; otherwise each
+// relation is its own edge. Groups are ordered by their lowest relation id.
+std::vector<std::vector<const Relation*>> GroupRelations(const Subgraph& graph,
+                                                         const RenderOptions& options) {
+  std::vector<const Relation*> sorted;
+  for (const Relation& r : graph.relations) sorted.push_back(&r);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Relation* a, const Relation* b) { return a->id < b->id; });
+  std::vector<std::vector<const Relation*>> groups;
+  std::map<std::tuple<std::string, EntityId, EntityId>, size_t> group_of;
+  std::set<RelationId> seen;
+  for (const Relation* r : sorted) {
+    if (!seen.insert(r->id).second) continue;
+    bool symmetric = options.symmetric_types.contains(r->type);
+    if (!symmetric && !options.merge_parallel) {
+      groups.push_back({r});
+      continue;
+    }
+    auto key =
+        symmetric ? std::make_tuple(r->type, std::min(r->start, r->end), std::max(r->start, r->end))
+                  : std::make_tuple(r->type, r->start, r->end);
+    auto [it, inserted] = group_of.emplace(key, groups.size());
+    if (inserted) groups.emplace_back();
+    groups[it->second].push_back(r);
+  }
+  return groups;
+}
+
+// The style of a merged edge: tone and width from the mean stance of the
+// relations that have one, width from the highest confidence otherwise;
+// dashed only when no relation is valid at the as-of date.
+EdgeStyle MergedStyle(const std::vector<const Relation*>& rels, bool symmetric,
+                      std::optional<Date> as_of) {
+  double stance_sum = 0;
+  size_t stances = 0;
+  std::optional<double> confidence;
+  bool dashed = true;
+  for (const Relation* r : rels) {
+    if (auto s = r->stance()) stance_sum += *s, ++stances;
+    if (auto c = r->confidence()) confidence = std::max(confidence.value_or(0.0), *c);
+    dashed = dashed && StyleForRelation(*r, symmetric, as_of).dashed;
+  }
+  std::optional<double> stance;
+  if (stances > 0) stance = stance_sum / static_cast<double>(stances);
+  EdgeStyle style;
+  style.tone = ToneForStance(stance);
+  style.color = ColorForTone(style.tone);
+  style.penwidth = PenWidth(stance, confidence);
+  style.dashed = dashed;
+  style.symmetric = symmetric;
+  return style;
+}
+
+DrawEdge MakeEdge(const std::vector<const Relation*>& rels, const RenderOptions& options,
+                  const std::map<EntityId, const DrawNode*>& nodes) {
+  const Relation& first = *rels.front();
+  bool symmetric = options.symmetric_types.contains(first.type);
+  DrawEdge e;
+  e.key = "r" + std::to_string(first.id);
+  e.type = first.type;
+  e.tail = symmetric ? std::min(first.start, first.end) : first.start;
+  e.head = symmetric ? std::max(first.start, first.end) : first.end;
+  e.label = first.type;
+  if (rels.size() > 1) e.label += " \u00D7" + std::to_string(rels.size());
+  e.tooltip = EdgeTooltip(rels, nodes);
+  e.style = MergedStyle(rels, symmetric, options.as_of);
+  for (const Relation* r : rels) e.relations.push_back(r->id);
+  return e;
+}
+
+// In a large drawing only the best-connected nodes keep their names.
+void ThinLabels(DrawModel* model) {
+  std::vector<DrawNode*> order;
+  for (DrawNode& n : model->nodes) order.push_back(&n);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const DrawNode* a, const DrawNode* b) { return a->degree > b->degree; });
+  for (size_t i = kLargeGraphLabels; i < order.size(); ++i) order[i]->label.clear();
+  for (DrawEdge& e : model->edges) e.label.clear();
+}
+
+LegendEntries CollectLegend(const DrawModel& model) {
+  LegendEntries legend;
+  std::set<std::string_view> kinds;
+  bool other = false;
+  for (const DrawNode& n : model.nodes) {
+    if (n.style->kind.empty()) other = true;
+    kinds.insert(n.style->kind);
+  }
+  size_t count = 0;
+  const NodeStyle* styled = StyledKinds(&count);
+  for (size_t i = 0; i < count; ++i) {
+    if (kinds.contains(styled[i].kind)) legend.kinds.push_back(&styled[i]);
+  }
+  if (other) legend.kinds.push_back(&DefaultNodeStyle());
+  std::set<Tone> tones;
+  for (const DrawEdge& e : model.edges) {
+    tones.insert(e.style.tone);
+    legend.symmetric = legend.symmetric || e.style.symmetric;
+    legend.dashed = legend.dashed || e.style.dashed;
+  }
+  legend.tones.assign(tones.begin(), tones.end());
+  return legend;
+}
+
+Status CheckSize(size_t nodes) {
+  if (nodes == 0) {
+    return Status::InvalidArgument(
+        "nothing to draw: the result contains no nodes or relationships");
+  }
+  if (nodes > kMaxNodes) {
+    return Status::InvalidArgument(
+        "too many nodes to draw: " + std::to_string(nodes) + " (the limit is " +
+        std::to_string(kMaxNodes) +
+        "); narrow the query: add LIMIT, filter by kind or relation type "
+        "(e.g. MATCH (a:Company)-[r:COMPETES_WITH]-(b)), or use ego --depth 1 --max-nodes N");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+std::string Footnote(const std::vector<const Relation*>& relations, std::optional<Date> as_of) {
+  std::set<std::string> sources;
+  std::set<std::string> dates;
+  for (const Relation* r : relations) {
+    std::string_view s = r->StringProperty(kSourceKey);
+    if (!s.empty()) sources.insert(std::string(s));
+    std::string d = DateText(r->Find(kDateKey));
+    if (!d.empty()) dates.insert(d);
+  }
+  std::string text = "Source: ";
+  if (sources.empty()) text += "kg";
+  size_t i = 0;
+  for (const std::string& s : sources) {
+    if (i == kMaxFootnoteSources) {
+      text += " and " + std::to_string(sources.size() - i) + " more";
+      break;
+    }
+    text += (i++ ? "; " : "") + s;
+  }
+  if (!dates.empty()) {
+    text += " \u00B7 " + *dates.begin();
+    if (dates.size() > 1) text += " to " + *dates.rbegin();
+  }
+  if (as_of) text += " \u00B7 as of " + as_of->ToString();
+  return text;
+}
+
+Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options) {
+  std::map<EntityId, DrawNode> nodes;
+  for (const Entity& e : graph.nodes) nodes.emplace(e.id, MakeNode(e));
+  for (const Relation& r : graph.relations) {
+    for (EntityId id : {r.start, r.end}) {
+      if (!nodes.contains(id)) nodes.emplace(id, MakePlaceholder(id));
+    }
+  }
+  KG_RETURN_IF_ERROR(CheckSize(nodes.size()));
+  std::map<EntityId, const DrawNode*> by_id;
+  for (const auto& [id, n] : nodes) by_id.emplace(id, &n);
+
+  DrawModel model;
+  std::vector<const Relation*> all;
+  for (const auto& group : GroupRelations(graph, options)) {
+    model.edges.push_back(MakeEdge(group, options, by_id));
+    ++nodes.at(model.edges.back().tail).degree;
+    ++nodes.at(model.edges.back().head).degree;
+    all.insert(all.end(), group.begin(), group.end());
+  }
+  for (auto& [id, n] : nodes) model.nodes.push_back(std::move(n));
+  model.large = model.nodes.size() > kLargeGraphNodes;
+  if (model.large) ThinLabels(&model);
+  for (const DrawNode& n : model.nodes) model.labelled_nodes += n.label.empty() ? 0 : 1;
+  model.legend = CollectLegend(model);
+  model.footnote = Footnote(all, options.as_of);
+  return model;
+}
+
+}  // namespace kg::viz::internal

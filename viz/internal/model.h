@@ -1,0 +1,65 @@
+// The drawing model: what a diagram shows, decided before Graphviz is
+// involved. Nodes and edges in id order with their styles, labels and
+// tooltips; symmetric relations merged per pair; the large-graph decisions;
+// the legend entries and the footnote. Kept free of Graphviz so the
+// decisions can be tested directly.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/result_table.h"
+#include "viz/internal/style.h"
+#include "viz/render.h"
+
+namespace kg::viz::internal {
+
+struct DrawNode {
+  EntityId id = 0;
+  std::string label;    // raw text (unescaped); "" when unlabelled
+  std::string tooltip;  // raw text
+  std::string kind;     // the entity's labels joined by ':' ("" for none)
+  const NodeStyle* style = nullptr;
+  size_t degree = 0;         // drawn edges at this node (a self-loop counts twice)
+  bool placeholder = false;  // an endpoint that was not in the subgraph
+};
+
+struct DrawEdge {
+  std::string key;    // Graphviz edge key and SVG id: "r<lowest relation id>"
+  EntityId tail = 0;  // for a symmetric edge the lower entity id
+  EntityId head = 0;
+  std::string type;
+  std::string label;    // raw text: type, " ×N" when merged; "" in a large drawing
+  std::string tooltip;  // raw text
+  EdgeStyle style;
+  std::vector<RelationId> relations;  // merged relations, ascending
+};
+
+struct LegendEntries {
+  std::vector<const NodeStyle*> kinds;  // in StyledKinds() order, default last
+  std::vector<Tone> tones;              // in enum order
+  bool symmetric = false;
+  bool dashed = false;
+};
+
+struct DrawModel {
+  std::vector<DrawNode> nodes;  // ascending id
+  std::vector<DrawEdge> edges;  // ascending key relation id
+  bool large = false;
+  size_t labelled_nodes = 0;
+  LegendEntries legend;
+  std::string footnote;  // "Source: ... · 2025-07-16" (raw text)
+};
+
+// Builds the model. InvalidArgument when the subgraph is empty or has more
+// than kMaxNodes nodes (placeholders included).
+Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options);
+
+// The footnote for these relations: their distinct `source` values (at most
+// three named, then "and N more") and the range of their `date` values, or
+// "kg" when none has a source; plus "as of DATE" when given.
+std::string Footnote(const std::vector<const Relation*>& relations, std::optional<Date> as_of);
+
+}  // namespace kg::viz::internal
