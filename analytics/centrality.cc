@@ -1,0 +1,55 @@
+// Centralities: PageRank (own power iteration, dangling mass redistributed),
+// Brandes betweenness (Boost) and degree.
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include "analytics/internal/pagerank_impl.h"
+#include "analytics/internal/view_impl.h"
+
+namespace kg::analytics {
+
+Result<std::vector<double>> PageRank(const GraphView& view, const PageRankOptions& options) {
+  if (!(options.damping >= 0.0 && options.damping < 1.0))
+    return Status::InvalidArgument("PageRank damping must be in [0, 1), got " +
+                                   std::to_string(options.damping));
+  if (options.iterations < 1)
+    return Status::InvalidArgument("PageRank needs at least 1 iteration, got " +
+                                   std::to_string(options.iterations));
+  return internal::PowerIteratePageRank(view.impl().csr(), options.damping, options.iterations,
+                                        options.tolerance);
+}
+
+std::vector<double> Betweenness(const GraphView& view, const BetweennessOptions& options) {
+  const PlainCsr g = internal::SimpleGraph(view.impl().csr(), !options.directed);
+  const size_t n = boost::num_vertices(g);
+  std::vector<double> centrality(n, 0.0);
+  if (n == 0) return centrality;
+  boost::brandes_betweenness_centrality(
+      g, boost::centrality_map(boost::make_iterator_property_map(
+                                   centrality.begin(), boost::get(boost::vertex_index, g)))
+             .vertex_index_map(boost::get(boost::vertex_index, g)));
+  // Boost counted ordered pairs; on the symmetrised graph each unordered pair
+  // was counted twice.
+  double scale = options.directed ? 1.0 : 0.5;
+  if (options.normalized) {
+    const double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2);
+    scale = pairs > 0 ? 1.0 / pairs : 0.0;
+  }
+  for (double& c : centrality) c *= scale;
+  return centrality;
+}
+
+std::vector<double> Degree(const GraphView& view, DegreeDirection direction) {
+  const Csr& g = view.impl().csr();
+  const size_t n = boost::num_vertices(g);
+  std::vector<double> degree(n, 0.0);
+  if (direction != DegreeDirection::kOut) {
+    for (auto e : boost::make_iterator_range(boost::edges(g))) degree[boost::target(e, g)] += 1;
+  }
+  if (direction != DegreeDirection::kIn) {
+    for (uint32_t u = 0; u < n; ++u) degree[u] += static_cast<double>(boost::out_degree(u, g));
+  }
+  return degree;
+}
+
+}  // namespace kg::analytics
