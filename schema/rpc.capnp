@@ -1,0 +1,49 @@
+# kg's Cap'n Proto RPC interface (kg serve --rpc HOST:PORT). The bootstrap
+# capability is a Kg. Query results are paged through a Cursor so a large
+# result never travels in one message; rows are JSON arrays in the contract
+# of `kg query --format json` (nodes {"_id", "_labels", ...}, relationships
+# {"_id", "_type", "_start", "_end", ...}, paths {"_nodes", "_rels"}).
+# Errors are returned in `error` (code "" means success), never as RPC
+# exceptions, with the HTTP front end's codes (docs/server.md).
+@0xece6d94233927490;
+
+using Cxx = import "/capnp/c++.capnp";
+$Cxx.namespace("kg::rpc");
+
+struct Error {
+  code @0 :Text;      # "" on success; "SyntaxError", "Unauthorized", ...
+  message @1 :Text;
+  line @2 :UInt32;    # 1-based query position; 0 when none
+  column @3 :UInt32;
+  httpStatus @4 :UInt16;  # what HTTP would have answered
+}
+
+struct Count {
+  name @0 :Text;
+  count @1 :UInt64;
+}
+
+struct Stats {
+  entities @0 :UInt64;
+  relations @1 :UInt64;
+  entitiesByLabel @2 :List(Count);
+  relationsByType @3 :List(Count);
+  ontology @4 :Text;
+}
+
+interface Cursor {
+  # The next at most `pageSize` rows (capped by the server's page limit).
+  # `done` is true once no rows remain after this page.
+  next @0 (pageSize :UInt32) -> (rows :List(Text), done :Bool);
+}
+
+interface Kg {
+  # Runs one statement. `paramsJson` is a JSON object ("" for none); `token`
+  # is needed for writes (and for reads on an --auth-reads server).
+  query @0 (query :Text, paramsJson :Text, token :Text)
+      -> (error :Error, columns :List(Text), rowCount :UInt64, cursor :Cursor);
+  # Draws what a read-only query returns; format svg, png, pdf or dot.
+  render @1 (query :Text, paramsJson :Text, format :Text, token :Text)
+      -> (error :Error, data :Data, mediaType :Text);
+  stats @2 (token :Text) -> (error :Error, stats :Stats);
+}

@@ -1,0 +1,87 @@
+// The transport-independent heart of the server: authorisation, running a
+// statement with the server's limits and its writer lock, diagrams, entity
+// lookups and stats. The HTTP and RPC front ends only translate.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "core/result_table.h"
+#include "query/query.h"
+#include "server/server.h"
+#include "storage/store.h"
+
+namespace kg::server::internal {
+
+// An error as clients see it: an HTTP status and a stable code
+// ("SyntaxError", "Unauthorized", ...), plus the query position when known.
+struct ApiError {
+  int http_status = 500;
+  std::string code;
+  std::string message;
+  int line = 0;  // 0 when there is no position
+  int column = 0;
+};
+
+// Maps a Status to the client's view: syntax/semantic errors and bad input
+// 400 (with the position parsed from "query:L:C:"), query timeouts 504,
+// NotFound 404, I/O, corruption and internal faults 500.
+ApiError ToApiError(const Status& status);
+// {"error": {"code": .., "message": .., "position": {"line": .., "column": ..}}}
+std::string ApiErrorJson(const ApiError& error);
+
+class Service {
+ public:
+  Service(storage::Store& store, const ServerOptions& options);
+
+  // nullopt when a request with this bearer token ("" for none) may run a
+  // statement of this kind; else 401 (token missing or wrong) or 403
+  // (writes disabled: read-only server or no token configured).
+  std::optional<ApiError> Authorize(std::string_view token, bool write) const;
+  // nullopt when reads are allowed with this token (see auth_reads).
+  std::optional<ApiError> AuthorizeRead(std::string_view token) const;
+
+  // Authorises, then runs the statement with the server's limits. The
+  // query engine says whether it writes (an updating clause in its plan);
+  // writes need the token and hold the writer lock. `*denied` is set (and the
+  // Result is an Internal placeholder status) when authorisation fails.
+  Result<ResultTable> Query(std::string_view token, std::string_view text, const ValueMap& params,
+                            std::optional<ApiError>* denied);
+
+  // Runs a read-only statement and draws what it returns. `format`: svg,
+  // png, pdf, dot. Writes are refused (InvalidArgument).
+  Result<std::string> Render(std::string_view text, const ValueMap& params,
+                             std::string_view format);
+
+  // {"entities": [{"node": {..}, "relations": [{"direction": "out"|"in",
+  //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound when no
+  // entity has this name or alias.
+  Result<std::string> EntityJson(std::string_view name);
+
+  // {"entities": N, "relations": N, "entities_by_label": {..}, ...}
+  Result<std::string> StatsJson() const;
+  Result<storage::StoreStats> Stats() const { return store_.Stats(); }
+
+  const Limits& limits() const { return options_.limits; }
+
+ private:
+  query::QueryOptions QueryOptionsFor(const ValueMap& params) const;
+  Result<ResultTable> Execute(const query::PreparedStatement& statement,
+                              const query::QueryOptions& options);
+
+  storage::Store& store_;
+  const ServerOptions options_;
+  std::mutex writer_;  // one write statement at a time
+};
+
+// The media type of a diagram format ("image/svg+xml", ...).
+std::string_view DiagramMediaType(std::string_view format);
+
+// Parses the JSON text of a parameter object ("" or "{}" for none).
+// InvalidArgument when it is not a JSON object.
+Result<ValueMap> ParseParams(std::string_view json);
+
+}  // namespace kg::server::internal

@@ -1,0 +1,158 @@
+// The public C++ API (include/kg/): open/create, typed rows, parameters,
+// write transactions, read-only refusal, errors with positions, diagrams.
+#include <filesystem>
+
+#include "gtest/gtest.h"
+#include "kg/kg.h"
+
+namespace kg {
+namespace {
+
+class DatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/kg_api_test_XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    path_ = dir_ + "/db";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // A database with NVIDIA -COMPETES_WITH- Huawei and Jensen Huang -LEADS-> NVIDIA.
+  std::unique_ptr<Database> Seeded() {
+    DatabaseOptions options;
+    options.create_if_missing = true;
+    auto db = Database::Open(path_, options);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    auto txn = (*db)->BeginWrite();
+    EXPECT_TRUE(txn.ok());
+    auto nvidia = (*txn)->CreateEntity({"Company"}, {{"name", "NVIDIA"}});
+    auto huawei = (*txn)->CreateEntity({"Company"}, {{"name", "Huawei"}});
+    auto jensen = (*txn)->CreateEntity({"Person"}, {{"name", "Jensen Huang"}});
+    EXPECT_TRUE(nvidia.ok() && huawei.ok() && jensen.ok());
+    EXPECT_TRUE((*txn)->CreateRelation("COMPETES_WITH", *nvidia, *huawei, {}).ok());
+    EXPECT_TRUE((*txn)->CreateRelation("LEADS", *jensen, *nvidia, {{"source", "a1"}}).ok());
+    EXPECT_TRUE((*txn)->Commit().ok());
+    return std::move(db).value();
+  }
+
+  std::string dir_;
+  std::string path_;
+};
+
+TEST_F(DatabaseTest, OpenMissingIsNotFoundUnlessCreated) {
+  auto db = Database::Open(path_, {});
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(DatabaseTest, TypedRowsWithParameters) {
+  auto db = Seeded();
+  auto result = db->Query("MATCH (p:Person)-[r:LEADS]->(c {name: $name}) RETURN p, r, c.name AS n",
+                          {{"name", "NVIDIA"}});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->columns(), (std::vector<std::string>{"p", "r", "n"}));
+  EXPECT_EQ(result->ColumnIndex("n"), 2);
+  EXPECT_EQ(result->ColumnIndex("zz"), -1);
+  ASSERT_EQ(result->size(), 1u);
+  int rows = 0;
+  for (Row row : *result) {
+    ++rows;
+    ASSERT_TRUE(row[0].is_node());
+    EXPECT_EQ(row[0].as_node().name(), "Jensen Huang");
+    ASSERT_TRUE(row[1].is_relationship());
+    EXPECT_EQ(row[1].as_relationship().type, "LEADS");
+    EXPECT_EQ(row[1].as_relationship().StringProperty("source"), "a1");
+    EXPECT_EQ(row[2].as_string(), "NVIDIA");
+  }
+  EXPECT_EQ(rows, 1);
+  auto json = ParseJson(result->ToJson());
+  ASSERT_TRUE(json.ok()) << result->ToJson();
+  const Value& rel = json->as_map().at("rows").as_list()[0].as_list()[1];
+  EXPECT_EQ(rel.as_map().at("_type"), Value("LEADS")) << result->ToJson();
+}
+
+TEST_F(DatabaseTest, PathValues) {
+  auto db = Seeded();
+  auto result =
+      db->Query("MATCH p = (a {name: 'Jensen Huang'})-[:LEADS]->()-[:COMPETES_WITH]-(b) RETURN p");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->size(), 1u);
+  const Path& path = result->row(0)[0].as_path();
+  ASSERT_EQ(path.nodes.size(), 3u);
+  EXPECT_EQ(path.nodes[2].name(), "Huawei");
+}
+
+TEST_F(DatabaseTest, SyntaxErrorNamesThePosition) {
+  auto db = Seeded();
+  auto result = db->Query("MATCH (n\nRETURN n");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kSyntaxError);
+  EXPECT_NE(result.status().message().find("query:2:"), std::string::npos)
+      << result.status().message();
+}
+
+TEST_F(DatabaseTest, UncommittedTransactionWritesNothing) {
+  auto db = Seeded();
+  {
+    auto txn = db->BeginWrite();
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*txn)->CreateEntity({"Company"}, {{"name", "Ghost"}}).ok());
+    auto found = (*txn)->FindByName("ghost");
+    ASSERT_TRUE(found.ok());
+    EXPECT_EQ(found->size(), 1u);  // sees its own write
+  }
+  auto result = db->Query("MATCH (c {name: 'Ghost'}) RETURN c");
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->size(), 0u);
+}
+
+TEST_F(DatabaseTest, SchemaViolationRefusedAndCommitEndsTransaction) {
+  auto db = Seeded();
+  auto txn = db->BeginWrite();
+  ASSERT_TRUE(txn.ok());
+  auto bad = (*txn)->CreateEntity({"Compnay"}, {{"name", "Typo"}});
+  EXPECT_EQ(bad.status().code(), StatusCode::kSchemaViolation);
+  ASSERT_TRUE((*txn)->Commit().ok());
+  EXPECT_EQ((*txn)->Commit().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE((*txn)->CreateEntity({"Company"}, {{"name", "Late"}}).ok());
+}
+
+TEST_F(DatabaseTest, ReadOnlyRefusesWrites) {
+  Seeded().reset();
+  DatabaseOptions options;
+  options.read_only = true;
+  auto db = Database::Open(path_, options);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_TRUE((*db)->read_only());
+  EXPECT_FALSE((*db)->BeginWrite().ok());
+  EXPECT_FALSE((*db)->Query("CREATE (:Company {name: 'No'})").ok());
+  auto stats = (*db)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->entities, 3u);
+  EXPECT_EQ(stats->relations, 2u);
+}
+
+TEST_F(DatabaseTest, WriteQueryAndCheck) {
+  auto db = Seeded();
+  ASSERT_TRUE(db->Query("CREATE (:Company {name: $n})", {{"n", "Xiaomi"}}).ok());
+  auto count = db->Query("MATCH (c:Company) RETURN count(c)");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count->row(0)[0].as_int(), 3);
+  auto problems = db->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty());
+}
+
+TEST_F(DatabaseTest, RenderDiagram) {
+  auto db = Seeded();
+  auto dot = db->Render("MATCH (a)-[r:LEADS]->(b) RETURN r", {}, DiagramFormat::kDot);
+  ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+  // The endpoints were not returned but are drawn by name.
+  EXPECT_NE(dot->find("Jensen Huang"), std::string::npos);
+  EXPECT_NE(dot->find("NVIDIA"), std::string::npos);
+  auto empty = db->Render("RETURN 1", {}, DiagramFormat::kSvg);
+  EXPECT_EQ(empty.status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace kg

@@ -1,0 +1,29 @@
+# Installs the build into a fresh prefix, then configures, builds and runs
+# examples/ against it with find_package(kg). Fails on any step's error.
+# Inputs: KG_BUILD_DIR, KG_EXAMPLES_DIR, KG_WORK_DIR.
+file(REMOVE_RECURSE ${KG_WORK_DIR})
+set(prefix ${KG_WORK_DIR}/prefix)
+
+function(run_step what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${rc}):\n${out}\n${err}")
+  endif()
+  message(STATUS "${what}: ok")
+  set(step_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run_step("install" ${CMAKE_COMMAND} --install ${KG_BUILD_DIR} --prefix ${prefix})
+if(NOT EXISTS ${prefix}/include/kg/kg.h OR NOT EXISTS ${prefix}/include/kg/core/value.h)
+  message(FATAL_ERROR "the installed headers are missing")
+endif()
+run_step("configure" ${CMAKE_COMMAND} -S ${KG_EXAMPLES_DIR} -B ${KG_WORK_DIR}/build
+  -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+run_step("build" ${CMAKE_COMMAND} --build ${KG_WORK_DIR}/build -j2)
+run_step("run" ${KG_WORK_DIR}/build/kg_example ${KG_WORK_DIR}/db)
+foreach(expected "NVIDIA competes with Huawei" "rows: 2" "digraph")
+  string(FIND "${step_output}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the example's output lacks '${expected}':\n${step_output}")
+  endif()
+endforeach()
