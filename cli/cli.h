@@ -11,6 +11,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "query/procedures.h"
 #include "storage/store.h"
 
 namespace kg::cli {
@@ -21,8 +22,8 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitIO = 3;
 
 struct Context {
-  std::string db;                // --db DIR or $KG_DB
-  std::function<int()> action;   // set by the chosen subcommand's callback
+  std::string db;               // --db DIR or $KG_DB
+  std::function<int()> action;  // set by the chosen subcommand's callback
 };
 
 // Prints "kg: <message>" on stderr and returns the exit code for the status
@@ -36,7 +37,15 @@ int ExitCodeFor(const Status& status);
 Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only);
 
 // Each group of subcommands lives in its own file and registers itself here.
-void RegisterStoreCommands(CLI::App& app, Context& ctx);  // init import export stats get check
-void RegisterQueryCommands(CLI::App& app, Context& ctx);  // query shell path
+void RegisterStoreCommands(CLI::App& app, Context& ctx);      // init import export stats get check
+void RegisterQueryCommands(CLI::App& app, Context& ctx);      // query shell path
+void RegisterServeCommands(CLI::App& app, Context& ctx);      // serve
+void RegisterVizCommands(CLI::App& app, Context& ctx);        // render ego
+void RegisterAnalyticsCommands(CLI::App& app, Context& ctx);  // analyze
+
+// The registry for CALL: kg's built-ins plus the kg.* analytics procedures
+// (cmd_analyze.cc). `ontology` is asked at call time for the queried store's
+// ontology (nullptr before it is open). Pass it as QueryOptions::procedures.
+query::ProcedureRegistry MakeProcedureRegistry(std::function<const schema::Ontology*()> ontology);
 
 }  // namespace kg::cli

@@ -12,13 +12,16 @@ namespace kg::cli {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kOk:
+      return kExitOk;
     case StatusCode::kInvalidArgument:
     case StatusCode::kSyntaxError:
     case StatusCode::kNotFound:
     case StatusCode::kAlreadyExists:
-    case StatusCode::kSchemaViolation: return kExitBadInput;
-    default: return kExitIO;
+    case StatusCode::kSchemaViolation:
+      return kExitBadInput;
+    default:
+      return kExitIO;
   }
 }
 
@@ -48,6 +51,9 @@ int main(int argc, char** argv) {
 
   RegisterStoreCommands(app, ctx);
   RegisterQueryCommands(app, ctx);
+  RegisterServeCommands(app, ctx);
+  RegisterVizCommands(app, ctx);
+  RegisterAnalyticsCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -6,7 +6,7 @@ set -euo pipefail
 KG_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KG_BUILD_DIR=${KG_BUILD_DIR:-$KG_ROOT/build}
 KG_PACKAGES=(
-  g++ cmake make pkg-config python3 libxml2-utils
+  g++ cmake make pkg-config python3 libxml2-utils libxml2-dev
   librocksdb-dev libcapnp-dev capnproto libboost-graph-dev libgraphviz-dev
   libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
   libcpp-httplib-dev curl
