@@ -2,9 +2,11 @@
 #include "server/internal/service.h"
 
 #include <algorithm>
+#include <cassert>
 #include <set>
 #include <utility>
 
+#include "analytics/procedures.h"
 #include "core/json.h"
 #include "query/query.h"
 #ifdef KG_SERVER_HAVE_VIZ
@@ -52,7 +54,12 @@ void AppendEntityRelations(const storage::Transaction& txn, EntityId id, uint64_
 }  // namespace
 
 Service::Service(storage::Store& store, const ServerOptions& options)
-    : store_(store), options_(options) {}
+    : store_(store), options_(options), procedures_(query::ProcedureRegistry::WithBuiltins()) {
+  // Fails only when a name is taken, which the fixed kg.* names never are.
+  Status registered = analytics::RegisterProcedures(store_.ontology(), &procedures_);
+  assert(registered.ok());
+  (void)registered;
+}
 
 std::optional<ApiError> Service::AuthorizeRead(std::string_view token) const {
   if (!options_.auth_reads) return std::nullopt;
@@ -75,6 +82,7 @@ std::optional<ApiError> Service::Authorize(std::string_view token, bool write) c
 query::QueryOptions Service::QueryOptionsFor(const ValueMap& params) const {
   query::QueryOptions options;
   options.parameters = params;
+  options.procedures = &procedures_;
   options.timeout_seconds = options_.limits.query_timeout_seconds;
   options.max_rows = options_.limits.max_rows == 0 ? UINT64_MAX : options_.limits.max_rows;
   return options;

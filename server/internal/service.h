@@ -74,6 +74,8 @@ class Service {
 
   storage::Store& store_;
   const ServerOptions options_;
+  // kg.lookup and the analytics procedures (kg.pagerank, ...) for CALL.
+  query::ProcedureRegistry procedures_;
   std::mutex writer_;  // one write statement at a time
 };
 

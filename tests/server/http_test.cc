@@ -60,6 +60,22 @@ TEST_F(HttpTest, ParametersAreBound) {
   EXPECT_EQ(rows.as_list()[0], Value(ValueList{Value("Jensen Huang"), Value("LEADS")}));
 }
 
+TEST_F(HttpTest, AnalyticsProceduresAreCallable) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  const char* query =
+      "CALL kg.pagerank() YIELD node, score RETURN node.name AS name, score "
+      "ORDER BY score DESC, name LIMIT 3";
+  HttpReply reply = PostQuery(server, query);
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  CommandResult cli = RunCommand({KgBinary(), "--db", db(), "query", "--format", "json", query});
+  ASSERT_EQ(cli.exit_code, 0) << cli.out;
+  Value rows = JsonMember(reply.body, "rows");
+  ASSERT_TRUE(rows.is_list()) << reply.body;
+  EXPECT_EQ(rows.as_list().size(), 3u);
+  EXPECT_EQ(rows, JsonMember(cli.out, "rows"));
+}
+
 TEST_F(HttpTest, SyntaxErrorIs400WithPosition) {
   ServerProcess server(db(), {});
   ASSERT_TRUE(server.ok());
