@@ -3,6 +3,8 @@
 // variable-length trails, shortest paths, named paths, relationship
 // uniqueness within one MATCH, WHERE and OPTIONAL semantics.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
@@ -15,6 +17,7 @@ struct MatchOp::Impl {
   bool optional = false;
   const SourceText* src = nullptr;
   bool distinct_ends_only = false;
+  bool distinct_two_hop = false;
   std::vector<std::pair<int, const Expr*>>
       name_hints;              // node slot -> value expr (WHERE n.name = x)
   std::vector<int> new_slots;  // slots this clause introduces
@@ -195,6 +198,62 @@ Status DistinctEnds(MatchState& ms, size_t pi, const std::vector<Step>& steps, s
   return Status::OK();
 }
 
+// (a)-->()-->(c) for a duplicate-insensitive consumer: distinct middle nodes,
+// then distinct end nodes. A middle node reached by a single relationship must
+// not leave by that same relationship (relationship uniqueness).
+Status DistinctTwoHop(MatchState& ms, size_t pi, const std::vector<Step>& steps, Row& row,
+                      EntityId from) {
+  const PatternPart& p = *ms.impl->parts[pi];
+  const RelPattern& r0 = p.rels[0];
+  const RelPattern& r1 = p.rels[1];
+  const NodePattern& mid = p.nodes[1];
+  struct Via {
+    RelationId rel;
+    bool multi;
+  };
+  std::unordered_map<EntityId, Via> via;
+  std::vector<EntityId> mids;
+  KG_ASSIGN_OR_RETURN(auto edges0, Edges(ms, from, DirFor(r0.dir, true), r0.types));
+  for (const auto& e : edges0) {
+    auto it = via.find(e.other);
+    if (it != via.end()) {
+      if (it->second.rel != e.relation) it->second.multi = true;
+      continue;
+    }
+    KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r0, row));
+    if (!ok) continue;
+    KG_ASSIGN_OR_RETURN(bool nok, NodeOk(ms, e.other, mid, row));
+    if (!nok) continue;
+    via.emplace(e.other, Via{e.relation, false});
+    mids.push_back(e.other);
+  }
+  std::unordered_set<EntityId> seen;
+  std::vector<EntityId> ends;
+  const storage::Direction dir1 = DirFor(r1.dir, true);
+  for (EntityId m : mids) {
+    const Via& v = via[m];
+    KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
+    Status s = ms.st->eval.txn->Expand(m, dir1, r1.types, [&](const storage::Edge& e) {
+      if (dir1 == storage::Direction::kBoth && !e.outgoing && e.other == m) return true;
+      if (!v.multi && e.relation == v.rel) return true;
+      if (seen.count(e.other)) return true;
+      seen.insert(e.other);
+      ends.push_back(e.other);
+      return true;
+    });
+    KG_RETURN_IF_ERROR(s);
+    KG_RETURN_IF_ERROR(ms.st->CheckRows(ends.size()));
+  }
+  row[r0.slot] = Value();
+  row[r1.slot] = Value();
+  row[mid.slot] = Value();
+  for (EntityId id : ends) {
+    KG_RETURN_IF_ERROR(BindNodeThen(ms, pi, steps, 2, p.nodes[2], id, row));
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
 Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t si, Row& row) {
   if (ms.stop) return Status::OK();
   const PatternPart& p = *ms.impl->parts[pi];
@@ -207,6 +266,9 @@ Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t 
   const Value& from_v = row[p.nodes[step.from].slot];
   if (!from_v.is_node()) return Status::OK();
   EntityId from = from_v.as_node().id;
+  if (si == 0 && ms.impl->distinct_two_hop && steps.size() == 2 && steps[0].forward &&
+      steps[1].forward && !ms.st->eval.as_of)
+    return DistinctTwoHop(ms, pi, steps, row, from);
   if (r.var_length) {
     if (ms.impl->distinct_ends_only) return DistinctEnds(ms, pi, steps, si, row, from);
     ValueList trail;
@@ -377,8 +439,9 @@ void CollectNameHints(const Expr* where, std::vector<std::pair<int, const Expr*>
 }  // namespace
 
 MatchOp::MatchOp(std::vector<const PatternPart*> parts, const Expr* where, bool optional,
-                 const SourceText* src, bool distinct_ends_only)
+                 const SourceText* src, bool distinct_ends_only, bool distinct_two_hop)
     : impl_(std::make_shared<Impl>()) {
+  impl_->distinct_two_hop = distinct_two_hop;
   impl_->parts = std::move(parts);
   impl_->where = where;
   impl_->optional = optional;
@@ -404,6 +467,7 @@ std::string MatchOp::details() const {
   }
   if (!impl_->name_hints.empty()) out += " [name index seek]";
   if (impl_->distinct_ends_only) out += " [BFS distinct ends]";
+  if (impl_->distinct_two_hop) out += " [distinct two-hop]";
   if (impl_->where)
     out += " WHERE " + impl_->src->text.substr(impl_->where->span.begin,
                                                impl_->where->span.end - impl_->where->span.begin);

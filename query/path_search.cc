@@ -54,11 +54,16 @@ struct Side {
   int64_t depth = 0;
 };
 
-Status ExpandLevel(ExecState& st, Side& side, const std::vector<std::string>& types, bool all) {
+// Expands one level of `side`. Without `all`, stops at the first newly
+// reached node that `other` has seen (the first meeting node in discovery
+// order, which is the one a full level would report first) and sets *met.
+Status ExpandLevel(ExecState& st, Side& side, const Side& other,
+                   const std::vector<std::string>& types, bool all, EntityId* met, bool* found) {
   std::vector<EntityId> next;
+  std::vector<storage::Edge> edges;
   for (EntityId u : side.frontier) {
     KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-    std::vector<storage::Edge> edges;
+    edges.clear();
     KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, side.dir, types, [&](const storage::Edge& e) {
       if (e.other != u) edges.push_back(e);
       return true;
@@ -66,11 +71,17 @@ Status ExpandLevel(ExecState& st, Side& side, const std::vector<std::string>& ty
     for (const auto& e : edges) {
       KG_ASSIGN_OR_RETURN(bool valid, RelValidAsOf(st, e.relation));
       if (!valid) continue;
-      auto it = side.dist.find(e.other);
-      if (it == side.dist.end()) {
-        side.dist[e.other] = side.depth + 1;
+      auto [it, inserted] = side.dist.try_emplace(e.other, side.depth + 1);
+      if (inserted) {
         side.parents[e.other].push_back({u, e.relation});
         next.push_back(e.other);
+        if (!all && other.dist.count(e.other)) {
+          *met = e.other;
+          *found = true;
+          side.frontier = std::move(next);
+          ++side.depth;
+          return Status::OK();
+        }
       } else if (all && it->second == side.depth + 1) {
         side.parents[e.other].push_back({u, e.relation});
       }
@@ -114,7 +125,13 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
     if (spec.max_hops >= 0 && f.depth + b.depth >= spec.max_hops) break;
     Side& grow = f.frontier.size() <= b.frontier.size() ? f : b;
     const Side& other = &grow == &f ? b : f;
-    KG_RETURN_IF_ERROR(ExpandLevel(st, grow, spec.types, spec.all));
+    EntityId met = 0;
+    bool found = false;
+    KG_RETURN_IF_ERROR(ExpandLevel(st, grow, other, spec.types, spec.all, &met, &found));
+    if (found) {
+      meet.push_back(met);
+      break;
+    }
     for (EntityId n : grow.frontier)
       if (other.dist.count(n)) meet.push_back(n);
   }

@@ -54,6 +54,28 @@ bool DistinctEndsRule(const Clause& match, const Clause* next) {
   return true;
 }
 
+// Rule: MATCH (a ...)-->()-->(c) (two fixed-length anonymous relationships,
+// an anonymous middle node without properties, no path variable, no WHERE),
+// directly followed by a duplicate-insensitive projection: the middle nodes
+// and then the end nodes are deduplicated level by level instead of
+// enumerating every two-hop walk (relationship uniqueness is kept by
+// remembering, per middle node, whether it was reached by more than one
+// relationship).
+bool DistinctTwoHopRule(const Clause& match, const Clause* next) {
+  if (next == nullptr || (next->kind != ClauseKind::kWith && next->kind != ClauseKind::kReturn))
+    return false;
+  if (match.optional || match.where || match.patterns.size() != 1) return false;
+  const PatternPart& p = match.patterns[0];
+  if (p.kind != PathKind::kNormal || !p.path_var.empty() || p.rels.size() != 2) return false;
+  for (const RelPattern& r : p.rels)
+    if (r.var_length || !r.var.empty() || r.props || r.bound_before) return false;
+  const NodePattern& mid = p.nodes[1];
+  if (!mid.var.empty() || mid.props || mid.bound_before) return false;
+  if (p.nodes[2].bound_before) return false;
+  if (!AggregatesIgnoreDuplicates(next->projection)) return false;
+  return !next->projection.star;
+}
+
 class CallOp : public Operator {
  public:
   CallOp(const Clause* c, const ProcedureDef* def) : c_(c), def_(def) {}
@@ -110,7 +132,8 @@ Status PlanClause(const SourceText& src, const SingleQuery& q, size_t i,
       std::vector<const PatternPart*> parts;
       for (const auto& p : c.patterns) parts.push_back(&p);
       pipe->ops.push_back(std::make_unique<MatchOp>(std::move(parts), c.where.get(), c.optional,
-                                                    &src, DistinctEndsRule(c, next)));
+                                                    &src, DistinctEndsRule(c, next),
+                                                    DistinctTwoHopRule(c, next)));
       return Status::OK();
     }
     case ClauseKind::kUnwind:

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "query/internal/binder.h"
 #include "query/internal/compare.h"
@@ -25,18 +26,24 @@ struct Acc {
   Value best;
   ValueList list;
   std::set<Value, ValueLess> seen;
+  std::unordered_set<EntityId> seen_nodes;  // DISTINCT over nodes: by id
 };
 
-Status Accumulate(ExecState& st, const Expr& agg, Acc& acc, Row& row) {
+// `f` is the aggregate's lower-cased function name.
+Status Accumulate(ExecState& st, const Expr& agg, const std::string& f, Acc& acc, Row& row) {
   if (agg.kind == ExprKind::kCountStar) {
     ++acc.count;
     return Status::OK();
   }
   KG_ASSIGN_OR_RETURN(Value v, Eval(*agg.args[0], row, st.eval));
   if (v.is_null()) return Status::OK();
-  if (agg.distinct && !acc.seen.insert(v).second) return Status::OK();
-  std::string f = Lower(agg.name);
+  if (agg.distinct) {
+    bool fresh =
+        v.is_node() ? acc.seen_nodes.insert(v.as_node().id).second : acc.seen.insert(v).second;
+    if (!fresh) return Status::OK();
+  }
   ++acc.count;
+  if (f == "count") return Status::OK();
   if (f == "sum" || f == "avg") {
     if (!v.is_number()) return st.eval.TypeError(agg.args[0]->span, "sum()/avg() need numbers");
     acc.fsum += v.as_number();
@@ -167,6 +174,8 @@ class ProjectOp : public Operator {
     };
     std::map<std::vector<Value>, Group, RowLess> groups;
     std::vector<std::map<std::vector<Value>, Group, RowLess>::iterator> order;
+    std::vector<std::string> fnames;
+    for (const Expr* a : p_.aggregates) fnames.push_back(Lower(a->name));
     for (Row& row : in) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       std::vector<Value> key;
@@ -180,7 +189,7 @@ class ProjectOp : public Operator {
         order.push_back(it);
       }
       for (size_t i = 0; i < p_.aggregates.size(); ++i)
-        KG_RETURN_IF_ERROR(Accumulate(st, *p_.aggregates[i], it->second.accs[i], row));
+        KG_RETURN_IF_ERROR(Accumulate(st, *p_.aggregates[i], fnames[i], it->second.accs[i], row));
     }
     if (groups.empty() && group_items.empty()) {
       Row empty(st.num_slots);
@@ -220,9 +229,17 @@ class ProjectOp : public Operator {
   void Distinct(Rows* rows, std::vector<std::vector<Value>>* keys) const {
     std::vector<int> slots = OutputSlots();
     std::set<std::vector<Value>, RowLess> seen;
+    // One string column (RETURN DISTINCT n.name): hashed, without building keys.
+    std::unordered_set<std::string> seen_strings;
     Rows kept;
     std::vector<std::vector<Value>> kept_keys;
     for (size_t i = 0; i < rows->size(); ++i) {
+      if (slots.size() == 1 && (*rows)[i][slots[0]].is_string()) {
+        if (!seen_strings.insert((*rows)[i][slots[0]].as_string()).second) continue;
+        kept.push_back(std::move((*rows)[i]));
+        if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
+        continue;
+      }
       std::vector<Value> k;
       for (int s : slots) k.push_back((*rows)[i][s]);
       if (!seen.insert(std::move(k)).second) continue;

@@ -45,7 +45,7 @@ class Operator {
 class MatchOp : public Operator {
  public:
   MatchOp(std::vector<const PatternPart*> parts, const Expr* where, bool optional,
-          const SourceText* src, bool distinct_ends_only);
+          const SourceText* src, bool distinct_ends_only, bool distinct_two_hop = false);
   std::string name() const override;
   std::string details() const override;
   Status Run(ExecState& st, Rows& in, Rows* out) const override;
