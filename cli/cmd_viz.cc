@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "analytics/analytics.h"
 #include "cli/cli.h"
 #include "core/json.h"
 #include "query/query.h"
@@ -34,6 +37,7 @@ struct DrawArgs {
   bool no_legend = false;
   bool no_merge = false;
   std::string as_of;
+  std::string size_by;
 };
 
 struct RenderArgs {
@@ -69,6 +73,21 @@ void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
                 "one edge per relationship (default: parallel ones of a type merge, labelled xN)");
   cmd->add_option("--as-of", args->as_of,
                   "YYYY-MM-DD: relationships not valid on this day are drawn dashed");
+  cmd->add_option("--size-by", args->size_by,
+                  "pagerank, betweenness or degree: node size grows with this score, computed "
+                  "over the whole graph");
+}
+
+// The --size-by algorithm, or nullopt when none was asked for. InvalidArgument
+// for an unknown name or a grouping (components, communities).
+Result<std::optional<analytics::Algorithm>> ParseSizeBy(const std::string& name) {
+  if (name.empty()) return std::optional<analytics::Algorithm>();
+  Result<analytics::Algorithm> algo = analytics::ParseAlgorithm(name);
+  if (!algo.ok() || analytics::IsGrouping(*algo)) {
+    return Status::InvalidArgument("--size-by '" + name +
+                                   "': expected pagerank, betweenness or degree");
+  }
+  return std::optional<analytics::Algorithm>(*algo);
 }
 
 // The render options from the command line (without symmetric types).
@@ -91,6 +110,8 @@ Result<viz::RenderOptions> MakeRenderOptions(const DrawArgs& args) {
   o.title = args.title;
   o.legend = !args.no_legend;
   o.merge_parallel = !args.no_merge;
+  KG_ASSIGN_OR_RETURN(std::optional<analytics::Algorithm> size_by, ParseSizeBy(args.size_by));
+  if (size_by) o.score_name = std::string(analytics::AlgorithmName(*size_by));
   return o;
 }
 
@@ -102,10 +123,27 @@ std::set<std::string, std::less<>> SymmetricTypes(const schema::Ontology& ontolo
   return types;
 }
 
+// Fills options->node_scores with the --size-by scores of every entity in
+// the store (the whole graph, not only the drawn part). Nothing without
+// --size-by.
+Status AddNodeScores(const storage::Store& store, const DrawArgs& args,
+                     viz::RenderOptions* options) {
+  KG_ASSIGN_OR_RETURN(std::optional<analytics::Algorithm> algo, ParseSizeBy(args.size_by));
+  if (!algo) return Status::OK();
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  KG_ASSIGN_OR_RETURN(auto scores, analytics::ScoresById(*txn, store.ontology(), *algo, {}));
+  options->node_scores.clear();
+  for (const auto& [id, score] : scores) options->node_scores.emplace(id, score);
+  options->score_name = std::string(analytics::AlgorithmName(*algo));
+  return Status::OK();
+}
+
 // Draws `graph` into the output file and tells the user what was written.
 int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store& store,
          const DrawArgs& args) {
   options.symmetric_types = SymmetricTypes(store.ontology());
+  Status scored = AddNodeScores(store, args, &options);
+  if (!scored.ok()) return Report(scored);
   Result<viz::Rendering> r = viz::RenderToFile(graph, options, args.output);
   if (!r.ok()) return Report(r.status());
   std::cout << "wrote " << args.output << " (" << viz::FormatName(options.format) << ", "

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -53,7 +54,17 @@ struct RenderOptions {
   // and sized by their mean stance, the tooltip quoting each. false: one
   // edge per relationship (symmetric types merge regardless).
   bool merge_parallel = true;
+  // A computed score per entity (PageRank, betweenness, ...). When non-empty,
+  // node width, height and font size grow with the score, normalised over the
+  // drawn nodes from 1x (lowest score, or no score) to kMaxScoreScale (highest;
+  // all 1x when every score is equal); the tooltip adds "<score_name>: <value>"
+  // and the legend "size: <score_name>". Empty: every node at the default size.
+  std::map<EntityId, double> node_scores;
+  std::string score_name = "score";
 };
+
+// The largest node scale that RenderOptions::node_scores gives.
+inline constexpr double kMaxScoreScale = 2.5;
 
 // What was drawn, so a caller can tell the user about automatic choices.
 struct Rendering {

@@ -230,6 +230,35 @@ TEST_F(VizCliTest, BadOptionsAreUsageErrors) {
   EXPECT_FALSE(fs::exists(Out("a.svg")));
 }
 
+TEST_F(VizCliTest, SizeByScalesNodesByAComputedScore) {
+  std::string out = Out("ranked.dot");
+  Output o = Kg("render " + Quote("MATCH ()-[r:COMPETES_WITH]->() RETURN r") +
+                " --size-by pagerank -o " + Quote(out));
+  ASSERT_EQ(o.code, 0) << o.err;
+  ASSERT_TRUE(fs::exists(out));
+  std::string dot = Slurp(out);
+  EXPECT_NE(dot.find("pagerank: "), std::string::npos) << "tooltips quote the score";
+  EXPECT_NE(dot.find("size: pagerank"), std::string::npos) << "the legend names it";
+
+  Output ego = Kg("ego nvda --size-by degree -o " + Quote(Out("ego.svg")));
+  ASSERT_EQ(ego.code, 0) << ego.err;
+  SvgDocument svg = ParseSvg(Slurp(Out("ego.svg")));
+  ASSERT_TRUE(svg.well_formed) << svg.error;
+  EXPECT_TRUE(HasText(svg, "size: degree"));
+}
+
+TEST_F(VizCliTest, SizeByRefusesUnknownAlgorithms) {
+  for (const char* algo : {"closeness", "communities"}) {
+    Output o = Kg("render 'MATCH (n) RETURN n' --size-by " + std::string(algo) + " -o " +
+                  Quote(Out("a.svg")));
+    EXPECT_EQ(o.code, 2) << algo;
+    EXPECT_NE(o.err.find("--size-by"), std::string::npos) << o.err;
+    EXPECT_FALSE(fs::exists(Out("a.svg")));
+  }
+  EXPECT_EQ(Kg("ego nvda --size-by bogus -o " + Quote(Out("b.svg"))).code, 2);
+  EXPECT_FALSE(fs::exists(Out("b.svg")));
+}
+
 TEST_F(VizCliTest, EgoDrawsTheNeighbourhoodFoundByAlias) {
   std::string out = Out("ego.svg");
   Output o = Kg("ego nvda --types COMPETES_WITH,PARTNERS_WITH -o " + Quote(out));

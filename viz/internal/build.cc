@@ -1,6 +1,7 @@
 // Building the styled cgraph graph of a drawing model (see build.h).
 #include "viz/internal/build.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "viz/internal/text.h"
@@ -11,6 +12,12 @@ namespace {
 constexpr const char* kFont = "Helvetica";
 constexpr const char* kMutedColor = "#555555";
 constexpr size_t kMaxLabelChars = 60;
+// Graphviz's default node width and height (inches), our node font size
+// (points) and the width of an unlabelled dot; scaled by node scores.
+constexpr double kNodeWidth = 0.75;
+constexpr double kNodeHeight = 0.5;
+constexpr double kNodeFontSize = 11;
+constexpr double kDotWidth = 0.16;
 
 char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes char*
 
@@ -67,8 +74,13 @@ void AddNode(Agraph_t* g, const DrawNode& n) {
   SetAttr(node, "label", PlainLabel(Ellipsize(n.label, kMaxLabelChars)));
   SetAttr(node, "tooltip", TooltipText(n.tooltip));
   if (n.label.empty()) {
-    SetAttr(node, "width", "0.16");
+    SetAttr(node, "width", Number(kDotWidth * std::max(n.scale, 1.0)));
     SetAttr(node, "fixedsize", "true");
+  } else if (n.scale > 0) {
+    // Minimum sizes: a longer label still widens the node.
+    SetAttr(node, "width", Number(kNodeWidth * n.scale));
+    SetAttr(node, "height", Number(kNodeHeight * n.scale));
+    SetAttr(node, "fontsize", Number(kNodeFontSize * n.scale));
   }
 }
 
@@ -135,6 +147,10 @@ std::string EdgeRows(const DrawModel& model, const RenderOptions& options) {
                 "not valid on " + options.as_of->ToString());
   }
   if (stance) rows += Row("<td></td>", "<font point-size=\"8\">width: |stance|</font>");
+  if (!legend.size_by.empty()) {
+    rows +=
+        Row("<td></td>", "<font point-size=\"8\">size: " + HtmlText(legend.size_by) + "</font>");
+  }
   if (model.large) {
     rows +=
         Row("<td></td>", "<font point-size=\"8\">names shown for the " +

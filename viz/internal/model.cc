@@ -184,6 +184,29 @@ void ThinLabels(DrawModel* model) {
   for (DrawEdge& e : model->edges) e.label.clear();
 }
 
+// Sets each node's scale from the scores (see RenderOptions::node_scores)
+// and appends the score to its tooltip.
+void ApplyScores(const RenderOptions& options, DrawModel* model) {
+  if (options.node_scores.empty()) return;
+  bool any = false;
+  double lo = 0.0;
+  double hi = 0.0;
+  for (const DrawNode& n : model->nodes) {
+    auto it = options.node_scores.find(n.id);
+    if (it == options.node_scores.end()) continue;
+    lo = any ? std::min(lo, it->second) : it->second;
+    hi = any ? std::max(hi, it->second) : it->second;
+    any = true;
+  }
+  for (DrawNode& n : model->nodes) {
+    n.scale = 1.0;
+    auto it = options.node_scores.find(n.id);
+    if (it == options.node_scores.end()) continue;
+    if (hi > lo) n.scale += (kMaxScoreScale - 1.0) * (it->second - lo) / (hi - lo);
+    n.tooltip += "\n" + options.score_name + ": " + FormatNumber("%.6g", it->second);
+  }
+}
+
 LegendEntries CollectLegend(const DrawModel& model) {
   LegendEntries legend;
   std::set<std::string_view> kinds;
@@ -276,7 +299,9 @@ Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options
   model.large = model.nodes.size() > kLargeGraphNodes;
   if (model.large) ThinLabels(&model);
   for (const DrawNode& n : model.nodes) model.labelled_nodes += n.label.empty() ? 0 : 1;
+  ApplyScores(options, &model);
   model.legend = CollectLegend(model);
+  if (!options.node_scores.empty()) model.legend.size_by = options.score_name;
   model.footnote = Footnote(all, options.as_of);
   return model;
 }

@@ -24,6 +24,9 @@ struct DrawNode {
   const NodeStyle* style = nullptr;
   size_t degree = 0;         // drawn edges at this node (a self-loop counts twice)
   bool placeholder = false;  // an endpoint that was not in the subgraph
+  // Size factor from RenderOptions::node_scores: 1..kMaxScoreScale, or 0 when
+  // no scores were given (default size, no size attributes emitted).
+  double scale = 0.0;
 };
 
 struct DrawEdge {
@@ -42,6 +45,7 @@ struct LegendEntries {
   std::vector<Tone> tones;              // in enum order
   bool symmetric = false;
   bool dashed = false;
+  std::string size_by;  // "size: <this>" line; "" without node scores
 };
 
 struct DrawModel {
