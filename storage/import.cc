@@ -289,22 +289,12 @@ class Importer {
       options_.progress(rows_, bytes_done_, bytes_total_);
   }
 
-  uint32_t Intern(const Dictionary& dict, std::map<std::string, uint32_t, std::less<>>* pending,
-                  std::string_view name) {
-    if (auto id = dict.Find(name)) return *id;
-    auto it = pending->find(name);
-    if (it != pending->end()) return it->second;
-    uint32_t id = dict.next_id() + static_cast<uint32_t>(pending->size());
-    pending->emplace(std::string(name), id);
-    return id;
-  }
-
   // Counts one relation of `type` and returns the type's id; a hash lookup
   // per edge instead of the dictionary's lock and ordered map.
   uint32_t CountType(const std::string& type) {
     auto it = type_slots_.find(type);
     if (it == type_slots_.end()) {
-      uint32_t id = Intern(s_->types_, &new_types_, type);
+      uint32_t id = InternName(s_->types_, &new_types_, type);
       it = type_slots_.emplace(type, TypeSlot{id, 0}).first;
     }
     ++it->second.count;
@@ -337,7 +327,7 @@ class Importer {
     ++next_entity_;
     writer_.Add(&entities_, e.id, EncodeEntity(e));
     for (const std::string& l : e.labels) {
-      label_entries_.push_back({Intern(s_->labels_, &new_labels_, l), e.id});
+      label_entries_.push_back({InternName(s_->labels_, &new_labels_, l), e.id});
       ++label_counts_[l];
     }
     for (std::string& folded : FoldedNames(e)) {
@@ -438,19 +428,10 @@ class Importer {
     return Status::OK();
   }
 
+  // New dictionary entries become visible before the ingest; see PublishNames.
   void Publish(bool add) {
-    for (const auto& [name, id] : new_labels_) {
-      if (add)
-        s_->labels_.Add(name, id);
-      else
-        s_->labels_.Remove(name);
-    }
-    for (const auto& [name, id] : new_types_) {
-      if (add)
-        s_->types_.Add(name, id);
-      else
-        s_->types_.Remove(name);
-    }
+    PublishNames(new_labels_, add, &s_->labels_);
+    PublishNames(new_types_, add, &s_->types_);
   }
 
   // Ingests every file at once: RocksDB applies them atomically across the
@@ -481,8 +462,8 @@ class Importer {
   std::vector<NodeRef> nodes_;
   std::vector<std::vector<std::string>> label_sets_;
   std::map<std::vector<std::string>, uint32_t> label_set_index_;
-  std::map<std::string, uint32_t, std::less<>> new_labels_;
-  std::map<std::string, uint32_t, std::less<>> new_types_;
+  PendingNames new_labels_;
+  PendingNames new_types_;
   std::map<std::string, uint64_t> label_counts_;
   struct TypeSlot {
     uint32_t id;

@@ -57,6 +57,31 @@ std::vector<std::pair<std::string, uint32_t>> Dictionary::Entries() const {
   return {ids_.begin(), ids_.end()};
 }
 
+std::optional<uint32_t> FindName(const Dictionary& dict, const PendingNames& pending,
+                                 std::string_view name) {
+  if (auto id = dict.Find(name)) return id;
+  auto it = pending.find(name);
+  if (it == pending.end()) return std::nullopt;
+  return it->second;
+}
+
+uint32_t InternName(const Dictionary& dict, PendingNames* pending, std::string_view name) {
+  if (auto id = FindName(dict, *pending, name)) return *id;
+  uint32_t id = dict.next_id() + static_cast<uint32_t>(pending->size());
+  pending->emplace(std::string(name), id);
+  return id;
+}
+
+void PublishNames(const PendingNames& pending, bool add, Dictionary* dict) {
+  for (const auto& [name, id] : pending) {
+    if (add) {
+      dict->Add(name, id);
+    } else {
+      dict->Remove(name);
+    }
+  }
+}
+
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.ok()) return Status::OK();
   std::string msg = std::string(context) + ": " + s.ToString();

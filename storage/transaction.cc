@@ -93,26 +93,11 @@ class Transaction::Impl {
   }
 
   // --- dictionaries ---------------------------------------------------------
-  std::optional<uint32_t> FindId(const Dictionary& dict,
-                                 const std::map<std::string, uint32_t, std::less<>>& pending,
-                                 std::string_view name) const {
-    if (auto id = dict.Find(name)) return id;
-    auto it = pending.find(name);
-    if (it == pending.end()) return std::nullopt;
-    return it->second;
-  }
-  uint32_t Intern(const Dictionary& dict, std::map<std::string, uint32_t, std::less<>>* pending,
-                  std::string_view name) {
-    if (auto id = FindId(dict, *pending, name)) return *id;
-    uint32_t id = dict.next_id() + static_cast<uint32_t>(pending->size());
-    pending->emplace(std::string(name), id);
-    return id;
-  }
   std::optional<uint32_t> TypeId(std::string_view n) const {
-    return FindId(s_->types_, new_types_, n);
+    return FindName(s_->types_, new_types_, n);
   }
   std::optional<uint32_t> LabelId(std::string_view n) const {
-    return FindId(s_->labels_, new_labels_, n);
+    return FindName(s_->labels_, new_labels_, n);
   }
   std::string_view TypeName(uint32_t id) const {
     std::string_view name = s_->types_.Name(id);
@@ -146,7 +131,7 @@ class Transaction::Impl {
   // Adds (delta +1) or removes (-1) the label and name index entries and counts.
   void IndexEntity(const Entity& e, int delta) {
     for (const std::string& label : e.labels) {
-      uint32_t lid = Intern(s_->labels_, &new_labels_, label);
+      uint32_t lid = InternName(s_->labels_, &new_labels_, label);
       if (delta > 0) {
         Put(kCfLabels, LabelKey(lid, e.id), "");
       } else {
@@ -168,7 +153,7 @@ class Transaction::Impl {
   }
 
   void IndexRelation(const Relation& r, int delta) {
-    uint32_t tid = Intern(s_->types_, &new_types_, r.type);
+    uint32_t tid = InternName(s_->types_, &new_types_, r.type);
     std::string out = EncodeAdjKey({r.start, tid, r.end, r.id});
     std::string in = EncodeAdjKey({r.end, tid, r.start, r.id});
     if (delta > 0) {
@@ -272,18 +257,8 @@ class Transaction::Impl {
   // New dictionary entries become visible before the write so that a reader
   // never meets a type id it cannot name; they are withdrawn if it fails.
   void PublishDictionaries(bool add) {
-    for (const auto& [name, id] : new_labels_) {
-      if (add)
-        s_->labels_.Add(name, id);
-      else
-        s_->labels_.Remove(name);
-    }
-    for (const auto& [name, id] : new_types_) {
-      if (add)
-        s_->types_.Add(name, id);
-      else
-        s_->types_.Remove(name);
-    }
+    PublishNames(new_labels_, add, &s_->labels_);
+    PublishNames(new_types_, add, &s_->types_);
   }
 
   Status Commit() {
@@ -318,8 +293,8 @@ class Transaction::Impl {
   bool ended_ = false;
   uint64_t next_entity_ = 0;
   uint64_t next_relation_ = 0;
-  std::map<std::string, uint32_t, std::less<>> new_labels_;
-  std::map<std::string, uint32_t, std::less<>> new_types_;
+  PendingNames new_labels_;
+  PendingNames new_types_;
   std::map<std::string, int64_t> label_delta_;
   std::map<std::string, int64_t> type_delta_;
   int64_t entity_delta_ = 0;

@@ -45,6 +45,19 @@ class Dictionary {
   std::vector<std::unique_ptr<std::string>> names_;  // by id; null for holes
 };
 
+// Names a write adds to a Dictionary before it lands (name -> id).
+using PendingNames = std::map<std::string, uint32_t, std::less<>>;
+// The id `name` has in `dict` or among `pending`; nullopt when neither.
+std::optional<uint32_t> FindName(const Dictionary& dict, const PendingNames& pending,
+                                 std::string_view name);
+// That id, or a new one numbered after the dictionary's and the pending
+// ones (and added to `pending`).
+uint32_t InternName(const Dictionary& dict, PendingNames* pending, std::string_view name);
+// Adds the pending names to `dict` (add) or withdraws them after a failed
+// write. Entries become visible before the write lands so that a reader never
+// meets an id it cannot name.
+void PublishNames(const PendingNames& pending, bool add, Dictionary* dict);
+
 // Converts a RocksDB status; `context` says what was being done.
 Status FromRocks(const rocksdb::Status& s, std::string_view context);
 
