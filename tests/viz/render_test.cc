@@ -158,11 +158,6 @@ TEST(RenderTest, SameInputGivesByteIdenticalDotAndSvg) {
       o.layout = layout;
       std::string first = RenderOrDie(g, o);
       EXPECT_EQ(first, RenderOrDie(g, o)) << LayoutName(layout) << "/" << FormatName(format);
-      // sfdp's result here also depended on how the caller's input was
-      // ordered (seen with Graphviz 2.42 even though the drawing model is
-      // sorted by id), so only the same input is promised the same bytes; kg
-      // always passes subgraphs sorted by id. dot and neato do not care.
-      if (layout == Layout::kSfdp) continue;
       EXPECT_EQ(first, RenderOrDie(shuffled, o))
           << "input order must not matter: " << LayoutName(layout) << "/" << FormatName(format);
     }

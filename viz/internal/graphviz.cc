@@ -34,6 +34,12 @@ char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes 
 LayoutGuard::LayoutGuard(GVC_t* gvc, Agraph_t* graph, std::string_view engine)
     : gvc_(gvc), graph_(graph) {
   std::string name(engine);
+  // Parts of Graphviz 2.42's force-directed engines (sfdp's overlap removal
+  // among them) draw from libc's random generators without seeding them, so
+  // a layout would depend on what ran before it in the process. Reseeding
+  // makes every layout a function of the graph alone.
+  srand48(1);
+  srand(1);
   if (gvLayout(gvc_, graph_, name.c_str()) != 0) {
     status_ = Status::Internal("Graphviz layout '" + name + "' failed: " + LastError());
   }
