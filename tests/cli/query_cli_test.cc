@@ -14,30 +14,16 @@
 #include "core/json.h"
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/cli/cli_test_util.h"
 
 namespace kg::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Output {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+using testing::Output;
+using testing::Quote;
+using testing::Slurp;
 
 class QueryCliTest : public ::testing::Test {
  protected:

@@ -13,6 +13,7 @@
 
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/cli/cli_test_util.h"
 #include "tests/viz/svg_reader.h"
 
 namespace kg::cli {
@@ -22,24 +23,9 @@ namespace fs = std::filesystem;
 using viz::testing::ParseSvg;
 using viz::testing::SvgDocument;
 
-struct Output {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+using testing::Output;
+using testing::Quote;
+using testing::Slurp;
 
 bool HasText(const SvgDocument& svg, const std::string& text) {
   std::vector<std::string> texts = svg.Texts();
