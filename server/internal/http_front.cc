@@ -3,6 +3,7 @@
 #include "server/internal/http_front.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cctype>
@@ -135,6 +136,15 @@ void HttpFront::InstallRoutes() {
   // Replies go out as header and body writes; without TCP_NODELAY Nagle's
   // algorithm and the client's delayed ACK add ~40 ms to every request.
   http_->set_tcp_nodelay(true);
+  // cpp-httplib listens with a backlog of 5. When more clients connect at
+  // once than the accept thread drains (32 readers starting together on a
+  // busy machine), the kernel drops handshakes; the client then sees its
+  // first request stall for a SYN retransmit or fail with a read error.
+  // Remember the listening socket so Start() can widen the backlog.
+  http_->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_fd_ = sock;
+  });
   http_->set_keep_alive_max_count(100);
   http_->set_keep_alive_timeout(2);
   http_->set_read_timeout(10);
@@ -168,6 +178,9 @@ Status HttpFront::Start(const std::string& address) {
     port_ = 0;
     return Status::IOError("cannot listen for HTTP on " + address);
   }
+  // Calling listen() again on a listening socket only resizes its queue.
+  if (listen_fd_ >= 0 && ::listen(listen_fd_, SOMAXCONN) != 0)
+    return Status::IOError("cannot widen the HTTP listen queue on " + address);
   thread_ = std::thread([this] { http_->listen_after_bind(); });
   // stop() is a no-op before the accept loop runs, so wait for it (bounded).
   for (int i = 0; i < 5000 && !http_->is_running(); ++i)

@@ -36,6 +36,7 @@ class HttpFront {
   std::unique_ptr<httplib::Server> http_;
   std::thread thread_;
   int port_ = 0;
+  int listen_fd_ = -1;  // the listening socket, captured to widen its backlog
 };
 
 }  // namespace kg::server::internal

@@ -34,7 +34,7 @@ Reply Post(httplib::Client& client, const std::string& text, bool with_token) {
   auto res = client.Post("/v1/query", headers, body, "application/json");
   for (int retry = 0; retry < 3 && !res && !with_token; ++retry)
     res = client.Post("/v1/query", headers, body, "application/json");
-  if (!res) return {};
+  if (!res) return {0, httplib::to_string(res.error())};
   return {res->status, res->body};
 }
 
@@ -90,7 +90,13 @@ TEST_F(ConcurrencyTest, ThirtyTwoReadersSeeWholeWritesOnly) {
   }
   httplib::Client writer("127.0.0.1", server.http_port());
   int written = 0;
-  for (int i = 0; i < kWrites; ++i) written += Post(writer, PairWrite(i), true).status == 200;
+  for (int i = 0; i < kWrites; ++i) {
+    Reply reply = Post(writer, PairWrite(i), true);
+    if (reply.status == 200)
+      ++written;
+    else
+      ADD_FAILURE() << "write " << i << ": status " << reply.status << ": " << reply.body;
+  }
   writer_done = true;
   for (auto& t : readers) t.join();
   EXPECT_EQ(written, kWrites);
@@ -102,6 +108,32 @@ TEST_F(ConcurrencyTest, ThirtyTwoReadersSeeWholeWritesOnly) {
   EXPECT_EQ(JsonMember(final_count.body, "rows"),
             Value(ValueList{Value(ValueList{Value(2 * kWrites), Value(kWrites - 1)})}))
       << final_count.body;
+}
+
+// Many clients opening connections at the same instant overflow a short
+// listen queue; every one of them must still get its answer.
+TEST_F(ConcurrencyTest, ABurstOfNewConnectionsIsServed) {
+  ServerProcess server(db(), {"--threads", "8"});
+  ASSERT_TRUE(server.ok());
+  constexpr int kClients = 96;
+  std::atomic<int> ready{0}, ok{0};
+  std::vector<std::string> errors(kClients);
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", server.http_port());
+      ++ready;
+      while (ready < kClients) std::this_thread::yield();
+      auto res = client.Get("/healthz");
+      if (res && res->status == 200)
+        ++ok;
+      else
+        errors[c] = res ? std::to_string(res->status) : httplib::to_string(res.error());
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok.load(), kClients);
+  for (int c = 0; c < kClients; ++c) EXPECT_EQ(errors[c], "") << "client " << c;
 }
 
 TEST_F(ConcurrencyTest, SigkillDuringWritesLeavesACheckableDatabase) {
