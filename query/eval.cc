@@ -30,6 +30,15 @@ Result<std::shared_ptr<const Relation>> EvalContext::Rel(RelationId id) {
   return p;
 }
 
+Result<Value> EvalContext::NodeProperty(EntityId id, const std::string& key) {
+  if (nodes_.find(id) == nodes_.end()) {
+    if (std::optional<Value> v = txn->PeekProperty(id, key)) return *std::move(v);
+  }
+  KG_ASSIGN_OR_RETURN(auto n, Node(id));
+  const Value* p = n->Find(key);
+  return p ? *p : Value();
+}
+
 Result<Value> EvalContext::NodeValue(EntityId id) {
   KG_ASSIGN_OR_RETURN(auto p, Node(id));
   return Value(std::move(p));
@@ -379,9 +388,7 @@ Result<Value> PropertyOf(const Value& v, const std::string& key, const Expr& at,
       if (ctx.IsDeletedNode(v.as_node().id))
         return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", at.span,
                          "the node was deleted");
-      KG_ASSIGN_OR_RETURN(auto n, ctx.Node(v.as_node().id));
-      const Value* p = n->Find(key);
-      return p ? *p : Value();
+      return ctx.NodeProperty(v.as_node().id, key);
     }
     case Value::Type::kRelationship: {
       if (ctx.IsDeletedRel(v.as_relationship().id))

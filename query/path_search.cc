@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "query/internal/executor.h"
+#include "query/internal/flat_id_map.h"
 
 namespace kg::query::internal {
 
@@ -155,37 +156,44 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
 
 Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
                                              const PathSearchSpec& spec, int64_t min_hops) {
-  std::unordered_map<EntityId, RelationId> parent_edge;  // node -> relation it was reached by
-  std::vector<EntityId> order;
-  std::deque<std::pair<EntityId, int64_t>> queue{{from, 0}};
-  parent_edge[from] = 0;
+  FlatIdMap<RelationId> parent_edge;  // node -> relation it was reached by (0: the start)
+  parent_edge.Insert(from, 0);
+  std::vector<EntityId> order;  // reached nodes in discovery order
+  std::vector<EntityId> frontier{from}, next;
   bool start_on_cycle = min_hops == 0;
-  while (!queue.empty()) {
-    auto [u, d] = queue.front();
-    queue.pop_front();
-    if (spec.max_hops >= 0 && d >= spec.max_hops) continue;
-    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-    std::vector<storage::Edge> edges;
-    KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, spec.dir, spec.types, [&](const storage::Edge& e) {
-      if (spec.dir == storage::Direction::kBoth && !e.outgoing && e.other == u) return true;
-      edges.push_back(e);
-      return true;
-    }));
-    for (const auto& e : edges) {
-      KG_ASSIGN_OR_RETURN(bool valid, RelValidAsOf(st, e.relation));
-      if (!valid) continue;
-      if (e.other == from) {
-        // A trail back to the start must not reuse the relation it left by.
-        if (spec.dir != storage::Direction::kBoth || u == from || parent_edge[u] != e.relation)
-          start_on_cycle = true;
-        continue;
-      }
-      if (parent_edge.count(e.other)) continue;
-      parent_edge[e.other] = e.relation;
-      order.push_back(e.other);
-      queue.emplace_back(e.other, d + 1);
+  for (int64_t depth = 0; !frontier.empty() && (spec.max_hops < 0 || depth < spec.max_hops);
+       ++depth) {
+    next.clear();
+    for (EntityId u : frontier) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+      const RelationId via = *parent_edge.Find(u);
+      Status failed;
+      KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, spec.dir, spec.types, [&](const storage::Edge& e) {
+        if (spec.dir == storage::Direction::kBoth && !e.outgoing && e.other == u) return true;
+        if (st.eval.as_of) {
+          Result<bool> valid = RelValidAsOf(st, e.relation);
+          if (!valid.ok()) {
+            failed = valid.status();
+            return false;
+          }
+          if (!*valid) return true;
+        }
+        if (e.other == from) {
+          // A trail back to the start must not reuse the relation it left by.
+          if (spec.dir != storage::Direction::kBoth || u == from || via != e.relation)
+            start_on_cycle = true;
+          return true;
+        }
+        if (parent_edge.Insert(e.other, e.relation)) {
+          order.push_back(e.other);
+          next.push_back(e.other);
+        }
+        return true;
+      }));
+      KG_RETURN_IF_ERROR(failed);
+      KG_RETURN_IF_ERROR(st.CheckRows(order.size()));
     }
-    KG_RETURN_IF_ERROR(st.CheckRows(order.size()));
+    std::swap(frontier, next);
   }
   if (start_on_cycle) order.insert(order.begin(), from);
   return order;

@@ -361,6 +361,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
   impl->read_only_ = options.read_only;
   KG_RETURN_IF_ERROR(OpenDb(impl.get(), /*create=*/false));
   KG_RETURN_IF_ERROR(LoadMeta(impl.get()));
+  impl->topology_.Configure(options.topology_cache_bytes, options.topology_build_after);
+  impl->topology_.SetGraphSize(impl->next_entity_, impl->next_relation_);
   if (!impl->read_only_) RemoveStaleImportFiles(path);  // we hold the lock now
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,14 @@ enum class Direction { kOutgoing, kIncoming, kBoth };
 
 struct OpenOptions {
   bool read_only = false;
+  // Memory allowed for the in-memory copy of the graph's structure (both
+  // adjacency directions and every entity's name) that read transactions use
+  // for traversals once enough reads went to RocksDB; 0 disables it. See
+  // docs/storage.md, "Topology cache".
+  size_t topology_cache_bytes = size_t{1} << 30;
+  // Build that copy after this many reads served by RocksDB; 0 chooses
+  // automatically (as many as a build costs, so it at most doubles the work).
+  uint64_t topology_build_after = 0;
 };
 
 // One adjacency entry seen from the node being expanded.
@@ -117,6 +126,12 @@ class Transaction {
   Result<Entity> GetEntity(EntityId id) const;
   Result<Relation> GetRelation(RelationId id) const;
   bool EntityExists(EntityId id) const;
+  // The property `key` of entity `id` when it is known without reading the
+  // entity's record (a read transaction's `name`, from the topology cache):
+  // the value, or null when the entity has no such property. nullopt when it
+  // is not known that way (then use GetEntity; nullopt also for an absent
+  // entity).
+  std::optional<Value> PeekProperty(EntityId id, std::string_view key) const;
 
   // Ids of the entities whose name or one of whose aliases equals `text`
   // ignoring case (ASCII and Unicode simple case folding of the stored

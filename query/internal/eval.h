@@ -39,6 +39,10 @@ class EvalContext {
   // of this statement update the cache so later clauses see them).
   Result<std::shared_ptr<const Entity>> Node(EntityId id);
   Result<std::shared_ptr<const Relation>> Rel(RelationId id);
+  // One property of a node (null when absent): from this statement's copy
+  // when loaded, else from the store's memory when it knows it without
+  // reading the record (Transaction::PeekProperty), else through Node(id).
+  Result<Value> NodeProperty(EntityId id, const std::string& key);
   void PutNode(std::shared_ptr<const Entity> e) { nodes_[e->id] = std::move(e); }
   void PutRel(std::shared_ptr<const Relation> r) { rels_[r->id] = std::move(r); }
   void MarkDeletedNode(EntityId id) { deleted_nodes_.insert(id); }

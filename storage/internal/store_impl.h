@@ -19,6 +19,7 @@
 #include "core/result.h"
 #include "schema/ontology.h"
 #include "storage/internal/keys.h"
+#include "storage/internal/topology.h"
 #include "storage/store.h"
 
 namespace kg::storage {
@@ -99,6 +100,7 @@ class Store::Impl {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   internal::Dictionary labels_;
   internal::Dictionary types_;
+  internal::TopologyCache topology_;
 
   // Held by a write transaction (or an import) from begin to end.
   std::mutex write_mu_;

@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "core/json.h"
 #include "query/query.h"
@@ -118,17 +119,28 @@ std::vector<fs::path> CaseFiles() {
   return files;
 }
 
-class QueryCaseTest : public ::testing::TestWithParam<fs::path> {};
+// Each case file runs twice: reads through RocksDB, and reads through the
+// in-memory topology copy built on the first read (same answers, same order).
+using CaseParam = std::tuple<fs::path, bool>;
+class QueryCaseTest : public ::testing::TestWithParam<CaseParam> {};
 
 TEST_P(QueryCaseTest, RecordsPass) {
-  fs::path dir = fs::temp_directory_path() /
-                 ("kg_query_case_" + GetParam().stem().string() + "_" + std::to_string(::getpid()));
+  const auto& [file, cached] = GetParam();
+  fs::path dir =
+      fs::temp_directory_path() / ("kg_query_case_" + file.stem().string() + "_" +
+                                   std::to_string(cached) + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   ASSERT_TRUE(storage::Store::Create(dir.string(), schema::Ontology::Open()).ok());
-  auto store = storage::Store::Open(dir.string(), {});
+  storage::OpenOptions open;
+  if (cached) {
+    open.topology_build_after = 1;
+  } else {
+    open.topology_cache_bytes = 0;
+  }
+  auto store = storage::Store::Open(dir.string(), open);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
-  for (const Record& r : ReadRecords(GetParam())) {
-    std::string where = GetParam().filename().string() + ":" + std::to_string(r.line);
+  for (const Record& r : ReadRecords(file)) {
+    std::string where = file.filename().string() + ":" + std::to_string(r.line);
     QueryOptions opts;
     if (!r.params_json.empty()) {
       auto p = ParseJson(r.params_json);
@@ -165,9 +177,11 @@ TEST_P(QueryCaseTest, RecordsPass) {
   fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, QueryCaseTest, ::testing::ValuesIn(CaseFiles()),
-                         [](const ::testing::TestParamInfo<fs::path>& info) {
-                           return info.param.stem().string();
+INSTANTIATE_TEST_SUITE_P(Cases, QueryCaseTest,
+                         ::testing::Combine(::testing::ValuesIn(CaseFiles()), ::testing::Bool()),
+                         [](const ::testing::TestParamInfo<CaseParam>& info) {
+                           return std::get<0>(info.param).stem().string() +
+                                  (std::get<1>(info.param) ? "_cached" : "_rocksdb");
                          });
 
 }  // namespace

@@ -1,0 +1,246 @@
+// Building the in-memory topology from one snapshot, and the policy of when
+// to build it.
+#include "storage/internal/topology.h"
+
+#include <algorithm>
+#include <limits>
+#include <thread>
+
+#include "storage/internal/codec.h"
+#include "storage/internal/store_impl.h"
+
+namespace kg::storage::internal {
+namespace {
+
+constexpr uint64_t kMaxId = std::numeric_limits<uint32_t>::max();
+
+// Kinds of name_kind_.
+enum NameKind : uint8_t { kAbsent = 0, kNoName = 1, kText = 2, kOther = 3 };
+
+std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
+// Ranks of the type ids (by name order) and the names by rank.
+struct TypeRanks {
+  std::vector<uint32_t> rank_of;  // by type id; UINT32_MAX for holes
+  std::vector<std::string_view> names;
+  bool follow_ids = true;  // ranks grow with ids: key order is rank order
+};
+
+TypeRanks RankTypes(const Dictionary& types) {
+  TypeRanks t;
+  std::vector<std::pair<std::string, uint32_t>> entries = types.Entries();  // by name
+  for (size_t r = 0; r < entries.size(); ++r) {
+    uint32_t id = entries[r].second;
+    if (id >= t.rank_of.size()) t.rank_of.resize(id + 1, UINT32_MAX);
+    t.rank_of[id] = static_cast<uint32_t>(r);
+    t.names.push_back(types.Name(id));
+  }
+  uint32_t last = 0;
+  for (uint32_t rank : t.rank_of) {
+    if (rank == UINT32_MAX) continue;
+    if (rank < last) t.follow_ids = false;
+    last = rank;
+  }
+  return t;
+}
+
+// Reads one adjacency family into offsets/entries. False when an id does not
+// fit or an entry names an unknown node or type (the copy is then not built).
+Result<bool> ReadAdjacency(const Store::Impl& s, int cf, const rocksdb::ReadOptions& ro,
+                           const TypeRanks& ranks, uint64_t bound, std::vector<uint32_t>* offsets,
+                           std::vector<Topology::Entry>* entries) {
+  offsets->assign(bound + 1, 0);
+  uint64_t filled = 0;  // offsets[0..filled] are set
+  uint64_t current = 0;
+  bool any = false;
+  // Rows come in node order; within a row keys are in type-id order, which
+  // is name order unless types were added out of alphabetical order.
+  auto finish_row = [&] {
+    if (ranks.follow_ids || !any) return;
+    std::sort(entries->begin() + (*offsets)[current], entries->end(),
+              [](const Topology::Entry& x, const Topology::Entry& y) {
+                if (x.rank != y.rank) return x.rank < y.rank;
+                if (x.other != y.other) return x.other < y.other;
+                return x.relation < y.relation;
+              });
+  };
+  auto start_rows_up_to = [&](uint64_t node) {
+    while (filled < node) (*offsets)[++filled] = static_cast<uint32_t>(entries->size());
+  };
+  std::unique_ptr<rocksdb::Iterator> it(s.db()->NewIterator(ro, s.cf(cf)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    AdjKey k;
+    if (!DecodeAdjKey(View(it->key()), &k)) return false;
+    if (k.node >= bound || k.other >= bound || k.relation > kMaxId) return false;
+    if (k.type >= ranks.rank_of.size() || ranks.rank_of[k.type] == UINT32_MAX) return false;
+    if (!any || k.node != current) {
+      finish_row();
+      start_rows_up_to(k.node);
+      current = k.node;
+      any = true;
+    }
+    if (entries->size() >= kMaxId) return false;
+    entries->push_back(
+        {static_cast<uint32_t>(k.other), static_cast<uint32_t>(k.relation), ranks.rank_of[k.type]});
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the topology cache"));
+  finish_row();
+  start_rows_up_to(bound);
+  return true;
+}
+
+}  // namespace
+
+size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
+  // Per id: two offsets, name offset and kind, ~16 bytes of name text.
+  return static_cast<size_t>(id_bound) * (4 + 4 + 4 + 1 + 16) +
+         static_cast<size_t>(relations) * 2 * sizeof(Entry);
+}
+
+size_t Topology::bytes() const {
+  return name_kind_.capacity() + (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
+         (out_.capacity() + in_.capacity()) * sizeof(Entry) + name_offsets_.capacity() * 4 +
+         name_text_.capacity();
+}
+
+Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound) {
+  std::unique_ptr<rocksdb::Iterator> it(s.db()->NewIterator(ro, s.cf(kCfEntities)));
+  name_kind_.assign(bound, kAbsent);
+  name_offsets_.assign(bound + 1, 0);
+  uint64_t next = 0;  // name_offsets_[0..next] are set
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view key = View(it->key());
+    if (key.size() != 8) continue;
+    uint64_t id = ReadU64(key.data());
+    if (id >= bound)
+      return Status::Corruption("entity " + std::to_string(id) + " is beyond the id counter");
+    KG_ASSIGN_OR_RETURN(Entity e, DecodeEntity(View(it->value())));
+    while (next < id) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
+    const Value* name = e.Find("name");
+    if (name == nullptr) {
+      name_kind_[id] = kNoName;
+    } else if (name->is_string() && name_text_.size() + name->as_string().size() < kMaxId) {
+      name_kind_[id] = kText;
+      name_text_ += name->as_string();
+    } else {
+      name_kind_[id] = kOther;
+    }
+    name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the topology cache"));
+  while (next < bound) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
+  return Status::OK();
+}
+
+Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
+                                                        const rocksdb::ReadOptions& base,
+                                                        uint64_t sequence, uint64_t entity_bound,
+                                                        uint64_t relation_bound,
+                                                        size_t budget_bytes) {
+  if (entity_bound >= kMaxId || relation_bound >= kMaxId ||
+      EstimateBytes(entity_bound, relation_bound) > budget_bytes)
+    return std::shared_ptr<const Topology>();
+  rocksdb::ReadOptions ro = base;
+  ro.total_order_seek = true;  // whole-family scans across the prefix extractor
+  ro.fill_cache = false;       // a one-off scan must not evict the hot blocks
+  ro.readahead_size = 2 << 20;
+  auto t = std::make_shared<Topology>();
+  t->sequence_ = sequence;
+  TypeRanks ranks = RankTypes(s.types_);
+  t->type_names_ = ranks.names;
+
+  // Three independent scans; the outgoing side and the names on a second thread.
+  Result<bool> out_ok = false;
+  Status names;
+  std::thread helper([&] {
+    out_ok = ReadAdjacency(s, kCfOut, ro, ranks, entity_bound, &t->out_offsets_, &t->out_);
+    if (out_ok.ok() && *out_ok) names = t->ReadNames(s, ro, entity_bound);
+  });
+  Result<bool> in_ok = ReadAdjacency(s, kCfIn, ro, ranks, entity_bound, &t->in_offsets_, &t->in_);
+  helper.join();
+  for (const Result<bool>* r : {&out_ok, &in_ok}) {
+    if (!r->ok()) return r->status();
+    if (!**r) return std::shared_ptr<const Topology>();
+  }
+  KG_RETURN_IF_ERROR(names);
+  if (t->bytes() > budget_bytes) return std::shared_ptr<const Topology>();
+  return std::shared_ptr<const Topology>(std::move(t));
+}
+
+std::span<const Topology::Entry> Topology::OfRank(std::span<const Entry> row, uint32_t rank) {
+  auto lo = std::partition_point(row.begin(), row.end(),
+                                 [rank](const Entry& e) { return e.rank < rank; });
+  auto hi = std::partition_point(lo, row.end(), [rank](const Entry& e) { return e.rank == rank; });
+  return {lo, hi};
+}
+
+std::optional<uint32_t> Topology::Rank(std::string_view type) const {
+  auto it = std::lower_bound(type_names_.begin(), type_names_.end(), type);
+  if (it == type_names_.end() || *it != type) return std::nullopt;
+  return static_cast<uint32_t>(it - type_names_.begin());
+}
+
+std::optional<Value> Topology::Name(uint64_t id) const {
+  if (id >= name_kind_.size()) return std::nullopt;
+  switch (name_kind_[id]) {
+    case kNoName:
+      return Value();
+    case kText:
+      return Value(std::string(name_text_.data() + name_offsets_[id],
+                               name_offsets_[id + 1] - name_offsets_[id]));
+    default:
+      return std::nullopt;
+  }
+}
+
+// --- TopologyCache -----------------------------------------------------------
+
+void TopologyCache::Configure(size_t budget_bytes, uint64_t build_after) {
+  budget_ = budget_bytes;
+  build_after_ = build_after;
+}
+
+void TopologyCache::SetGraphSize(uint64_t entity_bound, uint64_t relation_bound) {
+  // A build scans both adjacency families (~1/16 of a point read per entry)
+  // and decodes every entity record (~1/2 of one): once that many point reads
+  // went to RocksDB, building would have cost no more than they did.
+  uint64_t t = build_after_ > 0 ? build_after_
+                                : std::max<uint64_t>(4096, relation_bound / 8 + entity_bound / 2);
+  threshold_ = t;
+  entity_bound_ = entity_bound;
+  relation_bound_ = relation_bound;
+  std::lock_guard<std::mutex> lock(mu_);
+  current_.reset();  // the graph changed: free the old copy once its readers end
+}
+
+std::shared_ptr<const Topology> TopologyCache::Get(uint64_t sequence) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (current_ && current_->sequence() == sequence) return current_;
+  return nullptr;
+}
+
+Result<std::shared_ptr<const Topology>> TopologyCache::NoteMisses(uint64_t n,
+                                                                  const Store::Impl& store,
+                                                                  const rocksdb::ReadOptions& ro,
+                                                                  uint64_t sequence) {
+  if (budget_ == 0) return std::shared_ptr<const Topology>();
+  if (misses_.fetch_add(n, std::memory_order_relaxed) + n < threshold_)
+    return std::shared_ptr<const Topology>();
+  if (declined_at_ == sequence) return std::shared_ptr<const Topology>();
+  std::unique_lock<std::mutex> building(build_mu_, std::try_to_lock);
+  if (!building.owns_lock()) return std::shared_ptr<const Topology>();  // another reader builds
+  if (auto have = Get(sequence)) return have;
+  misses_ = 0;
+  KG_ASSIGN_OR_RETURN(
+      auto built, Topology::Build(store, ro, sequence, entity_bound_, relation_bound_, budget_));
+  if (!built) {
+    declined_at_ = sequence;
+    return built;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  current_ = built;
+  generation_.fetch_add(1, std::memory_order_release);
+  return built;
+}
+
+}  // namespace kg::storage::internal

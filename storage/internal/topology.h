@@ -1,0 +1,132 @@
+// An immutable in-memory copy of the graph's structure as of one RocksDB
+// sequence number: both adjacency directions as compressed sparse rows and
+// the `name` of every entity. Traversals that touch many nodes (two hops,
+// variable-length expansion, shortest paths, analytics) read it instead of
+// seeking RocksDB once per node and once per name.
+//
+// The store builds one lazily, from a read transaction's snapshot, once the
+// reads done through RocksDB since the last build would have paid for it
+// (see TopologyCache), and only within a memory budget. A transaction uses it
+// only when its snapshot is exactly the one it was built from, so it never
+// changes what any read returns: a commit moves the sequence number on and
+// later readers go back to RocksDB until the next build.
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/value.h"
+#include "storage/store.h"
+
+namespace kg::storage::internal {
+
+class Topology {
+ public:
+  // One adjacency entry: the neighbour, the relation and the rank of the
+  // relation type's name among all type names (entries of a node are sorted
+  // by rank, neighbour, relation: the order Transaction::Expand promises).
+  struct Entry {
+    uint32_t other;
+    uint32_t relation;
+    uint32_t rank;
+  };
+
+  // Builds the copy at `ro`'s snapshot (whose sequence number is `sequence`),
+  // where every entity id is below `entity_bound` and every relation id below
+  // `relation_bound`. Returns null when it would need more than
+  // `budget_bytes` or when ids do not fit in 32 bits.
+  static Result<std::shared_ptr<const Topology>> Build(const Store::Impl& store,
+                                                       const rocksdb::ReadOptions& ro,
+                                                       uint64_t sequence, uint64_t entity_bound,
+                                                       uint64_t relation_bound,
+                                                       size_t budget_bytes);
+
+  // A rough size of the copy for this many entities (highest id + 1),
+  // relations and type names, in bytes.
+  static size_t EstimateBytes(uint64_t id_bound, uint64_t relations);
+
+  uint64_t sequence() const { return sequence_; }
+  size_t bytes() const;
+
+  bool Contains(uint64_t id) const { return id < name_kind_.size() && name_kind_[id] != 0; }
+  // Adjacency of `id` (empty when absent).
+  std::span<const Entry> Out(uint64_t id) const { return Row(out_offsets_, out_, id); }
+  std::span<const Entry> In(uint64_t id) const { return Row(in_offsets_, in_, id); }
+  // The entries of `row` whose type has this rank (a contiguous range).
+  static std::span<const Entry> OfRank(std::span<const Entry> row, uint32_t rank);
+
+  // The rank of a type name; nullopt when no relation type has that name.
+  std::optional<uint32_t> Rank(std::string_view type) const;
+  std::string_view TypeName(uint32_t rank) const { return type_names_[rank]; }
+
+  // The entity's `name` property: null when it has none, a string when it is
+  // one; nullopt when the entity is absent or its name is not a string (the
+  // record must be read).
+  std::optional<Value> Name(uint64_t id) const;
+
+ private:
+  Status ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound);
+  static std::span<const Entry> Row(const std::vector<uint32_t>& offsets,
+                                    const std::vector<Entry>& entries, uint64_t id) {
+    if (id + 1 >= offsets.size()) return {};
+    return {entries.data() + offsets[id], entries.data() + offsets[id + 1]};
+  }
+
+  uint64_t sequence_ = 0;
+  std::vector<uint32_t> out_offsets_, in_offsets_;
+  std::vector<Entry> out_, in_;
+  std::vector<std::string_view> type_names_;  // by rank; views into the store's dictionary
+  // Names: name_offsets_[id]..[id + 1] in name_text_; name_kind_ per id.
+  std::vector<uint32_t> name_offsets_;
+  std::string name_text_;
+  std::vector<uint8_t> name_kind_;
+};
+
+// The store's current Topology and the policy that decides when to build one.
+// Thread-safe.
+class TopologyCache {
+ public:
+  // At most `budget_bytes` for a copy (0 disables the cache); build after
+  // `build_after` misses, or (0) after as many as a build of the graph costs.
+  void Configure(size_t budget_bytes, uint64_t build_after);
+  // The graph's size (highest ids) that the automatic threshold follows; the
+  // store calls it on open and after every write.
+  void SetGraphSize(uint64_t entity_bound, uint64_t relation_bound);
+
+  // Grows each time a copy is published (0: none yet).
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  // The copy for a transaction at `sequence`, or null.
+  std::shared_ptr<const Topology> Get(uint64_t sequence) const;
+
+  // Counts `n` reads served by RocksDB that the copy could have served. When
+  // they add up to what a build costs (ski rental: then the build at most
+  // doubles the work), builds a copy at `ro` and returns it; else null.
+  Result<std::shared_ptr<const Topology>> NoteMisses(uint64_t n, const Store::Impl& store,
+                                                     const rocksdb::ReadOptions& ro,
+                                                     uint64_t sequence);
+
+ private:
+  mutable std::mutex mu_;
+  std::shared_ptr<const Topology> current_;
+  std::mutex build_mu_;
+  std::atomic<uint64_t> misses_{0};
+  std::atomic<uint64_t> generation_{0};
+  std::atomic<uint64_t> threshold_{UINT64_MAX};
+  std::atomic<uint64_t> entity_bound_{0};
+  std::atomic<uint64_t> relation_bound_{0};
+  std::atomic<uint64_t> declined_at_{UINT64_MAX};  // sequence whose build the budget refused
+  size_t budget_ = 0;
+  uint64_t build_after_ = 0;
+};
+
+}  // namespace kg::storage::internal

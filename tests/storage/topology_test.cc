@@ -1,0 +1,182 @@
+// The topology cache: reads through it equal reads through RocksDB (order
+// included), it is never used across a commit, old snapshots keep their
+// view, and a budget too small for the graph leaves reads on RocksDB.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <tuple>
+
+#include "storage/store.h"
+
+namespace kg::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+using EdgeRow = std::tuple<RelationId, EntityId, std::string, bool>;
+
+std::vector<EdgeRow> Rows(const Transaction& t, EntityId n, Direction d,
+                          const std::vector<std::string>& types = {}) {
+  std::vector<EdgeRow> out;
+  Status st = t.Expand(n, d, types, [&](const Edge& e) {
+    out.emplace_back(e.relation, e.other, std::string(e.type), e.outgoing);
+    return true;
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+OpenOptions Cached() {
+  OpenOptions o;
+  o.topology_build_after = 1;  // build on the first read RocksDB serves
+  return o;
+}
+
+OpenOptions Uncached() {
+  OpenOptions o;
+  o.topology_cache_bytes = 0;
+  return o;
+}
+
+class TopologyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_topology_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    path_ = (dir_ / "db").string();
+    ASSERT_TRUE(Store::Create(path_, schema::Ontology::Open()).ok());
+    auto s = Store::Open(path_, {});
+    ASSERT_TRUE(s.ok());
+    auto w = (*s)->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    Transaction& t = **w;
+    // Types created out of alphabetical order, so type ids are not name order.
+    for (int i = 0; i < 6; ++i) {
+      PropertyMap props;
+      if (i != 4) props["name"] = "N" + std::to_string(i);
+      if (i == 5) props["name"] = int64_t{5};  // a name that is not a string
+      ids_.push_back(*t.CreateEntity({"L"}, props));
+    }
+    const char* types[] = {"ZETA", "ALPHA", "MIDDLE"};
+    int k = 0;
+    for (size_t a = 0; a < ids_.size(); ++a)
+      for (size_t b = 0; b < ids_.size(); ++b)
+        if ((a * 7 + b * 3) % 4 == 0) {
+          ASSERT_TRUE(t.CreateRelation(types[k++ % 3], ids_[a], ids_[b], {}).ok());
+        }
+    ASSERT_TRUE(t.CreateRelation("ALPHA", ids_[0], ids_[1], {}).ok());  // a parallel edge
+    ASSERT_TRUE(t.CreateRelation("ZETA", ids_[2], ids_[2], {}).ok());   // a self-loop
+    ASSERT_TRUE(t.Commit().ok());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Store> Open(const OpenOptions& o) {
+    auto s = Store::Open(path_, o);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return std::move(s).value();
+  }
+
+  fs::path dir_;
+  std::string path_;
+  std::vector<EntityId> ids_;
+};
+
+TEST_F(TopologyTest, ExpandEqualsRocksDbInEveryDirectionAndFilter) {
+  const std::vector<std::vector<std::string>> filters = {
+      {}, {"ALPHA"}, {"ZETA", "ALPHA"}, {"MIDDLE", "MIDDLE"}, {"NOPE"}, {"NOPE", "ZETA"}};
+  std::vector<std::vector<EdgeRow>> want;
+  {
+    auto plain = Open(Uncached());
+    auto t = plain->BeginRead();
+    for (EntityId n : ids_)
+      for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth})
+        for (const auto& f : filters) want.push_back(Rows(*t, n, d, f));
+  }
+  auto cached = Open(Cached());
+  auto t = cached->BeginRead();
+  (void)Rows(*t, ids_[0], Direction::kOutgoing);  // the miss that builds the copy
+  ASSERT_TRUE(t->PeekProperty(ids_[0], "name").has_value()) << "the copy was not built";
+  size_t i = 0;
+  for (EntityId n : ids_)
+    for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth})
+      for (const auto& f : filters) EXPECT_EQ(Rows(*t, n, d, f), want[i++]) << "node " << n;
+  EXPECT_TRUE(Rows(*t, 999, Direction::kBoth).empty());
+  // Stopping early stops.
+  int seen = 0;
+  ASSERT_TRUE(
+      t->Expand(ids_[0], Direction::kBoth, {}, [&](const Edge&) { return ++seen < 2; }).ok());
+  EXPECT_EQ(seen, 2);
+}
+
+TEST_F(TopologyTest, NamesAndExistence) {
+  {
+    auto uncached = Open(Uncached());
+    EXPECT_EQ(uncached->BeginRead()->PeekProperty(ids_[1], "name"), std::nullopt);
+  }
+  auto s = Open(Cached());
+  auto t = s->BeginRead();
+  (void)Rows(*t, ids_[0], Direction::kOutgoing);
+  EXPECT_EQ(t->PeekProperty(ids_[1], "name"), std::optional<Value>(Value("N1")));
+  EXPECT_EQ(t->PeekProperty(ids_[4], "name"), std::optional<Value>(Value()));  // has no name
+  EXPECT_EQ(t->PeekProperty(ids_[5], "name"), std::nullopt);  // not a string: read the record
+  EXPECT_EQ(t->PeekProperty(ids_[1], "other"), std::nullopt);
+  EXPECT_EQ(t->PeekProperty(999, "name"), std::nullopt);
+  EXPECT_TRUE(t->EntityExists(ids_[3]));
+  EXPECT_FALSE(t->EntityExists(999));
+}
+
+TEST_F(TopologyTest, ACommitIsSeenByNewReadersAndNotByOldOnes) {
+  auto s = Open(Cached());
+  auto before = s->BeginRead();
+  (void)Rows(*before, ids_[3], Direction::kOutgoing);
+  ASSERT_TRUE(before->PeekProperty(ids_[3], "name").has_value());
+  auto old_rows = Rows(*before, ids_[3], Direction::kOutgoing);
+  {
+    auto w = s->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    Entity e = *(*w)->GetEntity(ids_[3]);
+    e.properties["name"] = "Renamed";
+    ASSERT_TRUE((*w)->UpdateEntity(e).ok());
+    ASSERT_TRUE((*w)->CreateRelation("BETA", ids_[3], ids_[0], {}).ok());
+    // The writer sees its own writes, never the copy.
+    EXPECT_EQ((*w)->PeekProperty(ids_[3], "name"), std::nullopt);
+    EXPECT_EQ(Rows(**w, ids_[3], Direction::kOutgoing).size(), old_rows.size() + 1);
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_EQ(Rows(*before, ids_[3], Direction::kOutgoing), old_rows);
+  EXPECT_EQ(before->PeekProperty(ids_[3], "name"), std::optional<Value>(Value("N3")));
+  auto after = s->BeginRead();
+  auto new_rows = Rows(*after, ids_[3], Direction::kOutgoing);
+  ASSERT_EQ(new_rows.size(), old_rows.size() + 1);
+  EXPECT_EQ(std::get<2>(new_rows[1]), "BETA");  // ALPHA < BETA < MIDDLE < ZETA
+  EXPECT_EQ(after->PeekProperty(ids_[3], "name"), std::optional<Value>(Value("Renamed")));
+}
+
+TEST_F(TopologyTest, ABudgetTooSmallLeavesReadsOnRocksDb) {
+  OpenOptions o = Cached();
+  o.topology_cache_bytes = 16;
+  auto s = Open(o);
+  auto t = s->BeginRead();
+  auto rows = Rows(*t, ids_[0], Direction::kBoth);
+  EXPECT_EQ(t->PeekProperty(ids_[0], "name"), std::nullopt);
+  EXPECT_EQ(Rows(*t, ids_[0], Direction::kBoth), rows);
+}
+
+TEST_F(TopologyTest, ReadOnlyOpensUseTheirFixedView) {
+  auto s = Open([] {
+    OpenOptions o = Cached();
+    o.read_only = true;
+    return o;
+  }());
+  auto t = s->BeginRead();
+  auto rows = Rows(*t, ids_[2], Direction::kBoth);
+  EXPECT_EQ(t->PeekProperty(ids_[2], "name"), std::optional<Value>(Value("N2")));
+  auto plain = Open(Uncached());
+  EXPECT_EQ(Rows(*plain->BeginRead(), ids_[2], Direction::kBoth), rows);
+}
+
+}  // namespace
+}  // namespace kg::storage
