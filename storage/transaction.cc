@@ -4,6 +4,7 @@
 #include <rocksdb/utilities/write_batch_with_index.h>
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "storage/internal/codec.h"
@@ -52,7 +53,10 @@ class Transaction::Impl {
     // caught up to when it opened, whose sequence number never moves.
     sequence_ = snap_ ? snap_->GetSequenceNumber() : s_->db()->GetLatestSequenceNumber();
   }
-  ~Impl() { s_->ReleaseSnapshot(snap_); }
+  ~Impl() {
+    for (auto& it : iters_) it.reset();  // before the snapshot they read
+    s_->ReleaseSnapshot(snap_);
+  }
 
   bool writable() const { return batch_ != nullptr; }
 
@@ -95,13 +99,27 @@ class Transaction::Impl {
   Status ScanPrefix(int cf, std::string_view prefix,
                     const std::function<bool(std::string_view)>& fn) const {
     const rocksdb::ReadOptions& ro = prefix.size() >= 8 ? ro_ : ro_total_;
-    std::unique_ptr<rocksdb::Iterator> it(s_->db()->NewIterator(ro, s_->cf(cf)));
-    if (batch_) it.reset(batch_->NewIteratorWithBase(s_->cf(cf), it.release(), &ro));
+    // A read transaction keeps one iterator per family (making one costs
+    // more than a short scan); a scan nested in a scan of the same family,
+    // and every scan of a write transaction, gets its own.
+    const bool reuse = !batch_ && prefix.size() >= 8 && !iter_busy_[cf];
+    std::unique_ptr<rocksdb::Iterator> own;
+    rocksdb::Iterator* it = nullptr;
+    if (reuse) {
+      if (!iters_[cf]) iters_[cf].reset(s_->db()->NewIterator(ro, s_->cf(cf)));
+      it = iters_[cf].get();
+      iter_busy_[cf] = true;
+    } else {
+      own.reset(s_->db()->NewIterator(ro, s_->cf(cf)));
+      if (batch_) own.reset(batch_->NewIteratorWithBase(s_->cf(cf), own.release(), &ro));
+      it = own.get();
+    }
     for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) {
       std::string_view key = View(it->key());
       if (!key.starts_with(prefix)) break;
       if (!fn(key)) break;
     }
+    if (reuse) iter_busy_[cf] = false;
     return FromRocks(it->status(), "scanning");
   }
 
@@ -311,6 +329,8 @@ class Transaction::Impl {
 
   Store::Impl* s_;
   const rocksdb::Snapshot* snap_ = nullptr;
+  mutable std::array<std::unique_ptr<rocksdb::Iterator>, kCfCount> iters_;
+  mutable std::array<bool, kCfCount> iter_busy_{};
   uint64_t sequence_ = 0;
   mutable std::shared_ptr<const Topology> topology_;
   mutable uint64_t seen_generation_ = 0;
