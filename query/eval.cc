@@ -15,8 +15,7 @@ namespace kg::query::internal {
 Result<std::shared_ptr<const Entity>> EvalContext::Node(EntityId id) {
   auto it = nodes_.find(id);
   if (it != nodes_.end()) return it->second;
-  KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
-  auto p = std::make_shared<const Entity>(std::move(e));
+  KG_ASSIGN_OR_RETURN(std::shared_ptr<const Entity> p, txn->GetEntityShared(id));
   nodes_[id] = p;
   return p;
 }

@@ -376,6 +376,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
   KG_RETURN_IF_ERROR(LoadMeta(impl.get()));
   impl->topology_.Configure(options.topology_cache_bytes, options.topology_build_after);
   impl->topology_.SetGraphSize(impl->next_entity_, impl->next_relation_);
+  impl->entity_cache_.Configure(options.entity_cache_entries);
+  impl->entity_cache_.Reset(impl->db()->GetLatestSequenceNumber());
   if (!impl->read_only_) RemoveStaleImportFiles(path);  // we hold the lock now
   return std::unique_ptr<Store>(new Store(std::move(impl)));
 }

@@ -36,6 +36,9 @@ struct OpenOptions {
   // Build that copy after this many reads served by RocksDB; 0 chooses
   // automatically (as many as a build costs, so it at most doubles the work).
   uint64_t topology_build_after = 0;
+  // Decoded entity records kept for the read transactions of the latest
+  // snapshot (emptied by every commit); 0 disables that cache.
+  size_t entity_cache_entries = size_t{1} << 18;
 };
 
 // One adjacency entry seen from the node being expanded.
@@ -124,6 +127,9 @@ class Transaction {
   // --- reads -------------------------------------------------------------
   // NotFound when absent; Corruption when the record does not decode.
   Result<Entity> GetEntity(EntityId id) const;
+  // The same record, shared: no copy when it comes from the store's cache of
+  // decoded records (read transactions only).
+  Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const;
   Result<Relation> GetRelation(RelationId id) const;
   bool EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the

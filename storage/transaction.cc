@@ -323,6 +323,7 @@ class Transaction::Impl {
     s_->next_entity_ = next_entity_;
     s_->next_relation_ = next_relation_;
     s_->topology_.SetGraphSize(next_entity_, next_relation_);
+    s_->entity_cache_.Reset(s_->db()->GetLatestSequenceNumber());
     lock_.unlock();
     return Status::OK();
   }
@@ -369,8 +370,22 @@ Transaction::~Transaction() = default;
 bool Transaction::writable() const { return impl_->writable(); }
 
 Result<Entity> Transaction::GetEntity(EntityId id) const {
+  if (impl_->writable()) return impl_->GetEntity(id);
+  KG_ASSIGN_OR_RETURN(auto e, GetEntityShared(id));
+  return *e;
+}
+
+Result<std::shared_ptr<const Entity>> Transaction::GetEntityShared(EntityId id) const {
+  if (impl_->writable()) {
+    KG_ASSIGN_OR_RETURN(Entity e, impl_->GetEntity(id));
+    return std::make_shared<const Entity>(std::move(e));
+  }
+  if (auto cached = impl_->s_->entity_cache_.Find(impl_->sequence_, id)) return cached;
   impl_->Miss(1);
-  return impl_->GetEntity(id);
+  KG_ASSIGN_OR_RETURN(Entity e, impl_->GetEntity(id));
+  auto shared = std::make_shared<const Entity>(std::move(e));
+  impl_->s_->entity_cache_.Put(impl_->sequence_, shared);
+  return shared;
 }
 
 Result<Relation> Transaction::GetRelation(RelationId id) const { return impl_->GetRelation(id); }

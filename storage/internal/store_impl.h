@@ -18,6 +18,7 @@
 
 #include "core/result.h"
 #include "schema/ontology.h"
+#include "storage/internal/entity_cache.h"
 #include "storage/internal/keys.h"
 #include "storage/internal/topology.h"
 #include "storage/store.h"
@@ -101,6 +102,7 @@ class Store::Impl {
   internal::Dictionary labels_;
   internal::Dictionary types_;
   internal::TopologyCache topology_;
+  internal::EntityCache entity_cache_;
 
   // Held by a write transaction (or an import) from begin to end.
   std::mutex write_mu_;

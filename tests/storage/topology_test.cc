@@ -180,3 +180,61 @@ TEST_F(TopologyTest, ReadOnlyOpensUseTheirFixedView) {
 
 }  // namespace
 }  // namespace kg::storage
+
+namespace kg::storage {
+namespace {
+
+// The cache of decoded entity records follows the same rule: a reader sees
+// what its snapshot holds, whether the record comes from the cache or not.
+TEST_F(TopologyTest, EntityCacheNeverShowsAnotherSnapshotsRecord) {
+  auto s = Open({});
+  auto before = s->BeginRead();
+  ASSERT_EQ((*before->GetEntityShared(ids_[1]))->Find("name")->as_string(), "N1");
+  auto again = s->BeginRead();
+  auto shared = again->GetEntityShared(ids_[1]);
+  ASSERT_TRUE(shared.ok());
+  EXPECT_EQ(*shared, *before->GetEntityShared(ids_[1]));  // the same cached record
+  auto untouched_before = s->BeginRead();                 // reads ids_[2] only after the commit
+  {
+    auto w = s->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    Entity e = *(*w)->GetEntity(ids_[1]);
+    e.properties["name"] = "Changed";
+    ASSERT_TRUE((*w)->UpdateEntity(e).ok());
+    Entity f = *(*w)->GetEntity(ids_[2]);
+    f.properties["name"] = "Changed too";
+    ASSERT_TRUE((*w)->UpdateEntity(f).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_EQ(before->GetEntity(ids_[1])->Find("name")->as_string(), "N1");
+  EXPECT_EQ(untouched_before->GetEntity(ids_[2])->Find("name")->as_string(), "N2");
+  auto after = s->BeginRead();
+  EXPECT_EQ(after->GetEntity(ids_[1])->Find("name")->as_string(), "Changed");
+  EXPECT_EQ(after->GetEntity(ids_[2])->Find("name")->as_string(), "Changed too");
+  // Old readers reading after the commit do not fill the cache for new ones.
+  EXPECT_EQ(untouched_before->GetEntity(ids_[3])->Find("name")->as_string(), "N3");
+  EXPECT_EQ(s->BeginRead()->GetEntity(ids_[3])->Find("name")->as_string(), "N3");
+  // After a commit the cache serves the new snapshot's readers again.
+  auto r1 = s->BeginRead(), r2 = s->BeginRead();
+  EXPECT_EQ(*r1->GetEntityShared(ids_[5]), *r2->GetEntityShared(ids_[5]));
+  auto deleted = s->BeginWrite();
+  ASSERT_TRUE(deleted.ok());
+  ASSERT_TRUE((*deleted)->DeleteEntity(ids_[4], true).ok());
+  ASSERT_TRUE((*deleted)->Commit().ok());
+  EXPECT_EQ(s->BeginRead()->GetEntity(ids_[4]).status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(TopologyTest, EntityCacheCanBeTurnedOff) {
+  OpenOptions o;
+  o.entity_cache_entries = 0;
+  auto s = Open(o);
+  auto t = s->BeginRead();
+  auto a = t->GetEntityShared(ids_[0]);
+  auto b = t->GetEntityShared(ids_[0]);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(*a, *b);  // two reads, two copies
+  EXPECT_EQ(**a, **b);
+}
+
+}  // namespace
+}  // namespace kg::storage
