@@ -3,23 +3,23 @@
 // ontology, writes one sorted SST file per column family (plus the meta
 // updates) and ingests them all in one atomic IngestExternalFiles call. Any
 // bad row aborts before anything reaches the database.
+//
+// Threads: this one parses and checks the rows; a background writer encodes
+// and writes the entity and relation records (internal/import_files.h); the
+// name and label indexes are written during the edges; the out and in
+// adjacency files are sorted and written on two threads at the end.
 #include "storage/import.h"
 
-#include <rocksdb/sst_file_writer.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
 #include <map>
-#include <mutex>
 #include <thread>
 #include <unordered_map>
 
 #include "storage/csv.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/id_map.h"
+#include "storage/internal/import_files.h"
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage {
@@ -29,14 +29,6 @@ using namespace internal;  // NOLINT: the module's own internals
 namespace {
 
 constexpr uint64_t kProgressEvery = 1 << 16;
-
-// One relation as the adjacency families need it; sorted compactly.
-struct AdjEntry {
-  uint64_t start;
-  uint64_t end;
-  uint64_t relation;
-  uint32_t type;
-};
 
 struct LabelEntry {
   uint32_t label;
@@ -52,186 +44,20 @@ struct NodeRef {
   uint64_t line;
 };
 
-std::vector<std::string> DistinctLabels(std::vector<std::string> labels) {
-  std::vector<std::string> out;
-  for (auto& l : labels)
-    if (std::find(out.begin(), out.end(), l) == out.end()) out.push_back(std::move(l));
-  return out;
+// Drops repeated labels, keeping the first of each in order.
+void DistinctLabels(std::vector<std::string>* labels) {
+  size_t n = 0;
+  for (size_t i = 0; i < labels->size(); ++i) {
+    auto end = labels->begin() + static_cast<std::ptrdiff_t>(n);
+    if (std::find(labels->begin(), end, (*labels)[i]) != end) continue;
+    if (i != n) (*labels)[n].swap((*labels)[i]);
+    ++n;
+  }
+  labels->resize(n);
 }
 
 std::string Where(const std::string& file, uint64_t line) {
   return file + ":" + std::to_string(line);
-}
-
-// A temporary directory inside the database directory (so ingestion can move
-// the files instead of copying them), removed on destruction.
-class TempDir {
- public:
-  explicit TempDir(const std::string& db_path)
-      : path_((fs::path(db_path) / ("import.tmp." + std::to_string(::getpid()))).string()) {}
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  Status Create() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-    fs::create_directories(path_, ec);
-    if (ec) return Status::IOError("cannot create " + path_ + ": " + ec.message());
-    return Status::OK();
-  }
-  std::string File(int cf) const { return path_ + "/" + CfName(cf) + ".sst"; }
-
- private:
-  std::string path_;
-};
-
-// One SST file of a column family, opened on first Put.
-class SstOut {
- public:
-  SstOut(Store::Impl* s, int cf, std::string path)
-      : options_(rocksdb::DBOptions(), MakeCfOptions(cf, s->cache_)),
-        writer_(rocksdb::EnvOptions(), options_),
-        cf_(cf),
-        handle_(s->cf(cf)),
-        path_(std::move(path)) {}
-
-  Status Put(std::string_view key, std::string_view value) {
-    if (!open_) {
-      KG_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), "creating " + path_));
-      open_ = true;
-    }
-    ++count_;
-    return FromRocks(writer_.Put(rocksdb::Slice(key.data(), key.size()),
-                                 rocksdb::Slice(value.data(), value.size())),
-                     std::string("writing the ") + CfName(cf_) + " import file");
-  }
-  // Finishes the file and adds it to `args` (nothing when it stayed empty).
-  Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
-    if (!open_) return Status::OK();
-    KG_RETURN_IF_ERROR(FromRocks(writer_.Finish(), "finishing " + path_));
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = handle_;
-    arg.external_files = {path_};
-    arg.options.move_files = true;
-    args->push_back(std::move(arg));
-    return Status::OK();
-  }
-  uint64_t count() const { return count_; }
-
- private:
-  rocksdb::Options options_;
-  rocksdb::SstFileWriter writer_;
-  int cf_;
-  rocksdb::ColumnFamilyHandle* handle_;
-  std::string path_;
-  bool open_ = false;
-  uint64_t count_ = 0;
-};
-
-// Feeds record batches to their SST files on a second thread, so that CSV
-// parsing and checking overlap with table building and compression.
-class BackgroundWriter {
- public:
-  BackgroundWriter() : thread_([this] { Loop(); }) {}
-  // Without Finish (an import that failed), queued batches are dropped.
-  ~BackgroundWriter() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      abort_ = true;
-      done_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  // Keys must reach each file in increasing order (record ids do).
-  void Add(SstOut* out, uint64_t id, std::string value) {
-    if (pending_.out != out && !pending_.records.empty()) Submit();
-    pending_.out = out;
-    pending_.records.emplace_back(id, std::move(value));
-    if (pending_.records.size() >= kBatch) Submit();
-  }
-
-  // Writes everything still queued and returns the first error.
-  Status Finish() {
-    if (!pending_.records.empty()) Submit();
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-    return status_;
-  }
-
- private:
-  static constexpr size_t kBatch = 4096;
-  static constexpr size_t kMaxQueued = 8;
-  struct Batch {
-    SstOut* out = nullptr;
-    std::vector<std::pair<uint64_t, std::string>> records;
-  };
-
-  void Submit() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
-    queue_.push_back(std::move(pending_));
-    pending_ = Batch();
-    cv_.notify_all();
-  }
-
-  void Loop() {
-    for (;;) {
-      Batch batch;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [&] { return !queue_.empty() || done_; });
-        if (abort_ || queue_.empty()) return;
-        batch = std::move(queue_.front());
-        queue_.pop_front();
-      }
-      cv_.notify_all();
-      Write(batch);
-    }
-  }
-
-  void Write(const Batch& batch) {
-    char key[8];
-    for (const auto& [id, value] : batch.records) {
-      if (!status_.ok()) return;
-      WriteU64(key, id);
-      status_ = batch.out->Put(std::string_view(key, 8), value);
-    }
-  }
-
-  Batch pending_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Batch> queue_;
-  bool done_ = false;
-  bool abort_ = false;
-  Status status_;  // written by the thread only, read after it is joined
-  std::thread thread_;
-};
-
-// Sorts the adjacency entries by (node, type, other, relation) of one
-// direction and writes them.
-Status WriteAdjacency(std::vector<AdjEntry>* entries, bool out, SstOut* sst) {
-  auto node = [out](const AdjEntry& e) { return out ? e.start : e.end; };
-  auto other = [out](const AdjEntry& e) { return out ? e.end : e.start; };
-  std::sort(entries->begin(), entries->end(), [&](const AdjEntry& a, const AdjEntry& b) {
-    if (node(a) != node(b)) return node(a) < node(b);
-    if (a.type != b.type) return a.type < b.type;
-    if (other(a) != other(b)) return other(a) < other(b);
-    return a.relation < b.relation;
-  });
-  char key[kAdjKeySize];
-  for (const AdjEntry& e : *entries) {
-    EncodeAdjKey({node(e), e.type, other(e), e.relation}, key);
-    KG_RETURN_IF_ERROR(sst->Put(std::string_view(key, kAdjKeySize), ""));
-  }
-  return Status::OK();
 }
 
 class Importer {
@@ -249,14 +75,20 @@ class Importer {
         meta_(s, kCfMeta, tmp_.File(kCfMeta)),
         next_entity_(s->next_entity_),
         next_relation_(s->next_relation_),
-        first_entity_(s->next_entity_) {}
+        first_entity_(s->next_entity_),
+        first_relation_(s->next_relation_) {}
 
   Result<ImportSummary> Run() {
     KG_RETURN_IF_ERROR(tmp_.Create());
     bytes_total_ = TotalBytes();
     for (const std::string& f : options_.node_files) KG_RETURN_IF_ERROR(ReadNodes(f));
+    // The name and label indexes depend on the nodes alone: written while
+    // the edges are read.
+    keys_thread_.Start([this] { keys_status_ = WriteNameAndLabelKeys(); });
     for (const std::string& f : options_.edge_files) KG_RETURN_IF_ERROR(ReadEdges(f));
     KG_RETURN_IF_ERROR(writer_.Finish());
+    keys_thread_.Join();
+    KG_RETURN_IF_ERROR(keys_status_);
     ImportSummary summary{next_entity_ - s_->next_entity_, next_relation_ - s_->next_relation_};
     if (summary.entities == 0 && summary.relations == 0) return summary;
     KG_RETURN_IF_ERROR(WriteIndexes());
@@ -289,22 +121,93 @@ class Importer {
       options_.progress(rows_, bytes_done_, bytes_total_);
   }
 
-  // Counts one relation of `type` and returns the type's id; a hash lookup
-  // per edge instead of the dictionary's lock and ordered map.
-  uint32_t CountType(const std::string& type) {
+  struct TypeSlot {
+    uint32_t id;
+    uint64_t count;
+    bool stance;  // a stance type of the ontology
+    // (start label set << 32 | end label set) -> whether the ontology lets
+    // this type join them (CheckRelation without properties passes).
+    std::unordered_map<uint64_t, bool> endpoints;
+  };
+
+  // The slot of relation type `type`: a hash lookup per edge instead of the
+  // dictionary's lock and ordered map.
+  TypeSlot& Slot(const std::string& type) {
     auto it = type_slots_.find(type);
     if (it == type_slots_.end()) {
       uint32_t id = InternName(s_->types_, &new_types_, type);
-      it = type_slots_.emplace(type, TypeSlot{id, 0}).first;
+      const schema::RelationTypeDef* def = s_->ontology_.FindType(type);
+      it = type_slots_.emplace(type, TypeSlot{id, 0, def != nullptr && def->stance, {}}).first;
     }
-    ++it->second.count;
-    return it->second.id;
+    return it->second;
   }
 
   uint32_t LabelSet(const std::vector<std::string>& labels) {
     auto [it, added] = label_set_index_.emplace(labels, static_cast<uint32_t>(label_sets_.size()));
-    if (added) label_sets_.push_back(labels);
+    if (added) {
+      label_sets_.push_back(labels);
+      const schema::Ontology& o = s_->ontology_;
+      label_set_ok_.push_back(o.is_open() ||
+                              (labels.size() == 1 && o.FindKind(labels[0]) != nullptr));
+      std::vector<uint32_t> ids;
+      for (const std::string& l : labels) ids.push_back(InternName(s_->labels_, &new_labels_, l));
+      label_set_ids_.push_back(std::move(ids));
+      label_set_counts_.push_back(0);
+    }
     return it->second;
+  }
+
+  // True when CheckEntity is sure to pass: a cheap test of the common case.
+  // Anything else goes through CheckEntity itself, for its exact message.
+  bool SurelyValid(const Entity& e, uint32_t label_set) const {
+    if (!label_set_ok_[label_set]) return false;
+    for (const auto& [key, value] : e.properties)
+      if (!value.IsStorable()) return false;
+    if (s_->ontology_.is_open()) return true;
+    const Value* name = e.Find(kNameKey);
+    if (name == nullptr || !name->is_string() || name->as_string().empty()) return false;
+    if (const Value* a = e.Find(kAliasesKey); a != nullptr && !a->is_null()) {
+      if (!a->is_list()) return false;
+      for (const Value& x : a->as_list())
+        if (!x.is_string()) return false;
+    }
+    return true;
+  }
+
+  // Likewise for CheckRelation: the type and endpoint kinds are checked once
+  // per (type, start label set, end label set), the properties every row
+  // (stricter than the ontology, never looser).
+  bool SurelyValid(const Relation& r, TypeSlot& slot, uint32_t start_set, uint32_t end_set) {
+    uint64_t pair = (static_cast<uint64_t>(start_set) << 32) | end_set;
+    auto it = slot.endpoints.find(pair);
+    if (it == slot.endpoints.end()) {
+      Relation bare{0, r.type, 0, 0, {}};
+      bool ok =
+          s_->ontology_.CheckRelation(bare, label_sets_[start_set], label_sets_[end_set]).ok();
+      it = slot.endpoints.emplace(pair, ok).first;
+    }
+    if (!it->second) return false;
+    const bool open = s_->ontology_.is_open();
+    const Value* from = nullptr;
+    const Value* to = nullptr;
+    for (const auto& [key, value] : r.properties) {
+      if (!value.IsStorable()) return false;
+      if (value.is_null()) continue;
+      if (key == kStanceKey) {
+        if (!value.is_number() || (!open && !slot.stance)) return false;
+        double d = value.as_number();
+        if (!(d >= -1.0 && d <= 1.0)) return false;
+      } else if (key == kConfidenceKey) {
+        if (!value.is_number()) return false;
+        double d = value.as_number();
+        if (!(d >= 0.0 && d <= 1.0)) return false;
+      } else if (key == kValidFromKey || key == kValidToKey || key == kDateKey) {
+        if (!value.is_date()) return false;
+        if (key == kValidFromKey) from = &value;
+        if (key == kValidToKey) to = &value;
+      }
+    }
+    return from == nullptr || to == nullptr || !(from->as_date() > to->as_date());
   }
 
   Status ReadNodes(const std::string& file) {
@@ -313,30 +216,41 @@ class Importer {
     return Status::OK();
   }
 
+  // The row's labels and properties are swapped with those of the writer's
+  // next record, so that no row allocates a fresh map.
   Status AddNode(const std::string& file, NodeRow& row) {
     uint32_t index = ids_.Insert(row.id, static_cast<uint32_t>(nodes_.size()));
     if (index != nodes_.size())
       return Status::InvalidArgument(Where(file, row.line) + ": duplicate :ID '" + row.id +
                                      "' (first on line " + std::to_string(nodes_[index].line) +
                                      ")");
-    Entity e{next_entity_, DistinctLabels(std::move(row.labels)), std::move(row.properties)};
-    for (const std::string& l : e.labels)
+    DistinctLabels(&row.labels);
+    for (const std::string& l : row.labels)
       if (l.empty()) return Status::SchemaViolation(Where(file, row.line) + ": empty label");
-    Status st = s_->ontology_.CheckEntity(e);
+    Entity& e = writer_.NextEntity(&entities_);
+    e.id = next_entity_;
+    e.labels.swap(row.labels);
+    e.properties.swap(row.properties);
+    Status st = AddEntity(e);
     if (!st.ok()) return Status(st.code(), Where(file, row.line) + ": " + st.message());
+    nodes_.back().line = row.line;
+    writer_.Commit();
+    Progress(false, file);
+    return Status::OK();
+  }
+
+  Status AddEntity(const Entity& e) {
+    uint32_t set = LabelSet(e.labels);
+    if (!SurelyValid(e, set)) KG_RETURN_IF_ERROR(s_->ontology_.CheckEntity(e));
     ++next_entity_;
-    writer_.Add(&entities_, e.id, EncodeEntity(e));
-    for (const std::string& l : e.labels) {
-      label_entries_.push_back({InternName(s_->labels_, &new_labels_, l), e.id});
-      ++label_counts_[l];
-    }
+    for (uint32_t label : label_set_ids_[set]) label_entries_.push_back({label, e.id});
+    ++label_set_counts_[set];
     for (std::string& folded : FoldedNames(e)) {
       folded.push_back('\0');
       PutU64(&folded, e.id);
       name_keys_.push_back(std::move(folded));
     }
-    nodes_.push_back(NodeRef{LabelSet(e.labels), row.line});
-    Progress(false, file);
+    nodes_.push_back(NodeRef{set, 0});
     return Status::OK();
   }
 
@@ -355,35 +269,50 @@ class Importer {
     return index;
   }
 
+  // As AddNode, for a relation.
   Status AddEdge(const std::string& file, EdgeRow& row) {
     KG_ASSIGN_OR_RETURN(uint32_t from, Resolve(file, row.line, ":START_ID", row.start_id));
     KG_ASSIGN_OR_RETURN(uint32_t to, Resolve(file, row.line, ":END_ID", row.end_id));
     if (row.type.empty())
       return Status::SchemaViolation(Where(file, row.line) + ": empty relationship type");
-    Relation r{next_relation_, std::move(row.type), first_entity_ + from, first_entity_ + to,
-               std::move(row.properties)};
-    Status st = s_->ontology_.CheckRelation(r, label_sets_[nodes_[from].label_set],
-                                            label_sets_[nodes_[to].label_set]);
+    Relation& r = writer_.NextRelation(&relations_);
+    r.id = next_relation_;
+    r.start = first_entity_ + from;
+    r.end = first_entity_ + to;
+    r.type.swap(row.type);
+    r.properties.swap(row.properties);
+    Status st = AddRelation(r, from, to);
     if (!st.ok()) return Status(st.code(), Where(file, row.line) + ": " + st.message());
-    ++next_relation_;
-    writer_.Add(&relations_, r.id, EncodeRelation(r));
-    adjacency_.push_back({r.start, r.end, r.id, CountType(r.type)});
+    writer_.Commit();
     Progress(false, file);
     return Status::OK();
   }
 
-  // Out and in adjacency are sorted and written on two threads; the name and
-  // label indexes meanwhile on this one.
+  Status AddRelation(const Relation& r, uint32_t from, uint32_t to) {
+    TypeSlot& slot = Slot(r.type);
+    uint32_t start_set = nodes_[from].label_set;
+    uint32_t end_set = nodes_[to].label_set;
+    if (!SurelyValid(r, slot, start_set, end_set))
+      KG_RETURN_IF_ERROR(
+          s_->ontology_.CheckRelation(r, label_sets_[start_set], label_sets_[end_set]));
+    ++next_relation_;
+    ++slot.count;
+    adjacency_.push_back({from, to, slot.id});
+    return Status::OK();
+  }
+
+  // Out and in adjacency are sorted and written on two threads.
   Status WriteIndexes() {
-    std::vector<AdjEntry> by_end = adjacency_;
     Status in_status;
-    std::thread in_thread([&] { in_status = WriteAdjacency(&by_end, false, &in_); });
-    Status out_status = WriteAdjacency(&adjacency_, true, &out_);
-    Status rest = WriteNameAndLabelKeys();
+    std::thread in_thread([&] {
+      in_status =
+          WriteAdjacency(adjacency_, nodes_.size(), false, first_entity_, first_relation_, &in_);
+    });
+    Status out_status =
+        WriteAdjacency(adjacency_, nodes_.size(), true, first_entity_, first_relation_, &out_);
     in_thread.join();
     KG_RETURN_IF_ERROR(out_status);
-    KG_RETURN_IF_ERROR(in_status);
-    return rest;
+    return in_status;
   }
 
   Status WriteNameAndLabelKeys() {
@@ -416,8 +345,11 @@ class Importer {
         AddCount(&meta, std::string(kMetaCountEntities), next_entity_ - s_->next_entity_));
     KG_RETURN_IF_ERROR(
         AddCount(&meta, std::string(kMetaCountRelations), next_relation_ - s_->next_relation_));
-    for (const auto& [label, n] : label_counts_)
-      KG_RETURN_IF_ERROR(AddCount(&meta, std::string(kMetaCountLabel) + label, n));
+    std::map<std::string, uint64_t> label_counts;
+    for (size_t i = 0; i < label_sets_.size(); ++i)
+      for (const std::string& label : label_sets_[i]) label_counts[label] += label_set_counts_[i];
+    for (const auto& [label, n] : label_counts)
+      if (n > 0) KG_RETURN_IF_ERROR(AddCount(&meta, std::string(kMetaCountLabel) + label, n));
     for (const auto& [type, slot] : type_slots_)
       KG_RETURN_IF_ERROR(AddCount(&meta, std::string(kMetaCountType) + type, slot.count));
     for (const auto& [name, id] : new_labels_)
@@ -448,6 +380,10 @@ class Importer {
     }
     s_->next_entity_ = next_entity_;
     s_->next_relation_ = next_relation_;
+    // The graph changed: the read caches move on (readers of the new
+    // snapshot have a new sequence number anyway).
+    s_->topology_.SetGraphSize(next_entity_, next_relation_);
+    s_->entity_cache_.Reset(s_->db()->GetLatestSequenceNumber());
     return Status::OK();
   }
 
@@ -458,17 +394,17 @@ class Importer {
   uint64_t next_entity_;
   uint64_t next_relation_;
   const uint64_t first_entity_;
+  const uint64_t first_relation_;
   IdMap ids_;  // :ID -> index into nodes_
   std::vector<NodeRef> nodes_;
   std::vector<std::vector<std::string>> label_sets_;
   std::map<std::vector<std::string>, uint32_t> label_set_index_;
   PendingNames new_labels_;
   PendingNames new_types_;
-  std::map<std::string, uint64_t> label_counts_;
-  struct TypeSlot {
-    uint32_t id;
-    uint64_t count;
-  };
+  // By label set: whether the ontology accepts it, its label ids, its entities.
+  std::vector<bool> label_set_ok_;
+  std::vector<std::vector<uint32_t>> label_set_ids_;
+  std::vector<uint64_t> label_set_counts_;
   std::unordered_map<std::string, TypeSlot> type_slots_;
   std::vector<LabelEntry> label_entries_;
   std::vector<std::string> name_keys_;
@@ -476,7 +412,9 @@ class Importer {
   uint64_t rows_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
-  BackgroundWriter writer_;  // declared last: it stops before the files it writes go
+  BackgroundWriter writer_;  // declared late: it stops before the files it writes go
+  Status keys_status_;
+  JoiningThread keys_thread_;  // writes names_ and labels_ during the edges
 };
 
 }  // namespace

@@ -124,6 +124,10 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb
     // Keys only, already prefix-delta encoded in each block: compression
     // buys little and costs import time.
     o.compression = rocksdb::kNoCompression;
+  } else {
+    // Records: LZ4 packs them about as tightly as Snappy here (the import of
+    // kggen M: 51 vs 50 MB of relations) and compresses and decompresses faster.
+    o.compression = rocksdb::kLZ4Compression;
   }
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;

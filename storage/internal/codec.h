@@ -17,6 +17,14 @@ namespace kg::storage::internal {
 // through the ontology before encoding. Keys are written in sorted order.
 std::string EncodeEntity(const Entity& entity);
 std::string EncodeRelation(const Relation& relation);
+// The same bytes, appended to `out` (the importer packs many records into
+// one buffer).
+void AppendEntity(const Entity& entity, std::string* out);
+void AppendRelation(const Relation& relation, std::string* out);
+// The same bytes made by Cap'n Proto's MessageBuilder (the encoders above
+// write small records directly); for tests.
+std::string EncodeEntityWithBuilder(const Entity& entity);
+std::string EncodeRelationWithBuilder(const Relation& relation);
 
 // Corruption when the bytes are not a well-formed record of that kind.
 Result<Entity> DecodeEntity(std::string_view bytes);

@@ -2,9 +2,12 @@
 // whose slots hold short keys inline (longer ones live in one byte arena):
 // a lookup of a short key costs one cache miss, where
 // std::unordered_map<std::string, ...> chases a node and a string. The
-// importer resolves two ids per edge, millions of times.
+// importer resolves two ids per edge, millions of times. Decimal keys (the
+// usual 0..N-1) are also mirrored in a plain array, which is smaller and
+// needs no hashing.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -20,6 +23,8 @@ class IdMap {
 
   // The value of `key`, or kAbsent.
   uint32_t Find(std::string_view key) const {
+    uint64_t n;
+    if (Decimal(key, &n) && n < dense_.size() && dense_[n] != kAbsent) return dense_[n];
     if (slots_.empty()) return kAbsent;
     uint64_t h = Hash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -48,6 +53,7 @@ class IdMap {
           arena_.append(key);
         }
         ++size_;
+        AddDense(key, value);
         return value;
       }
       if (s.hash == static_cast<uint32_t>(h) && KeyOf(s) == key) return s.value;
@@ -64,6 +70,31 @@ class IdMap {
     uint32_t length = 0;
     char bytes[kInline] = {};  // the key itself, or its u64 arena offset when longer
   };
+
+  // True for the canonical decimal form of a number ("0", "17", not "017"
+  // or "+1"), which no other key shares: such keys are also kept in dense_.
+  static bool Decimal(std::string_view key, uint64_t* n) {
+    if (key.empty() || key.size() > 9 || (key[0] == '0' && key.size() > 1)) return false;
+    uint64_t v = 0;
+    for (char c : key) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + static_cast<uint64_t>(c - '0');
+    }
+    *n = v;
+    return true;
+  }
+  // Mirrors a decimal key in dense_ when the array stays at most a few times
+  // the number of keys (ids 0..N-1 in some order: the common export shape).
+  // A decimal key left out is still found through the hash table.
+  void AddDense(std::string_view key, uint32_t value) {
+    uint64_t n;
+    if (!Decimal(key, &n)) return;
+    if (n >= dense_.size()) {
+      if (n >= 4 * size_ + 1024) return;
+      dense_.resize(std::max<size_t>(n + 1, dense_.size() * 2), kAbsent);
+    }
+    dense_[n] = value;
+  }
 
   static uint64_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
   std::string_view KeyOf(const Slot& s) const {
@@ -89,6 +120,7 @@ class IdMap {
   size_t mask_ = 0;
   size_t size_ = 0;
   std::string arena_;
+  std::vector<uint32_t> dense_;  // decimal key -> value, kAbsent for holes
 };
 
 }  // namespace kg::storage::internal

@@ -1,6 +1,7 @@
 // Bulk import: the happy path on a small seed-like graph, every class of bad
 // input (message with file:line, store unchanged), importing into a store
-// that already holds data, and :ID values scoped to one import.
+// that already holds data, and :ID values scoped to one import; the
+// importer's id map and its direct record encoders.
 #include "storage/import.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "storage/internal/codec.h"
 #include "storage/internal/id_map.h"
 #include "storage/store.h"
 
@@ -125,6 +127,77 @@ TEST(IdMapTest, FindsEveryInsertedKeyShortAndLong) {
   EXPECT_EQ(map.Find(""), internal::IdMap::kAbsent);
   EXPECT_EQ(map.Insert("", 9), 9u);
   EXPECT_EQ(map.Find(""), 9u);
+}
+
+TEST(IdMapTest, DecimalKeysKeepTheirExactSpelling) {
+  internal::IdMap map;
+  EXPECT_EQ(map.Insert("7", 0), 0u);
+  EXPECT_EQ(map.Insert("007", 1), 1u);
+  EXPECT_EQ(map.Insert("+7", 2), 2u);
+  EXPECT_EQ(map.Insert("4000000000", 3), 3u);  // too long for the dense array
+  EXPECT_EQ(map.Insert("123456789", 4), 4u);   // far beyond the keys so far
+  EXPECT_EQ(map.Insert("0", 5), 5u);
+  EXPECT_EQ(map.Insert("7", 9), 0u);
+  EXPECT_EQ(map.Find("7"), 0u);
+  EXPECT_EQ(map.Find("007"), 1u);
+  EXPECT_EQ(map.Find("+7"), 2u);
+  EXPECT_EQ(map.Find("4000000000"), 3u);
+  EXPECT_EQ(map.Find("123456789"), 4u);
+  EXPECT_EQ(map.Find("0"), 5u);
+  for (const char* absent : {"07", "8", "00", "123456788", "1", "-7"})
+    EXPECT_EQ(map.Find(absent), internal::IdMap::kAbsent) << absent;
+  for (int i = 10; i < 3000; ++i) ASSERT_EQ(map.Insert(std::to_string(i), i), uint32_t(i));
+  for (int i = 10; i < 3000; ++i) ASSERT_EQ(map.Find(std::to_string(i)), uint32_t(i));
+  EXPECT_EQ(map.Find("123456789"), 4u);
+}
+
+// The importer's direct record encoders must write exactly the bytes of
+// Cap'n Proto's builder, for every kind of value and for records too large
+// for the direct path's one segment.
+TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
+  ValueList mixed = {Value(),
+                     Value(true),
+                     Value(int64_t{-3}),
+                     Value(2.5),
+                     Value("x"),
+                     Value(Date(-1)),
+                     Value(ValueList{Value("nested")})};
+  std::vector<PropertyMap> maps = {
+      {},
+      {{"a", Value()}},
+      {{"b", Value(false)}, {"c", Value(true)}},
+      {{"i", Value(int64_t{-9000000000})}, {"j", Value(int64_t{0})}},
+      {{"d", Value(-0.0)}, {"e", Value(1e300)}},
+      {{"t", Value("")}, {"u", Value("1234567")}, {"v", Value("12345678")}, {"w", Value("黄仁勋")}},
+      {{"date", Value(Date(20000))}, {"old", Value(Date(-719468))}},
+      {{"empty", Value(ValueList{})}, {"list", Value(ValueList{Value("a"), Value("bc")})}},
+      {{"mixed", Value(mixed)}},
+      {{"long", Value(std::string(900, 'q'))}},  // larger than the first segment
+      {{"edge", Value(std::string(8 * 110, 'r'))}},
+  };
+  std::vector<std::vector<std::string>> label_sets = {
+      {}, {""}, {"Company"}, {"Company", "Person", "Organization"}, {std::string(1000, 'L')}};
+  for (size_t m = 0; m < maps.size(); ++m) {
+    for (const auto& labels : label_sets) {
+      Entity e{42 + m, labels, maps[m]};
+      std::string direct;
+      internal::AppendEntity(e, &direct);
+      EXPECT_EQ(direct, internal::EncodeEntityWithBuilder(e)) << "map " << m;
+      EXPECT_EQ(internal::DecodeEntity(direct).value(), e);
+    }
+    for (std::string type : {"", "LEADS", "A_TYPE_NAME_LONGER_THAN_A_WORD"}) {
+      Relation r{7 + m, type, 1, UINT64_MAX, maps[m]};
+      std::string direct = "prefix";  // appends after what is there
+      internal::AppendRelation(r, &direct);
+      EXPECT_EQ(direct, "prefix" + internal::EncodeRelationWithBuilder(r)) << "map " << m;
+      EXPECT_EQ(internal::DecodeRelation(direct.substr(6)).value(), r);
+    }
+  }
+  // Sizes around the one-segment limit.
+  for (size_t n = 850; n < 1050; ++n) {
+    Relation r{1, "T", 2, 3, {{"q", Value(std::string(n, 'z'))}}};
+    EXPECT_EQ(internal::EncodeRelation(r), internal::EncodeRelationWithBuilder(r)) << n;
+  }
 }
 
 TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
@@ -254,6 +327,30 @@ TEST_F(ImportTest, UnknownTypeIsRefused) {
 TEST_F(ImportTest, StanceOutOfRangeIsRefused) {
   ExpectRefused(kNodes, std::string(kEdges) + "jh,nv,PRAISES,1.5,,\n", StatusCode::kSchemaViolation,
                 "edges.csv:6: ");
+}
+
+// The importer checks a relation type's endpoint kinds once per pair of label
+// sets; the property rules must still hold row by row, with the ontology's
+// own messages.
+TEST_F(ImportTest, PropertyRulesApplyToEveryRowOfACheckedType) {
+  const std::string header = ":START_ID,:END_ID,:TYPE,stance:float,valid_from:date,valid_to:date\n";
+  const std::string good =
+      "jh,hw,PRAISES,0.8,,\n"
+      "jh,nv,PRAISES,-0.5,2020-01-01,2021-01-01\n"
+      "nv,h20,MAKES,,2020-01-01,2020-01-01\n";
+  ASSERT_TRUE(Import(kNodes, header + good).ok());
+  ExpectRefused(kNodes, header + good + "jh,hw,PRAISES,1.5,,\n", StatusCode::kSchemaViolation,
+                "edges.csv:5: relation PRAISES: stance 1.5 is outside [-1, 1]");
+  ExpectRefused(kNodes, header + good + "nv,h20,MAKES,0.5,,\n", StatusCode::kSchemaViolation,
+                "edges.csv:5: MAKES carries no stance");
+  ExpectRefused(kNodes, header + good + "nv,h20,MAKES,,2021-01-01,2020-01-01\n",
+                StatusCode::kSchemaViolation,
+                "edges.csv:5: relation MAKES: valid_from 2021-01-01 is after valid_to 2020-01-01");
+  ExpectRefused(std::string(kNodes) + "x,Company,,,\n", kEdges, StatusCode::kSchemaViolation,
+                "nodes.csv:6: entity: a Company needs a non-empty string name");
+  ExpectRefused(std::string(kNodes) + "x,Company;Person,X,,\n", kEdges,
+                StatusCode::kSchemaViolation,
+                "nodes.csv:6: entity 'X': needs exactly one kind, has 2 (Company, Person)");
 }
 
 TEST_F(ImportTest, UnparsableValueIsRefused) {

@@ -1,0 +1,172 @@
+// The bulk importer's file machinery (see import_files.h).
+#include "storage/internal/import_files.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace kg::storage::internal {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir(const std::string& db_path)
+    : path_((fs::path(db_path) / ("import.tmp." + std::to_string(::getpid()))).string()) {}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+Status TempDir::Create() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+  fs::create_directories(path_, ec);
+  if (ec) return Status::IOError("cannot create " + path_ + ": " + ec.message());
+  return Status::OK();
+}
+
+SstOut::SstOut(Store::Impl* s, int cf, std::string path)
+    : options_(rocksdb::DBOptions(), MakeCfOptions(cf, s->cache_)),
+      writer_(rocksdb::EnvOptions(), options_),
+      cf_(cf),
+      handle_(s->cf(cf)),
+      path_(std::move(path)) {}
+
+Status SstOut::Put(std::string_view key, std::string_view value) {
+  if (!open_) {
+    KG_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), "creating " + path_));
+    open_ = true;
+  }
+  ++count_;
+  rocksdb::Status st = writer_.Put(rocksdb::Slice(key.data(), key.size()),
+                                   rocksdb::Slice(value.data(), value.size()));
+  if (st.ok()) return Status::OK();  // the message below costs an allocation
+  return FromRocks(st, std::string("writing the ") + CfName(cf_) + " import file");
+}
+
+Status SstOut::Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
+  if (!open_) return Status::OK();
+  KG_RETURN_IF_ERROR(FromRocks(writer_.Finish(), "finishing " + path_));
+  rocksdb::IngestExternalFileArg arg;
+  arg.column_family = handle_;
+  arg.external_files = {path_};
+  arg.options.move_files = true;
+  args->push_back(std::move(arg));
+  return Status::OK();
+}
+
+BackgroundWriter::~BackgroundWriter() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    abort_ = true;
+    done_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+Status BackgroundWriter::Finish() {
+  if (pending_.size > 0) Submit();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+  return status_;
+}
+
+void BackgroundWriter::Submit() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
+  queue_.push_back(std::move(pending_));
+  if (free_.empty()) {
+    pending_ = Batch();
+  } else {
+    pending_ = std::move(free_.back());
+    free_.pop_back();
+  }
+  cv_.notify_all();
+}
+
+void BackgroundWriter::Loop() {
+  for (;;) {
+    Batch batch;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return !queue_.empty() || done_; });
+      if (abort_ || queue_.empty()) return;
+      batch = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    cv_.notify_all();
+    Write(batch);
+    batch.out = nullptr;
+    batch.size = 0;
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(batch));
+  }
+}
+
+void BackgroundWriter::Write(const Batch& batch) {
+  char key[8];
+  for (size_t i = 0; i < batch.size && status_.ok(); ++i) {
+    bytes_.clear();
+    if (batch.relations_kind) {
+      WriteU64(key, batch.relations[i].id);
+      AppendRelation(batch.relations[i], &bytes_);
+    } else {
+      WriteU64(key, batch.entities[i].id);
+      AppendEntity(batch.entities[i], &bytes_);
+    }
+    status_ = batch.out->Put(std::string_view(key, 8), bytes_);
+  }
+}
+
+namespace {
+
+// One adjacency entry of one direction, as WriteAdjacency sorts it.
+struct AdjItem {
+  uint64_t key;       // type << 32 | other node index (ordered as its id)
+  uint32_t relation;  // index among this import's relations
+  friend bool operator<(const AdjItem& a, const AdjItem& b) {
+    return a.key != b.key ? a.key < b.key : a.relation < b.relation;
+  }
+};
+
+}  // namespace
+
+// Writes the adjacency keys of one direction, sorted by (node, type, other,
+// relation): a counting sort by node (stable, so relations stay in id order)
+// into one array, then each node's run sorted by (type, other, relation).
+Status WriteAdjacency(const std::vector<AdjEntry>& entries, size_t node_count, bool out,
+                      uint64_t first_entity, uint64_t first_relation, SstOut* sst) {
+  std::vector<uint32_t> begin(node_count + 1, 0);
+  for (const AdjEntry& e : entries) ++begin[(out ? e.from : e.to) + 1];
+  for (size_t i = 1; i <= node_count; ++i) begin[i] += begin[i - 1];
+  std::vector<AdjItem> items(entries.size());
+  {
+    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+    for (uint32_t i = 0; i < entries.size(); ++i) {
+      const AdjEntry& e = entries[i];
+      items[next[out ? e.from : e.to]++] = {
+          (static_cast<uint64_t>(e.type) << 32) | (out ? e.to : e.from), i};
+    }
+  }
+  char k[kAdjKeySize];
+  for (size_t node = 0; node < node_count; ++node) {
+    auto first = items.begin() + begin[node];
+    auto last = items.begin() + begin[node + 1];
+    if (last - first > 1) std::sort(first, last);
+    for (auto it = first; it != last; ++it) {
+      EncodeAdjKey({first_entity + node, static_cast<uint32_t>(it->key >> 32),
+                    first_entity + static_cast<uint32_t>(it->key), first_relation + it->relation},
+                   k);
+      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize), ""));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace kg::storage::internal

@@ -1,0 +1,153 @@
+// The bulk importer's file machinery (storage/import.cc): the temporary
+// directory, one SST writer per column family, the background thread that
+// encodes and writes entity and relation records, and the adjacency writer.
+#pragma once
+
+#include <rocksdb/sst_file_writer.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+#include "core/entity.h"
+#include "core/relation.h"
+#include "core/status.h"
+#include "storage/internal/codec.h"
+#include "storage/internal/keys.h"
+#include "storage/internal/store_impl.h"
+
+namespace kg::storage::internal {
+
+// One relation as the adjacency families need it: its endpoints as node
+// indexes of this import and its type id; its relation id is the first new
+// relation id + its index.
+struct AdjEntry {
+  uint32_t from;
+  uint32_t to;
+  uint32_t type;
+};
+
+// A temporary directory inside the database directory (so ingestion can move
+// the files instead of copying them), removed on destruction.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& db_path);
+  ~TempDir();
+  Status Create();
+  std::string File(int cf) const { return path_ + "/" + CfName(cf) + ".sst"; }
+
+ private:
+  std::string path_;
+};
+
+// One SST file of a column family, opened on first Put.
+class SstOut {
+ public:
+  SstOut(Store::Impl* s, int cf, std::string path);
+  Status Put(std::string_view key, std::string_view value);
+  // Finishes the file and adds it to `args` (nothing when it stayed empty).
+  Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args);
+  uint64_t count() const { return count_; }
+
+ private:
+  rocksdb::Options options_;
+  rocksdb::SstFileWriter writer_;
+  int cf_;
+  rocksdb::ColumnFamilyHandle* handle_;
+  std::string path_;
+  bool open_ = false;
+  uint64_t count_ = 0;
+};
+
+// Encodes records and feeds them to their SST files on a second thread, so
+// that CSV parsing and checking overlap with encoding, table building and
+// compression. Records are filled in place in the pending batch (Next, then
+// Commit); written batches are recycled, so their strings and property maps
+// keep serving later rows.
+class BackgroundWriter {
+ public:
+  BackgroundWriter() : thread_([this] { Loop(); }) {}
+  // Without Finish (an import that failed), queued batches are dropped.
+  ~BackgroundWriter();
+
+  // A record to fill for `out` (holding a stale earlier record); it is
+  // written once committed. Keys must reach each file in increasing order
+  // (record ids do).
+  Entity& NextEntity(SstOut* out) { return Slot(out, &Batch::entities); }
+  Relation& NextRelation(SstOut* out) { return Slot(out, &Batch::relations); }
+  void Commit() {
+    if (++pending_.size >= kBatch) Submit();
+  }
+
+  // Writes everything still queued and returns the first error.
+  Status Finish();
+
+ private:
+  static constexpr size_t kBatch = 4096;
+  static constexpr size_t kMaxQueued = 8;
+  struct Batch {
+    SstOut* out = nullptr;
+    bool relations_kind = false;
+    size_t size = 0;  // committed records
+    std::vector<Entity> entities;
+    std::vector<Relation> relations;
+  };
+
+  template <typename T>
+  T& Slot(SstOut* out, std::vector<T> Batch::*records) {
+    constexpr bool kRelation = std::is_same_v<T, Relation>;
+    if (pending_.out != out && pending_.size > 0) Submit();
+    pending_.out = out;
+    pending_.relations_kind = kRelation;
+    std::vector<T>& v = pending_.*records;
+    if (v.size() <= pending_.size) v.resize(pending_.size + 1);
+    return v[pending_.size];
+  }
+
+  void Submit();
+  void Loop();
+  void Write(const Batch& batch);
+
+  Batch pending_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;
+  std::vector<Batch> free_;
+  bool done_ = false;
+  bool abort_ = false;
+  std::string bytes_;  // the thread's encoding buffer
+  Status status_;      // written by the thread only, read after it is joined
+  std::thread thread_;
+};
+
+// A thread joined on destruction (an import that fails midway still waits
+// for it before the files it writes go away).
+class JoiningThread {
+ public:
+  JoiningThread() = default;
+  ~JoiningThread() { Join(); }
+  template <typename Fn>
+  void Start(Fn fn) {
+    thread_ = std::thread(std::move(fn));
+  }
+  void Join() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  std::thread thread_;
+};
+
+// Writes the adjacency keys of one direction (out: by start node, else by
+// end node) of `entries`, whose endpoints are indexes among `node_count`
+// nodes with ids from `first_entity`; relation i has id first_relation + i.
+// Sorted by (node, type, other, relation) as the key order needs.
+Status WriteAdjacency(const std::vector<AdjEntry>& entries, size_t node_count, bool out,
+                      uint64_t first_entity, uint64_t first_relation, SstOut* sst);
+
+}  // namespace kg::storage::internal
