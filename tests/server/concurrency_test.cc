@@ -49,15 +49,9 @@ std::string PairWrite(int i) {
 constexpr char kCountPairs[] =
     "MATCH (c:Company) WHERE c.batch IS NOT NULL RETURN count(c) AS n, max(c.batch) AS m";
 
-class ConcurrencyTest : public ::testing::Test {
+class ConcurrencyTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    SeedDatabase(dir_.path() + "/db");
-    std::ofstream(dir_.path() + "/token") << kToken;
-  }
-  std::string db() const { return dir_.path() + "/db"; }
-  std::string token_file() const { return dir_.path() + "/token"; }
-  TempDir dir_;
+  ConcurrencyTest() : SeededServerTest(kToken) {}
 };
 
 TEST_F(ConcurrencyTest, ThirtyTwoReadersSeeWholeWritesOnly) {

@@ -58,15 +58,9 @@ Paged RunPaged(capnp::EzRpcClient& client, const std::string& text, uint32_t pag
   return out;
 }
 
-class RpcTest : public ::testing::Test {
+class RpcTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    SeedDatabase(dir_.path() + "/db");
-    std::ofstream(dir_.path() + "/token") << kToken;
-  }
-  std::string db() const { return dir_.path() + "/db"; }
-  std::string token_file() const { return dir_.path() + "/token"; }
-  TempDir dir_;
+  RpcTest() : SeededServerTest(kToken) {}
 };
 
 TEST_F(RpcTest, PagedRowsEqualHttpRows) {

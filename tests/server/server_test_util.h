@@ -3,10 +3,12 @@
 // programs (curl, kg, python3) with their output captured.
 #pragma once
 
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "core/value.h"
+#include "gtest/gtest.h"
 
 namespace kg::server::testing {
 
@@ -25,6 +27,23 @@ class TempDir {
 // Huawei, AMD, Xiaomi (Company), H20 (Product), Jensen Huang (Person) and
 // relations between them (COMPETES_WITH, MAKES, LEADS, PRAISES).
 void SeedDatabase(const std::string& dir);
+
+// A fixture with the seeded database and a token file holding `token`, both
+// in one temporary directory.
+class SeededServerTest : public ::testing::Test {
+ protected:
+  explicit SeededServerTest(std::string token) : token_(std::move(token)) {}
+  void SetUp() override {
+    SeedDatabase(db());
+    std::ofstream(token_file()) << token_;
+  }
+  std::string db() const { return dir_.path() + "/db"; }
+  std::string token_file() const { return dir_.path() + "/token"; }
+  TempDir dir_;
+
+ private:
+  std::string token_;
+};
 
 struct CommandResult {
   int exit_code = -1;  // -1: did not exit normally
