@@ -9,7 +9,7 @@ KG_PACKAGES=(
   g++ cmake make pkg-config python3 libxml2-utils libxml2-dev
   librocksdb-dev libcapnp-dev capnproto libboost-graph-dev libgraphviz-dev
   libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
-  libcpp-httplib-dev curl
+  libcpp-httplib-dev curl libfontconfig-dev fonts-wqy-zenhei
 )
 
 kg_install_packages() {

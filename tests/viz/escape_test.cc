@@ -1,10 +1,13 @@
 // Hostile names (quotes, backslashes, Graphviz escapes, markup, entities,
 // newlines, control bytes, invalid UTF-8, CJK) render intact in every format
 // and SVG stays well-formed XML.
+#include <fontconfig/fontconfig.h>
 #include <gtest/gtest.h>
 #include <gvc.h>
 
 #include <algorithm>
+#include <regex>
+#include <set>
 
 #include "tests/viz/sample_graph.h"
 #include "tests/viz/svg_reader.h"
@@ -117,6 +120,53 @@ TEST(EscapeTest, HostileNamesRenderToPngAndPdf) {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_GT(r->data.size(), 1000u);
   }
+}
+
+// PostScript names of the installed fonts that have a glyph for `c`.
+std::set<std::string> FontsCovering(FcChar32 c) {
+  std::set<std::string> names;
+  FcConfig* config = FcInitLoadConfigAndFonts();
+  FcPattern* pattern = FcPatternCreate();
+  FcCharSet* charset = FcCharSetCreate();
+  FcCharSetAddChar(charset, c);
+  FcPatternAddCharSet(pattern, FC_CHARSET, charset);
+  FcObjectSet* objects = FcObjectSetBuild(FC_POSTSCRIPT_NAME, nullptr);
+  FcFontSet* fonts = FcFontList(config, pattern, objects);
+  for (int i = 0; fonts != nullptr && i < fonts->nfont; ++i) {
+    FcChar8* name = nullptr;
+    if (FcPatternGetString(fonts->fonts[i], FC_POSTSCRIPT_NAME, 0, &name) == FcResultMatch) {
+      names.insert(reinterpret_cast<const char*>(name));
+    }
+  }
+  if (fonts != nullptr) FcFontSetDestroy(fonts);
+  FcObjectSetDestroy(objects);
+  FcCharSetDestroy(charset);
+  FcPatternDestroy(pattern);
+  FcConfigDestroy(config);
+  return names;
+}
+
+// Chinese names are drawn with real glyphs, not empty boxes: the PDF embeds
+// a font that covers them (scripts/setup.sh installs one).
+TEST(EscapeTest, ChineseNamesUseAFontWithTheirGlyphs) {
+  std::set<std::string> cjk = FontsCovering(0x96F7);  // 雷
+  ASSERT_FALSE(cjk.empty()) << "no installed font has Chinese glyphs; scripts/setup.sh "
+                               "installs fonts-wqy-zenhei";
+  Subgraph g;
+  g.nodes.push_back(MakeEntity(1, "Person", "\xE9\x9B\xB7\xE5\x86\x9B"));   // 雷军
+  g.nodes.push_back(MakeEntity(2, "Company", "\xE5\xB0\x8F\xE7\xB1\xB3"));  // 小米
+  g.relations.push_back(MakeRelation(1, "LEADS", 1, 2));
+  Result<Rendering> r = Render(g, Options(Format::kPdf));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::set<std::string> embedded;
+  std::regex font_name(R"(/FontName\s*/[A-Z]{6}\+([A-Za-z0-9-]+))");
+  for (std::sregex_iterator it(r->data.begin(), r->data.end(), font_name), end; it != end; ++it) {
+    embedded.insert((*it)[1].str());
+  }
+  bool covered = std::any_of(embedded.begin(), embedded.end(),
+                             [&](const std::string& f) { return cjk.count(f) > 0; });
+  EXPECT_TRUE(covered) << "fonts embedded: " << ::testing::PrintToString(embedded)
+                       << "; fonts with the glyphs: " << ::testing::PrintToString(cjk);
 }
 
 TEST(EscapeTest, EveryLayoutKeepsSvgWellFormed) {
