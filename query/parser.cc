@@ -122,11 +122,11 @@ Status Parser::ParseClause(Clause* c) {
   if (AcceptKw("MERGE")) return ParseMerge(c);
   if (AcceptKw("SET")) {
     c->kind = ClauseKind::kSet;
-    return ParseSetItems(&c->set_items);
+    return ParseUpdateItems(false, &c->set_items);
   }
   if (AcceptKw("REMOVE")) {
     c->kind = ClauseKind::kRemove;
-    return ParseRemoveItems(&c->set_items);
+    return ParseUpdateItems(true, &c->set_items);
   }
   if (AtKw("DETACH") || AtKw("DELETE")) {
     c->kind = ClauseKind::kDelete;
@@ -206,11 +206,14 @@ after_items:
   return Status::OK();
 }
 
-Status Parser::ParseSetItems(std::vector<SetItem>* items) {
+// SET items (`n.k = e`, `n = map`, `n += map`, `n:L`) or REMOVE items
+// (`n.k`, `n:L`): a variable, then labels or property steps.
+Status Parser::ParseUpdateItems(bool remove, std::vector<SetItem>* items) {
   do {
     SetItem item;
     size_t begin = Begin();
-    KG_ASSIGN_OR_RETURN(std::string var, ParseSymbolicName("a variable to SET"));
+    KG_ASSIGN_OR_RETURN(std::string var,
+                        ParseSymbolicName(remove ? "a variable to REMOVE" : "a variable to SET"));
     ExprPtr target = Make(ExprKind::kVar, begin);
     target->name = var;
     target->span.end = PrevEnd();
@@ -221,16 +224,22 @@ Status Parser::ParseSetItems(std::vector<SetItem>* items) {
         item.labels.push_back(l);
       }
     } else {
-      while (Accept(Tok::kDot)) {
+      auto property_step = [&]() -> Status {
         KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key"));
         ExprPtr prop = Make(ExprKind::kProperty, begin);
         prop->name = key;
         prop->args.push_back(std::move(target));
         prop->span.end = PrevEnd();
         target = std::move(prop);
+        return Status::OK();
+      };
+      if (remove) {  // exactly one property step
+        KG_RETURN_IF_ERROR(Expect(Tok::kDot, "'.' or ':' in REMOVE"));
+        KG_RETURN_IF_ERROR(property_step());
       }
-      if (target->kind == ExprKind::kProperty) {
-        KG_RETURN_IF_ERROR(Expect(Tok::kEq, "'=' in SET"));
+      while (!remove && Accept(Tok::kDot)) KG_RETURN_IF_ERROR(property_step());
+      if (remove || target->kind == ExprKind::kProperty) {
+        if (!remove) KG_RETURN_IF_ERROR(Expect(Tok::kEq, "'=' in SET"));
         item.kind = SetItem::Kind::kProperty;
       } else if (Accept(Tok::kPlusEq)) {
         item.kind = SetItem::Kind::kMergeMap;
@@ -238,38 +247,9 @@ Status Parser::ParseSetItems(std::vector<SetItem>* items) {
         KG_RETURN_IF_ERROR(Expect(Tok::kEq, "'=', '+=' or ':' in SET"));
         item.kind = SetItem::Kind::kReplaceMap;
       }
-      KG_ASSIGN_OR_RETURN(item.value, ParseExpr());
-    }
-    item.target = std::move(target);
-    item.span = {begin, PrevEnd()};
-    items->push_back(std::move(item));
-  } while (Accept(Tok::kComma));
-  return Status::OK();
-}
-
-Status Parser::ParseRemoveItems(std::vector<SetItem>* items) {
-  do {
-    SetItem item;
-    size_t begin = Begin();
-    KG_ASSIGN_OR_RETURN(std::string var, ParseSymbolicName("a variable to REMOVE"));
-    ExprPtr target = Make(ExprKind::kVar, begin);
-    target->name = var;
-    target->span.end = PrevEnd();
-    if (At(Tok::kColon)) {
-      item.kind = SetItem::Kind::kLabels;
-      while (Accept(Tok::kColon)) {
-        KG_ASSIGN_OR_RETURN(std::string l, ParseSymbolicName("a label"));
-        item.labels.push_back(l);
+      if (!remove) {
+        KG_ASSIGN_OR_RETURN(item.value, ParseExpr());
       }
-    } else {
-      KG_RETURN_IF_ERROR(Expect(Tok::kDot, "'.' or ':' in REMOVE"));
-      KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key"));
-      ExprPtr prop = Make(ExprKind::kProperty, begin);
-      prop->name = key;
-      prop->args.push_back(std::move(target));
-      prop->span.end = PrevEnd();
-      target = std::move(prop);
-      item.kind = SetItem::Kind::kProperty;
     }
     item.target = std::move(target);
     item.span = {begin, PrevEnd()};
@@ -287,7 +267,7 @@ Status Parser::ParseMerge(Clause* c) {
     bool on_create = AcceptKw("CREATE");
     if (!on_create) KG_RETURN_IF_ERROR(ExpectKw("MATCH"));
     KG_RETURN_IF_ERROR(ExpectKw("SET"));
-    KG_RETURN_IF_ERROR(ParseSetItems(on_create ? &c->on_create : &c->set_items));
+    KG_RETURN_IF_ERROR(ParseUpdateItems(false, on_create ? &c->on_create : &c->set_items));
   }
   return Status::OK();
 }

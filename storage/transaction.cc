@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 
 #include "storage/internal/codec.h"
 #include "storage/internal/store_impl.h"
@@ -228,10 +229,27 @@ class Transaction::Impl {
                                          const std::vector<std::string>& types) const {
     if (types.empty()) {
       KG_ASSIGN_OR_RETURN(std::vector<AdjKey> all, Adjacent(cf, node));
-      std::stable_sort(all.begin(), all.end(), [&](const AdjKey& a, const AdjKey& b) {
-        return a.type != b.type && TypeName(a.type) < TypeName(b.type);
-      });
-      return all;
+      // Keys come grouped by type id; put the groups in type-name order,
+      // looking each name up once.
+      struct Group {
+        std::string_view name;
+        size_t begin, end;
+      };
+      std::vector<Group> groups;
+      for (size_t i = 0; i < all.size();) {
+        size_t j = i + 1;
+        while (j < all.size() && all[j].type == all[i].type) ++j;
+        groups.push_back(Group{TypeName(all[i].type), i, j});
+        i = j;
+      }
+      auto by_name = [](const Group& a, const Group& b) { return a.name < b.name; };
+      if (std::is_sorted(groups.begin(), groups.end(), by_name)) return all;
+      std::stable_sort(groups.begin(), groups.end(), by_name);
+      std::vector<AdjKey> ordered;
+      ordered.reserve(all.size());
+      for (const Group& g : groups)
+        ordered.insert(ordered.end(), all.begin() + g.begin, all.begin() + g.end);
+      return ordered;
     }
     std::set<std::string_view> names(types.begin(), types.end());
     std::vector<AdjKey> out;
@@ -451,11 +469,17 @@ namespace {
 void ExpandCached(const Topology& t, EntityId node, Direction dir,
                   const std::vector<std::string>& types,
                   const std::function<bool(const Edge&)>& fn) {
-  std::vector<uint32_t> ranks;  // sorted: name order, like the std::set below
+  // The ranks of the wanted types, sorted (name order, as over RocksDB),
+  // without a heap allocation for the usual handful of types.
+  std::array<uint32_t, 8> inline_ranks;
+  std::vector<uint32_t> heap_ranks;
+  if (types.size() > inline_ranks.size()) heap_ranks.resize(types.size());
+  uint32_t* rank_data = heap_ranks.empty() ? inline_ranks.data() : heap_ranks.data();
+  size_t known = 0;
   for (const std::string& name : types)
-    if (auto r = t.Rank(name)) ranks.push_back(*r);
-  std::sort(ranks.begin(), ranks.end());
-  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+    if (auto r = t.Rank(name)) rank_data[known++] = *r;
+  std::sort(rank_data, rank_data + known);
+  std::span<const uint32_t> ranks(rank_data, std::unique(rank_data, rank_data + known));
   if (!types.empty() && ranks.empty()) return;
   for (bool out : {true, false}) {
     if (out ? dir == Direction::kIncoming : dir == Direction::kOutgoing) continue;
@@ -488,10 +512,12 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
     KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, impl_->Neighbours(cf, node, types));
     // A seek costs about as much as a point read, each entry after it ~1/16.
     impl_->Miss(1 + adj.size() / 16);
-    for (const AdjKey& k : adj) {
-      if (!fn(Edge{k.relation, k.other, impl_->TypeName(k.type), cf == kCfOut})) {
-        return Status::OK();
-      }
+    std::string_view name;
+    uint32_t named = 0;
+    for (size_t i = 0; i < adj.size(); ++i) {
+      const AdjKey& k = adj[i];
+      if (i == 0 || k.type != named) name = impl_->TypeName(named = k.type);
+      if (!fn(Edge{k.relation, k.other, name, cf == kCfOut})) return Status::OK();
     }
   }
   return Status::OK();

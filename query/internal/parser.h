@@ -49,8 +49,7 @@ class Parser {
   Status ParseClause(Clause* c);
   Status ParseMatch(Clause* c);
   Status ParseProjection(Projection* p, bool is_with);
-  Status ParseSetItems(std::vector<SetItem>* items);
-  Status ParseRemoveItems(std::vector<SetItem>* items);
+  Status ParseUpdateItems(bool remove, std::vector<SetItem>* items);
   Status ParseCall(Clause* c);
   Status ParseMerge(Clause* c);
   Result<std::vector<PatternPart>> ParsePatternList();
