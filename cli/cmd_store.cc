@@ -25,11 +25,6 @@ namespace fs = std::filesystem;
 constexpr size_t kQuoteChars = 100;            // quotes in `get` are cut to this many code points
 constexpr uint64_t kSuggestScanLimit = 50000;  // suggestions only for databases this small
 
-int UsageError(const std::string& message) {
-  std::cerr << "kg: " << message << "\n";
-  return kExitUsage;
-}
-
 // Every database command needs --db; its absence is a usage error.
 bool HaveDb(const Context& ctx) {
   if (!ctx.db.empty()) return true;
@@ -93,6 +88,7 @@ struct ImportArgs {
   std::vector<std::string> nodes;
   std::vector<std::string> edges;
   bool quiet = false;
+  bool append = false;
 };
 
 // A one-line progress bar on stderr, redrawn at most ten times a second.
@@ -159,6 +155,18 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   bool created = false, dir_existed = false;
   auto store = OpenOrCreate(ctx, &created, &dir_existed);
   if (!store.ok()) return Report(store.status());
+  if (!created && !args.append) {
+    // Importing the same files twice would hold every entity twice.
+    Result<storage::StoreStats> stats = (*store)->Stats();
+    if (!stats.ok()) return Report(stats.status());
+    if (stats->entities > 0 || stats->relations > 0) {
+      return Report(Status::AlreadyExists(
+          "database " + ctx.db + " already holds " + std::to_string(stats->entities) +
+          " entities and " + std::to_string(stats->relations) +
+          " relations; import into a new database, or give --append to add these files to "
+          "it (their :IDs then refer only to rows of this import); nothing imported"));
+    }
+  }
   storage::ImportOptions options;
   options.node_files = args.nodes;
   options.edge_files = args.edges;
@@ -399,6 +407,7 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--nodes", import->nodes, "node CSV file (repeatable)");
   cmd->add_option("--edges", import->edges, "relationship CSV file (repeatable)");
   cmd->add_flag("--quiet,-q", import->quiet, "no progress bar and no summary");
+  cmd->add_flag("--append", import->append, "add to a database that already holds data");
   cmd->callback(
       [&ctx, import] { ctx.action = [&ctx, import] { return RunImport(ctx, *import); }; });
 

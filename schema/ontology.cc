@@ -47,6 +47,10 @@ std::string LabelText(const std::vector<std::string>& labels) {
 
 Status CheckStorable(const PropertyMap& props, std::string_view owner) {
   for (const auto& [k, v] : props) {
+    if (!k.empty() && k[0] == '_')
+      return Status::SchemaViolation(std::string(owner) + ": property name '" + k +
+                                     "' is reserved: names starting with '_' belong to kg "
+                                     "(results use _id, _labels, _type, _start, _end)");
     if (!v.IsStorable())
       return Status::SchemaViolation(std::string(owner) + ": property '" + k + "' of type " +
                                      ValueTypeName(v.type()) + " cannot be stored");

@@ -162,7 +162,7 @@ class Importer {
   bool SurelyValid(const Entity& e, uint32_t label_set) const {
     if (!label_set_ok_[label_set]) return false;
     for (const auto& [key, value] : e.properties)
-      if (!value.IsStorable()) return false;
+      if (!value.IsStorable() || key.starts_with('_')) return false;
     if (s_->ontology_.is_open()) return true;
     const Value* name = e.Find(kNameKey);
     if (name == nullptr || !name->is_string() || name->as_string().empty()) return false;
@@ -191,7 +191,7 @@ class Importer {
     const Value* from = nullptr;
     const Value* to = nullptr;
     for (const auto& [key, value] : r.properties) {
-      if (!value.IsStorable()) return false;
+      if (!value.IsStorable() || key.starts_with('_')) return false;
       if (value.is_null()) continue;
       if (key == kStanceKey) {
         if (!value.is_number() || (!open && !slot.stance)) return false;

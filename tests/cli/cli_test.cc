@@ -116,10 +116,11 @@ class CliTest : public ::testing::Test {
     ImportCorpus();
     std::string before = Snapshot();
     std::string file = Write(flag == "--nodes" ? "bad_nodes.csv" : "bad_edges.csv", text);
-    std::vector<std::string> args = {"import", flag, file};
+    std::vector<std::string> args = {"import", "--append", flag, file};
     if (flag == "--edges")
-      args = {"import", "--nodes", Write("more.csv", "id:ID,:LABEL,name\nnv,Company,NV2\n"), flag,
-              file};
+      args = {"import",  "--append",
+              "--nodes", Write("more.csv", "id:ID,:LABEL,name\nnv,Company,NV2\n"),
+              flag,      file};
     KgRun r = Db(args);
     EXPECT_EQ(r.exit, 1) << r.err;
     EXPECT_NE(r.err.find(where), std::string::npos) << "stderr: " << r.err;
@@ -191,6 +192,32 @@ TEST_F(CliTest, ImportStatsGetCheck) {
   r = Db({"check"});
   EXPECT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out, "ok: 5 entities, 4 relations, no problems\n");
+}
+
+// Running the same import twice must not double the graph: a database that
+// holds data takes more only with --append.
+TEST_F(CliTest, ImportIntoADatabaseWithDataNeedsAppend) {
+  ImportCorpus();
+  std::string before = Snapshot();
+  KgRun r = Db({"import", "--nodes", (dir_ / "nodes.csv").string(), "--edges",
+                (dir_ / "edges.csv").string()});
+  EXPECT_EQ(r.exit, 1);
+  EXPECT_NE(r.err.find("already holds 5 entities and 4 relations"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--append"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(Snapshot(), before);
+
+  r = Db({"import", "--append", "--nodes",
+          Write("more.csv", "id:ID,:LABEL,name\nx,Company,Xiaomi\n")});
+  EXPECT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("imported 1 entities, 0 relations", 0), 0u) << r.out;
+  EXPECT_NE(Db({"stats"}).out.find("entities:       6"), std::string::npos);
+
+  // An initialised but empty database takes an import without --append.
+  std::string empty = (dir_ / "empty").string();
+  ASSERT_EQ(Kg({"--db", empty, "init"}).exit, 0);
+  r = Kg({"--db", empty, "import", "--nodes", (dir_ / "nodes.csv").string()});
+  EXPECT_EQ(r.exit, 0) << r.err;
 }
 
 TEST_F(CliTest, ExportRoundTripsThroughCsvAndWritesEveryFormat) {

@@ -117,6 +117,23 @@ TEST_F(QueryApiTest, SchemaViolationAbortsTheWholeStatement) {
   EXPECT_TRUE(unknown_label->rows.empty());
 }
 
+TEST_F(QueryApiTest, ReservedPropertyNamesAreRefusedAndNothingIsWritten) {
+  ASSERT_TRUE(Q("CREATE (:C {name: 'x'})-[:R]->(:C {name: 'y'})").ok());
+  for (const char* text :
+       {"MATCH (c {name: 'x'}) SET c.note = 1, c._id = 5",
+        "MATCH (c {name: 'x'}) SET c += {note: 1, _labels: ['D']}",
+        "CREATE (:C {name: 'z', _type: 'T'})", "MATCH ()-[r:R]->() SET r._start = 9"}) {
+    auto r = Q(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.status().code(), StatusCode::kSchemaViolation) << r.status().ToString();
+    EXPECT_NE(r.status().message().find("is reserved"), std::string::npos) << r.status().ToString();
+  }
+  auto after = Q("MATCH (c:C) RETURN count(c) AS n, count(c.note) AS notes");
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->rows[0][0], Value(2));
+  EXPECT_EQ(after->rows[0][1], Value(0));
+}
+
 TEST_F(QueryApiTest, ProcedureRegistryServesCallYield) {
   ProcedureRegistry reg = ProcedureRegistry::WithBuiltins();
   ProcedureDef def;

@@ -117,6 +117,22 @@ TEST(OntologyTest, OpenAcceptsAnythingStorable) {
   EXPECT_FALSE(o.CheckEntity(e).ok());
 }
 
+TEST(OntologyTest, PropertyNamesStartingWithAnUnderscoreAreReserved) {
+  for (Ontology o : {Ontology::Builtin(), Ontology::Open()}) {
+    Entity e = Make("Company", "NVIDIA");
+    e.properties["_id"] = Value(5);
+    Status s = o.CheckEntity(e);
+    EXPECT_EQ(s.code(), StatusCode::kSchemaViolation);
+    EXPECT_NE(s.message().find("'_id' is reserved"), std::string::npos) << s.ToString();
+    Relation r = Rel("COMPETES_WITH");
+    r.properties["_type"] = Value("X");
+    EXPECT_EQ(o.CheckRelation(r, {"Company"}, {"Company"}).code(), StatusCode::kSchemaViolation);
+    r.properties.clear();
+    r.properties["note_"] = Value("an underscore elsewhere is fine");
+    EXPECT_TRUE(o.CheckRelation(r, {"Company"}, {"Company"}).ok());
+  }
+}
+
 TEST(OntologyTest, JsonRoundTripsAndReportsErrors) {
   Ontology b = Ontology::Builtin();
   auto again = Ontology::FromJson(b.ToJson(), "copy");

@@ -329,6 +329,12 @@ TEST_F(ImportTest, StanceOutOfRangeIsRefused) {
                 "edges.csv:6: ");
 }
 
+TEST_F(ImportTest, ReservedPropertyNamesAreRefused) {
+  ExpectRefused("id:ID,:LABEL,name,_labels\nnv,Company,NVIDIA,x\n", ":START_ID,:END_ID,:TYPE\n",
+                StatusCode::kSchemaViolation,
+                "nodes.csv:2: entity 'NVIDIA': property name '_labels'");
+}
+
 // The importer checks a relation type's endpoint kinds once per pair of label
 // sets; the property rules must still hold row by row, with the ontology's
 // own messages.
