@@ -1,8 +1,6 @@
 // The public Database / QueryResult API over storage::Store and query::Run.
 #include "kg/database.h"
 
-#include <algorithm>
-#include <set>
 #include <utility>
 
 #include "core/json.h"
@@ -56,20 +54,6 @@ Result<viz::Format> ToVizFormat(DiagramFormat format) {
       return viz::Format::kDot;
   }
   return Status::InvalidArgument("unknown diagram format");
-}
-
-// Adds the relationship endpoints the table did not mention, so every edge
-// is drawn between named nodes.
-Status AddMissingEndpoints(const storage::Store& store, const std::set<EntityId>& missing,
-                           Subgraph* graph) {
-  auto txn = store.BeginRead();
-  for (EntityId id : missing) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
-    graph->nodes.push_back(std::move(e));
-  }
-  std::sort(graph->nodes.begin(), graph->nodes.end(),
-            [](const Entity& a, const Entity& b) { return a.id < b.id; });
-  return Status::OK();
 }
 
 }  // namespace
@@ -172,11 +156,9 @@ Result<std::unique_ptr<WriteTransaction>> Database::BeginWrite() {
 Result<std::string> Database::Render(std::string_view text, const ValueMap& params,
                                      DiagramFormat format) {
   KG_ASSIGN_OR_RETURN(QueryResult result, Query(text, params));
-  std::set<EntityId> missing;
-  Subgraph graph = CollectSubgraph(result.table(), &missing);
+  KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(impl_->store(), result.table()));
   if (graph.empty())
     return Status::InvalidArgument("the query returned no nodes or relationships to draw");
-  KG_RETURN_IF_ERROR(AddMissingEndpoints(impl_->store(), missing, &graph));
   viz::RenderOptions options;
   KG_ASSIGN_OR_RETURN(options.format, ToVizFormat(format));
   for (const auto& type : impl_->store().ontology().relation_types())

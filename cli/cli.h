@@ -30,6 +30,11 @@ struct Context {
 // (0 for OK, 1 for input/query/schema errors, 3 for I/O, corruption, internal).
 int Report(const Status& status);
 
+// A usage problem (bad option or argument value): prints "kg: <message>"
+// and returns the usage exit code, 2.
+int UsageError(const Status& status);
+int UsageError(const std::string& message);
+
 // The exit code a status maps to, without printing.
 int ExitCodeFor(const Status& status);
 

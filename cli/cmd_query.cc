@@ -94,7 +94,17 @@ struct QueryArgs {
   double timeout = kDefaultTimeoutSeconds;
   uint64_t max_rows = kDefaultMaxRows;
   size_t max_width = kDefaultMaxWidth;
+  std::string as_of;
 };
+
+// QueryOptions::as_of from an --as-of value ("" = none).
+Status SetAsOf(const std::string& text, query::QueryOptions* options) {
+  if (text.empty()) return Status::OK();
+  Result<Date> day = Date::Parse(text);
+  if (!day.ok()) return day.status().WithPrefix("--as-of");
+  options->as_of = *day;
+  return Status::OK();
+}
 
 // The statement from the argument, -f FILE, or stdin ("-" or no argument
 // with a non-terminal stdin). Usage error (exit 2) when there is none.
@@ -152,6 +162,7 @@ int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
     return kExitUsage;
   }
   query::QueryOptions options;
+  if (Status as_of = SetAsOf(args.as_of, &options); !as_of.ok()) return UsageError(as_of);
   options.parameters = std::move(params).value();
   options.timeout_seconds = args.timeout;
   options.max_rows = args.max_rows;
@@ -179,6 +190,8 @@ void RegisterQuery(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-rows", args->max_rows, "largest result allowed")->capture_default_str();
   cmd->add_option("--max-width", args->max_width, "table: characters per cell (0 = no limit)")
       ->capture_default_str();
+  cmd->add_option("--as-of", args->as_of,
+                  "YYYY-MM-DD: patterns follow only relationships valid on that day");
   cmd->callback(
       [&ctx, args] { ctx.action = [&ctx, args] { return RunQueryCommand(ctx, *args); }; });
 }
@@ -227,6 +240,7 @@ struct ShellState {
   bool timing = true;
   size_t max_width = kDefaultMaxWidth;
   double timeout = kDefaultTimeoutSeconds;
+  std::optional<Date> as_of;
   int errors = 0;
   bool quit = false;
 };
@@ -277,6 +291,7 @@ constexpr const char* kShellHelp =
     "  :schema                        labels, relation types with counts, the ontology\n"
     "  :format table|csv|json|jsonl   output format\n"
     "  :timing on|off                 show the time of each statement\n"
+    "  :as-of YYYY-MM-DD|off          follow only relationships valid on that day\n"
     "  :quit                          leave (also Ctrl-D)\n";
 
 void ShellCommand(ShellState& st, const std::string& line) {
@@ -295,6 +310,12 @@ void ShellCommand(ShellState& st, const std::string& line) {
     st.format = *f;
   } else if (cmd == ":timing" && (arg == "on" || arg == "off")) {
     st.timing = arg == "on";
+  } else if (cmd == ":as-of" && arg == "off") {
+    st.as_of.reset();
+  } else if (cmd == ":as-of") {
+    Result<Date> day = Date::Parse(arg);
+    if (!day.ok()) return ShellError(st, day.status().WithPrefix(":as-of").message());
+    st.as_of = *day;
   } else {
     ShellError(st, "unknown command '" + line + "'; see :help");
   }
@@ -304,6 +325,7 @@ void ShellStatement(ShellState& st, const std::string& text) {
   query::QueryOptions options;
   options.timeout_seconds = st.timeout;
   options.procedures = st.procedures;
+  options.as_of = st.as_of;
   auto start = std::chrono::steady_clock::now();
   Result<ResultTable> table = query::Run(*st.store, text, options);
   if (!table.ok()) return ShellError(st, table.status().message());
@@ -361,6 +383,7 @@ int RunShell(const Context& ctx, ShellState st) {
 void RegisterShell(CLI::App& app, Context& ctx) {
   auto st = std::make_shared<ShellState>();
   auto format = std::make_shared<std::string>("table");
+  auto as_of = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "shell", "interactive session; with piped stdin runs the statements (exit 1 if any failed)");
   cmd->add_option("--format", *format, "table, csv, json or jsonl")->capture_default_str();
@@ -368,14 +391,15 @@ void RegisterShell(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--max-width", st->max_width, "table: characters per cell")
       ->capture_default_str();
-  cmd->callback([&ctx, st, format] {
-    ctx.action = [&ctx, st, format] {
+  cmd->add_option("--as-of", *as_of, "YYYY-MM-DD: follow only relationships valid on that day");
+  cmd->callback([&ctx, st, format, as_of] {
+    ctx.action = [&ctx, st, format, as_of] {
       Result<OutputFormat> f = ParseFormat(*format);
-      if (!f.ok()) {
-        Report(f.status());
-        return kExitUsage;
-      }
+      if (!f.ok()) return UsageError(f.status());
       st->format = *f;
+      query::QueryOptions options;
+      if (Status s = SetAsOf(*as_of, &options); !s.ok()) return UsageError(s);
+      st->as_of = options.as_of;
       return RunShell(ctx, *st);
     };
   });
@@ -389,6 +413,7 @@ struct PathArgs {
   int max_hops = kDefaultPathHops;
   std::vector<std::string> types;
   bool all = false;
+  std::string as_of;
 };
 
 // The entities `text` names: exact (case-sensitive) name matches when there
@@ -462,6 +487,8 @@ int RunPath(const Context& ctx, const PathArgs& args) {
   }
   Result<std::string> text = PathQuery(args);
   if (!text.ok()) return Report(text.status());
+  query::QueryOptions base;
+  if (Status as_of = SetAsOf(args.as_of, &base); !as_of.ok()) return UsageError(as_of);
   Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
   if (!store.ok()) return Report(store.status());
   Result<std::vector<Entity>> from = Resolve(**store, args.from);
@@ -471,7 +498,7 @@ int RunPath(const Context& ctx, const PathArgs& args) {
   int found = 0;
   for (const Entity& a : *from) {
     for (const Entity& b : *to) {
-      query::QueryOptions options;
+      query::QueryOptions options = base;
       options.parameters = {{"a", std::string(a.name())}, {"b", std::string(b.name())}};
       Result<ResultTable> table = query::Run(**store, *text, options);
       if (!table.ok()) return Report(table.status());
@@ -503,6 +530,8 @@ void RegisterPath(CLI::App& app, Context& ctx) {
       ->delimiter(',')
       ->allow_extra_args(false);
   cmd->add_flag("--all", args->all, "every shortest path, not just one");
+  cmd->add_option("--as-of", args->as_of,
+                  "YYYY-MM-DD: follow only relationships valid on that day");
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunPath(ctx, *args); }; });
 }
 

@@ -54,12 +54,6 @@ struct EgoArgs {
   size_t max_nodes = kDefaultEgoMaxNodes;
 };
 
-// A usage problem (bad option value): reported, exit 2.
-int UsageError(const Status& status) {
-  Report(status);
-  return kExitUsage;
-}
-
 void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
   cmd->add_option("-o,--output", args->output, "file to write (.svg .png .pdf .dot)")->required();
   cmd->add_option("--format", args->format, "svg, png, pdf or dot (default: from the extension)");
@@ -184,20 +178,6 @@ Result<ValueMap> ParseParams(const std::vector<std::string>& specs) {
   return params;
 }
 
-// Adds the endpoints of relationships that the result did not contain.
-Status LoadMissingEndpoints(const storage::Store& store, const std::set<EntityId>& missing,
-                            Subgraph* graph) {
-  if (missing.empty()) return Status::OK();
-  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  for (EntityId id : missing) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
-    graph->nodes.push_back(std::move(e));
-  }
-  std::sort(graph->nodes.begin(), graph->nodes.end(),
-            [](const Entity& a, const Entity& b) { return a.id < b.id; });
-  return Status::OK();
-}
-
 int RunRender(const Context& ctx, const RenderArgs& args) {
   Result<viz::RenderOptions> options = MakeRenderOptions(args.draw);
   if (!options.ok()) return UsageError(options.status());
@@ -210,10 +190,9 @@ int RunRender(const Context& ctx, const RenderArgs& args) {
   qo.timeout_seconds = kRenderTimeoutSeconds;
   Result<ResultTable> table = query::Run(**store, args.query, qo);
   if (!table.ok()) return Report(table.status());
-  std::set<EntityId> missing;
-  Subgraph graph = CollectSubgraph(*table, &missing);
-  Status loaded = LoadMissingEndpoints(**store, missing, &graph);
-  if (!loaded.ok()) return Report(loaded);
+  Result<Subgraph> collected = query::ResultSubgraph(**store, *table);
+  if (!collected.ok()) return Report(collected.status());
+  Subgraph graph = std::move(collected).value();
   if (graph.empty()) {
     std::string why = table->rows.empty()
                           ? "the query returned no rows"

@@ -30,6 +30,13 @@ int Report(const Status& status) {
   return ExitCodeFor(status);
 }
 
+int UsageError(const Status& status) { return UsageError(status.message()); }
+
+int UsageError(const std::string& message) {
+  std::cerr << "kg: " << message << "\n";
+  return kExitUsage;
+}
+
 Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only) {
   if (ctx.db.empty())
     return Status::InvalidArgument("no database given: pass --db DIR or set KG_DB");

@@ -2,6 +2,7 @@
 // decoding (nlohmann::json behind an adapter that turns exceptions into Status).
 #include "core/json.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -21,20 +22,14 @@ void AppendDouble(double d, std::string* out) {
     *out += d > 0 ? "Infinity" : "-Infinity";
     return;
   }
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", d);
-  // Prefer the shortest representation that round-trips.
-  for (int prec = 1; prec <= 17; ++prec) {
-    char tmp[40];
-    std::snprintf(tmp, sizeof tmp, "%.*g", prec, d);
-    if (std::strtod(tmp, nullptr) == d) {
-      std::snprintf(buf, sizeof buf, "%s", tmp);
-      break;
-    }
-  }
-  std::string s(buf);
-  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  // The shortest text that reads back as the same double, in plain notation
+  // unless the exponent form is shorter (100.0, 0.1, 1e+22), and always
+  // with a '.' or an exponent so that a reader sees a float, not an integer.
+  char buf[64];
+  char* end = std::to_chars(buf, buf + sizeof buf, d).ptr;
+  std::string_view s(buf, end - buf);
   *out += s;
+  if (s.find_first_of(".e") == std::string_view::npos) *out += ".0";
 }
 
 void AppendProperties(const PropertyMap& props, std::string* out) {

@@ -2,6 +2,7 @@
 // plan in one read snapshot or one write transaction, EXPLAIN and PROFILE.
 #include "query/query.h"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -233,6 +234,20 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
 Result<ResultTable> Run(storage::Store& store, std::string_view text, const QueryOptions& options) {
   KG_ASSIGN_OR_RETURN(PreparedStatement prepared, PreparedStatement::Prepare(text, options));
   return prepared.Execute(store, options);
+}
+
+Result<Subgraph> ResultSubgraph(const storage::Store& store, const ResultTable& table) {
+  std::set<EntityId> missing;
+  Subgraph graph = CollectSubgraph(table, &missing);
+  if (missing.empty()) return graph;
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  for (EntityId id : missing) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
+    graph.nodes.push_back(std::move(e));
+  }
+  std::sort(graph.nodes.begin(), graph.nodes.end(),
+            [](const Entity& a, const Entity& b) { return a.id < b.id; });
+  return graph;
 }
 
 }  // namespace kg::query

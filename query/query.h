@@ -54,6 +54,14 @@ struct QueryOptions {
 // written if any part fails). The store must be writable for writes.
 Result<ResultTable> Run(storage::Store& store, std::string_view text, const QueryOptions& options);
 
+// What a result draws as a diagram: every node and relationship in `table`
+// (also inside paths and lists, as CollectSubgraph finds them) plus the
+// endpoints of returned relationships that the result does not hold, read
+// from the latest snapshot of `store`; nodes in id order. NotFound when such
+// an endpoint has been deleted since the query ran. An empty Subgraph when
+// the result holds neither nodes nor relationships.
+Result<Subgraph> ResultSubgraph(const storage::Store& store, const ResultTable& table);
+
 // A statement parsed, bound and planned once, executed many times with
 // different parameters (QueryOptions::parameters of each Execute call).
 // Cheap to copy (shares the immutable plan); safe to Execute from one thread

@@ -40,7 +40,9 @@ interface Cursor {
 interface Kg {
   # Runs one statement. `paramsJson` is a JSON object ("" for none); `token`
   # is needed for writes (and for reads on an --auth-reads server).
-  query @0 (query :Text, paramsJson :Text, token :Text)
+  # `asOf` ("YYYY-MM-DD", "" for none): patterns follow only relationships
+  # valid on that day.
+  query @0 (query :Text, paramsJson :Text, token :Text, asOf :Text)
       -> (error :Error, columns :List(Text), rowCount :UInt64, cursor :Cursor);
   # Draws what a read-only query returns; format svg, png, pdf or dot.
   render @1 (query :Text, paramsJson :Text, format :Text, token :Text)

@@ -33,8 +33,14 @@ std::string BearerToken(const httplib::Request& req) {
   return header.substr(kPrefix.size());
 }
 
-// The text of a JSON request body's "query" and its "params" object.
-Result<std::pair<std::string, ValueMap>> ParseQueryBody(const std::string& body) {
+// A POST /v1/query body: {"query": "...", "params": {...}, "as_of": "YYYY-MM-DD"}.
+struct QueryBody {
+  std::string query;
+  ValueMap params;
+  std::optional<Date> as_of;
+};
+
+Result<QueryBody> ParseQueryBody(const std::string& body) {
   auto parsed = ParseJson(body);
   if (!parsed.ok())
     return Status::InvalidArgument("malformed JSON body: " + parsed.status().message());
@@ -43,20 +49,32 @@ Result<std::pair<std::string, ValueMap>> ParseQueryBody(const std::string& body)
   auto query = object.find("query");
   if (query == object.end() || !query->second.is_string())
     return Status::InvalidArgument("the body needs a string field \"query\"");
-  ValueMap params;
+  QueryBody out;
+  out.query = query->second.as_string();
   auto p = object.find("params");
   if (p != object.end() && !p->second.is_null()) {
     if (!p->second.is_map()) return Status::InvalidArgument("\"params\" must be a JSON object");
-    params = p->second.as_map();
+    out.params = p->second.as_map();
   }
-  return std::make_pair(query->second.as_string(), std::move(params));
+  auto as_of = object.find("as_of");
+  if (as_of != object.end() && !as_of->second.is_null()) {
+    if (!as_of->second.is_string())
+      return Status::InvalidArgument("\"as_of\" must be a date string YYYY-MM-DD");
+    KG_ASSIGN_OR_RETURN(out.as_of, ParseAsOf(as_of->second.as_string()));
+  }
+  for (const auto& [key, value] : object) {
+    if (key != "query" && key != "params" && key != "as_of")
+      return Status::InvalidArgument("unknown field \"" + key +
+                                     "\" in the body (known: query, params, as_of)");
+  }
+  return out;
 }
 
 void HandleQuery(Service& service, const httplib::Request& req, httplib::Response& res) {
   auto body = ParseQueryBody(req.body);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
-  auto table = service.Query(BearerToken(req), body->first, body->second, &denied);
+  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->as_of);
   if (denied.has_value()) return SendError(res, *denied);
   if (!table.ok()) return SendStatus(res, table.status());
   res.set_content(ResultTableToJson(*table), kJson);

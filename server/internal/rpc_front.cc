@@ -69,8 +69,10 @@ class KgImpl final : public rpc::Kg::Server {
 
   kj::Promise<void> query(QueryContext context) override {
     auto p = context.getParams();
-    std::string text = p.getQuery(), params = p.getParamsJson(), token = p.getToken();
-    return OffLoop([this, text, params, token] { return RunQuery(text, params, token); })
+    std::string text = p.getQuery(), params = p.getParamsJson(), token = p.getToken(),
+                as_of = p.getAsOf();
+    return OffLoop(
+               [this, text, params, token, as_of] { return RunQuery(text, params, token, as_of); })
         .then([this, context](std::shared_ptr<Outcome> o) mutable {
           auto results = context.getResults();
           if (o->error) return FillError(*o->error, results.initError());
@@ -142,15 +144,17 @@ class KgImpl final : public rpc::Kg::Server {
   }
 
   Outcome RunQuery(const std::string& text, const std::string& params_json,
-                   const std::string& token) {
+                   const std::string& token, const std::string& as_of_text) {
     Outcome o;
     auto params = ParseParams(params_json);
-    if (!params.ok()) {
-      o.error = ApiError{400, "BadRequest", params.status().message()};
+    auto as_of = ParseAsOf(as_of_text);
+    if (!params.ok() || !as_of.ok()) {
+      o.error =
+          ApiError{400, "BadRequest", (params.ok() ? as_of.status() : params.status()).message()};
       return o;
     }
     std::optional<ApiError> denied;
-    auto table = service_.Query(token, text, *params, &denied);
+    auto table = service_.Query(token, text, *params, &denied, *as_of);
     if (denied) {
       o.error = denied;
     } else if (!table.ok()) {

@@ -1,9 +1,7 @@
 // Service: authorisation, limits, the writer lock, diagrams and entity lookups.
 #include "server/internal/service.h"
 
-#include <algorithm>
 #include <cassert>
-#include <set>
 #include <utility>
 
 #include "analytics/procedures.h"
@@ -79,9 +77,11 @@ std::optional<ApiError> Service::Authorize(std::string_view token, bool write) c
   return std::nullopt;
 }
 
-query::QueryOptions Service::QueryOptionsFor(const ValueMap& params) const {
+query::QueryOptions Service::QueryOptionsFor(const ValueMap& params,
+                                             std::optional<Date> as_of) const {
   query::QueryOptions options;
   options.parameters = params;
+  options.as_of = as_of;
   options.procedures = &procedures_;
   options.timeout_seconds = options_.limits.query_timeout_seconds;
   options.max_rows = options_.limits.max_rows == 0 ? UINT64_MAX : options_.limits.max_rows;
@@ -96,10 +96,11 @@ Result<ResultTable> Service::Execute(const query::PreparedStatement& statement,
 }
 
 Result<ResultTable> Service::Query(std::string_view token, std::string_view text,
-                                   const ValueMap& params, std::optional<ApiError>* denied) {
+                                   const ValueMap& params, std::optional<ApiError>* denied,
+                                   std::optional<Date> as_of) {
   *denied = AuthorizeRead(token);
   if (denied->has_value()) return Status::Internal((*denied)->message);
-  query::QueryOptions options = QueryOptionsFor(params);
+  query::QueryOptions options = QueryOptionsFor(params, as_of);
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement,
                       query::PreparedStatement::Prepare(text, options));
   if (statement.writes()) {
@@ -120,17 +121,9 @@ Result<std::string> Service::Render(std::string_view text, const ValueMap& param
   if (statement.writes())
     return Status::InvalidArgument("render takes a read-only query; use POST /v1/query to write");
   KG_ASSIGN_OR_RETURN(ResultTable table, statement.Execute(store_, query_options));
-  std::set<EntityId> missing;
-  Subgraph graph = CollectSubgraph(table, &missing);
+  KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(store_, table));
   if (graph.empty())
     return Status::InvalidArgument("the query returned no nodes or relationships to draw");
-  auto txn = store_.BeginRead();
-  for (EntityId id : missing) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
-    graph.nodes.push_back(std::move(e));
-  }
-  std::sort(graph.nodes.begin(), graph.nodes.end(),
-            [](const Entity& a, const Entity& b) { return a.id < b.id; });
   for (const auto& type : store_.ontology().relation_types())
     if (type.symmetric) options.symmetric_types.insert(type.name);
   KG_ASSIGN_OR_RETURN(viz::Rendering rendering, viz::Render(graph, options));
@@ -193,6 +186,13 @@ Result<ValueMap> ParseParams(std::string_view json) {
   if (!parsed.ok()) return Status::InvalidArgument("params: " + parsed.status().message());
   if (!parsed->is_map()) return Status::InvalidArgument("params must be a JSON object");
   return parsed->as_map();
+}
+
+Result<std::optional<Date>> ParseAsOf(std::string_view text) {
+  if (text.empty()) return std::optional<Date>();
+  Result<Date> day = Date::Parse(text);
+  if (!day.ok()) return day.status().WithPrefix("as_of");
+  return std::optional<Date>(*day);
 }
 
 }  // namespace kg::server::internal

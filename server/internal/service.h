@@ -48,8 +48,10 @@ class Service {
   // query engine says whether it writes (an updating clause in its plan);
   // writes need the token and hold the writer lock. `*denied` is set (and the
   // Result is an Internal placeholder status) when authorisation fails.
+  // With `as_of`, patterns follow only relationships valid on that day.
   Result<ResultTable> Query(std::string_view token, std::string_view text, const ValueMap& params,
-                            std::optional<ApiError>* denied);
+                            std::optional<ApiError>* denied,
+                            std::optional<Date> as_of = std::nullopt);
 
   // Runs a read-only statement and draws what it returns. `format`: svg,
   // png, pdf, dot. Writes are refused (InvalidArgument).
@@ -68,7 +70,8 @@ class Service {
   const Limits& limits() const { return options_.limits; }
 
  private:
-  query::QueryOptions QueryOptionsFor(const ValueMap& params) const;
+  query::QueryOptions QueryOptionsFor(const ValueMap& params,
+                                      std::optional<Date> as_of = std::nullopt) const;
   Result<ResultTable> Execute(const query::PreparedStatement& statement,
                               const query::QueryOptions& options);
 
@@ -85,5 +88,9 @@ std::string_view DiagramMediaType(std::string_view format);
 // Parses the JSON text of a parameter object ("" or "{}" for none).
 // InvalidArgument when it is not a JSON object.
 Result<ValueMap> ParseParams(std::string_view json);
+
+// An as-of day, "YYYY-MM-DD" ("" for none). InvalidArgument naming as_of
+// when it is not a valid date.
+Result<std::optional<Date>> ParseAsOf(std::string_view text);
 
 }  // namespace kg::server::internal

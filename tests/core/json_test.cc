@@ -15,6 +15,15 @@ TEST(JsonTest, NumbersKeepTheirType) {
   EXPECT_EQ(ToJson(Value(3.0)), "3.0");
   EXPECT_EQ(ToJson(Value(0.1)), "0.1");
   EXPECT_EQ(ToJson(Value(1e300)), "1e+300");
+  // Plain notation where it is no longer than the exponent form.
+  EXPECT_EQ(ToJson(Value(100.0)), "100.0");
+  EXPECT_EQ(ToJson(Value(300.0)), "300.0");
+  EXPECT_EQ(ToJson(Value(-2.5e6)), "-2500000.0");
+  EXPECT_EQ(ToJson(Value(123456789012.5)), "123456789012.5");
+  EXPECT_EQ(ToJson(Value(1e22)), "1e+22");
+  EXPECT_EQ(ToJson(Value(1e-7)), "1e-07");
+  EXPECT_EQ(ToJson(Value(1.0 / 3)), "0.3333333333333333");
+  EXPECT_EQ(ToJson(Value(0.1 + 0.2)), "0.30000000000000004");
   EXPECT_EQ(ToJson(Value(std::nan(""))), "NaN");
   EXPECT_EQ(ToJson(Value(-INFINITY)), "-Infinity");
 }

@@ -88,11 +88,42 @@ TEST_F(HttpTest, SyntaxErrorIs400WithPosition) {
   EXPECT_EQ(error.as_map().at("position").as_map().at("line"), Value(2)) << reply.body;
 }
 
+TEST_F(HttpTest, AsOfFollowsOnlyRelationshipsValidThatDay) {
+  ServerProcess server(db(), {"--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  HttpReply write = PostQuery(server,
+                              "MATCH (n {name: 'NVIDIA'}), (x {name: 'Xiaomi'}) "
+                              "CREATE (n)-[:COMPETES_WITH {valid_to: date('2020-01-01')}]->(x)",
+                              kToken);
+  ASSERT_EQ(write.status, 200) << write.body;
+  const std::string query =
+      "MATCH (:Company {name: 'NVIDIA'})-[:COMPETES_WITH]-(c) RETURN c.name ORDER BY c.name";
+  auto names = [&](const std::string& extra) {
+    std::string body = "{\"query\": " + ToJson(Value(query)) + extra + "}";
+    HttpReply reply = Curl(server.url("/v1/query"), {"-X", "POST", "--data-binary", body});
+    EXPECT_EQ(reply.status, 200) << body << " -> " << reply.body;
+    return JsonMember(reply.body, "rows");
+  };
+  auto row = [](const char* name) { return Value(ValueList{Value(name)}); };
+  EXPECT_EQ(names(""), Value(ValueList{row("AMD"), row("Huawei"), row("Xiaomi")}));
+  EXPECT_EQ(names(", \"as_of\": null"), names(""));
+  EXPECT_EQ(names(", \"as_of\": \"2025-07-16\""), Value(ValueList{row("AMD"), row("Huawei")}));
+  EXPECT_EQ(names(", \"as_of\": \"2019-12-31\""), names(""));
+  CommandResult cli = RunCommand(
+      {KgBinary(), "--db", db(), "query", "--format", "json", "--as-of", "2025-07-16", query});
+  // The server holds the database; kg query opens it read-only beside it.
+  ASSERT_EQ(cli.exit_code, 0) << cli.out;
+  EXPECT_EQ(JsonMember(cli.out, "rows"), Value(ValueList{row("AMD"), row("Huawei")}));
+}
+
 TEST_F(HttpTest, MalformedJsonAndMissingQueryAre400) {
   ServerProcess server(db(), {});
   ASSERT_TRUE(server.ok());
-  for (const char* body : {"{\"query\": ", "[1, 2]", "{\"params\": {}}", "{\"query\": 7}",
-                           "{\"query\": \"RETURN 1\", \"params\": [1]}"}) {
+  for (const char* body :
+       {"{\"query\": ", "[1, 2]", "{\"params\": {}}", "{\"query\": 7}",
+        "{\"query\": \"RETURN 1\", \"params\": [1]}", "{\"query\": \"RETURN 1\", \"param\": {}}",
+        "{\"query\": \"RETURN 1\", \"as_of\": \"2025-13-01\"}",
+        "{\"query\": \"RETURN 1\", \"as_of\": 20250716}"}) {
     HttpReply reply = Curl(server.url("/v1/query"), {"-X", "POST", "--data-binary", body});
     EXPECT_EQ(reply.status, 400) << body << " -> " << reply.body;
     Value error = JsonMember(reply.body, "error");

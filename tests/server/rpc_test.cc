@@ -26,12 +26,13 @@ struct Paged {
 
 // Runs a query and pages through its cursor `page_size` rows at a time.
 Paged RunPaged(capnp::EzRpcClient& client, const std::string& text, uint32_t page_size,
-               const std::string& token = "") {
+               const std::string& token = "", const std::string& as_of = "") {
   auto& ws = client.getWaitScope();
   auto kg = client.getMain<rpc::Kg>();
   auto request = kg.queryRequest();
   request.setQuery(text);
   request.setToken(token);
+  request.setAsOf(as_of);
   auto response = request.send().wait(ws);
   Paged out;
   out.error_code = response.getError().getCode();
@@ -90,6 +91,25 @@ TEST_F(RpcTest, ErrorsAndAuthorisation) {
   EXPECT_EQ(RunPaged(client, "CREATE (:Company {name: 'Biren'})", 10, kToken).error_code, "");
   Paged after = RunPaged(client, "MATCH (c {name: 'Biren'}) RETURN c.name", 10);
   EXPECT_EQ(after.rows_json, "[[\"Biren\"]]");
+}
+
+TEST_F(RpcTest, AsOfFollowsOnlyRelationshipsValidThatDay) {
+  ServerProcess server(db(), {"--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  ASSERT_EQ(RunPaged(client,
+                     "MATCH (n {name: 'NVIDIA'}), (x {name: 'Xiaomi'}) "
+                     "CREATE (n)-[:COMPETES_WITH {valid_from: date('2026-01-01')}]->(x)",
+                     10, kToken)
+                .error_code,
+            "");
+  const std::string query =
+      "MATCH (:Company {name: 'NVIDIA'})-[:COMPETES_WITH]-(c) RETURN c.name ORDER BY c.name";
+  EXPECT_EQ(RunPaged(client, query, 10).rows_json, R"([["AMD"], ["Huawei"], ["Xiaomi"]])");
+  EXPECT_EQ(RunPaged(client, query, 10, "", "2025-07-16").rows_json, R"([["AMD"], ["Huawei"]])");
+  EXPECT_EQ(RunPaged(client, query, 10, "", "2026-01-01").rows_json,
+            R"([["AMD"], ["Huawei"], ["Xiaomi"]])");
+  EXPECT_EQ(RunPaged(client, query, 10, "", "2025-02-30").error_code, "BadRequest");
 }
 
 TEST_F(RpcTest, RenderAndStats) {
