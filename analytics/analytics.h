@@ -7,7 +7,8 @@
 // Direction: the view is directed (start -> end). A relation of a type the
 // ontology declares symmetric (COMPETES_WITH, PARTNERS_WITH) becomes two arcs,
 // since "A competes with B" says the same as "B competes with A". Parallel
-// relations are parallel arcs (PageRank and degree count each); betweenness,
+// relations are parallel arcs (PageRank and degree count each; degree counts a
+// symmetric relation once, not its mirror arc); betweenness,
 // components and communities treat the graph as simple or undirected as each
 // function says.
 #pragma once
@@ -31,12 +32,19 @@ namespace kg::analytics {
 // What part of the graph to analyse. A relation is kept when its type is
 // listed (or `types` is empty), both endpoints are kept nodes and, with
 // `as_of`, Relation::ValidAt(*as_of) holds. A node is kept when it has one of
-// `labels` (or `labels` is empty).
+// `labels` (or `labels` is empty). A name listed twice counts once.
 struct GraphFilter {
   std::vector<std::string> labels;
   std::vector<std::string> types;
   std::optional<Date> as_of;
 };
+
+// InvalidArgument "unknown label 'X'; known: ..." (resp. "unknown relation
+// type") for a name the ontology does not declare; OK for any name when the
+// ontology is open. CheckFilter checks both, prefixing "labels: "/"types: ".
+Status CheckLabels(const schema::Ontology& ontology, const std::vector<std::string>& labels);
+Status CheckTypes(const schema::Ontology& ontology, const std::vector<std::string>& types);
+Status CheckFilter(const schema::Ontology& ontology, const GraphFilter& filter);
 
 // Edge cost for shortest paths (PageRank and the rest ignore weights):
 //   kHops        1 per relation
@@ -62,8 +70,9 @@ class GraphView {
  public:
   // Reads the filtered graph from `txn`. Relation records are read only when
   // `filter.as_of` is set or `weight` is not kHops; otherwise only ids come
-  // from the adjacency scan. Unknown labels or types in the filter simply
-  // match nothing. Errors are those of the store (IOError, Corruption).
+  // from the adjacency scan. Unknown labels or types in the filter are
+  // InvalidArgument (CheckFilter) unless the ontology is open, where they
+  // match nothing. Other errors are those of the store (IOError, Corruption).
   static Result<GraphView> Build(const storage::Transaction& txn, const schema::Ontology& ontology,
                                  const GraphFilter& filter, EdgeWeight weight = EdgeWeight::kHops);
   // A view of these nodes and relations. InvalidArgument when an edge names a
@@ -114,7 +123,11 @@ struct BetweennessOptions {
 std::vector<double> Betweenness(const GraphView& view, const BetweennessOptions& options);
 
 enum class DegreeDirection { kIn, kOut, kBoth };
-// Number of arcs at each vertex (a self-loop counts in and out; kBoth = in + out).
+// Number of relations at each vertex, each counted once by its stored
+// direction (start -> end), as MATCH (n)-[r]->() / (n)<-[r]-() / (n)-[r]-()
+// count them: a symmetric relation adds 1 to `both` at each end, 1 to `out`
+// at its start and 1 to `in` at its end. A self-loop counts in and out
+// (kBoth = in + out).
 std::vector<double> Degree(const GraphView& view, DegreeDirection direction);
 
 // Group numbers 0..k-1 per vertex, numbered by group size (largest first),
@@ -191,10 +204,14 @@ Result<std::unordered_map<EntityId, double>> ScoresById(const storage::Transacti
 Result<ResultTable> ScoresToTable(const storage::Transaction& txn, Algorithm algorithm,
                                   const std::vector<NodeScore>& scores, size_t top);
 
+// InvalidArgument for a property scores must not be written to: empty,
+// "name", "aliases", or starting with '_' (the JSON contract's _id, _labels...).
+Status CheckScoreProperty(std::string_view property);
 // Sets property `property` of every scored node in write transaction `txn`
 // (not committed here: the caller commits once, so the write is all or
-// nothing). InvalidArgument for an empty property or "name"/"aliases"; the
-// first store error (NotFound, SchemaViolation, ...) is returned as is.
+// nothing). CheckScoreProperty's errors first; then the first store error
+// (NotFound, SchemaViolation, ...) is returned as is. Only the scored nodes
+// are written: a node left out by a filter keeps any older value.
 Status WriteScores(storage::Transaction& txn, std::string_view property, Algorithm algorithm,
                    const std::vector<NodeScore>& scores);
 // Analyses and writes in one write transaction of `store` and commits.

@@ -121,12 +121,22 @@ Result<ResultTable> ScoresToTable(const storage::Transaction& txn, Algorithm alg
   return table;
 }
 
-Status WriteScores(storage::Transaction& txn, std::string_view property, Algorithm algorithm,
-                   const std::vector<NodeScore>& scores) {
+Status CheckScoreProperty(std::string_view property) {
   if (property.empty()) return Status::InvalidArgument("--write needs a property name");
   if (property == kNameKey || property == kAliasesKey)
     return Status::InvalidArgument("refusing to overwrite the reserved property '" +
                                    std::string(property) + "' with scores");
+  // _id, _labels, ... are the JSON contract's own keys; a property of that
+  // name would print a duplicate key.
+  if (property.front() == '_')
+    return Status::InvalidArgument("property names starting with '_' are reserved, got '" +
+                                   std::string(property) + "'");
+  return Status::OK();
+}
+
+Status WriteScores(storage::Transaction& txn, std::string_view property, Algorithm algorithm,
+                   const std::vector<NodeScore>& scores) {
+  KG_RETURN_IF_ERROR(CheckScoreProperty(property));
   for (const NodeScore& s : scores) {
     KG_ASSIGN_OR_RETURN(Entity entity, txn.GetEntity(s.node));
     entity.properties[std::string(property)] = ScoreValue(algorithm, s.score);

@@ -39,15 +39,15 @@ std::vector<double> Betweenness(const GraphView& view, const BetweennessOptions&
   return centrality;
 }
 
+// Each relation once (mirror arcs skipped), by its stored direction, so the
+// counts equal MATCH (n)-[r]-() / -[r]-> / <-[r]- in the query language.
 std::vector<double> Degree(const GraphView& view, DegreeDirection direction) {
   const Csr& g = view.impl().csr();
-  const size_t n = boost::num_vertices(g);
-  std::vector<double> degree(n, 0.0);
-  if (direction != DegreeDirection::kOut) {
-    for (auto e : boost::make_iterator_range(boost::edges(g))) degree[boost::target(e, g)] += 1;
-  }
-  if (direction != DegreeDirection::kIn) {
-    for (uint32_t u = 0; u < n; ++u) degree[u] += static_cast<double>(boost::out_degree(u, g));
+  std::vector<double> degree(boost::num_vertices(g), 0.0);
+  for (auto e : boost::make_iterator_range(boost::edges(g))) {
+    if (g[e].mirror) continue;
+    if (direction != DegreeDirection::kIn) degree[boost::source(e, g)] += 1;
+    if (direction != DegreeDirection::kOut) degree[boost::target(e, g)] += 1;
   }
   return degree;
 }

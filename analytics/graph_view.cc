@@ -53,10 +53,14 @@ class ArcCollector {
     IndexVertices();
   }
 
+  // Each listed type is scanned once: a type given twice must not double its arcs.
   Status Scan() {
     auto fn = [this](const storage::EdgeTriple& e) { return Add(e); };
     if (filter_.types.empty()) return txn_.ScanEdges("", fn);
-    for (const std::string& type : filter_.types) KG_RETURN_IF_ERROR(txn_.ScanEdges(type, fn));
+    std::vector<std::string> types = filter_.types;
+    std::sort(types.begin(), types.end());
+    types.erase(std::unique(types.begin(), types.end()), types.end());
+    for (const std::string& type : types) KG_RETURN_IF_ERROR(txn_.ScanEdges(type, fn));
     return status_;
   }
   const Status& status() const { return status_; }
@@ -124,7 +128,40 @@ class ArcCollector {
   Status status_;
 };
 
+// "a, b, c" for an error message.
+template <typename Defs>
+std::string NameList(const Defs& defs) {
+  std::string out;
+  for (const auto& def : defs) out += (out.empty() ? "" : ", ") + def.name;
+  return out;
+}
+
 }  // namespace
+
+Status CheckLabels(const schema::Ontology& ontology, const std::vector<std::string>& labels) {
+  if (ontology.is_open()) return Status::OK();
+  for (const std::string& label : labels) {
+    if (ontology.FindKind(label) == nullptr)
+      return Status::InvalidArgument("unknown label '" + label +
+                                     "'; known: " + NameList(ontology.kinds()));
+  }
+  return Status::OK();
+}
+
+Status CheckTypes(const schema::Ontology& ontology, const std::vector<std::string>& types) {
+  if (ontology.is_open()) return Status::OK();
+  for (const std::string& type : types) {
+    if (ontology.FindType(type) == nullptr)
+      return Status::InvalidArgument("unknown relation type '" + type +
+                                     "'; known: " + NameList(ontology.relation_types()));
+  }
+  return Status::OK();
+}
+
+Status CheckFilter(const schema::Ontology& ontology, const GraphFilter& filter) {
+  KG_RETURN_IF_ERROR(CheckLabels(ontology, filter.labels).WithPrefix("labels"));
+  return CheckTypes(ontology, filter.types).WithPrefix("types");
+}
 
 GraphView::Impl::Impl(std::vector<EntityId> ids, std::vector<Arc> arcs, std::vector<ArcData> data)
     : ids_(std::move(ids)),
@@ -140,6 +177,7 @@ std::optional<uint32_t> GraphView::Impl::vertex(EntityId id) const {
 Result<GraphView> GraphView::Build(const storage::Transaction& txn,
                                    const schema::Ontology& ontology, const GraphFilter& filter,
                                    EdgeWeight weight) {
+  KG_RETURN_IF_ERROR(CheckFilter(ontology, filter));
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, CollectNodes(txn, filter.labels));
   ArcCollector collector(txn, ontology, filter, weight, ids);
   KG_RETURN_IF_ERROR(collector.Scan());

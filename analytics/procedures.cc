@@ -2,6 +2,9 @@
 // query's transaction and return node/score rows.
 #include "analytics/procedures.h"
 
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -10,8 +13,10 @@
 namespace kg::analytics {
 namespace {
 
-Status ArgumentError(std::string_view procedure, const std::string& message) {
-  return Status::InvalidArgument("ArgumentError: " + std::string(procedure) + ": " + message);
+// The query layer already names the procedure ("ProcedureError: kg.x: ..."),
+// so the message only carries the class and the problem.
+Status ArgumentError(std::string_view /*procedure*/, const std::string& message) {
+  return Status::InvalidArgument("ArgumentError: " + message);
 }
 
 Result<std::vector<std::string>> StringList(std::string_view procedure, const std::string& key,
@@ -29,6 +34,30 @@ Result<std::vector<std::string>> StringList(std::string_view procedure, const st
 Result<double> Number(std::string_view procedure, const std::string& key, const Value& v) {
   if (!v.is_number()) return ArgumentError(procedure, key + " must be a number");
   return v.as_number();
+}
+
+std::string NumberText(const Value& v) {
+  if (v.is_int()) return std::to_string(v.as_int());
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v.as_double());
+  return buf;
+}
+
+// A whole number in [lo, hi]: no silent truncation of 2.7, no undefined
+// cast of 1e10 or -1. Doubles above 2^53 are not exact and are refused.
+Result<int64_t> Integer(std::string_view procedure, const std::string& key, const Value& v,
+                        int64_t lo, int64_t hi) {
+  const std::string range = " in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+  if (!v.is_number()) return ArgumentError(procedure, key + " must be an integer" + range);
+  constexpr double kExact = 9007199254740992.0;  // 2^53
+  if (v.is_double() &&
+      !(std::isfinite(v.as_double()) && std::trunc(v.as_double()) == v.as_double() &&
+        std::fabs(v.as_double()) <= kExact))
+    return ArgumentError(procedure, key + " must be an integer" + range + ", got " + NumberText(v));
+  const int64_t n = v.is_int() ? v.as_int() : static_cast<int64_t>(v.as_double());
+  if (n < lo || n > hi)
+    return ArgumentError(procedure, key + " must be an integer" + range + ", got " + NumberText(v));
+  return n;
 }
 
 Result<bool> Bool(std::string_view procedure, const std::string& key, const Value& v) {
@@ -62,7 +91,8 @@ Status ApplyKey(std::string_view procedure, const std::string& key, const Value&
   } else if (key == "asOf") {
     KG_ASSIGN_OR_RETURN(options.filter.as_of, DateOf(procedure, v));
   } else if (key == "iterations") {
-    KG_ASSIGN_OR_RETURN(double n, Number(procedure, key, v));
+    KG_ASSIGN_OR_RETURN(int64_t n,
+                        Integer(procedure, key, v, 1, std::numeric_limits<int32_t>::max()));
     options.pagerank.iterations = static_cast<int>(n);
   } else if (key == "damping") {
     KG_ASSIGN_OR_RETURN(options.pagerank.damping, Number(procedure, key, v));
@@ -73,7 +103,8 @@ Status ApplyKey(std::string_view procedure, const std::string& key, const Value&
   } else if (key == "direction") {
     KG_ASSIGN_OR_RETURN(options.degree, DirectionOf(procedure, v));
   } else if (key == "seed") {
-    KG_ASSIGN_OR_RETURN(double seed, Number(procedure, key, v));
+    KG_ASSIGN_OR_RETURN(int64_t seed,
+                        Integer(procedure, key, v, 0, std::numeric_limits<int64_t>::max()));
     options.communities.seed = static_cast<uint64_t>(seed);
   } else {
     return ArgumentError(procedure, "unknown config key '" + key + "'");
@@ -81,8 +112,11 @@ Status ApplyKey(std::string_view procedure, const std::string& key, const Value&
   return Status::OK();
 }
 
-Result<AnalysisOptions> ParseConfig(std::string_view procedure, const std::vector<Value>& args) {
+// The statement's as-of date applies unless the config map gives its own asOf.
+Result<AnalysisOptions> ParseConfig(std::string_view procedure, const std::vector<Value>& args,
+                                    const query::ProcedureContext& context) {
   AnalysisOptions options;
+  options.filter.as_of = context.as_of;
   if (args.empty() || args[0].is_null()) return options;
   if (!args[0].is_map()) return ArgumentError(procedure, "the argument must be a config map");
   for (const auto& [key, v] : args[0].as_map())
@@ -99,8 +133,9 @@ std::string ValueColumn(Algorithm algorithm) {
 
 Result<ResultTable> RunProcedure(const OntologyFn& ontology_fn, Algorithm algorithm,
                                  const std::string& name, storage::Transaction& txn,
-                                 const std::vector<Value>& args) {
-  KG_ASSIGN_OR_RETURN(AnalysisOptions options, ParseConfig(name, args));
+                                 const std::vector<Value>& args,
+                                 const query::ProcedureContext& context) {
+  KG_ASSIGN_OR_RETURN(AnalysisOptions options, ParseConfig(name, args, context));
   const schema::Ontology* known = ontology_fn ? ontology_fn() : nullptr;
   const schema::Ontology open = known == nullptr ? schema::Ontology::Open() : schema::Ontology();
   const schema::Ontology& ontology = known == nullptr ? open : *known;
@@ -134,9 +169,15 @@ Status RegisterProcedures(OntologyFn ontology, query::ProcedureRegistry* registr
     def.max_args = 1;
     def.description = "graph analytics (" + std::string(AlgorithmName(algorithm)) +
                       "); optional config map: labels, types, asOf, ...";
-    def.fn = [ontology, algorithm, name = def.name](storage::Transaction& txn,
-                                                    const std::vector<Value>& args) {
-      return RunProcedure(ontology, algorithm, name, txn, args);
+    def.fn_with_context = [ontology, algorithm, name = def.name](
+                              storage::Transaction& txn, const std::vector<Value>& args,
+                              const query::ProcedureContext& context) {
+      return RunProcedure(ontology, algorithm, name, txn, args, context);
+    };
+    // For callers that run `fn` directly (no statement context: all dates).
+    def.fn = [call = def.fn_with_context](storage::Transaction& txn,
+                                          const std::vector<Value>& args) {
+      return call(txn, args, query::ProcedureContext{});
     };
     KG_RETURN_IF_ERROR(registry->Register(std::move(def)));
   }

@@ -8,8 +8,12 @@
 // `config` is an optional map (Neo4j GDS style): labels, types (lists of
 // strings), asOf (date or 'YYYY-MM-DD'), and per algorithm iterations,
 // damping (pagerank), directed, normalized (betweenness), direction
-// ('in'|'out'|'both', degree), seed (communities). Unknown keys and wrong
-// types are ArgumentError. Rows come best first (groups: by group number).
+// ('in'|'out'|'both', degree), seed (communities). Unknown keys, wrong
+// types, iterations/seed that are not whole numbers in range, and (unless the
+// store's ontology is open) unknown labels or types are ArgumentError.
+// Dates: config asOf wins; otherwise the statement's QueryOptions::as_of
+// (ProcedureContext, through ProcedureDef::Call) applies; otherwise all dates.
+// Rows come best first (groups: by group number).
 // Kept apart from kg_analytics (library kg_analytics_procedures) so that the
 // algorithms do not depend on the query engine.
 #pragma once

@@ -4,7 +4,9 @@
 //       [--format table|csv|json|jsonl] [--write PROPERTY] [algorithm options]
 //   kg analyze shortest --from NAME [--to NAME] [--weight hops|confidence|stance]
 // Scores are computed by analytics/ on a snapshot; --write stores them as node
-// properties in one write transaction (all nodes or none).
+// properties in one write transaction (all nodes or none). Bad option values
+// (unknown algorithm, format, direction, weight, date, label or type; a
+// reserved --write name) are usage errors, exit 2, checked before anything runs.
 #include <algorithm>
 #include <iostream>
 #include <limits>
@@ -28,9 +30,10 @@ struct AnalyzeArgs {
   std::vector<std::string> labels;
   std::vector<std::string> types;
   std::string as_of;
-  size_t top = kDefaultTop;
+  int64_t top = kDefaultTop;  // signed so that --top -1 is refused, not wrapped
   std::string format = "table";
   std::string write;
+  bool write_given = false;  // --write given, even as ''
   std::string direction = "both";
   bool directed = false;
   bool raw = false;  // betweenness without normalisation
@@ -66,16 +69,63 @@ Result<analytics::GraphFilter> MakeFilter(const AnalyzeArgs& args) {
   return filter;
 }
 
-Result<analytics::AnalysisOptions> MakeOptions(const AnalyzeArgs& args) {
+// Everything the command line decides, checked before the store opens.
+struct Plan {
+  OutputFormat format = OutputFormat::kTable;
+  std::optional<analytics::Algorithm> algorithm;  // nullopt: shortest
   analytics::AnalysisOptions options;
-  KG_ASSIGN_OR_RETURN(options.filter, MakeFilter(args));
-  options.pagerank.damping = args.damping;
-  options.pagerank.iterations = args.iterations;
-  options.betweenness.directed = args.directed;
-  options.betweenness.normalized = !args.raw;
-  KG_ASSIGN_OR_RETURN(options.degree, ParseDirection(args.direction));
-  options.communities.seed = args.seed;
-  return options;
+  analytics::EdgeWeight weight = analytics::EdgeWeight::kHops;
+};
+
+Status CheckShortestArgs(const AnalyzeArgs& args) {
+  if (args.from.empty()) return Status::InvalidArgument("analyze shortest needs --from NAME");
+  if (args.write_given)
+    return Status::InvalidArgument("--write is not available for analyze shortest");
+  return Status::OK();
+}
+
+Status CheckPageRankArgs(const AnalyzeArgs& args) {
+  if (!(args.damping >= 0.0 && args.damping < 1.0))
+    return Status::InvalidArgument("--damping must be in [0, 1), got " +
+                                   std::to_string(args.damping));
+  if (args.iterations < 1)
+    return Status::InvalidArgument("--iterations must be at least 1, got " +
+                                   std::to_string(args.iterations));
+  return Status::OK();
+}
+
+// InvalidArgument for any bad option value (the caller exits 2).
+Result<Plan> MakePlan(const AnalyzeArgs& args) {
+  Plan plan;
+  KG_ASSIGN_OR_RETURN(plan.format, ParseFormat(args.format));
+  KG_ASSIGN_OR_RETURN(plan.options.filter, MakeFilter(args));
+  if (args.algorithm == "shortest") {
+    KG_RETURN_IF_ERROR(CheckShortestArgs(args));
+    KG_ASSIGN_OR_RETURN(plan.weight, ParseWeight(args.weight));
+    return plan;
+  }
+  KG_ASSIGN_OR_RETURN(plan.algorithm, analytics::ParseAlgorithm(args.algorithm));
+  if (args.write_given) KG_RETURN_IF_ERROR(analytics::CheckScoreProperty(args.write));
+  KG_RETURN_IF_ERROR(CheckPageRankArgs(args));
+  plan.options.pagerank.damping = args.damping;
+  plan.options.pagerank.iterations = args.iterations;
+  plan.options.betweenness.directed = args.directed;
+  plan.options.betweenness.normalized = !args.raw;
+  KG_ASSIGN_OR_RETURN(plan.options.degree, ParseDirection(args.direction));
+  plan.options.communities.seed = args.seed;
+  return plan;
+}
+
+// Labels and types the store's ontology does not know (unless it is open).
+Status CheckNames(const schema::Ontology& ontology, const AnalyzeArgs& args) {
+  KG_RETURN_IF_ERROR(analytics::CheckLabels(ontology, args.labels).WithPrefix("--labels"));
+  return analytics::CheckTypes(ontology, args.types).WithPrefix("--types");
+}
+
+// A usage problem (bad option value): reported, exit 2.
+int UsageError(const Status& status) {
+  Report(status);
+  return kExitUsage;
 }
 
 int Print(const ResultTable& table, OutputFormat format) {
@@ -84,20 +134,20 @@ int Print(const ResultTable& table, OutputFormat format) {
 }
 
 // Computes scores (and with --write stores them) and returns the table.
-Result<ResultTable> RunScores(storage::Store& store, const AnalyzeArgs& args,
-                              analytics::Algorithm algorithm) {
-  KG_ASSIGN_OR_RETURN(analytics::AnalysisOptions options, MakeOptions(args));
-  if (args.write.empty()) {
+Result<ResultTable> RunScores(storage::Store& store, const AnalyzeArgs& args, const Plan& plan) {
+  const analytics::Algorithm algorithm = *plan.algorithm;
+  const analytics::AnalysisOptions& options = plan.options;
+  const size_t top = static_cast<size_t>(args.top);
+  if (!args.write_given) {
     std::unique_ptr<storage::Transaction> txn = store.BeginRead();
     KG_ASSIGN_OR_RETURN(auto scores,
                         analytics::Analyze(*txn, store.ontology(), algorithm, options));
-    return analytics::ScoresToTable(*txn, algorithm, scores, args.top);
+    return analytics::ScoresToTable(*txn, algorithm, scores, top);
   }
   KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> txn, store.BeginWrite());
   KG_ASSIGN_OR_RETURN(auto scores, analytics::Analyze(*txn, store.ontology(), algorithm, options));
   KG_RETURN_IF_ERROR(analytics::WriteScores(*txn, args.write, algorithm, scores));
-  KG_ASSIGN_OR_RETURN(ResultTable table,
-                      analytics::ScoresToTable(*txn, algorithm, scores, args.top));
+  KG_ASSIGN_OR_RETURN(ResultTable table, analytics::ScoresToTable(*txn, algorithm, scores, top));
   KG_RETURN_IF_ERROR(txn->Commit());
   std::cerr << "kg: wrote '" << args.write << "' on " << scores.size() << " nodes\n";
   return table;
@@ -152,7 +202,8 @@ Result<ResultTable> DistanceTable(const storage::Transaction& txn, const analyti
     if (distance[v] != std::numeric_limits<double>::infinity()) order.push_back(v);
   std::stable_sort(order.begin(), order.end(),
                    [&](uint32_t a, uint32_t b) { return distance[a] < distance[b]; });
-  if (args.top != 0 && order.size() > args.top) order.resize(args.top);
+  const size_t top = static_cast<size_t>(args.top);
+  if (top != 0 && order.size() > top) order.resize(top);
   ResultTable table{{"node", "name", "distance"}, {}};
   for (uint32_t v : order) {
     KG_ASSIGN_OR_RETURN(Entity entity, txn.GetEntity(view.id(v)));
@@ -162,38 +213,48 @@ Result<ResultTable> DistanceTable(const storage::Transaction& txn, const analyti
   return table;
 }
 
-Result<ResultTable> RunShortest(storage::Store& store, const AnalyzeArgs& args) {
-  if (args.from.empty()) return Status::InvalidArgument("analyze shortest needs --from NAME");
-  if (!args.write.empty())
-    return Status::InvalidArgument("--write is not available for analyze shortest");
-  KG_ASSIGN_OR_RETURN(analytics::GraphFilter filter, MakeFilter(args));
-  KG_ASSIGN_OR_RETURN(analytics::EdgeWeight weight, ParseWeight(args.weight));
+// NotFound naming the entities (as the user wrote them), not internal ids.
+Status NoPath(const analytics::GraphView& view, EntityId from, EntityId to,
+              const AnalyzeArgs& args) {
+  if (!view.vertex(from))
+    return Status::NotFound("--from: '" + args.from + "' is not in the filtered graph");
+  if (!view.vertex(to))
+    return Status::NotFound("--to: '" + args.to + "' is not in the filtered graph");
+  return Status::NotFound("no path from '" + args.from + "' to '" + args.to + "'" +
+                          (args.directed ? " following relation direction" : ""));
+}
+
+Result<ResultTable> RunShortest(storage::Store& store, const AnalyzeArgs& args, const Plan& plan) {
   std::unique_ptr<storage::Transaction> txn = store.BeginRead();
   KG_ASSIGN_OR_RETURN(EntityId from, ResolveName(*txn, "--from", args.from));
-  KG_ASSIGN_OR_RETURN(auto view,
-                      analytics::GraphView::Build(*txn, store.ontology(), filter, weight));
-  if (args.to.empty()) return DistanceTable(*txn, view, from, args);
+  KG_ASSIGN_OR_RETURN(auto view, analytics::GraphView::Build(*txn, store.ontology(),
+                                                             plan.options.filter, plan.weight));
+  if (args.to.empty()) {
+    if (!view.vertex(from))
+      return Status::NotFound("--from: '" + args.from + "' is not in the filtered graph");
+    return DistanceTable(*txn, view, from, args);
+  }
   KG_ASSIGN_OR_RETURN(EntityId to, ResolveName(*txn, "--to", args.to));
-  KG_ASSIGN_OR_RETURN(auto path, analytics::ShortestPath(view, from, to, args.directed));
-  return PathTable(*txn, path);
+  Result<std::vector<analytics::PathStep>> path =
+      analytics::ShortestPath(view, from, to, args.directed);
+  if (!path.ok()) {
+    if (path.status().code() == StatusCode::kNotFound) return NoPath(view, from, to, args);
+    return path.status();
+  }
+  return PathTable(*txn, *path);
 }
 
 int RunAnalyze(const Context& ctx, const AnalyzeArgs& args) {
-  Result<OutputFormat> format = ParseFormat(args.format);
-  if (!format.ok()) return Report(format.status());
-  const bool shortest = args.algorithm == "shortest";
-  std::optional<analytics::Algorithm> algorithm;
-  if (!shortest) {
-    Result<analytics::Algorithm> parsed = analytics::ParseAlgorithm(args.algorithm);
-    if (!parsed.ok()) return Report(parsed.status());
-    algorithm = *parsed;
-  }
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, args.write.empty());
+  Result<Plan> plan = MakePlan(args);
+  if (!plan.ok()) return UsageError(plan.status());
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, !args.write_given);
   if (!store.ok()) return Report(store.status());
+  Status known = CheckNames((*store)->ontology(), args);
+  if (!known.ok()) return UsageError(known);
   Result<ResultTable> table =
-      shortest ? RunShortest(**store, args) : RunScores(**store, args, *algorithm);
+      plan->algorithm ? RunScores(**store, args, *plan) : RunShortest(**store, args, *plan);
   if (!table.ok()) return Report(table.status());
-  return Print(*table, *format);
+  return Print(*table, plan->format);
 }
 
 }  // namespace
@@ -218,9 +279,16 @@ void RegisterAnalyticsCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--labels", args->labels, "only nodes with one of these labels")->delimiter(',');
   cmd->add_option("--types", args->types, "only relations of these types")->delimiter(',');
   cmd->add_option("--as-of", args->as_of, "only relations valid on this day (YYYY-MM-DD)");
-  cmd->add_option("--top", args->top, "rows to print, best first (0 = all)")->capture_default_str();
+  cmd->add_option("--top", args->top, "rows to print, best first (0 = all)")
+      ->check(CLI::Validator(
+          [](const std::string& text) {
+            return text.rfind('-', 0) == 0 ? std::string("must be 0 (all) or more") : std::string();
+          },
+          "N >= 0"))
+      ->capture_default_str();
   cmd->add_option("--format", args->format, "table, csv, json or jsonl")->capture_default_str();
-  cmd->add_option("--write", args->write, "store each node's value as this property");
+  CLI::Option* write =
+      cmd->add_option("--write", args->write, "store each node's value as this property");
   cmd->add_option("--direction", args->direction, "degree: in, out or both")->capture_default_str();
   cmd->add_flag("--directed", args->directed,
                 "betweenness/shortest: follow relation direction (default: undirected)");
@@ -232,7 +300,10 @@ void RegisterAnalyticsCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--to", args->to, "shortest: end entity name (omit: distances to all)");
   cmd->add_option("--weight", args->weight, "shortest: hops, confidence or stance")
       ->capture_default_str();
-  cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunAnalyze(ctx, *args); }; });
+  cmd->callback([&ctx, args, write] {
+    args->write_given = write->count() > 0;
+    ctx.action = [&ctx, args] { return RunAnalyze(ctx, *args); };
+  });
 }
 
 }  // namespace kg::cli

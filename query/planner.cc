@@ -92,7 +92,7 @@ class CallOp : public Operator {
       if (n < def_->min_args || (def_->max_args >= 0 && n > def_->max_args))
         return st.eval.Error(ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c_->span,
                              "wrong number of arguments to procedure " + def_->name);
-      auto table = def_->fn(*st.eval.txn, args);
+      auto table = def_->Call(*st.eval.txn, args, ProcedureContext{st.eval.as_of});
       if (!table.ok())
         return Status(table.status().code(),
                       "ProcedureError: " + def_->name + ": " + table.status().message());

@@ -29,8 +29,14 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
 
 }  // namespace
 
+Result<ResultTable> ProcedureDef::Call(storage::Transaction& txn, const std::vector<Value>& args,
+                                       const ProcedureContext& context) const {
+  if (fn_with_context) return fn_with_context(txn, args, context);
+  return fn(txn, args);
+}
+
 Status ProcedureRegistry::Register(ProcedureDef def) {
-  if (def.name.empty() || !def.fn)
+  if (def.name.empty() || (!def.fn && !def.fn_with_context))
     return Status::InvalidArgument("a procedure needs a name and a function");
   std::string key = Lower(def.name);
   if (procs_.count(key))

@@ -8,10 +8,12 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/result.h"
 #include "core/result_table.h"
 #include "core/value.h"
@@ -25,6 +27,14 @@ namespace kg::query {
 using ProcedureFn =
     std::function<Result<ResultTable>(storage::Transaction& txn, const std::vector<Value>& args)>;
 
+// What the running statement passes to a procedure besides its arguments.
+struct ProcedureContext {
+  std::optional<Date> as_of;  // QueryOptions::as_of of the statement
+};
+// A ProcedureFn that also sees the statement's context.
+using ContextProcedureFn = std::function<Result<ResultTable>(
+    storage::Transaction& txn, const std::vector<Value>& args, const ProcedureContext& context)>;
+
 struct ProcedureDef {
   std::string name;                  // e.g. "kg.pagerank"; matched case-insensitively
   std::vector<std::string> columns;  // output column names, for YIELD
@@ -33,11 +43,17 @@ struct ProcedureDef {
   bool writes = false;  // procedures are read-only unless set (then CALL runs in a write txn)
   std::string description;
   ProcedureFn fn;
+  ContextProcedureFn fn_with_context;  // preferred by Call when set
+
+  // Runs the procedure: fn_with_context (given `context`) when set, else fn.
+  Result<ResultTable> Call(storage::Transaction& txn, const std::vector<Value>& args,
+                           const ProcedureContext& context) const;
 };
 
 class ProcedureRegistry {
  public:
-  // AlreadyExists when the name is taken; InvalidArgument for an empty name or no fn.
+  // AlreadyExists when the name is taken; InvalidArgument for an empty name or
+  // neither fn nor fn_with_context.
   Status Register(ProcedureDef def);
   // nullptr when unknown.
   const ProcedureDef* Find(std::string_view name) const;

@@ -76,7 +76,7 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
     return st.eval.Error(internal::ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
                          "wrong number of arguments to procedure " + def->name);
-  auto t = def->fn(*st.eval.txn, args);
+  auto t = def->Call(*st.eval.txn, args, ProcedureContext{st.eval.as_of});
   if (!t.ok())
     return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message());
   return t;

@@ -107,12 +107,118 @@ TEST_F(ProceduresTest, BadConfigIsAnArgumentError) {
                            "CALL kg.pagerank({damping: 1.5}) YIELD node RETURN node",
                            "CALL kg.degree({direction: 'up'}) YIELD node RETURN node",
                            "CALL kg.pagerank({asOf: 'yesterday'}) YIELD node RETURN node",
-                           "CALL kg.pagerank(3) YIELD node RETURN node"}) {
+                           "CALL kg.pagerank(3) YIELD node RETURN node",
+                           "CALL kg.pagerank({iterations: 1e10}) YIELD node RETURN node",
+                           "CALL kg.pagerank({iterations: 2.7}) YIELD node RETURN node",
+                           "CALL kg.pagerank({iterations: 0}) YIELD node RETURN node",
+                           "CALL kg.communities({seed: -1}) YIELD node RETURN node",
+                           "CALL kg.communities({seed: 1e30}) YIELD node RETURN node",
+                           "CALL kg.degree({types: ['RESPECT']}) YIELD node RETURN node",
+                           "CALL kg.degree({labels: ['Compnay']}) YIELD node RETURN node"}) {
     Result<ResultTable> t = Run(text);
     ASSERT_FALSE(t.ok()) << text;
     EXPECT_NE(t.status().message().find("ArgumentError"), std::string::npos)
         << text << ": " << t.status().ToString();
+    // The procedure is named once (by the query layer), not again after the class.
+    EXPECT_EQ(t.status().message().find("ArgumentError: kg."), std::string::npos)
+        << t.status().ToString();
   }
+}
+
+TEST_F(ProceduresTest, ConfigNumbersMustBeWholeAndInRange) {
+  Result<ResultTable> t = Run("CALL kg.pagerank({iterations: 1e10}) YIELD node RETURN node");
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("iterations must be an integer in [1, 2147483647], got "
+                                      "10000000000"),
+            std::string::npos)
+      << t.status().ToString();
+  // Whole doubles are fine; iterations 1 from a uniform start stays sum 1.
+  ResultTable ok = Ok("CALL kg.pagerank({iterations: 3.0}) YIELD score RETURN sum(score) AS s");
+  ASSERT_EQ(ok.rows.size(), 1u);
+  EXPECT_NEAR(ok.rows[0][0].as_number(), 1.0, 1e-12);
+  Ok("CALL kg.communities({seed: 7}) YIELD node RETURN node");
+}
+
+TEST_F(ProceduresTest, UnknownTypeMessageListsKnownTypes) {
+  Result<ResultTable> t = Run("CALL kg.degree({types: ['RESPECT']}) YIELD node RETURN node");
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("unknown relation type 'RESPECT'; known: "),
+            std::string::npos)
+      << t.status().ToString();
+  EXPECT_NE(t.status().message().find("RESPECTS"), std::string::npos);
+}
+
+TEST_F(ProceduresTest, TypeListedTwiceCountsOnce) {
+  ResultTable t =
+      Ok("CALL kg.degree({types: ['COMPETES_WITH', 'COMPETES_WITH']}) YIELD node, score "
+         "RETURN node.name, score ORDER BY node.name LIMIT 1");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][0], Value("A"));
+  EXPECT_EQ(t.rows[0][1], Value(int64_t{2}));  // A competes with B and C
+}
+
+TEST_F(ProceduresTest, BetweennessOfTheBridge) {
+  // B links the triangle to D (via SUPPLIES) and so to E: B is the top broker.
+  ResultTable t =
+      Ok("CALL kg.betweenness({normalized: false}) YIELD node, score "
+         "RETURN node.name, score LIMIT 2");
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0][0], Value("B"));
+  // Pairs through B: {A, C, P} x {D, E} = 6; through A (P x {B, C, D, E})
+  // or D (E x {A, B, C, P}): 4.
+  EXPECT_DOUBLE_EQ(t.rows[0][1].as_number(), 6.0);
+  EXPECT_DOUBLE_EQ(t.rows[1][1].as_number(), 4.0);
+}
+
+// asOf comes from the config map, else from the statement's as-of date.
+class AsOfProceduresTest : public ProceduresTest {
+ protected:
+  void SetUp() override {
+    ProceduresTest::SetUp();
+    Ok("MATCH (a {name:'A'}), (e {name:'E'}) "
+       "CREATE (e)-[:SUPPLIES {valid_from: date('2025-01-01'), valid_to: "
+       "date('2025-06-30')}]->(a)");
+  }
+  // Degree of E with `config` (a map literal) and, through ProcedureDef::Call,
+  // the statement as-of date `as_of`.
+  int64_t DegreeOfE(const std::string& config, std::optional<Date> as_of) {
+    const query::ProcedureDef* def = registry_.Find("kg.degree");
+    EXPECT_NE(def, nullptr);
+    ResultTable cfg = Ok("RETURN " + config + " AS c");
+    auto txn = store_->BeginRead();
+    Result<ResultTable> t = def->Call(*txn, {cfg.rows[0][0]}, query::ProcedureContext{as_of});
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    if (!t.ok()) return -1;
+    for (const auto& row : t->rows)
+      if (row[0].as_node().name() == "E") return row[1].as_int();
+    return -1;
+  }
+};
+
+TEST_F(AsOfProceduresTest, ConfigAsOfFiltersRelations) {
+  ResultTable t =
+      Ok("CALL kg.degree({asOf: '2025-03-01'}) YIELD node, score "
+         "WITH node, score WHERE node.name = 'E' RETURN score");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][0], Value(int64_t{2}));  // PARTNERS_WITH + SUPPLIES
+  t =
+      Ok("CALL kg.degree({asOf: date('2025-08-01')}) YIELD node, score "
+         "WITH node, score WHERE node.name = 'E' RETURN score");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][0], Value(int64_t{1}));  // the supply ended
+}
+
+TEST_F(AsOfProceduresTest, StatementAsOfAppliesUnlessConfigGivesOne) {
+  const Date spring = Date::Parse("2025-03-01").value(), summer = Date::Parse("2025-08-01").value();
+  EXPECT_EQ(DegreeOfE("{}", std::nullopt), 2);
+  EXPECT_EQ(DegreeOfE("{}", spring), 2);
+  EXPECT_EQ(DegreeOfE("{}", summer), 1);
+  EXPECT_EQ(DegreeOfE("{asOf: '2025-03-01'}", summer), 2);  // config wins
+  // `fn` (no statement context) sees every date.
+  const query::ProcedureDef* def = registry_.Find("kg.degree");
+  auto txn = store_->BeginRead();
+  Result<ResultTable> t = def->fn(*txn, {});
+  ASSERT_TRUE(t.ok());
 }
 
 TEST_F(ProceduresTest, RegisteringTwiceIsRefused) {

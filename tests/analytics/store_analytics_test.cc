@@ -110,7 +110,57 @@ TEST_F(StoreAnalyticsTest, LabelFilterKeepsOnlyRelationsBetweenKeptNodes) {
   GraphView two = View({{"Company", "Person"}, {}, std::nullopt});
   EXPECT_EQ(two.num_nodes(), 5u);
   EXPECT_EQ(two.num_arcs(), 6u);  // + LEADS + PRAISES
-  EXPECT_EQ(View({{"NoSuchKind"}, {}, std::nullopt}).num_nodes(), 0u);
+}
+
+TEST_F(StoreAnalyticsTest, UnknownLabelOrTypeIsRefusedListingKnownNames) {
+  auto txn = store_->BeginRead();
+  Result<GraphView> view =
+      GraphView::Build(*txn, store_->ontology(), {{"Persn"}, {}, std::nullopt});
+  ASSERT_EQ(view.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(view.status().message().find("labels: unknown label 'Persn'; known: Company"),
+            std::string::npos)
+      << view.status().ToString();
+  view = GraphView::Build(*txn, store_->ontology(), {{}, {"MAKES", "RESPECT"}, std::nullopt});
+  ASSERT_EQ(view.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(view.status().message().find("types: unknown relation type 'RESPECT'; known: "),
+            std::string::npos);
+  EXPECT_NE(view.status().message().find("RESPECTS"), std::string::npos);
+  // With an open ontology unknown names are legal and simply match nothing.
+  const schema::Ontology open = schema::Ontology::Open();
+  view = GraphView::Build(*txn, open, {{"NoSuchKind"}, {"NO_SUCH_TYPE"}, std::nullopt});
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  EXPECT_EQ(view->num_nodes(), 0u);
+  EXPECT_TRUE(CheckTypes(open, {"ANYTHING"}).ok());
+}
+
+TEST_F(StoreAnalyticsTest, TypeListedTwiceCountsOnce) {
+  GraphView once = View({{}, {"COMPETES_WITH", "MAKES"}, std::nullopt});
+  GraphView twice = View({{}, {"COMPETES_WITH", "MAKES", "COMPETES_WITH", "MAKES"}, std::nullopt});
+  EXPECT_EQ(once.num_arcs(), 5u);  // 2 symmetric relations (4 arcs) + MAKES
+  EXPECT_EQ(twice.num_arcs(), once.num_arcs());
+  EXPECT_EQ(Degree(twice, DegreeDirection::kBoth)[*twice.vertex(huawei_)], 2.0);
+  // Labels listed twice were already deduplicated; still one node each.
+  EXPECT_EQ(View({{"Company", "Company"}, {}, std::nullopt}).num_nodes(), 4u);
+}
+
+TEST_F(StoreAnalyticsTest, DegreeCountsEachRelationOnceByStoredDirection) {
+  GraphView view = View({});
+  const uint32_t n = *view.vertex(nvidia_), h = *view.vertex(huawei_), x = *view.vertex(xiaomi_);
+  // NVIDIA: LEADS in, MAKES out, COMPETES_WITH (stored NVIDIA -> Huawei) out.
+  EXPECT_EQ(Degree(view, DegreeDirection::kBoth)[n], 3.0);
+  EXPECT_EQ(Degree(view, DegreeDirection::kOut)[n], 2.0);
+  EXPECT_EQ(Degree(view, DegreeDirection::kIn)[n], 1.0);
+  // Huawei: two symmetric relations, both stored as ending at Huawei.
+  EXPECT_EQ(Degree(view, DegreeDirection::kBoth)[h], 2.0);
+  EXPECT_EQ(Degree(view, DegreeDirection::kIn)[h], 2.0);
+  EXPECT_EQ(Degree(view, DegreeDirection::kOut)[h], 0.0);
+  // Xiaomi: COMPETES_WITH out (stored Xiaomi -> Huawei), PRAISES in.
+  EXPECT_EQ(Degree(view, DegreeDirection::kBoth)[x], 2.0);
+  EXPECT_EQ(Degree(view, DegreeDirection::kOut)[x], 1.0);
+  // Every relation adds exactly 2 to the sum of the `both` degrees.
+  double sum = 0;
+  for (double d : Degree(view, DegreeDirection::kBoth)) sum += d;
+  EXPECT_EQ(sum, 14.0);  // 7 relations
 }
 
 TEST_F(StoreAnalyticsTest, TypeFilter) {
@@ -222,6 +272,17 @@ TEST_F(StoreAnalyticsTest, FailedWriteBackLeavesNothingWritten) {
   EXPECT_EQ(*Property(nvidia_, "name"), Value("NVIDIA"));
   EXPECT_EQ(AnalyzeAndWrite(*store_, Algorithm::kDegree, {}, "").status().code(),
             StatusCode::kInvalidArgument);
+  // Names starting with '_' would collide with the JSON contract's _id, _labels.
+  for (const char* reserved : {"_id", "_labels", "_score"}) {
+    auto txn = store_->BeginWrite();
+    ASSERT_TRUE(txn.ok());
+    Status st = WriteScores(**txn, reserved, Algorithm::kDegree, {{nvidia_, 3.0}});
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << reserved;
+    EXPECT_NE(st.message().find("reserved"), std::string::npos) << st.ToString();
+    EXPECT_FALSE(CheckScoreProperty(reserved).ok());
+  }
+  EXPECT_EQ(Property(nvidia_, "_id"), nullptr);
+  EXPECT_TRUE(CheckScoreProperty("score_").ok());
 }
 
 TEST_F(StoreAnalyticsTest, WriteBackOnReadOnlyStoreIsRefused) {

@@ -159,6 +159,33 @@ TEST_F(QueryApiTest, ProcedureRegistryServesCallYield) {
   EXPECT_EQ(standalone->rows.size(), 2u);
 }
 
+TEST_F(QueryApiTest, ProceduresSeeTheStatementsAsOfDate) {
+  ProcedureRegistry reg = ProcedureRegistry::WithBuiltins();
+  ProcedureDef def;
+  def.name = "test.asOf";
+  def.columns = {"day"};
+  def.fn_with_context = [](storage::Transaction&, const std::vector<Value>&,
+                           const ProcedureContext& context) -> Result<ResultTable> {
+    ResultTable t;
+    t.columns = {"day"};
+    t.rows.push_back({context.as_of ? Value(*context.as_of) : Value()});
+    return t;
+  };
+  ASSERT_TRUE(reg.Register(def).ok());
+  QueryOptions opts;
+  opts.procedures = &reg;
+  for (const char* text : {"CALL test.asOf() YIELD day RETURN day", "CALL test.asOf()"}) {
+    auto none = Q(text, opts);
+    ASSERT_TRUE(none.ok()) << none.status().ToString();
+    EXPECT_TRUE(none->rows[0][0].is_null()) << text;
+    opts.as_of = *Date::Parse("2025-07-16");
+    auto dated = Q(text, opts);
+    ASSERT_TRUE(dated.ok()) << dated.status().ToString();
+    EXPECT_EQ(dated->rows[0][0], Value(*Date::Parse("2025-07-16"))) << text;
+    opts.as_of.reset();
+  }
+}
+
 TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
   ASSERT_TRUE(Q("UNWIND range(1, 5) AS i CREATE (:P {i: i})").ok());
   auto r = Q("PROFILE MATCH (n:P) WHERE n.i > 2 RETURN n.i");
