@@ -14,7 +14,9 @@ schema/ontology/builtin.json; stance only on stance types, numeric, in
 [-1, 1], > 0 for PRAISES/RESPECTS/WELCOMES and < 0 for CRITICIZES;
 confidence in [0, 1]; dates ISO (YYYY-MM-DD) and valid_from <= valid_to;
 quote, speaker, source, date present; source is a seed file and the quote
-an exact (byte for byte) substring of it; no exact duplicate relation.
+an exact (byte for byte) substring of it; no exact duplicate relation; the
+names the articles use for an entity (REQUIRED_NAMES: ticker forms, Chinese
+names, transcript spellings) are its name or alias.
 """
 import csv
 import datetime
@@ -29,6 +31,17 @@ ONTOLOGY = os.path.join(ROOT, "schema", "ontology", "builtin.json")
 ENTITY_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "description"]
 RELATION_HEADER = [":START_ID", ":END_ID", ":TYPE", "stance:float", "valid_from:date", "valid_to:date",
                    "quote", "speaker", "source", "date:date", "confidence:float"]
+# Each spelling an article uses (or a reader will type) -> the canonical name
+# it must belong to. The ticker forms are every `[A-Za-z]*[A-Z]{2,5}--` of 001.
+REQUIRED_NAMES = {
+    "NVIDIANVDA--": "NVIDIA", "英伟达": "NVIDIA",
+    "AMDAMD--": "AMD", "QualcommQCOM--": "Qualcomm", "AmazonAMZN--": "Amazon",
+    "Yushu": "Unitree Robotics", "宇树科技": "Unitree Robotics",
+    "Qianwen": "Qwen", "Tongyi Qianwen": "Qwen", "通义千问": "Qwen",
+    "Moonlight": "Moonshot AI", "华为": "Huawei", "Xiaomi Auto": "Xiaomi", "小米": "Xiaomi",
+    "黄仁勋": "Jensen Huang", "雷军": "Lei Jun", "Gentle AI": "Agentic AI",
+    "Chain Expo": "3rd China International Supply Chain Expo", "CISCE": "3rd China International Supply Chain Expo",
+}
 POSITIVE = {"PRAISES", "RESPECTS", "WELCOMES"}
 NEGATIVE = {"CRITICIZES"}
 
@@ -130,6 +143,13 @@ def check_entities(rows, kinds, rep):
             if other and other[0] != eid:
                 rep.error(where, f"alias '{alias}' belongs to both '{other[0]}' (line {other[1]}) and '{eid}'")
             aliases.setdefault(key, (eid, line))
+    canonical = {r["name"]: r for _, r in rows}
+    for spelling, want in REQUIRED_NAMES.items():
+        r = canonical.get(want)
+        found = r is not None and (spelling.lower() == want.lower() or spelling.lower() in
+                                   (a.lower() for a in r["aliases:string[]"].split(";")))
+        if not found:
+            rep.error(name, f"'{spelling}' must be a name or alias of '{want}'")
     return ids
 
 

@@ -5,17 +5,23 @@ Hand-built from the two articles in ../shared/seeds/ (the 2025-07-16 media
 exchange of NVIDIA's CEO Jensen Huang in China). Every relation quotes its
 article verbatim; scripts/check_seed.py verifies that and the ontology rules.
 
-Usage: python3 data/seed/build_seed.py      (rewrites entities.csv, relations.csv)
+Usage: python3 data/seed/build_seed.py [OUT_DIR]
+Rewrites entities.csv and relations.csv in OUT_DIR (default: this directory;
+ctest `data_seed_in_sync` writes to a temp dir and compares byte for byte).
 Edit the ENTITIES / RELATIONS lists below, never the CSVs by hand.
 """
 import csv
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 S0 = "000_4fb6684bd204918f.txt"  # Wallstreetcn / Tencent Technology transcript
 S1 = "001_37253d321038e9e0.txt"  # summary article (scraped ticker forms)
 DATE = "2025-07-16"              # day of the media exchange
-BAN_FROM, LIFTED = "2025-04-01", "2025-07-15"  # H20 ban; lifting announced 07-15
+# H20 ban: the articles give no start date; "April 2025" comes from the issue
+# (outside knowledge), so the first of the month is used. The lifting was
+# announced "yesterday" on 07-16, i.e. 07-15.
+BAN_FROM, LIFTED = "2025-04-01", "2025-07-15"
 # Validity is inclusive at both ends: the ban holds through the day before the lifting.
 BAN_TO = "2025-07-14"
 BEFORE_BAN = "2025-03-31"
@@ -58,6 +64,9 @@ ENTITIES = [
      "Korean memory maker; currently NVIDIA's largest HBM supplier."),
     ("samsung", "Company", "Samsung", ["Samsung Electronics", "三星"], "Korean memory maker; NVIDIA partner."),
     ("micron", "Company", "Micron", ["Micron Technology"], "US memory maker; NVIDIA partner."),
+    ("chinese_manufacturers", "Company", "Chinese manufacturers",
+     ["China's local manufacturing industry", "Chinese chip makers"],
+     "Chinese makers (not named in the text) launching competitive alternatives to NVIDIA and CUDA-compatible platforms."),
     ("meta", "Company", "Meta", ["Meta Platforms", "Facebook"],
      "US company led by Mark Zuckerberg; offered top AI talent $100 million packages."),
     ("apple", "Company", "Apple", ["Apple Inc.", "AAPL"], "US technology company; asked about lagging in AI."),
@@ -94,7 +103,7 @@ ENTITIES = [
     ("canada", "Country", "Canada", [], "Canada."),
     # Products (including product categories)
     ("h20", "Product", "H20", ["H20 chip", "NVIDIA H20", "H20 GPU"],
-     "NVIDIA Hopper-based AI chip for China; banned April 2025, re-approved July 2025."),
+     "NVIDIA Hopper-based AI chip for China; banned April 2025; re-allowed 2025-07-15, export licences still pending on 2025-07-16."),
     ("rtx_pro", "Product", "RTX Pro", ["RTX Pro GPU", "NVIDIA RTX Pro"],
      "NVIDIA Blackwell-based GPU for digital twins, robotics and sensor simulation; announced at CISCE 2025."),
     ("xiaomi_ultra", "Product", "Xiaomi Ultra", ["Ultra version", "Xiaomi Ultra EV"],
@@ -140,6 +149,16 @@ ENTITIES = [
      "Name the transcript gives the previous RTX architecture, 'based on Hopper' (likely a mistranscription)."),
     ("omniverse", "Technology", "Omniverse", ["NVIDIA Omniverse"],
      "NVIDIA's application platform / AI library for digital twins and simulation; RTX Pro was built to run it."),
+    ("linux", "Technology", "Linux", [], "Operating system; NVIDIA has its own software on it."),
+    ("windows", "Technology", "Windows", ["Microsoft Windows"], "Operating system; NVIDIA has its own software on it."),
+    ("operating_system", "Technology", "Operating system", ["operating systems", "OS"], "Category: operating systems."),
+    ("edge_computing", "Technology", "Edge computing", ["edge devices", "edge AI"],
+     "Computing on devices at the edge (cars, appliances) rather than in the cloud."),
+    ("quantum_chemistry", "Technology", "Quantum chemistry", [], "Field; one of NVIDIA's integrated capabilities."),
+    ("rf_5g", "Technology", "5G RF", ["5G RF technology", "5G radio frequency"],
+     "5G radio-frequency technology; one of NVIDIA's integrated capabilities."),
+    ("healthcare", "Technology", "Healthcare", ["health care"], "Field (industry) where DeepSeek R1 is applied."),
+    ("energy", "Technology", "Energy", ["energy sector"], "Field (industry) where DeepSeek R1 is applied."),
     ("x86", "Technology", "x86", ["x86 architecture", "Intel x86"], "Intel's CPU instruction-set architecture."),
     ("android", "Technology", "Android", ["Android system"], "Mobile operating system; NVIDIA takes part in its development."),
     ("hbm", "Technology", "HBM", ["High Bandwidth Memory"], "High-bandwidth memory used in NVIDIA AI chips."),
@@ -151,6 +170,10 @@ ENTITIES = [
      "AI at human level; Huang expects current benchmarks to be surpassed soon."),
     ("reasoning_ai", "Technology", "Reasoning AI", ["inference AI", "reasoning model", "inference model"],
      "Third wave of AI (after perception and generation): models that think before answering."),
+    ("perceptual_ai", "Technology", "Perceptual AI", ["perceptual intelligence", "perception AI", "Wave 1"],
+     "First generation (wave) of AI: recognising text, images, cats and dogs."),
+    ("generative_ai", "Technology", "Generative AI", ["generation AI", "Wave 2"],
+     "Second generation (wave) of AI, before reasoning AI."),
     ("agentic_ai", "Technology", "Agentic AI", ["Gentle AI"],
      "AI that thinks and acts over long periods ('Gentle AI' in the transcript)."),
     ("ai_inference", "Technology", "AI inference", ["inference", "model inference"], "Running trained models."),
@@ -220,16 +243,28 @@ ENTITIES = [
      "From 2025-04-04 China almost suspended exports of dysprosium and other rare earths."),
     ("nvidia_4t_milestone", "Event", "NVIDIA $4 trillion market value", ["$4 trillion milestone"],
      "NVIDIA's market value passed $4 trillion (July 2025)."),
+    ("h20_export_licences", "Event", "H20 export licences (pending)",
+     ["H20 licences", "H20 export licenses", "H20 licensing approval"],
+     "U.S. licences NVIDIA needs to sell the H20 in China after the lifting; still under review (not approved) on 2025-07-16."),
+    ("huang_china_visit_2025_07", "Event", "Jensen Huang's July 2025 visit to China",
+     ["Huang's third 2025 China visit", "Jensen Huang China visit July 2025"],
+     "Huang's third visit to China in 2025 (CISCE, media exchange); Trump told him to have fun."),
+    ("nvidia_huawei_cooperation", "Event", "NVIDIA–Huawei cooperation (not reached)",
+     ["NVIDIA-Huawei cooperation", "NVIDIA Huawei cooperation"],
+     "The two companies have failed to reach a cooperation (questioner's premise)."),
+    ("nvidia_ipo", "Event", "NVIDIA IPO (1999)", ["NVIDIA went public", "NVIDIA initial public offering"],
+     "NVIDIA went public in 1999."),
     ("iclr", "Event", "ICLR", ["International Conference on Learning Representations"],
      "International AI research conference."),
 ]
 
 # ---------------------------------------------------------------- relations
-R = []  # (start, end, type, stance, valid_from, valid_to, quote, speaker, source, confidence)
+R = []  # (start, end, type, stance, valid_from, valid_to, quote, speaker, source, date, confidence)
 
 
-def rel(s, e, t, quote, speaker, src, conf, stance=None, vf=None, vt=None):
-    R.append((s, e, t, stance, vf, vt, quote, speaker, src, conf))
+def rel(s, e, t, quote, speaker, src, conf, stance=None, vf=None, vt=None, date=None):
+    """One relation; date defaults to DATE (pass the article's date if it differs)."""
+    R.append((s, e, t, stance, vf, vt, quote, speaker, src, date or DATE, conf))
 
 
 def j0(s, e, t, quote, conf, **kw):  # Jensen Huang's own words in the transcript
@@ -430,8 +465,11 @@ j0("rtx_pro", "cisce", "ANNOUNCED_AT", "Therefore, this week's expo is a very ap
 
 # --- supply, partnership, competition, markets
 q0("sk_hynix", "nvidia", "SUPPLIES", "Regarding the HBM supply chain, SK Hynix is currently the largest supplier.", 0.9)
+# Weak: the question asks whether Samsung/Micron will *enter* the HBM supply
+# chain; Huang calls them partners and praises their memory, without saying
+# what they supply today.
 many(j0, [("samsung", "nvidia"), ("micron", "nvidia")], "SUPPLIES",
-     "I will not choose between SK Hynix, Micron, and Samsung; all three companies are very important partners for us.", 0.6)
+     "I will not choose between SK Hynix, Micron, and Samsung; all three companies are very important partners for us.", 0.4)
 
 n1("nvidia", "china", "SUPPLIES", "expressing hopes to provide China with chips more advanced than the H20", 0.8)
 j0("nvidia", "china", "SUPPLIES", "I hope to bring more advanced chips to the Chinese market, such as the H20.", 0.8)
@@ -439,8 +477,8 @@ j0("nvidia", "china", "SELLS_IN", "We have always maintained an expansion trend 
 j0("nvidia", "china", "SELLS_IN", "China is the second-largest technology market in the world and is still growing rapidly; this market is very important.", 0.8)
 n1("nvidia", "china", "SELLS_IN", "demonstrating NVIDIA’s confidence in China’s AI prospects and its commitment to the Chinese market", 0.85)
 j0("h20", "china", "SELLS_IN", "first, the timing of new orders from customers, as previous orders were canceled, and their needs may have changed", 0.7, vt=BEFORE_BAN)
-n0("h20", "china", "SELLS_IN", "The H20 chip has been re-approved for sale, which will promote more Blackwell architecture products landing in China in the future.", 0.75, vf=LIFTED)
-n1("h20", "china", "SELLS_IN", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.7, vf=LIFTED)
+# No H20 SELLS_IN China after the lifting: on 07-16 the licences were not yet
+# granted and no orders were accepted (see REVIEWS_APPROVAL below).
 q0("rtx_pro", "china", "SELLS_IN", "Why are you launching RTX Pro in China?", 0.9)
 j0("nvidia", "xiaomi", "PARTNERS_WITH", "We have close cooperation with Xiaomi in many areas.", 1.0)
 j0("nvidia", "xiaomi", "PARTNERS_WITH", "Xiaomi is a fantastic partner.", 1.0)
@@ -543,8 +581,17 @@ q0("us_government", "h20", "APPROVES", "Regarding the Trump administration's all
 q0("donald_trump", "h20", "APPROVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.8, vf=LIFTED)
 n0("us_government", "h20", "APPROVES", "pointing out that the re-approval of the H20 chip for sale will drive more products to market", 0.9, vf=LIFTED)
 n0("us_government", "h20", "APPROVES", "The H20 chip has been re-approved for sale", 0.9, vf=LIFTED)
-j0("us_government", "h20", "APPROVES", "The U.S. government departments are in the approval process, and results are expected soon.", 0.6, vf=LIFTED)
-n1("us_government", "h20", "APPROVES", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.7, vf=LIFTED)
+# The announced allowance (APPROVES above) is not yet a licence: as of 07-16
+# the export licences are still under review and no orders are accepted.
+j0("us_government", "h20", "REVIEWS_APPROVAL", "Not yet, as the relevant licenses have not been approved.", 0.95, vf=LIFTED)
+j0("us_government", "h20", "REVIEWS_APPROVAL", "The U.S. government departments are in the approval process, and results are expected soon.", 0.95, vf=LIFTED)
+n1("us_government", "h20", "REVIEWS_APPROVAL", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.9, vf=LIFTED)
+many(j0, [("h20_export_licences", "h20"), ("h20_export_licences", "us_government"), ("h20_export_licences", "nvidia")], "INVOLVES",
+     "Not yet, as the relevant licenses have not been approved.", 0.85, vf=LIFTED)
+j0("h20_export_licences", "h20", "INVOLVES", "Once approved, we will be able to officially accept orders.", 0.9, vf=LIFTED)
+j0("h20_export_licences", "us_government", "INVOLVES", "The U.S. government departments are in the approval process, and results are expected soon.", 0.9, vf=LIFTED)
+n1("h20_export_licences", "h20", "INVOLVES", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.9, vf=LIFTED)
+j0("h20_export_licences", "nvidia", "AFFECTS", "Once approved, we will be able to officially accept orders.", 0.9)
 many(n1, [("nvidia", "us_government"), ("nvidia", "chinese_government")], "COMPLIES_WITH",
      "NVIDIA must maintain good relations with governments in China, the U.S., and other countries, complying with policies while adapting to regulatory impacts through corporate flexibility", 0.9)
 many(j0, [("nvidia", "us_government"), ("nvidia", "chinese_government")], "COMPLIES_WITH",
@@ -764,25 +811,105 @@ praise("us_government", "Our responsibility is to explain the intent of the poli
 praise("h20_export_ban", "If we want to be leaders, we must collaborate with global developers and interact with global markets.", -0.4, conf=0.5, t="CRITICIZES")
 praise("h20_export_ban", "I have always believed that technological leadership requires a large market", -0.3, conf=0.5, t="CRITICIZES")
 praise("autonomous_driving", "Current onboard systems are too simplistic", -0.4, conf=0.7, t="CRITICIZES")
-praise("united_states", "Meanwhile, I am still using paper money in the U.S., which makes me feel like an antique.", -0.2, conf=0.5, t="CRITICIZES")
+
+
+# --- facts added after the audit of issue 4 (each quoted where the text states it)
+# China's share of AI researchers
+j0("china", "ai", "EXCELS_IN", "About 50% of AI researchers globally are in China.", 0.95)
+n0("china", "ai", "EXCELS_IN", "with about 50% of AI researchers globally located in China", 0.95)
+n1("china", "ai", "EXCELS_IN", "China’s education system produces about 50% of the world’s AI researchers", 0.95)
+# Chinese alternatives and CUDA-compatible platforms
+n0("chinese_manufacturers", "cuda_compatible_platform", "DEVELOPS", "Regarding the phenomenon of Chinese manufacturers developing CUDA-compatible platforms", 0.95)
+q0("chinese_manufacturers", "nvidia", "COMPETES_WITH", "Recently, China's local manufacturing industry has begun to launch quite competitive alternatives.", 0.8)
+q0("chinese_manufacturers", "china", "BASED_IN", "Recently, China's local manufacturing industry has begun to launch quite competitive alternatives.", 0.95)
+n0("chinese_manufacturers", "china", "BASED_IN", "Regarding the phenomenon of Chinese manufacturers developing CUDA-compatible platforms", 0.95)
+# Respect for competitors (the competitors the articles name)
+for c in ("huawei", "amd", "qualcomm", "amazon", "google"):
+    praise(c, "However, my competitors are all very strong.", 0.7, conf=0.6, t="RESPECTS")
+    praise(c, "I maintain a high level of respect for competition globally", 0.6, conf=0.6, t="RESPECTS")
+    praise(c, "Although many competitors are my friends, I also want to win.", 0.5, conf=0.5, t="RESPECTS")
+for c in ("amd", "qualcomm", "amazon", "google"):
+    praise(c, "We should respect all competitors, learn from them, draw inspiration, and turn that into motivation to move forward.", 0.7, conf=0.6, t="RESPECTS")
+# Trump's reaction to the visit
+q0(JHx, "huang_china_visit_2025_07", "ATTENDED", "This is your third visit to China this year.", 0.9)
+n0("huang_china_visit_2025_07", "china", "BASED_IN", "NVIDIA CEO Jensen Huang visited China for the third time this year", 1.0)
+many(n0, [("huang_china_visit_2025_07", JHx), ("huang_china_visit_2025_07", "china")], "INVOLVES",
+     "NVIDIA CEO Jensen Huang visited China for the third time this year", 1.0)
+many(n0, [("huang_china_visit_2025_07", "cisce"), ("huang_china_visit_2025_07", "media_exchange")], "INVOLVES",
+     "At the opening ceremony of the Chain Expo on July 16, Huang appeared in a traditional Tang suit, and during the afternoon media meeting", 0.9)
+j0("donald_trump", "huang_china_visit_2025_07", "WELCOMES", "He told me to have fun when I go to China.", 0.8, stance=0.6)
+# AGI and the stages of AI
+j0(JHx, "agi", "PREDICTS", "I believe we will soon surpass human teams in these benchmark tests.", 0.85)
+n0(JHx, "agi", "PREDICTS", "Jensen Huang believes that according to current assessment standards, AGI may be achieved soon without fundamental technological breakthroughs", 0.95)
+j0(JHx, "agi", "PREDICTS", "I believe that a fundamental technological revolution is not necessary to achieve this goal in the near future.", 0.85)
+j0(JHx, "robotics", "PREDICTS", "The next stage will be robotics.", 0.9)
+WAVES = "The first generation of AI is perceptual intelligence (Wave 1), the second generation is generative AI (Wave 2), and now we are in the third generation: reasoning AI."
+STAGES = "the current development of AI is divided into four stages: perception, generation, reasoning, and robotics."
+for a, b in (("perceptual_ai", "generative_ai"), ("generative_ai", "reasoning_ai")):
+    j0(a, b, "PRECEDES", WAVES, 1.0)
+    j0(a, b, "PRECEDES", STAGES, 0.95)
+j0("reasoning_ai", "robotics", "PRECEDES", "The next stage will be robotics.", 0.95)
+j0("reasoning_ai", "robotics", "PRECEDES", STAGES, 0.95)
+for t in ("perceptual_ai", "generative_ai", "reasoning_ai"):
+    j0(t, "ai", "IS_A", WAVES, 0.9)
+j0("perceptual_ai", "ai", "IS_A", "Early perceptual AI primarily learned through massive amounts of data", 0.9)
+j0("pre_training", "perceptual_ai", "SUITED_FOR", "Early perceptual AI primarily learned through massive amounts of data", 0.5)
+# Edge computing
+j0("reasoning_ai", "edge_computing", "SUITED_FOR", "Inference AI models will be widely applied in cloud and edge computing.", 0.85)
+j0("reasoning_ai", "edge_computing", "SUITED_FOR", "Edge devices will deploy AI with thinking capabilities", 0.8)
+# Operating systems
+OS_QUOTE = "We have our own operating systems on multiple platforms such as Linux, Windows, and Android"
+for o in ("linux", "windows"):
+    j0("nvidia", o, "SUPPORTS", OS_QUOTE, 0.7)
+for o in ("linux", "windows", "android"):
+    j0(o, "operating_system", "IS_A", OS_QUOTE, 0.9)
+# Quantum chemistry, 5G RF and NVIDIA's other integrated capabilities
+NV_FULL = "from infrastructure to language model algorithms, from robotics to computer graphics, and even quantum chemistry and 5G RF technology"
+for t in ("quantum_chemistry", "rf_5g", "robotics", "computer_graphics"):
+    j0("nvidia", t, "EXCELS_IN", NV_FULL, 0.8)
+j0("rf_5g", "telecommunications", "IS_A", "and even quantum chemistry and 5G RF technology", 0.6)
+# What NVIDIA does not do
+j0("nvidia", "china", "MAIN_PRODUCTION_OUTSIDE", "Our main production base is not located in China.", 1.0)
+j0("nvidia", "cloud_computing", "ABSTAINS_FROM", "NVIDIA focuses on chip, system, and software development and does not provide cloud services.", 1.0)
+j0("nvidia", "autonomous_driving", "ABSTAINS_FROM", "While we do not directly manufacture autonomous vehicles, we develop the core technologies required for them.", 0.9)
+j0("nvidia", "llm", "ABSTAINS_FROM", "Similarly, we do not develop large language models, but we build the foundational technology architecture for them.", 0.95)
+n1("nvidia", "manufacturing", "ABSTAINS_FROM", "rather than direct involvement in end-product manufacturing", 0.8)
+# The NVIDIA–Huawei cooperation that was not reached
+many(q0, [("nvidia_huawei_cooperation", "nvidia"), ("nvidia_huawei_cooperation", "huawei")], "INVOLVES",
+     "Why have the two sides failed to reach a cooperation?", 0.85)
+j0("nvidia_huawei_cooperation", "nvidia", "INVOLVES", "I am not deliberately avoiding the topic of cooperation.", 0.7)
+# DeepSeek R1's adoption
+for f in ("healthcare", "energy"):
+    j0("deepseek_r1", f, "APPLIED_IN", "We see it being applied in various fields, including healthcare, energy, and more.", 0.9)
+praise("deepseek_r1", "Many companies and countries have downloaded DeepSeek R1.", 0.6, conf=0.7)
+praise("deepseek_r1", "with usage worldwide", 0.5, conf=0.6)
+# NVIDIA's IPO
+j0("nvidia_ipo", "nvidia", "INVOLVES", "NVIDIA went public in 1999", 1.0)
+# Computing power: Huang's forecast
+j0(JHx, "computing", "PREDICTS", "I believe that computing power anxiety will not disappear in the next decade", 0.6)
+# Tencent Technology belongs to Tencent (by name; the text does not say so)
+n0("tencent_technology", "tencent", "MEMBER_OF", "The following is a transcript of the media conference, edited by Tencent Technology", 0.5)
 
 
 # ---------------------------------------------------------------- output
-def write():
-    with open(os.path.join(HERE, "entities.csv"), "w", newline="", encoding="utf-8") as f:
+def write(out_dir=HERE):
+    with open(os.path.join(out_dir, "entities.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         w.writerow(["id:ID", ":LABEL", "name", "aliases:string[]", "description"])
         for eid, kind, name, aliases, desc in ENTITIES:
             w.writerow([eid, kind, name, ";".join(aliases), desc])
-    with open(os.path.join(HERE, "relations.csv"), "w", newline="", encoding="utf-8") as f:
+    with open(os.path.join(out_dir, "relations.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         w.writerow([":START_ID", ":END_ID", ":TYPE", "stance:float", "valid_from:date", "valid_to:date",
                     "quote", "speaker", "source", "date:date", "confidence:float"])
-        for s, e, t, stance, vf, vt, quote, speaker, src, conf in R:
+        for s, e, t, stance, vf, vt, quote, speaker, src, date, conf in R:
             w.writerow([s, e, t, "" if stance is None else f"{stance:g}", vf or "", vt or "",
-                        quote, speaker, src, DATE, f"{conf:g}"])
+                        quote, speaker, src, date, f"{conf:g}"])
     print(f"wrote {len(ENTITIES)} entities, {len(R)} relations")
 
 
 if __name__ == "__main__":
-    write()
+    if len(sys.argv) > 2 or (len(sys.argv) == 2 and sys.argv[1] in ("-h", "--help")):
+        print(__doc__)
+        sys.exit(2)
+    write(sys.argv[1] if len(sys.argv) == 2 else HERE)

@@ -8,6 +8,9 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "storage/csv.h"
 #include "storage/import.h"
@@ -118,11 +121,40 @@ TEST_F(SeedTest, TickerFormsAndChineseNamesResolve) {
   auto store = Load();
   ASSERT_NE(store, nullptr);
   auto txn = store->BeginRead();
-  for (const char* alias : {"NVIDIANVDA--", "nvidia", "Nvidia"}) {
+  // Every scraped ticker form of 001, the Chinese and English names and the
+  // transcript's variant spellings, each with the canonical name it must find.
+  const std::vector<std::pair<std::string, std::string>> names = {
+      {"NVIDIANVDA--", "NVIDIA"},
+      {"nvidia", "NVIDIA"},
+      {"Nvidia", "NVIDIA"},
+      {"英伟达", "NVIDIA"},
+      {"AMDAMD--", "AMD"},
+      {"QualcommQCOM--", "Qualcomm"},
+      {"AmazonAMZN--", "Amazon"},
+      {"Yushu", "Unitree Robotics"},
+      {"宇树科技", "Unitree Robotics"},
+      {"Tongyi Qianwen", "Qwen"},
+      {"Qianwen", "Qwen"},
+      {"通义千问", "Qwen"},
+      {"Moonlight", "Moonshot AI"},
+      {"华为", "Huawei"},
+      {"Xiaomi Auto", "Xiaomi"},
+      {"小米", "Xiaomi"},
+      {"黄仁勋", "Jensen Huang"},
+      {"雷军", "Lei Jun"},
+      {"Xiaohongshu", "Xiaohongshu"},
+      {"RedNote", "Xiaohongshu"},
+      {"Nio", "NIO"},
+      {"kimi", "Kimi"},
+      {"Gentle AI", "Agentic AI"},
+      {"Wave 1", "Perceptual AI"},
+      {"Wave 2", "Generative AI"},
+  };
+  for (const auto& [alias, canonical] : names) {
     auto ids = txn->FindByName(alias);
-    ASSERT_TRUE(ids.ok());
-    ASSERT_EQ(ids->size(), 1u) << alias;
-    EXPECT_EQ(txn->GetEntity((*ids)[0])->name(), "NVIDIA") << alias;
+    ASSERT_TRUE(ids.ok()) << alias;
+    ASSERT_EQ(ids->size(), 1u) << "'" << alias << "' finds " << ids->size() << " entities";
+    EXPECT_EQ(txn->GetEntity((*ids)[0])->name(), canonical) << alias;
   }
 }
 
@@ -150,30 +182,81 @@ TEST_F(SeedTest, StanceOnlyOnStanceTypesWithinRange) {
   EXPECT_GT(stances, 10);
 }
 
+// Counts the relations of the given types that end at (kIncoming) or start
+// from (kOutgoing) the entity `name` and hold on `date`, per type.
+std::map<std::string, int> ValidOn(storage::Transaction& txn, const std::string& name,
+                                   storage::Direction dir, const std::vector<std::string>& types,
+                                   const char* date) {
+  std::map<std::string, int> counts;
+  auto ids = txn.FindByName(name);
+  EXPECT_TRUE(ids.ok() && ids->size() == 1u) << name;
+  if (!ids.ok() || ids->size() != 1u) return counts;
+  Date d = *Date::Parse(date);
+  Status s = txn.Expand((*ids)[0], dir, types, [&](const storage::Edge& e) {
+    auto r = txn.GetRelation(e.relation);
+    EXPECT_TRUE(r.ok());
+    if (!r.ok()) return false;
+    if (r->ValidAt(d)) ++counts[r->type];
+    return true;
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return counts;
+}
+
 TEST_F(SeedTest, H20RestrictionAndReapprovalHaveDisjointValidity) {
   auto store = Load();
   ASSERT_NE(store, nullptr);
   auto txn = store->BeginRead();
-  auto ids = txn->FindByName("H20");
-  ASSERT_TRUE(ids.ok());
-  ASSERT_EQ(ids->size(), 1u);
-  Date april = *Date::Parse("2025-05-01");
-  Date july = *Date::Parse("2025-07-16");
-  int restricted_in_may = 0, approved_in_july = 0, approved_in_may = 0;
-  Status s = txn->Expand((*ids)[0], storage::Direction::kIncoming, {"RESTRICTS", "APPROVES"},
-                         [&](const storage::Edge& e) {
-                           auto r = txn->GetRelation(e.relation);
-                           if (!r.ok()) return false;
-                           if (r->type == "RESTRICTS" && r->ValidAt(april)) ++restricted_in_may;
-                           if (r->type == "APPROVES" && r->ValidAt(july)) ++approved_in_july;
-                           if (r->type == "APPROVES" && r->valid_from() && r->ValidAt(april))
-                             ++approved_in_may;
-                           return true;
-                         });
-  ASSERT_TRUE(s.ok()) << s.ToString();
-  EXPECT_GT(restricted_in_may, 0);
-  EXPECT_GT(approved_in_july, 0);
-  EXPECT_EQ(approved_in_may, 0);
+  const std::vector<std::string> types = {"RESTRICTS", "APPROVES", "REVIEWS_APPROVAL"};
+  auto on = [&](const char* date) {
+    return ValidOn(*txn, "H20", storage::Direction::kIncoming, types, date);
+  };
+  // The ban: from April to its last day, 2025-07-14, and nothing else.
+  for (const char* date : {"2025-04-01", "2025-05-01", "2025-07-14"}) {
+    auto c = on(date);
+    EXPECT_GT(c["RESTRICTS"], 0) << date;
+    EXPECT_EQ(c["APPROVES"], 0) << date;
+    EXPECT_EQ(c["REVIEWS_APPROVAL"], 0) << date;
+  }
+  // The re-allowance from 2025-07-15: no ban, the allowance, licences pending.
+  for (const char* date : {"2025-07-15", "2025-07-16", "2025-08-01"}) {
+    auto c = on(date);
+    EXPECT_EQ(c["RESTRICTS"], 0) << date;
+    EXPECT_GT(c["APPROVES"], 0) << date;
+    EXPECT_GT(c["REVIEWS_APPROVAL"], 0) << date;
+  }
+  // Before the ban: neither.
+  auto before = on("2025-03-15");
+  EXPECT_EQ(before["RESTRICTS"] + before["APPROVES"] + before["REVIEWS_APPROVAL"], 0);
+}
+
+TEST_F(SeedTest, H20IsNotSoldInChinaWhileLicencesArePending) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  auto txn = store->BeginRead();
+  auto sells = [&](const char* date) {
+    return ValidOn(*txn, "H20", storage::Direction::kOutgoing, {"SELLS_IN"}, date)["SELLS_IN"];
+  };
+  EXPECT_GT(sells("2025-03-15"), 0);  // before the ban
+  EXPECT_EQ(sells("2025-05-01"), 0);  // banned
+  // "Not yet, as the relevant licenses have not been approved."
+  EXPECT_EQ(sells("2025-07-15"), 0);
+  EXPECT_EQ(sells("2025-07-16"), 0);
+}
+
+TEST_F(SeedTest, RareEarthRestrictionStartsOnApril4) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  auto txn = store->BeginRead();
+  for (const char* product : {"Dysprosium", "Rare earth elements"}) {
+    auto restricts = [&](const char* date) {
+      return ValidOn(*txn, product, storage::Direction::kIncoming, {"RESTRICTS"},
+                     date)["RESTRICTS"];
+    };
+    EXPECT_EQ(restricts("2025-04-03"), 0) << product;
+    EXPECT_GT(restricts("2025-04-04"), 0) << product;
+    EXPECT_GT(restricts("2025-07-16"), 0) << product;
+  }
 }
 
 }  // namespace
