@@ -486,20 +486,28 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
   return MatchPart(ms, 0, row);
 }
 
+Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const {
+  bool matched = false;
+  Row work = row;
+  KG_RETURN_IF_ERROR(MatchRow(st, work, [&](Row& r, bool* more) {
+    matched = true;
+    *more = true;
+    Row copy = r;  // the next operator may change it; `r` is still matching
+    return emit(copy);
+  }));
+  if (!matched && impl_->optional) {
+    for (int s : impl_->new_slots) row[s] = Value();
+    return emit(row);
+  }
+  return Status::OK();
+}
+
 Status MatchOp::Run(ExecState& st, Rows& in, Rows* out) const {
   for (Row& row : in) {
-    bool matched = false;
-    Row work = row;
-    KG_RETURN_IF_ERROR(MatchRow(st, work, [&](Row& r, bool* more) {
-      matched = true;
-      out->push_back(r);
-      *more = true;
+    KG_RETURN_IF_ERROR(RunRow(st, row, [&](Row& r) {
+      out->push_back(std::move(r));
       return st.CheckRows(out->size());
     }));
-    if (!matched && impl_->optional) {
-      for (int s : impl_->new_slots) row[s] = Value();
-      out->push_back(std::move(row));
-    }
   }
   return Status::OK();
 }

@@ -25,10 +25,9 @@ namespace kg::query::internal {
 
 Status ExecState::CheckRows(size_t n) const {
   if (options != nullptr && n > options->max_intermediate_rows)
-    return MakeRuntimeError(
-        ErrorClass::kLimitExceeded, "",
-        "more than " + std::to_string(options->max_intermediate_rows) +
-            " intermediate rows (QueryOptions::max_intermediate_rows); narrow the pattern");
+    return MakeRuntimeError(ErrorClass::kLimitExceeded, "",
+                            "more than " + std::to_string(options->max_intermediate_rows) +
+                                " intermediate rows (the limit); narrow the pattern");
   return Status::OK();
 }
 

@@ -114,19 +114,123 @@ class ProjectOp : public Operator {
   }
 
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
-    std::vector<std::vector<Value>> keys;  // sort keys, parallel to *out
-    if (p_.aggregating) {
-      KG_RETURN_IF_ERROR(Aggregate(st, in, out, &keys));
-    } else {
-      for (Row& row : in) {
-        KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-        KG_RETURN_IF_ERROR(ProjectRow(st, row));
-        KG_RETURN_IF_ERROR(SortKeys(st, row, &keys));
-        out->push_back(std::move(row));
-      }
+    std::unique_ptr<Sink> sink = MakeSink(st);
+    for (Row& row : in) KG_RETURN_IF_ERROR(sink->Add(row));
+    return sink->Finish(out);
+  }
+
+  // A plain projection (no aggregation, DISTINCT, ORDER BY, SKIP or LIMIT)
+  // maps each row on its own.
+  bool Streams() const override {
+    return !p_.aggregating && !p_.distinct && p_.order_by.empty() && !p_.skip && !p_.limit;
+  }
+
+  Status RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const override {
+    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+    KG_RETURN_IF_ERROR(ProjectRow(st, row));
+    if (p_.where) {
+      KG_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*p_.where, row, st.eval));
+      if (!keep) return Status::OK();
     }
-    if (p_.distinct) Distinct(out, &keys);
-    if (!p_.order_by.empty()) Sort(out, &keys);
+    return emit(row);
+  }
+
+  std::unique_ptr<Sink> MakeSink(ExecState& st) const override {
+    return std::make_unique<ProjectSink>(*this, st);
+  }
+
+ private:
+  // The groups of an aggregation, in order of first appearance.
+  struct Group {
+    Row rep;
+    std::vector<Acc> accs;
+  };
+  using Groups = std::map<std::vector<Value>, Group, RowLess>;
+
+  class ProjectSink : public Sink {
+   public:
+    ProjectSink(const ProjectOp& op, ExecState& st) : op_(op), st_(st) {
+      for (const auto& item : op_.p_.items)
+        if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
+      for (const Expr* a : op_.p_.aggregates) fnames_.push_back(Lower(a->name));
+    }
+
+    Status Add(Row& row) override {
+      KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
+      if (op_.p_.aggregating) return Accumulate(row);
+      KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
+      KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
+      rows_.push_back(std::move(row));
+      return st_.CheckRows(rows_.size());
+    }
+
+    Status Finish(Rows* out) override {
+      if (op_.p_.aggregating) {
+        KG_RETURN_IF_ERROR(EmitGroups(out));
+      } else {
+        *out = std::move(rows_);
+      }
+      return op_.Finish(st_, out, &keys_);
+    }
+
+   private:
+    Status Accumulate(Row& row) {
+      std::vector<Value> key;
+      for (const ReturnItem* item : group_items_) {
+        KG_ASSIGN_OR_RETURN(Value v, Eval(*item->expr, row, st_.eval));
+        key.push_back(std::move(v));
+      }
+      auto it = groups_.find(key);
+      if (it == groups_.end()) {
+        it = groups_.emplace(key, Group{row, std::vector<Acc>(op_.p_.aggregates.size())}).first;
+        order_.push_back(it);
+        KG_RETURN_IF_ERROR(st_.CheckRows(order_.size()));
+      }
+      for (size_t i = 0; i < op_.p_.aggregates.size(); ++i) {
+        KG_RETURN_IF_ERROR(
+            internal::Accumulate(st_, *op_.p_.aggregates[i], fnames_[i], it->second.accs[i], row));
+      }
+      return Status::OK();
+    }
+
+    // One row per group: its aggregates finished, then projected.
+    Status EmitGroups(Rows* out) {
+      if (groups_.empty() && group_items_.empty()) {
+        Row empty(st_.num_slots);
+        order_.push_back(groups_
+                             .emplace(std::vector<Value>{},
+                                      Group{empty, std::vector<Acc>(op_.p_.aggregates.size())})
+                             .first);
+      }
+      for (auto it : order_) {
+        Group& g = it->second;
+        std::vector<Value> results;
+        for (size_t i = 0; i < op_.p_.aggregates.size(); ++i)
+          results.push_back(internal::Finish(*op_.p_.aggregates[i], g.accs[i]));
+        st_.eval.agg_values = &results;
+        Status s = op_.ProjectRow(st_, g.rep);
+        if (s.ok()) s = op_.SortKeys(st_, g.rep, &keys_);
+        st_.eval.agg_values = nullptr;
+        KG_RETURN_IF_ERROR(s);
+        out->push_back(std::move(g.rep));
+      }
+      return Status::OK();
+    }
+
+    const ProjectOp& op_;
+    ExecState& st_;
+    Rows rows_;
+    std::vector<std::vector<Value>> keys_;  // sort keys, parallel to the output rows
+    std::vector<const ReturnItem*> group_items_;
+    std::vector<std::string> fnames_;
+    ProjectOp::Groups groups_;
+    std::vector<ProjectOp::Groups::iterator> order_;
+  };
+
+  // DISTINCT, ORDER BY, SKIP / LIMIT and WITH's WHERE over the projected rows.
+  Status Finish(ExecState& st, Rows* out, std::vector<std::vector<Value>>* keys) const {
+    if (p_.distinct) Distinct(out, keys);
+    if (!p_.order_by.empty()) Sort(out, keys);
     KG_RETURN_IF_ERROR(SkipLimit(st, out));
     if (p_.where) {
       Rows kept;
@@ -139,7 +243,6 @@ class ProjectOp : public Operator {
     return Status::OK();
   }
 
- private:
   Status ProjectRow(ExecState& st, Row& row) const {
     // Evaluate all first: an alias may shadow a variable another item reads.
     std::vector<Value> vals;
@@ -160,55 +263,6 @@ class ProjectOp : public Operator {
       k.push_back(std::move(v));
     }
     keys->push_back(std::move(k));
-    return Status::OK();
-  }
-
-  Status Aggregate(ExecState& st, Rows& in, Rows* out,
-                   std::vector<std::vector<Value>>* keys) const {
-    std::vector<const ReturnItem*> group_items;
-    for (const auto& item : p_.items)
-      if (!ContainsAggregate(*item.expr)) group_items.push_back(&item);
-    struct Group {
-      Row rep;
-      std::vector<Acc> accs;
-    };
-    std::map<std::vector<Value>, Group, RowLess> groups;
-    std::vector<std::map<std::vector<Value>, Group, RowLess>::iterator> order;
-    std::vector<std::string> fnames;
-    for (const Expr* a : p_.aggregates) fnames.push_back(Lower(a->name));
-    for (Row& row : in) {
-      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-      std::vector<Value> key;
-      for (const ReturnItem* item : group_items) {
-        KG_ASSIGN_OR_RETURN(Value v, Eval(*item->expr, row, st.eval));
-        key.push_back(std::move(v));
-      }
-      auto it = groups.find(key);
-      if (it == groups.end()) {
-        it = groups.emplace(key, Group{row, std::vector<Acc>(p_.aggregates.size())}).first;
-        order.push_back(it);
-      }
-      for (size_t i = 0; i < p_.aggregates.size(); ++i)
-        KG_RETURN_IF_ERROR(Accumulate(st, *p_.aggregates[i], fnames[i], it->second.accs[i], row));
-    }
-    if (groups.empty() && group_items.empty()) {
-      Row empty(st.num_slots);
-      order.push_back(
-          groups.emplace(std::vector<Value>{}, Group{empty, std::vector<Acc>(p_.aggregates.size())})
-              .first);
-    }
-    for (auto it : order) {
-      Group& g = it->second;
-      std::vector<Value> results;
-      for (size_t i = 0; i < p_.aggregates.size(); ++i)
-        results.push_back(Finish(*p_.aggregates[i], g.accs[i]));
-      st.eval.agg_values = &results;
-      Status s = ProjectRow(st, g.rep);
-      if (s.ok()) s = SortKeys(st, g.rep, keys);
-      st.eval.agg_values = nullptr;
-      KG_RETURN_IF_ERROR(s);
-      out->push_back(std::move(g.rep));
-    }
     return Status::OK();
   }
 
@@ -307,19 +361,29 @@ class UnwindOp : public Operator {
   std::string details() const override { return c_->var; }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     for (Row& row : in) {
-      KG_ASSIGN_OR_RETURN(Value v, Eval(*c_->expr, row, st.eval));
-      if (v.is_null()) continue;
-      if (!v.is_list()) {
-        row[c_->slot] = std::move(v);
-        out->push_back(std::move(row));
-        continue;
-      }
-      for (const auto& item : v.as_list()) {
-        Row r = row;
-        r[c_->slot] = item;
+      KG_RETURN_IF_ERROR(RunRow(st, row, [&](Row& r) {
         out->push_back(std::move(r));
-      }
+        return Status::OK();
+      }));
       KG_RETURN_IF_ERROR(st.CheckRows(out->size()));
+    }
+    return Status::OK();
+  }
+
+  bool Streams() const override { return true; }
+
+  Status RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const override {
+    KG_ASSIGN_OR_RETURN(Value v, Eval(*c_->expr, row, st.eval));
+    if (v.is_null()) return Status::OK();
+    if (!v.is_list()) {
+      row[c_->slot] = std::move(v);
+      return emit(row);
+    }
+    for (const auto& item : v.as_list()) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+      Row r = row;
+      r[c_->slot] = item;
+      KG_RETURN_IF_ERROR(emit(r));
     }
     return Status::OK();
   }
@@ -329,6 +393,12 @@ class UnwindOp : public Operator {
 };
 
 }  // namespace
+
+Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) const {
+  return Status::Internal(name() + " cannot run row by row");
+}
+
+std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
 std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return,
                                         const SourceText* src) {

@@ -14,6 +14,8 @@
 namespace kg::query {
 
 using internal::ExecState;
+using internal::Operator;
+using internal::Pipeline;
 using internal::Plan;
 using internal::Row;
 using internal::Rows;
@@ -82,6 +84,26 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   return t;
 }
 
+// Runs each row of `rows` through the streaming operators first..last-1 of
+// `pipe` into `sink` (of operator `last`), then finishes the sink into `out`.
+// Only the sink holds rows; the streamed operators' stats count the rows
+// they passed on (their time is in the sink operator's), and each such count
+// is capped like a materialised one.
+Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
+                   Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats) {
+  std::function<Status(size_t, Row&)> push = [&](size_t i, Row& row) -> Status {
+    if (i == last) return sink.Add(row);
+    return pipe.ops[i]->RunRow(st, row, [&, i](Row& r) {
+      // Rows passed on count against the intermediate-row cap as if held.
+      KG_RETURN_IF_ERROR(st.CheckRows(++(*stats)[i].rows));
+      return push(i + 1, r);
+    });
+  };
+  for (Row& row : rows) KG_RETURN_IF_ERROR(push(first, row));
+  Rows().swap(rows);
+  return sink.Finish(out);
+}
+
 Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
                                  const ProcedureRegistry& procs,
                                  std::vector<std::vector<OpStats>>* stats) {
@@ -96,15 +118,26 @@ Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& i
     } else {
       Rows rows;
       rows.emplace_back(st.num_slots);
-      for (size_t oi = 0; oi < pipe.ops.size(); ++oi) {
+      for (size_t oi = 0; oi < pipe.ops.size();) {
         auto t0 = std::chrono::steady_clock::now();
+        // Operators oi..last-1 stream their rows into the sink of `last`.
+        size_t last = oi;
+        while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
+        std::unique_ptr<Operator::Sink> sink;
+        if (last > oi) sink = pipe.ops[last]->MakeSink(st);
         Rows out;
-        KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
+        if (sink != nullptr) {
+          KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, &(*stats)[pi]));
+        } else {
+          last = oi;
+          KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
+        }
         rows = std::move(out);
-        (*stats)[pi][oi].rows = rows.size();
-        (*stats)[pi][oi].ms =
+        (*stats)[pi][last].rows = rows.size();
+        (*stats)[pi][last].ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                 .count();
+        oi = last + 1;
       }
       KG_ASSIGN_OR_RETURN(part, Output(st, pipe, impl.statement.parts[pi], rows));
     }
@@ -222,10 +255,9 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
   std::vector<std::vector<OpStats>> stats;
   KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, procs, &stats));
   if (table.rows.size() > options.max_rows)
-    return internal::MakeRuntimeError(internal::ErrorClass::kLimitExceeded, "",
-                                      "the result has more than " +
-                                          std::to_string(options.max_rows) +
-                                          " rows (QueryOptions::max_rows)");
+    return internal::MakeRuntimeError(
+        internal::ErrorClass::kLimitExceeded, "",
+        "more than " + std::to_string(options.max_rows) + " result rows (the limit)");
   if (impl.writes) KG_RETURN_IF_ERROR(txn->Commit());
   if (impl.statement.mode == internal::Statement::Mode::kProfile) return PlanTable(impl, &stats);
   return table;

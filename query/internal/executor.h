@@ -1,10 +1,14 @@
 // Physical operators and the plan the planner builds from a bound Statement.
-// Operators are materialising: each consumes all rows of its input and
-// produces its output rows (Cypher clauses are eager w.r.t. writes anyway, and
-// it keeps per-row state to a vector of Values with ids inside). Row counts
-// are capped by QueryOptions::max_intermediate_rows.
+// Operators run materialising (Run: all rows of the input in, all output
+// rows out; Cypher clauses are eager w.r.t. writes anyway), and where they
+// can, row at a time: a run of streaming operators (MATCH, UNWIND, a plain
+// WITH) feeds each row straight into the next operator's sink (an
+// aggregation, ORDER BY, the RETURN), so MATCH ... RETURN count(*) over
+// millions of paths holds one path at a time. Materialised row counts are
+// capped by QueryOptions::max_intermediate_rows.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,6 +43,21 @@ class Operator {
   virtual std::string details() const { return ""; }
   // Consumes `in`, fills `out`.
   virtual Status Run(ExecState& st, Rows& in, Rows* out) const = 0;
+
+  // Row-at-a-time input: Add each row, then Finish gives the output rows.
+  class Sink {
+   public:
+    virtual ~Sink() = default;
+    virtual Status Add(Row& row) = 0;
+    virtual Status Finish(Rows* out) = 0;
+  };
+  // True when RunRow can map one input row to its output rows on its own.
+  virtual bool Streams() const { return false; }
+  // Calls `emit` with each output row of `row` (which it may change), in
+  // the order Run would produce them. Only called when Streams().
+  virtual Status RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const;
+  // A sink taking this operator's input row by row; nullptr when it has none.
+  virtual std::unique_ptr<Sink> MakeSink(ExecState& st) const;
 };
 
 // MATCH / OPTIONAL MATCH / MERGE's match part / pattern predicates.
@@ -49,6 +68,8 @@ class MatchOp : public Operator {
   std::string name() const override;
   std::string details() const override;
   Status Run(ExecState& st, Rows& in, Rows* out) const override;
+  bool Streams() const override { return true; }
+  Status RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const override;
   // Matches `row` and calls `emit` per result (stops when it returns false).
   Status MatchRow(ExecState& st, Row& row, const std::function<Status(Row&, bool*)>& emit) const;
 
