@@ -24,19 +24,11 @@ using testing::Output;
 using testing::Quote;
 using testing::Slurp;
 
-class AnalyzeCliTest : public ::testing::Test {
+class AnalyzeCliTest : public testing::KgDbTest {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kg-analyzecli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    db_ = (dir_ / "db").string();
-    ASSERT_TRUE(storage::Store::Create(db_, schema::Ontology::Builtin()).ok());
+    KgDbTest::SetUp();
     Seed();
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
   }
 
   // Companies A, B, C partner in a triangle (symmetric, stored A->B, B->C,
@@ -66,18 +58,6 @@ class AnalyzeCliTest : public ::testing::Test {
     rel("RESPECTS", q, a,
         {{"stance", Value(0.9)}, {"valid_from", Value(Date::Parse("2021-01-01").value())}});
     ASSERT_TRUE(t->Commit().ok());
-  }
-
-  Output Kg(const std::string& args) {
-    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) + " " + args +
-                      " < /dev/null > " + Quote(out.string()) + " 2> " + Quote(err.string());
-    int status = std::system(cmd.c_str());
-    Output o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = Slurp(out);
-    o.err = Slurp(err);
-    return o;
   }
 
   // Rows of a --format json result as name -> number, from the columns
@@ -115,9 +95,6 @@ class AnalyzeCliTest : public ::testing::Test {
     EXPECT_EQ(o.code, 0) << o.err;
     return o.out;
   }
-
-  fs::path dir_;
-  std::string db_;
 };
 
 TEST_F(AnalyzeCliTest, DegreeMatchesTheQueryLanguageCountsInEveryDirection) {

@@ -1,11 +1,19 @@
 // Helpers shared by the end-to-end tests that run the kg executable through a
-// shell: captured output, shell quoting, reading a file back.
+// shell: captured output, shell quoting, reading a file back, and a fixture
+// with a fresh database in a temporary directory.
 #pragma once
 
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "schema/ontology.h"
+#include "storage/store.h"
 
 namespace kg::cli::testing {
 
@@ -29,5 +37,40 @@ inline std::string Slurp(const std::filesystem::path& p) {
   buf << in.rdbuf();
   return buf.str();
 }
+
+// A temporary directory holding an empty database with the built-in
+// ontology (`db_`), removed after the test; Kg runs the built kg binary on it.
+class KgDbTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "kg-cli-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
+    db_ = (dir_ / "db").string();
+    ASSERT_TRUE(storage::Store::Create(db_, schema::Ontology::Builtin()).ok());
+  }
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  // Runs `kg --db DB <args>` (args already shell-quoted) with `input` on stdin.
+  Output Kg(const std::string& args, const std::string& input = "") {
+    std::filesystem::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
+    std::ofstream(in, std::ios::binary) << input;
+    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) + " " + args +
+                      " < " + Quote(in.string()) + " > " + Quote(out.string()) + " 2> " +
+                      Quote(err.string());
+    int status = std::system(cmd.c_str());
+    Output o;
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = Slurp(out);
+    o.err = Slurp(err);
+    return o;
+  }
+
+  std::filesystem::path dir_;
+  std::string db_;
+};
 
 }  // namespace kg::cli::testing

@@ -25,35 +25,8 @@ using testing::Output;
 using testing::Quote;
 using testing::Slurp;
 
-class QueryCliTest : public ::testing::Test {
+class QueryCliTest : public testing::KgDbTest {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kg-qcli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    db_ = (dir_ / "db").string();
-    ASSERT_TRUE(storage::Store::Create(db_, schema::Ontology::Builtin()).ok());
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  // Runs `kg --db DB <args>` (args already shell-quoted) with `input` on stdin.
-  Output Kg(const std::string& args, const std::string& input = "") {
-    fs::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
-    std::ofstream(in, std::ios::binary) << input;
-    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) + " " + args +
-                      " < " + Quote(in.string()) + " > " + Quote(out.string()) + " 2> " +
-                      Quote(err.string());
-    int status = std::system(cmd.c_str());
-    Output o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = Slurp(out);
-    o.err = Slurp(err);
-    return o;
-  }
-
   // Three companies; NVIDIA and Xiaomi each compete with Huawei.
   void Seed() {
     Output o =
@@ -64,9 +37,6 @@ class QueryCliTest : public ::testing::Test {
                             "(x)-[:COMPETES_WITH]->(h)"));
     ASSERT_EQ(o.code, 0) << o.err;
   }
-
-  fs::path dir_;
-  std::string db_;
 };
 
 constexpr const char* kNames = "'MATCH (c:Company) RETURN c.name AS name ORDER BY name'";
