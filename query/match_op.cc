@@ -491,9 +491,10 @@ Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)
   Row work = row;
   KG_RETURN_IF_ERROR(MatchRow(st, work, [&](Row& r, bool* more) {
     matched = true;
-    *more = true;
     Row copy = r;  // the next operator may change it; `r` is still matching
-    return emit(copy);
+    Status s = emit(copy);
+    *more = !st.sink_full;  // stop once the sink has all it needs
+    return s;
   }));
   if (!matched && impl_->optional) {
     for (int s : impl_->new_slots) row[s] = Value();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -153,6 +154,16 @@ class ProjectOp : public Operator {
       for (const auto& item : op_.p_.items)
         if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
       for (const Expr* a : op_.p_.aggregates) fnames_.push_back(Lower(a->name));
+      const Projection& p = op_.p_;
+      if (p.limit && !p.aggregating && !p.distinct && p.order_by.empty()) {
+        // Bad SKIP/LIMIT values are reported by Finish, with their position.
+        Result<int64_t> skip = p.skip ? op_.Count(st_, p.skip.get(), "SKIP") : Result<int64_t>(0);
+        Result<int64_t> limit = op_.Count(st_, p.limit.get(), "LIMIT");
+        if (skip.ok() && limit.ok()) {
+          wanted_ = static_cast<size_t>(*skip) + static_cast<size_t>(*limit);
+          if (*wanted_ < static_cast<size_t>(*limit)) wanted_.reset();  // overflowed: no bound
+        }
+      }
     }
 
     Status Add(Row& row) override {
@@ -163,6 +174,10 @@ class ProjectOp : public Operator {
       rows_.push_back(std::move(row));
       return st_.CheckRows(rows_.size());
     }
+
+    // Without aggregation, DISTINCT or ORDER BY, the first SKIP + LIMIT rows
+    // are all the output can hold.
+    bool Full() const override { return wanted_ && rows_.size() >= *wanted_; }
 
     Status Finish(Rows* out) override {
       if (op_.p_.aggregating) {
@@ -225,6 +240,7 @@ class ProjectOp : public Operator {
     std::vector<std::string> fnames_;
     ProjectOp::Groups groups_;
     std::vector<ProjectOp::Groups::iterator> order_;
+    std::optional<size_t> wanted_;  // rows after which the output is complete
   };
 
   // DISTINCT, ORDER BY, SKIP / LIMIT and WITH's WHERE over the projected rows.
@@ -380,6 +396,7 @@ class UnwindOp : public Operator {
       return emit(row);
     }
     for (const auto& item : v.as_list()) {
+      if (st.sink_full) break;
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       Row r = row;
       r[c_->slot] = item;

@@ -92,14 +92,23 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
 Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
                    Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats) {
   std::function<Status(size_t, Row&)> push = [&](size_t i, Row& row) -> Status {
-    if (i == last) return sink.Add(row);
+    if (i == last) {
+      KG_RETURN_IF_ERROR(sink.Add(row));
+      st.sink_full = sink.Full();
+      return Status::OK();
+    }
     return pipe.ops[i]->RunRow(st, row, [&, i](Row& r) {
       // Rows passed on count against the intermediate-row cap as if held.
       KG_RETURN_IF_ERROR(st.CheckRows(++(*stats)[i].rows));
       return push(i + 1, r);
     });
   };
-  for (Row& row : rows) KG_RETURN_IF_ERROR(push(first, row));
+  st.sink_full = false;
+  for (Row& row : rows) {
+    KG_RETURN_IF_ERROR(push(first, row));
+    if (st.sink_full) break;
+  }
+  st.sink_full = false;
   Rows().swap(rows);
   return sink.Finish(out);
 }

@@ -34,6 +34,9 @@ struct ExecState {
   std::vector<std::unique_ptr<class MatchOp>>* pattern_ops = nullptr;
 
   Status CheckRows(size_t n) const;
+  // Set while streaming once the sink needs no more rows (a LIMIT reached):
+  // streaming operators stop producing.
+  bool sink_full = false;
 };
 
 class Operator {
@@ -49,6 +52,8 @@ class Operator {
    public:
     virtual ~Sink() = default;
     virtual Status Add(Row& row) = 0;
+    // True once more rows cannot change the output (LIMIT reached, no sort).
+    virtual bool Full() const { return false; }
     virtual Status Finish(Rows* out) = 0;
   };
   // True when RunRow can map one input row to its output rows on its own.

@@ -212,6 +212,28 @@ TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
             (std::vector<std::vector<Value>>{{Value(1), Value(4)}, {Value(2), Value(3)}}));
 }
 
+// A LIMIT without ORDER BY stops the match once it has its rows.
+TEST_F(QueryApiTest, LimitStopsStreamingEarly) {
+  ASSERT_TRUE(Q("UNWIND range(1, 50) AS i CREATE (:P {i: i})").ok());
+  auto profile = Q("PROFILE MATCH (n:P) WITH n.i AS i WHERE i % 2 = 0 RETURN i SKIP 3 LIMIT 2");
+  ASSERT_TRUE(profile.ok()) << profile.status().ToString();
+  ASSERT_EQ(profile->rows.size(), 3u);
+  EXPECT_EQ(profile->rows[0][2], Value(10)) << "the match stops after the 5th even number";
+  EXPECT_EQ(profile->rows[2][2], Value(2));
+  auto rows = Q("MATCH (n:P) WITH n.i AS i WHERE i % 2 = 0 RETURN i SKIP 3 LIMIT 2");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->rows, (std::vector<std::vector<Value>>{{Value(8)}, {Value(10)}}));
+  auto unwind = Q("UNWIND range(1, 10) AS i UNWIND [i, -i] AS j RETURN j LIMIT 3");
+  ASSERT_TRUE(unwind.ok());
+  EXPECT_EQ(unwind->rows, (std::vector<std::vector<Value>>{{Value(1)}, {Value(-1)}, {Value(2)}}));
+  auto huge = Q("UNWIND range(1, 3) AS i RETURN i SKIP 1 LIMIT 9223372036854775807");
+  ASSERT_TRUE(huge.ok()) << huge.status().ToString();
+  EXPECT_EQ(huge->rows.size(), 2u);
+  auto bad = Q("MATCH (n:P) RETURN n LIMIT -1");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("LIMIT"), std::string::npos);
+}
+
 // MATCH ... RETURN count(*) streams: the cap on intermediate rows still
 // holds for the rows passed through, with its own message.
 TEST_F(QueryApiTest, StreamedRowsCountAgainstTheIntermediateCap) {
