@@ -178,6 +178,10 @@ class ProjectOp : public Operator {
     // Without aggregation, DISTINCT or ORDER BY, the first SKIP + LIMIT rows
     // are all the output can hold.
     bool Full() const override { return wanted_ && rows_.size() >= *wanted_; }
+    size_t Wanted() const override {
+      if (!wanted_) return SIZE_MAX;
+      return *wanted_ > rows_.size() ? *wanted_ - rows_.size() : 0;
+    }
 
     Status Finish(Rows* out) override {
       if (op_.p_.aggregating) {

@@ -84,32 +84,46 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   return t;
 }
 
-// Runs each row of `rows` through the streaming operators first..last-1 of
+// Runs the rows of `rows` through the streaming operators first..last-1 of
 // `pipe` into `sink` (of operator `last`), then finishes the sink into `out`.
-// Only the sink holds rows; the streamed operators' stats count the rows
-// they passed on (their time is in the sink operator's), and each such count
-// is capped like a materialised one.
+// Rows move between operators in batches of up to kStreamBatch (fewer when
+// the sink needs only a few more), which bounds what is held while keeping
+// each operator's work together (row by row, interleaving a match with the
+// projection of its rows ran 1.5x slower on kggen M's two-hop workload).
+// The streamed operators' stats count the rows they passed on (their time is
+// in the sink operator's), and each count is capped like a materialised one.
+constexpr size_t kStreamBatch = 1024;
+
 Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
                    Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats) {
-  std::function<Status(size_t, Row&)> push = [&](size_t i, Row& row) -> Status {
+  std::function<Status(size_t, Rows&)> run = [&](size_t i, Rows& batch) -> Status {
     if (i == last) {
-      KG_RETURN_IF_ERROR(sink.Add(row));
-      st.sink_full = sink.Full();
+      for (Row& row : batch) {
+        KG_RETURN_IF_ERROR(sink.Add(row));
+        if ((st.sink_full = sink.Full())) break;
+      }
       return Status::OK();
     }
-    return pipe.ops[i]->RunRow(st, row, [&, i](Row& r) {
-      // Rows passed on count against the intermediate-row cap as if held.
-      KG_RETURN_IF_ERROR(st.CheckRows(++(*stats)[i].rows));
-      return push(i + 1, r);
-    });
+    Rows next;
+    for (Row& row : batch) {
+      KG_RETURN_IF_ERROR(pipe.ops[i]->RunRow(st, row, [&](Row& r) {
+        // Rows passed on count against the intermediate-row cap as if held.
+        KG_RETURN_IF_ERROR(st.CheckRows(++(*stats)[i].rows));
+        next.push_back(std::move(r));
+        if (next.size() < std::clamp<size_t>(sink.Wanted(), 1, kStreamBatch)) return Status::OK();
+        Status s = run(i + 1, next);
+        next.clear();
+        return s;
+      }));
+      if (st.sink_full) return Status::OK();
+    }
+    return next.empty() ? Status::OK() : run(i + 1, next);
   };
   st.sink_full = false;
-  for (Row& row : rows) {
-    KG_RETURN_IF_ERROR(push(first, row));
-    if (st.sink_full) break;
-  }
+  Status s = run(first, rows);
   st.sink_full = false;
   Rows().swap(rows);
+  KG_RETURN_IF_ERROR(s);
   return sink.Finish(out);
 }
 

@@ -8,6 +8,7 @@
 // capped by QueryOptions::max_intermediate_rows.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -54,6 +55,8 @@ class Operator {
     virtual Status Add(Row& row) = 0;
     // True once more rows cannot change the output (LIMIT reached, no sort).
     virtual bool Full() const { return false; }
+    // How many more rows it can use (SIZE_MAX when unbounded).
+    virtual size_t Wanted() const { return SIZE_MAX; }
     virtual Status Finish(Rows* out) = 0;
   };
   // True when RunRow can map one input row to its output rows on its own.
