@@ -1,9 +1,15 @@
 // The diagram commands of the kg CLI (drawing through viz/):
 //   kg render 'CYPHER' -o FILE   every node and relationship in the result
 //   kg ego NAME -o FILE          an entity's neighbourhood (BFS over the store)
-// Both open the database read-only, take the symmetric relation types from
-// its ontology, and write the file atomically (nothing is written on error).
+// Both open the database read-only (render refuses writing statements before
+// opening it), take the symmetric relation types from its ontology, and
+// write the file as viz::WriteFileAtomically does (nothing is written on
+// error; links are followed, devices and FIFOs written into).
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -24,7 +30,7 @@ namespace {
 
 constexpr int kDefaultEgoDepth = 1;
 constexpr int kMaxEgoDepth = 10;
-constexpr size_t kDefaultEgoMaxNodes = 100;
+constexpr size_t kDefaultEgoMaxNodes = 40;
 constexpr double kRenderTimeoutSeconds = 60.0;
 
 // Options shared by render and ego.
@@ -58,10 +64,14 @@ void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
   cmd->add_option("-o,--output", args->output, "file to write (.svg .png .pdf .dot)")->required();
   cmd->add_option("--format", args->format, "svg, png, pdf or dot (default: from the extension)");
   cmd->add_option("--layout", args->layout,
-                  "dot, neato, fdp, sfdp or circo (default: dot; sfdp above " +
+                  "dot, neato, fdp, sfdp or circo (default: dot; neato above " +
+                      std::to_string(viz::kDenseGraphNodes) + " nodes or " +
+                      std::to_string(viz::kDenseGraphEdges) + " edges; sfdp above " +
                       std::to_string(viz::kLargeGraphNodes) + " nodes)");
   cmd->add_option("--rankdir", args->rankdir, "LR or TB (dot layout)")->capture_default_str();
-  cmd->add_option("--title", args->title, "title drawn above the diagram");
+  cmd->add_option("--title", args->title,
+                  "title drawn above the diagram (default: what is drawn; for ego, NAME and "
+                  "the types)");
   cmd->add_flag("--no-legend", args->no_legend, "leave out the legend");
   cmd->add_flag("--no-merge", args->no_merge,
                 "one edge per relationship (default: parallel ones of a type merge, labelled xN)");
@@ -132,21 +142,30 @@ Status AddNodeScores(const storage::Store& store, const DrawArgs& args,
   return Status::OK();
 }
 
+// True when `path` is the file, pipe or terminal that stdout writes to.
+bool IsStdout(const std::string& path) {
+  struct stat out, file;
+  return ::fstat(STDOUT_FILENO, &out) == 0 && ::stat(path.c_str(), &file) == 0 &&
+         out.st_dev == file.st_dev && out.st_ino == file.st_ino;
+}
+
 // Draws `graph` into the output file and tells the user what was written.
 int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store& store,
          const DrawArgs& args) {
   options.symmetric_types = SymmetricTypes(store.ontology());
   Status scored = AddNodeScores(store, args, &options);
   if (!scored.ok()) return Report(scored);
+  // With -o /dev/stdout (or the file stdout is redirected to) the drawing
+  // is the output, so the messages go to stderr.
+  std::ostream& say = IsStdout(args.output) ? std::cerr : std::cout;
   Result<viz::Rendering> r = viz::RenderToFile(graph, options, args.output);
   if (!r.ok()) return Report(r.status());
-  std::cout << "wrote " << args.output << " (" << viz::FormatName(options.format) << ", "
-            << r->nodes << " nodes, " << r->edges << " edges, layout " << viz::LayoutName(r->layout)
-            << ")\n";
+  say << "wrote " << args.output << " (" << viz::FormatName(options.format) << ", " << r->nodes
+      << " nodes, " << r->edges << " edges, layout " << viz::LayoutName(r->layout) << ")\n";
   if (r->large) {
-    std::cout << "note: more than " << viz::kLargeGraphNodes << " nodes: names shown for the "
-              << r->labelled_nodes << " best-connected, edge labels left out"
-              << (options.layout ? "" : ", sfdp layout") << "\n";
+    say << "note: more than " << viz::kLargeGraphNodes << " nodes: names shown for the "
+        << r->labelled_nodes << " best-connected, edge labels left out"
+        << (options.layout ? "" : ", sfdp layout") << "\n";
   }
   return kExitOk;
 }
@@ -183,12 +202,18 @@ int RunRender(const Context& ctx, const RenderArgs& args) {
   if (!options.ok()) return UsageError(options.status());
   Result<ValueMap> params = ParseParams(args.params);
   if (!params.ok()) return UsageError(params.status());
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
   query::QueryOptions qo;
   qo.parameters = std::move(params).value();
   qo.timeout_seconds = kRenderTimeoutSeconds;
-  Result<ResultTable> table = query::Run(**store, args.query, qo);
+  Result<query::PreparedStatement> statement = query::PreparedStatement::Prepare(args.query, qo);
+  if (!statement.ok()) return Report(statement.status());
+  if (statement->writes()) {
+    return Report(
+        Status::InvalidArgument("render runs queries read-only; use kg query to change data"));
+  }
+  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
+  if (!store.ok()) return Report(store.status());
+  Result<ResultTable> table = statement->Execute(**store, qo);
   if (!table.ok()) return Report(table.status());
   Result<Subgraph> collected = query::ResultSubgraph(**store, *table);
   if (!collected.ok()) return Report(collected.status());
@@ -201,6 +226,7 @@ int RunRender(const Context& ctx, const RenderArgs& args) {
                                 "path p = (...)-[...]-(...)), not only their properties";
     return Report(Status::InvalidArgument("nothing to draw: " + why + "; no file written"));
   }
+  if (options->title.empty()) options->title = viz::DefaultTitle(graph);
   return Draw(graph, *options, **store, args.draw);
 }
 
@@ -230,16 +256,37 @@ std::vector<std::string> SplitTypes(const std::string& text) {
   return types;
 }
 
-Status CheckTypes(const schema::Ontology& ontology, const std::vector<std::string>& types) {
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Replaces each --types name by the ontology's spelling of it (names match
+// in any case). InvalidArgument listing the known types for an unknown one.
+// An open ontology accepts any name as written.
+Status CanonicalTypes(const schema::Ontology& ontology, std::vector<std::string>* types) {
   if (ontology.is_open()) return Status::OK();
-  for (const std::string& t : types) {
-    if (ontology.FindType(t) != nullptr) continue;
+  for (std::string& t : *types) {
+    const schema::RelationTypeDef* found = nullptr;
+    for (const auto& def : ontology.relation_types()) {
+      if (Upper(def.name) == Upper(t)) found = &def;
+    }
+    if (found != nullptr) {
+      t = found->name;
+      continue;
+    }
     std::string known;
     for (const auto& def : ontology.relation_types())
       known += (known.empty() ? "" : ", ") + def.name;
     return Status::InvalidArgument("--types: unknown relation type '" + t + "'; known: " + known);
   }
   return Status::OK();
+}
+
+std::string JoinTypes(const std::vector<std::string>& types) {
+  std::string out;
+  for (const std::string& t : types) out += (out.empty() ? "" : ",") + t;
+  return out;
 }
 
 // The entity called `name`: an exact (case-sensitive) canonical name match
@@ -370,19 +417,21 @@ int RunEgo(const Context& ctx, const EgoArgs& args) {
   std::vector<std::string> types = SplitTypes(args.types);
   Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
   if (!store.ok()) return Report(store.status());
-  Status known = CheckTypes((*store)->ontology(), types);
+  Status known = CanonicalTypes((*store)->ontology(), &types);
   if (!known.ok()) return UsageError(known);
   size_t dropped = 0;
   Result<Subgraph> graph = EgoGraph(**store, args, types, &dropped);
   if (!graph.ok()) return Report(graph.status());
   if (options->title.empty()) {
-    options->title =
-        args.name + ": neighbourhood" + (types.empty() ? std::string() : " (" + args.types + ")");
+    options->title = args.name + ": neighbourhood" +
+                     (types.empty() ? std::string() : " (" + JoinTypes(types) + ")");
   }
+  bool to_stdout = IsStdout(args.draw.output);
   int code = Draw(*graph, *options, **store, args.draw);
   if (code == kExitOk && dropped > 0) {
-    std::cout << "note: --max-nodes " << args.max_nodes << " reached: left out " << dropped
-              << " neighbours with the fewest relations\n";
+    (to_stdout ? std::cerr : std::cout)
+        << "note: --max-nodes " << args.max_nodes << " reached: left out " << dropped
+        << " neighbours with the fewest relations\n";
   }
   return code;
 }
@@ -393,7 +442,7 @@ void RegisterEgo(CLI::App& app, Context& ctx) {
   cmd->add_option("name", args->name, "canonical name or alias (any case)")->required();
   cmd->add_option("--depth", args->depth, "hops from the entity")->capture_default_str();
   cmd->add_option("--types", args->types,
-                  "relation types to follow, e.g. COMPETES_WITH,PARTNERS_WITH");
+                  "relation types to follow (any case), e.g. COMPETES_WITH,PARTNERS_WITH");
   cmd->add_option("--max-nodes", args->max_nodes,
                   "largest drawing; beyond it the best-connected neighbours are kept")
       ->capture_default_str();

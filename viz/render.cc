@@ -8,9 +8,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "viz/internal/build.h"
 #include "viz/internal/graphviz.h"
@@ -43,9 +47,25 @@ const char* Device(Format format) {
   return "svg";
 }
 
-Layout ChooseLayout(const RenderOptions& options, bool large) {
+// "A", "A and B", "A, B and C", "A, B, C and 2 more <what>".
+std::string NameList(const std::set<std::string>& names, const char* what) {
+  constexpr size_t kMaxNamed = 3;
+  std::vector<std::string> named(names.begin(), names.end());
+  size_t more = named.size() > kMaxNamed ? named.size() - kMaxNamed : 0;
+  if (more > 0) named.resize(kMaxNamed);
+  std::string out;
+  for (size_t i = 0; i < named.size(); ++i) {
+    bool last = i + 1 == named.size() && more == 0;
+    out += (i == 0 ? "" : last ? " and " : ", ") + named[i];
+  }
+  if (more > 0) out += " and " + std::to_string(more) + " more " + what;
+  return out;
+}
+
+Layout ChooseLayout(const RenderOptions& options, const internal::DrawModel& model) {
   if (options.layout) return *options.layout;
-  return large ? Layout::kSfdp : Layout::kDot;
+  if (model.large) return Layout::kSfdp;
+  return model.dense ? Layout::kNeato : Layout::kDot;
 }
 
 std::string ErrnoText(int err) { return std::strerror(err); }
@@ -65,6 +85,85 @@ std::string DirectoryOf(const std::string& path) {
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
   return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+Status WriteError(const std::string& path, int err) {
+  return Status::IOError("cannot write '" + path + "': " + ErrnoText(err));
+}
+
+// The file a chain of symbolic links ends at (which may not exist yet).
+// Relative link texts are taken from the directory of the link.
+Result<std::string> FollowLinks(const std::string& path) {
+  constexpr int kMaxLinks = 40;  // as the kernel's ELOOP limit
+  std::string current = path;
+  for (int i = 0; i < kMaxLinks; ++i) {
+    struct stat st;
+    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
+    std::string text(PATH_MAX, '\0');
+    ssize_t n = ::readlink(current.c_str(), text.data(), text.size());
+    if (n < 0) return WriteError(path, errno);
+    text.resize(static_cast<size_t>(n));
+    current = text.starts_with('/') ? text : DirectoryOf(current) + "/" + text;
+  }
+  return WriteError(path, ELOOP);
+}
+
+// Writes `data` into `target` through a temporary file in the same directory
+// renamed over it, so a failure never leaves a partial file. `old` is the
+// file being replaced (its permission bits, and owner where allowed, are
+// kept) or nullptr for a new file (0644). Errors name `path`, what the user
+// asked for.
+Status ReplaceFile(const std::string& path, const std::string& target, std::string_view data,
+                   const struct stat* old) {
+  std::string temp = DirectoryOf(target) + "/.kg-render-XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return WriteError(path, errno);
+  // mkstemp creates 0600; a new diagram is an ordinary shareable file.
+  // (Reading the umask would race with other threads, so use the usual
+  // 0644.) A replaced file keeps its permission bits (without set-id bits).
+  if (old != nullptr && (old->st_uid != ::geteuid() || old->st_gid != ::getegid())) {
+    // Keep the owner when allowed (root, or our own group); else ours.
+    if (::fchown(fd, old->st_uid, old->st_gid) != 0) errno = 0;
+  }
+  mode_t mode = old != nullptr ? (old->st_mode & 0777) : 0644;
+  bool ok = ::fchmod(fd, mode) == 0 && WriteAll(fd, data) && ::fsync(fd) == 0;
+  int err = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  if (ok && std::rename(temp.c_str(), target.c_str()) != 0) ok = false, err = errno;
+  if (!ok) {
+    ::unlink(temp.c_str());
+    return WriteError(path, err);
+  }
+  return Status::OK();
+}
+
+// Writes `data` straight into an existing file that is not a regular file
+// (a device such as /dev/null, a FIFO, a terminal), as a shell redirection
+// would.
+Status WriteInPlace(const std::string& path, const std::string& target, std::string_view data) {
+  int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return WriteError(path, errno);
+  bool ok = WriteAll(fd, data);
+  int err = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    err = errno;
+  }
+  return ok ? Status::OK() : WriteError(path, err);
+}
+
+// `target` exists (not a link) with status `st`: a regular file is replaced
+// keeping its mode, a directory refused, anything else written in place.
+Status WriteExisting(const std::string& path, const std::string& target, const struct stat& st,
+                     std::string_view data) {
+  if (S_ISDIR(st.st_mode)) {
+    return Status::IOError("cannot write '" + path + "': it is a directory");
+  }
+  if (S_ISREG(st.st_mode)) return ReplaceFile(path, target, data, &st);
+  return WriteInPlace(path, target, data);
 }
 
 }  // namespace
@@ -142,14 +241,34 @@ std::string_view LayoutName(Layout layout) {
   return "dot";
 }
 
+std::string DefaultTitle(const Subgraph& graph) {
+  std::set<EntityId> ids;
+  std::set<std::string> kinds;
+  std::set<std::string> types;
+  for (const Entity& e : graph.nodes) {
+    ids.insert(e.id);
+    if (!e.labels.empty()) kinds.insert(e.labels.front());
+  }
+  for (const Relation& r : graph.relations) {
+    ids.insert(r.start);
+    ids.insert(r.end);
+    types.insert(r.type);
+  }
+  std::string title = std::to_string(ids.size()) + (ids.size() == 1 ? " entity" : " entities");
+  if (!types.empty()) return title + " linked by " + NameList(types, "types");
+  if (!kinds.empty()) title += ": " + NameList(kinds, "kinds");
+  return title;
+}
+
 Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   KG_ASSIGN_OR_RETURN(internal::DrawModel model, internal::BuildModel(graph, options));
   Rendering out;
-  out.layout = ChooseLayout(options, model.large);
+  out.layout = ChooseLayout(options, model);
   out.nodes = model.nodes.size();
   out.edges = model.edges.size();
   out.labelled_nodes = model.labelled_nodes;
   out.large = model.large;
+  out.dense = model.dense;
 
   KG_ASSIGN_OR_RETURN(internal::GvcPtr gvc, internal::OpenContext());
   KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "layout", LayoutName(out.layout)));
@@ -158,30 +277,40 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   internal::GraphPtr g = internal::BuildGraph(model, options, out.layout);
   internal::LayoutGuard layout(gvc.get(), g.get(), LayoutName(out.layout));
   KG_RETURN_IF_ERROR(layout.status());
+  // gvLayout records the bounding box as the graph's "bb" attribute; DOT is
+  // written without positions, so drop it (its default is "": not written).
+  if (options.format == Format::kDot) internal::SetAttr(g.get(), "bb", "");
   KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc.get(), g.get(), device));
   return out;
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view data) {
-  std::string temp = DirectoryOf(path) + "/.kg-render-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    return Status::IOError("cannot write '" + path + "': " + ErrnoText(errno));
+  struct stat link;
+  if (::lstat(path.c_str(), &link) != 0) {
+    if (errno != ENOENT) return WriteError(path, errno);
+    return ReplaceFile(path, path, data, nullptr);
   }
-  // mkstemp creates 0600; a diagram is an ordinary shareable file. (Reading
-  // the umask would race with other threads, so use the usual 0644.)
-  bool ok = ::fchmod(fd, 0644) == 0 && WriteAll(fd, data) && ::fsync(fd) == 0;
-  int err = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
+  if (!S_ISLNK(link.st_mode)) return WriteExisting(path, path, link, data);
+  struct stat target;
+  if (::stat(path.c_str(), &target) != 0) {
+    if (errno != ENOENT) return WriteError(path, errno);
+    // A dangling link: create the file it names, keeping the link.
+    KG_ASSIGN_OR_RETURN(std::string resolved, FollowLinks(path));
+    return ReplaceFile(path, resolved, data, nullptr);
   }
-  if (ok && std::rename(temp.c_str(), path.c_str()) != 0) ok = false, err = errno;
-  if (!ok) {
-    ::unlink(temp.c_str());
-    return Status::IOError("cannot write '" + path + "': " + ErrnoText(err));
+  if (!S_ISREG(target.st_mode)) return WriteExisting(path, path, target, data);
+  // A regular file behind the link: replace it in its own directory. When
+  // the link does not resolve to a path naming that same file (a /proc
+  // "magic" link such as /dev/stdout to a deleted file), write through it.
+  char* real = ::realpath(path.c_str(), nullptr);
+  std::string resolved = real ? real : "";
+  std::free(real);
+  struct stat check;
+  if (resolved.empty() || ::lstat(resolved.c_str(), &check) != 0 || check.st_dev != target.st_dev ||
+      check.st_ino != target.st_ino) {
+    return WriteInPlace(path, path, data);
   }
-  return Status::OK();
+  return ReplaceFile(path, resolved, data, &target);
 }
 
 Result<Rendering> RenderToFile(const Subgraph& graph, const RenderOptions& options,

@@ -27,18 +27,31 @@ enum class RankDir { kLeftRight, kTopBottom };
 
 // Above this many nodes a drawing is "large": the layout defaults to sfdp,
 // only the kLargeGraphLabels highest-degree nodes keep their names (the rest
-// become small unlabelled dots that still carry a tooltip) and edges lose
-// their type labels.
+// become small unlabelled dots that still carry a tooltip; nodes tied at
+// that cut all lose their names, unless the tie reaches the top, then the
+// first by name keep theirs) and edges lose their type labels.
 inline constexpr size_t kLargeGraphNodes = 150;
 inline constexpr size_t kLargeGraphLabels = 40;
+// A drawing with more than kDenseGraphNodes nodes or kDenseGraphEdges drawn
+// edges (and not large) is "dense": its layout defaults to neato, because
+// dot puts a hub's many neighbours in one very long rank (a 60-node ego
+// network became a 43 x 68 in page).
+inline constexpr size_t kDenseGraphNodes = 30;
+inline constexpr size_t kDenseGraphEdges = 60;
+// Drawings that are not large are scaled down (never up) to fit a page of
+// kPageWidth x kPageHeight inches (Graphviz `size`), so a diagram pastes
+// into a report (Letter landscape) as it is. Large drawings keep their
+// natural size: scaled to a page their few labels would be unreadable.
+inline constexpr double kPageWidth = 11.0;
+inline constexpr double kPageHeight = 8.5;
 // More nodes than this are refused (InvalidArgument with advice on narrowing
 // the query): such a drawing is unreadable and slow to lay out.
 inline constexpr size_t kMaxNodes = 2000;
 
 struct RenderOptions {
   Format format = Format::kSvg;
-  // nullopt: dot, or sfdp for a large graph. An explicit layout is honoured
-  // at any size.
+  // nullopt: dot; neato for a dense graph, sfdp for a large one. An explicit
+  // layout is honoured at any size.
   std::optional<Layout> layout;
   RankDir rankdir = RankDir::kLeftRight;  // used by the dot layout
   std::string title;                      // empty: no title line
@@ -74,6 +87,7 @@ struct Rendering {
   size_t edges = 0;              // edges drawn after merging symmetric pairs
   size_t labelled_nodes = 0;     // nodes that show their name
   bool large = false;            // more than kLargeGraphNodes nodes
+  bool dense = false;            // see kDenseGraphNodes (never with large)
 };
 
 // "svg", "png", "pdf", "dot" (also "gv"), any case. InvalidArgument otherwise.
@@ -88,6 +102,14 @@ Result<RankDir> ParseRankDir(std::string_view text);
 std::string_view FormatName(Format format);
 std::string_view LayoutName(Layout layout);
 
+// A title saying what a subgraph shows, for a diagram given none (kg render
+// without --title): "14 entities linked by COMPETES_WITH and PARTNERS_WITH"
+// (relation types in name order, at most three, then "and N more types"),
+// or without relations "5 entities: Company, Person" (first labels in name
+// order, at most three, then "and N more kinds"). Entities are counted as
+// Render draws them (nodes plus relation endpoints).
+std::string DefaultTitle(const Subgraph& graph);
+
 // Draws the subgraph. Relations whose endpoints are missing from
 // `graph.nodes` are drawn to placeholder nodes labelled "#<id>".
 // InvalidArgument when the subgraph is empty or has more than kMaxNodes
@@ -96,14 +118,24 @@ std::string_view LayoutName(Layout layout);
 // itself fails (its last error message is included).
 Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options);
 
-// Render() and write the bytes to `path` atomically: a temporary file in the
-// same directory renamed over `path`, so a failure never leaves a partial
-// file. Rendering errors as Render(); IOError naming the path when it cannot
-// be written (missing directory, no permission, full disk, ...).
+// Render() and write the bytes to `path` as WriteFileAtomically does.
+// Rendering errors as Render(); IOError naming the path when it cannot be
+// written (missing directory, no permission, a directory, full disk, ...).
 Result<Rendering> RenderToFile(const Subgraph& graph, const RenderOptions& options,
                                const std::string& path);
 
-// Writes `data` to `path` atomically as RenderToFile does. IOError on failure.
+// Writes `data` to `path`, by what `path` is now:
+//  - nothing: a new 0644 file, written atomically (a temporary file in the
+//    same directory renamed over `path`, so a failure leaves nothing);
+//  - a regular file: replaced atomically the same way, keeping its
+//    permission bits (and its owner where the process may set it);
+//  - a symbolic link: the file it resolves to is written by these rules, in
+//    that file's directory; the link stays (a dangling link's target is
+//    created);
+//  - a device, FIFO or terminal (/dev/null, /dev/stdout to a pipe, ...):
+//    opened O_WRONLY|O_TRUNC and written directly, never replaced;
+//  - a directory: IOError.
+// IOError naming `path` on any failure.
 Status WriteFileAtomically(const std::string& path, std::string_view data);
 
 }  // namespace kg::viz

@@ -204,6 +204,44 @@ TEST_F(VizCliTest, UnwritableOutputIsAnIOErrorAndLeavesNothing) {
   }
 }
 
+TEST_F(VizCliTest, OutputToStdoutKeepsTheDrawingClean) {
+  // -o /dev/stdout into a pipe: the pipe gets exactly the SVG and the
+  // "wrote" line goes to stderr.
+  fs::path piped = dir_ / "piped.svg", err = dir_ / "piped.err";
+  std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) +
+                    " render 'MATCH (n:Company) RETURN n' -o /dev/stdout --format svg 2> " +
+                    Quote(err.string()) + " < /dev/null | cat > " + Quote(piped.string());
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string svg = Slurp(piped);
+  EXPECT_EQ(svg.rfind("<?xml", 0), 0u) << svg.substr(0, 200);
+  EXPECT_TRUE(ParseSvg(svg).well_formed);
+  EXPECT_NE(Slurp(err).find("wrote /dev/stdout (svg, 4 nodes"), std::string::npos) << Slurp(err);
+}
+
+TEST_F(VizCliTest, RenderRefusesWriteQueries) {
+  std::string out = Out("x.svg");
+  Output o = Kg("render " + Quote("CREATE (n:Company {name: 'X'}) RETURN n") + " -o " + Quote(out));
+  EXPECT_EQ(o.code, 1);
+  EXPECT_NE(o.err.find("render runs queries read-only; use kg query to change data"),
+            std::string::npos)
+      << o.err;
+  EXPECT_FALSE(fs::exists(out));
+  Output merge = Kg("render " + Quote("MATCH (n:Company {name: 'AMD'}) SET n.x = 1 RETURN n") +
+                    " -o " + Quote(out));
+  EXPECT_EQ(merge.code, 1);
+  EXPECT_NE(merge.err.find("read-only"), std::string::npos) << merge.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(VizCliTest, RenderWithoutTitleNamesWhatIsDrawn) {
+  std::string out = Out("untitled.svg");
+  Output o = Kg("render " + Quote("MATCH ()-[r:COMPETES_WITH]->() RETURN r") + " -o " + Quote(out));
+  ASSERT_EQ(o.code, 0) << o.err;
+  SvgDocument svg = ParseSvg(Slurp(out));
+  ASSERT_TRUE(svg.well_formed) << svg.error;
+  EXPECT_TRUE(HasText(svg, "3 entities linked by COMPETES_WITH"));
+}
+
 TEST_F(VizCliTest, BadOptionsAreUsageErrors) {
   Output ext = Kg("render 'MATCH (n) RETURN n' -o " + Quote(Out("a.jpeg")));
   EXPECT_EQ(ext.code, 2);
@@ -261,6 +299,17 @@ TEST_F(VizCliTest, EgoDrawsTheNeighbourhoodFoundByAlias) {
   EXPECT_NE(deep.out.find("7 nodes"), std::string::npos) << deep.out;
 }
 
+TEST_F(VizCliTest, EgoTypesMatchInAnyCase) {
+  std::string out = Out("ego-case.svg");
+  Output o = Kg("ego nvda --types competes_with,Partners_With -o " + Quote(out));
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("(svg, 4 nodes, 3 edges, layout dot)"), std::string::npos) << o.out;
+  SvgDocument svg = ParseSvg(Slurp(out));
+  ASSERT_TRUE(svg.well_formed) << svg.error;
+  EXPECT_TRUE(HasText(svg, "nvda: neighbourhood (COMPETES_WITH,PARTNERS_WITH)"));
+  EXPECT_TRUE(HasText(svg, "Xiaomi <小米> & \"Co\""));
+}
+
 TEST_F(VizCliTest, EgoCapKeepsTheBestConnectedAndSaysSo) {
   Output o = Kg("ego 'Jensen Huang' --max-nodes 3 -o " + Quote(Out("cap.dot")));
   ASSERT_EQ(o.code, 0) << o.err;
@@ -277,7 +326,7 @@ TEST_F(VizCliTest, EgoRejectsUnknownNamesAndTypes) {
   Output name = Kg("ego Nobody -o " + Quote(Out("x.svg")));
   EXPECT_EQ(name.code, 1);
   EXPECT_NE(name.err.find("no entity is named or aliased 'Nobody'"), std::string::npos) << name.err;
-  Output type = Kg("ego NVIDIA --types COMPETES -o " + Quote(Out("x.svg")));
+  Output type = Kg("ego NVIDIA --types competes_with,COMPETES -o " + Quote(Out("x.svg")));
   EXPECT_EQ(type.code, 2);
   EXPECT_NE(type.err.find("unknown relation type 'COMPETES'"), std::string::npos) << type.err;
   EXPECT_EQ(Kg("ego NVIDIA --depth -1 -o " + Quote(Out("x.svg"))).code, 2);

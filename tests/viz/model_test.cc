@@ -82,7 +82,9 @@ TEST(ModelTest, MergedEdgeIsDashedOnlyWhenNoRelationIsValid) {
 TEST(ModelTest, LargeGraphKeepsLabelsOfTheBestConnected) {
   DrawModel m = BuildModel(LargeGraph(300), Options()).value();
   EXPECT_TRUE(m.large);
-  EXPECT_EQ(m.labelled_nodes, kLargeGraphLabels);
+  // 19 hubs, then 281 leaves of degree 1 tied at the cut of 40: none of the
+  // leaves is picked over its equals.
+  EXPECT_EQ(m.labelled_nodes, 19u);
   size_t min_labelled = SIZE_MAX, max_unlabelled = 0;
   for (const DrawNode& n : m.nodes) {
     if (n.label.empty()) {
@@ -92,8 +94,41 @@ TEST(ModelTest, LargeGraphKeepsLabelsOfTheBestConnected) {
       min_labelled = std::min(min_labelled, n.degree);
     }
   }
-  EXPECT_GE(min_labelled, max_unlabelled);
+  EXPECT_GT(min_labelled, max_unlabelled) << "a tie is never split";
   for (const DrawEdge& e : m.edges) EXPECT_TRUE(e.label.empty());
+}
+
+TEST(ModelTest, ThinningSplitsATieOnlyWhenItReachesTheTop) {
+  // A ring: every node has degree 2, so leaving the tie out would name
+  // nobody; the first 40 by name are named instead.
+  Subgraph g;
+  const size_t n = kLargeGraphNodes + 10;
+  for (EntityId id = 1; id <= n; ++id) {
+    g.nodes.push_back(MakeEntity(id, "Company", "node-" + std::to_string(1000 + id)));
+    g.relations.push_back(MakeRelation(id, "SUPPLIES", id, id % n + 1));
+  }
+  DrawModel m = BuildModel(g, Options()).value();
+  ASSERT_TRUE(m.large);
+  EXPECT_EQ(m.labelled_nodes, kLargeGraphLabels);
+  for (const DrawNode& node : m.nodes) {
+    EXPECT_EQ(node.label.empty(), node.id > kLargeGraphLabels) << node.id;
+  }
+
+  // Two hubs above the ring's tie: only they are named.
+  g.nodes.push_back(MakeEntity(n + 1, "Company", "hub-a"));
+  g.nodes.push_back(MakeEntity(n + 2, "Company", "hub-b"));
+  RelationId rid = n + 1;
+  for (EntityId id = 1; id <= 5; ++id) {
+    g.relations.push_back(MakeRelation(rid++, "SUPPLIES", id, n + 1));
+    g.relations.push_back(MakeRelation(rid++, "SUPPLIES", id + 5, n + 2));
+  }
+  m = BuildModel(g, Options()).value();
+  // The 2 hubs (degree 5) and nodes 1..10 (degree 3) fit in 40; the
+  // degree-2 rest ties at the cut and stays unnamed.
+  EXPECT_EQ(m.labelled_nodes, 12u);
+  for (const DrawNode& node : m.nodes) {
+    EXPECT_EQ(node.label.empty(), node.degree == 2) << node.id;
+  }
 }
 
 TEST(ModelTest, LegendHasOnlyPresentKindsAndTones) {

@@ -13,6 +13,7 @@
 #include <random>
 #include <regex>
 #include <set>
+#include <thread>
 
 #include "tests/viz/sample_graph.h"
 #include "tests/viz/svg_reader.h"
@@ -128,7 +129,11 @@ TEST(RenderTest, DotRecordsLayoutAndKeepsEdgeKeys) {
   std::string dot = RenderOrDie(SampleGraph(), o);
   EXPECT_NE(dot.find("layout=neato"), std::string::npos);
   EXPECT_NE(dot.find("key=r3"), std::string::npos);
-  EXPECT_EQ(dot.find("pos="), std::string::npos) << "DOT is written without positions";
+  for (const char* layout_only : {"pos=", "bb=", "lp=", "lheight", "lwidth"}) {
+    EXPECT_EQ(dot.find(layout_only), std::string::npos)
+        << "DOT is written without positions: " << layout_only << "\n"
+        << dot;
+  }
 }
 
 TEST(RenderTest, EveryLayoutRendersEveryFormat) {
@@ -262,6 +267,79 @@ TEST(RenderTest, TitleAndFootnoteNameSourcesAndDates) {
                        "as of 2025-07-16"));
 }
 
+// The y coordinates (SVG: larger is lower) of texts, by where they sit.
+struct TextRows {
+  double title = 0;      // the title's text
+  double footnote = 0;   // the "Source: ..." line
+  double top = 1e9;      // highest node or legend text
+  double bottom = -1e9;  // lowest node or legend text
+};
+
+TextRows RowsOf(const SvgDocument& svg, const std::string& title) {
+  TextRows rows;
+  for (const testing::SvgElement& e : svg.elements) {
+    if (e.name != "text") continue;
+    double y = std::stod(e.attributes.at("y"));
+    if (e.text == title) {
+      rows.title = y;
+    } else if (e.text.rfind("Source: ", 0) == 0) {
+      rows.footnote = y;
+    } else {
+      rows.top = std::min(rows.top, y);
+      rows.bottom = std::max(rows.bottom, y);
+    }
+  }
+  return rows;
+}
+
+TEST(RenderTest, TitleIsOnTopAndFootnoteAtTheBottom) {
+  for (Layout layout : {Layout::kDot, Layout::kFdp}) {
+    RenderOptions o = Options(Format::kSvg);
+    o.layout = layout;
+    SvgDocument svg = ParseSvg(RenderOrDie(SampleGraph(), o));
+    ASSERT_TRUE(svg.well_formed) << svg.error;
+    EXPECT_TRUE(Contains(svg.TextsIn("diagram"), "NVIDIA & friends")) << "the cluster's label";
+    TextRows rows = RowsOf(svg, "NVIDIA & friends");
+    EXPECT_LT(rows.title, rows.top) << LayoutName(layout) << ": title above the drawing";
+    EXPECT_GT(rows.footnote, rows.bottom) << LayoutName(layout) << ": footnote below it";
+  }
+  // Layouts without cluster labels: title and footnote under the drawing,
+  // the title first, as a figure caption.
+  for (Layout layout : {Layout::kNeato, Layout::kSfdp, Layout::kCirco}) {
+    RenderOptions o = Options(Format::kSvg);
+    o.layout = layout;
+    SvgDocument svg = ParseSvg(RenderOrDie(SampleGraph(), o));
+    ASSERT_TRUE(svg.well_formed) << svg.error;
+    TextRows rows = RowsOf(svg, "NVIDIA & friends");
+    EXPECT_GT(rows.title, rows.bottom) << LayoutName(layout);
+    EXPECT_GT(rows.footnote, rows.title) << LayoutName(layout);
+  }
+  // Without a title: no cluster, the footnote still at the bottom.
+  RenderOptions o = Options(Format::kSvg);
+  o.title.clear();
+  SvgDocument svg = ParseSvg(RenderOrDie(SampleGraph(), o));
+  EXPECT_EQ(svg.Find("diagram", "text"), nullptr);
+  TextRows rows = RowsOf(svg, "");
+  EXPECT_GT(rows.footnote, rows.bottom);
+}
+
+TEST(RenderTest, DefaultTitleSaysWhatIsDrawn) {
+  EXPECT_EQ(DefaultTitle(SampleGraph()),
+            "10 entities linked by BASED_IN, COMPETES_WITH, CRITICIZES and 9 more types");
+  Subgraph g;
+  g.relations = {MakeRelation(1, "PRAISES", 1, 2), MakeRelation(2, "PRAISES", 1, 3),
+                 MakeRelation(3, "CRITICIZES", 1, 2)};
+  EXPECT_EQ(DefaultTitle(g), "3 entities linked by CRITICIZES and PRAISES");
+  g.relations.pop_back();
+  EXPECT_EQ(DefaultTitle(g), "3 entities linked by PRAISES");
+  g.relations.clear();
+  g.nodes = {MakeEntity(1, "Person", "A"), MakeEntity(2, "Company", "B"),
+             MakeEntity(3, "Company", "C")};
+  EXPECT_EQ(DefaultTitle(g), "3 entities: Company and Person");
+  g.nodes.resize(1);
+  EXPECT_EQ(DefaultTitle(g), "1 entity: Person");
+}
+
 TEST(RenderTest, RelationEndpointsOutsideTheNodesBecomePlaceholders) {
   Subgraph g;
   g.relations = {MakeRelation(5, "MAKES", 40, 41)};
@@ -323,6 +401,84 @@ TEST(RenderTest, UnwritablePathIsAnIOErrorAndLeavesNothing) {
   EXPECT_TRUE(fs::is_empty(directory));
 }
 
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+TEST(WriteFileTest, ASymlinkIsFollowedAndKept) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "real");
+  fs::path target = dir.path() / "real" / "target.svg";
+  { std::ofstream(target) << "old"; }
+  fs::path link = dir.path() / "link.svg";
+  fs::create_symlink("real/target.svg", link);  // relative to the link's directory
+  ASSERT_TRUE(WriteFileAtomically(link, "new bytes").ok());
+  EXPECT_TRUE(fs::is_symlink(link)) << "the link must stay a link";
+  EXPECT_EQ(fs::read_symlink(link), "real/target.svg");
+  EXPECT_EQ(ReadFile(target), "new bytes");
+  EXPECT_EQ(dir.Entries(), (std::vector<std::string>{"link.svg", "real"}));
+  std::vector<std::string> real;
+  for (const auto& e : fs::directory_iterator(dir.path() / "real"))
+    real.push_back(e.path().filename());
+  EXPECT_EQ(real, std::vector<std::string>{"target.svg"}) << "no temporary file left";
+
+  // A dangling link: its target is created, the link stays.
+  fs::path dangling = dir.path() / "dangling.svg";
+  fs::create_symlink(dir.path() / "real" / "created.svg", dangling);
+  ASSERT_TRUE(WriteFileAtomically(dangling, "created").ok());
+  EXPECT_TRUE(fs::is_symlink(dangling));
+  EXPECT_EQ(ReadFile(dir.path() / "real" / "created.svg"), "created");
+
+  // A link to a directory is refused like the directory.
+  fs::create_symlink("real", dir.path() / "dirlink");
+  Status st = WriteFileAtomically(dir.path() / "dirlink", "x");
+  EXPECT_EQ(st.code(), StatusCode::kIOError);
+  EXPECT_NE(st.message().find("is a directory"), std::string::npos) << st.message();
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "dirlink"));
+}
+
+TEST(WriteFileTest, AFifoIsWrittenIntoNotReplaced) {
+  TempDir dir;
+  fs::path fifo = dir.path() / "pipe.svg";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = ReadFile(fifo); });  // blocks until the writer opens
+  Result<Rendering> r = RenderToFile(SampleGraph(), Options(Format::kSvg), fifo);
+  reader.join();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(received, r->data);
+  EXPECT_TRUE(fs::is_fifo(fifo)) << "the FIFO must not be replaced by a regular file";
+  EXPECT_EQ(dir.Entries(), std::vector<std::string>{"pipe.svg"});
+}
+
+TEST(WriteFileTest, AReplacedFileKeepsItsMode) {
+  TempDir dir;
+  fs::path out = dir.path() / "private.svg";
+  { std::ofstream(out) << "old"; }
+  ASSERT_EQ(::chmod(out.c_str(), 0600), 0);
+  ASSERT_TRUE(WriteFileAtomically(out, "secret diagram").ok());
+  struct stat st;
+  ASSERT_EQ(::stat(out.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  EXPECT_EQ(ReadFile(out), "secret diagram");
+
+  ASSERT_EQ(::chmod(out.c_str(), 0640), 0);
+  ASSERT_TRUE(WriteFileAtomically(out, "again").ok());
+  ASSERT_EQ(::stat(out.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+}
+
+TEST(WriteFileTest, ADirectoryIsRefused) {
+  TempDir dir;
+  Status st = WriteFileAtomically(dir.path(), "x");
+  EXPECT_EQ(st.code(), StatusCode::kIOError);
+  EXPECT_NE(st.message().find("cannot write '" + dir.path().string() + "': it is a directory"),
+            std::string::npos)
+      << st.message();
+  EXPECT_TRUE(dir.Entries().empty());
+}
+
 TEST(RenderTest, LargeGraphSwitchesToSfdpAndLabelsOnlyHubs) {
   Subgraph g = LargeGraph(500);
   RenderOptions o = Options(Format::kSvg);
@@ -331,7 +487,8 @@ TEST(RenderTest, LargeGraphSwitchesToSfdpAndLabelsOnlyHubs) {
   EXPECT_TRUE(r->large);
   EXPECT_EQ(r->layout, Layout::kSfdp);
   EXPECT_EQ(r->nodes, 500u);
-  EXPECT_EQ(r->labelled_nodes, kLargeGraphLabels);
+  // The 19 hubs; the 481 leaves tie at the cut of 40 and all stay unnamed.
+  EXPECT_EQ(r->labelled_nodes, 19u);
   SvgDocument svg = ParseSvg(r->data);
   ASSERT_TRUE(svg.well_formed) << svg.error;
   EXPECT_TRUE(Contains(svg.TextsIn("n1"), "node-1")) << "the biggest hub keeps its name";
@@ -340,7 +497,7 @@ TEST(RenderTest, LargeGraphSwitchesToSfdpAndLabelsOnlyHubs) {
   ASSERT_NE(leaf, nullptr);
   EXPECT_EQ(leaf->attributes.at("xlink:title"), "Company: node-400") << "but keeps its tooltip";
   EXPECT_TRUE(svg.TextsIn("r1").empty()) << "edges lose their type labels";
-  EXPECT_TRUE(Contains(svg.TextsIn("legend"), "names shown for the 40 best-connected nodes"));
+  EXPECT_TRUE(Contains(svg.TextsIn("legend"), "names shown for the 19 best-connected nodes"));
 }
 
 TEST(RenderTest, ExplicitLayoutIsHonouredForALargeGraph) {
@@ -354,8 +511,77 @@ TEST(RenderTest, ExplicitLayoutIsHonouredForALargeGraph) {
   r = Render(LargeGraph(kLargeGraphNodes), Options(Format::kDot));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_FALSE(r->large);
-  EXPECT_EQ(r->layout, Layout::kDot);
+  EXPECT_TRUE(r->dense);
+  EXPECT_EQ(r->layout, Layout::kNeato);
   EXPECT_EQ(r->labelled_nodes, kLargeGraphNodes);
+}
+
+// `n` Company nodes, every pair linked until `edges` edges exist.
+Subgraph Mesh(size_t n, size_t edges) {
+  Subgraph g;
+  for (EntityId id = 1; id <= n; ++id) {
+    g.nodes.push_back(MakeEntity(id, "Company", "company " + std::to_string(id)));
+  }
+  RelationId rid = 1;
+  for (EntityId a = 1; a <= n && rid <= edges; ++a) {
+    for (EntityId b = a + 1; b <= n && rid <= edges; ++b) {
+      g.relations.push_back(MakeRelation(rid++, "SUPPLIES", a, b));
+    }
+  }
+  return g;
+}
+
+TEST(RenderTest, DenseGraphsDefaultToNeato) {
+  struct Case {
+    size_t nodes, edges;
+    bool dense;
+  };
+  for (Case c : {Case{kDenseGraphNodes, kDenseGraphEdges, false},
+                 Case{kDenseGraphNodes + 1, 10, true}, Case{12, kDenseGraphEdges + 1, true}}) {
+    Result<Rendering> r = Render(Mesh(c.nodes, c.edges), Options(Format::kDot));
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->edges, c.edges);
+    EXPECT_EQ(r->dense, c.dense) << c.nodes << " nodes, " << c.edges << " edges";
+    EXPECT_EQ(r->layout, c.dense ? Layout::kNeato : Layout::kDot);
+  }
+  RenderOptions o = Options(Format::kDot);
+  o.layout = Layout::kDot;
+  EXPECT_EQ(Render(Mesh(12, 66), o).value().layout, Layout::kDot) << "--layout wins";
+}
+
+// The page size of an SVG, in points, from its root width/height.
+std::pair<double, double> PageOf(const SvgDocument& svg) {
+  for (const testing::SvgElement& e : svg.elements) {
+    if (e.name == "svg")
+      return {std::stod(e.attributes.at("width")), std::stod(e.attributes.at("height"))};
+  }
+  return {0, 0};
+}
+
+TEST(RenderTest, DrawingsFitAReportPageUnlessLarge) {
+  // A dense mesh is far bigger than a page at its natural size.
+  Subgraph g = Mesh(60, 200);
+  std::string dot = RenderOrDie(g, Options(Format::kDot));
+  EXPECT_NE(dot.find("size=\"11.00,8.50\""), std::string::npos) << dot.substr(0, 400);
+  for (Layout layout : {Layout::kDot, Layout::kNeato}) {
+    RenderOptions o = Options(Format::kSvg);
+    o.layout = layout;
+    SvgDocument svg = ParseSvg(RenderOrDie(g, o));
+    ASSERT_TRUE(svg.well_formed) << svg.error;
+    auto [width, height] = PageOf(svg);
+    EXPECT_LE(width, kPageWidth * 72 + 1) << LayoutName(layout);
+    EXPECT_LE(height, kPageHeight * 72 + 1) << LayoutName(layout);
+    EXPECT_GT(std::max(width / (kPageWidth * 72), height / (kPageHeight * 72)), 0.95)
+        << LayoutName(layout) << ": scaled to fill the page";
+  }
+  // Small drawings are not scaled up.
+  auto [width, height] = PageOf(ParseSvg(RenderOrDie(Mesh(2, 1), Options(Format::kSvg))));
+  EXPECT_LT(width, kPageWidth * 72 * 0.7);
+  EXPECT_LT(height, kPageHeight * 72 * 0.7);
+  // Large drawings keep their natural size.
+  EXPECT_EQ(RenderOrDie(LargeGraph(kLargeGraphNodes + 1), Options(Format::kDot))
+                .find("size=\"11.00,8.50\""),
+            std::string::npos);
 }
 
 TEST(RenderTest, MoreNodesThanTheCapAreRefusedWithAdvice) {

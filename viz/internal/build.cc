@@ -41,7 +41,10 @@ void SetGraphDefaults(Agraph_t* g, const RenderOptions& options, Layout layout, 
   Default(g, AGRAPH, "ranksep", "0.7");
   Default(g, AGRAPH, "fontname", kFont);
   Default(g, AGRAPH, "outputorder", "edgesfirst");
-  Default(g, AGRAPH, "labelloc", "t");
+  // The root label (the footnote) goes under the drawing; the title is the
+  // label of the cluster around it (see BuildGraph).
+  Default(g, AGRAPH, "labelloc", "b");
+  if (!large) Default(g, AGRAPH, "size", Number(kPageWidth) + "," + Number(kPageHeight));
   // 1.5x the 96 dpi default, so a PNG stays sharp in a printed report.
   if (options.format == Format::kPng) Default(g, AGRAPH, "dpi", "144");
   if (layout != Layout::kDot) {
@@ -170,7 +173,13 @@ std::string LegendHtml(const DrawModel& model, const RenderOptions& options) {
          KindRows(model.legend) + EdgeRows(model, options) + "</table>";
 }
 
-std::string TitleHtml(const std::string& title, const std::string& footnote) {
+std::string TitleHtml(const std::string& title) {
+  return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\"><tr><td><font "
+         "point-size=\"18\"><b>" +
+         HtmlText(title) + "</b></font></td></tr></table>";
+}
+
+std::string CaptionHtml(const std::string& title, const std::string& footnote) {
   std::string rows;
   if (!title.empty()) {
     rows += "<tr><td><font point-size=\"18\"><b>" + HtmlText(title) + "</b></font></td></tr>";
@@ -180,15 +189,29 @@ std::string TitleHtml(const std::string& title, const std::string& footnote) {
   return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">" + rows + "</table>";
 }
 
+bool HasClusterLabels(Layout layout) { return layout == Layout::kDot || layout == Layout::kFdp; }
+
 GraphPtr BuildGraph(const DrawModel& model, const RenderOptions& options, Layout layout) {
   GraphPtr graph(agopen(Str("kg"), Agdirected, nullptr));
   Agraph_t* g = graph.get();
   SetGraphDefaults(g, options, layout, model.large);
-  SetHtmlAttr(g, g, "label", TitleHtml(options.title, model.footnote));
-  for (const DrawNode& n : model.nodes) AddNode(g, n);
+  // The title on top: the label of a borderless cluster holding the whole
+  // drawing, where the layout draws cluster labels; otherwise it joins the
+  // footnote under the drawing, as a figure caption.
+  Agraph_t* body = g;
+  bool cluster = !options.title.empty() && HasClusterLabels(layout);
+  if (cluster) {
+    body = agsubg(g, Str("cluster_diagram"), 1);
+    SetAttr(body, "id", "diagram");
+    SetAttr(body, "peripheries", "0");
+    SetAttr(body, "labelloc", "t");
+    SetHtmlAttr(g, body, "label", TitleHtml(options.title));
+  }
+  SetHtmlAttr(g, g, "label", CaptionHtml(cluster ? "" : options.title, model.footnote));
+  for (const DrawNode& n : model.nodes) AddNode(body, n);
   for (const DrawEdge& e : model.edges) AddEdge(g, e);
   if (options.legend) {
-    Agraph_t* sub = agsubg(g, Str("legend_rank"), 1);
+    Agraph_t* sub = agsubg(body, Str("legend_rank"), 1);
     SetAttr(sub, "rank", "sink");
     Agnode_t* legend = agnode(sub, Str("legend"), 1);
     SetAttr(legend, "id", "legend");

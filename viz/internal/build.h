@@ -22,7 +22,15 @@ GraphPtr BuildGraph(const DrawModel& model, const RenderOptions& options, Layout
 // entries in model.legend.
 std::string LegendHtml(const DrawModel& model, const RenderOptions& options);
 
-// The HTML-like title block: the title (when given) over the footnote.
-std::string TitleHtml(const std::string& title, const std::string& footnote);
+// The HTML-like title block drawn above the diagram.
+std::string TitleHtml(const std::string& title);
+
+// The HTML-like caption under the diagram: the title (when given, for
+// layouts without cluster labels) over the footnote.
+std::string CaptionHtml(const std::string& title, const std::string& footnote);
+
+// Whether `layout` draws cluster labels (dot, fdp), so the title can sit on
+// top of the drawing.
+bool HasClusterLabels(Layout layout);
 
 }  // namespace kg::viz::internal

@@ -174,13 +174,26 @@ DrawEdge MakeEdge(const std::vector<const Relation*>& rels, const RenderOptions&
   return e;
 }
 
-// In a large drawing only the best-connected nodes keep their names.
+// In a large drawing only the best-connected nodes keep their names: the
+// kLargeGraphLabels with the most drawn edges. Nodes tied at that cut are
+// all left unlabelled, so a name is never picked among equals (typically
+// the many degree-1 leaves). When the tie reaches the top, so that this
+// would name nobody, the first kLargeGraphLabels by (degree, name, id) keep
+// their names.
 void ThinLabels(DrawModel* model) {
   std::vector<DrawNode*> order;
   for (DrawNode& n : model->nodes) order.push_back(&n);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const DrawNode* a, const DrawNode* b) { return a->degree > b->degree; });
-  for (size_t i = kLargeGraphLabels; i < order.size(); ++i) order[i]->label.clear();
+  std::sort(order.begin(), order.end(), [](const DrawNode* a, const DrawNode* b) {
+    return std::tie(b->degree, a->label, a->id) < std::tie(a->degree, b->label, b->id);
+  });
+  size_t keep = std::min(kLargeGraphLabels, order.size());
+  if (keep < order.size()) {
+    size_t cut_degree = order[keep]->degree;
+    size_t kept = keep;
+    while (kept > 0 && order[kept - 1]->degree == cut_degree) --kept;
+    if (kept > 0) keep = kept;
+  }
+  for (size_t i = keep; i < order.size(); ++i) order[i]->label.clear();
   for (DrawEdge& e : model->edges) e.label.clear();
 }
 
@@ -297,6 +310,8 @@ Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options
   }
   for (auto& [id, n] : nodes) model.nodes.push_back(std::move(n));
   model.large = model.nodes.size() > kLargeGraphNodes;
+  model.dense = !model.large &&
+                (model.nodes.size() > kDenseGraphNodes || model.edges.size() > kDenseGraphEdges);
   if (model.large) ThinLabels(&model);
   for (const DrawNode& n : model.nodes) model.labelled_nodes += n.label.empty() ? 0 : 1;
   ApplyScores(options, &model);

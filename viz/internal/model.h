@@ -52,6 +52,7 @@ struct DrawModel {
   std::vector<DrawNode> nodes;  // ascending id
   std::vector<DrawEdge> edges;  // ascending key relation id
   bool large = false;
+  bool dense = false;  // see kDenseGraphNodes
   size_t labelled_nodes = 0;
   LegendEntries legend;
   std::string footnote;  // "Source: ... · 2025-07-16" (raw text)
