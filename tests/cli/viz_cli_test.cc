@@ -32,19 +32,11 @@ bool HasText(const SvgDocument& svg, const std::string& text) {
   return std::find(texts.begin(), texts.end(), text) != texts.end();
 }
 
-class VizCliTest : public ::testing::Test {
+class VizCliTest : public testing::KgDbTest {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kg-vizcli-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-    db_ = (dir_ / "db").string();
-    ASSERT_TRUE(storage::Store::Create(db_, schema::Ontology::Builtin()).ok());
+    KgDbTest::SetUp();
     Seed();
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
   }
 
   // NVIDIA competes with Huawei (both directions recorded) and AMD, partners
@@ -89,22 +81,8 @@ class VizCliTest : public ::testing::Test {
     ASSERT_TRUE(t->Commit().ok());
   }
 
-  Output Kg(const std::string& args) {
-    fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) + " " + args +
-                      " < /dev/null > " + Quote(out.string()) + " 2> " + Quote(err.string());
-    int status = std::system(cmd.c_str());
-    Output o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = Slurp(out);
-    o.err = Slurp(err);
-    return o;
-  }
-
   std::string Out(const std::string& name) const { return (dir_ / name).string(); }
 
-  fs::path dir_;
-  std::string db_;
   EntityId nvidia_ = 0, huawei_ = 0, amd_ = 0, xiaomi_ = 0, huang_ = 0, china_ = 0, ban_ = 0;
 };
 
