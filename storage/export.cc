@@ -71,7 +71,7 @@ template <typename Fn>
 Status ForEachEntity(const Snapshot& s, Fn&& fn) {
   for (EntityId id : s.entities) {
     KG_ASSIGN_OR_RETURN(Entity e, s.txn->GetEntity(id));
-    KG_RETURN_IF_ERROR(fn(e));
+    KG_RETURN_IF_ERROR(fn(e));  // fn may take the record (Entity&)
   }
   return Status::OK();
 }
@@ -80,7 +80,7 @@ template <typename Fn>
 Status ForEachRelation(const Snapshot& s, Fn&& fn) {
   for (RelationId id : s.relations) {
     KG_ASSIGN_OR_RETURN(Relation r, s.txn->GetRelation(id));
-    KG_RETURN_IF_ERROR(fn(r));
+    KG_RETURN_IF_ERROR(fn(r));  // fn may take the record (Relation&)
   }
   return Status::OK();
 }
@@ -311,14 +311,14 @@ Status WriteCsvRelations(const Snapshot& s, const std::filesystem::path& path) {
 // --- JSON Lines --------------------------------------------------------------
 
 Status WriteJsonl(const Snapshot& s, Writer& w) {
-  KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
-    AppendJson(Value(std::make_shared<const Entity>(e)), &w.buf());
+  KG_RETURN_IF_ERROR(ForEachEntity(s, [&](Entity& e) {
+    AppendJson(Value(std::make_shared<const Entity>(std::move(e))), &w.buf());
     w.buf() += '\n';
     w.MaybeFlush();
     return Status::OK();
   }));
-  return ForEachRelation(s, [&](const Relation& r) {
-    AppendJson(Value(std::make_shared<const Relation>(r)), &w.buf());
+  return ForEachRelation(s, [&](Relation& r) {
+    AppendJson(Value(std::make_shared<const Relation>(std::move(r))), &w.buf());
     w.buf() += '\n';
     w.MaybeFlush();
     return Status::OK();
