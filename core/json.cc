@@ -14,12 +14,15 @@ namespace kg {
 namespace {
 
 void AppendDouble(double d, std::string* out) {
+  // JSON has no NaN or infinities, and bare words would make the whole
+  // document unreadable to strict parsers (JSON.parse, Python's json with
+  // parse_constant); strings keep the value visible and the document valid.
   if (std::isnan(d)) {
-    *out += "NaN";
+    *out += "\"NaN\"";
     return;
   }
   if (std::isinf(d)) {
-    *out += d > 0 ? "Infinity" : "-Infinity";
+    *out += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
     return;
   }
   // The shortest text that reads back as the same double, in plain notation

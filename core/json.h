@@ -4,7 +4,8 @@
 //   rel     {"_id": .., "_type": "..", "_start": .., "_end": .., <properties>}
 //   path    {"_nodes": [...], "_rels": [...]}
 // Integers are written without a decimal point, floats always with one (or an
-// exponent; NaN, Infinity, -Infinity as bare words), dates as ISO strings.
+// exponent), dates as ISO strings. Non-finite floats, which JSON cannot
+// express, become the strings "NaN", "Infinity" and "-Infinity".
 #pragma once
 
 #include <string>

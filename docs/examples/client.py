@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """A kg HTTP client using only the Python standard library.
 
-    python3 docs/examples/client.py --url http://127.0.0.1:7474 \
-        "MATCH (n:Company {name: \$name})-[:COMPETES_WITH]-(c) RETURN c.name" \
+    $ python3 docs/examples/client.py --url http://127.0.0.1:7474 \
+        'MATCH (n:Company {name: $name})-[:COMPETES_WITH]-(c) RETURN DISTINCT c.name AS rival ORDER BY rival' \
         --param name='"NVIDIA"'
+    {"columns": ["rival"], "rows": [["AMD"], ["Amazon"], ["Chinese manufacturers"], ["Google"], ["Huawei"], ["Qualcomm"]]}
+
+(on the bundled dataset, data/seed).
 
 Prints the server's JSON result ({"columns": [...], "rows": [...]}) on
 stdout; on an error prints the server's error object on stderr and exits 1.

@@ -27,8 +27,12 @@ void ParsePosition(const std::string& message, ApiError* error) {
   error->column = std::stoi(m[2].str());
 }
 
+// The engine's class for a query stopped at its time limit (query/errors.cc);
+// "Timeout" is what clients see.
+bool IsTimeout(const std::string& cls) { return cls == "TimeoutError" || cls == "Timeout"; }
+
 int HttpStatusFor(StatusCode code, const std::string& cls) {
-  if (cls == "Timeout") return 504;
+  if (IsTimeout(cls)) return 504;
   switch (code) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kSyntaxError:
@@ -49,6 +53,7 @@ ApiError ToApiError(const Status& status) {
   ApiError error;
   std::string cls = LeadingClass(status.message());
   error.code = cls.empty() ? std::string(StatusCodeName(status.code())) : cls;
+  if (IsTimeout(cls)) error.code = "Timeout";
   error.http_status = HttpStatusFor(status.code(), cls);
   error.message = status.message();
   ParsePosition(status.message(), &error);

@@ -26,11 +26,53 @@ void SendStatus(httplib::Response& res, const Status& status) {
   SendError(res, ToApiError(status));
 }
 
+// The token of "Authorization: Bearer <token>"; "" when there is none. The
+// scheme name is case-insensitive (RFC 7235 section 2.1).
 std::string BearerToken(const httplib::Request& req) {
   std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kPrefix = "Bearer ";
-  if (header.size() < kPrefix.size() || header.compare(0, kPrefix.size(), kPrefix) != 0) return "";
-  return header.substr(kPrefix.size());
+  constexpr std::string_view kScheme = "bearer";
+  if (header.size() <= kScheme.size() || header[kScheme.size()] != ' ') return "";
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) != kScheme[i]) return "";
+  }
+  std::string_view token = std::string_view(header).substr(kScheme.size());
+  size_t begin = token.find_first_not_of(' ');
+  return begin == std::string_view::npos ? "" : std::string(token.substr(begin));
+}
+
+// Reads the body through httplib's ContentReader. httplib's own body reading
+// refuses application/x-www-form-urlencoded bodies over 8 KiB with 413 (a
+// constant compiled into libcpp-httplib) and that is the type curl -d and
+// urllib send by default; a ContentReader handler bypasses that check, so
+// --max-body is the only body limit. It also caps chunked bodies, which
+// httplib reads without any limit. Fills `res` and returns false on failure.
+bool ReadBody(const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& reader, size_t max_bytes, std::string* body) {
+  if (req.is_multipart_form_data()) {
+    SendError(res, {415, "UnsupportedMediaType",
+                    "send the statement as a JSON body (Content-Type: application/json)"});
+    return false;
+  }
+  bool too_large = false;
+  bool read = reader([&](const char* data, size_t n) {
+    if (max_bytes > 0 && body->size() + n > max_bytes) {
+      too_large = true;
+      return false;
+    }
+    body->append(data, n);
+    return true;
+  });
+  if (too_large || res.status == 413) {
+    SendError(res, {413, "PayloadTooLarge",
+                    "the request body exceeds the server's limit (--max-body " +
+                        std::to_string(max_bytes) + " bytes)"});
+    return false;
+  }
+  if (!read) {
+    SendError(res, {400, "BadRequest", "the request body could not be read"});
+    return false;
+  }
+  return true;
 }
 
 // A POST /v1/query body: {"query": "...", "params": {...}, "as_of": "YYYY-MM-DD"}.
@@ -41,6 +83,8 @@ struct QueryBody {
 };
 
 Result<QueryBody> ParseQueryBody(const std::string& body) {
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Status::InvalidArgument("the body is empty; send {\"query\": \"...\"}");
   auto parsed = ParseJson(body);
   if (!parsed.ok())
     return Status::InvalidArgument("malformed JSON body: " + parsed.status().message());
@@ -70,8 +114,11 @@ Result<QueryBody> ParseQueryBody(const std::string& body) {
   return out;
 }
 
-void HandleQuery(Service& service, const httplib::Request& req, httplib::Response& res) {
-  auto body = ParseQueryBody(req.body);
+void HandleQuery(Service& service, const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader& reader) {
+  std::string text;
+  if (!ReadBody(req, res, reader, service.limits().max_body_bytes, &text)) return;
+  auto body = ParseQueryBody(text);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
   auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->as_of);
@@ -108,17 +155,58 @@ void HandleStats(Service& service, const httplib::Request& req, httplib::Respons
   res.set_content(*json, kJson);
 }
 
-// Bodies for the statuses httplib produces itself (404 route, 413, 400 ...).
-void FillEmptyError(const httplib::Request&, httplib::Response& res) {
+// A request with neither Content-Length nor Transfer-Encoding has no body
+// (RFC 9112 section 6.3), but cpp-httplib 0.11 reads the body of a POST, PUT
+// or PATCH until the connection closes, so `curl -X POST URL` would wait for
+// the 10 s read timeout and get 400. Declaring the empty body explicitly lets
+// it route at once. The Request is httplib's own non-const object, handed
+// to this hook as const.
+httplib::Server::HandlerResponse DeclareEmptyBody(const httplib::Request& req, httplib::Response&) {
+  if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
+    const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
+  return httplib::Server::HandlerResponse::Unhandled;
+}
+
+// 405 with the methods a known endpoint does take.
+void SendMethodNotAllowed(const httplib::Request& req, httplib::Response& res,
+                          const std::string& allow) {
+  res.set_header("Allow", allow);
+  SendError(res, {405, "MethodNotAllowed",
+                  req.method + " " + req.path + " is not supported; use " + allow});
+}
+
+// Bodies for the statuses httplib produces itself, before or instead of a
+// route: 404 (no route), 414 (request line over 8 KiB), 413 (a body of
+// another endpoint over --max-body), 400 (unparsable request line or
+// headers; a header line over 8 KiB becomes 431 here).
+void FillEmptyError(const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return;
+  // httplib sets REMOTE_ADDR once the headers are read. A request line that
+  // parsed (path set last; httplib 0.11 refuses a target with two '?') with
+  // headers that did not means a header line over httplib's 8 KiB limit:
+  // read_headers fails on nothing else but a closed connection, whose
+  // client reads no reply.
+  bool headers_read = req.has_header("REMOTE_ADDR");
+  bool request_line_read =
+      !req.path.empty() && std::count(req.target.begin(), req.target.end(), '?') <= 1;
+  if (res.status == 400 && !headers_read && request_line_read) res.status = 431;
   switch (res.status) {
     case 413:
       return SendError(res,
                        {413, "PayloadTooLarge", "the request body exceeds the server's limit"});
     case 404:
       return SendError(res, {404, "NotFound", "no such endpoint"});
-    case 405:
-      return SendError(res, {405, "MethodNotAllowed", "method not allowed"});
+    case 414:
+      return SendError(res, {414, "URITooLong",
+                             "the request line exceeds 8 KiB; send long queries with "
+                             "POST /v1/query"});
+    case 431:
+      return SendError(res, {431, "RequestHeaderTooLarge", "a request header line exceeds 8 KiB"});
+    case 400:
+      return SendError(res, {400, "BadRequest",
+                             headers_read ? "the request could not be read (a malformed "
+                                            "body or an unsupported method)"
+                                          : "malformed HTTP request line or headers"});
     default:
       return SendError(res, {res.status, "HttpError", "request failed"});
   }
@@ -166,13 +254,15 @@ void HttpFront::InstallRoutes() {
   http_->set_keep_alive_max_count(100);
   http_->set_keep_alive_timeout(2);
   http_->set_read_timeout(10);
+  http_->set_pre_routing_handler(DeclareEmptyBody);
   http_->set_error_handler(FillEmptyError);
   http_->set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         SendError(res, {500, "Internal", "unexpected fault while handling the request"});
       });
   http_->Post("/v1/query",
-              [&s](const httplib::Request& q, httplib::Response& r) { HandleQuery(s, q, r); });
+              [&s](const httplib::Request& q, httplib::Response& r,
+                   const httplib::ContentReader& reader) { HandleQuery(s, q, r, reader); });
   http_->Get("/v1/render",
              [&s](const httplib::Request& q, httplib::Response& r) { HandleRender(s, q, r); });
   http_->Get("/v1/entities/(.+)",
@@ -182,6 +272,21 @@ void HttpFront::InstallRoutes() {
   http_->Get("/healthz", [](const httplib::Request&, httplib::Response& r) {
     r.set_content("{\"status\":\"ok\"}", kJson);
   });
+  RefuseOtherMethods("/v1/query", "POST");
+  for (const char* path : {"/v1/render", "/v1/entities/(.+)", "/v1/stats", "/healthz"})
+    RefuseOtherMethods(path, "GET, HEAD");
+}
+
+void HttpFront::RefuseOtherMethods(const std::string& pattern, const std::string& allow) {
+  auto refuse = [allow](const httplib::Request& q, httplib::Response& r) {
+    SendMethodNotAllowed(q, r, allow);
+  };
+  if (allow.find("GET") == std::string::npos) http_->Get(pattern, refuse);
+  if (allow.find("POST") == std::string::npos) http_->Post(pattern, refuse);
+  http_->Put(pattern, refuse);
+  http_->Patch(pattern, refuse);
+  http_->Delete(pattern, refuse);
+  http_->Options(pattern, refuse);
 }
 
 Status HttpFront::Start(const std::string& address) {

@@ -31,6 +31,9 @@ class HttpFront {
 
  private:
   void InstallRoutes();
+  // Answers the methods a known path does not take with 405 and an Allow
+  // header (`allow`, e.g. "GET, HEAD"), rather than httplib's 404.
+  void RefuseOtherMethods(const std::string& pattern, const std::string& allow);
 
   Service& service_;
   std::unique_ptr<httplib::Server> http_;

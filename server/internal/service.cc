@@ -2,6 +2,7 @@
 #include "server/internal/service.h"
 
 #include <cassert>
+#include <sstream>
 #include <utility>
 
 #include "analytics/procedures.h"
@@ -20,6 +21,23 @@ bool TokenEquals(std::string_view a, std::string_view b) {
   unsigned char diff = 0;
   for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
   return diff == 0;
+}
+
+// The engine states its limits neutrally ("more than N result rows (the
+// limit)"); a client of the server is also told which flag of `kg serve`
+// sets the limit it hit.
+Status NameServerLimit(const Status& status, const Limits& limits) {
+  const std::string& m = status.message();
+  auto starts = [&m](std::string_view prefix) { return m.compare(0, prefix.size(), prefix) == 0; };
+  if (starts("TimeoutError:")) {
+    std::ostringstream seconds;
+    seconds << limits.query_timeout_seconds;
+    return Status(status.code(), m + "; the server's limit is --timeout " + seconds.str());
+  }
+  if (starts("LimitExceeded:") && m.find(" result rows ") != std::string::npos)
+    return Status(status.code(),
+                  m + "; the server's limit is --max-rows " + std::to_string(limits.max_rows));
+  return status;
 }
 
 ApiError Unauthorized(std::string message) { return {401, "Unauthorized", std::move(message)}; }
@@ -107,7 +125,9 @@ Result<ResultTable> Service::Query(std::string_view token, std::string_view text
     *denied = Authorize(token, true);
     if (denied->has_value()) return Status::Internal((*denied)->message);
   }
-  return Execute(statement, options);
+  Result<ResultTable> table = Execute(statement, options);
+  if (!table.ok()) return NameServerLimit(table.status(), limits());
+  return table;
 }
 
 Result<std::string> Service::Render(std::string_view text, const ValueMap& params,
@@ -120,8 +140,9 @@ Result<std::string> Service::Render(std::string_view text, const ValueMap& param
                       query::PreparedStatement::Prepare(text, query_options));
   if (statement.writes())
     return Status::InvalidArgument("render takes a read-only query; use POST /v1/query to write");
-  KG_ASSIGN_OR_RETURN(ResultTable table, statement.Execute(store_, query_options));
-  KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(store_, table));
+  Result<ResultTable> table = statement.Execute(store_, query_options);
+  if (!table.ok()) return NameServerLimit(table.status(), limits());
+  KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(store_, *table));
   if (graph.empty())
     return Status::InvalidArgument("the query returned no nodes or relationships to draw");
   for (const auto& type : store_.ontology().relation_types())

@@ -24,8 +24,20 @@ TEST(JsonTest, NumbersKeepTheirType) {
   EXPECT_EQ(ToJson(Value(1e-7)), "1e-07");
   EXPECT_EQ(ToJson(Value(1.0 / 3)), "0.3333333333333333");
   EXPECT_EQ(ToJson(Value(0.1 + 0.2)), "0.30000000000000004");
-  EXPECT_EQ(ToJson(Value(std::nan(""))), "NaN");
-  EXPECT_EQ(ToJson(Value(-INFINITY)), "-Infinity");
+}
+
+// JSON has no NaN or infinities: they are written as strings so that the
+// document stays valid for strict parsers (and ParseJson reads it back).
+TEST(JsonTest, NonFiniteFloatsAreStrings) {
+  EXPECT_EQ(ToJson(Value(std::nan(""))), R"("NaN")");
+  EXPECT_EQ(ToJson(Value(INFINITY)), R"("Infinity")");
+  EXPECT_EQ(ToJson(Value(-INFINITY)), R"("-Infinity")");
+  Value list(ValueList{Value(1.5), Value(std::nan("")), Value(-INFINITY)});
+  std::string text = ToJson(list);
+  EXPECT_EQ(text, R"([1.5,"NaN","-Infinity"])");
+  auto parsed = ParseJson(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  EXPECT_EQ(*parsed, Value(ValueList{Value(1.5), Value("NaN"), Value("-Infinity")}));
 }
 
 TEST(JsonTest, StringsAreEscapedAndUtf8PassesThrough) {

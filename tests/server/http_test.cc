@@ -1,6 +1,9 @@
 // `kg serve` over HTTP with curl as the client: the JSON contract (rows equal
 // to `kg query --format json`), entities, render, health, auth, limits, errors.
+#include <algorithm>
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "core/json.h"
 #include "gtest/gtest.h"
@@ -13,6 +16,26 @@ constexpr char kToken[] = "s3cret-token";
 constexpr char kCompetitors[] =
     "MATCH (n:Company {name: 'NVIDIA'})-[:COMPETES_WITH]-(c) RETURN c.name AS name, c "
     "ORDER BY name";
+
+// Runs for minutes: 9 million rows (under the 10 million rows an operator
+// may pass on), each building a 1000-item list, all streamed into count(*)
+// so memory stays small. Only the time limit stops it.
+constexpr char kEndless[] =
+    "UNWIND range(1, 3000) AS i UNWIND range(1, 3000) AS j "
+    "WITH i WHERE size(range(1, 1000)) < 0 RETURN count(*)";
+
+// The "code" of an error reply, or "" when it is not one.
+std::string ErrorCode(const HttpReply& reply) {
+  Value error = JsonMember(reply.body, "error");
+  if (!error.is_map() || !error.as_map().count("code")) return "";
+  const Value& code = error.as_map().at("code");
+  return code.is_string() ? code.as_string() : "";
+}
+std::string ErrorMessage(const HttpReply& reply) {
+  Value error = JsonMember(reply.body, "error");
+  if (!error.is_map() || !error.as_map().count("message")) return "";
+  return error.as_map().at("message").as_string();
+}
 
 class HttpTest : public ::testing::Test {
  protected:
@@ -130,6 +153,10 @@ TEST_F(HttpTest, MalformedJsonAndMissingQueryAre400) {
     ASSERT_TRUE(error.is_map()) << reply.body;
     EXPECT_EQ(error.as_map().at("code"), Value("BadRequest"));
   }
+  // No body at all (no Content-Length): answered at once, not after the read timeout.
+  HttpReply empty = Curl(server.url("/v1/query"), {"-X", "POST", "--max-time", "5"});
+  EXPECT_EQ(empty.status, 400) << empty.body;
+  EXPECT_NE(ErrorMessage(empty).find("the body is empty"), std::string::npos) << empty.body;
 }
 
 TEST_F(HttpTest, OversizedBodyIs413) {
@@ -140,6 +167,129 @@ TEST_F(HttpTest, OversizedBodyIs413) {
   EXPECT_EQ(reply.status, 413) << reply.body;
   EXPECT_EQ(JsonMember(reply.body, "error").as_map().at("code"), Value("PayloadTooLarge"));
   EXPECT_EQ(PostQuery(server, "RETURN 1 AS one").status, 200);  // still serving
+}
+
+// curl --data-binary without -H sends application/x-www-form-urlencoded, as
+// urllib does; cpp-httplib would refuse such bodies over 8 KiB by itself.
+TEST_F(HttpTest, BodyLimitIsMaxBodyWhateverTheContentType) {
+  ServerProcess server(db(), {"--max-body", "30000"});
+  ASSERT_TRUE(server.ok());
+  const std::string head = "{\"query\": \"RETURN size('";
+  const std::string tail = "') AS n\"}";
+  auto body_of = [&](size_t size) {
+    return head + std::string(size - head.size() - tail.size(), 'x') + tail;
+  };
+  std::string twenty_kb = body_of(20000);
+  HttpReply plain = Curl(server.url("/v1/query"), {"-X", "POST", "--data-binary", twenty_kb});
+  EXPECT_EQ(plain.status, 200) << plain.body;
+  int64_t xs = static_cast<int64_t>(20000 - head.size() - tail.size());
+  EXPECT_EQ(JsonMember(plain.body, "rows"), Value(ValueList{Value(ValueList{Value(xs)})}))
+      << plain.body;
+  HttpReply form = Curl(server.url("/v1/query"),
+                        {"-X", "POST", "-H", "Content-Type: application/x-www-form-urlencoded",
+                         "--data-binary", twenty_kb});
+  EXPECT_EQ(form.status, 200) << form.body;
+  std::string too_big = body_of(30001);
+  for (const std::vector<std::string>& headers : {std::vector<std::string>{},
+                                                  {"-H", "Content-Type: application/json"},
+                                                  {"-H", "Transfer-Encoding: chunked"}}) {
+    std::vector<std::string> args = {"-X", "POST", "--data-binary", too_big};
+    args.insert(args.end(), headers.begin(), headers.end());
+    HttpReply reply = Curl(server.url("/v1/query"), args);
+    EXPECT_EQ(reply.status, 413) << (headers.empty() ? "" : headers[1]) << ": " << reply.body;
+    EXPECT_EQ(ErrorCode(reply), "PayloadTooLarge") << reply.body;
+  }
+  EXPECT_EQ(Curl(server.url("/v1/query"), {"-X", "POST", "--data-binary", body_of(30000)}).status,
+            200);
+  HttpReply multipart = Curl(server.url("/v1/query"), {"-X", "POST", "-F", "query=RETURN 1"});
+  EXPECT_EQ(multipart.status, 415) << multipart.body;
+}
+
+TEST_F(HttpTest, TimeoutIs504Timeout) {
+  ServerProcess server(db(), {"--timeout", "0.2"});
+  ASSERT_TRUE(server.ok());
+  HttpReply reply = PostQuery(server, kEndless);
+  EXPECT_EQ(reply.status, 504) << reply.body;
+  EXPECT_EQ(ErrorCode(reply), "Timeout") << reply.body;
+  EXPECT_NE(ErrorMessage(reply).find("TimeoutError: the query exceeded its time limit"),
+            std::string::npos)
+      << reply.body;
+  EXPECT_NE(ErrorMessage(reply).find("--timeout 0.2"), std::string::npos) << reply.body;
+  EXPECT_EQ(PostQuery(server, "RETURN 1 AS one").status, 200);  // still serving
+}
+
+TEST_F(HttpTest, MaxRowsIs400LimitExceededAndWritesNothing) {
+  ServerProcess server(db(), {"--max-rows", "3", "--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  HttpReply three = PostQuery(server, "UNWIND range(1, 3) AS i RETURN i");
+  EXPECT_EQ(three.status, 200) << three.body;
+  EXPECT_EQ(JsonMember(three.body, "rows").as_list().size(), 3u) << three.body;
+  HttpReply four = PostQuery(server, "UNWIND range(1, 4) AS i RETURN i");
+  EXPECT_EQ(four.status, 400) << four.body;
+  EXPECT_EQ(ErrorCode(four), "LimitExceeded") << four.body;
+  EXPECT_NE(ErrorMessage(four).find("--max-rows 3"), std::string::npos) << four.body;
+  HttpReply write = PostQuery(
+      server, "UNWIND range(1, 4) AS i CREATE (c:Company {name: 'Co' + toString(i)}) RETURN c",
+      kToken);
+  EXPECT_EQ(write.status, 400) << write.body;
+  EXPECT_EQ(JsonMember(PostQuery(server,
+                                 "MATCH (c:Company) WHERE c.name STARTS WITH 'Co' "
+                                 "RETURN count(c)")
+                           .body,
+                       "rows"),
+            Value(ValueList{Value(ValueList{Value(0)})}));
+}
+
+TEST_F(HttpTest, WrongMethodOnKnownPathIs405WithAllow) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  struct Case {
+    const char* method;
+    const char* path;
+    const char* allow;
+  };
+  for (const Case& c :
+       {Case{"GET", "/v1/query", "POST"}, Case{"PUT", "/v1/query", "POST"},
+        Case{"DELETE", "/healthz", "GET, HEAD"}, Case{"POST", "/v1/stats", "GET, HEAD"},
+        Case{"PATCH", "/v1/entities/NVIDIA", "GET, HEAD"},
+        Case{"POST", "/v1/render", "GET, HEAD"}}) {
+    HttpReply reply = Curl(server.url(c.path), {"-X", c.method});
+    EXPECT_EQ(reply.status, 405) << c.method << " " << c.path << ": " << reply.body;
+    EXPECT_EQ(ErrorCode(reply), "MethodNotAllowed") << reply.body;
+    CommandResult head = RunCommand({"curl", "-sS", "-o", "/dev/null", "-X", c.method, "-w",
+                                     "%header{allow}", server.url(c.path)});
+    EXPECT_EQ(head.out, c.allow) << c.method << " " << c.path;
+  }
+  EXPECT_EQ(Curl(server.url("/v1/nothing"), {"-X", "DELETE"}).status, 404);
+}
+
+TEST_F(HttpTest, BearerSchemeIsCaseInsensitive) {
+  ServerProcess server(db(), {"--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  for (const char* scheme : {"bearer", "BEARER", "Bearer"}) {
+    std::string body = "{\"query\": \"CREATE (:Company {name: '" + std::string(scheme) + "'})\"}";
+    HttpReply reply =
+        Curl(server.url("/v1/query"),
+             {"-X", "POST", "-H", std::string("Authorization: ") + scheme + " " + kToken,
+              "--data-binary", body});
+    EXPECT_EQ(reply.status, 200) << scheme << ": " << reply.body;
+  }
+  HttpReply basic = Curl(server.url("/v1/query"),
+                         {"-X", "POST", "-H", std::string("Authorization: Basic ") + kToken,
+                          "--data-binary", "{\"query\": \"CREATE (:Company {name: 'B'})\"}"});
+  EXPECT_EQ(basic.status, 401) << basic.body;
+}
+
+TEST_F(HttpTest, OversizedUrlAndHeaderGetJsonErrors) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  HttpReply url = Curl(server.url("/healthz?pad=" + std::string(9000, 'a')));
+  EXPECT_EQ(url.status, 414) << url.body;
+  EXPECT_EQ(ErrorCode(url), "URITooLong") << url.body;
+  HttpReply header = Curl(server.url("/healthz"), {"-H", "X-Padding: " + std::string(9000, 'a')});
+  EXPECT_EQ(header.status, 431) << header.body;
+  EXPECT_EQ(ErrorCode(header), "RequestHeaderTooLarge") << header.body;
+  EXPECT_EQ(Curl(server.url("/healthz")).status, 200);
 }
 
 TEST_F(HttpTest, WritesNeedTheToken) {
@@ -254,6 +404,51 @@ TEST_F(HttpTest, SigtermExitsCleanlyAndDatabaseReopens) {
                                   "MATCH (c {name: 'Moore Threads'}) RETURN c.name"});
   EXPECT_EQ(JsonMember(cli.out, "rows"),
             Value(ValueList{Value(ValueList{Value("Moore Threads")})}));
+}
+
+// SIGTERM while requests run: each gets its full reply, the server exits 0
+// and the database (with the write that was in flight) passes kg check.
+TEST_F(HttpTest, SigtermLetsInFlightRequestsFinish) {
+  ServerProcess server(db(), {"--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  using Clock = std::chrono::steady_clock;
+  // n*1000 rows (at most 9 million, under the intermediate-row cap), each
+  // building a 100-item list; sized to take about 1.2 s on this machine.
+  auto rows_query = [](int64_t n) {
+    return "UNWIND range(1, " + std::to_string(n) + ") AS i UNWIND range(1, 1000) AS j " +
+           "WITH i WHERE size(range(1, 100)) = 100 RETURN count(*) AS n";
+  };
+  auto t0 = Clock::now();
+  ASSERT_EQ(PostQuery(server, rows_query(100)).status, 200);
+  double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  int64_t n = std::clamp<int64_t>(static_cast<int64_t>(100 * 1.2 / seconds), 100, 9000);
+  std::vector<std::string> queries(3, rows_query(n));
+  queries.push_back("CREATE (:Company {name: 'Late Co'}) WITH 1 AS one " + rows_query(n));
+  std::vector<HttpReply> replies(queries.size());
+  std::vector<Clock::time_point> done(queries.size());
+  std::vector<std::thread> clients;
+  for (size_t i = 0; i < queries.size(); ++i) {
+    clients.emplace_back([&, i] {
+      replies[i] = PostQuery(server, queries[i], kToken);
+      done[i] = Clock::now();
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  Clock::time_point terminated = Clock::now();
+  int exit_code = server.Terminate(120);
+  for (auto& c : clients) c.join();
+  EXPECT_EQ(exit_code, 0);
+  Value expected(ValueList{Value(ValueList{Value(n * 1000)})});
+  for (size_t i = 0; i < queries.size(); ++i) {
+    EXPECT_EQ(replies[i].status, 200) << queries[i] << " -> " << replies[i].body;
+    EXPECT_EQ(JsonMember(replies[i].body, "rows"), expected) << replies[i].body;
+    EXPECT_GT(done[i], terminated) << "request " << i << " finished before SIGTERM: too fast";
+  }
+  CommandResult check = RunCommand({KgBinary(), "--db", db(), "check"});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  CommandResult cli = RunCommand({KgBinary(), "--db", db(), "query", "--format", "json",
+                                  "MATCH (c {name: 'Late Co'}) RETURN count(c)"});
+  EXPECT_EQ(JsonMember(cli.out, "rows"), Value(ValueList{Value(ValueList{Value(1)})})) << cli.out;
 }
 
 TEST_F(HttpTest, PythonStandardLibraryClient) {

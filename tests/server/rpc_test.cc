@@ -17,11 +17,14 @@ constexpr char kAll[] = "MATCH (n) RETURN n.name AS name, labels(n) AS labels OR
 
 struct Paged {
   std::string error_code;
+  std::string error_message;
+  uint16_t http_status = 0;  // what HTTP would answer; 0 on success
   uint32_t line = 0;
   std::vector<std::string> columns;
   uint64_t row_count = 0;
   std::string rows_json;  // "[row, row, ...]"
   int pages = 0;
+  std::vector<size_t> page_sizes;
 };
 
 // Runs a query and pages through its cursor `page_size` rows at a time.
@@ -36,6 +39,8 @@ Paged RunPaged(capnp::EzRpcClient& client, const std::string& text, uint32_t pag
   auto response = request.send().wait(ws);
   Paged out;
   out.error_code = response.getError().getCode();
+  out.error_message = response.getError().getMessage();
+  out.http_status = response.getError().getHttpStatus();
   out.line = response.getError().getLine();
   if (!out.error_code.empty()) return out;
   for (auto c : response.getColumns()) out.columns.push_back(c);
@@ -48,6 +53,7 @@ Paged RunPaged(capnp::EzRpcClient& client, const std::string& text, uint32_t pag
     next.setPageSize(page_size);
     auto page = next.send().wait(ws);
     ++out.pages;
+    out.page_sizes.push_back(page.getRows().size());
     for (auto row : page.getRows()) {
       if (!first) out.rows_json += ", ";
       first = false;
@@ -110,6 +116,56 @@ TEST_F(RpcTest, AsOfFollowsOnlyRelationshipsValidThatDay) {
   EXPECT_EQ(RunPaged(client, query, 10, "", "2026-01-01").rows_json,
             R"([["AMD"], ["Huawei"], ["Xiaomi"]])");
   EXPECT_EQ(RunPaged(client, query, 10, "", "2025-02-30").error_code, "BadRequest");
+}
+
+TEST_F(RpcTest, TimeoutIs504Timeout) {
+  ServerProcess server(db(), {"--timeout", "0.2"});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  // Runs for minutes (9 million rows, each building a 1000-item list, streamed
+  // into count(*)): only the time limit stops it.
+  Paged endless = RunPaged(client,
+                           "UNWIND range(1, 3000) AS i UNWIND range(1, 3000) AS j "
+                           "WITH i WHERE size(range(1, 1000)) < 0 RETURN count(*)",
+                           10);
+  EXPECT_EQ(endless.error_code, "Timeout") << endless.error_message;
+  EXPECT_EQ(endless.http_status, 504);
+  EXPECT_NE(endless.error_message.find("--timeout 0.2"), std::string::npos)
+      << endless.error_message;
+  EXPECT_EQ(RunPaged(client, "RETURN 1 AS one", 10).rows_json, "[[1]]");  // still serving
+}
+
+TEST_F(RpcTest, MaxRowsIsLimitExceeded) {
+  ServerProcess server(db(), {"--max-rows", "3"});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  EXPECT_EQ(RunPaged(client, "UNWIND range(1, 3) AS i RETURN i", 10).rows_json, "[[1], [2], [3]]");
+  Paged four = RunPaged(client, "UNWIND range(1, 4) AS i RETURN i", 10);
+  EXPECT_EQ(four.error_code, "LimitExceeded");
+  EXPECT_EQ(four.http_status, 400);
+  EXPECT_NE(four.error_message.find("--max-rows 3"), std::string::npos) << four.error_message;
+}
+
+// Pages hold at most 10 000 rows (Limits::max_page_rows), whether the client
+// leaves the size to the server (0) or asks for more.
+TEST_F(RpcTest, ServerCapsPageSize) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  const std::string query = "UNWIND range(1, 25000) AS i RETURN i";
+  for (uint32_t asked : {0u, 50000u}) {
+    Paged paged = RunPaged(client, query, asked);
+    ASSERT_EQ(paged.error_code, "") << paged.error_message;
+    EXPECT_EQ(paged.row_count, 25000u);
+    EXPECT_EQ(paged.page_sizes, (std::vector<size_t>{10000, 10000, 5000})) << asked;
+    auto rows = ParseJson(paged.rows_json);
+    ASSERT_TRUE(rows.ok() && rows->is_list());
+    ASSERT_EQ(rows->as_list().size(), 25000u);
+    EXPECT_EQ(rows->as_list()[10000], Value(ValueList{Value(10001)}));
+    EXPECT_EQ(rows->as_list().back(), Value(ValueList{Value(25000)}));
+  }
+  Paged small = RunPaged(client, query, 7000);
+  EXPECT_EQ(small.page_sizes, (std::vector<size_t>{7000, 7000, 7000, 4000}));
 }
 
 TEST_F(RpcTest, RenderAndStats) {

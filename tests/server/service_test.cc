@@ -1,12 +1,74 @@
-// Unit tests of the server's pure parts: error mapping, address and
-// parameter parsing.
+// Unit tests of the server's pure parts (error mapping, address and
+// parameter parsing) and of Service on a real store: the errors its limits
+// produce are the engine's own.
 #include "server/internal/service.h"
 
 #include "gtest/gtest.h"
 #include "server/internal/http_front.h"
+#include "tests/server/server_test_util.h"
 
 namespace kg::server::internal {
 namespace {
+
+// Runs for minutes: 9 million rows (under the 10 million rows an operator
+// may pass on), each building a 1000-item list, all streamed into count(*)
+// so memory stays small. Only the time limit stops it.
+constexpr char kEndless[] =
+    "UNWIND range(1, 3000) AS i UNWIND range(1, 3000) AS j "
+    "WITH i WHERE size(range(1, 1000)) < 0 RETURN count(*)";
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::SeedDatabase(db());
+    auto store = storage::Store::Open(db(), {});
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+  }
+  std::string db() const { return dir_.path() + "/db"; }
+  // Runs `text` through a Service with these limits, as a request would.
+  Result<ResultTable> Run(const Limits& limits, const std::string& text) {
+    ServerOptions options;
+    options.db = db();
+    options.limits = limits;
+    Service service(*store_, options);
+    std::optional<ApiError> denied;
+    auto table = service.Query("", text, {}, &denied);
+    EXPECT_FALSE(denied.has_value());
+    return table;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<storage::Store> store_;
+};
+
+TEST_F(ServiceTest, EngineTimeoutIs504TimeoutNamingTheFlag) {
+  Limits limits;
+  limits.query_timeout_seconds = 0.2;
+  auto table = Run(limits, kEndless);
+  ASSERT_FALSE(table.ok());
+  // The engine's own text (query/eval.cc), not a made-up one.
+  EXPECT_EQ(table.status().message().rfind("TimeoutError: ", 0), 0u) << table.status().message();
+  ApiError e = ToApiError(table.status());
+  EXPECT_EQ(e.http_status, 504) << e.message;
+  EXPECT_EQ(e.code, "Timeout");
+  EXPECT_NE(e.message.find("--timeout 0.2"), std::string::npos) << e.message;
+  EXPECT_EQ(e.line, 0);
+}
+
+TEST_F(ServiceTest, RowLimitIs400LimitExceededNamingTheFlag) {
+  Limits limits;
+  limits.max_rows = 3;
+  ASSERT_TRUE(Run(limits, "UNWIND range(1, 3) AS i RETURN i").ok());
+  auto table = Run(limits, "UNWIND range(1, 4) AS i RETURN i");
+  ASSERT_FALSE(table.ok());
+  ApiError e = ToApiError(table.status());
+  EXPECT_EQ(e.http_status, 400);
+  EXPECT_EQ(e.code, "LimitExceeded");
+  EXPECT_NE(e.message.find("more than 3 result rows"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("--max-rows 3"), std::string::npos) << e.message;
+  EXPECT_EQ(e.message.find("QueryOptions"), std::string::npos) << e.message;
+}
 
 TEST(ApiErrorTest, SyntaxErrorCarriesClassAndPosition) {
   ApiError e = ToApiError(Status::SyntaxError("SyntaxError: query:2:14: expected ')'"));
@@ -19,7 +81,12 @@ TEST(ApiErrorTest, SyntaxErrorCarriesClassAndPosition) {
 }
 
 TEST(ApiErrorTest, StatusClassesMapToHttp) {
-  EXPECT_EQ(ToApiError(Status::InvalidArgument("Timeout: query took too long")).http_status, 504);
+  ApiError timeout = ToApiError(
+      Status::InvalidArgument("TimeoutError: the query exceeded its time limit and was stopped"));
+  EXPECT_EQ(timeout.http_status, 504);
+  EXPECT_EQ(timeout.code, "Timeout");
+  EXPECT_EQ(ToApiError(Status::InvalidArgument("LimitExceeded: more than 5 result rows")).code,
+            "LimitExceeded");
   EXPECT_EQ(ToApiError(Status::InvalidArgument("TypeError: query:1:8: x")).code, "TypeError");
   EXPECT_EQ(ToApiError(Status::SchemaViolation("unknown kind")).code, "SchemaViolation");
   EXPECT_EQ(ToApiError(Status::SchemaViolation("unknown kind")).http_status, 400);
