@@ -8,8 +8,10 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/date.h"
 #include "core/result.h"
 #include "query/procedures.h"
 #include "storage/store.h"
@@ -34,6 +36,10 @@ int Report(const Status& status);
 // and returns the usage exit code, 2.
 int UsageError(const Status& status);
 int UsageError(const std::string& message);
+
+// The day of an --as-of option ("" = none); InvalidArgument naming --as-of
+// when it is not a YYYY-MM-DD date.
+Result<std::optional<Date>> ParseAsOfOption(const std::string& text);
 
 // The exit code a status maps to, without printing.
 int ExitCodeFor(const Status& status);

@@ -61,11 +61,7 @@ Result<analytics::EdgeWeight> ParseWeight(const std::string& text) {
 
 Result<analytics::GraphFilter> MakeFilter(const AnalyzeArgs& args) {
   analytics::GraphFilter filter{args.labels, args.types, std::nullopt};
-  if (!args.as_of.empty()) {
-    Result<Date> day = Date::Parse(args.as_of);
-    if (!day.ok()) return day.status().WithPrefix("--as-of");
-    filter.as_of = *day;
-  }
+  KG_ASSIGN_OR_RETURN(filter.as_of, ParseAsOfOption(args.as_of));
   return filter;
 }
 

@@ -99,10 +99,7 @@ struct QueryArgs {
 
 // QueryOptions::as_of from an --as-of value ("" = none).
 Status SetAsOf(const std::string& text, query::QueryOptions* options) {
-  if (text.empty()) return Status::OK();
-  Result<Date> day = Date::Parse(text);
-  if (!day.ok()) return day.status().WithPrefix("--as-of");
-  options->as_of = *day;
+  KG_ASSIGN_OR_RETURN(options->as_of, ParseAsOfOption(text));
   return Status::OK();
 }
 

@@ -106,11 +106,7 @@ Result<viz::RenderOptions> MakeRenderOptions(const DrawArgs& args) {
     KG_ASSIGN_OR_RETURN(o.layout, viz::ParseLayout(args.layout));
   }
   KG_ASSIGN_OR_RETURN(o.rankdir, viz::ParseRankDir(args.rankdir));
-  if (!args.as_of.empty()) {
-    Result<Date> day = Date::Parse(args.as_of);
-    if (!day.ok()) return day.status().WithPrefix("--as-of");
-    o.as_of = *day;
-  }
+  KG_ASSIGN_OR_RETURN(o.as_of, ParseAsOfOption(args.as_of));
   o.title = args.title;
   o.legend = !args.no_legend;
   o.merge_parallel = !args.no_merge;

@@ -30,6 +30,13 @@ int Report(const Status& status) {
   return ExitCodeFor(status);
 }
 
+Result<std::optional<Date>> ParseAsOfOption(const std::string& text) {
+  if (text.empty()) return std::optional<Date>();
+  Result<Date> day = Date::Parse(text);
+  if (!day.ok()) return day.status().WithPrefix("--as-of");
+  return std::optional<Date>(*day);
+}
+
 int UsageError(const Status& status) { return UsageError(status.message()); }
 
 int UsageError(const std::string& message) {
