@@ -28,6 +28,12 @@ kg_install_packages() {
 
 kg_build() {
   echo "== building kg in $KG_BUILD_DIR"
-  cmake -S "$KG_ROOT" -B "$KG_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  local launcher=()
+  # ccache, when the machine has it, makes rebuilds of unchanged files free.
+  if command -v ccache >/dev/null 2>&1; then
+    launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$KG_ROOT} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+  fi
+  cmake -S "$KG_ROOT" -B "$KG_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
   cmake --build "$KG_BUILD_DIR" -j "$(nproc)"
 }
