@@ -1,5 +1,5 @@
 // HTTP throughput of `kg serve`: N keep-alive clients (cpp-httplib) send the
-// W2 1-hop query (../shared/bench/README.md) with names from queries.json
+// W2 1-hop query (bench/kit/README.md) with names from queries.json
 // for a fixed time; prints one JSON line with requests/s and latencies.
 //   kg_http_bench --port P --queries queries.json --clients 8 --seconds 10
 #include <httplib.h>

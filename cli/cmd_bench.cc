@@ -1,4 +1,4 @@
-// `kg bench`: the workloads of ../shared/bench/README.md run in one process
+// `kg bench`: the workloads of bench/kit/README.md run in one process
 // with one prepared statement per workload, so the harness (bench/run) measures the
 // engine and not process start-up. Prints one JSON object:
 //   W2..W5: {"workload", "queries", "runs_ms": [...], "median_ms", "checksum"}

@@ -2,7 +2,7 @@
 """Checks kg's bundled seed dataset (data/seed/entities.csv, relations.csv).
 
 Usage: python3 scripts/check_seed.py [SEEDS_DIR]
-SEEDS_DIR holds the source articles (default: ../shared/seeds relative to the
+SEEDS_DIR holds the source articles (default: data/sources relative to the
 repository root). Standard library only. Reports every problem it finds, then
 a summary line "seed: N entities, M relations, K problems"; exits 1 if K > 0.
 
@@ -20,6 +20,7 @@ names, transcript spellings) are its name or alias.
 """
 import csv
 import datetime
+import hashlib
 import json
 import os
 import sys
@@ -227,11 +228,41 @@ def check_relations(rows, ids, types, seeds_dir, rep):
         seen.setdefault(key, line)
 
 
+def check_sources(seeds_dir, rows, rep):
+    """sources.json in seeds_dir describes every article: its SHA-256 matches the
+    file, and every relation's source is one of its records."""
+    path = os.path.join(seeds_dir, "sources.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            records = json.load(f)
+    except (OSError, ValueError) as e:
+        rep.error(path, f"cannot load the source records: {e}")
+        return
+    known = set()
+    for i, rec in enumerate(records, 1):
+        where = f"{path}: record {i}"
+        if not isinstance(rec, dict) or not rec.get("file") or not rec.get("title"):
+            rep.error(where, "needs at least 'file' and 'title'")
+            continue
+        known.add(rec["file"])
+        try:
+            with open(os.path.join(seeds_dir, rec["file"]), "rb") as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+        except OSError:
+            rep.error(where, f"file '{rec['file']}' not found")
+            continue
+        if digest != rec.get("sha256"):
+            rep.error(where, f"sha256 of {rec['file']} is {digest}, the record says {rec.get('sha256')}")
+    for line, r in rows:
+        if r.get("source") and r["source"] not in known:
+            rep.error(f"data/seed/relations.csv:{line}", f"source '{r['source']}' has no record in {path}")
+
+
 def main(argv):
     if len(argv) > 2 or (len(argv) == 2 and argv[1] in ("-h", "--help")):
         print(__doc__)
         return 2
-    seeds_dir = argv[1] if len(argv) == 2 else os.path.join(ROOT, "..", "shared", "seeds")
+    seeds_dir = argv[1] if len(argv) == 2 else os.path.join(ROOT, "data", "sources")
     rep = Report()
     try:
         with open(ONTOLOGY, encoding="utf-8") as f:
@@ -252,6 +283,7 @@ def main(argv):
     rrows = read_csv(RELATIONS, RELATION_HEADER, rep)
     ids = check_entities(erows, kinds, rep)
     check_relations(rrows, ids, types, seeds_dir, rep)
+    check_sources(seeds_dir, rrows, rep)
     print(f"seed: {len(erows)} entities, {len(rrows)} relations, {rep.problems} problems")
     return 1 if rep.problems else 0
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Source of truth for kg's bundled seed dataset (data/seed/*.csv).
 
-Hand-built from the two articles in ../shared/seeds/ (the 2025-07-16 media
+Hand-built from the two articles in data/sources/ (the 2025-07-16 media
 exchange of NVIDIA's CEO Jensen Huang in China). Every relation quotes its
 article verbatim; scripts/check_seed.py verifies that and the ontology rules.
 

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 const std::string kEntities = std::string(KG_SOURCE_DIR) + "/data/seed/entities.csv";
 const std::string kRelations = std::string(KG_SOURCE_DIR) + "/data/seed/relations.csv";
-const std::string kSeeds = std::string(KG_SOURCE_DIR) + "/../shared/seeds";
+const std::string kSeeds = std::string(KG_SOURCE_DIR) + "/data/sources";
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -58,7 +58,7 @@ class SeedTest : public ::testing::Test {
 };
 
 TEST_F(SeedTest, EveryQuoteIsVerbatimInItsSourceArticle) {
-  if (!fs::exists(kSeeds)) GTEST_SKIP() << "seed articles not found at " << kSeeds;
+  ASSERT_TRUE(fs::exists(kSeeds)) << "source articles not found at " << kSeeds;
   std::map<std::string, std::string> articles;
   int relations = 0;
   Status s = storage::ReadEdgeCsv(kRelations, [&](storage::EdgeRow& row) {

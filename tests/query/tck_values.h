@@ -1,5 +1,5 @@
 // The openCypher TCK's value syntax (cells and parameters of
-// ../shared/tck-sample/sample.jsonl) as kg Values, and the TCK's notion of
+// tests/tck/sample.jsonl) as kg Values, and the TCK's notion of
 // "same result": ids ignored, nodes by label set and properties,
 // relationships by type and properties, paths by sequence and direction,
 // floats to 15 significant digits, integers and floats distinct.

@@ -452,7 +452,8 @@ TEST_F(HttpTest, SigtermLetsInFlightRequestsFinish) {
 }
 
 TEST_F(HttpTest, PythonStandardLibraryClient) {
-  if (RunCommand({"python3", "--version"}).exit_code != 0) GTEST_SKIP() << "no python3";
+  ASSERT_EQ(RunCommand({"python3", "--version"}).exit_code, 0)
+      << "python3 is needed (scripts/setup.sh installs it)";
   ServerProcess server(db(), {});
   ASSERT_TRUE(server.ok());
   CommandResult py = RunCommand({"python3", std::string(KG_SOURCE_DIR) + "/docs/examples/client.py",
