@@ -41,7 +41,7 @@ class HttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SeedDatabase(db_.path() + "/db");
-    std::ofstream(dir_.path() + "/token") << kToken << "\n";
+    WritePrivateFile(dir_.path() + "/token", std::string(kToken) + "\n");
   }
   std::string db() const { return db_.path() + "/db"; }
   std::string token_file() const { return dir_.path() + "/token"; }
