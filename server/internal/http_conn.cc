@@ -13,6 +13,8 @@
 namespace kg::server::internal {
 namespace {
 
+constexpr double kLingerSeconds = 2;
+
 double Now() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -94,7 +96,17 @@ bool Connection::WriteAll(std::string_view data, double seconds) {
 
 void Connection::Refuse(HttpHandler& handler, const WireError& error) {
   HttpResponse response = handler.Refuse(error.status, error.code, error.message);
-  WriteAll(SerializeResponse(response, false, true), limits_.write_timeout_seconds);
+  if (!WriteAll(SerializeResponse(response, false, true), limits_.write_timeout_seconds)) return;
+  // A lingering close (as Apache's): closing with unread request bytes in
+  // the socket makes the kernel send a reset, which can destroy the reply
+  // before the client reads it. Stop sending, read what still comes for a
+  // moment, then close.
+  ::shutdown(fd_, SHUT_WR);
+  double deadline = Now() + kLingerSeconds;
+  while (true) {
+    in_.clear();
+    if (ReadMore(deadline) != Read::kData) return;
+  }
 }
 
 bool Connection::ReadHead(HttpHandler& handler, double deadline, HttpRequest* request) {
