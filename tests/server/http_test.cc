@@ -433,7 +433,7 @@ TEST_F(HttpTest, SigtermLetsInFlightRequestsFinish) {
       done[i] = Clock::now();
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   Clock::time_point terminated = Clock::now();
   int exit_code = server.Terminate(120);
   for (auto& c : clients) c.join();
