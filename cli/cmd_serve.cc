@@ -1,9 +1,10 @@
 // `kg serve`: runs the HTTP/JSON and Cap'n Proto RPC server on one database
-// until SIGTERM or SIGINT, then lets in-flight requests finish and closes
-// the database cleanly. See docs/server.md.
+// until SIGTERM or SIGINT, then lets in-flight requests finish (up to
+// --grace seconds) and closes the database cleanly. See docs/server.md.
 #include <pthread.h>
 #include <signal.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -51,7 +52,15 @@ int Serve(const Context& ctx, ServeFlags flags) {
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   std::cout << "kg: stopping (signal " << signal_number << ")" << std::endl;
-  srv->Stop();
+  if (!srv->Stop()) {
+    // Requests still ran at the grace deadline; they were answered 503.
+    // Committed writes are synced, a running write commits whole or not at
+    // all, so ending the process now loses nothing acknowledged.
+    std::cerr << "kg: requests still running after --grace " << options.shutdown_grace_seconds
+              << " s were answered 503 ShuttingDown; exiting" << std::endl;
+    std::cout.flush();
+    std::_Exit(kExitOk);
+  }
   return kExitOk;
 }
 
@@ -77,6 +86,17 @@ void RegisterServeCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-body", o.limits.max_body_bytes, "HTTP body limit in bytes")
       ->capture_default_str();
   cmd->add_option("--threads", o.http_threads, "concurrent HTTP requests")->capture_default_str();
+  cmd->add_option("--max-connections", o.limits.max_connections,
+                  "open HTTP connections; more are answered 503")
+      ->capture_default_str();
+  cmd->add_option("--request-timeout", o.limits.request_timeout_seconds,
+                  "seconds a client has to send one request's head and body (then 408)")
+      ->capture_default_str();
+  cmd->add_option("--grace", o.shutdown_grace_seconds,
+                  "seconds SIGTERM waits for running requests (then 503 and exit)")
+      ->capture_default_str();
+  cmd->add_flag("--allow-remote", o.allow_remote,
+                "allow a non-loopback --http/--rpc address (needs --token-file)");
   cmd->callback([&ctx, flags] { ctx.action = [&ctx, flags] { return Serve(ctx, *flags); }; });
 }
 

@@ -21,6 +21,9 @@ struct Limits {
   double query_timeout_seconds = 30;  // longer queries: 504
   uint64_t max_rows = 100'000;        // larger results: 400 LimitExceeded
   uint32_t max_page_rows = 10'000;    // RPC Cursor.next pages are capped at this
+  // HTTP transport (docs/server.md#limits); neither may be 0.
+  uint32_t max_connections = 128;       // more open HTTP connections: 503 and close
+  double request_timeout_seconds = 10;  // a request's head and body: 408 and close
 };
 
 struct ServerOptions {
@@ -32,14 +35,21 @@ struct ServerOptions {
   bool read_only = false;                       // open the database read-only; writes refused
   int http_threads = 8;                         // concurrent HTTP requests
   int rpc_workers = 4;                          // concurrent RPC queries
+  // A host other than 127.0.0.0/8, ::1 or localhost needs this and a token;
+  // such a server then needs the token for reads too (auth_reads).
+  bool allow_remote = false;
+  double shutdown_grace_seconds = 10;  // Stop() waits this long for running requests
   Limits limits;
 };
 
 class Server {
  public:
-  // Opens the database and starts listening. Errors: the store's (NotFound,
-  // IOError when locked, ...), InvalidArgument for a bad address, IOError
-  // when a port cannot be bound. Nothing keeps running on error.
+  // Checks the options, opens the database and starts listening. Errors:
+  // InvalidArgument for a bad option (naming its `kg serve` flag: a limit
+  // out of range, a bad address, a non-loopback address without
+  // allow_remote and a token), the store's (NotFound, IOError when locked,
+  // ...), IOError when a port cannot be bound (in use by another server:
+  // ports are never shared). Nothing keeps running on error.
   static Result<std::unique_ptr<Server>> Start(const ServerOptions& options);
   ~Server();  // Stop()s
   Server(const Server&) = delete;
@@ -49,9 +59,12 @@ class Server {
   int http_port() const;
   int rpc_port() const;
 
-  // Stops accepting connections, waits for in-flight requests, closes the
-  // database. Idempotent.
-  void Stop();
+  // Stops accepting connections and waits up to shutdown_grace_seconds for
+  // in-flight requests. True when all finished: the database is then
+  // closed. False when some were still running: each was answered 503
+  // ShuttingDown (HTTP) and the database is left open for them; the caller
+  // should end the process (kg serve does). Idempotent.
+  bool Stop();
 
   class Impl;
 
@@ -60,8 +73,12 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-// Reads a token file: its content without surrounding whitespace.
-// InvalidArgument when it is empty, IOError when it cannot be read.
+// Reads a token file. Its content is the token, less one trailing newline
+// (LF or CRLF). InvalidArgument, naming the file and the rule, when it is a
+// symlink or not a regular file, when group or others have any permission
+// on it (chmod 600), when it is empty or over 4 KiB, when the token has
+// another newline, a control character or whitespace at either end.
+// IOError when it cannot be read.
 Result<std::string> ReadTokenFile(const std::string& path);
 
 }  // namespace kg::server

@@ -1,14 +1,23 @@
 // HTTP routes: POST /v1/query, GET /v1/render, GET /v1/entities/{name},
-// GET /v1/stats, GET /healthz. Errors are ApiError JSON bodies.
+// GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
+// connection cap and the worker slots. Errors are ApiError JSON bodies.
 #include "server/internal/http_front.h"
 
-#include <httplib.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
-#include <chrono>
+#include <cstring>
+#include <sstream>
 
 #include "core/json.h"
 
@@ -17,19 +26,39 @@ namespace {
 
 constexpr char kJson[] = "application/json";
 
-void SendError(httplib::Response& res, const ApiError& error) {
-  res.status = error.http_status;
-  res.set_content(ApiErrorJson(error), kJson);
+// Sent with every reply. The API serves JSON and diagrams, never a page to
+// frame or a script to run: sniffing, framing, referrers, caching and any
+// active content are refused (an SVG diagram opened in a browser runs no
+// script under default-src 'none').
+void AddSecurityHeaders(HttpResponse* res) {
+  res->headers.emplace_back("X-Content-Type-Options", "nosniff");
+  res->headers.emplace_back("X-Frame-Options", "DENY");
+  res->headers.emplace_back("Content-Security-Policy",
+                            "default-src 'none'; frame-ancestors 'none'; sandbox");
+  res->headers.emplace_back("Referrer-Policy", "no-referrer");
+  res->headers.emplace_back("Cache-Control", "no-store");
 }
 
-void SendStatus(httplib::Response& res, const Status& status) {
-  SendError(res, ToApiError(status));
+void SendError(HttpResponse* res, const ApiError& error) {
+  res->status = error.http_status;
+  res->content_type = kJson;
+  res->body = ApiErrorJson(error);
+}
+
+void SendStatus(HttpResponse* res, const Status& status) { SendError(res, ToApiError(status)); }
+
+void SendJson(HttpResponse* res, std::string body) {
+  res->status = 200;
+  res->content_type = kJson;
+  res->body = std::move(body);
 }
 
 // The token of "Authorization: Bearer <token>"; "" when there is none. The
 // scheme name is case-insensitive (RFC 7235 section 2.1).
-std::string BearerToken(const httplib::Request& req) {
-  std::string header = req.get_header_value("Authorization");
+std::string BearerToken(const HttpRequest& req) {
+  const std::string* value = req.Header("authorization");
+  if (value == nullptr) return "";
+  const std::string& header = *value;
   constexpr std::string_view kScheme = "bearer";
   if (header.size() <= kScheme.size() || header[kScheme.size()] != ' ') return "";
   for (size_t i = 0; i < kScheme.size(); ++i) {
@@ -38,41 +67,6 @@ std::string BearerToken(const httplib::Request& req) {
   std::string_view token = std::string_view(header).substr(kScheme.size());
   size_t begin = token.find_first_not_of(' ');
   return begin == std::string_view::npos ? "" : std::string(token.substr(begin));
-}
-
-// Reads the body through httplib's ContentReader. httplib's own body reading
-// refuses application/x-www-form-urlencoded bodies over 8 KiB with 413 (a
-// constant compiled into libcpp-httplib) and that is the type curl -d and
-// urllib send by default; a ContentReader handler bypasses that check, so
-// --max-body is the only body limit. It also caps chunked bodies, which
-// httplib reads without any limit. Fills `res` and returns false on failure.
-bool ReadBody(const httplib::Request& req, httplib::Response& res,
-              const httplib::ContentReader& reader, size_t max_bytes, std::string* body) {
-  if (req.is_multipart_form_data()) {
-    SendError(res, {415, "UnsupportedMediaType",
-                    "send the statement as a JSON body (Content-Type: application/json)"});
-    return false;
-  }
-  bool too_large = false;
-  bool read = reader([&](const char* data, size_t n) {
-    if (max_bytes > 0 && body->size() + n > max_bytes) {
-      too_large = true;
-      return false;
-    }
-    body->append(data, n);
-    return true;
-  });
-  if (too_large || res.status == 413) {
-    SendError(res, {413, "PayloadTooLarge",
-                    "the request body exceeds the server's limit (--max-body " +
-                        std::to_string(max_bytes) + " bytes)"});
-    return false;
-  }
-  if (!read) {
-    SendError(res, {400, "BadRequest", "the request body could not be read"});
-    return false;
-  }
-  return true;
 }
 
 // A POST /v1/query body: {"query": "...", "params": {...}, "as_of": "YYYY-MM-DD"}.
@@ -114,102 +108,95 @@ Result<QueryBody> ParseQueryBody(const std::string& body) {
   return out;
 }
 
-void HandleQuery(Service& service, const httplib::Request& req, httplib::Response& res,
-                 const httplib::ContentReader& reader) {
-  std::string text;
-  if (!ReadBody(req, res, reader, service.limits().max_body_bytes, &text)) return;
-  auto body = ParseQueryBody(text);
+void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
+  const std::string* type = req.Header("content-type");
+  if (type != nullptr && type->rfind("multipart/form-data", 0) == 0) {
+    return SendError(res, {415, "UnsupportedMediaType",
+                           "send the statement as a JSON body (Content-Type: application/json)"});
+  }
+  auto body = ParseQueryBody(req.body);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
   auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->as_of);
   if (denied.has_value()) return SendError(res, *denied);
   if (!table.ok()) return SendStatus(res, table.status());
-  res.set_content(ResultTableToJson(*table), kJson);
+  SendJson(res, ResultTableToJson(*table));
 }
 
-void HandleRender(Service& service, const httplib::Request& req, httplib::Response& res) {
+void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {
   if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
-  if (!req.has_param("query"))
+  const std::string* query = req.Param("query");
+  if (query == nullptr)
     return SendError(res, {400, "BadRequest", "GET /v1/render needs ?query=..."});
-  std::string format = req.has_param("format") ? req.get_param_value("format") : "svg";
+  const std::string* format_param = req.Param("format");
+  std::string format = format_param != nullptr ? *format_param : "svg";
   std::transform(format.begin(), format.end(), format.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  auto params = ParseParams(req.has_param("params") ? req.get_param_value("params") : "");
+  const std::string* params_param = req.Param("params");
+  auto params = ParseParams(params_param != nullptr ? *params_param : "");
   if (!params.ok()) return SendError(res, {400, "BadRequest", params.status().message()});
-  auto data = service.Render(req.get_param_value("query"), *params, format);
+  auto data = service.Render(*query, *params, format);
   if (!data.ok()) return SendStatus(res, data.status());
-  res.set_content(*data, std::string(DiagramMediaType(format)));
+  res->status = 200;
+  res->content_type = std::string(DiagramMediaType(format));
+  res->body = std::move(data).value();
 }
 
-void HandleEntity(Service& service, const httplib::Request& req, httplib::Response& res) {
+void HandleEntity(Service& service, const HttpRequest& req, HttpResponse* res,
+                  const std::string& name) {
   if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
-  auto json = service.EntityJson(req.matches[1].str());
+  auto json = service.EntityJson(name);
   if (!json.ok()) return SendStatus(res, json.status());
-  res.set_content(*json, kJson);
+  SendJson(res, std::move(json).value());
 }
 
-void HandleStats(Service& service, const httplib::Request& req, httplib::Response& res) {
+void HandleStats(Service& service, const HttpRequest& req, HttpResponse* res) {
   if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
   auto json = service.StatsJson();
   if (!json.ok()) return SendStatus(res, json.status());
-  res.set_content(*json, kJson);
-}
-
-// A request with neither Content-Length nor Transfer-Encoding has no body
-// (RFC 9112 section 6.3), but cpp-httplib 0.11 reads the body of a POST, PUT
-// or PATCH until the connection closes, so `curl -X POST URL` would wait for
-// the 10 s read timeout and get 400. Declaring the empty body explicitly lets
-// it route at once. The Request is httplib's own non-const object, handed
-// to this hook as const.
-httplib::Server::HandlerResponse DeclareEmptyBody(const httplib::Request& req, httplib::Response&) {
-  if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding"))
-    const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
-  return httplib::Server::HandlerResponse::Unhandled;
+  SendJson(res, std::move(json).value());
 }
 
 // 405 with the methods a known endpoint does take.
-void SendMethodNotAllowed(const httplib::Request& req, httplib::Response& res,
-                          const std::string& allow) {
-  res.set_header("Allow", allow);
+void SendMethodNotAllowed(const HttpRequest& req, HttpResponse* res, const std::string& allow) {
+  res->headers.emplace_back("Allow", allow);
   SendError(res, {405, "MethodNotAllowed",
                   req.method + " " + req.path + " is not supported; use " + allow});
 }
 
-// Bodies for the statuses httplib produces itself, before or instead of a
-// route: 404 (no route), 414 (request line over 8 KiB), 413 (a body of
-// another endpoint over --max-body), 400 (unparsable request line or
-// headers; a header line over 8 KiB becomes 431 here).
-void FillEmptyError(const httplib::Request& req, httplib::Response& res) {
-  if (!res.body.empty()) return;
-  // httplib sets REMOTE_ADDR once the headers are read. A request line that
-  // parsed (path set last; httplib 0.11 refuses a target with two '?') with
-  // headers that did not means a header line over httplib's 8 KiB limit:
-  // read_headers fails on nothing else but a closed connection, whose
-  // client reads no reply.
-  bool headers_read = req.has_header("REMOTE_ADDR");
-  bool request_line_read =
-      !req.path.empty() && std::count(req.target.begin(), req.target.end(), '?') <= 1;
-  if (res.status == 400 && !headers_read && request_line_read) res.status = 431;
-  switch (res.status) {
-    case 413:
-      return SendError(res,
-                       {413, "PayloadTooLarge", "the request body exceeds the server's limit"});
-    case 404:
-      return SendError(res, {404, "NotFound", "no such endpoint"});
-    case 414:
-      return SendError(res, {414, "URITooLong",
-                             "the request line exceeds 8 KiB; send long queries with "
-                             "POST /v1/query"});
-    case 431:
-      return SendError(res, {431, "RequestHeaderTooLarge", "a request header line exceeds 8 KiB"});
-    case 400:
-      return SendError(res, {400, "BadRequest",
-                             headers_read ? "the request could not be read (a malformed "
-                                            "body or an unsupported method)"
-                                          : "malformed HTTP request line or headers"});
-    default:
-      return SendError(res, {res.status, "HttpError", "request failed"});
+constexpr std::string_view kEntities = "/v1/entities/";
+
+int OpenListener(const std::string& host, int port, std::string* error) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  std::string port_text = std::to_string(port);
+  int rc = ::getaddrinfo(host.c_str(), port_text.c_str(), &hints, &found);
+  if (rc != 0) {
+    *error = gai_strerror(rc);
+    return -1;
   }
+  int fd = ::socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, found->ai_protocol);
+  int yes = 1;
+  // SO_REUSEADDR lets a restarted server bind while old connections linger
+  // in TIME_WAIT; unlike SO_REUSEPORT (which cpp-httplib sets) it never
+  // lets two listening servers share the port and split its requests.
+  bool ok = fd >= 0 && ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes)) == 0 &&
+            ::bind(fd, found->ai_addr, found->ai_addrlen) == 0 && ::listen(fd, SOMAXCONN) == 0;
+  if (!ok) *error = std::strerror(errno);
+  ::freeaddrinfo(found);
+  if (!ok && fd >= 0) ::close(fd);
+  return ok ? fd : -1;
+}
+
+int BoundPort(int fd) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof(addr);
+  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return 0;
+  if (addr.ss_family == AF_INET6) return ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port);
+  return ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
 }
 
 }  // namespace
@@ -223,98 +210,174 @@ Result<std::pair<std::string, int>> ParseAddress(std::string_view address) {
   auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (ec != std::errc() || end != port_text.data() + port_text.size() || port < 0 || port > 65535)
     return Status::InvalidArgument("address '" + std::string(address) + "' has a bad port");
-  return std::make_pair(std::string(address.substr(0, colon)), port);
+  std::string_view host = address.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  return std::make_pair(std::string(host), port);
 }
 
-HttpFront::HttpFront(Service& service, int threads)
-    : service_(service), http_(std::make_unique<httplib::Server>()) {
-  size_t n = static_cast<size_t>(std::max(1, threads));
-  http_->new_task_queue = [n] { return new httplib::ThreadPool(n); };
-  InstallRoutes();
+bool IsLoopbackHost(std::string_view host) {
+  if (host == "localhost" || host == "::1") return true;
+  in_addr v4{};
+  std::string text(host);
+  return ::inet_pton(AF_INET, text.c_str(), &v4) == 1 && (ntohl(v4.s_addr) >> 24) == 127;
 }
 
-HttpFront::~HttpFront() { Stop(); }
-
-void HttpFront::InstallRoutes() {
-  Service& s = service_;
-  const Limits& limits = s.limits();
-  if (limits.max_body_bytes > 0) http_->set_payload_max_length(limits.max_body_bytes);
-  // Replies go out as header and body writes; without TCP_NODELAY Nagle's
-  // algorithm and the client's delayed ACK add ~40 ms to every request.
-  http_->set_tcp_nodelay(true);
-  // cpp-httplib listens with a backlog of 5. When more clients connect at
-  // once than the accept thread drains (32 readers starting together on a
-  // busy machine), the kernel drops handshakes; the client then sees its
-  // first request stall for a SYN retransmit or fail with a read error.
-  // Remember the listening socket so Start() can widen the backlog.
-  http_->set_socket_options([this](socket_t sock) {
-    httplib::default_socket_options(sock);
-    listen_fd_ = sock;
-  });
-  http_->set_keep_alive_max_count(100);
-  http_->set_keep_alive_timeout(2);
-  http_->set_read_timeout(10);
-  http_->set_pre_routing_handler(DeclareEmptyBody);
-  http_->set_error_handler(FillEmptyError);
-  http_->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        SendError(res, {500, "Internal", "unexpected fault while handling the request"});
-      });
-  http_->Post("/v1/query",
-              [&s](const httplib::Request& q, httplib::Response& r,
-                   const httplib::ContentReader& reader) { HandleQuery(s, q, r, reader); });
-  http_->Get("/v1/render",
-             [&s](const httplib::Request& q, httplib::Response& r) { HandleRender(s, q, r); });
-  http_->Get("/v1/entities/(.+)",
-             [&s](const httplib::Request& q, httplib::Response& r) { HandleEntity(s, q, r); });
-  http_->Get("/v1/stats",
-             [&s](const httplib::Request& q, httplib::Response& r) { HandleStats(s, q, r); });
-  http_->Get("/healthz", [](const httplib::Request&, httplib::Response& r) {
-    r.set_content("{\"status\":\"ok\"}", kJson);
-  });
-  RefuseOtherMethods("/v1/query", "POST");
-  for (const char* path : {"/v1/render", "/v1/entities/(.+)", "/v1/stats", "/healthz"})
-    RefuseOtherMethods(path, "GET, HEAD");
+HttpFront::HttpFront(Service& service, const ServerOptions& options)
+    : service_(service), options_(options), slots_(std::max(1, options.http_threads)) {
+  limits_.wire.max_body = options.limits.max_body_bytes;
+  limits_.request_timeout_seconds = options.limits.request_timeout_seconds;
 }
 
-void HttpFront::RefuseOtherMethods(const std::string& pattern, const std::string& allow) {
-  auto refuse = [allow](const httplib::Request& q, httplib::Response& r) {
-    SendMethodNotAllowed(q, r, allow);
-  };
-  if (allow.find("GET") == std::string::npos) http_->Get(pattern, refuse);
-  if (allow.find("POST") == std::string::npos) http_->Post(pattern, refuse);
-  http_->Put(pattern, refuse);
-  http_->Patch(pattern, refuse);
-  http_->Delete(pattern, refuse);
-  http_->Options(pattern, refuse);
+HttpFront::~HttpFront() {
+  Stop(std::chrono::milliseconds(0));
+  if (!drained_) return;  // connection threads still poll the stop pipe
+  for (int fd : stop_pipe_)
+    if (fd >= 0) ::close(fd);
 }
 
 Status HttpFront::Start(const std::string& address) {
   KG_ASSIGN_OR_RETURN(auto host_port, ParseAddress(address));
-  auto [host, port] = host_port;
-  if (port == 0) {
-    port_ = http_->bind_to_any_port(host);
-  } else {
-    port_ = http_->bind_to_port(host, port) ? port : -1;
-  }
-  if (port_ <= 0) {
-    port_ = 0;
-    return Status::IOError("cannot listen for HTTP on " + address);
-  }
-  // Calling listen() again on a listening socket only resizes its queue.
-  if (listen_fd_ >= 0 && ::listen(listen_fd_, SOMAXCONN) != 0)
-    return Status::IOError("cannot widen the HTTP listen queue on " + address);
-  thread_ = std::thread([this] { http_->listen_after_bind(); });
-  // stop() is a no-op before the accept loop runs, so wait for it (bounded).
-  for (int i = 0; i < 5000 && !http_->is_running(); ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::string error;
+  listen_fd_ = OpenListener(host_port.first, host_port.second, &error);
+  if (listen_fd_ < 0)
+    return Status::IOError("cannot listen for HTTP on " + address + ": " + error +
+                           (error == std::strerror(EADDRINUSE)
+                                ? " (another server, perhaps another kg serve, has this port)"
+                                : ""));
+  port_ = BoundPort(listen_fd_);
+  if (::pipe2(stop_pipe_, O_CLOEXEC) != 0) return Status::IOError("cannot create a pipe");
+  accept_thread_ = std::thread([this] { AcceptLoop(); });
   return Status::OK();
 }
 
-void HttpFront::Stop() {
-  if (!thread_.joinable()) return;
-  http_->stop();
-  thread_.join();
+void HttpFront::AcceptLoop() {
+  while (true) {
+    pollfd fds[2] = {{listen_fd_, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
+    if (::poll(fds, 2, -1) < 0) continue;  // EINTR
+    if (fds[1].revents != 0) return;
+    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0) {
+      // Out of file descriptors: wait for connections to close.
+      if (errno == EMFILE || errno == ENFILE)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      continue;
+    }
+    int yes = 1;
+    // Replies go out as one write, but without TCP_NODELAY Nagle's algorithm
+    // and the client's delayed ACK can still add ~40 ms to a request.
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
+    std::shared_ptr<Connection> conn;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (connections_.size() < options_.limits.max_connections) {
+        conn = std::make_shared<Connection>(fd, stop_pipe_[0], stopping_, limits_);
+        connections_.insert(conn);
+      }
+    }
+    if (conn == nullptr) {
+      RefuseConnection(fd);
+      continue;
+    }
+    std::thread([this, conn] {
+      conn->Serve(*this);
+      std::lock_guard<std::mutex> lock(mu_);
+      connections_.erase(conn);
+      changed_.notify_all();
+    }).detach();
+  }
+}
+
+// Beyond --max-connections: a 503 written without reading the request, then
+// close. Reading what the client already sent first keeps the kernel from
+// answering a reset, which could destroy the 503 before the client reads it.
+void HttpFront::RefuseConnection(int fd) {
+  HttpResponse res =
+      Refuse(503, "TooManyConnections",
+             "the server has " + std::to_string(options_.limits.max_connections) +
+                 " connections open, its limit (--max-connections); try again later");
+  res.headers.emplace_back("Retry-After", "1");
+  std::string reply = SerializeResponse(res, false, true);
+  (void)::send(fd, reply.data(), reply.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+  ::shutdown(fd, SHUT_WR);
+  char sink[4096];
+  while (::recv(fd, sink, sizeof(sink), MSG_DONTWAIT) > 0) {
+  }
+  ::close(fd);
+}
+
+bool HttpFront::AcquireSlot() {
+  while (!stopping_) {
+    if (slots_.try_acquire_for(std::chrono::milliseconds(100))) return true;
+  }
+  return false;
+}
+
+HttpResponse HttpFront::Handle(const HttpRequest& request) {
+  HttpResponse response;
+  // /healthz needs no worker: it answers while every worker runs a query.
+  bool health = request.path == "/healthz";
+  if (!health && !AcquireSlot()) return Refuse(503, "ShuttingDown", "the server is stopping");
+  Route(request, &response);
+  if (!health) slots_.release();
+  AddSecurityHeaders(&response);
+  return response;
+}
+
+HttpResponse HttpFront::Refuse(int status, const std::string& code, const std::string& message) {
+  HttpResponse response;
+  SendError(&response, {status, code, message});
+  AddSecurityHeaders(&response);
+  return response;
+}
+
+void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
+  const std::string& path = req.path;
+  bool get = req.method == "GET" || req.method == "HEAD";
+  Service& s = service_;
+  if (path == "/v1/query") {
+    if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
+    return HandleQuery(s, req, res);
+  }
+  bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
+  if (path != "/v1/render" && path != "/v1/stats" && path != "/healthz" && !entity)
+    return SendError(res, {404, "NotFound", "no such endpoint"});
+  if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
+  if (path == "/v1/render") return HandleRender(s, req, res);
+  if (path == "/v1/stats") return HandleStats(s, req, res);
+  if (entity) return HandleEntity(s, req, res, path.substr(kEntities.size()));
+  SendJson(res, "{\"status\":\"ok\"}");
+}
+
+bool HttpFront::Stop(std::chrono::milliseconds grace) {
+  if (stopped_) return drained_;
+  stopped_ = true;
+  if (!accept_thread_.joinable()) {
+    if (listen_fd_ >= 0) ::close(listen_fd_);
+    return true;
+  }
+  stopping_ = true;
+  (void)!::write(stop_pipe_[1], "x", 1);
+  accept_thread_.join();
+  ::close(listen_fd_);
+  std::unique_lock<std::mutex> lock(mu_);
+  changed_.wait_for(lock, grace, [this] { return connections_.empty(); });
+  if (!connections_.empty()) {
+    auto late = connections_;
+    lock.unlock();
+    std::ostringstream seconds;
+    seconds << std::chrono::duration<double>(grace).count();
+    HttpResponse refusal =
+        Refuse(503, "ShuttingDown",
+               "the server is stopping and its shutdown grace (--grace " + seconds.str() +
+                   " s) ran out before this request finished; a write in it is committed "
+                   "whole or not at all");
+    for (const auto& conn : late) conn->Abort(refusal);
+    lock.lock();
+    changed_.wait_for(lock, std::chrono::seconds(1), [this] { return connections_.empty(); });
+  }
+  drained_ = connections_.empty();
+  return drained_;
 }
 
 }  // namespace kg::server::internal

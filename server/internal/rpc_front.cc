@@ -205,7 +205,10 @@ class RpcFront::Loop {
 
 RpcFront::RpcFront(Service& service, int workers) : service_(service), workers_(workers) {}
 
-RpcFront::~RpcFront() { Stop(); }
+RpcFront::~RpcFront() {
+  // Only reached after a failed Stop() when the owner exits anyway.
+  if (!Stop()) thread_.detach();
+}
 
 Status RpcFront::Start(const std::string& address) {
   loop_ = std::make_unique<Loop>(workers_);
@@ -242,9 +245,9 @@ Status RpcFront::Start(const std::string& address) {
   return status;
 }
 
-void RpcFront::Stop() {
-  if (!thread_.joinable()) return;
-  loop_->pool.WaitIdle(std::chrono::seconds(60));
+bool RpcFront::Stop(std::chrono::milliseconds grace) {
+  if (!thread_.joinable()) return true;
+  if (!loop_->pool.WaitIdle(grace)) return false;
   const kj::Executor* executor = nullptr;
   {
     std::lock_guard<std::mutex> lock(loop_->mu);
@@ -254,6 +257,7 @@ void RpcFront::Stop() {
   if (executor != nullptr) executor->executeSync([this] { loop_->stop->fulfill(); });
   thread_.join();
   loop_->pool.Shutdown();
+  return true;
 }
 
 }  // namespace kg::server::internal

@@ -3,6 +3,7 @@
 // to the loop through cross-thread promises.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -21,8 +22,10 @@ class RpcFront {
   // IOError when it cannot listen.
   Status Start(const std::string& address);
   int port() const { return port_; }
-  // Lets running queries finish (bounded), then ends the loop. Idempotent.
-  void Stop();
+  // Lets running queries finish for up to `grace`, then ends the loop.
+  // False (and the loop left running, for the process to end) when queries
+  // were still running at the deadline. Idempotent.
+  bool Stop(std::chrono::milliseconds grace = std::chrono::seconds(60));
 
   class Loop;
 

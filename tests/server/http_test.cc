@@ -41,7 +41,7 @@ class HttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
     SeedDatabase(db_.path() + "/db");
-    std::ofstream(dir_.path() + "/token") << kToken << "\n";
+    WritePrivateFile(dir_.path() + "/token", std::string(kToken) + "\n");
   }
   std::string db() const { return db_.path() + "/db"; }
   std::string token_file() const { return dir_.path() + "/token"; }
@@ -433,7 +433,7 @@ TEST_F(HttpTest, SigtermLetsInFlightRequestsFinish) {
       done[i] = Clock::now();
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   Clock::time_point terminated = Clock::now();
   int exit_code = server.Terminate(120);
   for (auto& c : clients) c.join();

@@ -60,6 +60,12 @@ TempDir::~TempDir() {
   if (!path_.empty()) std::filesystem::remove_all(path_, ec);
 }
 
+void WritePrivateFile(const std::string& path, const std::string& content) {
+  std::ofstream(path) << content;
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
 void SeedDatabase(const std::string& dir) {
   ASSERT_TRUE(storage::Store::Create(dir, schema::Ontology::Builtin()).ok());
   auto store = storage::Store::Open(dir, {});

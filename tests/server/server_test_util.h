@@ -28,6 +28,10 @@ class TempDir {
 // relations between them (COMPETES_WITH, MAKES, LEADS, PRAISES).
 void SeedDatabase(const std::string& dir);
 
+// Writes `content` to `path` readable by its owner only (mode 600), as
+// kg serve requires of a token file.
+void WritePrivateFile(const std::string& path, const std::string& content);
+
 // A fixture with the seeded database and a token file holding `token`, both
 // in one temporary directory.
 class SeededServerTest : public ::testing::Test {
@@ -35,7 +39,7 @@ class SeededServerTest : public ::testing::Test {
   explicit SeededServerTest(std::string token) : token_(std::move(token)) {}
   void SetUp() override {
     SeedDatabase(db());
-    std::ofstream(token_file()) << token_;
+    WritePrivateFile(token_file(), token_);
   }
   std::string db() const { return dir_.path() + "/db"; }
   std::string token_file() const { return dir_.path() + "/token"; }
