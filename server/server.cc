@@ -34,6 +34,7 @@ class Server::Impl {
 
   int http_port() const { return http_.port(); }
   int rpc_port() const { return rpc_.port(); }
+  internal::Service& service() { return service_; }
 
  private:
   std::unique_ptr<storage::Store> store_;
@@ -62,6 +63,8 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
 
 int Server::http_port() const { return impl_->http_port(); }
 int Server::rpc_port() const { return impl_->rpc_port(); }
+
+void Server::CancelQueries() { impl_->service().CancelQueries(); }
 
 void Server::Stop() {
   if (impl_ != nullptr) impl_->Stop();

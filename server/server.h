@@ -21,6 +21,8 @@ struct Limits {
   double query_timeout_seconds = 30;  // longer queries: 504
   uint64_t max_rows = 100'000;        // larger results: 400 LimitExceeded
   uint32_t max_page_rows = 10'000;    // RPC Cursor.next pages are capped at this
+  // Bytes one query may hold (QueryOptions::max_memory_bytes): 400 MemoryLimitExceeded.
+  uint64_t max_memory_bytes = uint64_t{1} << 30;
 };
 
 struct ServerOptions {
@@ -52,6 +54,11 @@ class Server {
   // Stops accepting connections, waits for in-flight requests, closes the
   // database. Idempotent.
   void Stop();
+
+  // Makes every running query stop soon with "Cancelled: ..." (nothing it
+  // would write is written) and every later one fail the same way: the hook
+  // for a shutdown whose grace period is over. Thread-safe; not undone.
+  void CancelQueries();
 
   class Impl;
 
