@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,6 +107,9 @@ struct PageRankOptions {
   int iterations = 20;
   // Stop early once the L1 change of an iteration falls below this (0 = never).
   double tolerance = 0.0;
+  // Asked before every iteration when set; a non-OK status (a query's
+  // timeout or cancellation) stops the loop and is PageRank's result.
+  std::function<Status()> interrupt;
 };
 // PageRank with dangling nodes handled: the rank of a node without out-arcs
 // is spread evenly over all nodes each iteration, so ranks always sum to 1.
@@ -182,6 +186,12 @@ struct AnalysisOptions {
   BetweennessOptions betweenness;
   DegreeDirection degree = DegreeDirection::kBoth;
   CommunityOptions communities;
+  // Asked between the phases of Analyze (after reading the graph, after the
+  // algorithm) and inside PageRank's loop when set (ParseConfig of CALL
+  // kg.* sets it to the statement's deadline and cancel check). Betweenness,
+  // components and communities run to completion once started: their work
+  // is bounded by the graph (betweenness O(V*E)), not by an argument.
+  std::function<Status()> interrupt;
 };
 
 struct NodeScore {

@@ -77,7 +77,11 @@ Result<std::vector<NodeScore>> Analyze(const storage::Transaction& txn,
                                        const schema::Ontology& ontology, Algorithm algorithm,
                                        const AnalysisOptions& options) {
   KG_ASSIGN_OR_RETURN(GraphView view, GraphView::Build(txn, ontology, options.filter));
-  KG_ASSIGN_OR_RETURN(std::vector<double> values, RunOnView(view, algorithm, options));
+  if (options.interrupt) KG_RETURN_IF_ERROR(options.interrupt());
+  AnalysisOptions run = options;
+  if (!run.pagerank.interrupt) run.pagerank.interrupt = options.interrupt;
+  KG_ASSIGN_OR_RETURN(std::vector<double> values, RunOnView(view, algorithm, run));
+  if (options.interrupt) KG_RETURN_IF_ERROR(options.interrupt());
   std::vector<NodeScore> scores(values.size());
   for (uint32_t v = 0; v < values.size(); ++v) scores[v] = {view.id(v), values[v]};
   // Vertices are in id order already, so a stable sort keeps ties by id.

@@ -15,8 +15,17 @@ Result<std::vector<double>> PageRank(const GraphView& view, const PageRankOption
   if (options.iterations < 1)
     return Status::InvalidArgument("PageRank needs at least 1 iteration, got " +
                                    std::to_string(options.iterations));
-  return internal::PowerIteratePageRank(view.impl().csr(), options.damping, options.iterations,
-                                        options.tolerance);
+  Status stopped;
+  std::function<bool()> stop;
+  if (options.interrupt)
+    stop = [&] {
+      stopped = options.interrupt();
+      return !stopped.ok();
+    };
+  std::vector<double> ranks = internal::PowerIteratePageRank(
+      view.impl().csr(), options.damping, options.iterations, options.tolerance, stop);
+  if (!stopped.ok()) return stopped;
+  return ranks;
 }
 
 std::vector<double> Betweenness(const GraphView& view, const BetweennessOptions& options) {

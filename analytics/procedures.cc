@@ -117,6 +117,7 @@ Result<AnalysisOptions> ParseConfig(std::string_view procedure, const std::vecto
                                     const query::ProcedureContext& context) {
   AnalysisOptions options;
   options.filter.as_of = context.as_of;
+  options.interrupt = [context] { return context.Check(); };
   if (args.empty() || args[0].is_null()) return options;
   if (!args[0].is_map()) return ArgumentError(procedure, "the argument must be a config map");
   for (const auto& [key, v] : args[0].as_map())
@@ -140,6 +141,7 @@ Result<ResultTable> RunProcedure(const OntologyFn& ontology_fn, Algorithm algori
   const schema::Ontology open = known == nullptr ? schema::Ontology::Open() : schema::Ontology();
   const schema::Ontology& ontology = known == nullptr ? open : *known;
   Result<std::vector<NodeScore>> scores = Analyze(txn, ontology, algorithm, options);
+  if (!scores.ok() && query::IsStopError(scores.status())) return scores.status();
   if (!scores.ok()) {
     if (scores.status().code() == StatusCode::kInvalidArgument)
       return ArgumentError(name, scores.status().message());

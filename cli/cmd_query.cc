@@ -93,6 +93,7 @@ struct QueryArgs {
   std::string format = "table";
   double timeout = kDefaultTimeoutSeconds;
   uint64_t max_rows = kDefaultMaxRows;
+  uint64_t max_memory = query::QueryOptions().max_memory_bytes;
   size_t max_width = kDefaultMaxWidth;
   std::string as_of;
 };
@@ -163,6 +164,7 @@ int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
   options.parameters = std::move(params).value();
   options.timeout_seconds = args.timeout;
   options.max_rows = args.max_rows;
+  options.max_memory_bytes = args.max_memory;
   auto start = std::chrono::steady_clock::now();
   Result<ResultTable> table = RunOnDatabase(ctx, *text, options);
   if (!table.ok()) return Report(table.status());
@@ -185,6 +187,9 @@ void RegisterQuery(CLI::App& app, Context& ctx) {
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-rows", args->max_rows, "largest result allowed")->capture_default_str();
+  cmd->add_option("--max-memory", args->max_memory,
+                  "bytes the statement may hold in rows, sorts, lists (0 = no limit)")
+      ->capture_default_str();
   cmd->add_option("--max-width", args->max_width, "table: characters per cell (0 = no limit)")
       ->capture_default_str();
   cmd->add_option("--as-of", args->as_of,

@@ -85,6 +85,9 @@ void RegisterServeCommands(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--max-body", o.limits.max_body_bytes, "HTTP body limit in bytes")
       ->capture_default_str();
+  cmd->add_option("--max-memory", o.limits.max_memory_bytes,
+                  "bytes one query may hold in rows, sorts, lists (0: none)")
+      ->capture_default_str();
   cmd->add_option("--threads", o.http_threads, "concurrent HTTP requests")->capture_default_str();
   cmd->add_option("--max-connections", o.limits.max_connections,
                   "open HTTP connections; more are answered 503")

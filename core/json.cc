@@ -63,37 +63,78 @@ void AppendRel(const Relation& r, std::string* out) {
   *out += '}';
 }
 
-Value FromNlohmann(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::null:
-      return Value();
-    case nlohmann::json::value_t::boolean:
-      return Value(j.get<bool>());
-    case nlohmann::json::value_t::number_integer:
-      return Value(j.get<int64_t>());
-    case nlohmann::json::value_t::number_unsigned: {
-      auto u = j.get<uint64_t>();
-      if (u > static_cast<uint64_t>(INT64_MAX)) return Value(static_cast<double>(u));
-      return Value(static_cast<int64_t>(u));
-    }
-    case nlohmann::json::value_t::number_float:
-      return Value(j.get<double>());
-    case nlohmann::json::value_t::string:
-      return Value(j.get<std::string>());
-    case nlohmann::json::value_t::array: {
-      ValueList l;
-      for (const auto& e : j) l.push_back(FromNlohmann(e));
-      return Value(std::move(l));
-    }
-    case nlohmann::json::value_t::object: {
-      ValueMap m;
-      for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = FromNlohmann(it.value());
-      return Value(std::move(m));
-    }
-    default:
-      return Value();
+// Builds Values straight from nlohmann's SAX events with an explicit stack of
+// open containers, so neither parsing nor building recurses, and refuses
+// nesting deeper than kMaxJsonDepth: every later walk over the Value (the
+// query engine, AppendJson, the destructor) recurses once per level.
+class ValueBuilder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool null() override { return Put(Value()); }
+  bool boolean(bool b) override { return Put(Value(b)); }
+  bool number_integer(number_integer_t n) override { return Put(Value(static_cast<int64_t>(n))); }
+  bool number_unsigned(number_unsigned_t u) override {
+    if (u > static_cast<uint64_t>(INT64_MAX)) return Put(Value(static_cast<double>(u)));
+    return Put(Value(static_cast<int64_t>(u)));
   }
-}
+  bool number_float(number_float_t d, const string_t&) override { return Put(Value(d)); }
+  bool string(string_t& s) override { return Put(Value(std::move(s))); }
+  bool binary(binary_t&) override { return Put(Value()); }
+  bool start_object(std::size_t) override { return Open(Value(ValueMap{})); }
+  bool key(string_t& k) override {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() override { return Close(); }
+  bool start_array(std::size_t) override { return Open(Value(ValueList{})); }
+  bool end_array() override { return Close(); }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& e) override {
+    error_ = "invalid JSON at byte " + std::to_string(position) + ": " + e.what();
+    return false;
+  }
+
+  // The parsed document, or the first error.
+  Result<Value> Take() {
+    if (!error_.empty()) return Status::SyntaxError(error_);
+    return std::move(root_);
+  }
+
+ private:
+  struct Frame {
+    Value value;
+    std::string key;  // the key this container goes under in its parent map
+  };
+
+  bool Put(Value v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+    } else if (stack_.back().value.is_list()) {
+      stack_.back().value.as_list().push_back(std::move(v));
+    } else {
+      stack_.back().value.as_map()[key_] = std::move(v);
+    }
+    return true;
+  }
+  bool Open(Value container) {
+    if (stack_.size() >= kMaxJsonDepth) {
+      error_ = "JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels (the limit)";
+      return false;
+    }
+    stack_.push_back({std::move(container), std::move(key_)});
+    return true;
+  }
+  bool Close() {
+    Frame top = std::move(stack_.back());
+    stack_.pop_back();
+    key_ = std::move(top.key);
+    return Put(std::move(top.value));
+  }
+
+  std::vector<Frame> stack_;
+  std::string key_;
+  Value root_;
+  std::string error_;
+};
 
 }  // namespace
 
@@ -230,12 +271,13 @@ std::string ResultTableToJson(const ResultTable& table) {
 }
 
 Result<Value> ParseJson(std::string_view text) {
+  ValueBuilder builder;
   try {
-    // allow_exceptions=true, ignore_comments=false; NaN/Infinity are not JSON.
-    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end());
-    return FromNlohmann(j);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Status::SyntaxError("invalid JSON at byte " + std::to_string(e.byte) + ": " + e.what());
+    // strict (no trailing text); NaN/Infinity and comments are not JSON.
+    bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+    Result<Value> out = builder.Take();
+    if (!ok && out.ok()) return Status::SyntaxError("invalid JSON");
+    return out;
   } catch (const std::exception& e) {
     return Status::SyntaxError(std::string("invalid JSON: ") + e.what());
   }

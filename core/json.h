@@ -8,6 +8,7 @@
 // express, become the strings "NaN", "Infinity" and "-Infinity".
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,9 +25,14 @@ std::string ResultTableToJson(const ResultTable& table);
 // Appends `s` as a JSON string literal (quoted, escaped, UTF-8 passed through).
 void AppendJsonString(std::string_view s, std::string* out);
 
+// Deepest nesting of arrays and objects ParseJson accepts (as the query
+// engine's expression depth limit: deeper values could not be walked safely).
+inline constexpr size_t kMaxJsonDepth = 1000;
+
 // Parses JSON text into a Value: objects become maps, arrays lists, integral
 // numbers without '.'/exponent INTEGER, others FLOAT. Errors are SyntaxError
-// with the byte offset.
+// with the byte offset, or naming the depth limit for a document nested
+// deeper than kMaxJsonDepth. Neither parsing nor building recurses.
 Result<Value> ParseJson(std::string_view text);
 
 }  // namespace kg

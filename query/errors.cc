@@ -25,6 +25,10 @@ const char* ErrorClassName(ErrorClass cls) {
       return "TimeoutError";
     case ErrorClass::kLimitExceeded:
       return "LimitExceeded";
+    case ErrorClass::kMemoryLimitExceeded:
+      return "MemoryLimitExceeded";
+    case ErrorClass::kCancelled:
+      return "Cancelled";
   }
   return "Error";
 }

@@ -2,11 +2,13 @@
 // string/list operators, CASE, comprehensions, property access.
 #include "query/internal/eval.h"
 
+#include <cctype>
 #include <cmath>
 
 #include "core/relation.h"
 #include "query/internal/compare.h"
 #include "query/internal/functions.h"
+#include "query/internal/limits.h"
 
 namespace kg::query::internal {
 
@@ -65,25 +67,180 @@ Value EvalContext::RelRef(RelationId id, std::string_view type, EntityId start, 
 
 Status EvalContext::CheckDeadline() {
   if ((++deadline_counter_ & 255) != 0) return Status::OK();
+  return CheckDeadlineNow();
+}
+
+Status EvalContext::CheckDeadlineNow() const {
+  if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
+    return MakeRuntimeError(ErrorClass::kCancelled, "", "the query was cancelled");
   if (std::chrono::steady_clock::now() > deadline)
     return MakeRuntimeError(ErrorClass::kTimeout, "",
                             "the query exceeded its time limit and was stopped");
   return Status::OK();
 }
 
-Result<const std::regex*> EvalContext::Regex(const std::string& pattern, Span span) {
+namespace {
+
+// Java's inline flags (Neo4j runs =~ on java.util.regex) mapped onto RE2's:
+// i, s and m mean the same in both; u (Unicode case folding) is what RE2
+// always does, so it is dropped. Other flags (x, d, U: in RE2 U would mean
+// "ungreedy", in Java "Unicode classes") are refused rather than misread.
+Result<std::string> TranslateFlags(const std::string& pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++i];
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+      out += c;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      out += c;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];
+      continue;
+    }
+    size_t j = i + 2;
+    if (c != '(' || i + 1 >= pattern.size() || pattern[i + 1] != '?') {
+      out += c;
+      continue;
+    }
+    while (j < pattern.size() &&
+           (std::isalpha(static_cast<unsigned char>(pattern[j])) || pattern[j] == '-'))
+      ++j;
+    if (j == i + 2 || j >= pattern.size() || (pattern[j] != ')' && pattern[j] != ':')) {
+      out += c;  // not a flag group: (?<name>, (?=, (?!, ... are RE2's to judge
+      continue;
+    }
+    std::string flags;
+    for (size_t k = i + 2; k < j; ++k) {
+      char f = pattern[k];
+      if (f == 'u') continue;
+      if (f != 'i' && f != 's' && f != 'm' && f != '-') {
+        return Status::InvalidArgument(std::string("unsupported inline flag '") + f +
+                                       "' (kg supports (?i), (?s), (?m))");
+      }
+      flags += f;
+    }
+    bool empty = flags.empty() || flags == "-";
+    if (empty && pattern[j] == ')') {
+      i = j;  // (?u) alone: nothing left to say
+      continue;
+    }
+    out += empty ? "(?:" : "(?" + flags + pattern[j];
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<const re2::RE2*> EvalContext::Regex(const std::string& pattern, Span span) {
   auto it = regexes_.find(pattern);
   if (it != regexes_.end()) return it->second.get();
-  // std::regex reports bad patterns by throwing: this is the one adapter that catches.
-  try {
-    auto re = std::make_unique<std::regex>(pattern, std::regex::ECMAScript);
-    const std::regex* p = re.get();
-    regexes_[pattern] = std::move(re);
-    return p;
-  } catch (const std::regex_error& e) {
+  Result<std::string> translated = TranslateFlags(pattern);
+  if (!translated.ok())
     return Error(ErrorClass::kArgumentError, "InvalidArgumentValue", span,
-                 std::string("invalid regular expression: ") + e.what());
+                 "invalid regular expression: " + translated.status().message());
+  re2::RE2::Options options;
+  options.set_log_errors(false);  // the error goes to the user, not to stderr
+  auto re = std::make_unique<re2::RE2>(*translated, options);
+  if (!re->ok())
+    return Error(ErrorClass::kArgumentError, "InvalidArgumentValue", span,
+                 "invalid regular expression: " + re->error());
+  const re2::RE2* p = re.get();
+  regexes_[pattern] = std::move(re);
+  return p;
+}
+
+// --- memory and depth --------------------------------------------------------
+
+Status MemoryBudget::Charge(uint64_t bytes) {
+  used += bytes;
+  if (limit == 0 || used <= limit) return Status::OK();
+  return MakeRuntimeError(ErrorClass::kMemoryLimitExceeded, "",
+                          "the query needs more than " + std::to_string(limit) +
+                              " bytes of memory (the limit); narrow the pattern, add LIMIT or "
+                              "aggregate");
+}
+
+Status MemoryBudget::Fits(uint64_t bytes) const {
+  if (limit == 0 || used + bytes <= limit) return Status::OK();
+  return MakeRuntimeError(ErrorClass::kMemoryLimitExceeded, "",
+                          "the query needs more than " + std::to_string(limit) +
+                              " bytes of memory (the limit); narrow the pattern, add LIMIT or "
+                              "aggregate");
+}
+
+namespace {
+
+uint64_t PropertyBytes(const PropertyMap& props) {
+  uint64_t n = 0;
+  for (const auto& [k, v] : props) n += 64 + k.capacity() + ApproxBytes(v);
+  return n;
+}
+
+uint64_t EntityBytes(const Entity& e) {
+  uint64_t n = sizeof(Entity) + PropertyBytes(e.properties);
+  for (const auto& l : e.labels) n += sizeof(std::string) + l.capacity();
+  return n;
+}
+
+uint64_t RelationBytes(const Relation& r) {
+  return sizeof(Relation) + r.type.capacity() + PropertyBytes(r.properties);
+}
+
+}  // namespace
+
+uint64_t ApproxBytes(const Value& v) {
+  uint64_t n = sizeof(Value);
+  switch (v.type()) {
+    case Value::Type::kString:
+      return n + (v.as_string().size() > 15 ? v.as_string().capacity() : 0);
+    case Value::Type::kList:
+      for (const auto& e : v.as_list()) n += ApproxBytes(e);
+      return n;
+    case Value::Type::kMap:
+      for (const auto& [k, e] : v.as_map()) n += 48 + k.capacity() + ApproxBytes(e);
+      return n;
+    case Value::Type::kNode:
+      return n + EntityBytes(v.as_node());
+    case Value::Type::kRelationship:
+      return n + RelationBytes(v.as_relationship());
+    case Value::Type::kPath:
+      n += sizeof(Path);
+      for (const auto& e : v.as_path().nodes) n += EntityBytes(e);
+      for (const auto& r : v.as_path().rels) n += RelationBytes(r);
+      return n;
+    default:
+      return n;
   }
+}
+
+uint64_t ApproxBytes(const Row& row) {
+  uint64_t n = sizeof(Row);
+  for (const auto& v : row) n += ApproxBytes(v);
+  return n;
+}
+
+bool DeeperThan(const Value& v, size_t limit) {
+  if (!v.is_list() && !v.is_map()) return false;
+  if (limit == 0) return true;
+  if (v.is_list()) {
+    for (const auto& e : v.as_list())
+      if (DeeperThan(e, limit - 1)) return true;
+    return false;
+  }
+  for (const auto& [k, e] : v.as_map())
+    if (DeeperThan(e, limit - 1)) return true;
+  return false;
 }
 
 namespace {
@@ -235,8 +392,9 @@ Result<Value> StringOp(const Expr& e, const Value& a, const Value& b, EvalContex
     case ExprKind::kContains:
       return Value(s.find(t) != std::string::npos);
     default: {
-      KG_ASSIGN_OR_RETURN(const std::regex* re, ctx.Regex(t, e.args[1]->span));
-      return Value(std::regex_match(s, *re));
+      KG_ASSIGN_OR_RETURN(const re2::RE2* re, ctx.Regex(t, e.args[1]->span));
+      KG_RETURN_IF_ERROR(ctx.CheckDeadline());
+      return Value(re2::RE2::FullMatch(s, *re));
     }
   }
 }
@@ -302,10 +460,21 @@ Result<Value> EvalIteration(const Expr& e, Row& row, EvalContext& ctx) {
     if (list.is_null()) return Value();
     if (!list.is_list()) return ctx.TypeError(e.args[1]->span, "reduce expects a list");
     for (const auto& item : list.as_list()) {
-      row[e.slot2] = acc;
+      KG_RETURN_IF_ERROR(ctx.CheckDeadline());
+      row[e.slot2] = std::move(acc);
       row[e.slot] = item;
       KG_ASSIGN_OR_RETURN(acc, Eval(*e.args[2], row, ctx));
+      // The accumulator is fed back: only here can a value grow without
+      // bound in depth (reduce(a = [], x IN l | [a])) or in size.
+      if (acc.is_list() || acc.is_map() || acc.is_string()) {
+        if (DeeperThan(acc, kMaxValueDepth))
+          return ctx.Error(ErrorClass::kArgumentError, "ValueTooDeep", e.span,
+                           "reduce() built a value nested deeper than " +
+                               std::to_string(kMaxValueDepth) + " levels (the limit)");
+        KG_RETURN_IF_ERROR(ctx.memory.Fits(ApproxBytes(acc)));
+      }
     }
+    row[e.slot2] = Value();
     return acc;
   }
   KG_ASSIGN_OR_RETURN(Value list, Eval(*e.args[0], row, ctx));
@@ -314,7 +483,9 @@ Result<Value> EvalIteration(const Expr& e, Row& row, EvalContext& ctx) {
   ValueList out;
   size_t true_count = 0, false_count = 0;
   bool unknown = false;
+  uint64_t out_bytes = 0;
   for (const auto& item : list.as_list()) {
+    KG_RETURN_IF_ERROR(ctx.CheckDeadline());
     row[e.slot] = item;
     Tri keep = true;
     if (e.args[1]) {
@@ -332,6 +503,8 @@ Result<Value> EvalIteration(const Expr& e, Row& row, EvalContext& ctx) {
       } else {
         out.push_back(item);
       }
+      out_bytes += ApproxBytes(out.back());
+      KG_RETURN_IF_ERROR(ctx.memory.Fits(out_bytes));
     }
   }
   if (e.kind == ExprKind::kListComp) return Value(std::move(out));

@@ -312,12 +312,18 @@ Result<Value> Range(EvalContext& ctx, const Expr& c, Args& a) {
   if (step == 0)
     return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span,
                      "range() step must not be 0");
+  // The length first (in 128 bits: to - from may overflow), so the memory
+  // budget can refuse the list before any of it is built.
+  __int128 span = static_cast<__int128>(to) - from;
+  __int128 count = (step > 0 ? span >= 0 : span <= 0) ? span / step + 1 : 0;
+  if (count > 10'000'000)
+    return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span, "range() is too long");
+  KG_RETURN_IF_ERROR(ctx.memory.Fits(static_cast<uint64_t>(count) * sizeof(Value)));
   ValueList out;
-  for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
-    out.emplace_back(i);
-    if (out.size() > 10'000'000)
-      return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span,
-                       "range() is too long");
+  out.reserve(static_cast<size_t>(count));
+  for (int64_t k = 0; k < static_cast<int64_t>(count); ++k) {
+    if ((k & 4095) == 0) KG_RETURN_IF_ERROR(ctx.CheckDeadlineNow());
+    out.emplace_back(static_cast<int64_t>(from + static_cast<__int128>(k) * step));
   }
   return Value(std::move(out));
 }

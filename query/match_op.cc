@@ -8,6 +8,7 @@
 
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
+#include "query/internal/limits.h"
 
 namespace kg::query::internal {
 
@@ -172,6 +173,12 @@ Status VarLength(MatchState& ms, size_t pi, const std::vector<Step>& steps, size
   for (const auto& e : edges) {
     KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
     if (!ok) continue;
+    // Each hop is one level of this recursion: a trail through a long chain
+    // of relationships would otherwise exhaust the stack.
+    if (static_cast<size_t>(depth) >= kMaxPatternLength)
+      return ms.st->eval.Error(ErrorClass::kLimitExceeded, "PatternTooLong", r.span,
+                               "a variable-length relationship matched more than " +
+                                   std::to_string(kMaxPatternLength) + " hops (the limit)");
     trail.push_back(EdgeValue(e, at));
     ms.used_rels.push_back(e.relation);
     Status s = VarLength(ms, pi, steps, si, row, e.other, depth + 1, trail);
@@ -506,6 +513,7 @@ Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)
 Status MatchOp::Run(ExecState& st, Rows& in, Rows* out) const {
   for (Row& row : in) {
     KG_RETURN_IF_ERROR(RunRow(st, row, [&](Row& r) {
+      KG_RETURN_IF_ERROR(st.eval.memory.Charge(ApproxBytes(r)));
       out->push_back(std::move(r));
       return st.CheckRows(out->size());
     }));

@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "query/internal/limits.h"
+
 namespace kg::query::internal {
 
 Result<Statement> Parse(const SourceText& source) {
@@ -342,6 +344,8 @@ Result<PatternPart> Parser::ParsePatternPart() {
 
 Status Parser::ParsePatternChain(PatternPart* part) {
   if (At(Tok::kLParen) && At(Tok::kLParen, 1)) {  // parenthesised pattern
+    KG_RETURN_IF_ERROR(Enter());
+    DepthGuard guard{this};
     Advance();
     KG_RETURN_IF_ERROR(ParsePatternChain(part));
     return Expect(Tok::kRParen, "')'");
@@ -349,6 +353,10 @@ Status Parser::ParsePatternChain(PatternPart* part) {
   KG_ASSIGN_OR_RETURN(NodePattern first, ParseNodePattern());
   part->nodes.push_back(std::move(first));
   while (LooksLikeRelationship()) {
+    if (part->rels.size() >= kMaxPatternLength)
+      return ErrorAt({Begin(), Begin()}, "PatternTooLong",
+                     "a pattern has more than " + std::to_string(kMaxPatternLength) +
+                         " relationships (the limit)");
     KG_ASSIGN_OR_RETURN(RelPattern rel, ParseRelPattern());
     part->rels.push_back(std::move(rel));
     KG_ASSIGN_OR_RETURN(NodePattern node, ParseNodePattern());

@@ -4,7 +4,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <utility>
+#include <vector>
 
+#include "query/internal/limits.h"
 #include "query/internal/parser.h"
 
 namespace kg::query::internal {
@@ -42,11 +45,59 @@ ExprPtr Parser::Make(ExprKind kind, size_t begin) const {
   return e;
 }
 
-Result<ExprPtr> Parser::ParseExpr() { return ParseOr(); }
+Status Parser::TooDeep(size_t at, std::string_view what) const {
+  return ErrorAt({at, at}, "ExpressionTooDeep",
+                 std::string(what) + " nest deeper than " + std::to_string(kMaxExpressionDepth) +
+                     " levels (the limit)");
+}
+
+Status Parser::Enter() {
+  if (depth_ >= kMaxExpressionDepth) return TooDeep(Begin(), "expressions");
+  ++depth_;
+  return Status::OK();
+}
+
+Status Parser::CountChain(size_t* n) {
+  if (++*n >= kMaxExpressionDepth) return TooDeep(Begin(), "expressions");
+  return Status::OK();
+}
+
+Status Parser::CheckHeight(Expr& root) const {
+  // Post-order walk with an explicit stack; subtrees already measured (by an
+  // inner ParseExpr) are not walked again, so parsing stays linear.
+  std::vector<std::pair<Expr*, size_t>> stack;
+  if (root.height == 0) stack.push_back({&root, 0});
+  while (!stack.empty()) {
+    Expr* e = stack.back().first;
+    size_t i = stack.back().second++;
+    if (i <= e->args.size()) {
+      Expr* c = i < e->args.size() ? e->args[i].get() : e->else_expr.get();
+      if (c != nullptr && c->height == 0) stack.push_back({c, 0});
+      continue;
+    }
+    uint32_t h = e->else_expr ? e->else_expr->height : 0;
+    for (const auto& a : e->args)
+      if (a) h = std::max(h, a->height);
+    e->height = h + 1;
+    if (e->height > kMaxExpressionDepth) return TooDeep(e->span.begin, "expressions");
+    stack.pop_back();
+  }
+  return Status::OK();
+}
+
+Result<ExprPtr> Parser::ParseExpr() {
+  KG_RETURN_IF_ERROR(Enter());
+  DepthGuard guard{this};
+  KG_ASSIGN_OR_RETURN(ExprPtr e, ParseOr());
+  KG_RETURN_IF_ERROR(CheckHeight(*e));
+  return e;
+}
 
 Result<ExprPtr> Parser::ParseOr() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParseXor());
+  size_t chain = 0;
   while (AcceptKw("OR")) {
+    KG_RETURN_IF_ERROR(CountChain(&chain));
     KG_ASSIGN_OR_RETURN(ExprPtr right, ParseXor());
     left = Binary(ExprKind::kOr, std::move(left), std::move(right));
   }
@@ -55,7 +106,9 @@ Result<ExprPtr> Parser::ParseOr() {
 
 Result<ExprPtr> Parser::ParseXor() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParseAnd());
+  size_t chain = 0;
   while (AcceptKw("XOR")) {
+    KG_RETURN_IF_ERROR(CountChain(&chain));
     KG_ASSIGN_OR_RETURN(ExprPtr right, ParseAnd());
     left = Binary(ExprKind::kXor, std::move(left), std::move(right));
   }
@@ -64,7 +117,9 @@ Result<ExprPtr> Parser::ParseXor() {
 
 Result<ExprPtr> Parser::ParseAnd() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParseNot());
+  size_t chain = 0;
   while (AcceptKw("AND")) {
+    KG_RETURN_IF_ERROR(CountChain(&chain));
     KG_ASSIGN_OR_RETURN(ExprPtr right, ParseNot());
     left = Binary(ExprKind::kAnd, std::move(left), std::move(right));
   }
@@ -75,6 +130,8 @@ Result<ExprPtr> Parser::ParseNot() {
   if (AtKw("NOT")) {
     size_t begin = Begin();
     Advance();
+    KG_RETURN_IF_ERROR(Enter());
+    DepthGuard guard{this};
     KG_ASSIGN_OR_RETURN(ExprPtr inner, ParseNot());
     ExprPtr e = Make(ExprKind::kNot, begin);
     e->span.end = inner->span.end;
@@ -87,7 +144,9 @@ Result<ExprPtr> Parser::ParseNot() {
 Result<ExprPtr> Parser::ParseComparison() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParsePredicate());
   ExprPtr chain;  // a < b < c  ==  a < b AND b < c
+  size_t n = 0;
   while (true) {
+    KG_RETURN_IF_ERROR(CountChain(&n));
     ExprKind kind;
     switch (Peek().kind) {
       case Tok::kEq:
@@ -125,7 +184,9 @@ Result<ExprPtr> Parser::ParseComparison() {
 
 Result<ExprPtr> Parser::ParsePredicate() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParseAdditive());
+  size_t n = 0;
   while (true) {
+    KG_RETURN_IF_ERROR(CountChain(&n));
     if (AtKw("IS")) {
       Advance();
       bool negated = AcceptKw("NOT");
@@ -161,7 +222,9 @@ Result<ExprPtr> Parser::ParsePredicate() {
 
 Result<ExprPtr> Parser::ParseAdditive() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParseMultiplicative());
+  size_t chain = 0;
   while (At(Tok::kPlus) || At(Tok::kMinus)) {
+    KG_RETURN_IF_ERROR(CountChain(&chain));
     ExprKind kind = Advance().kind == Tok::kPlus ? ExprKind::kAdd : ExprKind::kSub;
     KG_ASSIGN_OR_RETURN(ExprPtr right, ParseMultiplicative());
     left = Binary(kind, std::move(left), std::move(right));
@@ -171,7 +234,9 @@ Result<ExprPtr> Parser::ParseAdditive() {
 
 Result<ExprPtr> Parser::ParseMultiplicative() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParsePower());
+  size_t chain = 0;
   while (At(Tok::kStar) || At(Tok::kSlash) || At(Tok::kPercent)) {
+    KG_RETURN_IF_ERROR(CountChain(&chain));
     Tok t = Advance().kind;
     ExprKind kind = t == Tok::kStar    ? ExprKind::kMul
                     : t == Tok::kSlash ? ExprKind::kDiv
@@ -184,7 +249,9 @@ Result<ExprPtr> Parser::ParseMultiplicative() {
 
 Result<ExprPtr> Parser::ParsePower() {
   KG_ASSIGN_OR_RETURN(ExprPtr left, ParseUnary());
+  size_t chain = 0;
   while (Accept(Tok::kCaret)) {
+    KG_RETURN_IF_ERROR(CountChain(&chain));
     KG_ASSIGN_OR_RETURN(ExprPtr right, ParseUnary());
     left = Binary(ExprKind::kPow, std::move(left), std::move(right));
   }
@@ -199,6 +266,8 @@ Result<ExprPtr> Parser::ParseUnary() {
   }
   if (At(Tok::kMinus) || At(Tok::kPlus)) {
     bool neg = Advance().kind == Tok::kMinus;
+    KG_RETURN_IF_ERROR(Enter());
+    DepthGuard guard{this};
     KG_ASSIGN_OR_RETURN(ExprPtr inner, ParseUnary());
     ExprPtr e = Make(neg ? ExprKind::kNeg : ExprKind::kPos, begin);
     e->span.end = inner->span.end;
@@ -241,7 +310,9 @@ Result<ExprPtr> Parser::ParseNumber(bool negate, size_t begin) {
 
 Result<ExprPtr> Parser::ParsePostfix() {
   KG_ASSIGN_OR_RETURN(ExprPtr e, ParseAtom());
+  size_t n = 0;
   while (true) {
+    KG_RETURN_IF_ERROR(CountChain(&n));
     size_t begin = e->span.begin;
     if (Accept(Tok::kDot)) {
       KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key after '.'"));

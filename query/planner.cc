@@ -92,7 +92,11 @@ class CallOp : public Operator {
       if (n < def_->min_args || (def_->max_args >= 0 && n > def_->max_args))
         return st.eval.Error(ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c_->span,
                              "wrong number of arguments to procedure " + def_->name);
-      auto table = def_->Call(*st.eval.txn, args, ProcedureContext{st.eval.as_of});
+      ProcedureContext context{st.eval.as_of};
+      context.deadline = st.eval.deadline;
+      context.cancel = st.eval.cancel;
+      auto table = def_->Call(*st.eval.txn, args, context);
+      if (!table.ok() && IsStopError(table.status())) return table.status();
       if (!table.ok())
         return Status(table.status().code(),
                       "ProcedureError: " + def_->name + ": " + table.status().message());
@@ -106,6 +110,7 @@ class CallOp : public Operator {
           KG_ASSIGN_OR_RETURN(bool keep, EvalPredicate(*c_->where, r, st.eval));
           if (!keep) continue;
         }
+        KG_RETURN_IF_ERROR(st.eval.memory.Charge(ApproxBytes(r)));
         out->push_back(std::move(r));
       }
       KG_RETURN_IF_ERROR(st.CheckRows(out->size()));

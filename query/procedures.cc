@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "query/internal/errors.h"
+
 namespace kg::query {
 namespace {
 
@@ -28,6 +30,23 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
 }
 
 }  // namespace
+
+Status ProcedureContext::Check() const {
+  using internal::ErrorClass;
+  if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
+    return internal::MakeRuntimeError(ErrorClass::kCancelled, "", "the query was cancelled");
+  if (std::chrono::steady_clock::now() > deadline)
+    return internal::MakeRuntimeError(ErrorClass::kTimeout, "",
+                                      "the query exceeded its time limit and was stopped");
+  return Status::OK();
+}
+
+bool IsStopError(const Status& status) {
+  const std::string& m = status.message();
+  for (std::string_view prefix : {"Cancelled:", "TimeoutError:", "MemoryLimitExceeded:"})
+    if (m.compare(0, prefix.size(), prefix) == 0) return true;
+  return false;
+}
 
 Result<ResultTable> ProcedureDef::Call(storage::Transaction& txn, const std::vector<Value>& args,
                                        const ProcedureContext& context) const {

@@ -6,6 +6,8 @@
 //                                   ignoring case (uses the name+alias index)
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -30,7 +32,18 @@ using ProcedureFn =
 // What the running statement passes to a procedure besides its arguments.
 struct ProcedureContext {
   std::optional<Date> as_of;  // QueryOptions::as_of of the statement
+  // The statement's deadline and cancel flag (QueryOptions). A procedure
+  // whose work grows with its arguments calls Check() per iteration.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  const std::atomic<bool>* cancel = nullptr;
+  // "Cancelled: ..." once the flag is set, "TimeoutError: ..." past the
+  // deadline, else OK. Return it unchanged: the statement reports it as is.
+  Status Check() const;
 };
+
+// Whether a procedure's error is the statement being stopped (Check()'s
+// errors, or the memory limit), which callers report unwrapped.
+bool IsStopError(const Status& status);
 // A ProcedureFn that also sees the statement's context.
 using ContextProcedureFn = std::function<Result<ResultTable>(
     storage::Transaction& txn, const std::vector<Value>& args, const ProcedureContext& context)>;

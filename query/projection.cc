@@ -42,6 +42,7 @@ Status Accumulate(ExecState& st, const Expr& agg, const std::string& f, Acc& acc
     bool fresh =
         v.is_node() ? acc.seen_nodes.insert(v.as_node().id).second : acc.seen.insert(v).second;
     if (!fresh) return Status::OK();
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(v.is_node() ? 32 : 48 + ApproxBytes(v)));
   }
   ++acc.count;
   if (f == "count") return Status::OK();
@@ -66,6 +67,7 @@ Status Accumulate(ExecState& st, const Expr& agg, const std::string& f, Acc& acc
     }
   } else if (f == "collect" || f == "stdev" || f == "stdevp" || f == "percentiledisc" ||
              f == "percentilecont") {
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(ApproxBytes(v)));
     acc.list.push_back(v);
   }
   return Status::OK();
@@ -171,6 +173,10 @@ class ProjectOp : public Operator {
       if (op_.p_.aggregating) return Accumulate(row);
       KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
       KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
+      // The row and its sort key stay until Finish.
+      uint64_t bytes = ApproxBytes(row);
+      if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
+      KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
       rows_.push_back(std::move(row));
       return st_.CheckRows(rows_.size());
     }
@@ -201,6 +207,8 @@ class ProjectOp : public Operator {
       }
       auto it = groups_.find(key);
       if (it == groups_.end()) {
+        KG_RETURN_IF_ERROR(st_.eval.memory.Charge(ApproxBytes(key) + ApproxBytes(row) +
+                                                  sizeof(Acc) * op_.p_.aggregates.size()));
         it = groups_.emplace(key, Group{row, std::vector<Acc>(op_.p_.aggregates.size())}).first;
         order_.push_back(it);
         KG_RETURN_IF_ERROR(st_.CheckRows(order_.size()));
@@ -249,8 +257,8 @@ class ProjectOp : public Operator {
 
   // DISTINCT, ORDER BY, SKIP / LIMIT and WITH's WHERE over the projected rows.
   Status Finish(ExecState& st, Rows* out, std::vector<std::vector<Value>>* keys) const {
-    if (p_.distinct) Distinct(out, keys);
-    if (!p_.order_by.empty()) Sort(out, keys);
+    if (p_.distinct) KG_RETURN_IF_ERROR(Distinct(st, out, keys));
+    if (!p_.order_by.empty()) KG_RETURN_IF_ERROR(Sort(st, out, keys));
     KG_RETURN_IF_ERROR(SkipLimit(st, out));
     if (p_.where) {
       Rows kept;
@@ -300,7 +308,7 @@ class ProjectOp : public Operator {
     return slots;
   }
 
-  void Distinct(Rows* rows, std::vector<std::vector<Value>>* keys) const {
+  Status Distinct(ExecState& st, Rows* rows, std::vector<std::vector<Value>>* keys) const {
     std::vector<int> slots = OutputSlots();
     std::set<std::vector<Value>, RowLess> seen;
     // One string column (RETURN DISTINCT n.name): hashed, without building keys.
@@ -308,6 +316,7 @@ class ProjectOp : public Operator {
     Rows kept;
     std::vector<std::vector<Value>> kept_keys;
     for (size_t i = 0; i < rows->size(); ++i) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       if (slots.size() == 1 && (*rows)[i][slots[0]].is_string()) {
         if (!seen_strings.insert((*rows)[i][slots[0]].as_string()).second) continue;
         kept.push_back(std::move((*rows)[i]));
@@ -316,28 +325,43 @@ class ProjectOp : public Operator {
       }
       std::vector<Value> k;
       for (int s : slots) k.push_back((*rows)[i][s]);
+      uint64_t key_bytes = 64 + ApproxBytes(k);
       if (!seen.insert(std::move(k)).second) continue;
+      KG_RETURN_IF_ERROR(st.eval.memory.Charge(key_bytes));
       kept.push_back(std::move((*rows)[i]));
       if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
     }
     *rows = std::move(kept);
     *keys = std::move(kept_keys);
+    return Status::OK();
   }
 
-  void Sort(Rows* rows, std::vector<std::vector<Value>>* keys) const {
+  Status Sort(ExecState& st, Rows* rows, std::vector<std::vector<Value>>* keys) const {
     std::vector<size_t> idx(rows->size());
     for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(2 * sizeof(size_t) * idx.size()));
+    // std::stable_sort cannot be left early: once the deadline passes (or the
+    // query is cancelled) every comparison says "equal", which is still a
+    // valid ordering, so the sort ends quickly and the result is discarded.
+    Status stopped;
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+      if (!stopped.ok()) return false;
+      if (Status s = st.eval.CheckDeadline(); !s.ok()) {
+        stopped = s;
+        return false;
+      }
       for (size_t k = 0; k < p_.order_by.size(); ++k) {
         int c = OrderCompare((*keys)[a][k], (*keys)[b][k]);
         if (c != 0) return p_.order_by[k].descending ? c > 0 : c < 0;
       }
       return false;
     });
+    KG_RETURN_IF_ERROR(stopped);
     Rows sorted;
     sorted.reserve(rows->size());
     for (size_t i : idx) sorted.push_back(std::move((*rows)[i]));
     *rows = std::move(sorted);
+    return Status::OK();
   }
 
   Result<int64_t> Count(ExecState& st, const Expr* e, const char* what) const {
@@ -382,6 +406,7 @@ class UnwindOp : public Operator {
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     for (Row& row : in) {
       KG_RETURN_IF_ERROR(RunRow(st, row, [&](Row& r) {
+        KG_RETURN_IF_ERROR(st.eval.memory.Charge(ApproxBytes(r)));
         out->push_back(std::move(r));
         return Status::OK();
       }));

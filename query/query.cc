@@ -60,6 +60,8 @@ Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
       KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(row[s], st.eval));
       out.push_back(std::move(v));
     }
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(internal::ApproxBytes(out)));
+    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
     table.rows.push_back(std::move(out));
   }
   return table;
@@ -78,7 +80,11 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
     return st.eval.Error(internal::ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
                          "wrong number of arguments to procedure " + def->name);
-  auto t = def->Call(*st.eval.txn, args, ProcedureContext{st.eval.as_of});
+  ProcedureContext context{st.eval.as_of};
+  context.deadline = st.eval.deadline;
+  context.cancel = st.eval.cancel;
+  auto t = def->Call(*st.eval.txn, args, context);
+  if (!t.ok() && IsStopError(t.status())) return t.status();
   if (!t.ok())
     return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message());
   return t;
@@ -156,6 +162,10 @@ Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& i
           KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
         }
         rows = std::move(out);
+        // What this step held besides its output is freed now.
+        st.eval.memory.used = st.eval.memory.written;
+        for (const Row& r : rows) st.eval.memory.used += internal::ApproxBytes(r);
+        KG_RETURN_IF_ERROR(st.eval.memory.Charge(0));
         (*stats)[pi][last].rows = rows.size();
         (*stats)[pi][last].ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
@@ -252,6 +262,8 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
   st.eval.params = &options.parameters;
   st.eval.src = &impl.src;
   st.eval.as_of = options.as_of;
+  st.eval.cancel = options.cancel;
+  st.eval.memory.limit = options.max_memory_bytes;
   if (options.timeout_seconds > 0)
     st.eval.deadline = std::chrono::steady_clock::now() +
                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -281,7 +293,11 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
     return internal::MakeRuntimeError(
         internal::ErrorClass::kLimitExceeded, "",
         "more than " + std::to_string(options.max_rows) + " result rows (the limit)");
-  if (impl.writes) KG_RETURN_IF_ERROR(txn->Commit());
+  if (impl.writes) {
+    // The last moment a stop can still leave the database untouched.
+    KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
+    KG_RETURN_IF_ERROR(txn->Commit());
+  }
   if (impl.statement.mode == internal::Statement::Mode::kProfile) return PlanTable(impl, &stats);
   return table;
 }

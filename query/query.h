@@ -11,8 +11,14 @@
 // Codes: kSyntaxError for syntax and semantic errors found before running,
 // kInvalidArgument for errors while running (type errors, bad arguments,
 // timeouts, row limits), kSchemaViolation for ontology violations of writes.
+// Limits (docs/query-language.md, "Limits"): expressions nest at most 1000
+// levels (SyntaxError ExpressionTooDeep), patterns and variable-length
+// matches at most 1000 relationships, values built by reduce() 1000 levels;
+// the timeout, cancel flag and memory budget below hold in every operator,
+// function and procedure (TimeoutError, Cancelled, MemoryLimitExceeded).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -36,6 +42,17 @@ struct QueryOptions {
   // Cap on rows produced by any single variable-length expansion or on
   // intermediate rows held in memory; stops runaway queries with a clear error.
   uint64_t max_intermediate_rows = 10'000'000;
+  // Bytes the statement may hold at once in materialised rows, sort and
+  // aggregation buffers, collect() lists, paths and the lists it builds
+  // (range(), comprehensions, reduce()); estimated, counted per statement.
+  // Exceeded -> "MemoryLimitExceeded: ...", nothing written. 0 = no limit.
+  uint64_t max_memory_bytes = uint64_t{1} << 30;  // 1 GiB
+  // When set, the statement polls this flag wherever it polls its deadline
+  // (per row, expansion, list element, procedure iteration) and stops with
+  // "Cancelled: the query was cancelled" soon after another thread sets it
+  // to true; nothing is written. Not owned: must outlive the call. A server
+  // sets one flag shared by its running queries to cancel them at shutdown.
+  const std::atomic<bool>* cancel = nullptr;
   std::string source_name = "query";  // used in error positions: query:LINE:COL
   // kg extension: when set, pattern expansion only follows relationships valid
   // at this date (Relation::ValidAt); plain openCypher semantics when unset.

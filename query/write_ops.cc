@@ -178,7 +178,9 @@ class CreateOp : public Operator {
   std::string name() const override { return "Create"; }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     for (Row& row : in) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       for (const auto& part : c_->patterns) KG_RETURN_IF_ERROR(CreatePattern(st, part, row));
+      KG_RETURN_IF_ERROR(st.eval.memory.ChargeWrite(ApproxBytes(row)));
       out->push_back(std::move(row));
     }
     return Status::OK();
@@ -196,6 +198,8 @@ class MergeOp : public Operator {
   std::string details() const override { return match_.details(); }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     for (Row& row : in) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+      KG_RETURN_IF_ERROR(st.eval.memory.ChargeWrite(ApproxBytes(row)));
       bool found = false;
       size_t before = out->size();
       Row work = row;
@@ -230,7 +234,9 @@ class SetOp : public Operator {
   }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     for (Row& row : in) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       KG_RETURN_IF_ERROR(ApplySetItems(st, c_->set_items, c_->kind == ClauseKind::kRemove, row));
+      KG_RETURN_IF_ERROR(st.eval.memory.ChargeWrite(ApproxBytes(row)));
       out->push_back(std::move(row));
     }
     return Status::OK();
@@ -248,12 +254,14 @@ class DeleteOp : public Operator {
     // Relationships first, so `DELETE n, r` works without DETACH.
     std::vector<std::pair<EntityId, const Expr*>> nodes;
     for (Row& row : in) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       for (const auto& e : c_->exprs) {
         KG_ASSIGN_OR_RETURN(Value v, Eval(*e, row, st.eval));
         KG_RETURN_IF_ERROR(Collect(st, v, *e, &nodes));
       }
     }
     for (const auto& [id, e] : nodes) {
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       if (st.eval.IsDeletedNode(id)) continue;
       Status s = st.eval.txn->DeleteEntity(id, c_->detach);
       if (s.code() == StatusCode::kInvalidArgument)

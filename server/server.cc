@@ -110,6 +110,7 @@ class Server::Impl {
 
   int http_port() const { return http_.port(); }
   int rpc_port() const { return rpc_.port(); }
+  internal::Service& service() { return service_; }
 
  private:
   const ServerOptions options_;
@@ -146,6 +147,8 @@ int Server::http_port() const { return impl_->http_port(); }
 int Server::rpc_port() const { return impl_->rpc_port(); }
 
 bool Server::Stop() { return impl_ == nullptr || impl_->Stop(); }
+
+void Server::CancelQueries() { impl_->service().CancelQueries(); }
 
 Result<std::string> ReadTokenFile(const std::string& path) {
   auto bad = [&path](const std::string& why) {

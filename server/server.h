@@ -24,6 +24,8 @@ struct Limits {
   // HTTP transport (docs/server.md#limits); neither may be 0.
   uint32_t max_connections = 128;       // more open HTTP connections: 503 and close
   double request_timeout_seconds = 10;  // a request's head and body: 408 and close
+  // Bytes one query may hold (QueryOptions::max_memory_bytes): 400 MemoryLimitExceeded.
+  uint64_t max_memory_bytes = uint64_t{1} << 30;
 };
 
 struct ServerOptions {
@@ -65,6 +67,11 @@ class Server {
   // ShuttingDown (HTTP) and the database is left open for them; the caller
   // should end the process (kg serve does). Idempotent.
   bool Stop();
+
+  // Makes every running query stop soon with "Cancelled: ..." (nothing it
+  // would write is written) and every later one fail the same way: the hook
+  // for a shutdown whose grace period is over. Thread-safe; not undone.
+  void CancelQueries();
 
   class Impl;
 

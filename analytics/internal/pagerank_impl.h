@@ -5,6 +5,7 @@
 #include <boost/graph/graph_traits.hpp>
 #include <boost/range/iterator_range.hpp>
 #include <cmath>
+#include <functional>
 #include <vector>
 
 namespace kg::analytics::internal {
@@ -15,10 +16,12 @@ namespace kg::analytics::internal {
 // Power iteration with damping `d`: each step every vertex gets (1-d)/n plus
 // d/n of the mass of dangling vertices (no out-arcs) plus d * rank(u) /
 // outdeg(u) from each in-neighbour u (parallel arcs count separately).
-// Ranks start at 1/n and always sum to 1.
+// Ranks start at 1/n and always sum to 1. `stop`, when given, is asked
+// before each iteration; true ends the loop early (the caller then reports
+// why: a query's timeout or cancellation).
 template <typename Graph>
-std::vector<double> PowerIteratePageRank(const Graph& g, double d, int iterations,
-                                         double tolerance) {
+std::vector<double> PowerIteratePageRank(const Graph& g, double d, int iterations, double tolerance,
+                                         const std::function<bool()>& stop = nullptr) {
   using Vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
   const Vertex n = num_vertices(g);
   if (n == 0) return {};
@@ -29,6 +32,7 @@ std::vector<double> PowerIteratePageRank(const Graph& g, double d, int iteration
     if (degree > 0) inv_out[u] = 1.0 / degree;
   }
   for (int it = 0; it < iterations; ++it) {
+    if (stop && stop()) break;
     double dangling = 0.0;
     for (Vertex u = 0; u < n; ++u)
       if (inv_out[u] == 0.0) dangling += rank[u];

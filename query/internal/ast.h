@@ -73,6 +73,7 @@ struct Expr {
   ExprPtr else_expr;                     // CASE ELSE
   bool distinct = false;                 // count(DISTINCT x)
   std::unique_ptr<PatternPart> pattern;  // kPattern
+  uint32_t height = 0;                   // of this subtree; 0 = not yet known (parser)
 
   // Set by the binder.
   int slot = -1;           // kVar, kListComp/kQuantifier/kReduce iteration variable

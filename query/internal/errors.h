@@ -33,6 +33,8 @@ enum class ErrorClass {
   kProcedureError,
   kTimeout,
   kLimitExceeded,
+  kMemoryLimitExceeded,  // QueryOptions::max_memory_bytes
+  kCancelled,            // QueryOptions::cancel was set
 };
 
 const char* ErrorClassName(ErrorClass cls);

@@ -5,11 +5,14 @@
 // predicates (provided by the executor).
 #pragma once
 
+#include <re2/re2.h>
+
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,6 +28,35 @@ namespace kg::query::internal {
 
 using Row = std::vector<Value>;
 
+// Bytes a query holds in materialised rows, sort buffers, aggregation state
+// and the lists it builds, against QueryOptions::max_memory_bytes. Sizes are
+// estimates (ApproxBytes) that err on the large side; shared graph values
+// are counted at each use.
+class MemoryBudget {
+ public:
+  uint64_t limit = 0;  // 0 = no limit
+  uint64_t used = 0;
+  uint64_t written = 0;  // part of `used` held until commit (the write batch, caches)
+  // Adds `bytes` to what is held; MemoryLimitExceeded once over the limit.
+  Status Charge(uint64_t bytes);
+  // The same for what a write keeps until the statement ends.
+  Status ChargeWrite(uint64_t bytes) {
+    written += bytes;
+    return Charge(bytes);
+  }
+  void Release(uint64_t bytes) { used = bytes > used ? 0 : used - bytes; }
+  // Whether `bytes` more (a list about to be built) would still fit.
+  Status Fits(uint64_t bytes) const;
+};
+
+// Approximate heap bytes of a value (its own size included), and of a row.
+uint64_t ApproxBytes(const Value& v);
+uint64_t ApproxBytes(const Row& row);
+
+// True when lists and maps nest deeper than `limit` inside `v` (does not
+// recurse below the limit).
+bool DeeperThan(const Value& v, size_t limit);
+
 class EvalContext {
  public:
   storage::Transaction* txn = nullptr;
@@ -34,6 +66,9 @@ class EvalContext {
   const std::vector<Value>* agg_values = nullptr;  // current group's aggregates
   std::function<Result<bool>(const Expr& e, Row& row)> pattern_eval;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // Set by another thread to stop the query (QueryOptions::cancel); not owned.
+  const std::atomic<bool>* cancel = nullptr;
+  MemoryBudget memory;
 
   // Latest version of a node / relationship, loaded once per statement (writes
   // of this statement update the cache so later clauses see them).
@@ -59,8 +94,11 @@ class EvalContext {
   static Value RelRef(RelationId id, std::string_view type, EntityId start, EntityId end);
   Result<Value> RelValue(RelationId id);
 
-  // Cooperative timeout check (cheap; call per row or per expansion).
+  // Cooperative timeout and cancellation check (cheap: looks at the clock
+  // and the flag every 256th call; call per row, element or expansion).
   Status CheckDeadline();
+  // The same check on every call (for work that is coarse already).
+  Status CheckDeadlineNow() const;
 
   // Errors at an expression, raised while running.
   Status Error(ErrorClass cls, std::string_view detail, Span span, std::string_view msg) const {
@@ -70,15 +108,17 @@ class EvalContext {
     return Error(ErrorClass::kTypeError, "InvalidArgumentType", span, msg);
   }
 
-  // Compiled regular expressions by pattern (std::regex construction is slow).
-  Result<const std::regex*> Regex(const std::string& pattern, Span span);
+  // Compiled regular expressions by pattern (RE2: linear-time matching, no
+  // recursion). Java's inline flags (?i) (?s) (?m) (?u) work; others and
+  // constructs RE2 lacks (backreferences, lookaround) are ArgumentErrors.
+  Result<const re2::RE2*> Regex(const std::string& pattern, Span span);
 
  private:
   std::unordered_map<EntityId, std::shared_ptr<const Entity>> nodes_;
   std::unordered_map<RelationId, std::shared_ptr<const Relation>> rels_;
   std::unordered_set<EntityId> deleted_nodes_;
   std::unordered_set<RelationId> deleted_rels_;
-  std::unordered_map<std::string, std::unique_ptr<std::regex>> regexes_;
+  std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regexes_;
   uint32_t deadline_counter_ = 0;
 };
 

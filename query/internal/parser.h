@@ -84,10 +84,26 @@ class Parser {
   Result<ExprPtr> TryParsePatternPredicate();
   ExprPtr Make(ExprKind kind, size_t begin) const;
 
+  // Nesting limits (query/internal/limits.h). Enter counts one level of
+  // recursion and fails past kMaxExpressionDepth (pair it with a Leave,
+  // through DepthGuard); CountChain does the same for one more operator of a
+  // left-associative chain; CheckHeight verifies a finished expression tree
+  // without recursing (heights are memoised in Expr::height).
+  Status Enter();
+  void Leave() { --depth_; }
+  Status CountChain(size_t* n);
+  Status CheckHeight(Expr& root) const;
+  Status TooDeep(size_t at, std::string_view what) const;
+  struct DepthGuard {
+    Parser* p;
+    ~DepthGuard() { p->Leave(); }
+  };
+
   const SourceText& src_;
   std::vector<Token> toks_;
   size_t pos_ = 0;
   bool in_where_ = false;  // pattern predicates are only allowed inside WHERE
+  size_t depth_ = 0;       // current recursion depth (Enter/Leave)
 };
 
 }  // namespace kg::query::internal

@@ -363,6 +363,13 @@ bool HttpFront::Stop(std::chrono::milliseconds grace) {
   std::unique_lock<std::mutex> lock(mu_);
   changed_.wait_for(lock, grace, [this] { return connections_.empty(); });
   if (!connections_.empty()) {
+    // The grace is over: running queries stop at their next deadline check
+    // (nothing they would write is written), then the late requests are
+    // answered 503.
+    service_.CancelQueries();
+    changed_.wait_for(lock, std::chrono::seconds(1), [this] { return connections_.empty(); });
+  }
+  if (!connections_.empty()) {
     auto late = connections_;
     lock.unlock();
     std::ostringstream seconds;

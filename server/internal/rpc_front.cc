@@ -247,7 +247,11 @@ Status RpcFront::Start(const std::string& address) {
 
 bool RpcFront::Stop(std::chrono::milliseconds grace) {
   if (!thread_.joinable()) return true;
-  if (!loop_->pool.WaitIdle(grace)) return false;
+  if (!loop_->pool.WaitIdle(grace)) {
+    // Grace over: cancel the running queries and give them a moment to end.
+    service_.CancelQueries();
+    if (!loop_->pool.WaitIdle(std::chrono::seconds(1))) return false;
+  }
   const kj::Executor* executor = nullptr;
   {
     std::lock_guard<std::mutex> lock(loop_->mu);

@@ -34,6 +34,9 @@ Status NameServerLimit(const Status& status, const Limits& limits) {
     seconds << limits.query_timeout_seconds;
     return Status(status.code(), m + "; the server's limit is --timeout " + seconds.str());
   }
+  if (starts("MemoryLimitExceeded:"))
+    return Status(status.code(), m + "; the server's limit is --max-memory " +
+                                     std::to_string(limits.max_memory_bytes));
   if (starts("LimitExceeded:") && m.find(" result rows ") != std::string::npos)
     return Status(status.code(),
                   m + "; the server's limit is --max-rows " + std::to_string(limits.max_rows));
@@ -103,6 +106,8 @@ query::QueryOptions Service::QueryOptionsFor(const ValueMap& params,
   options.procedures = &procedures_;
   options.timeout_seconds = options_.limits.query_timeout_seconds;
   options.max_rows = options_.limits.max_rows == 0 ? UINT64_MAX : options_.limits.max_rows;
+  options.max_memory_bytes = options_.limits.max_memory_bytes;
+  options.cancel = &cancel_;
   return options;
 }
 

@@ -3,6 +3,7 @@
 // lookups and stats. The HTTP and RPC front ends only translate.
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -68,6 +69,8 @@ class Service {
   Result<storage::StoreStats> Stats() const { return store_.Stats(); }
 
   const Limits& limits() const { return options_.limits; }
+  // Sets the cancel flag every query of this service polls (Server::CancelQueries).
+  void CancelQueries() { cancel_.store(true); }
 
  private:
   query::QueryOptions QueryOptionsFor(const ValueMap& params,
@@ -80,6 +83,8 @@ class Service {
   // kg.lookup and the analytics procedures (kg.pagerank, ...) for CALL.
   query::ProcedureRegistry procedures_;
   std::mutex writer_;  // one write statement at a time
+  // QueryOptions::cancel of every query (CancelQueries).
+  std::atomic<bool> cancel_{false};
 };
 
 // The media type of a diagram format ("image/svg+xml", ...).

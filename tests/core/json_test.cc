@@ -90,5 +90,42 @@ TEST(JsonTest, ParseErrorsAreSyntaxErrors) {
   EXPECT_EQ(v.status().code(), StatusCode::kSyntaxError);
 }
 
+// A parameter or HTTP body nested 30,000 deep crashed the recursive
+// conversion; the depth limit refuses it with a SyntaxError naming the limit.
+TEST(JsonTest, DeepNestingIsRefusedNotACrash) {
+  const std::string deep = std::string(30000, '[') + std::string(30000, ']');
+  auto v = ParseJson(deep);
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().code(), StatusCode::kSyntaxError);
+  EXPECT_NE(v.status().message().find("deeper than 1000 levels"), std::string::npos)
+      << v.status().message();
+  std::string objects;
+  for (int i = 0; i < 30000; ++i) objects += "{\"a\":";
+  objects += "1" + std::string(30000, '}');
+  EXPECT_FALSE(ParseJson(objects).ok());
+}
+
+TEST(JsonTest, NestingUpToTheLimitParses) {
+  const size_t n = kMaxJsonDepth;
+  auto v = ParseJson(std::string(n, '[') + "1" + std::string(n, ']'));
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  const Value* cur = &*v;
+  size_t depth = 0;
+  while (cur->is_list()) {
+    ++depth;
+    cur = &cur->as_list()[0];
+  }
+  EXPECT_EQ(depth, n);
+  EXPECT_EQ(cur->as_int(), 1);
+  EXPECT_FALSE(ParseJson(std::string(n + 1, '[') + std::string(n + 1, ']')).ok());
+}
+
+TEST(JsonTest, TrailingTextAndKeysInOrder) {
+  EXPECT_FALSE(ParseJson("{} x").ok());
+  auto v = ParseJson(R"({"b": {"c": [1, {"d": 2}]}, "a": 3})");
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_EQ(ToJson(*v), R"({"a":3,"b":{"c":[1,{"d":2}]}})");
+}
+
 }  // namespace
 }  // namespace kg
