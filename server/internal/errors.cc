@@ -31,8 +31,12 @@ void ParsePosition(const std::string& message, ApiError* error) {
 // "Timeout" is what clients see.
 bool IsTimeout(const std::string& cls) { return cls == "TimeoutError" || cls == "Timeout"; }
 
+// A query cancelled by the server: only a shutdown whose grace ran out does it.
+bool IsCancelled(const std::string& cls) { return cls == "Cancelled"; }
+
 int HttpStatusFor(StatusCode code, const std::string& cls) {
   if (IsTimeout(cls)) return 504;
+  if (IsCancelled(cls)) return 503;
   switch (code) {
     case StatusCode::kInvalidArgument:
     case StatusCode::kSyntaxError:
@@ -54,6 +58,7 @@ ApiError ToApiError(const Status& status) {
   std::string cls = LeadingClass(status.message());
   error.code = cls.empty() ? std::string(StatusCodeName(status.code())) : cls;
   if (IsTimeout(cls)) error.code = "Timeout";
+  if (IsCancelled(cls)) error.code = "ShuttingDown";
   error.http_status = HttpStatusFor(status.code(), cls);
   error.message = status.message();
   ParsePosition(status.message(), &error);
