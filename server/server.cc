@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "server/internal/bolt_front.h"
 #include "server/internal/http_front.h"
 #include "server/internal/rpc_front.h"
 #include "server/internal/service.h"
@@ -18,28 +19,33 @@ class Server::Impl {
       : store_(std::move(store)),
         service_(*store_, options),
         http_(service_, options.http_threads),
-        rpc_(service_, options.rpc_workers) {}
+        rpc_(service_, options.rpc_workers),
+        bolt_(service_, options.bolt_connections, options.limits.max_body_bytes) {}
 
   Status Start(const ServerOptions& options) {
     if (!options.http_address.empty()) KG_RETURN_IF_ERROR(http_.Start(options.http_address));
     if (!options.rpc_address.empty()) KG_RETURN_IF_ERROR(rpc_.Start(options.rpc_address));
+    if (!options.bolt_address.empty()) KG_RETURN_IF_ERROR(bolt_.Start(options.bolt_address));
     return Status::OK();
   }
 
   void Stop() {
     http_.Stop();
     rpc_.Stop();
+    bolt_.Stop();
     store_.reset();  // closes RocksDB once no request uses it
   }
 
   int http_port() const { return http_.port(); }
   int rpc_port() const { return rpc_.port(); }
+  int bolt_port() const { return bolt_.port(); }
 
  private:
   std::unique_ptr<storage::Store> store_;
   internal::Service service_;
   internal::HttpFront http_;
   internal::RpcFront rpc_;
+  internal::BoltFront bolt_;
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -62,6 +68,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
 
 int Server::http_port() const { return impl_->http_port(); }
 int Server::rpc_port() const { return impl_->rpc_port(); }
+int Server::bolt_port() const { return impl_->bolt_port(); }
 
 void Server::Stop() {
   if (impl_ != nullptr) impl_->Stop();

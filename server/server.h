@@ -26,12 +26,14 @@ struct Limits {
 struct ServerOptions {
   std::string db;                               // database directory
   std::string http_address = "127.0.0.1:7474";  // host:port; "" disables HTTP; port 0 picks one
-  std::string rpc_address = "127.0.0.1:7687";   // host:port; "" disables RPC
+  std::string rpc_address = "127.0.0.1:7688";   // host:port; "" disables RPC
+  std::string bolt_address;                     // host:port of Bolt (docs/bolt.md); "" disables it
   std::string token;                            // bearer token; empty: write statements are refused
   bool auth_reads = false;                      // reads need the token too
   bool read_only = false;                       // open the database read-only; writes refused
   int http_threads = 8;                         // concurrent HTTP requests
   int rpc_workers = 4;                          // concurrent RPC queries
+  int bolt_connections = 100;                   // concurrent Bolt connections (one thread each)
   Limits limits;
 };
 
@@ -48,6 +50,7 @@ class Server {
   // The bound ports (useful with port 0); 0 when that transport is disabled.
   int http_port() const;
   int rpc_port() const;
+  int bolt_port() const;
 
   // Stops accepting connections, waits for in-flight requests, closes the
   // database. Idempotent.
