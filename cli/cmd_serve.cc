@@ -48,6 +48,7 @@ int Serve(const Context& ctx, ServeFlags flags) {
   std::cout << "kg: serving " << ctx.db;
   if (srv->http_port() > 0) std::cout << " http=" << srv->http_port();
   if (srv->rpc_port() > 0) std::cout << " rpc=" << srv->rpc_port();
+  if (srv->bolt_port() > 0) std::cout << " bolt=" << srv->bolt_port();
   std::cout << (options.token.empty() ? " (writes disabled: no token file)" : "") << std::endl;
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
@@ -68,12 +69,17 @@ int Serve(const Context& ctx, ServeFlags flags) {
 
 void RegisterServeCommands(CLI::App& app, Context& ctx) {
   auto flags = std::make_shared<ServeFlags>();
-  CLI::App* cmd =
-      app.add_subcommand("serve", "serve the database over HTTP/JSON and Cap'n Proto RPC");
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "serve the database over HTTP/JSON, Cap'n Proto RPC and (with --bolt) Bolt");
   server::ServerOptions& o = flags->options;
   cmd->add_option("--http", o.http_address, "HTTP listen address HOST:PORT (\"\" disables)")
       ->capture_default_str();
   cmd->add_option("--rpc", o.rpc_address, "RPC listen address HOST:PORT (\"\" disables)")
+      ->capture_default_str();
+  cmd->add_option("--bolt", o.bolt_address,
+                  "Bolt (Neo4j drivers) listen address HOST:PORT, e.g. 127.0.0.1:7687 (\"\": off)")
+      ->capture_default_str();
+  cmd->add_option("--bolt-connections", o.bolt_connections, "concurrent Bolt connections")
       ->capture_default_str();
   cmd->add_option("--token-file", flags->token_file,
                   "file holding the bearer token; without it, writes are refused");

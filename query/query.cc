@@ -250,15 +250,24 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
                                                const QueryOptions& options) const {
   const Impl& impl = *impl_;
   if (impl.statement.mode == internal::Statement::Mode::kExplain) return PlanTable(impl, nullptr);
-  const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
   std::unique_ptr<storage::Transaction> txn;
   if (impl.writes) {
     KG_ASSIGN_OR_RETURN(txn, store.BeginWrite());
   } else {
     txn = store.BeginRead();
   }
+  KG_ASSIGN_OR_RETURN(ResultTable table, ExecuteIn(*txn, options));
+  if (impl.writes) KG_RETURN_IF_ERROR(txn->Commit());
+  return table;
+}
+
+Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
+                                                 const QueryOptions& options) const {
+  const Impl& impl = *impl_;
+  if (impl.statement.mode == internal::Statement::Mode::kExplain) return PlanTable(impl, nullptr);
+  const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
   ExecState st;
-  st.eval.txn = txn.get();
+  st.eval.txn = &txn;
   st.eval.params = &options.parameters;
   st.eval.src = &impl.src;
   st.eval.as_of = options.as_of;
@@ -294,9 +303,9 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
         internal::ErrorClass::kLimitExceeded, "",
         "more than " + std::to_string(options.max_rows) + " result rows (the limit)");
   if (impl.writes) {
-    // The last moment a stop can still leave the database untouched.
+    // The last moment a stop can still leave the database untouched (the
+    // caller commits: Execute, or a Bolt transaction).
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
-    KG_RETURN_IF_ERROR(txn->Commit());
   }
   if (impl.statement.mode == internal::Statement::Mode::kProfile) return PlanTable(impl, &stats);
   return table;

@@ -89,6 +89,12 @@ class PreparedStatement {
   static Result<PreparedStatement> Prepare(std::string_view text, const QueryOptions& options);
   // Runs the plan; same contract as Run.
   Result<ResultTable> Execute(storage::Store& store, const QueryOptions& options) const;
+  // Runs the plan inside `txn`, which the caller owns and commits or drops
+  // (an explicit multi-statement transaction: Bolt's BEGIN..COMMIT). A
+  // statement that writes needs a write transaction; it sees the earlier
+  // writes of `txn`. Same errors as Execute, but a failed statement may
+  // leave part of its writes in `txn`: the caller must then drop it.
+  Result<ResultTable> ExecuteIn(storage::Transaction& txn, const QueryOptions& options) const;
   // Result column names (empty for statements without RETURN).
   const std::vector<std::string>& columns() const;
   bool writes() const;

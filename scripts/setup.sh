@@ -38,3 +38,26 @@ kg_build() {
   cmake -S "$KG_ROOT" -B "$KG_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
   cmake --build "$KG_BUILD_DIR" -j "$(nproc)"
 }
+
+# Test-only: Node.js and npm (Debian's nodejs and npm packages when absent)
+# and the official Neo4j JavaScript driver pinned in
+# tests/server/node/package-lock.json, installed with `npm ci` into
+# tests/server/node/node_modules for the Bolt driver test
+# (tests/server/bolt_driver_test.sh) and bench/bolt_bench.js. Building kg
+# never needs them.
+kg_install_node_test_deps() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "== installing: nodejs npm"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+  fi
+  local dir=$KG_ROOT/tests/server/node
+  # npm ci starts from scratch; skip it while the installed tree matches the lock file.
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "== installing the Bolt test driver (npm ci in tests/server/node)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "server/internal/bolt_front.h"
 #include "server/internal/http_front.h"
 #include "server/internal/options.h"
 #include "server/internal/rpc_front.h"
@@ -86,14 +87,20 @@ class Server::Impl {
         store_(std::move(store)),
         service_(*store_, options),
         http_(service_, options),
-        rpc_(service_, options.rpc_workers) {}
+        rpc_(service_, options.rpc_workers),
+        bolt_(service_, options.bolt_connections, options.limits.max_body_bytes) {}
 
   Status Start() {
     if (!options_.http_address.empty()) KG_RETURN_IF_ERROR(http_.Start(options_.http_address));
     if (!options_.rpc_address.empty()) KG_RETURN_IF_ERROR(rpc_.Start(options_.rpc_address));
+    if (!options_.bolt_address.empty()) KG_RETURN_IF_ERROR(bolt_.Start(options_.bolt_address));
     return Status::OK();
   }
 
+  // HTTP and RPC get the grace (then their running queries are cancelled);
+  // Bolt connections then finish the request they run (bounded by the query
+  // timeout, or cancelled when the grace is already over), roll back any
+  // open transaction and close.
   bool Stop() {
     if (store_ == nullptr) return true;
     auto grace = std::chrono::milliseconds(
@@ -103,6 +110,8 @@ class Server::Impl {
     auto left = grace - std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::steady_clock::now() - start);
     bool rpc_done = rpc_.Stop(std::max(left, std::chrono::milliseconds(0)));
+    if (std::chrono::steady_clock::now() - start >= grace) service_.CancelQueries();
+    bolt_.Stop();
     if (!http_done || !rpc_done) return false;  // requests still use the store
     store_.reset();                             // closes RocksDB
     return true;
@@ -111,6 +120,7 @@ class Server::Impl {
   int http_port() const { return http_.port(); }
   int rpc_port() const { return rpc_.port(); }
   internal::Service& service() { return service_; }
+  int bolt_port() const { return bolt_.port(); }
 
  private:
   const ServerOptions options_;
@@ -118,6 +128,7 @@ class Server::Impl {
   internal::Service service_;
   internal::HttpFront http_;
   internal::RpcFront rpc_;
+  internal::BoltFront bolt_;
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -145,6 +156,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& requested) {
 
 int Server::http_port() const { return impl_->http_port(); }
 int Server::rpc_port() const { return impl_->rpc_port(); }
+int Server::bolt_port() const { return impl_->bolt_port(); }
 
 bool Server::Stop() { return impl_ == nullptr || impl_->Stop(); }
 

@@ -31,7 +31,8 @@ struct Limits {
 struct ServerOptions {
   std::string db;                               // database directory
   std::string http_address = "127.0.0.1:7474";  // host:port; "" disables HTTP; port 0 picks one
-  std::string rpc_address = "127.0.0.1:7687";   // host:port; "" disables RPC
+  std::string rpc_address = "127.0.0.1:7688";   // host:port; "" disables RPC
+  std::string bolt_address;                     // host:port of Bolt (docs/bolt.md); "" disables it
   std::string token;                            // bearer token; empty: write statements are refused
   bool auth_reads = false;                      // reads need the token too
   bool read_only = false;                       // open the database read-only; writes refused
@@ -41,6 +42,7 @@ struct ServerOptions {
   // such a server then needs the token for reads too (auth_reads).
   bool allow_remote = false;
   double shutdown_grace_seconds = 10;  // Stop() waits this long for running requests
+  int bolt_connections = 100;                   // concurrent Bolt connections (one thread each)
   Limits limits;
 };
 
@@ -60,6 +62,7 @@ class Server {
   // The bound ports (useful with port 0); 0 when that transport is disabled.
   int http_port() const;
   int rpc_port() const;
+  int bolt_port() const;
 
   // Stops accepting connections and waits up to shutdown_grace_seconds for
   // in-flight requests. True when all finished: the database is then

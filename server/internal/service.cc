@@ -114,9 +114,18 @@ query::QueryOptions Service::QueryOptionsFor(const ValueMap& params,
 Result<ResultTable> Service::Execute(const query::PreparedStatement& statement,
                                      const query::QueryOptions& options) {
   if (!statement.writes()) return statement.Execute(store_, options);
-  std::lock_guard<std::mutex> lock(writer_);
+  std::lock_guard<std::timed_mutex> lock(writer_);
   return statement.Execute(store_, options);
 }
+
+std::unique_lock<std::timed_mutex> Service::LockWriter(double wait_seconds) {
+  if (wait_seconds <= 0) return std::unique_lock<std::timed_mutex>(writer_);
+  return std::unique_lock<std::timed_mutex>(
+      writer_, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                   std::chrono::duration<double>(wait_seconds)));
+}
+
+Status Service::NameLimit(const Status& status) const { return NameServerLimit(status, limits()); }
 
 Result<ResultTable> Service::Query(std::string_view token, std::string_view text,
                                    const ValueMap& params, std::optional<ApiError>* denied,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -72,9 +73,20 @@ class Service {
   // Sets the cancel flag every query of this service polls (Server::CancelQueries).
   void CancelQueries() { cancel_.store(true); }
 
- private:
+  // --- for fronts that run statements themselves (Bolt's explicit
+  // transactions span several statements; see bolt_backend.cc) -------------
+  // The options every statement runs with: the server's limits and procedures.
   query::QueryOptions QueryOptionsFor(const ValueMap& params,
                                       std::optional<Date> as_of = std::nullopt) const;
+  // The writer lock that every write statement holds. Waits at most
+  // `wait_seconds` (0: no limit); the lock does not own the mutex on timeout.
+  std::unique_lock<std::timed_mutex> LockWriter(double wait_seconds);
+  // Adds the `kg serve` flag that sets a limit to a limit's error message.
+  Status NameLimit(const Status& status) const;
+  storage::Store& store() { return store_; }
+  const ServerOptions& options() const { return options_; }
+
+ private:
   Result<ResultTable> Execute(const query::PreparedStatement& statement,
                               const query::QueryOptions& options);
 
@@ -82,7 +94,7 @@ class Service {
   const ServerOptions options_;
   // kg.lookup and the analytics procedures (kg.pagerank, ...) for CALL.
   query::ProcedureRegistry procedures_;
-  std::mutex writer_;  // one write statement at a time
+  std::timed_mutex writer_;  // one write statement (or write transaction) at a time
   // QueryOptions::cancel of every query (CancelQueries).
   std::atomic<bool> cancel_{false};
 };

@@ -1,0 +1,219 @@
+// The Bolt front's adapter to the server's Service: auth, statements,
+// transactions and Neo4j status codes.
+#include "server/internal/bolt_backend.h"
+
+#include <map>
+
+#include "query/query.h"
+#include "storage/store.h"
+
+namespace kg::server::internal::bolt {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const Value* Find(const ValueMap& map, const char* key) {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+std::string StringField(const ValueMap& map, const char* key) {
+  const Value* v = Find(map, key);
+  return v != nullptr && v->is_string() ? v->as_string() : "";
+}
+
+bool SameToken(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;  // no early exit: the time does not leak the token
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+BoltError Unauthorized(std::string message) {
+  return {"Neo.ClientError.Security.Unauthorized", std::move(message)};
+}
+
+// The 0-based offset of 1-based line:column in `text`.
+int OffsetOf(const std::string& text, int line, int column) {
+  size_t pos = 0;
+  for (int l = 1; l < line; ++l) {
+    pos = text.find('\n', pos);
+    if (pos == std::string::npos) return 0;
+    ++pos;
+  }
+  return static_cast<int>(pos) + column - 1;
+}
+
+}  // namespace
+
+ExplicitTransaction::ExplicitTransaction(bool read_only, double timeout_seconds)
+    : read_only_(read_only), timeout_seconds_(timeout_seconds) {}
+
+ExplicitTransaction::~ExplicitTransaction() {
+  txn_.reset();  // the store transaction goes before the lock it needs
+}
+
+bool ExplicitTransaction::Expired(Clock::time_point now) const {
+  if (txn_ == nullptr || timeout_seconds_ <= 0) return false;
+  return std::chrono::duration<double>(now - write_started_).count() > timeout_seconds_;
+}
+
+std::optional<BoltError> Backend::Authenticate(const ValueMap& auth, Login* login) const {
+  const ServerOptions& options = service_.options();
+  std::string scheme = StringField(auth, "scheme");
+  if (scheme.empty()) scheme = "none";
+  *login = Login{};
+  if (scheme == "none") {
+    if (options.auth_reads && !options.token.empty())
+      return Unauthorized("this server needs credentials: basic auth with the server's token");
+    return std::nullopt;
+  }
+  if (scheme != "basic" && scheme != "bearer")
+    return Unauthorized("unsupported authentication scheme '" + scheme +
+                        "'; use basic auth with the server's token as the password");
+  std::string credentials = StringField(auth, "credentials");
+  if (options.token.empty()) return std::nullopt;  // nothing to check against; writes refused
+  if (!SameToken(credentials, options.token))
+    return Unauthorized("The client is unauthorized due to authentication failure.");
+  login->token = std::move(credentials);
+  return std::nullopt;
+}
+
+std::optional<BoltError> Backend::Authorize(const Login& login, bool writes, bool read_mode) const {
+  if (writes && read_mode)
+    return BoltError{"Neo.ClientError.Statement.AccessMode",
+                     "Writing in read access mode not allowed."};
+  std::optional<ApiError> denied = service_.Authorize(login.token, writes);
+  if (!denied.has_value()) return std::nullopt;
+  // Credentials were checked at login, so a denial here means a login
+  // without the token (scheme none): Neo4j's answer to a user who lacks the
+  // privilege is Forbidden.
+  if (denied->http_status == 401)
+    return BoltError{"Neo.ClientError.Security.Forbidden",
+                     writes ? "write statements need basic auth with the server's token"
+                            : "this server needs basic auth with the server's token"};
+  if (writes && service_.options().read_only)
+    return BoltError{"Neo.ClientError.General.ForbiddenOnReadOnlyDatabase", denied->message};
+  return BoltError{"Neo.ClientError.Security.Forbidden", denied->message};
+}
+
+std::optional<BoltError> Backend::TakeWriter(ExplicitTransaction& tx) {
+  std::unique_lock<std::timed_mutex> lock = service_.LockWriter(write_timeout_seconds());
+  if (!lock.owns_lock())
+    return BoltError{"Neo.TransientError.Transaction.LockAcquisitionTimeout",
+                     "another write transaction held the write lock longer than the server's "
+                     "--timeout; try again"};
+  Result<std::unique_ptr<storage::Transaction>> txn = service_.store().BeginWrite();
+  if (!txn.ok()) return ToBoltError(txn.status());
+  tx.writer_ = std::move(lock);
+  tx.txn_ = std::move(txn).value();
+  tx.write_started_ = Clock::now();
+  return std::nullopt;
+}
+
+std::optional<BoltError> Backend::Run(const Login& login, const std::string& text,
+                                      const ValueMap& params, bool read_mode,
+                                      ExplicitTransaction* tx, StatementResult* out) {
+  query::QueryOptions options = service_.QueryOptionsFor(params);
+  Result<query::PreparedStatement> prepared = query::PreparedStatement::Prepare(text, options);
+  auto fail = [&text](const Status& status) {
+    BoltError error = ToBoltError(status);
+    if (error.line > 0) error.offset = OffsetOf(text, error.line, error.column);
+    return error;
+  };
+  if (!prepared.ok()) return fail(prepared.status());
+  bool writes = prepared->writes();
+  if (auto error = Authorize(login, writes, read_mode || (tx != nullptr && tx->read_only())))
+    return error;
+  Result<ResultTable> table = Status::Internal("not run");
+  if (tx != nullptr && (writes || tx->holds_writer())) {
+    if (!tx->holds_writer()) {
+      if (auto error = TakeWriter(*tx)) return error;
+    }
+    table = prepared->ExecuteIn(*tx->txn_, options);
+  } else if (writes) {
+    std::unique_lock<std::timed_mutex> lock = service_.LockWriter(write_timeout_seconds());
+    if (!lock.owns_lock())
+      return BoltError{"Neo.TransientError.Transaction.LockAcquisitionTimeout",
+                       "a write transaction held the write lock longer than the server's "
+                       "--timeout; try again"};
+    table = prepared->Execute(service_.store(), options);
+  } else {
+    table = prepared->Execute(service_.store(), options);
+  }
+  if (!table.ok()) return fail(service_.NameLimit(table.status()));
+  out->columns = std::move(table->columns);
+  out->rows = std::move(table->rows);
+  out->writes = writes;
+  return std::nullopt;
+}
+
+std::optional<BoltError> Backend::Commit(ExplicitTransaction& tx) {
+  if (tx.txn_ == nullptr) return std::nullopt;  // nothing written
+  Status committed = tx.txn_->Commit();
+  Rollback(tx);  // releases the transaction and the lock
+  if (!committed.ok()) return ToBoltError(committed);
+  return std::nullopt;
+}
+
+void Backend::Rollback(ExplicitTransaction& tx) {
+  tx.txn_.reset();
+  if (tx.writer_.owns_lock()) tx.writer_.unlock();
+}
+
+BoltError ToBoltError(const Status& status) {
+  static const std::map<std::string, std::string> kCodes = {
+      {"SyntaxError", "Neo.ClientError.Statement.SyntaxError"},
+      {"SemanticError", "Neo.ClientError.Statement.SemanticError"},
+      {"TypeError", "Neo.ClientError.Statement.TypeError"},
+      {"ArgumentError", "Neo.ClientError.Statement.ArgumentError"},
+      {"EntityNotFound", "Neo.ClientError.Statement.EntityNotFound"},
+      {"ConstraintVerificationFailed", "Neo.ClientError.Schema.ConstraintValidationFailed"},
+      {"SchemaViolation", "Neo.ClientError.Schema.ConstraintValidationFailed"},
+      {"AlreadyExists", "Neo.ClientError.Schema.ConstraintValidationFailed"},
+      {"ProcedureError", "Neo.ClientError.Procedure.ProcedureCallFailed"},
+      {"Timeout", "Neo.TransientError.Statement.ExecutionTimeout"},
+      {"LimitExceeded", "Neo.ClientError.Statement.LimitExceeded"},
+      {"InvalidArgument", "Neo.ClientError.Statement.ArgumentError"},
+      {"NotFound", "Neo.ClientError.Statement.EntityNotFound"},
+      {"NotSupported", "Neo.ClientError.Statement.NotSupported"},
+  };
+  ApiError api = ToApiError(status);
+  BoltError error;
+  auto it = kCodes.find(api.code);
+  error.code = it != kCodes.end() ? it->second : "Neo.DatabaseError.General.UnknownError";
+  error.message = api.message;
+  error.line = api.line;
+  error.column = api.column;
+  return error;
+}
+
+std::pair<std::string, std::string> GqlStatusFor(const std::string& neo4j_code) {
+  static const std::map<std::string, std::pair<std::string, std::string>> kGql = {
+      {"Neo.ClientError.Statement.SyntaxError",
+       {"42001", "error: syntax error or access rule violation - invalid syntax"}},
+      {"Neo.ClientError.Statement.SemanticError",
+       {"42000", "error: syntax error or access rule violation"}},
+      {"Neo.ClientError.Statement.TypeError",
+       {"22G03", "error: data exception - invalid value type"}},
+      {"Neo.ClientError.Statement.AccessMode",
+       {"42N02", "error: syntax error or access rule violation - writing in read access mode"}},
+      {"Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
+       {"42N18", "error: syntax error or access rule violation - read-only database"}},
+      {"Neo.ClientError.Security.Unauthorized",
+       {"42NFF", "error: syntax error or access rule violation - permission/access denied"}},
+      {"Neo.ClientError.Security.Forbidden",
+       {"42NFF", "error: syntax error or access rule violation - permission/access denied"}},
+      {"Neo.ClientError.Request.Invalid",
+       {"08N06", "error: connection exception - protocol error"}},
+      {"Neo.ClientError.Transaction.TransactionTimedOut",
+       {"25N05", "error: invalid transaction state - transaction closed"}},
+  };
+  auto it = kGql.find(neo4j_code);
+  if (it != kGql.end()) return it->second;
+  if (neo4j_code.find(".ClientError.") != std::string::npos)
+    return {"22000", "error: data exception"};
+  return {"50N42", "error: general processing exception - unexpected error"};
+}
+
+}  // namespace kg::server::internal::bolt

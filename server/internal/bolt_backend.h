@@ -1,0 +1,111 @@
+// What the Bolt front needs from the rest of kg, in one adapter: logging in,
+// running a statement (on its own or inside an explicit transaction that
+// holds the writer lock), committing, rolling back, and Neo4j's status code
+// for every kg error. It is the only Bolt file that knows the server's
+// Service (service.h); switching to the session layer (api/) happens here.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+#include "server/internal/service.h"
+
+namespace kg::server::internal::bolt {
+
+// A failure as Bolt reports it: a Neo4j status code ("Neo.ClientError.
+// Statement.SyntaxError", ...), the message, and the query position when
+// known (1-based; 0 when none).
+struct BoltError {
+  std::string code;
+  std::string message;
+  int line = 0;
+  int column = 0;
+  int offset = 0;  // 0-based character offset of line:column in the query
+};
+
+// A statement's result, whole: the engine materialises every result (within
+// --max-rows) before the first row can be sent; PULL then sends it in batches.
+struct StatementResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  bool writes = false;  // the statement has an updating clause
+};
+
+// Who is logged in on a connection.
+struct Login {
+  std::string token;  // the credentials given ("" for scheme none)
+};
+
+// An explicit transaction (BEGIN .. COMMIT/ROLLBACK). Statements before its
+// first write each read their own fresh snapshot; the first write takes the
+// writer lock and opens a write transaction that every later statement runs
+// in (seeing the transaction's own writes) until COMMIT or ROLLBACK.
+class ExplicitTransaction {
+ public:
+  ExplicitTransaction(bool read_only, double timeout_seconds);
+  ~ExplicitTransaction();  // rolls back
+
+  bool read_only() const { return read_only_; }
+  bool holds_writer() const { return txn_ != nullptr; }
+  // True when it holds the writer lock longer than its timeout (0: never).
+  bool Expired(std::chrono::steady_clock::time_point now) const;
+
+ private:
+  friend class Backend;
+  bool read_only_;
+  double timeout_seconds_;
+  std::chrono::steady_clock::time_point write_started_;
+  std::unique_lock<std::timed_mutex> writer_;
+  std::unique_ptr<storage::Transaction> txn_;
+};
+
+class Backend {
+ public:
+  explicit Backend(Service& service) : service_(service) {}
+
+  // Checks a HELLO (Bolt < 5.1) or LOGON auth map: scheme "basic" with the
+  // server's token as password (any user name), or "none" when reads need no
+  // token. Without --token-file any credentials pass (writes stay refused).
+  std::optional<BoltError> Authenticate(const ValueMap& auth, Login* login) const;
+
+  // Runs one statement: in `tx` when given, else as its own transaction
+  // (auto-commit). `read_mode`: the client asked for read access (mode "r");
+  // a write is then refused. Errors come with their Neo4j codes.
+  std::optional<BoltError> Run(const Login& login, const std::string& text, const ValueMap& params,
+                               bool read_mode, ExplicitTransaction* tx, StatementResult* out);
+
+  std::optional<BoltError> Commit(ExplicitTransaction& tx);
+  void Rollback(ExplicitTransaction& tx);
+
+  // The limit of a write transaction's life and of the wait for the writer
+  // lock: the server's --timeout (0: none).
+  double write_timeout_seconds() const { return service_.limits().query_timeout_seconds; }
+  bool read_only_server() const { return service_.options().read_only; }
+
+  // A bookmark for a commit. Bookmarks name commits; kg is one server where
+  // every commit is visible to the next statement at once, so they are
+  // handed out and accepted, never waited on.
+  std::string NextBookmark() { return "kg:bookmark:" + std::to_string(++bookmarks_); }
+
+ private:
+  std::optional<BoltError> Authorize(const Login& login, bool writes, bool read_mode) const;
+  std::optional<BoltError> TakeWriter(ExplicitTransaction& tx);
+
+  Service& service_;
+  std::atomic<uint64_t> bookmarks_{0};
+};
+
+// The Neo4j status code of a kg error (parsed by ToApiError: the engine's
+// openCypher class or the Status code).
+BoltError ToBoltError(const Status& status);
+
+// The GQL status and its description for a Neo4j code (Bolt 5.7+ FAILURE).
+std::pair<std::string, std::string> GqlStatusFor(const std::string& neo4j_code);
+
+}  // namespace kg::server::internal::bolt
