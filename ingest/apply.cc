@@ -1,6 +1,8 @@
 // Apply: one write transaction for a whole review -- the source, then new
 // entities, aliases and relations -- committed only when every accepted line
 // passed validation and every write passed the ontology.
+#include <map>
+
 #include "core/date.h"
 #include "ingest/ingest.h"
 
@@ -35,9 +37,18 @@ void AddDate(const std::string& published, PropertyMap* props) {
 Result<ApplySummary> Apply(storage::Store& store, Review review, const ApplyOptions& options,
                            std::string_view origin) {
   if (options.auto_accept) {
-    for (Candidate& c : review.candidates)
+    std::map<std::string, bool> usable;  // entity line -> known or accepted
+    for (Candidate& c : review.candidates) {
       c.accept = (c.kind == CandidateKind::kEntity && c.links_to) ||
                  (c.ambiguous.empty() && c.confidence >= *options.auto_accept);
+      if (c.kind == CandidateKind::kEntity) usable[c.id] = c.accept;
+    }
+    // Without a reviewer, a statement about an entity below the threshold
+    // is left out rather than refused.
+    for (Candidate& c : review.candidates) {
+      if (c.kind == CandidateKind::kRelation) c.accept = c.accept && usable[c.from] && usable[c.to];
+      if (c.kind == CandidateKind::kAlias) c.accept = c.accept && usable[c.to];
+    }
   }
   KG_RETURN_IF_ERROR(storage::ValidateSourceId(review.source.id).WithPrefix(std::string(origin)));
   KG_RETURN_IF_ERROR(
