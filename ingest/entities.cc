@@ -266,15 +266,32 @@ Status LinkKnown(const NameIndex& index, Work* w) {
   return Status::OK();
 }
 
+// A headline in title case ("Huawei Pushes Ascend 910B as U.S. Rules
+// Tighten") capitalises verbs too: its runs are not names.
+static bool TitleCase(const Work& w, const std::vector<Token>& toks) {
+  size_t caps = 0;
+  for (const Token& t : toks) caps += Capitalised(w.text.substr(t.start, t.end - t.start));
+  return toks.size() >= 4 && caps * 10 >= toks.size() * 7;
+}
+
+// "Huawei Technologies (HWT)": the parenthesised word is an alias (FindAliases).
+static bool DefinedAlias(const Work& w, size_t start) {
+  if (start < 2 || w.text.compare(start - 2, 2, " (") != 0) return false;
+  return std::any_of(w.mentions.begin(), w.mentions.end(),
+                     [&](const MentionRef& m) { return m.end == start - 2; });
+}
+
 void FindNewEntities(Work* w) {
   for (const Span& s : w->sentences) {
     std::vector<Token> toks = Tokens(w->text, s);
+    if (TitleCase(*w, toks)) continue;
     size_t i = 0;
     while (i < toks.size()) {
       auto word = [&](size_t k) {
         return w->text.substr(toks[k].start, toks[k].end - toks[k].start);
       };
-      if (!Capitalised(word(i)) || Overlaps(*w, toks[i].start, toks[i].end)) {
+      if (!Capitalised(word(i)) || Overlaps(*w, toks[i].start, toks[i].end) ||
+          DefinedAlias(*w, toks[i].start)) {
         ++i;
         continue;
       }
