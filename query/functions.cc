@@ -398,7 +398,9 @@ Result<Value> SourceOf(EvalContext& ctx, const Expr& c, Args& a) {
   m["id"] = Value(ids[0]);
   KG_ASSIGN_OR_RETURN(auto rec, storage::GetSource(*ctx.txn, ids[0]));
   if (rec) {
-    auto put = [&](const char* key, const std::string& v) { m[key] = v.empty() ? Value() : Value(v); };
+    auto put = [&](const char* key, const std::string& v) {
+      m[key] = v.empty() ? Value() : Value(v);
+    };
     put("title", rec->title);
     put("publisher", rec->publisher);
     put("author", rec->author);
