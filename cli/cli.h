@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "query/procedures.h"
+#include "storage/sources.h"
 #include "storage/store.h"
 
 namespace kg::cli {
@@ -53,6 +54,20 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx);      // query shell pat
 void RegisterServeCommands(CLI::App& app, Context& ctx);      // serve
 void RegisterVizCommands(CLI::App& app, Context& ctx);        // render ego
 void RegisterAnalyticsCommands(CLI::App& app, Context& ctx);  // analyze
+void RegisterSourcesCommands(CLI::App& app, Context& ctx);    // sources (cmd_sources.cc)
+void RegisterIngestCommands(CLI::App& app, Context& ctx);     // ingest (cmd_ingest.cc)
+
+// A source record and its text read by `kg import --sources FILE.json`
+// (cmd_sources.cc): records as in data/sources/sources.json, each text read
+// from its "file" beside the JSON and checked against its "sha256".
+struct LoadedSource {
+  storage::SourceRecord record;
+  std::string text;
+};
+Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path);
+// Stores them in one transaction; a source already stored with the same text
+// is skipped, with another text refused (AlreadyExists).
+Status StoreSources(storage::Store& store, const std::vector<LoadedSource>& sources);
 
 // The registry for CALL: kg's built-ins plus the kg.* analytics procedures
 // (cmd_analyze.cc). `ontology` is asked at call time for the queried store's

@@ -89,6 +89,7 @@ struct ImportArgs {
   std::vector<std::string> edges;
   bool quiet = false;
   bool append = false;
+  std::string sources;  // --sources sources.json (cmd_sources.cc)
 };
 
 // A one-line progress bar on stderr, redrawn at most ten times a second.
@@ -144,8 +145,15 @@ void RemoveCreated(const std::string& path, bool dir_existed) {
 
 int RunImport(const Context& ctx, const ImportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
-  if (args.nodes.empty() && args.edges.empty())
-    return UsageError("import: give at least one --nodes or --edges file");
+  if (args.nodes.empty() && args.edges.empty() && args.sources.empty())
+    return UsageError("import: give at least one --nodes, --edges or --sources file");
+  // Sources are read and checked before anything is written.
+  std::vector<LoadedSource> sources;
+  if (!args.sources.empty()) {
+    auto loaded = ReadSourcesFile(args.sources);
+    if (!loaded.ok()) return Report(loaded.status());
+    sources = std::move(*loaded);
+  }
   for (const auto* files : {&args.nodes, &args.edges}) {
     for (const std::string& f : *files) {
       std::error_code ec;
@@ -155,7 +163,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   bool created = false, dir_existed = false;
   auto store = OpenOrCreate(ctx, &created, &dir_existed);
   if (!store.ok()) return Report(store.status());
-  if (!created && !args.append) {
+  if (!created && !args.append && !(args.nodes.empty() && args.edges.empty())) {
     // Importing the same files twice would hold every entity twice.
     Result<storage::StoreStats> stats = (*store)->Stats();
     if (!stats.ok()) return Report(stats.status());
@@ -166,6 +174,16 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
           " relations; import into a new database, or give --append to add these files to "
           "it (their :IDs then refer only to rows of this import); nothing imported"));
     }
+  }
+  if (!sources.empty()) {
+    Status s = StoreSources(**store, sources);
+    if (!s.ok()) {
+      store->reset();
+      if (created) RemoveCreated(ctx.db, dir_existed);
+      return Report(s);
+    }
+    if (!args.quiet) std::cout << "stored " << sources.size() << " sources\n";
+    if (args.nodes.empty() && args.edges.empty()) return kExitOk;
   }
   storage::ImportOptions options;
   options.node_files = args.nodes;
@@ -266,7 +284,8 @@ std::string DisplayName(const storage::Transaction& txn, EntityId id) {
 
 // "stance 0.8; valid 2025-04-01..2025-07-15; speaker Lei Jun" plus the
 // shortened quote on its own line.
-std::string RelationDetails(const Relation& r) {
+std::string RelationDetails(const Relation& r,
+                            const std::map<std::string, storage::SourceLabel>& sources) {
   std::vector<std::string> parts;
   if (auto s = r.stance()) parts.push_back("stance " + Value(*s).ToDisplayString());
   auto from = r.valid_from(), to = r.valid_to();
@@ -277,8 +296,15 @@ std::string RelationDetails(const Relation& r) {
   if (auto d = r.StringProperty(kSpeakerKey); !d.empty())
     parts.push_back("speaker " + std::string(d));
   if (const Value* d = r.Find(kDateKey)) parts.push_back("on " + d->ToDisplayString());
-  if (auto d = r.StringProperty(kSourceKey); !d.empty())
-    parts.push_back("source " + std::string(d));
+  for (const std::string& id : storage::RelationSourceIds(r)) {
+    auto it = sources.find(id);
+    if (it == sources.end() || it->second.title.empty()) {
+      parts.push_back("source " + id);
+    } else {  // the title and publisher, as a reader cites it
+      parts.push_back("source \"" + Shorten(it->second.title, 60) + "\"" +
+                      (it->second.publisher.empty() ? "" : ", " + it->second.publisher));
+    }
+  }
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
   if (!out.empty()) out = "  [" + out + "]";
@@ -301,6 +327,7 @@ Status PrintRelations(const storage::Transaction& txn, EntityId id, size_t limit
     groups[std::string(e.type)].push_back(e);
     return true;
   }));
+  KG_ASSIGN_OR_RETURN(auto sources, storage::SourceLabels(txn));
   for (auto& [type, edges] : groups) {
     std::stable_partition(edges.begin(), edges.end(), [](const auto& e) { return e.outgoing; });
     std::cout << "  " << type << " (" << edges.size() << ")\n";
@@ -309,7 +336,7 @@ Status PrintRelations(const storage::Transaction& txn, EntityId id, size_t limit
       const storage::Edge& e = edges[i];
       KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(e.relation));
       std::cout << "    " << (e.outgoing ? "-> " : "<- ") << DisplayName(txn, e.other)
-                << RelationDetails(r) << "\n";
+                << RelationDetails(r, sources) << "\n";
     }
     if (shown < edges.size()) std::cout << "    … and " << edges.size() - shown << " more\n";
   }
@@ -372,12 +399,17 @@ int RunGet(const Context& ctx, const GetArgs& args) {
 
 // --- check -------------------------------------------------------------------
 
-int RunCheck(const Context& ctx) {
+int RunCheck(const Context& ctx, bool quotes) {
   if (!HaveDb(ctx)) return kExitUsage;
   auto store = OpenStore(ctx, /*read_only=*/true);
   if (!store.ok()) return Report(store.status());
   auto problems = (*store)->Check();
   if (!problems.ok()) return Report(problems.status());
+  if (quotes) {  // every quote verbatim in its source's stored text
+    auto bad = storage::CheckQuotes(**store);
+    if (!bad.ok()) return Report(bad.status());
+    problems->insert(problems->end(), bad->begin(), bad->end());
+  }
   if (!problems->empty()) {
     for (const std::string& p : *problems) std::cout << p << "\n";
     std::cerr << "kg: check found " << problems->size() << " problem"
@@ -408,6 +440,8 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--edges", import->edges, "relationship CSV file (repeatable)");
   cmd->add_flag("--quiet,-q", import->quiet, "no progress bar and no summary");
   cmd->add_flag("--append", import->append, "add to a database that already holds data");
+  cmd->add_option("--sources", import->sources,
+                  "source records (JSON, as data/sources/sources.json) whose texts lie beside it");
   cmd->callback(
       [&ctx, import] { ctx.action = [&ctx, import] { return RunImport(ctx, *import); }; });
 
@@ -431,7 +465,9 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, get] { ctx.action = [&ctx, get] { return RunGet(ctx, *get); }; });
 
   cmd = app.add_subcommand("check", "verify every invariant of the database");
-  cmd->callback([&ctx] { ctx.action = [&ctx] { return RunCheck(ctx); }; });
+  auto quotes = std::make_shared<bool>(false);
+  cmd->add_flag("--quotes", *quotes, "also verify every quote against its source's stored text");
+  cmd->callback([&ctx, quotes] { ctx.action = [&ctx, quotes] { return RunCheck(ctx, *quotes); }; });
 }
 
 }  // namespace kg::cli

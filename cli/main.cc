@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
   RegisterServeCommands(app, ctx);
   RegisterVizCommands(app, ctx);
   RegisterAnalyticsCommands(app, ctx);
+  RegisterSourcesCommands(app, ctx);
+  RegisterIngestCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

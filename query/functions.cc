@@ -10,6 +10,7 @@
 #include "core/relation.h"
 #include "query/internal/ast.h"
 #include "query/internal/eval.h"
+#include "storage/sources.h"
 
 namespace kg::query::internal {
 namespace {
@@ -389,6 +390,33 @@ Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(r->ValidAt(day.as_date()));
 }
 
+// kg.source(r): the record of the relationship's (first) source as a map
+// {id, title, publisher, author, url, published, language}; null when the
+// relationship names no source. A source without a stored record (CSV data
+// imported without --sources) gives just {id}.
+Result<Value> SourceOf(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
+  KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
+  std::vector<std::string> ids = storage::RelationSourceIds(*r);
+  if (ids.empty()) return Value();
+  ValueMap m;
+  m["id"] = Value(ids[0]);
+  KG_ASSIGN_OR_RETURN(auto rec, storage::GetSource(*ctx.txn, ids[0]));
+  if (rec) {
+    auto put = [&](const char* key, const std::string& v) {
+      m[key] = v.empty() ? Value() : Value(v);
+    };
+    put("title", rec->title);
+    put("publisher", rec->publisher);
+    put("author", rec->author);
+    put("url", rec->url);
+    put("published", rec->published);
+    put("language", rec->language);
+  }
+  return Value(std::move(m));
+}
+
 const FunctionDef kFunctions[] = {
     {"id", 1, 1, Id},
     {"labels", 1, 1, Labels},
@@ -427,6 +455,7 @@ const FunctionDef kFunctions[] = {
     {"sign", 1, 1, Sign},
     {"date", 0, 1, DateFn},
     {"kg.validat", 2, 2, ValidAt},
+    {"kg.source", 1, 1, SourceOf},
 };
 
 }  // namespace

@@ -10,7 +10,7 @@ KG_PACKAGES=(
   librocksdb-dev libcapnp-dev capnproto libboost-graph-dev libgraphviz-dev
   libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
   libcpp-httplib-dev curl libfontconfig-dev fonts-wqy-zenhei
-  libre2-dev
+  libre2-dev libssl-dev libicu-dev libzstd-dev
 )
 
 kg_install_packages() {

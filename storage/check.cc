@@ -7,6 +7,7 @@
 
 #include "storage/internal/codec.h"
 #include "storage/internal/store_impl.h"
+#include "storage/sources.h"
 #include "storage/store.h"
 
 namespace kg::storage {
@@ -259,7 +260,9 @@ class Checker {
 
 Result<std::vector<std::string>> Store::Check() const {
   Checker checker(*impl_);
-  return checker.Run();
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> problems, checker.Run());
+  KG_RETURN_IF_ERROR(internal::CheckSourceRecords(*this, &problems));
+  return problems;
 }
 
 }  // namespace kg::storage

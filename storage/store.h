@@ -68,6 +68,9 @@ struct StoreStats {
 };
 
 class Transaction;
+namespace internal {
+class TxnAccess;  // raw meta access for storage/sources.cc
+}
 
 class Store {
  public:
@@ -123,6 +126,10 @@ class Transaction {
   ~Transaction();
 
   bool writable() const;
+  // The RocksDB sequence number of the snapshot this transaction reads: equal
+  // numbers mean equal data, so caches derived from a snapshot (the ingest
+  // name automaton) key on it. A write transaction's own writes are not in it.
+  uint64_t snapshot_sequence() const;
 
   // --- reads -------------------------------------------------------------
   // NotFound when absent; Corruption when the record does not decode.
@@ -182,6 +189,7 @@ class Transaction {
   explicit Transaction(std::unique_ptr<Impl> impl);
 
  private:
+  friend class internal::TxnAccess;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -10,6 +10,7 @@
 
 #include "storage/internal/codec.h"
 #include "storage/internal/store_impl.h"
+#include "storage/internal/txn_access.h"
 #include "storage/store.h"
 
 namespace kg::storage {
@@ -615,5 +616,28 @@ Status Transaction::DeleteRelation(RelationId id) {
 }
 
 Status Transaction::Commit() { return impl_->Commit(); }
+
+uint64_t Transaction::snapshot_sequence() const { return impl_->sequence_; }
+
+// Raw meta-family access for the source records (storage/sources.cc).
+namespace internal {
+Result<std::optional<std::string>> TxnAccess::GetMeta(const Transaction& t, std::string_view key) {
+  return t.impl_->Get(kCfMeta, key);
+}
+Status TxnAccess::ScanMeta(const Transaction& t, std::string_view prefix,
+                           const std::function<bool(std::string_view)>& fn) {
+  return t.impl_->ScanPrefix(kCfMeta, prefix, fn);
+}
+Status TxnAccess::PutMeta(Transaction& t, std::string_view key, std::string_view value) {
+  KG_RETURN_IF_ERROR(t.impl_->RequireWritable());
+  t.impl_->Put(kCfMeta, key, value);
+  return Status::OK();
+}
+Status TxnAccess::DeleteMeta(Transaction& t, std::string_view key) {
+  KG_RETURN_IF_ERROR(t.impl_->RequireWritable());
+  t.impl_->Delete(kCfMeta, key);
+  return Status::OK();
+}
+}  // namespace internal
 
 }  // namespace kg::storage

@@ -1,0 +1,131 @@
+// Apply: one write transaction for a whole review -- the source, then new
+// entities, aliases and relations -- committed only when every accepted line
+// passed validation and every write passed the ontology.
+#include <map>
+
+#include "core/date.h"
+#include "ingest/ingest.h"
+
+namespace kg::ingest {
+namespace {
+
+std::string Where(std::string_view origin, size_t line, const std::string& id) {
+  return std::string(origin) + (line ? ":" + std::to_string(line) : " (" + id + ")") + ": ";
+}
+
+// The statement date of the source's relations: its publication date, a
+// month or year taken as its first day (with the precision kept beside it).
+void AddDate(const std::string& published, PropertyMap* props) {
+  if (published.empty()) return;
+  std::string full = published;
+  std::string precision;
+  if (published.size() == 4) {
+    full += "-01-01";
+    precision = "year";
+  } else if (published.size() == 7) {
+    full += "-01";
+    precision = "month";
+  }
+  auto d = Date::Parse(full);
+  if (!d.ok()) return;
+  (*props)[std::string(kDateKey)] = Value(*d);
+  if (!precision.empty()) (*props)["date_precision"] = Value(precision);
+}
+
+}  // namespace
+
+Result<ApplySummary> Apply(storage::Store& store, Review review, const ApplyOptions& options,
+                           std::string_view origin) {
+  if (options.auto_accept) {
+    std::map<std::string, bool> usable;  // entity line -> known or accepted
+    for (Candidate& c : review.candidates) {
+      c.accept = (c.kind == CandidateKind::kEntity && c.links_to) ||
+                 (c.ambiguous.empty() && c.confidence >= *options.auto_accept);
+      if (c.kind == CandidateKind::kEntity) usable[c.id] = c.accept;
+    }
+    // Without a reviewer, a statement about an entity below the threshold
+    // is left out rather than refused.
+    for (Candidate& c : review.candidates) {
+      if (c.kind == CandidateKind::kRelation) c.accept = c.accept && usable[c.from] && usable[c.to];
+      if (c.kind == CandidateKind::kAlias) c.accept = c.accept && usable[c.to];
+    }
+  }
+  KG_RETURN_IF_ERROR(storage::ValidateSourceId(review.source.id).WithPrefix(std::string(origin)));
+  KG_RETURN_IF_ERROR(
+      storage::ValidatePublished(review.source.published).WithPrefix(std::string(origin)));
+  KG_ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
+  std::vector<Refusal> refusals = ValidateReview(*txn, store.ontology(), review, true);
+  if (!refusals.empty()) {
+    std::string msg;
+    for (const Refusal& r : refusals)
+      msg += (msg.empty() ? "" : "\n") + Where(origin, r.line, r.candidate_id) + r.reason;
+    return Status::InvalidArgument(msg + "\nnothing applied");
+  }
+  ApplySummary sum;
+  KG_ASSIGN_OR_RETURN(auto same_sha,
+                      storage::FindSourceBySha(*txn, storage::Sha256Hex(review.text)));
+  KG_ASSIGN_OR_RETURN(auto same_id, storage::GetSource(*txn, review.source.id));
+  for (const auto* old : {&same_sha, &same_id}) {
+    if (!*old) continue;
+    if (!options.replace)
+      return Status::AlreadyExists("source '" + (*old)->id + "' (" + (*old)->title +
+                                   ") already holds " +
+                                   (old == &same_sha ? "this text (same SHA-256)" : "this id") +
+                                   "; give --replace to swap it for this one; nothing applied");
+    if (old == &same_id && same_sha && same_sha->id == same_id->id) continue;
+    KG_ASSIGN_OR_RETURN(storage::RemoveSourceSummary r, storage::RemoveSource(*txn, (*old)->id));
+    sum.removed.relations_deleted += r.relations_deleted;
+    sum.removed.relations_kept += r.relations_kept;
+    sum.removed.entities_deleted += r.entities_deleted;
+    sum.replaced = true;
+  }
+  KG_RETURN_IF_ERROR(storage::PutSource(*txn, review.source, review.text));
+
+  std::map<std::string, EntityId> ids;
+  for (const Candidate& c : review.candidates) {
+    if (c.kind != CandidateKind::kEntity) continue;
+    if (c.links_to) {
+      ids[c.id] = *c.links_to;
+      continue;
+    }
+    if (!c.accept) continue;
+    PropertyMap props{{std::string(kNameKey), Value(c.name)},
+                      {std::string(kSourceKey), Value(review.source.id)}};
+    if (!c.aliases.empty()) {
+      ValueList l;
+      for (const std::string& a : c.aliases) l.emplace_back(a);
+      props[std::string(kAliasesKey)] = Value(std::move(l));
+    }
+    auto id = txn->CreateEntity({c.label}, std::move(props));
+    if (!id.ok()) return id.status().WithPrefix(Where(origin, c.line, c.id) + "entity");
+    ids[c.id] = *id;
+    ++sum.entities_created;
+  }
+  for (const Candidate& c : review.candidates) {
+    if (!c.accept || c.kind != CandidateKind::kAlias) continue;
+    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(ids.at(c.to)));
+    ValueList l;
+    for (const std::string& a : e.aliases()) l.emplace_back(a);
+    l.emplace_back(c.name);
+    e.properties[std::string(kAliasesKey)] = Value(std::move(l));
+    Status s = txn->UpdateEntity(e);
+    if (!s.ok()) return s.WithPrefix(Where(origin, c.line, c.id) + "alias");
+    ++sum.aliases_added;
+  }
+  for (const Candidate& c : review.candidates) {
+    if (!c.accept || c.kind != CandidateKind::kRelation) continue;
+    PropertyMap props{{std::string(kSourceKey), Value(review.source.id)},
+                      {std::string(kQuoteKey), Value(c.quote)},
+                      {std::string(kConfidenceKey), Value(c.confidence)}};
+    if (!c.speaker.empty()) props[std::string(kSpeakerKey)] = Value(c.speaker);
+    if (c.stance) props[std::string(kStanceKey)] = Value(*c.stance);
+    AddDate(review.source.published, &props);
+    auto id = txn->CreateRelation(c.type, ids.at(c.from), ids.at(c.to), std::move(props));
+    if (!id.ok()) return id.status().WithPrefix(Where(origin, c.line, c.id) + "relation");
+    ++sum.relations_created;
+  }
+  KG_RETURN_IF_ERROR(txn->Commit());
+  return sum;
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,148 @@
+// Quotations and who said them. A quotation is the text between curly (“ ”)
+// or straight (") double quotes, or a transcript line "Name: ..."; one that
+// runs past the end of a paragraph continues when the next paragraph opens
+// with a quote mark (the news convention). Its speaker comes from the words
+// around it: '..., Huang said', 'said Huang', 'Huang said: "..."',
+// 'according to Huang', or 'he said' / 'she said', which means the last
+// person named before it.
+#include <algorithm>
+
+#include "ingest/internal/extract.h"
+#include "ingest/lexicon.h"
+
+namespace kg::ingest::internal {
+namespace {
+
+constexpr size_t kWindow = 80;  // bytes searched around a quotation for its speaker
+
+bool IsOpen(std::string_view t, size_t i, bool open) {
+  return t.compare(i, 3, "\u201C") == 0 || (!open && t[i] == '"');
+}
+bool IsClose(std::string_view t, size_t i, bool open) {
+  return open && (t.compare(i, 3, "\u201D") == 0 || t[i] == '"');
+}
+size_t MarkLen(std::string_view t, size_t i) { return t[i] == '"' ? 1 : 3; }
+
+// The person mention nearest to a speech verb within [b, e), or -1.
+int PersonIn(const Work& w, size_t b, size_t e, bool prefer_last) {
+  int found = -1;
+  for (const MentionRef& m : w.mentions) {
+    if (m.start < b || m.end > e) continue;
+    if (w.LabelOf(m.candidate) != "Person") continue;
+    found = static_cast<int>(m.candidate);
+    if (!prefer_last) break;
+  }
+  return found;
+}
+
+bool HasSpeechVerb(std::string_view lower) {
+  for (std::string_view v : SpeechVerbs())
+    if (ContainsPhrase(lower, v)) return true;
+  return lower.find("according to") != std::string_view::npos;
+}
+
+// The last person mentioned before `pos`, for "he said".
+int LastPersonBefore(const Work& w, size_t pos) {
+  int found = -1;
+  for (const MentionRef& m : w.mentions) {
+    if (m.start >= pos) break;
+    if (w.LabelOf(m.candidate) == "Person") found = static_cast<int>(m.candidate);
+  }
+  return found;
+}
+
+void Attribute(Work* w, Quotation* q) {
+  std::string_view t = w->text;
+  size_t para_end = t.find('\n', q->close);
+  if (para_end == std::string_view::npos) para_end = t.size();
+  size_t after_end = std::min(para_end, q->close + kWindow);
+  std::string after = Lower(t.substr(q->close, after_end - q->close));
+  size_t para_start = t.rfind('\n', q->open);
+  para_start = para_start == std::string_view::npos ? 0 : para_start + 1;
+  size_t before_start = q->open > kWindow ? std::max(para_start, q->open - kWindow) : para_start;
+  std::string before = Lower(t.substr(before_start, q->open - before_start));
+  // After the quotation first ("...," Huang said), then before it.
+  if (HasSpeechVerb(after)) {
+    q->speaker = PersonIn(*w, q->close, after_end, false);
+    if (q->speaker < 0 && (ContainsPhrase(after, "he") || ContainsPhrase(after, "she")))
+      q->speaker = LastPersonBefore(*w, q->open);
+  }
+  if (q->speaker < 0 && HasSpeechVerb(before)) {
+    q->speaker = PersonIn(*w, before_start, q->open, true);
+    if (q->speaker < 0 && (ContainsPhrase(before, "he") || ContainsPhrase(before, "she")))
+      q->speaker = LastPersonBefore(*w, q->open);
+  }
+  if (q->speaker >= 0) q->speaker_name = w->candidates[static_cast<size_t>(q->speaker)].name;
+}
+
+// "Jensen Huang: ..." transcript lines: the whole line after the colon.
+void TranscriptLines(Work* w) {
+  std::string_view t = w->text;
+  for (const MentionRef& m : w->mentions) {
+    bool line_start = m.start == 0 || t[m.start - 1] == '\n';
+    if (!line_start || m.end + 2 > t.size() || t[m.end] != ':') continue;
+    if (w->LabelOf(m.candidate) != "Person") continue;
+    size_t b = m.end + 1;
+    while (b < t.size() && t[b] == ' ') ++b;
+    size_t e = t.find('\n', b);
+    if (e == std::string_view::npos) e = t.size();
+    if (e <= b) continue;
+    Quotation q;
+    q.parts.push_back({b, e});
+    q.open = m.start;
+    q.close = e;
+    q.speaker = static_cast<int>(m.candidate);
+    q.speaker_name = w->candidates[m.candidate].name;
+    w->quotations.push_back(std::move(q));
+  }
+}
+
+}  // namespace
+
+void FindQuotations(Work* w) {
+  std::string_view t = w->text;
+  Quotation cur;
+  bool open = false;
+  size_t part_start = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '\n' && open) {
+      // A quotation open at a paragraph's end continues if the next
+      // paragraph opens with a quote mark; otherwise it ends here.
+      cur.parts.push_back({part_start, i});
+      size_t next = t.find_first_not_of(" \n\t", i);
+      if (next != std::string_view::npos && IsOpen(t, next, false)) {
+        i = next + MarkLen(t, next) - 1;
+        part_start = i + 1;
+        continue;
+      }
+      cur.close = i;
+      open = false;
+      w->quotations.push_back(std::move(cur));
+      cur = Quotation();
+      continue;
+    }
+    if (IsClose(t, i, open)) {
+      cur.parts.push_back({part_start, i});
+      cur.close = i + MarkLen(t, i);
+      open = false;
+      w->quotations.push_back(std::move(cur));
+      cur = Quotation();
+      i += MarkLen(t, i) - 1;
+    } else if (IsOpen(t, i, open)) {
+      open = true;
+      cur.open = i;
+      part_start = i + MarkLen(t, i);
+      i = part_start - 1;
+    }
+  }
+  // Short quoted terms ("tech rock pioneer") are names, not statements.
+  std::erase_if(w->quotations, [](const Quotation& q) {
+    size_t n = 0;
+    for (const Span& p : q.parts) n += p.end - p.start;
+    return n < 25;
+  });
+  for (Quotation& q : w->quotations) Attribute(w, &q);
+  TranscriptLines(w);
+}
+
+}  // namespace kg::ingest::internal
