@@ -10,7 +10,7 @@ KG_PACKAGES=(
   librocksdb-dev libcapnp-dev capnproto libboost-graph-dev libgraphviz-dev
   libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
   libcpp-httplib-dev curl libfontconfig-dev fonts-wqy-zenhei
-  libre2-dev libssl-dev libicu-dev libzstd-dev
+  libre2-dev libssl-dev libicu-dev libzstd-dev clang libclang-rt-14-dev
 )
 
 kg_install_packages() {
@@ -60,4 +60,21 @@ kg_install_node_test_deps() {
     echo "== installing the Bolt test driver (npm ci in tests/server/node)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+}
+
+# The ASan + UBSan build with the libFuzzer targets (docs/fuzzing.md), made by
+# clang in $KG_ASAN_BUILD_DIR (default: build-asan/). Arguments are build
+# targets (default: everything), e.g. kg_fuzz_targets.
+KG_ASAN_BUILD_DIR=${KG_ASAN_BUILD_DIR:-$KG_ROOT/build-asan}
+kg_build_asan() {
+  echo "== building kg with ASan + UBSan + libFuzzer in $KG_ASAN_BUILD_DIR"
+  local launcher=() targets=()
+  if command -v ccache >/dev/null 2>&1; then
+    launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$KG_ROOT} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+  fi
+  for t in "$@"; do targets+=(--target "$t"); done
+  CC=clang CXX=clang++ cmake -S "$KG_ROOT" -B "$KG_ASAN_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DKG_FUZZ=ON "${launcher[@]}" >/dev/null
+  cmake --build "$KG_ASAN_BUILD_DIR" -j "$(nproc)" "${targets[@]}"
 }

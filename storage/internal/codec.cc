@@ -340,8 +340,14 @@ Result<T> Decode(std::string_view bytes, const char* what, Fn read) {
                               std::to_string(bytes.size()) + " bytes)");
   kj::Array<capnp::word> words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
   std::memcpy(words.begin(), bytes.data(), bytes.size());
+  // Reading a kg record touches each word once, so a traversal limit of the
+  // record's own size (plus slack) is never hit by a good record; Cap'n
+  // Proto's default (8M words) let a damaged 30-byte record claim a list of
+  // millions of empty elements and keep the decoder busy for seconds.
+  capnp::ReaderOptions options;
+  options.traversalLimitInWords = 2 * words.size() + 64;
   try {
-    capnp::FlatArrayMessageReader message(words.asPtr());
+    capnp::FlatArrayMessageReader message(words.asPtr(), options);
     Result<T> result = read(message);
     if (!result.ok()) return result.status().WithPrefix(std::string(what) + " record");
     return result;

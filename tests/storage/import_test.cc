@@ -200,6 +200,27 @@ TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
   }
 }
 
+// A damaged record of 64 bytes may claim a list of eight million empty
+// properties (Cap'n Proto's default traversal limit allows it, charging one
+// word per empty element); it must be refused as Corruption at once, not
+// decoded for seconds (found by fuzz_codec).
+TEST(CodecTest, AmplifiedEmptyListIsCorruption) {
+  const unsigned char bytes[] = {
+      0,    0,    0,    0,    7, 0, 0, 0,  // one segment of 7 words
+      0,    0,    0,    0,    3, 0, 2, 0,  // root: 3 data words, 2 pointers
+      0,    0,    0,    0,    0, 0, 0, 0,  // id
+      0,    0,    0,    0,    0, 0, 0, 0,  // start
+      0,    0,    0,    0,    0, 0, 0, 0,  // end
+      0,    0,    0,    0,    0, 0, 0, 0,  // type: null
+      1,    0,    0,    0,    7, 0, 0, 0,  // properties: composite list of 0 words
+      0x00, 0x48, 0xe8, 0x01, 0, 0, 0, 0,  // tag: 8,000,000 empty structs
+  };
+  auto relation = internal::DecodeRelation(
+      std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+  ASSERT_FALSE(relation.ok());
+  EXPECT_EQ(relation.status().code(), StatusCode::kCorruption) << relation.status().ToString();
+}
+
 TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
   std::vector<uint64_t> progress_rows;
   ImportOptions o;
