@@ -25,6 +25,7 @@ inline constexpr int kExitIO = 3;
 
 struct Context {
   std::string db;               // --db DIR or $KG_DB
+  int busy_timeout_ms = 5000;   // --busy-timeout: how long a writer waits for the write lock
   std::function<int()> action;  // set by the chosen subcommand's callback
 };
 
@@ -53,6 +54,7 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx);      // query shell pat
 void RegisterServeCommands(CLI::App& app, Context& ctx);      // serve
 void RegisterVizCommands(CLI::App& app, Context& ctx);        // render ego
 void RegisterAnalyticsCommands(CLI::App& app, Context& ctx);  // analyze
+void RegisterBackupCommands(CLI::App& app, Context& ctx);     // backup restore
 
 // The registry for CALL: kg's built-ins plus the kg.* analytics procedures
 // (cmd_analyze.cc). `ontology` is asked at call time for the queried store's

@@ -14,6 +14,8 @@
 #include <memory>
 
 #include "cli/cli.h"
+#include "core/atomic_file.h"
+#include "storage/backup.h"
 #include "storage/export.h"
 #include "storage/import.h"
 
@@ -118,30 +120,6 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
-// Opens the database for writing, creating it with the built-in ontology when
-// there is none. `created` tells the caller to remove it again on failure.
-Result<std::unique_ptr<storage::Store>> OpenOrCreate(const Context& ctx, bool* created,
-                                                     bool* dir_existed) {
-  auto store = OpenStore(ctx, /*read_only=*/false);
-  if (store.ok() || store.status().code() != StatusCode::kNotFound) return store;
-  std::error_code ec;
-  *dir_existed = fs::exists(ctx.db, ec);
-  KG_RETURN_IF_ERROR(storage::Store::Create(ctx.db, schema::Ontology::Builtin()));
-  *created = true;
-  return OpenStore(ctx, /*read_only=*/false);
-}
-
-// Undoes OpenOrCreate's creation: the directory (or, when it existed empty
-// before, its contents).
-void RemoveCreated(const std::string& path, bool dir_existed) {
-  std::error_code ec;
-  if (!dir_existed) {
-    fs::remove_all(path, ec);
-    return;
-  }
-  for (const auto& entry : fs::directory_iterator(path, ec)) fs::remove_all(entry.path(), ec);
-}
-
 int RunImport(const Context& ctx, const ImportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
   if (args.nodes.empty() && args.edges.empty())
@@ -152,10 +130,12 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
       if (!fs::is_regular_file(f, ec)) return Report(Status::IOError(f + ": no such file"));
     }
   }
-  bool created = false, dir_existed = false;
-  auto store = OpenOrCreate(ctx, &created, &dir_existed);
-  if (!store.ok()) return Report(store.status());
-  if (!created && !args.append) {
+  // No database yet: the import builds one (with the built-in ontology) that
+  // appears only when the import is complete.
+  auto store = OpenStore(ctx, /*read_only=*/false);
+  bool fresh = !store.ok() && store.status().code() == StatusCode::kNotFound;
+  if (!store.ok() && !fresh) return Report(store.status());
+  if (!fresh && !args.append) {
     // Importing the same files twice would hold every entity twice.
     Result<storage::StoreStats> stats = (*store)->Stats();
     if (!stats.ok()) return Report(stats.status());
@@ -177,14 +157,12 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     };
   }
   auto start = std::chrono::steady_clock::now();
-  auto summary = storage::ImportCsv(**store, options);
+  auto summary = fresh
+                     ? storage::ImportIntoNewDatabase(ctx.db, schema::Ontology::Builtin(), options)
+                     : storage::ImportCsv(**store, options);
   bar.Clear();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!summary.ok()) {
-    store->reset();
-    if (created) RemoveCreated(ctx.db, dir_existed);
-    return Report(summary.status());
-  }
+  if (!summary.ok()) return Report(summary.status());
   if (!args.quiet) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "imported %llu entities, %llu relations in %.2f s\n",
@@ -215,10 +193,9 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
     summary = storage::ExportCsv(**store, args.output);
   } else if (args.output == "-") {
     summary = storage::ExportToStream(**store, *format, std::cout);
+    if (Status flushed = FlushStdout(); summary.ok() && !flushed.ok()) summary = flushed;
   } else {
-    std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-    if (!out) return Report(Status::IOError(args.output + ": cannot write"));
-    summary = storage::ExportToStream(**store, *format, out);
+    summary = storage::ExportToFile(**store, *format, args.output);
   }
   if (!summary.ok()) return Report(summary.status());
   if (args.output != "-") {
@@ -372,10 +349,13 @@ int RunGet(const Context& ctx, const GetArgs& args) {
 
 // --- check -------------------------------------------------------------------
 
-int RunCheck(const Context& ctx) {
+int RunCheck(const Context& ctx, bool deep) {
   if (!HaveDb(ctx)) return kExitUsage;
   auto store = OpenStore(ctx, /*read_only=*/true);
   if (!store.ok()) return Report(store.status());
+  if (deep) {
+    if (Status s = storage::VerifyChecksums(**store); !s.ok()) return Report(s);
+  }
   auto problems = (*store)->Check();
   if (!problems.ok()) return Report(problems.status());
   if (!problems->empty()) {
@@ -387,7 +367,8 @@ int RunCheck(const Context& ctx) {
   auto stats = (*store)->Stats();
   if (!stats.ok()) return Report(stats.status());
   std::cout << "ok: " << stats->entities << " entities, " << stats->relations
-            << " relations, no problems\n";
+            << " relations, no problems" << (deep ? ", every block's checksum verified" : "")
+            << "\n";
   return kExitOk;
 }
 
@@ -431,7 +412,9 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, get] { ctx.action = [&ctx, get] { return RunGet(ctx, *get); }; });
 
   cmd = app.add_subcommand("check", "verify every invariant of the database");
-  cmd->callback([&ctx] { ctx.action = [&ctx] { return RunCheck(ctx); }; });
+  auto deep = std::make_shared<bool>(false);
+  cmd->add_flag("--deep", *deep, "also read every block and verify its checksum");
+  cmd->callback([&ctx, deep] { ctx.action = [&ctx, deep] { return RunCheck(ctx, *deep); }; });
 }
 
 }  // namespace kg::cli
