@@ -409,6 +409,15 @@ uint64_t DirectoryBytes(const std::string& path) {
 }  // namespace
 
 Store::Impl::~Impl() {
+  if (db_ != nullptr && write_failed_) {
+    // The last commit failed (a full disk) and RocksDB has not recovered:
+    // closing would sync the failed log again, which Debian's RocksDB 7.8
+    // answers with an assertion (WritableFileWriter: sync after a previous
+    // error) that aborts the process. Every acknowledged commit is already
+    // synced, so the handle is left to the process's exit instead.
+    (void)db_.release();
+    return;
+  }
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
     handles_.clear();

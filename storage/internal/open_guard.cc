@@ -225,14 +225,22 @@ Status VerifyLiveFiles(const Store::Impl& impl) {
 
 namespace {
 
-// The level-0 file names of `cf` when there are at least `trigger`.
+// The files to compact into level 1 in `cf`: level 0's when it holds at
+// least `trigger`, with level 1's when that holds at least `trigger` too
+// (new ids sort after old ones, so each compaction of short sessions' files
+// would otherwise add one more small level-1 file that overlaps nothing).
 std::vector<std::string> Level0Files(const Store::Impl& impl, int cf, int trigger) {
   rocksdb::ColumnFamilyMetaData meta;
   impl.db()->GetColumnFamilyMetaData(impl.cf(cf), &meta);
   std::vector<std::string> names;
-  if (meta.levels.empty() || meta.levels[0].files.size() < static_cast<size_t>(trigger))
-    return names;
-  for (const auto& f : meta.levels[0].files) names.push_back(f.name);
+  if (meta.levels.size() < 2) return names;
+  size_t t = static_cast<size_t>(trigger);
+  const auto& l0 = meta.levels[0].files;
+  const auto& l1 = meta.levels[1].files;
+  if (l0.size() < t && l1.size() < 2 * t) return names;
+  for (const auto& f : l0) names.push_back(f.name);
+  if (l1.size() >= t)
+    for (const auto& f : l1) names.push_back(f.name);
   return names;
 }
 
