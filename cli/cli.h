@@ -26,6 +26,7 @@ inline constexpr int kExitIO = 3;
 
 struct Context {
   std::string db;               // --db DIR or $KG_DB
+  int busy_timeout_ms = 5000;   // --busy-timeout: how long a writer waits for the write lock
   std::function<int()> action;  // set by the chosen subcommand's callback
 };
 
@@ -68,6 +69,7 @@ Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path);
 // Stores them in one transaction; a source already stored with the same text
 // is skipped, with another text refused (AlreadyExists).
 Status StoreSources(storage::Store& store, const std::vector<LoadedSource>& sources);
+void RegisterBackupCommands(CLI::App& app, Context& ctx);     // backup restore
 
 // The registry for CALL: kg's built-ins plus the kg.* analytics procedures
 // (cmd_analyze.cc). `ontology` is asked at call time for the queried store's

@@ -14,6 +14,8 @@
 #include <memory>
 
 #include "cli/cli.h"
+#include "core/atomic_file.h"
+#include "storage/backup.h"
 #include "storage/export.h"
 #include "storage/import.h"
 
@@ -119,30 +121,6 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
-// Opens the database for writing, creating it with the built-in ontology when
-// there is none. `created` tells the caller to remove it again on failure.
-Result<std::unique_ptr<storage::Store>> OpenOrCreate(const Context& ctx, bool* created,
-                                                     bool* dir_existed) {
-  auto store = OpenStore(ctx, /*read_only=*/false);
-  if (store.ok() || store.status().code() != StatusCode::kNotFound) return store;
-  std::error_code ec;
-  *dir_existed = fs::exists(ctx.db, ec);
-  KG_RETURN_IF_ERROR(storage::Store::Create(ctx.db, schema::Ontology::Builtin()));
-  *created = true;
-  return OpenStore(ctx, /*read_only=*/false);
-}
-
-// Undoes OpenOrCreate's creation: the directory (or, when it existed empty
-// before, its contents).
-void RemoveCreated(const std::string& path, bool dir_existed) {
-  std::error_code ec;
-  if (!dir_existed) {
-    fs::remove_all(path, ec);
-    return;
-  }
-  for (const auto& entry : fs::directory_iterator(path, ec)) fs::remove_all(entry.path(), ec);
-}
-
 int RunImport(const Context& ctx, const ImportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
   if (args.nodes.empty() && args.edges.empty() && args.sources.empty())
@@ -160,10 +138,21 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
       if (!fs::is_regular_file(f, ec)) return Report(Status::IOError(f + ": no such file"));
     }
   }
-  bool created = false, dir_existed = false;
-  auto store = OpenOrCreate(ctx, &created, &dir_existed);
-  if (!store.ok()) return Report(store.status());
-  if (!created && !args.append && !(args.nodes.empty() && args.edges.empty())) {
+  // No database yet: the import builds one (with the built-in ontology) that
+  // appears only when the import is complete. With --sources, the new
+  // database is created first (atomically, empty) and the sources go in
+  // before the graph.
+  auto store = OpenStore(ctx, /*read_only=*/false);
+  bool fresh = !store.ok() && store.status().code() == StatusCode::kNotFound;
+  if (!store.ok() && !fresh) return Report(store.status());
+  if (fresh && !sources.empty()) {
+    Status created = storage::Store::Create(ctx.db, schema::Ontology::Builtin());
+    if (!created.ok()) return Report(created);
+    store = OpenStore(ctx, /*read_only=*/false);
+    if (!store.ok()) return Report(store.status());
+    fresh = false;
+  }
+  if (!fresh && !args.append && !(args.nodes.empty() && args.edges.empty())) {
     // Importing the same files twice would hold every entity twice.
     Result<storage::StoreStats> stats = (*store)->Stats();
     if (!stats.ok()) return Report(stats.status());
@@ -177,11 +166,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   }
   if (!sources.empty()) {
     Status s = StoreSources(**store, sources);
-    if (!s.ok()) {
-      store->reset();
-      if (created) RemoveCreated(ctx.db, dir_existed);
-      return Report(s);
-    }
+    if (!s.ok()) return Report(s);
     if (!args.quiet) std::cout << "stored " << sources.size() << " sources\n";
     if (args.nodes.empty() && args.edges.empty()) return kExitOk;
   }
@@ -195,14 +180,12 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     };
   }
   auto start = std::chrono::steady_clock::now();
-  auto summary = storage::ImportCsv(**store, options);
+  auto summary = fresh
+                     ? storage::ImportIntoNewDatabase(ctx.db, schema::Ontology::Builtin(), options)
+                     : storage::ImportCsv(**store, options);
   bar.Clear();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!summary.ok()) {
-    store->reset();
-    if (created) RemoveCreated(ctx.db, dir_existed);
-    return Report(summary.status());
-  }
+  if (!summary.ok()) return Report(summary.status());
   if (!args.quiet) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "imported %llu entities, %llu relations in %.2f s\n",
@@ -233,10 +216,9 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
     summary = storage::ExportCsv(**store, args.output);
   } else if (args.output == "-") {
     summary = storage::ExportToStream(**store, *format, std::cout);
+    if (Status flushed = FlushStdout(); summary.ok() && !flushed.ok()) summary = flushed;
   } else {
-    std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-    if (!out) return Report(Status::IOError(args.output + ": cannot write"));
-    summary = storage::ExportToStream(**store, *format, out);
+    summary = storage::ExportToFile(**store, *format, args.output);
   }
   if (!summary.ok()) return Report(summary.status());
   if (args.output != "-") {
@@ -399,10 +381,13 @@ int RunGet(const Context& ctx, const GetArgs& args) {
 
 // --- check -------------------------------------------------------------------
 
-int RunCheck(const Context& ctx, bool quotes) {
+int RunCheck(const Context& ctx, bool quotes, bool deep) {
   if (!HaveDb(ctx)) return kExitUsage;
   auto store = OpenStore(ctx, /*read_only=*/true);
   if (!store.ok()) return Report(store.status());
+  if (deep) {
+    if (Status s = storage::VerifyChecksums(**store); !s.ok()) return Report(s);
+  }
   auto problems = (*store)->Check();
   if (!problems.ok()) return Report(problems.status());
   if (quotes) {  // every quote verbatim in its source's stored text
@@ -419,7 +404,8 @@ int RunCheck(const Context& ctx, bool quotes) {
   auto stats = (*store)->Stats();
   if (!stats.ok()) return Report(stats.status());
   std::cout << "ok: " << stats->entities << " entities, " << stats->relations
-            << " relations, no problems\n";
+            << " relations, no problems" << (deep ? ", every block's checksum verified" : "")
+            << "\n";
   return kExitOk;
 }
 
@@ -466,8 +452,12 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
 
   cmd = app.add_subcommand("check", "verify every invariant of the database");
   auto quotes = std::make_shared<bool>(false);
+  auto deep = std::make_shared<bool>(false);
   cmd->add_flag("--quotes", *quotes, "also verify every quote against its source's stored text");
-  cmd->callback([&ctx, quotes] { ctx.action = [&ctx, quotes] { return RunCheck(ctx, *quotes); }; });
+  cmd->add_flag("--deep", *deep, "also read every block and verify its checksum");
+  cmd->callback([&ctx, quotes, deep] {
+    ctx.action = [&ctx, quotes, deep] { return RunCheck(ctx, *quotes, *deep); };
+  });
 }
 
 }  // namespace kg::cli

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "core/atomic_file.h"
 
 #ifndef KG_VERSION
 #define KG_VERSION "dev"
@@ -49,6 +50,7 @@ Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_
     return Status::InvalidArgument("no database given: pass --db DIR or set KG_DB");
   storage::OpenOptions options;
   options.read_only = read_only;
+  options.busy_timeout = std::chrono::milliseconds(ctx.busy_timeout_ms);
   return storage::Store::Open(ctx.db, options);
 }
 
@@ -62,6 +64,10 @@ int main(int argc, char** argv) {
   app.fallthrough();
   Context ctx;
   app.add_option("--db", ctx.db, "database directory")->envname("KG_DB");
+  app.add_option("--busy-timeout", ctx.busy_timeout_ms,
+                 "milliseconds a write waits for another process's write lock")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
 
   RegisterStoreCommands(app, ctx);
   RegisterQueryCommands(app, ctx);
@@ -70,6 +76,7 @@ int main(int argc, char** argv) {
   RegisterAnalyticsCommands(app, ctx);
   RegisterSourcesCommands(app, ctx);
   RegisterIngestCommands(app, ctx);
+  RegisterBackupCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -87,5 +94,8 @@ int main(int argc, char** argv) {
     std::cerr << "kg: no command given; see kg --help\n";
     return kExitUsage;
   }
-  return ctx.action();
+  int code = ctx.action();
+  // Output redirected to a full disk fails at the flush: say so, exit 3.
+  kg::Status flushed = kg::FlushStdout();
+  return flushed.ok() ? code : Report(flushed);
 }

@@ -7,11 +7,11 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "core/json.h"
 #include "storage/csv.h"
 
@@ -246,20 +246,13 @@ void AppendCsvProperties(const PropertyMap& props, const Columns& columns, std::
   *out += '\n';
 }
 
-Result<std::unique_ptr<std::ofstream>> OpenFile(const std::filesystem::path& path) {
-  auto f = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-  if (!*f) return Status::IOError(path.string() + ": cannot write");
-  return f;
-}
-
-Status WriteCsvNodes(const Snapshot& s, const std::filesystem::path& path) {
+Status WriteCsvNodes(const Snapshot& s, AtomicFile& file) {
   Columns columns;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
     AddColumns(e.properties, &columns);
     return Status::OK();
   }));
-  KG_ASSIGN_OR_RETURN(auto file, OpenFile(path));
-  Writer w(*file);
+  Writer w(file.stream());
   AppendCsvHeader(":ID,:LABEL", columns, &w.buf());
   uint64_t index = 0;
   std::string labels, cell;
@@ -273,17 +266,18 @@ Status WriteCsvNodes(const Snapshot& s, const std::filesystem::path& path) {
     w.MaybeFlush();
     return Status::OK();
   }));
-  return w.Finish().WithPrefix(path.string());
+  Status written = w.Finish();
+  Status closed = file.Finish();  // its error names the file and the reason
+  return closed.ok() ? written : closed;
 }
 
-Status WriteCsvRelations(const Snapshot& s, const std::filesystem::path& path) {
+Status WriteCsvRelations(const Snapshot& s, AtomicFile& file) {
   Columns columns;
   KG_RETURN_IF_ERROR(ForEachRelation(s, [&](const Relation& r) {
     AddColumns(r.properties, &columns);
     return Status::OK();
   }));
-  KG_ASSIGN_OR_RETURN(auto file, OpenFile(path));
-  Writer w(*file);
+  Writer w(file.stream());
   AppendCsvHeader(":START_ID,:END_ID,:TYPE", columns, &w.buf());
   // :ID values are positions in id order, so endpoints map by binary search.
   auto position = [&](EntityId id) -> Result<int64_t> {
@@ -305,7 +299,9 @@ Status WriteCsvRelations(const Snapshot& s, const std::filesystem::path& path) {
     w.MaybeFlush();
     return Status::OK();
   }));
-  return w.Finish().WithPrefix(path.string());
+  Status written = w.Finish();
+  Status closed = file.Finish();  // its error names the file and the reason
+  return closed.ok() ? written : closed;
 }
 
 // --- JSON Lines --------------------------------------------------------------
@@ -571,9 +567,27 @@ Result<ExportSummary> ExportCsv(const Store& store, const std::string& dir) {
   if (ec) return Status::IOError(dir + ": cannot create directory: " + ec.message());
   KG_ASSIGN_OR_RETURN(Snapshot s, TakeSnapshot(store));
   std::filesystem::path base(dir);
-  KG_RETURN_IF_ERROR(WriteCsvNodes(s, base / "nodes.csv"));
-  KG_RETURN_IF_ERROR(WriteCsvRelations(s, base / "relationships.csv"));
+  // Both files are written in full before either replaces the old pair, so
+  // a failure (a full disk, a kill) leaves the previous export whole.
+  KG_ASSIGN_OR_RETURN(auto nodes, AtomicFile::Open((base / "nodes.csv").string()));
+  KG_ASSIGN_OR_RETURN(auto rels, AtomicFile::Open((base / "relationships.csv").string()));
+  KG_RETURN_IF_ERROR(WriteCsvNodes(s, *nodes));
+  KG_RETURN_IF_ERROR(WriteCsvRelations(s, *rels));
+  KG_RETURN_IF_ERROR(CommitAll({nodes.get(), rels.get()}));
   return ExportSummary{s.entities.size(), s.relations.size()};
+}
+
+Result<ExportSummary> ExportToFile(const Store& store, ExportFormat format,
+                                   const std::string& path) {
+  KG_ASSIGN_OR_RETURN(auto file, AtomicFile::Open(path));
+  Result<ExportSummary> summary = ExportToStream(store, format, file->stream());
+  if (!summary.ok()) {
+    // The stream's own error names the file and says why.
+    Status write = file->Finish();
+    return write.ok() ? summary.status() : write;
+  }
+  KG_RETURN_IF_ERROR(file->Commit());
+  return summary;
 }
 
 }  // namespace kg::storage

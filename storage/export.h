@@ -43,9 +43,17 @@ struct ExportSummary {
 // stream fails; Corruption/IOError from the store are returned as is.
 Result<ExportSummary> ExportToStream(const Store& store, ExportFormat format, std::ostream& out);
 
+// Writes a single-file format to `path` whole or not at all (core/atomic_file.h:
+// a temporary file renamed over it; devices and FIFOs written directly).
+// IOError naming the path and the reason when it cannot be written; the old
+// file is then unchanged.
+Result<ExportSummary> ExportToFile(const Store& store, ExportFormat format,
+                                   const std::string& path);
+
 // Writes `dir`/nodes.csv and `dir`/relationships.csv, creating `dir` when
-// absent and replacing those two files. IOError when the directory or a file
-// cannot be written.
+// absent. Both files are complete before either replaces the old pair, so a
+// failure leaves the previous export untouched. IOError when the directory or
+// a file cannot be written.
 Result<ExportSummary> ExportCsv(const Store& store, const std::string& dir);
 
 }  // namespace kg::storage

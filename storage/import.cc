@@ -10,7 +10,11 @@
 // adjacency files are sorted and written on two threads at the end.
 #include "storage/import.h"
 
+#include <stdlib.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <thread>
@@ -211,19 +215,29 @@ class Importer {
   }
 
   Status ReadNodes(const std::string& file) {
+    node_files_.emplace_back(nodes_.size(), file);
     KG_RETURN_IF_ERROR(ReadNodeCsv(file, [&](NodeRow& row) { return AddNode(file, row); }));
     Progress(true, file);
     return Status::OK();
+  }
+
+  // The node file that row `index` came from.
+  const std::string& FileOfNode(uint32_t index) const {
+    auto it = std::upper_bound(node_files_.begin(), node_files_.end(), index,
+                               [](uint32_t i, const auto& f) { return i < f.first; });
+    return std::prev(it)->second;
   }
 
   // The row's labels and properties are swapped with those of the writer's
   // next record, so that no row allocates a fresh map.
   Status AddNode(const std::string& file, NodeRow& row) {
     uint32_t index = ids_.Insert(row.id, static_cast<uint32_t>(nodes_.size()));
-    if (index != nodes_.size())
+    if (index != nodes_.size()) {
+      const std::string& first = FileOfNode(index);
       return Status::InvalidArgument(Where(file, row.line) + ": duplicate :ID '" + row.id +
-                                     "' (first on line " + std::to_string(nodes_[index].line) +
-                                     ")");
+                                     "' (first " + (first == file ? "" : "in " + first + " ") +
+                                     "on line " + std::to_string(nodes_[index].line) + ")");
+    }
     DistinctLabels(&row.labels);
     for (const std::string& l : row.labels)
       if (l.empty()) return Status::SchemaViolation(Where(file, row.line) + ": empty label");
@@ -397,6 +411,7 @@ class Importer {
   const uint64_t first_relation_;
   IdMap ids_;  // :ID -> index into nodes_
   std::vector<NodeRef> nodes_;
+  std::vector<std::pair<size_t, std::string>> node_files_;  // first row of each node file
   std::vector<std::vector<std::string>> label_sets_;
   std::map<std::vector<std::string>, uint32_t> label_set_index_;
   PendingNames new_labels_;
@@ -425,6 +440,41 @@ Result<ImportSummary> ImportCsv(Store& store, const ImportOptions& options) {
   std::lock_guard<std::mutex> lock(s->write_mu_);
   Importer importer(s, options);
   return importer.Run();
+}
+
+}  // namespace kg::storage
+
+namespace kg::storage {
+
+Result<ImportSummary> ImportIntoNewDatabase(const std::string& path,
+                                            const schema::Ontology& ontology,
+                                            const ImportOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(path, ec) && (!fs::is_directory(path, ec) || !fs::is_empty(path, ec)))
+    return Status::IOError(path + " is not empty");
+  // Built beside `path` and renamed into place when complete: a killed or
+  // failed import leaves no database behind (only, after a kill, this
+  // hidden directory, which holds nothing the user relies on).
+  fs::path target = fs::absolute(path).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();  // "dir/"
+  fs::create_directories(target.parent_path(), ec);
+  std::string temp =
+      (target.parent_path() / ("." + target.filename().string() + ".kg-import-XXXXXX")).string();
+  if (::mkdtemp(temp.data()) == nullptr)
+    return Status::IOError("cannot create a directory beside " + path + ": " +
+                           std::strerror(errno));
+  std::string db = temp + "/db";
+  Result<ImportSummary> summary = [&]() -> Result<ImportSummary> {
+    KG_RETURN_IF_ERROR(Store::Create(db, ontology));
+    KG_ASSIGN_OR_RETURN(auto store, Store::Open(db, {}));
+    return ImportCsv(*store, options);
+  }();
+  if (summary.ok() && ::rename(db.c_str(), target.c_str()) != 0)
+    summary =
+        Status::IOError("cannot move the new database to " + path + ": " + std::strerror(errno));
+  fs::remove_all(temp, ec);
+  return summary;
 }
 
 }  // namespace kg::storage

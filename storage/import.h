@@ -33,4 +33,13 @@ struct ImportSummary {
 // [-1, 1]), invalid UTF-8, missing required header columns.
 Result<ImportSummary> ImportCsv(Store& store, const ImportOptions& options);
 
+// Creates a database at `path` (absent, or an empty directory) with
+// `ontology` and imports the files into it, building it in a hidden
+// directory beside `path` that is renamed into place only when the import
+// succeeded: a failed or killed import leaves no database at `path`.
+// IOError when `path` is not empty; otherwise as ImportCsv.
+Result<ImportSummary> ImportIntoNewDatabase(const std::string& path,
+                                            const schema::Ontology& ontology,
+                                            const ImportOptions& options);
+
 }  // namespace kg::storage

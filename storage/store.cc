@@ -4,20 +4,32 @@
 #include "storage/store.h"
 
 #include <rocksdb/cache.h>
+#include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <stdlib.h>
 
+#include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
+#include <thread>
 
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage {
 namespace fs = std::filesystem;
 using namespace internal;  // NOLINT: the module's own internals
+
+namespace {
+constexpr int kMaxOpenFiles = 256;
+// Level-0 files per family that make an open compact them (RocksDB's own
+// compaction trigger).
+constexpr int kLevel0Trigger = 4;
+}  // namespace
 
 namespace internal {
 
@@ -85,6 +97,9 @@ void PublishNames(const PendingNames& pending, bool add, Dictionary* dict) {
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
   if (s.ok()) return Status::OK();
   std::string msg = std::string(context) + ": " + s.ToString();
+  if (s.IsNoSpace() || msg.find("No space left on device") != std::string::npos)
+    return Status::IOError(std::string(context) + ": no space left on device (" + s.ToString() +
+                           ")");
   if (s.IsCorruption()) return Status::Corruption(msg);
   if (s.IsNotFound()) return Status::NotFound(msg);
   if (s.IsNotSupported()) return Status::NotSupported(msg);
@@ -100,6 +115,23 @@ rocksdb::DBOptions MakeDbOptions() {
   // Table files are opened when the database opens; 16 threads (RocksDB's
   // default) for a handful of files on 2 cores cost more to start than they save.
   o.max_file_opening_threads = 2;
+  // Damage is reported, never read as truth (docs/storage.md, "Damage"):
+  // paranoid checks (RocksDB's default, stated) verify every live table
+  // file's size at open and stop writes after a background error. The WAL is
+  // replayed strictly: a record that fails its checksum anywhere fails the
+  // open with Corruption. Only a record cut short at the very end of the last
+  // log is dropped, which is what a process killed (or a machine losing
+  // power) while writing it leaves; such a commit never returned, since
+  // every commit is synced before it is acknowledged. (kAbsoluteConsistency
+  // would refuse that too, so a crash could leave a database that no longer
+  // opens; kPointInTimeRecovery, RocksDB's default, silently stopped at the
+  // first damaged record and dropped acknowledged commits after it.)
+  o.paranoid_checks = true;
+  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  // A bounded table cache: a writer keeps at most this many table files open
+  // (read-only opens need all: RocksDB secondaries require -1; the file count
+  // itself stays bounded by compaction, see CompactLevel0IfDue).
+  o.max_open_files = kMaxOpenFiles;
   return o;
 }
 
@@ -173,15 +205,26 @@ bool IsLockError(const rocksdb::Status& s) {
          (text.find("lock") != std::string::npos || text.find("LOCK") != std::string::npos);
 }
 
+// The MANIFEST file CURRENT names, for messages.
+std::string CurrentManifest(const std::string& path) {
+  std::ifstream in(fs::path(path) / "CURRENT");
+  std::string name;
+  std::getline(in, name);
+  return name;
+}
+
 // Checks that the database has exactly kg's column families.
 Status CheckColumnFamilies(const std::string& path) {
   std::vector<std::string> names;
   rocksdb::Status s = rocksdb::DB::ListColumnFamilies(MakeDbOptions(), path, &names);
-  if (!s.ok()) return FromRocks(s, "cannot open database " + path);
+  if (!s.ok()) return WithRecoveryAdvice(FromRocks(s, "cannot open database " + path), path);
   for (int i = 0; i < kCfCount; ++i) {
     if (std::find(names.begin(), names.end(), CfName(i)) == names.end())
-      return Status::Corruption(path + " is not a kg database (no column family '" + CfName(i) +
-                                "')");
+      return WithRecoveryAdvice(
+          Status::Corruption(
+              "database " + path + " is damaged or not a kg database: its MANIFEST (" +
+              CurrentManifest(path) + ") names no column family '" + CfName(i) + "'"),
+          path);
   }
   if (names.size() != static_cast<size_t>(kCfCount))
     return Status::NotSupported(path +
@@ -196,6 +239,30 @@ Result<std::string> MakeSecondaryDir() {
     return Status::IOError("cannot create a directory for a read-only open in " +
                            fs::temp_directory_path().string());
   return tmpl;
+}
+
+// Opens the RocksDB instance of a writable store. While RocksDB opens, table
+// files it would delete are moved aside (open_guard.h) to be judged once
+// the meta data is loaded.
+rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, rocksdb::DB** raw) {
+  impl->guard_fs_ = std::make_shared<GuardFs>(rocksdb::FileSystem::Default(), impl->path_);
+  impl->env_ = rocksdb::NewCompositeEnv(impl->guard_fs_);
+  dbo.env = impl->env_.get();
+  // RocksDB gives the database an SstFileManager of its own: after a full
+  // disk it polls every 5 s and resumes writing by itself once the free
+  // space exceeds a memtable (64 MiB), without a reopen.
+  impl->guard_fs_->Arm(true);
+  rocksdb::Status s =
+      rocksdb::DB::Open(dbo, impl->path_, Descriptors(impl->cache_), &impl->handles_, raw);
+  impl->guard_fs_->Arm(false);
+  if (!s.ok()) {
+    // Nothing to judge without a database: put the files back.
+    for (const std::string& f : impl->guard_fs_->TakeMoved()) {
+      std::error_code ec;
+      fs::rename(f, fs::path(impl->path_) / fs::path(f).filename(), ec);
+    }
+  }
+  return s;
 }
 
 Status OpenDb(Store::Impl* impl, bool create) {
@@ -216,7 +283,7 @@ Status OpenDb(Store::Impl* impl, bool create) {
     s = rocksdb::DB::OpenAsSecondary(dbo, impl->path_, impl->secondary_dir_,
                                      Descriptors(impl->cache_), &impl->handles_, &raw);
   } else {
-    s = rocksdb::DB::Open(dbo, impl->path_, Descriptors(impl->cache_), &impl->handles_, &raw);
+    s = OpenWritable(impl, dbo, &raw);
   }
   if (!s.ok() && raw != nullptr) {
     for (rocksdb::ColumnFamilyHandle* h : impl->handles_) raw->DestroyColumnFamilyHandle(h);
@@ -225,7 +292,10 @@ Status OpenDb(Store::Impl* impl, bool create) {
   }
   if (IsLockError(s))
     return Status::IOError("database " + impl->path_ + " is locked by another process");
-  if (!s.ok()) return FromRocks(s, "cannot open database " + impl->path_);
+  if (s.IsNoSpace())
+    return Status::IOError("cannot open database " + impl->path_ + ": no space left on device");
+  if (!s.ok())
+    return WithRecoveryAdvice(FromRocks(s, "cannot open database " + impl->path_), impl->path_);
   impl->db_.reset(raw);
   return Status::OK();
 }
@@ -339,6 +409,15 @@ uint64_t DirectoryBytes(const std::string& path) {
 }  // namespace
 
 Store::Impl::~Impl() {
+  if (db_ != nullptr && write_failed_) {
+    // The last commit failed (a full disk) and RocksDB has not recovered:
+    // closing would sync the failed log again, which Debian's RocksDB 7.8
+    // answers with an assertion (WritableFileWriter: sync after a previous
+    // error) that aborts the process. Every acknowledged commit is already
+    // synced, so the handle is left to the process's exit instead.
+    (void)db_.release();
+    return;
+  }
   if (db_ != nullptr) {
     for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
     handles_.clear();
@@ -371,31 +450,121 @@ Result<std::optional<std::string>> Store::Impl::Get(int cf, std::string_view key
 
 Status Store::Create(const std::string& path, const schema::Ontology& ontology) {
   KG_RETURN_IF_ERROR(CheckCreatePath(path));
+  // Built in a temporary directory beside `path` and renamed into place once
+  // complete, so no reader (or a kill) ever meets a half-made database.
+  fs::path target = fs::absolute(path).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();  // "dir/"
   std::error_code ec;
-  fs::create_directories(path, ec);
+  fs::create_directories(target.parent_path(), ec);
   if (ec) return Status::IOError("cannot create " + path + ": " + ec.message());
-  Impl impl;
-  impl.path_ = path;
-  KG_RETURN_IF_ERROR(OpenDb(&impl, /*create=*/true));
-  return WriteInitialMeta(&impl, ontology);
+  std::string temp =
+      (target.parent_path() / ("." + target.filename().string() + ".kg-new-XXXXXX")).string();
+  if (::mkdtemp(temp.data()) == nullptr)
+    return Status::IOError("cannot create " + path + ": " + std::strerror(errno));
+  Status s = [&] {
+    Impl impl;
+    impl.path_ = temp;
+    KG_RETURN_IF_ERROR(OpenDb(&impl, /*create=*/true));
+    return WriteInitialMeta(&impl, ontology);
+  }();
+  // rename(2) replaces an empty directory (one the user made for it).
+  if (s.ok() && ::rename(temp.c_str(), target.c_str()) != 0)
+    s = Status::IOError("cannot create " + path + ": " + std::strerror(errno));
+  if (!s.ok()) fs::remove_all(temp, ec);
+  return s;
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOptions& options) {
+namespace {
+
+// A read-only (secondary) open recovers to the latest state whose table
+// files all exist, so a missing file reads as an older database. When no
+// writer runs and files of the directory are not in that state, a strict
+// read-only open (which fails on a missing or wrong-sized file, naming it)
+// says why.
+Status ProbeReadOnly(const Store::Impl& impl) {
+  rocksdb::Env* env = rocksdb::Env::Default();
+  rocksdb::FileLock* lock = nullptr;
+  if (!env->LockFile((fs::path(impl.path_) / "LOCK").string(), &lock).ok()) return Status::OK();
+  Status result;
+  if (!OrphanTableFiles(impl).empty()) {
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    rocksdb::DBOptions dbo = MakeDbOptions();
+    dbo.max_open_files = -1;
+    rocksdb::Status s =
+        rocksdb::DB::OpenForReadOnly(dbo, impl.path_, Descriptors(impl.cache_), &handles, &raw);
+    if (raw != nullptr) {
+      for (auto* h : handles) raw->DestroyColumnFamilyHandle(h);
+      delete raw;
+    }
+    result = WithRecoveryAdvice(FromRocks(s, "cannot open database " + impl.path_), impl.path_);
+  }
+  env->UnlockFile(lock);
+  return result;
+}
+
+// One attempt at Store::Open.
+Result<std::unique_ptr<Store::Impl>> OpenOnce(const std::string& path, const OpenOptions& options) {
   std::error_code ec;
   if (!fs::exists(fs::path(path) / "CURRENT", ec))
     return Status::NotFound("no database at " + path);
+  KG_RETURN_IF_ERROR(CheckDamageMarker(path));
   KG_RETURN_IF_ERROR(CheckColumnFamilies(path));
-  auto impl = std::make_unique<Impl>();
+  auto impl = std::make_unique<Store::Impl>();
   impl->path_ = path;
   impl->read_only_ = options.read_only;
   KG_RETURN_IF_ERROR(OpenDb(impl.get(), /*create=*/false));
-  KG_RETURN_IF_ERROR(LoadMeta(impl.get()));
-  impl->topology_.Configure(options.topology_cache_bytes, options.topology_build_after);
-  impl->topology_.SetGraphSize(impl->next_entity_, impl->next_relation_);
-  impl->entity_cache_.Configure(options.entity_cache_entries);
-  impl->entity_cache_.Reset(impl->db()->GetLatestSequenceNumber());
-  if (!impl->read_only_) RemoveStaleImportFiles(path);  // we hold the lock now
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  // Before any read: a secondary open does not notice a missing table file,
+  // whose meta data would then read as absent ("not a kg database").
+  KG_RETURN_IF_ERROR(VerifyLiveFiles(*impl));
+  if (impl->read_only_) KG_RETURN_IF_ERROR(ProbeReadOnly(*impl));
+  KG_RETURN_IF_ERROR(WithRecoveryAdvice(LoadMeta(impl.get()), path));
+  if (impl->read_only_) {
+    KG_RETURN_IF_ERROR(JudgeOrphansIfNoWriter(*impl));
+  } else {
+    KG_RETURN_IF_ERROR(JudgeOrphans(*impl, impl->guard_fs_->TakeMoved(), /*move=*/true));
+  }
+  if (!impl->read_only_) {
+    CompactLevel0IfDue(*impl, kLevel0Trigger);
+    RemoveStaleImportFiles(path);  // we hold the lock now
+  }
+  return impl;
+}
+
+bool IsLocked(const Status& s) {
+  return s.code() == StatusCode::kIOError &&
+         s.message().find("is locked by another process") != std::string::npos;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOptions& options) {
+  // A writer waits for the lock up to the busy timeout, as SQLite's busy
+  // handler does, polling with growing sleeps (1, 2, 4 .. 64 ms).
+  auto deadline = std::chrono::steady_clock::now() + options.busy_timeout;
+  std::chrono::milliseconds sleep(1);
+  Result<std::unique_ptr<Impl>> impl = OpenOnce(path, options);
+  while (!impl.ok() && IsLocked(impl.status()) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(sleep);
+    sleep = std::min(sleep * 2, std::chrono::milliseconds(64));
+    impl = OpenOnce(path, options);
+  }
+  // A reader can race with a writer's open, which writes a new MANIFEST and
+  // deletes the old one the reader was about to read ("No such file"):
+  // such an I/O error is retried a few times before it is reported.
+  for (int i = 0;
+       i < 5 && options.read_only && !impl.ok() && impl.status().code() == StatusCode::kIOError;
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    impl = OpenOnce(path, options);
+  }
+  if (!impl.ok()) return impl.status();
+  Impl* i = impl->get();
+  i->topology_.Configure(options.topology_cache_bytes, options.topology_build_after);
+  i->topology_.SetGraphSize(i->next_entity_, i->next_relation_);
+  i->entity_cache_.Configure(options.entity_cache_entries);
+  i->entity_cache_.Reset(i->db()->GetLatestSequenceNumber());
+  return std::unique_ptr<Store>(new Store(std::move(impl).value()));
 }
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -9,6 +9,7 @@
 // relation-type dictionary, id counters and per-label/per-type counts.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -28,6 +29,9 @@ enum class Direction { kOutgoing, kIncoming, kBoth };
 
 struct OpenOptions {
   bool read_only = false;
+  // How long a writable open waits for another process's write lock before
+  // failing with "is locked by another process" (0 = fail at once).
+  std::chrono::milliseconds busy_timeout{0};
   // Memory allowed for the in-memory copy of the graph's structure (both
   // adjacency directions and every entity's name) that read transactions use
   // for traversals once enough reads went to RocksDB; 0 disables it. See
@@ -75,14 +79,21 @@ class TxnAccess;  // raw meta access for storage/sources.cc
 class Store {
  public:
   // Creates an empty database at `path` (the directory is created if absent)
-  // that enforces `ontology`. AlreadyExists when a kg database is there;
+  // that enforces `ontology`. It is built beside `path` and renamed into
+  // place, so a kill leaves nothing half-made. AlreadyExists when a kg database is there;
   // IOError when the path cannot be used (not a directory, not empty, ...).
   static Status Create(const std::string& path, const schema::Ontology& ontology);
 
   // Opens an existing database. NotFound when there is none at `path`;
   // IOError "... is locked by another process" when another process has it
-  // open for writing (read-only opens work beside a writer); NotSupported for
-  // a newer or unknown format version; Corruption when the meta data is bad.
+  // open for writing for longer than `busy_timeout` (read-only opens work
+  // beside a writer); NotSupported for a newer or unknown format version.
+  // Corruption (naming the damaged file and saying what to do) when the
+  // meta data is bad, a live table file is missing or has the wrong size, a
+  // log record fails its checksum, or table files hold data the MANIFEST
+  // does not name (docs/storage.md, "Damage"); never an older or empty graph.
+  // A writable open compacts level-0 files when due, so that the number of
+  // files stays bounded however many short sessions write.
   static Result<std::unique_ptr<Store>> Open(const std::string& path, const OpenOptions& options);
 
   ~Store();

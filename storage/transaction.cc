@@ -333,7 +333,13 @@ class Transaction::Impl {
     PublishDictionaries(true);
     rocksdb::WriteOptions wo;
     wo.sync = true;
+    // After a failed write (a full disk) RocksDB refuses writes until its
+    // error is cleared: its SstFileManager polls (every 5 s) for room to
+    // flush a memtable and resumes by itself; for other errors a commit that
+    // finds the error still set asks RocksDB to resume.
+    if (s_->write_failed_) s_->db()->Resume().PermitUncheckedError();
     Status st = FromRocks(s_->db()->Write(wo, batch_->GetWriteBatch()), "commit");
+    s_->write_failed_ = !st.ok();
     if (!st.ok()) {
       PublishDictionaries(false);
       lock_.unlock();

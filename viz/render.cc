@@ -1,4 +1,4 @@
-// Subgraph -> diagram bytes through Graphviz, and the atomic file write.
+// Subgraph -> diagram bytes through Graphviz; files are written by core/atomic_file.
 #include "viz/render.h"
 
 #include <fcntl.h>
@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "viz/internal/build.h"
 #include "viz/internal/graphviz.h"
 #include "viz/internal/model.h"
@@ -66,104 +67,6 @@ Layout ChooseLayout(const RenderOptions& options, const internal::DrawModel& mod
   if (options.layout) return *options.layout;
   if (model.large) return Layout::kSfdp;
   return model.dense ? Layout::kNeato : Layout::kDot;
-}
-
-std::string ErrnoText(int err) { return std::strerror(err); }
-
-// Writes all of `data` to `fd`; false with errno set on failure.
-bool WriteAll(int fd, std::string_view data) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data.remove_prefix(static_cast<size_t>(n));
-  }
-  return true;
-}
-
-std::string DirectoryOf(const std::string& path) {
-  size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-Status WriteError(const std::string& path, int err) {
-  return Status::IOError("cannot write '" + path + "': " + ErrnoText(err));
-}
-
-// The file a chain of symbolic links ends at (which may not exist yet).
-// Relative link texts are taken from the directory of the link.
-Result<std::string> FollowLinks(const std::string& path) {
-  constexpr int kMaxLinks = 40;  // as the kernel's ELOOP limit
-  std::string current = path;
-  for (int i = 0; i < kMaxLinks; ++i) {
-    struct stat st;
-    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
-    std::string text(PATH_MAX, '\0');
-    ssize_t n = ::readlink(current.c_str(), text.data(), text.size());
-    if (n < 0) return WriteError(path, errno);
-    text.resize(static_cast<size_t>(n));
-    current = text.starts_with('/') ? text : DirectoryOf(current) + "/" + text;
-  }
-  return WriteError(path, ELOOP);
-}
-
-// Writes `data` into `target` through a temporary file in the same directory
-// renamed over it, so a failure never leaves a partial file. `old` is the
-// file being replaced (its permission bits, and owner where allowed, are
-// kept) or nullptr for a new file (0644). Errors name `path`, what the user
-// asked for.
-Status ReplaceFile(const std::string& path, const std::string& target, std::string_view data,
-                   const struct stat* old) {
-  std::string temp = DirectoryOf(target) + "/.kg-render-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) return WriteError(path, errno);
-  // mkstemp creates 0600; a new diagram is an ordinary shareable file.
-  // (Reading the umask would race with other threads, so use the usual
-  // 0644.) A replaced file keeps its permission bits (without set-id bits).
-  if (old != nullptr && (old->st_uid != ::geteuid() || old->st_gid != ::getegid())) {
-    // Keep the owner when allowed (root, or our own group); else ours.
-    if (::fchown(fd, old->st_uid, old->st_gid) != 0) errno = 0;
-  }
-  mode_t mode = old != nullptr ? (old->st_mode & 0777) : 0644;
-  bool ok = ::fchmod(fd, mode) == 0 && WriteAll(fd, data) && ::fsync(fd) == 0;
-  int err = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  if (ok && std::rename(temp.c_str(), target.c_str()) != 0) ok = false, err = errno;
-  if (!ok) {
-    ::unlink(temp.c_str());
-    return WriteError(path, err);
-  }
-  return Status::OK();
-}
-
-// Writes `data` straight into an existing file that is not a regular file
-// (a device such as /dev/null, a FIFO, a terminal), as a shell redirection
-// would.
-Status WriteInPlace(const std::string& path, const std::string& target, std::string_view data) {
-  int fd = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) return WriteError(path, errno);
-  bool ok = WriteAll(fd, data);
-  int err = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    err = errno;
-  }
-  return ok ? Status::OK() : WriteError(path, err);
-}
-
-// `target` exists (not a link) with status `st`: a regular file is replaced
-// keeping its mode, a directory refused, anything else written in place.
-Status WriteExisting(const std::string& path, const std::string& target, const struct stat& st,
-                     std::string_view data) {
-  if (S_ISDIR(st.st_mode)) {
-    return Status::IOError("cannot write '" + path + "': it is a directory");
-  }
-  if (S_ISREG(st.st_mode)) return ReplaceFile(path, target, data, &st);
-  return WriteInPlace(path, target, data);
 }
 
 }  // namespace
@@ -285,32 +188,7 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view data) {
-  struct stat link;
-  if (::lstat(path.c_str(), &link) != 0) {
-    if (errno != ENOENT) return WriteError(path, errno);
-    return ReplaceFile(path, path, data, nullptr);
-  }
-  if (!S_ISLNK(link.st_mode)) return WriteExisting(path, path, link, data);
-  struct stat target;
-  if (::stat(path.c_str(), &target) != 0) {
-    if (errno != ENOENT) return WriteError(path, errno);
-    // A dangling link: create the file it names, keeping the link.
-    KG_ASSIGN_OR_RETURN(std::string resolved, FollowLinks(path));
-    return ReplaceFile(path, resolved, data, nullptr);
-  }
-  if (!S_ISREG(target.st_mode)) return WriteExisting(path, path, target, data);
-  // A regular file behind the link: replace it in its own directory. When
-  // the link does not resolve to a path naming that same file (a /proc
-  // "magic" link such as /dev/stdout to a deleted file), write through it.
-  char* real = ::realpath(path.c_str(), nullptr);
-  std::string resolved = real ? real : "";
-  std::free(real);
-  struct stat check;
-  if (resolved.empty() || ::lstat(resolved.c_str(), &check) != 0 || check.st_dev != target.st_dev ||
-      check.st_ino != target.st_ino) {
-    return WriteInPlace(path, path, data);
-  }
-  return ReplaceFile(path, resolved, data, &target);
+  return kg::WriteFileAtomically(path, data);
 }
 
 Result<Rendering> RenderToFile(const Subgraph& graph, const RenderOptions& options,

@@ -20,6 +20,7 @@
 #include "schema/ontology.h"
 #include "storage/internal/entity_cache.h"
 #include "storage/internal/keys.h"
+#include "storage/internal/open_guard.h"
 #include "storage/internal/topology.h"
 #include "storage/store.h"
 
@@ -97,6 +98,10 @@ class Store::Impl {
   std::string secondary_dir_;  // private info-log directory of a read-only open
   schema::Ontology ontology_;
   std::shared_ptr<rocksdb::Cache> cache_;
+  // A writable open's file system (moves deleted table files aside while
+  // opening: open_guard.h) and the Env over it; both outlive db_.
+  std::shared_ptr<internal::GuardFs> guard_fs_;
+  std::unique_ptr<rocksdb::Env> env_;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   internal::Dictionary labels_;
@@ -104,6 +109,9 @@ class Store::Impl {
   internal::TopologyCache topology_;
   internal::EntityCache entity_cache_;
 
+  // The last commit failed (guarded by write_mu_): the next one first asks
+  // RocksDB to resume.
+  bool write_failed_ = false;
   // Held by a write transaction (or an import) from begin to end.
   std::mutex write_mu_;
   // Next ids to hand out; guarded by write_mu_.

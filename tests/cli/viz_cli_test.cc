@@ -178,7 +178,7 @@ TEST_F(VizCliTest, UnwritableOutputIsAnIOErrorAndLeavesNothing) {
   EXPECT_EQ(d.code, 3) << d.err;
   EXPECT_TRUE(fs::is_empty(dir_ / "taken"));
   for (const auto& e : fs::directory_iterator(dir_)) {
-    EXPECT_EQ(e.path().filename().string().find(".kg-render"), std::string::npos);
+    EXPECT_EQ(e.path().filename().string().find(".kg-tmp-"), std::string::npos);
   }
 }
 
