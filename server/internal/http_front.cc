@@ -1,5 +1,5 @@
 // HTTP routes: POST /v1/query, GET /v1/render, GET /v1/entities/{name},
-// GET /v1/stats, GET /healthz. Errors are ApiError JSON bodies.
+// GET /v1/stats, GET /v1/export (http_export.cc), GET /healthz. Errors are ApiError JSON bodies.
 #include "server/internal/http_front.h"
 
 #include <httplib.h>
@@ -11,6 +11,7 @@
 #include <chrono>
 
 #include "core/json.h"
+#include "server/internal/http_export.h"
 
 namespace kg::server::internal {
 namespace {
@@ -269,11 +270,15 @@ void HttpFront::InstallRoutes() {
              [&s](const httplib::Request& q, httplib::Response& r) { HandleEntity(s, q, r); });
   http_->Get("/v1/stats",
              [&s](const httplib::Request& q, httplib::Response& r) { HandleStats(s, q, r); });
+  http_->Get("/v1/export", [&s](const httplib::Request& q, httplib::Response& r) {
+    HandleExport(s, BearerToken(q), q, r);
+  });
   http_->Get("/healthz", [](const httplib::Request&, httplib::Response& r) {
     r.set_content("{\"status\":\"ok\"}", kJson);
   });
   RefuseOtherMethods("/v1/query", "POST");
-  for (const char* path : {"/v1/render", "/v1/entities/(.+)", "/v1/stats", "/healthz"})
+  for (const char* path :
+       {"/v1/render", "/v1/entities/(.+)", "/v1/stats", "/v1/export", "/healthz"})
     RefuseOtherMethods(path, "GET, HEAD");
 }
 
