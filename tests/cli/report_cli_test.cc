@@ -137,6 +137,34 @@ TEST_F(ReportCliTest, EgoNotesTheNeighboursLeftOut) {
   EXPECT_TRUE(note);
 }
 
+TEST_F(ReportCliTest, SourcesAreNamedByTitleAndPublisher) {
+  std::string sources = kSource + "/data/sources/sources.json";
+  Output o = Kg("ego NVIDIA --sources " + Quote(sources) + " -o " + Quote(Out("t.svg")));
+  ASSERT_EQ(o.code, 0) << o.err;
+  viz::testing::SvgDocument svg = viz::testing::ParseSvg(Slurp(Out("t.svg")));
+  ASSERT_TRUE(svg.well_formed) << svg.error;
+  bool titled = false, file_named = false;
+  for (const std::string& t : svg.Texts()) {
+    titled = titled || (t.find("15,000-word Transcript") != std::string::npos &&
+                        t.find("— Wallstreetcn") != std::string::npos);
+    file_named = file_named || t.find("000_4fb6684bd204918f.txt") != std::string::npos;
+  }
+  EXPECT_TRUE(titled);
+  EXPECT_FALSE(file_named);
+  Output plain = Kg("ego NVIDIA -o " + Quote(Out("plain.svg")));
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  EXPECT_NE(Slurp(Out("plain.svg")).find("000_4fb6684bd204918f.txt"), std::string::npos)
+      << "without records, sources keep their file names";
+  Output missing = Kg("ego NVIDIA --sources /nonexistent.json -o " + Quote(Out("m.svg")));
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("--sources: cannot read '/nonexistent.json'"), std::string::npos)
+      << missing.err;
+  std::ofstream(Out("bad.json")) << "{\"not\": \"a list\"}";
+  Output bad = Kg("ego NVIDIA --sources " + Quote(Out("bad.json")) + " -o " + Quote(Out("m.svg")));
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_FALSE(fs::exists(Out("m.svg")));
+}
+
 TEST_F(ReportCliTest, LegendListsEveryColourUsed) {
   for (const Diagram& d : DocsDiagrams()) {
     std::string file = Out(d.name + ".svg");
