@@ -12,10 +12,12 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "cli/cli.h"
 #include "core/atomic_file.h"
 #include "storage/backup.h"
+#include "query/subgraph_export.h"
 #include "storage/export.h"
 #include "storage/import.h"
 
@@ -201,7 +203,18 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
 struct ExportArgs {
   std::string format;
   std::string output = "-";
+  std::string query;  // export only this statement's subgraph ("" = everything)
 };
+
+// The --query selection, or nullopt without --query.
+Result<std::optional<storage::ExportSelection>> ExportQuerySelection(storage::Store& store,
+                                                                     const std::string& text) {
+  if (text.empty()) return std::optional<storage::ExportSelection>();
+  query::QueryOptions options;
+  KG_ASSIGN_OR_RETURN(storage::ExportSelection selection,
+                      query::QuerySelection(store, text, options));
+  return std::optional<storage::ExportSelection>(std::move(selection));
+}
 
 int RunExport(const Context& ctx, const ExportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
@@ -211,14 +224,17 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
     return UsageError("export --format csv writes a directory: give it with -o DIR");
   auto store = OpenStore(ctx, /*read_only=*/true);
   if (!store.ok()) return Report(store.status());
+  auto selected = ExportQuerySelection(**store, args.query);
+  if (!selected.ok()) return Report(selected.status());
+  const storage::ExportSelection* selection = *selected ? &**selected : nullptr;
   Result<storage::ExportSummary> summary = Status::Internal("export: no format ran");
   if (*format == storage::ExportFormat::kCsv) {
-    summary = storage::ExportCsv(**store, args.output);
+    summary = storage::ExportCsv(**store, args.output, selection);
   } else if (args.output == "-") {
-    summary = storage::ExportToStream(**store, *format, std::cout);
+    summary = storage::ExportToStream(**store, *format, std::cout, selection);
     if (Status flushed = FlushStdout(); summary.ok() && !flushed.ok()) summary = flushed;
   } else {
-    summary = storage::ExportToFile(**store, *format, args.output);
+    summary = storage::ExportToFile(**store, *format, args.output, selection);
   }
   if (!summary.ok()) return Report(summary.status());
   if (args.output != "-") {
@@ -432,10 +448,15 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
       [&ctx, import] { ctx.action = [&ctx, import] { return RunImport(ctx, *import); }; });
 
   auto exp = std::make_shared<ExportArgs>();
-  cmd = app.add_subcommand("export", "write the whole graph as csv, jsonl, graphml or dot");
-  cmd->add_option("--format,-f", exp->format, "csv (a directory), jsonl, graphml or dot")
+  cmd = app.add_subcommand(
+      "export",
+      "write the graph (or a query's subgraph) as csv, jsonl, graphml, gexf, cypher or dot");
+  cmd->add_option("--format,-f", exp->format,
+                  "csv (a directory), jsonl, graphml, gexf, cypher or dot")
       ->required()
-      ->check(CLI::IsMember({"csv", "jsonl", "graphml", "dot"}));
+      ->check(CLI::IsMember({"csv", "jsonl", "graphml", "gexf", "cypher", "dot"}));
+  cmd->add_option("--query,-q", exp->query,
+                  "export only the nodes and relationships this read-only statement returns");
   cmd->add_option("-o,--output", exp->output, "output file or, for csv, directory; - = stdout")
       ->capture_default_str();
   cmd->callback([&ctx, exp] { ctx.action = [&ctx, exp] { return RunExport(ctx, *exp); }; });

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -23,6 +25,7 @@
 #include "cli/cli.h"
 #include "core/json.h"
 #include "query/query.h"
+#include "storage/sources.h"
 #include "viz/render.h"
 
 namespace kg::cli {
@@ -30,7 +33,8 @@ namespace {
 
 constexpr int kDefaultEgoDepth = 1;
 constexpr int kMaxEgoDepth = 10;
-constexpr size_t kDefaultEgoMaxNodes = 40;
+// A ring of more neighbours than this no longer reads at page size.
+constexpr size_t kDefaultEgoMaxNodes = 25;
 constexpr double kRenderTimeoutSeconds = 60.0;
 
 // Options shared by render and ego.
@@ -44,6 +48,7 @@ struct DrawArgs {
   bool no_merge = false;
   std::string as_of;
   std::string size_by;
+  std::string sources;  // JSON source records naming the footnote's sources
 };
 
 struct RenderArgs {
@@ -58,6 +63,7 @@ struct EgoArgs {
   int depth = kDefaultEgoDepth;
   std::string types;
   size_t max_nodes = kDefaultEgoMaxNodes;
+  bool cross_edges = false;
 };
 
 void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
@@ -80,6 +86,42 @@ void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
   cmd->add_option("--size-by", args->size_by,
                   "pagerank, betweenness or degree: node size grows with this score, computed "
                   "over the whole graph");
+  cmd->add_option("--sources", args->sources,
+                  "JSON source records ([{\"file\": ..., \"title\": ..., \"publisher\": ...}], "
+                  "as data/sources/sources.json): the footnote names sources by title and "
+                  "publisher (default: the database's source records, else the relations' source values)");
+}
+
+// "Title — Publisher" (or the title alone) per source id, from a JSON array
+// of records with "file" (or "id"), "title" and "publisher". Records without
+// a title are skipped. InvalidArgument naming the file when it cannot be read
+// or is not such an array.
+Result<std::map<std::string, std::string, std::less<>>> LoadSourceTitles(const std::string& path) {
+  std::map<std::string, std::string, std::less<>> titles;
+  if (path.empty()) return titles;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidArgument("--sources: cannot read '" + path + "'");
+  std::stringstream text;
+  text << in.rdbuf();
+  Result<Value> parsed = ParseJson(text.str());
+  if (!parsed.ok() || !parsed->is_list()) {
+    return Status::InvalidArgument("--sources: '" + path +
+                                   "' is not a JSON array of source records");
+  }
+  for (const Value& record : parsed->as_list()) {
+    if (!record.is_map()) continue;
+    const ValueMap& m = record.as_map();
+    auto text_of = [&](const char* key) {
+      auto it = m.find(key);
+      return it != m.end() && it->second.is_string() ? it->second.as_string() : std::string();
+    };
+    std::string id = text_of("file").empty() ? text_of("id") : text_of("file");
+    std::string title = text_of("title");
+    if (id.empty() || title.empty()) continue;
+    std::string publisher = text_of("publisher");
+    titles[id] = publisher.empty() ? title : title + " \u2014 " + publisher;
+  }
+  return titles;
 }
 
 // The --size-by algorithm, or nullopt when none was asked for. InvalidArgument
@@ -110,6 +152,7 @@ Result<viz::RenderOptions> MakeRenderOptions(const DrawArgs& args) {
   o.title = args.title;
   o.legend = !args.no_legend;
   o.merge_parallel = !args.no_merge;
+  KG_ASSIGN_OR_RETURN(o.source_titles, LoadSourceTitles(args.sources));
   KG_ASSIGN_OR_RETURN(std::optional<analytics::Algorithm> size_by, ParseSizeBy(args.size_by));
   if (size_by) o.score_name = std::string(analytics::AlgorithmName(*size_by));
   return o;
@@ -145,12 +188,28 @@ bool IsStdout(const std::string& path) {
          out.st_dev == file.st_dev && out.st_ino == file.st_ino;
 }
 
+// Without --sources, the footnote names sources by the title and publisher
+// of the database's source records (kg import --sources, kg ingest).
+Status AddSourceTitles(const storage::Store& store, viz::RenderOptions* options) {
+  if (!options->source_titles.empty()) return Status::OK();
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  KG_ASSIGN_OR_RETURN(auto labels, storage::SourceLabels(*txn));
+  for (const auto& [id, label] : labels) {
+    if (label.title.empty()) continue;
+    options->source_titles[id] =
+        label.publisher.empty() ? label.title : label.title + " \u2014 " + label.publisher;
+  }
+  return Status::OK();
+}
+
 // Draws `graph` into the output file and tells the user what was written.
 int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store& store,
          const DrawArgs& args) {
   options.symmetric_types = SymmetricTypes(store.ontology());
   Status scored = AddNodeScores(store, args, &options);
   if (!scored.ok()) return Report(scored);
+  Status titled = AddSourceTitles(store, &options);
+  if (!titled.ok()) return Report(titled);
   // With -o /dev/stdout (or the file stdout is redirected to) the drawing
   // is the output, so the messages go to stderr.
   std::ostream& say = IsStdout(args.output) ? std::cerr : std::cout;
@@ -158,6 +217,11 @@ int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store
   if (!r.ok()) return Report(r.status());
   say << "wrote " << args.output << " (" << viz::FormatName(options.format) << ", " << r->nodes
       << " nodes, " << r->edges << " edges, layout " << viz::LayoutName(r->layout) << ")\n";
+  if (r->labels_dropped > 0) {
+    say << "note: " << r->labels_dropped
+        << " edge labels found no spot clear of other edges and were left out (the edge's "
+           "tooltip names its relation); --cross-edges off or a smaller --max-nodes helps\n";
+  }
   if (r->large) {
     say << "note: more than " << viz::kLargeGraphNodes << " nodes: names shown for the "
         << r->labelled_nodes << " best-connected, edge labels left out"
@@ -304,77 +368,104 @@ Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& 
                                  "; use kg render with a MATCH on the id or a property");
 }
 
-// The nodes of an ego network: breadth-first to `depth`, at most `max_nodes`.
+// The nodes of an ego network: breadth-first to `depth`, at most `max_nodes`,
+// each with its ring (0 for the centre, 1 for its neighbours, ...).
 struct EgoNodes {
-  std::set<EntityId> ids;
+  std::map<EntityId, int> ring;
   size_t dropped = 0;  // neighbours left out by the cap
 };
 
-// Orders candidates by degree (highest first, then id) and keeps `room`.
-Result<std::vector<EntityId>> BestConnected(const storage::Transaction& txn,
-                                            const std::set<EntityId>& candidates,
-                                            const std::vector<std::string>& types, size_t room) {
-  std::vector<std::pair<uint64_t, EntityId>> ranked;
-  for (EntityId id : candidates) {
-    KG_ASSIGN_OR_RETURN(uint64_t degree, txn.Degree(id, storage::Direction::kBoth, types));
-    ranked.emplace_back(degree, id);
+// A candidate of the next ring and the relations joining it to this one.
+using Links = std::map<EntityId, std::vector<RelationId>>;
+
+// How strongly a candidate is tied to the ring inside it: the number of
+// relations (each a quoted passage), then their highest confidence.
+Result<std::pair<size_t, double>> Strength(const storage::Transaction& txn,
+                                           const std::vector<RelationId>& relations) {
+  double confidence = 0.0;
+  for (RelationId id : relations) {
+    KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
+    confidence = std::max(confidence, r.confidence().value_or(0.0));
   }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  return std::make_pair(relations.size(), confidence);
+}
+
+// The `room` strongest candidates (see Strength; ties by id).
+Result<std::vector<EntityId>> Strongest(const storage::Transaction& txn, const Links& links,
+                                        size_t room) {
+  struct Ranked {
+    size_t quotes;
+    double confidence;
+    EntityId id;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& [id, relations] : links) {
+    KG_ASSIGN_OR_RETURN(auto strength, Strength(txn, relations));
+    ranked.push_back({strength.first, strength.second, id});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.quotes != b.quotes) return a.quotes > b.quotes;
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return a.id < b.id;
   });
   std::vector<EntityId> kept;
-  for (size_t i = 0; i < ranked.size() && i < room; ++i) kept.push_back(ranked[i].second);
+  for (size_t i = 0; i < ranked.size() && i < room; ++i) kept.push_back(ranked[i].id);
   return kept;
 }
 
-Result<std::set<EntityId>> Neighbours(const storage::Transaction& txn, EntityId node,
-                                      const std::vector<std::string>& types) {
-  std::set<EntityId> out;
-  KG_RETURN_IF_ERROR(
-      txn.Expand(node, storage::Direction::kBoth, types, [&](const storage::Edge& e) {
-        out.insert(e.other);
-        return true;
-      }));
-  return out;
+// The next ring: every node joined to the frontier that has no ring yet.
+Status NextRing(const storage::Transaction& txn, const std::set<EntityId>& frontier,
+                const std::map<EntityId, int>& ring, const std::vector<std::string>& types,
+                Links* links) {
+  for (EntityId node : frontier) {
+    KG_RETURN_IF_ERROR(
+        txn.Expand(node, storage::Direction::kBoth, types, [&](const storage::Edge& e) {
+          if (!ring.contains(e.other)) (*links)[e.other].push_back(e.relation);
+          return true;
+        }));
+  }
+  return Status::OK();
 }
 
 Result<EgoNodes> CollectEgoNodes(const storage::Transaction& txn, EntityId root,
                                  const EgoArgs& args, const std::vector<std::string>& types) {
   EgoNodes result;
-  result.ids.insert(root);
+  result.ring[root] = 0;
   std::set<EntityId> frontier = {root};
-  for (int level = 0; level < args.depth && !frontier.empty(); ++level) {
+  for (int level = 1; level <= args.depth && !frontier.empty(); ++level) {
+    Links links;
+    KG_RETURN_IF_ERROR(NextRing(txn, frontier, result.ring, types, &links));
+    size_t room = args.max_nodes - result.ring.size();
     std::set<EntityId> next;
-    for (EntityId node : frontier) {
-      KG_ASSIGN_OR_RETURN(std::set<EntityId> around, Neighbours(txn, node, types));
-      for (EntityId id : around) {
-        if (!result.ids.contains(id)) next.insert(id);
-      }
+    if (links.size() > room) {
+      KG_ASSIGN_OR_RETURN(std::vector<EntityId> kept, Strongest(txn, links, room));
+      result.dropped = links.size() - kept.size();
+      next.insert(kept.begin(), kept.end());
+    } else {
+      for (const auto& [id, relations] : links) next.insert(id);
     }
-    size_t room = args.max_nodes - result.ids.size();
-    if (next.size() > room) {
-      KG_ASSIGN_OR_RETURN(std::vector<EntityId> kept, BestConnected(txn, next, types, room));
-      result.dropped = next.size() - kept.size();
-      next = std::set<EntityId>(kept.begin(), kept.end());
-    }
-    result.ids.insert(next.begin(), next.end());
+    for (EntityId id : next) result.ring[id] = level;
     if (result.dropped > 0) break;
     frontier = std::move(next);
   }
   return result;
 }
 
-// The chosen entities and every relation (of `types`) among them.
-Result<Subgraph> LoadInduced(const storage::Transaction& txn, const std::set<EntityId>& ids,
-                             const std::vector<std::string>& types) {
+// The chosen entities and the relations (of `types`) among them: with
+// `cross_edges` all of them, otherwise only those joining consecutive rings
+// (for depth 1: the centre's own relations), so the drawing is a star.
+Result<Subgraph> LoadEgo(const storage::Transaction& txn, const EgoNodes& nodes,
+                         const std::vector<std::string>& types, bool cross_edges) {
   Subgraph g;
   std::set<RelationId> rels;
-  for (EntityId id : ids) {
+  for (const auto& [id, ring] : nodes.ring) {
     KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
     g.nodes.push_back(std::move(e));
     KG_RETURN_IF_ERROR(
         txn.Expand(id, storage::Direction::kOutgoing, types, [&](const storage::Edge& e) {
-          if (ids.contains(e.other)) rels.insert(e.relation);
+          auto other = nodes.ring.find(e.other);
+          if (other == nodes.ring.end()) return true;
+          if (cross_edges || std::abs(other->second - ring) == 1) rels.insert(e.relation);
           return true;
         }));
   }
@@ -385,13 +476,21 @@ Result<Subgraph> LoadInduced(const storage::Transaction& txn, const std::set<Ent
   return g;
 }
 
-Result<Subgraph> EgoGraph(const storage::Store& store, const EgoArgs& args,
-                          const std::vector<std::string>& types, size_t* dropped) {
+struct Ego {
+  Subgraph graph;
+  EntityId root = 0;
+  size_t dropped = 0;
+};
+
+Result<Ego> EgoGraph(const storage::Store& store, const EgoArgs& args,
+                     const std::vector<std::string>& types) {
   std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  KG_ASSIGN_OR_RETURN(EntityId root, FindEntity(*txn, args.name));
-  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, root, args, types));
-  *dropped = nodes.dropped;
-  return LoadInduced(*txn, nodes.ids, types);
+  Ego ego;
+  KG_ASSIGN_OR_RETURN(ego.root, FindEntity(*txn, args.name));
+  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, ego.root, args, types));
+  ego.dropped = nodes.dropped;
+  KG_ASSIGN_OR_RETURN(ego.graph, LoadEgo(*txn, nodes, types, args.cross_edges));
+  return ego;
 }
 
 Status CheckEgoArgs(const EgoArgs& args) {
@@ -415,19 +514,22 @@ int RunEgo(const Context& ctx, const EgoArgs& args) {
   if (!store.ok()) return Report(store.status());
   Status known = CanonicalTypes((*store)->ontology(), &types);
   if (!known.ok()) return UsageError(known);
-  size_t dropped = 0;
-  Result<Subgraph> graph = EgoGraph(**store, args, types, &dropped);
-  if (!graph.ok()) return Report(graph.status());
+  Result<Ego> ego = EgoGraph(**store, args, types);
+  if (!ego.ok()) return Report(ego.status());
   if (options->title.empty()) {
     options->title = args.name + ": neighbourhood" +
                      (types.empty() ? std::string() : " (" + JoinTypes(types) + ")");
   }
+  options->root = ego->root;
+  if (ego->dropped > 0) {
+    options->note = std::to_string(ego->dropped) + " more neighbours with fewer quotes not shown";
+  }
   bool to_stdout = IsStdout(args.draw.output);
-  int code = Draw(*graph, *options, **store, args.draw);
-  if (code == kExitOk && dropped > 0) {
+  int code = Draw(ego->graph, *options, **store, args.draw);
+  if (code == kExitOk && ego->dropped > 0) {
     (to_stdout ? std::cerr : std::cout)
-        << "note: --max-nodes " << args.max_nodes << " reached: left out " << dropped
-        << " neighbours with the fewest relations\n";
+        << "note: --max-nodes " << args.max_nodes << " reached: left out " << ego->dropped
+        << " neighbours with the fewest quotes\n";
   }
   return code;
 }
@@ -440,8 +542,12 @@ void RegisterEgo(CLI::App& app, Context& ctx) {
   cmd->add_option("--types", args->types,
                   "relation types to follow (any case), e.g. COMPETES_WITH,PARTNERS_WITH");
   cmd->add_option("--max-nodes", args->max_nodes,
-                  "largest drawing; beyond it the best-connected neighbours are kept")
+                  "largest drawing, the entity included; beyond it the neighbours with the most "
+                  "quotes (then the highest confidence) are kept")
       ->capture_default_str();
+  cmd->add_flag("--cross-edges", args->cross_edges,
+                "also draw the relations among the neighbours (default: only the entity's own, "
+                "a star)");
   AddDrawOptions(cmd, &args->draw);
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunEgo(ctx, *args); }; });
 }

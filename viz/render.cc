@@ -19,6 +19,7 @@
 #include "core/atomic_file.h"
 #include "viz/internal/build.h"
 #include "viz/internal/graphviz.h"
+#include "viz/internal/labels.h"
 #include "viz/internal/model.h"
 
 namespace kg::viz {
@@ -44,6 +45,8 @@ const char* Device(Format format) {
       return "pdf";
     case Format::kDot:
       return "canon";
+    case Format::kXdot:
+      return "xdot";
   }
   return "svg";
 }
@@ -65,6 +68,7 @@ std::string NameList(const std::set<std::string>& names, const char* what) {
 
 Layout ChooseLayout(const RenderOptions& options, const internal::DrawModel& model) {
   if (options.layout) return *options.layout;
+  if (options.root && !model.large) return Layout::kTwopi;
   if (model.large) return Layout::kSfdp;
   return model.dense ? Layout::kNeato : Layout::kDot;
 }
@@ -77,8 +81,9 @@ Result<Format> ParseFormat(std::string_view text) {
   if (f == "png") return Format::kPng;
   if (f == "pdf") return Format::kPdf;
   if (f == "dot" || f == "gv") return Format::kDot;
+  if (f == "xdot") return Format::kXdot;
   return Status::InvalidArgument("unknown diagram format '" + std::string(text) +
-                                 "': use svg, png, pdf or dot");
+                                 "': use svg, png, pdf, dot or xdot");
 }
 
 Result<Format> FormatFromPath(std::string_view path) {
@@ -98,12 +103,12 @@ Result<Format> FormatFromPath(std::string_view path) {
 
 Result<Layout> ParseLayout(std::string_view text) {
   std::string l = Lower(text);
-  for (Layout layout :
-       {Layout::kDot, Layout::kNeato, Layout::kFdp, Layout::kSfdp, Layout::kCirco}) {
+  for (Layout layout : {Layout::kDot, Layout::kNeato, Layout::kFdp, Layout::kSfdp, Layout::kCirco,
+                        Layout::kTwopi}) {
     if (l == LayoutName(layout)) return layout;
   }
   return Status::InvalidArgument("unknown layout '" + std::string(text) +
-                                 "': use dot, neato, fdp, sfdp or circo");
+                                 "': use dot, neato, fdp, sfdp, circo or twopi");
 }
 
 Result<RankDir> ParseRankDir(std::string_view text) {
@@ -124,6 +129,8 @@ std::string_view FormatName(Format format) {
       return "pdf";
     case Format::kDot:
       return "dot";
+    case Format::kXdot:
+      return "xdot";
   }
   return "svg";
 }
@@ -140,6 +147,8 @@ std::string_view LayoutName(Layout layout) {
       return "sfdp";
     case Layout::kCirco:
       return "circo";
+    case Layout::kTwopi:
+      return "twopi";
   }
   return "dot";
 }
@@ -182,7 +191,14 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   KG_RETURN_IF_ERROR(layout.status());
   // gvLayout records the bounding box as the graph's "bb" attribute; DOT is
   // written without positions, so drop it (its default is "": not written).
-  if (options.format == Format::kDot) internal::SetAttr(g.get(), "bb", "");
+  if (options.format == Format::kDot) {
+    internal::SetAttr(g.get(), "bb", "");
+  } else {
+    internal::LabelPlacement placed =
+        internal::PlaceEdgeLabels(g.get(), out.layout == Layout::kDot);
+    out.labels_moved = placed.moved;
+    out.labels_dropped = placed.blocked;
+  }
   KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc.get(), g.get(), device));
   return out;
 }

@@ -21,8 +21,10 @@
 
 namespace kg::viz {
 
-enum class Format { kSvg, kPng, kPdf, kDot };
-enum class Layout { kDot, kNeato, kFdp, kSfdp, kCirco };
+// kXdot is DOT with the layout's coordinates and drawing operations
+// (Graphviz xdot 1.7): for tools that place or check labels and splines.
+enum class Format { kSvg, kPng, kPdf, kDot, kXdot };
+enum class Layout { kDot, kNeato, kFdp, kSfdp, kCirco, kTwopi };
 enum class RankDir { kLeftRight, kTopBottom };
 
 // Above this many nodes a drawing is "large": the layout defaults to sfdp,
@@ -50,8 +52,9 @@ inline constexpr size_t kMaxNodes = 2000;
 
 struct RenderOptions {
   Format format = Format::kSvg;
-  // nullopt: dot; neato for a dense graph, sfdp for a large one. An explicit
-  // layout is honoured at any size.
+  // nullopt: twopi around `root` when it is set; otherwise dot, neato for a
+  // dense graph, sfdp for a large one. An explicit layout is honoured at any
+  // size.
   std::optional<Layout> layout;
   RankDir rankdir = RankDir::kLeftRight;  // used by the dot layout
   std::string title;                      // empty: no title line
@@ -74,6 +77,17 @@ struct RenderOptions {
   // and the legend "size: <score_name>". Empty: every node at the default size.
   std::map<EntityId, double> node_scores;
   std::string score_name = "score";
+  // The centre of a radial drawing (an ego network): without an explicit
+  // layout the drawing uses twopi with this node as its root, so its
+  // neighbours sit on a ring around it.
+  std::optional<EntityId> root;
+  // How to name a relation's `source` (a source id or file name) in the
+  // footnote: "Title — Publisher", supplied by the caller from its source
+  // records. Sources not in the map are named by their `source` value.
+  std::map<std::string, std::string, std::less<>> source_titles;
+  // An extra line under the footnote (e.g. "12 more neighbours not shown");
+  // empty: none.
+  std::string note;
 };
 
 // The largest node scale that RenderOptions::node_scores gives.
@@ -88,14 +102,17 @@ struct Rendering {
   size_t labelled_nodes = 0;     // nodes that show their name
   bool large = false;            // more than kLargeGraphNodes nodes
   bool dense = false;            // see kDenseGraphNodes (never with large)
+  size_t labels_moved = 0;       // edge labels moved off other edges' paths
+  size_t labels_dropped = 0;     // edge labels with no free spot, left out
 };
 
-// "svg", "png", "pdf", "dot" (also "gv"), any case. InvalidArgument otherwise.
+// "svg", "png", "pdf", "dot" (also "gv"), "xdot", any case. InvalidArgument
+// otherwise.
 Result<Format> ParseFormat(std::string_view text);
-// The format named by the path's extension (.svg .png .pdf .dot .gv);
+// The format named by the path's extension (.svg .png .pdf .dot .gv .xdot);
 // InvalidArgument naming the path when there is none or it is unknown.
 Result<Format> FormatFromPath(std::string_view path);
-// "dot", "neato", "fdp", "sfdp", "circo". InvalidArgument otherwise.
+// "dot", "neato", "fdp", "sfdp", "circo", "twopi". InvalidArgument otherwise.
 Result<Layout> ParseLayout(std::string_view text);
 // "LR" or "TB" (any case). InvalidArgument otherwise.
 Result<RankDir> ParseRankDir(std::string_view text);

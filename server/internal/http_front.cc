@@ -1,4 +1,5 @@
-// HTTP routes: POST /v1/query, GET /v1/render, GET /v1/entities/{name},
+// HTTP routes: POST /v1/query, GET /v1/render, GET /v1/export (http_export.cc),
+// GET /v1/entities/{name},
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
 #include "server/internal/http_front.h"
@@ -20,6 +21,7 @@
 #include <sstream>
 
 #include "core/json.h"
+#include "server/internal/http_export.h"
 
 namespace kg::server::internal {
 namespace {
@@ -340,10 +342,12 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
     return HandleQuery(s, req, res);
   }
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
-  if (path != "/v1/render" && path != "/v1/stats" && path != "/healthz" && !entity)
+  if (path != "/v1/render" && path != "/v1/stats" && path != "/v1/export" &&
+      path != "/healthz" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
   if (path == "/v1/render") return HandleRender(s, req, res);
+  if (path == "/v1/export") return HandleExport(s, BearerToken(req), req, res);
   if (path == "/v1/stats") return HandleStats(s, req, res);
   if (entity) return HandleEntity(s, req, res, path.substr(kEntities.size()));
   SendJson(res, "{\"status\":\"ok\"}");

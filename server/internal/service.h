@@ -60,6 +60,13 @@ class Service {
   Result<std::string> Render(std::string_view text, const ValueMap& params,
                              std::string_view format);
 
+  // Exports the database, or with a non-empty `query` just the nodes and
+  // relationships that read-only statement returns, as `format` (jsonl,
+  // graphml, gexf, cypher, dot; csv needs a directory and is refused).
+  // Implemented in service_export.cc.
+  Result<std::string> Export(std::string_view format, std::string_view query,
+                             const ValueMap& params);
+
   // {"entities": [{"node": {..}, "relations": [{"direction": "out"|"in",
   //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound when no
   // entity has this name or alias.

@@ -381,6 +381,29 @@ TEST_F(HttpTest, RenderDotAndSvg) {
   EXPECT_EQ(write.status, 400) << write.body;
 }
 
+TEST_F(HttpTest, ExportWholeGraphOrAQuerysSubgraph) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  HttpReply all = Curl(server.url("/v1/export"), {"-G", "--data-urlencode", "format=graphml"});
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_NE(all.body.find("<graphml"), std::string::npos);
+  EXPECT_NE(all.body.find(">Huawei</data>"), std::string::npos);
+  HttpReply whole = Curl(server.url("/v1/export"), {"-G", "--data-urlencode", "format=jsonl"});
+  HttpReply part =
+      Curl(server.url("/v1/export"), {"-G", "--data-urlencode", "format=jsonl", "--data-urlencode",
+                                      std::string("query=") + kCompetitors});
+  ASSERT_EQ(part.status, 200) << part.body;
+  EXPECT_NE(part.body.find("\"name\":\"Huawei\""), std::string::npos);
+  EXPECT_EQ(part.body.find("\"name\":\"NVIDIA\""), std::string::npos) << "only what it returns";
+  EXPECT_LT(part.body.size(), whole.body.size());
+  EXPECT_EQ(Curl(server.url("/v1/export")).status, 400) << "format is required";
+  EXPECT_EQ(Curl(server.url("/v1/export"), {"-G", "--data-urlencode", "format=csv"}).status, 400);
+  HttpReply write =
+      Curl(server.url("/v1/export"), {"-G", "--data-urlencode", "format=gexf", "--data-urlencode",
+                                      "query=CREATE (n:Company {name:'Z'}) RETURN n"});
+  EXPECT_EQ(write.status, 400) << write.body;
+}
+
 TEST_F(HttpTest, HealthStatsAndUnknownRoute) {
   ServerProcess server(db(), {});
   ASSERT_TRUE(server.ok());

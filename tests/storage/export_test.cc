@@ -112,10 +112,12 @@ TEST(ExportFormatTest, ParsesNamesAndRejectsOthers) {
   EXPECT_EQ(*ParseExportFormat("jsonl"), ExportFormat::kJsonl);
   EXPECT_EQ(*ParseExportFormat("graphml"), ExportFormat::kGraphml);
   EXPECT_EQ(*ParseExportFormat("dot"), ExportFormat::kDot);
+  EXPECT_EQ(*ParseExportFormat("gexf"), ExportFormat::kGexf);
+  EXPECT_EQ(*ParseExportFormat("cypher"), ExportFormat::kCypher);
   auto bad = ParseExportFormat("xml");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(),
-            "unknown export format 'xml' (expected csv, jsonl, graphml or dot)");
+            "unknown export format 'xml' (expected csv, jsonl, graphml, gexf, cypher or dot)");
 }
 
 TEST_F(ExportTest, CsvHeaderIsTypedAndSortedAndRowsFollowIdOrder) {
@@ -203,7 +205,7 @@ TEST_F(ExportTest, GraphmlIsWellFormedWithTypedKeys) {
         R"(for="edge" attr.name="stance" attr.type="double")",
         R"(for="edge" attr.name="valid_from" attr.type="string")",
         R"(<edge id="e2" source="n3" target="n1">)", R"(says &quot;hi&quot;, twice&#10;and)",
-        R"([&quot;NVIDIANVDA--&quot;,&quot;Nvidia&quot;])"}) {
+        R"(for="node" attr.name="label" attr.type="string")", R"(>NVIDIANVDA--;Nvidia</data>)"}) {
     EXPECT_NE(xml.find(want), std::string::npos) << want << "\n" << xml;
   }
   fs::path file = dir_ / "g.graphml";

@@ -57,11 +57,12 @@ TEST(ModelTest, ParallelRelationsMergePerDirectionWithMeanStance) {
   ASSERT_EQ(m.edges.size(), 3u);
   EXPECT_EQ(m.edges[0].relations, (std::vector<RelationId>{1, 2}));
   EXPECT_EQ(m.edges[0].label, "PRAISES \u00D72");
-  EXPECT_EQ(m.edges[0].style.tone, Tone::kPositive);
-  EXPECT_DOUBLE_EQ(m.edges[0].style.penwidth, 1.0 + 3.0 * 0.6);
+  EXPECT_EQ(m.edges[0].style.family, Family::kPositive);
+  EXPECT_DOUBLE_EQ(m.edges[0].style.penwidth, QuotePenWidth(2)) << "width counts quotes";
   EXPECT_FALSE(m.edges[0].style.symmetric);
   EXPECT_EQ(m.edges[1].relations, (std::vector<RelationId>{3})) << "the other direction";
-  EXPECT_EQ(m.edges[1].style.tone, Tone::kNegative);
+  EXPECT_EQ(m.edges[1].style.family, Family::kNegative);
+  EXPECT_DOUBLE_EQ(m.edges[1].style.penwidth, QuotePenWidth(1));
   EXPECT_EQ(m.edges[2].label, "CRITICIZES");
   EXPECT_NE(m.edges[0].tooltip.find("(stance +0.90)"), std::string::npos);
   EXPECT_NE(m.edges[0].tooltip.find("(stance +0.30)"), std::string::npos);
@@ -131,13 +132,14 @@ TEST(ModelTest, ThinningSplitsATieOnlyWhenItReachesTheTop) {
   }
 }
 
-TEST(ModelTest, LegendHasOnlyPresentKindsAndTones) {
+TEST(ModelTest, LegendHasOnlyPresentKindsAndFamilies) {
   DrawModel m = BuildModel(SampleGraph(), Options()).value();
   ASSERT_EQ(m.legend.kinds.size(), 9u);
   EXPECT_EQ(m.legend.kinds.front()->kind, "Company");
   EXPECT_EQ(m.legend.kinds.back()->kind, "") << "other kinds last";
-  EXPECT_EQ(m.legend.tones,
-            (std::vector<Tone>{Tone::kPositive, Tone::kNegative, Tone::kNeutral, Tone::kFactual}));
+  EXPECT_EQ(m.legend.families,
+            (std::vector<Family>{Family::kNegative, Family::kPositive, Family::kCompetitive,
+                                 Family::kSupply, Family::kOwnership, Family::kFactual}));
   EXPECT_TRUE(m.legend.symmetric);
   EXPECT_FALSE(m.legend.dashed) << "no as-of date given";
 
@@ -145,7 +147,7 @@ TEST(ModelTest, LegendHasOnlyPresentKindsAndTones) {
   small.nodes = {MakeEntity(1, "Person", "P")};
   DrawModel s = BuildModel(small, Options()).value();
   ASSERT_EQ(s.legend.kinds.size(), 1u);
-  EXPECT_TRUE(s.legend.tones.empty());
+  EXPECT_TRUE(s.legend.families.empty());
   EXPECT_FALSE(s.legend.symmetric);
 }
 
@@ -155,15 +157,34 @@ TEST(ModelTest, FootnoteNamesSourcesDatesAndAsOf) {
       MakeRelation(2, "X", 1, 2, {{"source", Value("a")}, {"date", Value("2025-07-01")}}),
       MakeRelation(3, "X", 1, 2, {{"source", Value("a")}})};
   std::vector<const Relation*> ptrs = {&rels[0], &rels[1], &rels[2]};
-  EXPECT_EQ(Footnote(ptrs, std::nullopt), "Source: a; b \u00B7 2025-07-01 to 2025-07-16");
-  EXPECT_EQ(Footnote({}, D("2025-07-16")), "Source: kg \u00B7 as of 2025-07-16");
+  RenderOptions none;
+  EXPECT_EQ(Footnote(ptrs, none), "Source: a; b \u00B7 2025-07-01 to 2025-07-16");
+  RenderOptions as_of;
+  as_of.as_of = D("2025-07-16");
+  EXPECT_EQ(Footnote({}, as_of), "Source: kg \u00B7 as of 2025-07-16");
   std::vector<Relation> many;
   for (int i = 0; i < 5; ++i) {
     many.push_back(MakeRelation(i, "X", 1, 2, {{"source", Value("s" + std::to_string(i))}}));
   }
   std::vector<const Relation*> mp;
   for (const Relation& r : many) mp.push_back(&r);
-  EXPECT_EQ(Footnote(mp, std::nullopt), "Source: s0; s1; s2 and 2 more");
+  EXPECT_EQ(Footnote(mp, none), "Source: s0; s1; s2 and 2 more");
+}
+
+TEST(ModelTest, FootnoteNamesSourcesByTitleAndPublisher) {
+  std::vector<Relation> rels = {MakeRelation(1, "X", 1, 2, {{"source", Value("000_a.txt")}}),
+                                MakeRelation(2, "X", 1, 2, {{"source", Value("001_b.txt")}})};
+  std::vector<const Relation*> ptrs = {&rels[0], &rels[1]};
+  RenderOptions o;
+  o.source_titles = {{"000_a.txt", "Huang Exchange Transcript \u2014 Wallstreetcn"}};
+  EXPECT_EQ(Footnote(ptrs, o), "Source: 001_b.txt; Huang Exchange Transcript \u2014 Wallstreetcn")
+      << "a source without a record keeps its file name";
+  o.source_titles["001_b.txt"] =
+      "Jensen Huang Shares His Vision For NVIDIA, Also Deepening His Commitment";
+  EXPECT_EQ(Footnote(ptrs, o),
+            "Source: Huang Exchange Transcript \u2014 Wallstreetcn\nJensen Huang Shares His "
+            "Vision For NVIDIA, Also Deepening His Commitment")
+      << "long titles go on lines of their own";
 }
 
 TEST(ModelTest, NamelessEntitiesShowKindAndId) {

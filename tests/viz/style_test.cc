@@ -49,24 +49,36 @@ TEST(StyleTest, UnknownKindsGetTheNeutralDefault) {
   EXPECT_EQ(&StyleForEntity(MakeEntity(2, "", "x")), &DefaultNodeStyle());
 }
 
-TEST(StyleTest, StanceMapsToColourblindSafeColours) {
-  EXPECT_EQ(ToneForStance(0.7), Tone::kPositive);
-  EXPECT_EQ(ToneForStance(-0.1), Tone::kNegative);
-  EXPECT_EQ(ToneForStance(0.0), Tone::kNeutral);
-  EXPECT_EQ(ToneForStance(std::nullopt), Tone::kFactual);
-  EXPECT_EQ(ColorForTone(Tone::kPositive), "#009E73");
-  EXPECT_EQ(ColorForTone(Tone::kNegative), "#D55E00");
-  EXPECT_EQ(ColorForTone(Tone::kFactual), "#6E6E6E");
+TEST(StyleTest, FamiliesSayWhatARelationMeans) {
+  EXPECT_EQ(FamilyFor("RESTRICTS", std::nullopt), Family::kNegative);
+  EXPECT_EQ(FamilyFor("APPROVES", std::nullopt), Family::kPositive);
+  EXPECT_EQ(FamilyFor("COMPETES_WITH", std::nullopt), Family::kCompetitive);
+  EXPECT_EQ(FamilyFor("SUPPLIES", std::nullopt), Family::kSupply);
+  EXPECT_EQ(FamilyFor("MAKES", std::nullopt), Family::kSupply);
+  EXPECT_EQ(FamilyFor("LEADS", std::nullopt), Family::kOwnership);
+  EXPECT_EQ(FamilyFor("INVESTS_IN", std::nullopt), Family::kOwnership);
+  EXPECT_EQ(FamilyFor("BASED_IN", std::nullopt), Family::kFactual);
+  EXPECT_EQ(FamilyFor("SOMETHING_NEW", std::nullopt), Family::kFactual);
+  EXPECT_EQ(FamilyFor("PRAISES", -0.3), Family::kNegative) << "the stance's sign decides";
+  EXPECT_EQ(FamilyFor("CRITICIZES", 0.4), Family::kPositive);
+  EXPECT_EQ(FamilyFor("RESPECTS", 0.0), Family::kFactual) << "stance 0 is neither";
+  EXPECT_EQ(ColorForFamily(Family::kNegative), "#D55E00");
+  EXPECT_EQ(ColorForFamily(Family::kPositive), "#009E73");
+  EXPECT_EQ(ColorForFamily(Family::kFactual), "#6E6E6E");
+  std::set<std::string_view> colours;
+  for (Family f : {Family::kNegative, Family::kPositive, Family::kCompetitive, Family::kSupply,
+                   Family::kOwnership, Family::kFactual}) {
+    colours.insert(ColorForFamily(f));
+  }
+  EXPECT_EQ(colours.size(), 6u) << "every family has a colour of its own";
 }
 
-TEST(StyleTest, PenWidthGrowsWithStanceOrConfidence) {
-  EXPECT_DOUBLE_EQ(PenWidth(1.0, std::nullopt), 4.0);
-  EXPECT_DOUBLE_EQ(PenWidth(-0.5, std::nullopt), 2.5);
-  EXPECT_DOUBLE_EQ(PenWidth(0.0, 1.0), 1.0) << "stance wins over confidence";
-  EXPECT_DOUBLE_EQ(PenWidth(std::nullopt, 1.0), 2.5);
-  EXPECT_DOUBLE_EQ(PenWidth(std::nullopt, 0.0), 0.8);
-  EXPECT_DOUBLE_EQ(PenWidth(std::nullopt, std::nullopt), 1.2);
-  EXPECT_DOUBLE_EQ(PenWidth(7.0, std::nullopt), 4.0) << "clamped";
+TEST(StyleTest, PenWidthCountsQuotes) {
+  EXPECT_DOUBLE_EQ(QuotePenWidth(0), 1.0);
+  EXPECT_DOUBLE_EQ(QuotePenWidth(1), 1.0);
+  EXPECT_DOUBLE_EQ(QuotePenWidth(2), 1.8);
+  EXPECT_DOUBLE_EQ(QuotePenWidth(4), 3.4);
+  EXPECT_DOUBLE_EQ(QuotePenWidth(100), kMaxPenWidth) << "capped";
 }
 
 TEST(StyleTest, RelationsOutsideTheirValidityAreDashed) {
@@ -80,7 +92,7 @@ TEST(StyleTest, RelationsOutsideTheirValidityAreDashed) {
   EXPECT_TRUE(StyleForRelation(r, false, D("2025-01-01")).dashed);
   EdgeStyle s = StyleForRelation(r, true, std::nullopt);
   EXPECT_TRUE(s.symmetric);
-  EXPECT_EQ(s.tone, Tone::kNegative);
+  EXPECT_EQ(s.family, Family::kNegative);
   EXPECT_EQ(s.color, "#D55E00");
 }
 

@@ -31,7 +31,8 @@ void Default(Agraph_t* g, int kind, const char* name, const std::string& value) 
   agattr(g, kind, Str(name), Str(value.c_str()));
 }
 
-void SetGraphDefaults(Agraph_t* g, const RenderOptions& options, Layout layout, bool large) {
+void SetGraphDefaults(Agraph_t* g, const RenderOptions& options, Layout layout, bool large,
+                      size_t model_nodes) {
   Default(g, AGRAPH, "charset", "UTF-8");
   Default(g, AGRAPH, "layout", std::string(LayoutName(layout)));
   Default(g, AGRAPH, "rankdir", options.rankdir == RankDir::kLeftRight ? "LR" : "TB");
@@ -54,6 +55,12 @@ void SetGraphDefaults(Agraph_t* g, const RenderOptions& options, Layout layout, 
     // A fixed seed for the force-directed layouts' initial positions, so the
     // same graph always gets the same picture (byte-identical SVG).
     Default(g, AGRAPH, "start", "7");
+  }
+  if (layout == Layout::kTwopi) {
+    // The radius of the ring of neighbours, in inches: room for the edge
+    // labels between the centre and the ring (more for a fuller ring).
+    Default(g, AGRAPH, "ranksep", model_nodes > 16 ? "3.0" : "2.4");
+    if (options.root) Default(g, AGRAPH, "root", NodeName(*options.root));
   }
   Default(g, AGNODE, "fontname", kFont);
   Default(g, AGNODE, "fontsize", "11");
@@ -87,18 +94,40 @@ void AddNode(Agraph_t* g, const DrawNode& n) {
   }
 }
 
+// The label of an edge of several strands: one line per type in its colour.
+std::string StrandsHtml(const DrawEdge& e) {
+  std::string rows;
+  for (const Strand& s : e.strands) {
+    std::string text = s.type + (s.quotes > 1 ? " \u00D7" + std::to_string(s.quotes) : "");
+    rows += "<tr><td><font color=\"" + std::string(s.style.color) + "\">" + HtmlText(text) +
+            "</font></td></tr>";
+  }
+  return "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"0\">" + rows +
+         "</table>";
+}
+
 void AddEdge(Agraph_t* g, const DrawEdge& e) {
   Agnode_t* tail = agnode(g, Str(NodeName(e.tail).c_str()), 0);
   Agnode_t* head = agnode(g, Str(NodeName(e.head).c_str()), 0);
   Agedge_t* edge = agedge(g, tail, head, Str(e.key.c_str()), 1);
   SetAttr(edge, "id", e.key);
-  SetAttr(edge, "class", "type-" + e.type + " stance-" + std::string(ToneName(e.style.tone)));
-  SetAttr(edge, "color", e.style.color);
+  SetAttr(edge, "class", "type-" + e.type + " family-" + std::string(FamilyName(e.style.family)));
+  // Several strands: parallel lines, one per type in its colour, and a
+  // label line per type in the same colour.
+  std::string colors;
+  for (const Strand& st : e.strands)
+    colors += (colors.empty() ? "" : ":") + std::string(st.style.color);
+  SetAttr(edge, "color", e.strands.size() > 1 ? colors : std::string(e.style.color));
   SetAttr(edge, "fontcolor", e.style.color);
   SetAttr(edge, "penwidth", Number(e.style.penwidth));
   if (e.style.dashed) SetAttr(edge, "style", "dashed");
   if (e.style.symmetric) SetAttr(edge, "dir", "none");
-  if (!e.label.empty()) SetAttr(edge, "label", PlainLabel(e.label));
+  if (e.both_ways) SetAttr(edge, "dir", "both");
+  if (!e.label.empty() && e.strands.size() > 1) {
+    SetHtmlAttr(agroot(g), edge, "label", StrandsHtml(e));
+  } else if (!e.label.empty()) {
+    SetAttr(edge, "label", PlainLabel(e.label));
+  }
   SetAttr(edge, "tooltip", TooltipText(e.tooltip));
 }
 
@@ -120,27 +149,12 @@ std::string KindRows(const LegendEntries& legend) {
   return rows;
 }
 
-std::string ToneText(Tone tone) {
-  switch (tone) {
-    case Tone::kPositive:
-      return "positive stance";
-    case Tone::kNegative:
-      return "negative stance";
-    case Tone::kNeutral:
-      return "neutral stance (0)";
-    case Tone::kFactual:
-      return "factual";
-  }
-  return "factual";
-}
-
 std::string EdgeRows(const DrawModel& model, const RenderOptions& options) {
   const LegendEntries& legend = model.legend;
   std::string rows;
-  bool stance = false;
-  for (Tone t : legend.tones) {
-    rows += Row(LineSwatch(ColorForTone(t), "\u2501\u2501\u2501\u25B6"), ToneText(t));
-    stance = stance || t != Tone::kFactual;
+  for (Family f : legend.families) {
+    rows += Row(LineSwatch(ColorForFamily(f), "\u2501\u2501\u2501\u25B6"),
+                HtmlText(FamilyLegendText(f)));
   }
   if (legend.symmetric) {
     rows += Row(LineSwatch(kFactualColor, "\u2501\u2501\u2501\u2501"), "symmetric (no direction)");
@@ -149,7 +163,9 @@ std::string EdgeRows(const DrawModel& model, const RenderOptions& options) {
     rows += Row(LineSwatch(kFactualColor, "\u254D\u254D\u254D\u25B6"),
                 "not valid on " + options.as_of->ToString());
   }
-  if (stance) rows += Row("<td></td>", "<font point-size=\"8\">width: |stance|</font>");
+  if (!legend.families.empty()) {
+    rows += Row("<td></td>", "<font point-size=\"8\">line width: number of quotes</font>");
+  }
   if (!legend.size_by.empty()) {
     rows +=
         Row("<td></td>", "<font point-size=\"8\">size: " + HtmlText(legend.size_by) + "</font>");
@@ -179,13 +195,18 @@ std::string TitleHtml(const std::string& title) {
          HtmlText(title) + "</b></font></td></tr></table>";
 }
 
-std::string CaptionHtml(const std::string& title, const std::string& footnote) {
+std::string CaptionHtml(const std::string& title, const std::string& footnote,
+                        const std::string& note) {
   std::string rows;
   if (!title.empty()) {
     rows += "<tr><td><font point-size=\"18\"><b>" + HtmlText(title) + "</b></font></td></tr>";
   }
   rows += "<tr><td><font point-size=\"9\" color=\"" + std::string(kMutedColor) + "\">" +
           HtmlText(footnote) + "</font></td></tr>";
+  if (!note.empty()) {
+    rows += "<tr><td><font point-size=\"9\" color=\"" + std::string(kMutedColor) + "\"><i>" +
+            HtmlText(note) + "</i></font></td></tr>";
+  }
   return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">" + rows + "</table>";
 }
 
@@ -194,7 +215,7 @@ bool HasClusterLabels(Layout layout) { return layout == Layout::kDot || layout =
 GraphPtr BuildGraph(const DrawModel& model, const RenderOptions& options, Layout layout) {
   GraphPtr graph(agopen(Str("kg"), Agdirected, nullptr));
   Agraph_t* g = graph.get();
-  SetGraphDefaults(g, options, layout, model.large);
+  SetGraphDefaults(g, options, layout, model.large, model.nodes.size());
   // The title on top: the label of a borderless cluster holding the whole
   // drawing, where the layout draws cluster labels; otherwise it joins the
   // footnote under the drawing, as a figure caption.
@@ -207,7 +228,8 @@ GraphPtr BuildGraph(const DrawModel& model, const RenderOptions& options, Layout
     SetAttr(body, "labelloc", "t");
     SetHtmlAttr(g, body, "label", TitleHtml(options.title));
   }
-  SetHtmlAttr(g, g, "label", CaptionHtml(cluster ? "" : options.title, model.footnote));
+  SetHtmlAttr(g, g, "label",
+              CaptionHtml(cluster ? "" : options.title, model.footnote, options.note));
   for (const DrawNode& n : model.nodes) AddNode(body, n);
   for (const DrawEdge& e : model.edges) AddEdge(g, e);
   if (options.legend) {

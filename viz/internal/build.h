@@ -26,8 +26,10 @@ std::string LegendHtml(const DrawModel& model, const RenderOptions& options);
 std::string TitleHtml(const std::string& title);
 
 // The HTML-like caption under the diagram: the title (when given, for
-// layouts without cluster labels) over the footnote.
-std::string CaptionHtml(const std::string& title, const std::string& footnote);
+// layouts without cluster labels) over the footnote, then the note (when
+// given, in italics).
+std::string CaptionHtml(const std::string& title, const std::string& footnote,
+                        const std::string& note);
 
 // Whether `layout` draws cluster labels (dot, fdp), so the title can sit on
 // top of the drawing.

@@ -12,6 +12,7 @@ namespace {
 
 constexpr size_t kMaxTooltipRelations = 6;
 constexpr size_t kMaxFootnoteSources = 3;
+constexpr size_t kMaxFootnoteLine = 100;  // characters before sources go on separate lines
 
 std::string FormatNumber(const char* format, double v) {
   char buf[32];
@@ -117,14 +118,21 @@ std::vector<std::vector<const Relation*>> GroupRelations(const Subgraph& graph,
   std::set<RelationId> seen;
   for (const Relation* r : sorted) {
     if (!seen.insert(r->id).second) continue;
-    bool symmetric = options.symmetric_types.contains(r->type);
-    if (!symmetric && !options.merge_parallel) {
+    // In a star (a root is set) one edge per neighbour and type reads best:
+    // opposite directions of a type merge too (the edge then points both
+    // ways; the tooltip gives each relation's direction).
+    bool unordered = options.symmetric_types.contains(r->type) ||
+                     (options.root.has_value() && options.merge_parallel);
+    if (!unordered && !options.merge_parallel) {
       groups.push_back({r});
       continue;
     }
-    auto key =
-        symmetric ? std::make_tuple(r->type, std::min(r->start, r->end), std::max(r->start, r->end))
-                  : std::make_tuple(r->type, r->start, r->end);
+    // A star's edge stands for every relation between the centre and a
+    // neighbour: one strand per type (see Strands).
+    std::string type = options.root.has_value() && options.merge_parallel ? "" : r->type;
+    auto key = unordered
+                   ? std::make_tuple(type, std::min(r->start, r->end), std::max(r->start, r->end))
+                   : std::make_tuple(type, r->start, r->end);
     auto [it, inserted] = group_of.emplace(key, groups.size());
     if (inserted) groups.emplace_back();
     groups[it->second].push_back(r);
@@ -132,29 +140,43 @@ std::vector<std::vector<const Relation*>> GroupRelations(const Subgraph& graph,
   return groups;
 }
 
-// The style of a merged edge: tone and width from the mean stance of the
-// relations that have one, width from the highest confidence otherwise;
-// dashed only when no relation is valid at the as-of date.
+// The style of a merged edge: the family from the type and the mean stance
+// of the relations that have one; the width from how many relations (each a
+// quoted passage) back the edge; dashed only when no relation is valid at
+// the as-of date.
 EdgeStyle MergedStyle(const std::vector<const Relation*>& rels, bool symmetric,
                       std::optional<Date> as_of) {
   double stance_sum = 0;
   size_t stances = 0;
-  std::optional<double> confidence;
   bool dashed = true;
   for (const Relation* r : rels) {
     if (auto s = r->stance()) stance_sum += *s, ++stances;
-    if (auto c = r->confidence()) confidence = std::max(confidence.value_or(0.0), *c);
     dashed = dashed && StyleForRelation(*r, symmetric, as_of).dashed;
   }
   std::optional<double> stance;
   if (stances > 0) stance = stance_sum / static_cast<double>(stances);
   EdgeStyle style;
-  style.tone = ToneForStance(stance);
-  style.color = ColorForTone(style.tone);
-  style.penwidth = PenWidth(stance, confidence);
+  style.family = FamilyFor(rels.front()->type, stance);
+  style.color = ColorForFamily(style.family);
+  style.penwidth = QuotePenWidth(rels.size());
   style.dashed = dashed;
   style.symmetric = symmetric;
   return style;
+}
+
+// The relations of one drawn edge split by type, most quotes first (then
+// by type name), each styled as MergedStyle does.
+std::vector<Strand> Strands(const std::vector<const Relation*>& rels, bool symmetric,
+                            std::optional<Date> as_of) {
+  std::map<std::string, std::vector<const Relation*>> by_type;
+  for (const Relation* r : rels) by_type[r->type].push_back(r);
+  std::vector<Strand> strands;
+  for (const auto& [type, group] : by_type) {
+    strands.push_back({type, group.size(), MergedStyle(group, symmetric, as_of)});
+  }
+  std::stable_sort(strands.begin(), strands.end(),
+                   [](const Strand& a, const Strand& b) { return a.quotes > b.quotes; });
+  return strands;
 }
 
 DrawEdge MakeEdge(const std::vector<const Relation*>& rels, const RenderOptions& options,
@@ -163,13 +185,29 @@ DrawEdge MakeEdge(const std::vector<const Relation*>& rels, const RenderOptions&
   bool symmetric = options.symmetric_types.contains(first.type);
   DrawEdge e;
   e.key = "r" + std::to_string(first.id);
-  e.type = first.type;
   e.tail = symmetric ? std::min(first.start, first.end) : first.start;
   e.head = symmetric ? std::max(first.start, first.end) : first.end;
-  e.label = first.type;
-  if (rels.size() > 1) e.label += " \u00D7" + std::to_string(rels.size());
+  e.strands = Strands(rels, symmetric, options.as_of);
+  // A star's edge may hold several types: symmetric only when all are.
+  for (const Strand& s : e.strands)
+    symmetric = symmetric && options.symmetric_types.contains(s.type);
+  // It runs from the first relation's start, both ways when the merged
+  // relations disagree.
+  for (const Relation* r : rels) {
+    e.both_ways = e.both_ways || (!symmetric && r->start != first.start && r->end != first.end);
+  }
+  e.type = e.strands.front().type;
+  for (const Strand& s : e.strands) {
+    e.label += (e.label.empty() ? "" : "\n") + s.type;
+    if (s.quotes > 1) e.label += " \u00D7" + std::to_string(s.quotes);
+  }
   e.tooltip = EdgeTooltip(rels, nodes);
   e.style = MergedStyle(rels, symmetric, options.as_of);
+  e.style.family = e.strands.front().style.family;
+  e.style.color = e.strands.front().style.color;
+  // Parallel strands share the width, so that together they stay about as
+  // wide as the quotes behind the edge.
+  e.style.penwidth = std::max(1.0, e.style.penwidth / static_cast<double>(e.strands.size()));
   for (const Relation* r : rels) e.relations.push_back(r->id);
   return e;
 }
@@ -234,13 +272,13 @@ LegendEntries CollectLegend(const DrawModel& model) {
     if (kinds.contains(styled[i].kind)) legend.kinds.push_back(&styled[i]);
   }
   if (other) legend.kinds.push_back(&DefaultNodeStyle());
-  std::set<Tone> tones;
+  std::set<Family> families;
   for (const DrawEdge& e : model.edges) {
-    tones.insert(e.style.tone);
+    for (const Strand& s : e.strands) families.insert(s.style.family);
     legend.symmetric = legend.symmetric || e.style.symmetric;
     legend.dashed = legend.dashed || e.style.dashed;
   }
-  legend.tones.assign(tones.begin(), tones.end());
+  legend.families.assign(families.begin(), families.end());
   return legend;
 }
 
@@ -261,30 +299,37 @@ Status CheckSize(size_t nodes) {
 
 }  // namespace
 
-std::string Footnote(const std::vector<const Relation*>& relations, std::optional<Date> as_of) {
+std::string Footnote(const std::vector<const Relation*>& relations, const RenderOptions& options) {
   std::set<std::string> sources;
   std::set<std::string> dates;
   for (const Relation* r : relations) {
     std::string_view s = r->StringProperty(kSourceKey);
-    if (!s.empty()) sources.insert(std::string(s));
+    if (s.empty()) continue;
+    auto title = options.source_titles.find(s);
+    sources.insert(title == options.source_titles.end() ? std::string(s) : title->second);
     std::string d = DateText(r->Find(kDateKey));
     if (!d.empty()) dates.insert(d);
   }
-  std::string text = "Source: ";
-  if (sources.empty()) text += "kg";
+  // Titles are long: several go on lines of their own when they would make
+  // the footnote wider than a page.
+  std::string joined;
   size_t i = 0;
   for (const std::string& s : sources) {
     if (i == kMaxFootnoteSources) {
-      text += " and " + std::to_string(sources.size() - i) + " more";
+      joined += " and " + std::to_string(sources.size() - i) + " more";
       break;
     }
-    text += (i++ ? "; " : "") + s;
+    joined += (i++ ? "\x1F" : "") + s;
   }
+  const char* separator = joined.size() > kMaxFootnoteLine ? "\n" : "; ";
+  std::string text = "Source: ";
+  if (sources.empty()) text += "kg";
+  for (char c : joined) text += c == '\x1F' ? std::string(separator) : std::string(1, c);
   if (!dates.empty()) {
     text += " \u00B7 " + *dates.begin();
     if (dates.size() > 1) text += " to " + *dates.rbegin();
   }
-  if (as_of) text += " \u00B7 as of " + as_of->ToString();
+  if (options.as_of) text += " \u00B7 as of " + options.as_of->ToString();
   return text;
 }
 
@@ -317,7 +362,7 @@ Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options
   ApplyScores(options, &model);
   model.legend = CollectLegend(model);
   if (!options.node_scores.empty()) model.legend.size_by = options.score_name;
-  model.footnote = Footnote(all, options.as_of);
+  model.footnote = Footnote(all, options);
   return model;
 }
 

@@ -29,20 +29,34 @@ struct DrawNode {
   double scale = 0.0;
 };
 
+// The relations of one type within a drawn edge.
+struct Strand {
+  std::string type;
+  size_t quotes = 0;  // relations of this type behind the edge
+  EdgeStyle style;    // family and colour of this type's relations
+};
+
 struct DrawEdge {
   std::string key;    // Graphviz edge key and SVG id: "r<lowest relation id>"
   EntityId tail = 0;  // for a symmetric edge the lower entity id
   EntityId head = 0;
-  std::string type;
-  std::string label;    // raw text: type, " ×N" when merged; "" in a large drawing
+  std::string type;  // the first strand's type
+  // One per relation type, most quotes first. Several only in a star
+  // (RenderOptions::root), where one edge joins the centre to a neighbour
+  // and is drawn as parallel lines, one per type, in each type's colour.
+  std::vector<Strand> strands;
+  // Raw text: per strand "TYPE" or "TYPE ×N", one line each; "" in a large
+  // drawing.
+  std::string label;
   std::string tooltip;  // raw text
-  EdgeStyle style;
+  EdgeStyle style;      // family and colour of the first strand; width from all quotes
   std::vector<RelationId> relations;  // merged relations, ascending
+  bool both_ways = false;             // a star's merged relations run in both directions
 };
 
 struct LegendEntries {
   std::vector<const NodeStyle*> kinds;  // in StyledKinds() order, default last
-  std::vector<Tone> tones;              // in enum order
+  std::vector<Family> families;         // in enum order
   bool symmetric = false;
   bool dashed = false;
   std::string size_by;  // "size: <this>" line; "" without node scores
@@ -62,9 +76,10 @@ struct DrawModel {
 // than kMaxNodes nodes (placeholders included).
 Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options);
 
-// The footnote for these relations: their distinct `source` values (at most
-// three named, then "and N more") and the range of their `date` values, or
-// "kg" when none has a source; plus "as of DATE" when given.
-std::string Footnote(const std::vector<const Relation*>& relations, std::optional<Date> as_of);
+// The footnote for these relations: their distinct sources (at most three
+// named, then "and N more"), each shown as `source_titles` has it ("Title —
+// Publisher") or else as its `source` value, and the range of their `date`
+// values, or "kg" when none has a source; plus "as of DATE" when given.
+std::string Footnote(const std::vector<const Relation*>& relations, const RenderOptions& options);
 
 }  // namespace kg::viz::internal

@@ -47,53 +47,121 @@ const NodeStyle* StyledKinds(size_t* count) {
 
 const NodeStyle& DefaultNodeStyle() { return kDefaultStyle; }
 
-Tone ToneForStance(std::optional<double> stance) {
-  if (!stance) return Tone::kFactual;
-  if (*stance > 0) return Tone::kPositive;
-  if (*stance < 0) return Tone::kNegative;
-  return Tone::kNeutral;
+namespace {
+
+struct TypeFamily {
+  std::string_view type;
+  Family family;
+};
+
+// The built-in vocabulary's types by what they mean for an analyst: who
+// restricts or criticizes (negative), who approves or praises (positive),
+// who competes, the supply and production chain (with partnerships), and
+// ownership and control. BASED_IN, BASED_ON and unknown types are neutral.
+constexpr TypeFamily kTypeFamilies[] = {
+    {"RESTRICTS", Family::kNegative},
+    {"CRITICIZES", Family::kNegative},
+    {"APPROVES", Family::kPositive},
+    {"PRAISES", Family::kPositive},
+    {"RESPECTS", Family::kPositive},
+    {"WELCOMES", Family::kPositive},
+    {"COMPETES_WITH", Family::kCompetitive},
+    {"SUPPLIES", Family::kSupply},
+    {"MAKES", Family::kSupply},
+    {"DEVELOPS", Family::kSupply},
+    {"USES", Family::kSupply},
+    {"SELLS_IN", Family::kSupply},
+    {"PARTNERS_WITH", Family::kSupply},
+    {"LEADS", Family::kOwnership},
+    {"FOUNDED", Family::kOwnership},
+    {"INVESTS_IN", Family::kOwnership},
+    {"MEMBER_OF", Family::kOwnership},
+};
+
+}  // namespace
+
+Family FamilyForType(std::string_view type) {
+  for (const TypeFamily& t : kTypeFamilies) {
+    if (t.type == type) return t.family;
+  }
+  return Family::kFactual;
 }
 
-std::string_view ColorForTone(Tone tone) {
-  switch (tone) {
-    case Tone::kPositive:
-      return kPositiveColor;
-    case Tone::kNegative:
+Family FamilyFor(std::string_view type, std::optional<double> stance) {
+  if (stance && *stance < 0) return Family::kNegative;
+  if (stance && *stance > 0) return Family::kPositive;
+  Family by_type = FamilyForType(type);
+  // A stance type said with stance 0 is neither approval nor criticism.
+  if (stance && (by_type == Family::kNegative || by_type == Family::kPositive)) {
+    return Family::kFactual;
+  }
+  return by_type;
+}
+
+std::string_view ColorForFamily(Family family) {
+  switch (family) {
+    case Family::kNegative:
       return kNegativeColor;
-    case Tone::kNeutral:
-      return kNeutralColor;
-    case Tone::kFactual:
+    case Family::kPositive:
+      return kPositiveColor;
+    case Family::kCompetitive:
+      return kCompetitiveColor;
+    case Family::kSupply:
+      return kSupplyColor;
+    case Family::kOwnership:
+      return kOwnershipColor;
+    case Family::kFactual:
       return kFactualColor;
   }
   return kFactualColor;
 }
 
-std::string_view ToneName(Tone tone) {
-  switch (tone) {
-    case Tone::kPositive:
-      return "positive";
-    case Tone::kNegative:
+std::string_view FamilyName(Family family) {
+  switch (family) {
+    case Family::kNegative:
       return "negative";
-    case Tone::kNeutral:
-      return "neutral";
-    case Tone::kFactual:
+    case Family::kPositive:
+      return "positive";
+    case Family::kCompetitive:
+      return "competitive";
+    case Family::kSupply:
+      return "supply";
+    case Family::kOwnership:
+      return "ownership";
+    case Family::kFactual:
       return "factual";
   }
   return "factual";
 }
 
-double PenWidth(std::optional<double> stance, std::optional<double> confidence) {
-  if (stance) return 1.0 + 3.0 * std::min(1.0, std::fabs(*stance));
-  if (confidence) return 0.8 + 1.7 * std::clamp(*confidence, 0.0, 1.0);
-  return 1.2;
+std::string_view FamilyLegendText(Family family) {
+  switch (family) {
+    case Family::kNegative:
+      return "restricts, criticizes";
+    case Family::kPositive:
+      return "approves, praises";
+    case Family::kCompetitive:
+      return "competes with";
+    case Family::kSupply:
+      return "makes, supplies, partners";
+    case Family::kOwnership:
+      return "leads, founded, owns";
+    case Family::kFactual:
+      return "other fact";
+  }
+  return "other fact";
+}
+
+double QuotePenWidth(size_t quotes) {
+  if (quotes <= 1) return 1.0;
+  return std::min(kMaxPenWidth, 1.0 + 0.8 * static_cast<double>(quotes - 1));
 }
 
 EdgeStyle StyleForRelation(const Relation& relation, bool symmetric, std::optional<Date> as_of) {
   EdgeStyle style;
-  std::optional<double> stance = relation.stance();
-  style.tone = ToneForStance(stance);
-  style.color = ColorForTone(style.tone);
-  style.penwidth = PenWidth(stance, relation.confidence());
+  style.family = FamilyFor(relation.type, relation.stance());
+  style.color = ColorForFamily(style.family);
+  style.penwidth = QuotePenWidth(1);
   style.dashed = as_of.has_value() && !relation.ValidAt(*as_of);
   style.symmetric = symmetric;
   return style;

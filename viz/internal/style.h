@@ -6,6 +6,7 @@
 // docs/diagrams.md documents these tables; keep both in step.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string_view>
 
@@ -35,29 +36,43 @@ const NodeStyle* StyledKinds(size_t* count);
 // The neutral default style.
 const NodeStyle& DefaultNodeStyle();
 
-enum class Tone { kPositive, kNegative, kNeutral, kFactual };
+// Relation families: what an edge's colour says. The sign of a stance
+// decides first (negative red, positive green, so CRITICIZES at -0.5 and a
+// PRAISES at +0.9 read at a glance); a relation without stance (or stance 0)
+// takes its type's family from a built-in table of the kg vocabulary;
+// unknown types are neutral facts. Enumerators are in legend order.
+enum class Family { kNegative, kPositive, kCompetitive, kSupply, kOwnership, kFactual };
 
-inline constexpr std::string_view kPositiveColor = "#009E73";  // bluish green
-inline constexpr std::string_view kNegativeColor = "#D55E00";  // vermillion
-inline constexpr std::string_view kNeutralColor = "#0072B2";   // blue: stance exactly 0
-inline constexpr std::string_view kFactualColor = "#6E6E6E";   // grey
+inline constexpr std::string_view kNegativeColor = "#D55E00";     // vermillion
+inline constexpr std::string_view kPositiveColor = "#009E73";     // bluish green
+inline constexpr std::string_view kCompetitiveColor = "#E69F00";  // orange
+inline constexpr std::string_view kSupplyColor = "#0072B2";       // blue
+inline constexpr std::string_view kOwnershipColor = "#CC79A7";    // reddish purple
+inline constexpr std::string_view kFactualColor = "#6E6E6E";      // grey
 
 struct EdgeStyle {
-  Tone tone = Tone::kFactual;
+  Family family = Family::kFactual;
   std::string_view color;
-  double penwidth = 1.2;
+  double penwidth = 1.0;   // from the number of quotes (QuotePenWidth)
   bool dashed = false;     // not valid at the as-of date
   bool symmetric = false;  // no arrowheads
 };
 
-// Tone of a stance: > 0 positive, < 0 negative, 0 neutral, none factual.
-Tone ToneForStance(std::optional<double> stance);
-std::string_view ColorForTone(Tone tone);
-std::string_view ToneName(Tone tone);  // "positive", "negative", "neutral", "factual"
-// Pen width in points: 1 + 3|stance| for stance edges (1..4), else
-// 0.8 + 1.7 confidence when a confidence is given (0.8..2.5), else 1.2.
-double PenWidth(std::optional<double> stance, std::optional<double> confidence);
-// The edge style of one relation.
+// The family of a relation type by name alone (RESTRICTS negative, APPROVES
+// positive, COMPETES_WITH competitive, ...); kFactual for unknown names.
+Family FamilyForType(std::string_view type);
+// The family of an edge of `type` whose (mean) stance is `stance`.
+Family FamilyFor(std::string_view type, std::optional<double> stance);
+std::string_view ColorForFamily(Family family);
+// "negative", "positive", "competitive", "supply", "ownership", "factual".
+std::string_view FamilyName(Family family);
+// What the legend says of a family, e.g. "restricts, criticizes".
+std::string_view FamilyLegendText(Family family);
+// Pen width in points for an edge backed by `quotes` relations (each one a
+// quoted passage): 1 for one, +0.8 per further quote, at most kMaxPenWidth.
+double QuotePenWidth(size_t quotes);
+inline constexpr double kMaxPenWidth = 5.0;
+// The edge style of one relation (one quote).
 EdgeStyle StyleForRelation(const Relation& relation, bool symmetric, std::optional<Date> as_of);
 
 }  // namespace kg::viz::internal
