@@ -16,8 +16,8 @@
 
 #include "cli/cli.h"
 #include "core/atomic_file.h"
-#include "storage/backup.h"
 #include "query/subgraph_export.h"
+#include "storage/backup.h"
 #include "storage/export.h"
 #include "storage/import.h"
 

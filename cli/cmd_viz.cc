@@ -86,10 +86,11 @@ void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
   cmd->add_option("--size-by", args->size_by,
                   "pagerank, betweenness or degree: node size grows with this score, computed "
                   "over the whole graph");
-  cmd->add_option("--sources", args->sources,
-                  "JSON source records ([{\"file\": ..., \"title\": ..., \"publisher\": ...}], "
-                  "as data/sources/sources.json): the footnote names sources by title and "
-                  "publisher (default: the database's source records, else the relations' source values)");
+  cmd->add_option(
+      "--sources", args->sources,
+      "JSON source records ([{\"file\": ..., \"title\": ..., \"publisher\": ...}], "
+      "as data/sources/sources.json): the footnote names sources by title and "
+      "publisher (default: the database's source records, else the relations' source values)");
 }
 
 // "Title — Publisher" (or the title alone) per source id, from a JSON array

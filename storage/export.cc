@@ -282,8 +282,8 @@ Result<ExportSummary> ExportCsv(const Store& store, const std::string& dir,
   return ExportSummary{s.entities.size(), s.relations.size()};
 }
 
-Result<ExportSummary> ExportToFile(const Store& store, ExportFormat format,
-                                   const std::string& path, const ExportSelection* selection) {
+Result<ExportSummary> ExportToFile(const Store& store, ExportFormat format, const std::string& path,
+                                   const ExportSelection* selection) {
   KG_ASSIGN_OR_RETURN(auto file, AtomicFile::Open(path));
   Result<ExportSummary> summary = ExportToStream(store, format, file->stream(), selection);
   if (!summary.ok()) {

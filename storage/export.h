@@ -72,8 +72,7 @@ Result<ExportSummary> ExportToStream(const Store& store, ExportFormat format, st
 // a temporary file renamed over it; devices and FIFOs written directly).
 // IOError naming the path and the reason when it cannot be written; the old
 // file is then unchanged. With `selection`, only that part of the graph.
-Result<ExportSummary> ExportToFile(const Store& store, ExportFormat format,
-                                   const std::string& path,
+Result<ExportSummary> ExportToFile(const Store& store, ExportFormat format, const std::string& path,
                                    const ExportSelection* selection = nullptr);
 
 // Writes `dir`/nodes.csv and `dir`/relationships.csv, creating `dir` when

@@ -550,11 +550,16 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
     impl = OpenOnce(path, options);
   }
   // A reader can race with a writer's open, which writes a new MANIFEST and
-  // deletes the old one the reader was about to read ("No such file"):
-  // such an I/O error is retried a few times before it is reported.
-  for (int i = 0;
-       i < 5 && options.read_only && !impl.ok() && impl.status().code() == StatusCode::kIOError;
-       ++i) {
+  // deletes the old one the reader was about to read ("No such file"), or
+  // with a writer's compaction, which deletes a table file the reader's
+  // version still lists (VerifyLiveFiles: "table file ... is missing"):
+  // such an error is retried a few times; real damage persists and is then
+  // reported.
+  auto transient = [&impl] {
+    StatusCode code = impl.status().code();
+    return code == StatusCode::kIOError || code == StatusCode::kCorruption;
+  };
+  for (int i = 0; i < 10 && options.read_only && !impl.ok() && transient(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     impl = OpenOnce(path, options);
   }

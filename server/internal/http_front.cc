@@ -342,8 +342,8 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
     return HandleQuery(s, req, res);
   }
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
-  if (path != "/v1/render" && path != "/v1/stats" && path != "/v1/export" &&
-      path != "/healthz" && !entity)
+  if (path != "/v1/render" && path != "/v1/stats" && path != "/v1/export" && path != "/healthz" &&
+      !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
   if (path == "/v1/render") return HandleRender(s, req, res);

@@ -202,20 +202,42 @@ Status JudgeOrphansIfNoWriter(const Store::Impl& impl) {
   return s;
 }
 
+namespace {
+
+// Why the live table file `f` is not as the version lists it; "" when it is.
+std::string LiveFileProblem(const rocksdb::LiveFileMetaData& f) {
+  std::string path = (fs::path(f.directory) / BaseName(f.relative_filename)).string();
+  std::error_code ec;
+  uint64_t size = fs::file_size(path, ec);
+  if (ec) return "table file " + BaseName(path) + " is missing (" + ec.message() + ")";
+  if (size != f.size) {
+    return "table file " + BaseName(path) + " has " + std::to_string(size) + " bytes, expected " +
+           std::to_string(f.size);
+  }
+  return "";
+}
+
+bool StillLive(const Store::Impl& impl, const rocksdb::LiveFileMetaData& f) {
+  std::vector<rocksdb::LiveFileMetaData> now;
+  impl.db()->GetLiveFilesMetaData(&now);
+  for (const auto& g : now) {
+    if (g.file_number == f.file_number) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Status VerifyLiveFiles(const Store::Impl& impl) {
   std::vector<rocksdb::LiveFileMetaData> live;
   impl.db()->GetLiveFilesMetaData(&live);
   for (const auto& f : live) {
-    std::string path = (fs::path(f.directory) / BaseName(f.relative_filename)).string();
-    std::error_code ec;
-    uint64_t size = fs::file_size(path, ec);
-    std::string why;
-    if (ec) {
-      why = "table file " + BaseName(path) + " is missing (" + ec.message() + ")";
-    } else if (size != f.size) {
-      why = "table file " + BaseName(path) + " has " + std::to_string(size) + " bytes, expected " +
-            std::to_string(f.size);
-    }
+    std::string why = LiveFileProblem(f);
+    // A compaction (this process's background one, or another process's
+    // writer) may have replaced the file since the list was taken: only a
+    // file the current version still lists is damage.
+    if (why.empty() || !StillLive(impl, f)) continue;
+    why = LiveFileProblem(f);
     if (!why.empty())
       return WithRecoveryAdvice(
           Status::Corruption("database " + impl.path_ + " is damaged: " + why), impl.path_);

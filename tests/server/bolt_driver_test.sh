@@ -24,7 +24,7 @@ trap cleanup EXIT
 "$KG" --db "$WORK/db" init >/dev/null
 "$KG" --db "$WORK/db" import --nodes "$SRC/data/seed/entities.csv" \
   --edges "$SRC/data/seed/relations.csv" >/dev/null
-echo "s3cret-bolt" > "$WORK/token"
+(umask 077 && echo "s3cret-bolt" > "$WORK/token")
 "$KG" --db "$WORK/db" serve --http 127.0.0.1:0 --rpc "" --bolt 127.0.0.1:0 \
   --token-file "$WORK/token" > "$WORK/serve.out" &
 SERVER=$!
