@@ -365,6 +365,34 @@ Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(int64_t{d > 0 ? 1 : (d < 0 ? -1 : 0)});
 }
 
+// date({year, month = 1, day = 1}): the calendar date; other keys (week,
+// quarter, ordinal days) are not supported.
+Result<Value> DateFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m) {
+  int64_t parts[3] = {0, 1, 1};
+  const char* keys[3] = {"year", "month", "day"};
+  for (const auto& [k, v] : m) {
+    auto* it =
+        std::find_if(std::begin(keys), std::end(keys), [&](const char* n) { return k == n; });
+    if (it == std::end(keys))
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                       "date() takes the keys year, month and day, not '" + k + "'");
+    if (!v.is_int()) return BadArg(ctx, c, 0, v);
+    if (v.as_int() < -100000 || v.as_int() > 100000)  // before narrowing to int
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                       "date(): " + k + " out of range");
+    parts[it - std::begin(keys)] = v.as_int();
+  }
+  if (m.find("year") == m.end())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                     "date() needs a year");
+  auto d = Date::FromCivil(static_cast<int>(parts[0]), static_cast<int>(parts[1]),
+                           static_cast<int>(parts[2]));
+  if (!d.ok())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                     d.status().message());
+  return Value(*d);
+}
+
 Result<Value> DateFn(EvalContext& ctx, const Expr& c, Args& a) {
   if (a.empty()) {
     auto now = std::chrono::system_clock::now();
@@ -373,6 +401,7 @@ Result<Value> DateFn(EvalContext& ctx, const Expr& c, Args& a) {
   }
   if (a[0].is_null()) return Value();
   if (a[0].is_date()) return a[0];
+  if (a[0].is_map()) return DateFromMap(ctx, c, a[0].as_map());
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   auto d = Date::Parse(a[0].as_string());
   if (!d.ok())

@@ -511,7 +511,12 @@ class Binder {
         e->kind = ExprKind::kVar;
         e->name = item.alias;
         e->span = span;
-        return depth > 0 && ie.kind != ExprKind::kVar && ie.kind != ExprKind::kProperty ? 1 : 0;
+        // Inside a larger ORDER BY expression, a projected variable, property
+        // or aggregate is unambiguous; another projected expression is not.
+        bool plain = ie.kind == ExprKind::kVar || ie.kind == ExprKind::kProperty ||
+                     ie.kind == ExprKind::kCountStar ||
+                     (ie.kind == ExprKind::kCall && IsAggregateFunction(ie.name));
+        return depth > 0 && !plain ? 1 : 0;
       }
     }
     int n = 0;
