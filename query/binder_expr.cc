@@ -24,6 +24,13 @@ SType ElementType(const Expr& list) {
   return common == SType::kNull ? SType::kAny : common;
 }
 
+// The context for an expression evaluated per list element: aggregating
+// there has no meaning (openCypher's InvalidAggregation).
+ExprCtx NoAggregates(ExprCtx ctx) {
+  ctx.allow_aggregates = false;
+  return ctx;
+}
+
 bool IsNumber(SType t) { return t == SType::kInt || t == SType::kFloat; }
 
 }  // namespace
@@ -38,7 +45,7 @@ Status Binder::BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* typ
     e->slot = NewSlot();
     inner[e->name] = {e->slot2, VarKind::kValue, SType::kAny};
     inner[e->name2] = {e->slot, VarKind::kValue, SType::kAny};
-    KG_RETURN_IF_ERROR(BindExpr(e->args[2].get(), inner, ctx, &t));
+    KG_RETURN_IF_ERROR(BindExpr(e->args[2].get(), inner, NoAggregates(ctx), &t));
     *type = SType::kAny;
     return Status::OK();
   }
@@ -46,7 +53,7 @@ Status Binder::BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* typ
   e->slot = NewSlot();
   inner[e->name] = {e->slot, VarKind::kValue, ElementType(*e->args[0])};
   for (size_t i = 1; i < e->args.size(); ++i)
-    if (e->args[i]) KG_RETURN_IF_ERROR(BindExpr(e->args[i].get(), inner, ctx, &t));
+    if (e->args[i]) KG_RETURN_IF_ERROR(BindExpr(e->args[i].get(), inner, NoAggregates(ctx), &t));
   *type = e->kind == ExprKind::kListComp ? SType::kList : SType::kBool;
   return Status::OK();
 }
@@ -213,6 +220,12 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
                    std::string("cannot read a property of a ") + STypeName(types[0]),
                    ErrorClass::kTypeError);
       break;
+    case ExprKind::kIn:
+      if (types[1] != SType::kAny && types[1] != SType::kNull && types[1] != SType::kList)
+        return Err("InvalidArgumentType", e->args[1]->span,
+                   std::string("IN expects a list, got ") + STypeName(types[1]));
+      *type = SType::kBool;
+      break;
     case ExprKind::kEq:
     case ExprKind::kNeq:
     case ExprKind::kLt:
@@ -221,7 +234,6 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
     case ExprKind::kGe:
     case ExprKind::kIsNull:
     case ExprKind::kIsNotNull:
-    case ExprKind::kIn:
     case ExprKind::kStartsWith:
     case ExprKind::kEndsWith:
     case ExprKind::kContains:

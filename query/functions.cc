@@ -285,8 +285,11 @@ Result<Value> Tail(EvalContext& ctx, const Expr& c, Args& a) {
   return l.empty() ? Value(ValueList{}) : Value(ValueList(l.begin() + 1, l.end()));
 }
 Result<Value> Range(EvalContext& ctx, const Expr& c, Args& a) {
+  // openCypher classes a non-integer bound or step as an ArgumentError.
   for (size_t i = 0; i < a.size(); ++i)
-    if (!a[i].is_int()) return BadArg(ctx, c, i, a[i]);
+    if (!a[i].is_int())
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentType", c.args[i]->span,
+                       std::string("range() takes integers, got ") + ValueTypeName(a[i].type()));
   int64_t from = a[0].as_int(), to = a[1].as_int(), step = a.size() > 2 ? a[2].as_int() : 1;
   if (step == 0)
     return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span,
