@@ -3,18 +3,14 @@
 // rules in binder_expr.cc.
 #include "query/internal/binder.h"
 
+#include "query/internal/aggregates.h"
 #include "query/internal/binder_impl.h"
 
 namespace kg::query::internal {
 
 using binding::Binder;
-using binding::Lower;
 
-bool IsAggregateFunction(const std::string& name) {
-  std::string l = Lower(name);
-  return l == "count" || l == "sum" || l == "avg" || l == "min" || l == "max" || l == "collect" ||
-         l == "stdev" || l == "stdevp" || l == "percentiledisc" || l == "percentilecont";
-}
+bool IsAggregateFunction(const std::string& name) { return FindAggregate(name) != nullptr; }
 
 Status Bind(const SourceText& src, Statement* statement) { return Binder(src, statement).Run(); }
 

@@ -1,9 +1,39 @@
 // Binding of expressions: variables, function calls and their static argument
 // types, aggregates, comprehensions and pattern predicates.
+#include "query/internal/aggregates.h"
 #include "query/internal/binder_impl.h"
 #include "query/internal/functions.h"
 
 namespace kg::query::internal::binding {
+
+namespace {
+
+// The static type shared by the non-null elements of a list literal of
+// literals (kAny when mixed, unknown or not a literal), so that the
+// variable iterating it is typed as openCypher's semantic analysis does.
+SType ElementType(const Expr& list) {
+  if (list.kind != ExprKind::kList) return SType::kAny;
+  SType common = SType::kNull;
+  for (const auto& item : list.args) {
+    if (item->kind != ExprKind::kLiteral) return SType::kAny;
+    SType t = LiteralType(item->value);
+    if (t == SType::kNull) continue;
+    if (common != SType::kNull && common != t) return SType::kAny;
+    common = t;
+  }
+  return common == SType::kNull ? SType::kAny : common;
+}
+
+// The context for an expression evaluated per list element: aggregating
+// there has no meaning (openCypher's InvalidAggregation).
+ExprCtx NoAggregates(ExprCtx ctx) {
+  ctx.allow_aggregates = false;
+  return ctx;
+}
+
+bool IsNumber(SType t) { return t == SType::kInt || t == SType::kFloat; }
+
+}  // namespace
 
 Status Binder::BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
   Scope inner = scope;
@@ -15,15 +45,15 @@ Status Binder::BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* typ
     e->slot = NewSlot();
     inner[e->name] = {e->slot2, VarKind::kValue, SType::kAny};
     inner[e->name2] = {e->slot, VarKind::kValue, SType::kAny};
-    KG_RETURN_IF_ERROR(BindExpr(e->args[2].get(), inner, ctx, &t));
+    KG_RETURN_IF_ERROR(BindExpr(e->args[2].get(), inner, NoAggregates(ctx), &t));
     *type = SType::kAny;
     return Status::OK();
   }
   KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), scope, ctx, &t));
   e->slot = NewSlot();
-  inner[e->name] = {e->slot, VarKind::kValue, SType::kAny};
+  inner[e->name] = {e->slot, VarKind::kValue, ElementType(*e->args[0])};
   for (size_t i = 1; i < e->args.size(); ++i)
-    if (e->args[i]) KG_RETURN_IF_ERROR(BindExpr(e->args[i].get(), inner, ctx, &t));
+    if (e->args[i]) KG_RETURN_IF_ERROR(BindExpr(e->args[i].get(), inner, NoAggregates(ctx), &t));
   *type = e->kind == ExprKind::kListComp ? SType::kList : SType::kBool;
   return Status::OK();
 }
@@ -44,8 +74,10 @@ Status Binder::BindCall(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
       *type = SType::kInt;
       return Status::OK();
     }
-    if (e->args.size() != 1 && !(lname == "percentiledisc" || lname == "percentilecont"))
-      return Err("InvalidNumberOfArguments", e->span, e->name + " takes one argument");
+    const AggregateDef* def = FindAggregate(lname);
+    if (static_cast<int>(e->args.size()) != def->num_args)
+      return Err("InvalidNumberOfArguments", e->span,
+                 e->name + " takes " + std::to_string(def->num_args) + " argument(s)");
   } else if (e->kind == ExprKind::kCall) {
     const FunctionDef* def = FindFunction(lname);
     if (def == nullptr)
@@ -73,6 +105,9 @@ Status Binder::BindCall(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
     if (arg_types[i] == SType::kAny || arg_types[i] == SType::kNull) return true;
     return std::find(ok.begin(), ok.end(), arg_types[i]) != ok.end();
   };
+  if (lname == "exists" && e->args[0]->kind != ExprKind::kProperty)
+    return Err("InvalidArgumentExpression", e->args[0]->span,
+               "exists() takes a property access or a pattern");
   if (lname == "length" && !is(0, {SType::kPath, SType::kString, SType::kList})) return bad_arg(0);
   if (lname == "labels" && !is(0, {SType::kNode})) return bad_arg(0);
   if (lname == "type" && !is(0, {SType::kRel})) return bad_arg(0);
@@ -121,8 +156,13 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
       Scope inner = scope;
       std::set<std::string> fresh;
       KG_RETURN_IF_ERROR(DeclarePattern(e->pattern.get(), &inner, &fresh, false));
-      for (const auto& n : e->pattern->nodes)
-        if (!n.var.empty() && fresh.count(n.var) && e->args.empty() && false) return Status::OK();
+      // A pattern predicate only tests variables bound outside; EXISTS { }
+      // (name "EXISTS") may introduce its own.
+      if (e->name != "EXISTS" && !fresh.empty())
+        return Err("UndefinedVariable", e->span,
+                   "variable '" + *fresh.begin() +
+                       "' is not defined (a pattern predicate cannot introduce variables; use "
+                       "EXISTS { ... })");
       if (!e->args.empty()) {
         SType t;
         KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), inner, {}, &t));
@@ -130,6 +170,22 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
       e->pattern_plan = static_cast<int>(st_->pattern_predicates.size());
       st_->pattern_predicates.push_back(e->pattern.get());
       *type = SType::kBool;
+      return Status::OK();
+    }
+    case ExprKind::kPatternComp: {
+      // The pattern's new variables are visible in its WHERE and body only.
+      Scope inner = scope;
+      std::set<std::string> fresh;
+      KG_RETURN_IF_ERROR(DeclarePattern(e->pattern.get(), &inner, &fresh, false));
+      SType t;
+      if (e->args[0]) {
+        KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), inner, {}, &t));
+        KG_RETURN_IF_ERROR(CheckPredicateType(t, e->args[0]->span));
+      }
+      KG_RETURN_IF_ERROR(BindExpr(e->args[1].get(), inner, {}, &t));
+      e->pattern_plan = static_cast<int>(st_->pattern_predicates.size());
+      st_->pattern_predicates.push_back(e->pattern.get());
+      *type = SType::kList;
       return Status::OK();
     }
     default:
@@ -164,6 +220,12 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
                    std::string("cannot read a property of a ") + STypeName(types[0]),
                    ErrorClass::kTypeError);
       break;
+    case ExprKind::kIn:
+      if (types[1] != SType::kAny && types[1] != SType::kNull && types[1] != SType::kList)
+        return Err("InvalidArgumentType", e->args[1]->span,
+                   std::string("IN expects a list, got ") + STypeName(types[1]));
+      *type = SType::kBool;
+      break;
     case ExprKind::kEq:
     case ExprKind::kNeq:
     case ExprKind::kLt:
@@ -172,7 +234,6 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
     case ExprKind::kGe:
     case ExprKind::kIsNull:
     case ExprKind::kIsNotNull:
-    case ExprKind::kIn:
     case ExprKind::kStartsWith:
     case ExprKind::kEndsWith:
     case ExprKind::kContains:
@@ -190,6 +251,18 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
       if (types[0] == SType::kFloat || types[0] == SType::kInt || types[0] == SType::kBool)
         return Err("InvalidArgumentType", e->span, "cannot index this value",
                    ErrorClass::kTypeError);
+      break;
+    case ExprKind::kSub:
+    case ExprKind::kMul:
+    case ExprKind::kDiv:
+    case ExprKind::kMod:
+    case ExprKind::kPow:
+      // A string or boolean known statically against a number can never work.
+      for (size_t i = 0; i < 2; ++i)
+        if ((types[i] == SType::kString || types[i] == SType::kBool) && IsNumber(types[1 - i]))
+          return Err("InvalidArgumentType", e->span,
+                     std::string("cannot apply the operator to ") + STypeName(types[i]) + " and " +
+                         STypeName(types[1 - i]));
       break;
     case ExprKind::kAdd:
       if (types[0] == SType::kInt && types[1] == SType::kInt) *type = SType::kInt;

@@ -652,11 +652,9 @@ Result<Value> Eval(const Expr& e, Row& row, EvalContext& ctx) {
       return EvalIteration(e, row, ctx);
     case ExprKind::kLabels:
       return EvalLabels(e, row, ctx);
-    case ExprKind::kPattern: {
-      if (!ctx.pattern_eval) return Status::Internal("pattern predicate without executor");
-      KG_ASSIGN_OR_RETURN(bool found, ctx.pattern_eval(e, row));
-      return Value(found);
-    }
+    case ExprKind::kPattern:
+    case ExprKind::kPatternComp:
+      return EvalPattern(e, row, ctx);
     default:
       break;
   }

@@ -11,6 +11,8 @@
 #include "query/internal/ast.h"
 #include "query/internal/eval.h"
 #include "storage/sources.h"
+#include "query/internal/rounding.h"
+#include "query/internal/string_functions.h"
 
 namespace kg::query::internal {
 namespace {
@@ -131,6 +133,10 @@ Result<Value> Coalesce(EvalContext&, const Expr&, Args& a) {
   return Value();
 }
 
+// exists(n.prop): whether the property is there (the binder admits only a
+// property access; exists(pattern) is a pattern predicate).
+Result<Value> Exists(EvalContext&, const Expr&, Args& a) { return Value(!a[0].is_null()); }
+
 Result<Value> MapString(EvalContext& ctx, const Expr& c, Args& a, int (*f)(int)) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
@@ -143,25 +149,6 @@ Result<Value> ToLower(EvalContext& ctx, const Expr& c, Args& a) {
 }
 Result<Value> ToUpper(EvalContext& ctx, const Expr& c, Args& a) {
   return MapString(ctx, c, a, ::toupper);
-}
-
-Result<Value> TrimImpl(EvalContext& ctx, const Expr& c, Args& a, bool left, bool right) {
-  if (a[0].is_null()) return Value();
-  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
-  const std::string& s = a[0].as_string();
-  size_t b = 0, e = s.size();
-  while (left && b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (right && e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return Value(s.substr(b, e - b));
-}
-Result<Value> Trim(EvalContext& ctx, const Expr& c, Args& a) {
-  return TrimImpl(ctx, c, a, true, true);
-}
-Result<Value> LTrim(EvalContext& ctx, const Expr& c, Args& a) {
-  return TrimImpl(ctx, c, a, true, false);
-}
-Result<Value> RTrim(EvalContext& ctx, const Expr& c, Args& a) {
-  return TrimImpl(ctx, c, a, false, true);
 }
 
 Result<Value> Split(EvalContext& ctx, const Expr& c, Args& a) {
@@ -298,17 +285,12 @@ Result<Value> Tail(EvalContext& ctx, const Expr& c, Args& a) {
   const ValueList& l = a[0].as_list();
   return l.empty() ? Value(ValueList{}) : Value(ValueList(l.begin() + 1, l.end()));
 }
-Result<Value> Reverse(EvalContext& ctx, const Expr& c, Args& a) {
-  if (a[0].is_null()) return Value();
-  if (a[0].is_string())
-    return Value(std::string(a[0].as_string().rbegin(), a[0].as_string().rend()));
-  if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
-  return Value(ValueList(a[0].as_list().rbegin(), a[0].as_list().rend()));
-}
-
 Result<Value> Range(EvalContext& ctx, const Expr& c, Args& a) {
+  // openCypher classes a non-integer bound or step as an ArgumentError.
   for (size_t i = 0; i < a.size(); ++i)
-    if (!a[i].is_int()) return BadArg(ctx, c, i, a[i]);
+    if (!a[i].is_int())
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentType", c.args[i]->span,
+                       std::string("range() takes integers, got ") + ValueTypeName(a[i].type()));
   int64_t from = a[0].as_int(), to = a[1].as_int(), step = a.size() > 2 ? a[2].as_int() : 1;
   if (step == 0)
     return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.span,
@@ -342,19 +324,77 @@ Result<Value> NumFn(EvalContext& ctx, const Expr& c, Args& a, double (*f)(double
   return Value(f(a[0].as_number()));
 }
 double RoundHalfUp(double d) { return std::floor(d + 0.5); }
+
+// round(x, precision[, mode]): rounds the shortest decimal text of x (what
+// Java's BigDecimal.valueOf sees, so round(2.675, 2) is 2.68) to
+// `precision` digits after the point with one of Java's RoundingModes.
 Result<Value> Round(EvalContext& ctx, const Expr& c, Args& a) {
-  return NumFn(ctx, c, a, RoundHalfUp);
+  if (a.size() == 1) return NumFn(ctx, c, a, RoundHalfUp);
+  for (const Value& v : a)
+    if (v.is_null()) return Value();
+  if (!a[0].is_number()) return BadArg(ctx, c, 0, a[0]);
+  if (!a[1].is_int()) return BadArg(ctx, c, 1, a[1]);
+  std::string mode = "HALF_UP";
+  if (a.size() > 2) {
+    if (!a[2].is_string()) return BadArg(ctx, c, 2, a[2]);
+    mode = a[2].as_string();
+  }
+  std::optional<RoundingMode> m = ParseRoundingMode(mode);
+  if (!m)
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.args[2]->span,
+                     "unknown rounding mode '" + mode +
+                         "' (UP, DOWN, CEILING, FLOOR, HALF_UP, HALF_DOWN, HALF_EVEN)");
+  int64_t precision = a[1].as_int();
+  if (precision < -400 || precision > 400)
+    return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", c.args[1]->span,
+                     "precision out of range");
+  double x = a[0].as_number();
+  if (!std::isfinite(x)) return Value(x);
+  return Value(RoundDecimal(x, static_cast<int>(precision), *m));
 }
 Result<Value> Floor(EvalContext& ctx, const Expr& c, Args& a) {
   return NumFn(ctx, c, a, std::floor);
 }
 Result<Value> Ceil(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::ceil); }
 Result<Value> Sqrt(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::sqrt); }
+// rand(): uniform in [0, 1).
+Result<Value> Rand(EvalContext& ctx, const Expr&, Args&) {
+  return Value(std::uniform_real_distribution<double>(0.0, 1.0)(ctx.rng));
+}
+
 Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_number()) return BadArg(ctx, c, 0, a[0]);
   double d = a[0].as_number();
   return Value(int64_t{d > 0 ? 1 : (d < 0 ? -1 : 0)});
+}
+
+// date({year, month = 1, day = 1}): the calendar date; other keys (week,
+// quarter, ordinal days) are not supported.
+Result<Value> DateFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m) {
+  int64_t parts[3] = {0, 1, 1};
+  const char* keys[3] = {"year", "month", "day"};
+  for (const auto& [k, v] : m) {
+    auto* it =
+        std::find_if(std::begin(keys), std::end(keys), [&](const char* n) { return k == n; });
+    if (it == std::end(keys))
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                       "date() takes the keys year, month and day, not '" + k + "'");
+    if (!v.is_int()) return BadArg(ctx, c, 0, v);
+    if (v.as_int() < -100000 || v.as_int() > 100000)  // before narrowing to int
+      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                       "date(): " + k + " out of range");
+    parts[it - std::begin(keys)] = v.as_int();
+  }
+  if (m.find("year") == m.end())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                     "date() needs a year");
+  auto d = Date::FromCivil(static_cast<int>(parts[0]), static_cast<int>(parts[1]),
+                           static_cast<int>(parts[2]));
+  if (!d.ok())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                     d.status().message());
+  return Value(*d);
 }
 
 Result<Value> DateFn(EvalContext& ctx, const Expr& c, Args& a) {
@@ -365,6 +405,7 @@ Result<Value> DateFn(EvalContext& ctx, const Expr& c, Args& a) {
   }
   if (a[0].is_null()) return Value();
   if (a[0].is_date()) return a[0];
+  if (a[0].is_map()) return DateFromMap(ctx, c, a[0].as_map());
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   auto d = Date::Parse(a[0].as_string());
   if (!d.ok())
@@ -430,11 +471,15 @@ const FunctionDef kFunctions[] = {
     {"length", 1, 1, Length},
     {"size", 1, 1, Size},
     {"coalesce", 1, -1, Coalesce},
+    {"exists", 1, 1, Exists},
     {"tolower", 1, 1, ToLower},
     {"toupper", 1, 1, ToUpper},
-    {"trim", 1, 1, Trim},
-    {"ltrim", 1, 1, LTrim},
-    {"rtrim", 1, 1, RTrim},
+    {"trim", 1, 2, TrimFn},
+    {"btrim", 1, 2, TrimFn},
+    {"ltrim", 1, 2, LTrimFn},
+    {"rtrim", 1, 2, RTrimFn},
+    {"left", 2, 2, LeftFn},
+    {"right", 2, 2, RightFn},
     {"split", 2, 2, Split},
     {"substring", 2, 3, Substring},
     {"replace", 3, 3, Replace},
@@ -445,14 +490,15 @@ const FunctionDef kFunctions[] = {
     {"head", 1, 1, Head},
     {"last", 1, 1, Last},
     {"tail", 1, 1, Tail},
-    {"reverse", 1, 1, Reverse},
+    {"reverse", 1, 1, ReverseFn},
     {"range", 2, 3, Range},
     {"abs", 1, 1, Abs},
-    {"round", 1, 1, Round},
+    {"round", 1, 3, Round},
     {"floor", 1, 1, Floor},
     {"ceil", 1, 1, Ceil},
     {"sqrt", 1, 1, Sqrt},
     {"sign", 1, 1, Sign},
+    {"rand", 0, 0, Rand},
     {"date", 0, 1, DateFn},
     {"kg.validat", 2, 2, ValidAt},
     {"kg.source", 1, 1, SourceOf},

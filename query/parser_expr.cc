@@ -413,76 +413,6 @@ Result<ExprPtr> Parser::ParseAtom() {
   return ParseFunctionOrVariable();
 }
 
-Result<ExprPtr> Parser::TryParsePatternPredicate() {
-  size_t saved = pos_;
-  auto part = ParsePatternPart();
-  if (part.ok() && !part->rels.empty()) {
-    if (!in_where_)
-      return ErrorAt(part->span, "UnexpectedSyntax",
-                     "a pattern expression is only allowed as a predicate (use EXISTS { ... } or "
-                     "COUNT in WHERE)");
-    ExprPtr e = Make(ExprKind::kPattern, part->span.begin);
-    e->span.end = part->span.end;
-    e->pattern = std::make_unique<PatternPart>(std::move(part).value());
-    return e;
-  }
-  pos_ = saved;
-  return ExprPtr();
-}
-
-Result<ExprPtr> Parser::ParseExistsSubquery(size_t begin) {
-  Advance();  // EXISTS
-  Advance();  // {
-  AcceptKw("MATCH");
-  KG_ASSIGN_OR_RETURN(PatternPart part, ParsePatternPart());
-  ExprPtr e = Make(ExprKind::kPattern, begin);
-  if (AcceptKw("WHERE")) {
-    bool saved = in_where_;
-    in_where_ = true;
-    auto w = ParseExpr();
-    in_where_ = saved;
-    if (!w.ok()) return w.status();
-    e->args.push_back(std::move(w).value());
-  }
-  KG_RETURN_IF_ERROR(Expect(Tok::kRBrace, "'}' to end EXISTS"));
-  e->span.end = PrevEnd();
-  e->pattern = std::make_unique<PatternPart>(std::move(part));
-  return e;
-}
-
-Result<ExprPtr> Parser::ParseListOrComprehension() {
-  size_t begin = Begin();
-  Advance();  // [
-  if (At(Tok::kIdent) && AtKw("IN", 1)) {
-    ExprPtr e = Make(ExprKind::kListComp, begin);
-    e->name = Advance().text;
-    Advance();
-    KG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
-    e->args.push_back(std::move(list));
-    e->args.emplace_back();
-    e->args.emplace_back();
-    if (AcceptKw("WHERE")) {
-      KG_ASSIGN_OR_RETURN(e->args[1], ParseExpr());
-    }
-    if (Accept(Tok::kPipe)) {
-      KG_ASSIGN_OR_RETURN(e->args[2], ParseExpr());
-    }
-    KG_RETURN_IF_ERROR(Expect(Tok::kRBracket, "']' to end the list comprehension"));
-    e->span.end = PrevEnd();
-    return e;
-  }
-  ExprPtr e = Make(ExprKind::kList, begin);
-  if (!At(Tok::kRBracket)) {
-    do {
-      KG_ASSIGN_OR_RETURN(ExprPtr item, ParseExpr());
-      e->args.push_back(std::move(item));
-    } while (Accept(Tok::kComma));
-  }
-  KG_RETURN_IF_ERROR(Expect(Tok::kRBracket, "']' or ',' in list"));
-  e->span.end = PrevEnd();
-  return e;
-}
-
 Result<ExprPtr> Parser::ParseMapLiteral() {
   size_t begin = Begin();
   KG_RETURN_IF_ERROR(Expect(Tok::kLBrace, "'{'"));
@@ -561,49 +491,25 @@ Result<ExprPtr> Parser::ParseFunctionOrVariable() {
   ExprPtr e = Make(ExprKind::kCall, begin);
   e->name = name;
   e->distinct = AcceptKw("DISTINCT");
+  // exists(pattern) is the pattern predicate, wherever it stands.
+  bool saved_where = in_where_;
+  if (lower == "exists") in_where_ = true;
   if (!At(Tok::kRParen)) {
     do {
-      KG_ASSIGN_OR_RETURN(ExprPtr arg, ParseExpr());
-      e->args.push_back(std::move(arg));
+      auto arg = ParseExpr();
+      if (!arg.ok()) in_where_ = saved_where;
+      KG_RETURN_IF_ERROR(arg.status());
+      e->args.push_back(std::move(arg).value());
     } while (Accept(Tok::kComma));
   }
+  in_where_ = saved_where;
   KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')' to end the function call"));
   e->span.end = PrevEnd();
-  return e;
-}
-
-Result<ExprPtr> Parser::ParseQuantifierOrReduce(const std::string& fname, size_t begin) {
-  Advance();  // (
-  if (fname == "reduce") {
-    ExprPtr e = Make(ExprKind::kReduce, begin);
-    e->name = Advance().text;
-    KG_RETURN_IF_ERROR(Expect(Tok::kEq, "'=' in reduce"));
-    KG_ASSIGN_OR_RETURN(ExprPtr init, ParseExpr());
-    KG_RETURN_IF_ERROR(Expect(Tok::kComma, "',' in reduce"));
-    KG_ASSIGN_OR_RETURN(e->name2, ParseSymbolicName("a variable"));
-    KG_RETURN_IF_ERROR(ExpectKw("IN"));
-    KG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
-    KG_RETURN_IF_ERROR(Expect(Tok::kPipe, "'|' in reduce"));
-    KG_ASSIGN_OR_RETURN(ExprPtr body, ParseExpr());
-    KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
-    e->args.push_back(std::move(init));
-    e->args.push_back(std::move(list));
-    e->args.push_back(std::move(body));
-    e->span.end = PrevEnd();
-    return e;
+  if (lower == "exists" && e->args.size() == 1 && e->args[0]->kind == ExprKind::kPattern) {
+    ExprPtr pattern = std::move(e->args[0]);
+    pattern->span = e->span;
+    return pattern;
   }
-  ExprPtr e = Make(ExprKind::kQuantifier, begin);
-  e->name2 = fname;
-  e->name = Advance().text;
-  KG_RETURN_IF_ERROR(ExpectKw("IN"));
-  KG_ASSIGN_OR_RETURN(ExprPtr list, ParseExpr());
-  e->args.push_back(std::move(list));
-  e->args.emplace_back();
-  if (AcceptKw("WHERE")) {
-    KG_ASSIGN_OR_RETURN(e->args[1], ParseExpr());
-  }
-  KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')'"));
-  e->span.end = PrevEnd();
   return e;
 }
 

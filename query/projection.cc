@@ -1,99 +1,18 @@
 // WITH / RETURN: projection, implicit-grouping aggregation, DISTINCT,
 // ORDER BY, SKIP / LIMIT and WITH's WHERE; and UNWIND.
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
 #include <unordered_set>
 
+#include "query/internal/aggregates.h"
 #include "query/internal/binder.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
 
 namespace kg::query::internal {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// State of one aggregate in one group.
-struct Acc {
-  int64_t count = 0;
-  Value sum = Value(int64_t{0});
-  double fsum = 0;
-  Value best;
-  ValueList list;
-  std::set<Value, ValueLess> seen;
-  std::unordered_set<EntityId> seen_nodes;  // DISTINCT over nodes: by id
-};
-
-// `f` is the aggregate's lower-cased function name.
-Status Accumulate(ExecState& st, const Expr& agg, const std::string& f, Acc& acc, Row& row) {
-  if (agg.kind == ExprKind::kCountStar) {
-    ++acc.count;
-    return Status::OK();
-  }
-  KG_ASSIGN_OR_RETURN(Value v, Eval(*agg.args[0], row, st.eval));
-  if (v.is_null()) return Status::OK();
-  if (agg.distinct) {
-    bool fresh =
-        v.is_node() ? acc.seen_nodes.insert(v.as_node().id).second : acc.seen.insert(v).second;
-    if (!fresh) return Status::OK();
-    KG_RETURN_IF_ERROR(st.eval.memory.Charge(v.is_node() ? 32 : 48 + ApproxBytes(v)));
-  }
-  ++acc.count;
-  if (f == "count") return Status::OK();
-  if (f == "sum" || f == "avg") {
-    if (!v.is_number()) return st.eval.TypeError(agg.args[0]->span, "sum()/avg() need numbers");
-    acc.fsum += v.as_number();
-    if (acc.sum.is_int() && v.is_int()) {
-      int64_t r;
-      if (__builtin_add_overflow(acc.sum.as_int(), v.as_int(), &r))
-        return st.eval.Error(ErrorClass::kArgumentError, "NumberOutOfRange", agg.span,
-                             "integer overflow in sum()");
-      acc.sum = Value(r);
-    } else {
-      acc.sum = Value(acc.sum.as_number() + v.as_number());
-    }
-  } else if (f == "min" || f == "max") {
-    if (acc.best.is_null()) {
-      acc.best = v;
-    } else {
-      int c = OrderCompare(v, acc.best);
-      if ((f == "min" && c < 0) || (f == "max" && c > 0)) acc.best = v;
-    }
-  } else if (f == "collect" || f == "stdev" || f == "stdevp" || f == "percentiledisc" ||
-             f == "percentilecont") {
-    KG_RETURN_IF_ERROR(st.eval.memory.Charge(ApproxBytes(v)));
-    acc.list.push_back(v);
-  }
-  return Status::OK();
-}
-
-Value Finish(const Expr& agg, Acc& acc) {
-  if (agg.kind == ExprKind::kCountStar) return Value(acc.count);
-  std::string f = Lower(agg.name);
-  if (f == "count") return Value(acc.count);
-  if (f == "sum") return acc.sum;
-  if (f == "avg")
-    return acc.count == 0 ? Value() : Value(acc.fsum / static_cast<double>(acc.count));
-  if (f == "min" || f == "max") return acc.best;
-  if (f == "collect") return Value(std::move(acc.list));
-  if (f == "stdev" || f == "stdevp") {
-    size_t n = acc.list.size();
-    if (n < 2) return Value(0.0);
-    double mean = 0;
-    for (const auto& v : acc.list) mean += v.as_number();
-    mean /= static_cast<double>(n);
-    double ss = 0;
-    for (const auto& v : acc.list) ss += (v.as_number() - mean) * (v.as_number() - mean);
-    return Value(std::sqrt(ss / static_cast<double>(f == "stdev" ? n - 1 : n)));
-  }
-  return Value();
-}
 
 class ProjectOp : public Operator {
  public:
@@ -146,7 +65,7 @@ class ProjectOp : public Operator {
   // The groups of an aggregation, in order of first appearance.
   struct Group {
     Row rep;
-    std::vector<Acc> accs;
+    std::vector<AggState> accs;
   };
   using Groups = std::map<std::vector<Value>, Group, RowLess>;
 
@@ -155,7 +74,6 @@ class ProjectOp : public Operator {
     ProjectSink(const ProjectOp& op, ExecState& st) : op_(op), st_(st) {
       for (const auto& item : op_.p_.items)
         if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
-      for (const Expr* a : op_.p_.aggregates) fnames_.push_back(Lower(a->name));
       const Projection& p = op_.p_;
       if (p.limit && !p.aggregating && !p.distinct && p.order_by.empty()) {
         // Bad SKIP/LIMIT values are reported by Finish, with their position.
@@ -208,14 +126,15 @@ class ProjectOp : public Operator {
       auto it = groups_.find(key);
       if (it == groups_.end()) {
         KG_RETURN_IF_ERROR(st_.eval.memory.Charge(ApproxBytes(key) + ApproxBytes(row) +
-                                                  sizeof(Acc) * op_.p_.aggregates.size()));
-        it = groups_.emplace(key, Group{row, std::vector<Acc>(op_.p_.aggregates.size())}).first;
+                                                  sizeof(AggState) * op_.p_.aggregates.size()));
+        it =
+            groups_.emplace(key, Group{row, std::vector<AggState>(op_.p_.aggregates.size())}).first;
         order_.push_back(it);
         KG_RETURN_IF_ERROR(st_.CheckRows(order_.size()));
       }
       for (size_t i = 0; i < op_.p_.aggregates.size(); ++i) {
         KG_RETURN_IF_ERROR(
-            internal::Accumulate(st_, *op_.p_.aggregates[i], fnames_[i], it->second.accs[i], row));
+            internal::Accumulate(st_.eval, *op_.p_.aggregates[i], it->second.accs[i], row));
       }
       return Status::OK();
     }
@@ -226,7 +145,7 @@ class ProjectOp : public Operator {
         Row empty(st_.num_slots);
         order_.push_back(groups_
                              .emplace(std::vector<Value>{},
-                                      Group{empty, std::vector<Acc>(op_.p_.aggregates.size())})
+                                      Group{empty, std::vector<AggState>(op_.p_.aggregates.size())})
                              .first);
       }
       for (auto it : order_) {
@@ -249,7 +168,6 @@ class ProjectOp : public Operator {
     Rows rows_;
     std::vector<std::vector<Value>> keys_;  // sort keys, parallel to the output rows
     std::vector<const ReturnItem*> group_items_;
-    std::vector<std::string> fnames_;
     ProjectOp::Groups groups_;
     std::vector<ProjectOp::Groups::iterator> order_;
     std::optional<size_t> wanted_;  // rows after which the output is complete

@@ -281,20 +281,10 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   st.procedures = &procs;
   st.statement = &impl.statement;
   st.num_slots = static_cast<size_t>(impl.statement.num_slots);
-  st.eval.pattern_eval = [&](const internal::Expr& e, Row& row) -> Result<bool> {
+  st.eval.pattern_match = [&](const internal::Expr& e, Row& row,
+                              const internal::EvalContext::PatternEmit& emit) -> Status {
     Row copy = row;
-    bool found = false;
-    const internal::MatchOp& op = *impl.plan->pattern_ops[e.pattern_plan];
-    KG_RETURN_IF_ERROR(op.MatchRow(st, copy, [&](Row& r, bool* more) -> Status {
-      if (!e.args.empty()) {
-        KG_ASSIGN_OR_RETURN(bool keep, internal::EvalPredicate(*e.args[0], r, st.eval));
-        if (!keep) return Status::OK();
-      }
-      found = true;
-      *more = false;
-      return Status::OK();
-    }));
-    return found;
+    return impl.plan->pattern_ops[e.pattern_plan]->MatchRow(st, copy, emit);
   };
   std::vector<std::vector<OpStats>> stats;
   KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, procs, &stats));

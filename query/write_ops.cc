@@ -190,6 +190,24 @@ class CreateOp : public Operator {
   const Clause* c_;
 };
 
+// A null property in MERGE could never be matched afterwards (null equals
+// nothing), so each run would create another copy: openCypher refuses it.
+Status CheckNoNullProperty(ExecState& st, const PatternPart& part, Row& row) {
+  auto check = [&](const Expr* props) -> Status {
+    if (props == nullptr || props->kind != ExprKind::kMap) return Status::OK();
+    for (size_t i = 0; i < props->args.size(); ++i) {
+      KG_ASSIGN_OR_RETURN(Value v, Eval(*props->args[i], row, st.eval));
+      if (v.is_null())
+        return st.eval.Error(ErrorClass::kSemanticError, "MergeReadOwnWrites", props->args[i]->span,
+                             "cannot merge with a null property value ('" + props->keys[i] + "')");
+    }
+    return Status::OK();
+  };
+  for (const auto& n : part.nodes) KG_RETURN_IF_ERROR(check(n.props.get()));
+  for (const auto& r : part.rels) KG_RETURN_IF_ERROR(check(r.props.get()));
+  return Status::OK();
+}
+
 class MergeOp : public Operator {
  public:
   MergeOp(const Clause* c, const SourceText* src)
@@ -214,6 +232,7 @@ class MergeOp : public Operator {
           KG_RETURN_IF_ERROR(ApplySetItems(st, c_->set_items, false, (*out)[i]));
         continue;
       }
+      KG_RETURN_IF_ERROR(CheckNoNullProperty(st, c_->patterns[0], row));
       KG_RETURN_IF_ERROR(CreatePattern(st, c_->patterns[0], row));
       KG_RETURN_IF_ERROR(ApplySetItems(st, c_->on_create, false, row));
       out->push_back(std::move(row));

@@ -54,12 +54,13 @@ enum class ExprKind {
   kSlice,  // args[0][args[1]..args[2]] (null children = open ends)
   kCall,   // name(args), distinct
   kCountStar,
-  kCase,        // args[0] = subject or null; then pairs when/then; else_expr
-  kListComp,    // [name IN args[0] WHERE args[1] | args[2]] (null children allowed)
-  kQuantifier,  // name2 = all/any/none/single; name IN args[0] WHERE args[1]
-  kReduce,      // reduce(name = args[0], name2 IN args[1] | args[2])
-  kLabels,      // args[0]:labels...
-  kPattern,     // pattern predicate / EXISTS { pattern [WHERE args[0]] }
+  kCase,         // args[0] = subject or null; then pairs when/then; else_expr
+  kListComp,     // [name IN args[0] WHERE args[1] | args[2]] (null children allowed)
+  kQuantifier,   // name2 = all/any/none/single; name IN args[0] WHERE args[1]
+  kReduce,       // reduce(name = args[0], name2 IN args[1] | args[2])
+  kLabels,       // args[0]:labels...
+  kPattern,      // pattern predicate / EXISTS { pattern [WHERE args[0]] }
+  kPatternComp,  // [pattern WHERE args[0] | args[1]] (args[0] may be null)
 };
 
 struct Expr {
@@ -72,7 +73,7 @@ struct Expr {
   std::vector<ExprPtr> args;
   ExprPtr else_expr;                     // CASE ELSE
   bool distinct = false;                 // count(DISTINCT x)
-  std::unique_ptr<PatternPart> pattern;  // kPattern
+  std::unique_ptr<PatternPart> pattern;  // kPattern, kPatternComp
   uint32_t height = 0;                   // of this subtree; 0 = not yet known (parser)
 
   // Set by the binder.
@@ -80,7 +81,7 @@ struct Expr {
   int slot2 = -1;          // kReduce accumulator
   bool aggregate = false;  // kCall/kCountStar that is an aggregation
   int agg_index = -1;      // index into the projection's aggregate list
-  int pattern_plan = -1;   // kPattern: index of its compiled sub-plan
+  int pattern_plan = -1;   // kPattern, kPatternComp: index of its compiled sub-plan
 };
 
 enum class RelDir { kRight, kLeft, kBoth };

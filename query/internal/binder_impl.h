@@ -175,8 +175,10 @@ class Binder {
         return BindSetItems(&c->set_items, *scope);
       case ClauseKind::kDelete:
         for (auto& e : c->exprs) {
+          if (e->kind == ExprKind::kLabels) KG_RETURN_IF_ERROR(CheckDeleteTarget(*e, SType::kAny));
           SType t;
           KG_RETURN_IF_ERROR(BindExpr(e.get(), *scope, {}, &t));
+          KG_RETURN_IF_ERROR(CheckDeleteTarget(*e, t));
         }
         return Status::OK();
       case ClauseKind::kCall:
@@ -320,9 +322,45 @@ class Binder {
       if (r.var_length)
         return Err("CreatingVarLength", r.span, "variable length relationships cannot be merged");
     }
+    KG_RETURN_IF_ERROR(CheckMergeVariables(p, *scope));
     KG_RETURN_IF_ERROR(DeclarePattern(&p, scope, &fresh, false));
     KG_RETURN_IF_ERROR(BindSetItems(&c->set_items, *scope));
     return BindSetItems(&c->on_create, *scope);
+  }
+
+  // MERGE matches or creates the whole pattern: a lone node already bound,
+  // new labels or properties on a bound node, a bound relationship or a
+  // parameter as a property map cannot be merged.
+  Status CheckMergeVariables(const PatternPart& p, const Scope& scope) {
+    for (const auto& n : p.nodes) {
+      if (n.props && n.props->kind == ExprKind::kParam)
+        return Err("InvalidParameterUse", n.props->span,
+                   "a parameter cannot give the properties of a node in MERGE; use {k: $p.k}");
+      bool bound = !n.var.empty() && scope.count(n.var);
+      if (bound && (p.rels.empty() || !n.labels.empty() || n.props))
+        return Err("VariableAlreadyBound", n.span,
+                   n.var + " is already declared and cannot be merged again");
+    }
+    for (const auto& r : p.rels) {
+      if (r.props && r.props->kind == ExprKind::kParam)
+        return Err("InvalidParameterUse", r.props->span,
+                   "a parameter cannot give the properties of a relationship in MERGE");
+      if (!r.var.empty() && scope.count(r.var))
+        return Err("VariableAlreadyBound", r.span, r.var + " is already declared");
+    }
+    return Status::OK();
+  }
+
+  // DELETE takes nodes, relationships, paths (or lists of them, or null):
+  // a label test or an expression of another static type cannot be deleted.
+  Status CheckDeleteTarget(const Expr& e, SType t) {
+    if (e.kind == ExprKind::kLabels)
+      return Err("InvalidDelete", e.span, "DELETE removes nodes and relationships, not labels");
+    if (t == SType::kBool || t == SType::kInt || t == SType::kFloat || t == SType::kString ||
+        t == SType::kMap)
+      return Err("InvalidArgumentType", e.span,
+                 std::string("DELETE needs a node, relationship or path, got ") + STypeName(t));
+    return Status::OK();
   }
 
   Status BindSetItems(std::vector<SetItem>* items, const Scope& scope) {
@@ -473,7 +511,12 @@ class Binder {
         e->kind = ExprKind::kVar;
         e->name = item.alias;
         e->span = span;
-        return depth > 0 && ie.kind != ExprKind::kVar && ie.kind != ExprKind::kProperty ? 1 : 0;
+        // Inside a larger ORDER BY expression, a projected variable, property
+        // or aggregate is unambiguous; another projected expression is not.
+        bool plain = ie.kind == ExprKind::kVar || ie.kind == ExprKind::kProperty ||
+                     ie.kind == ExprKind::kCountStar ||
+                     (ie.kind == ExprKind::kCall && IsAggregateFunction(ie.name));
+        return depth > 0 && !plain ? 1 : 0;
       }
     }
     int n = 0;
@@ -492,7 +535,7 @@ class Binder {
     if (!out->empty()) return;
     if (e.kind == ExprKind::kVar && !scope.count(e.name)) *out = e.name;
     if (e.kind == ExprKind::kListComp || e.kind == ExprKind::kQuantifier ||
-        e.kind == ExprKind::kReduce)
+        e.kind == ExprKind::kReduce || e.kind == ExprKind::kPatternComp)
       return;
     for (const auto& a : e.args)
       if (a) FindUnknownVar(*a, scope, out);

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -64,11 +65,17 @@ class EvalContext {
   const SourceText* src = nullptr;
   std::optional<Date> as_of;
   const std::vector<Value>* agg_values = nullptr;  // current group's aggregates
-  std::function<Result<bool>(const Expr& e, Row& row)> pattern_eval;
+  // Runs the sub-plan of a kPattern / kPatternComp over `row`, calling
+  // `emit` per match with the pattern's variables bound (set *more = false
+  // to stop). Provided by the executor.
+  using PatternEmit = std::function<Status(Row& match, bool* more)>;
+  std::function<Status(const Expr& e, Row& row, const PatternEmit& emit)> pattern_match;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   // Set by another thread to stop the query (QueryOptions::cancel); not owned.
   const std::atomic<bool>* cancel = nullptr;
   MemoryBudget memory;
+  // rand(): one generator per statement, seeded from the system's entropy.
+  std::mt19937_64 rng{std::random_device{}()};
 
   // Latest version of a node / relationship, loaded once per statement (writes
   // of this statement update the cache so later clauses see them).
@@ -123,6 +130,11 @@ class EvalContext {
 };
 
 Result<Value> Eval(const Expr& e, Row& row, EvalContext& ctx);
+
+// A pattern predicate (kPattern: whether a match exists, its WHERE holding)
+// or a pattern comprehension (kPatternComp: the list of its body over the
+// matches that pass its WHERE), through EvalContext::pattern_match.
+Result<Value> EvalPattern(const Expr& e, Row& row, EvalContext& ctx);
 
 // Evaluates a predicate: true only when the value is boolean true; a non
 // boolean, non-null value is a TypeError.

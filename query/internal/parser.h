@@ -82,6 +82,7 @@ class Parser {
   Result<ExprPtr> ParseQuantifierOrReduce(const std::string& fname, size_t begin);
   Result<ExprPtr> ParseExistsSubquery(size_t begin);
   Result<ExprPtr> TryParsePatternPredicate();
+  Result<ExprPtr> TryParsePatternComprehension(size_t begin);
   ExprPtr Make(ExprKind kind, size_t begin) const;
 
   // Nesting limits (query/internal/limits.h). Enter counts one level of

@@ -1,0 +1,112 @@
+// left, right, the trim family and reverse over UTF-8 strings: positions
+// and lengths count code points, as openCypher's characters.
+#include "query/internal/string_functions.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "query/internal/ast.h"
+#include "query/internal/eval.h"
+
+namespace kg::query::internal {
+namespace {
+
+using Args = std::vector<Value>;
+
+Status BadArg(EvalContext& ctx, const Expr& call, size_t i, const Value& v) {
+  Span span = i < call.args.size() ? call.args[i]->span : call.span;
+  return ctx.TypeError(span, std::string("invalid argument of type ") + ValueTypeName(v.type()) +
+                                 " to " + call.name + "()");
+}
+
+bool IsContinuation(unsigned char ch) { return (ch & 0xC0) == 0x80; }
+
+// The code points of `s`, each as its bytes.
+std::vector<std::string_view> CodePoints(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i + 1;
+    while (j < s.size() && IsContinuation(static_cast<unsigned char>(s[j]))) ++j;
+    out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// The string of left()/right() and its length argument, checked.
+Result<bool> StringAndLength(EvalContext& ctx, const Expr& c, Args& a, int64_t* len) {
+  if (!a[0].is_null() && !a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  if (a[1].is_null())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.args[1]->span,
+                     "the length must not be null");
+  if (!a[1].is_int()) return BadArg(ctx, c, 1, a[1]);
+  *len = a[1].as_int();
+  if (*len < 0)
+    return ctx.Error(ErrorClass::kArgumentError, "NegativeIntegerArgument", c.args[1]->span,
+                     "the length must not be negative");
+  return !a[0].is_null();
+}
+
+Result<Value> Take(EvalContext& ctx, const Expr& c, Args& a, bool from_left) {
+  int64_t len = 0;
+  KG_ASSIGN_OR_RETURN(bool has, StringAndLength(ctx, c, a, &len));
+  if (!has) return Value();
+  std::vector<std::string_view> cps = CodePoints(a[0].as_string());
+  size_t n = std::min(cps.size(), static_cast<size_t>(len));
+  std::string out;
+  size_t begin = from_left ? 0 : cps.size() - n;
+  for (size_t i = begin; i < begin + n; ++i) out += cps[i];
+  return Value(std::move(out));
+}
+
+bool IsTrimmed(std::string_view cp, const std::vector<std::string_view>* chars) {
+  if (chars == nullptr) return cp.size() == 1 && std::isspace(static_cast<unsigned char>(cp[0]));
+  return std::find(chars->begin(), chars->end(), cp) != chars->end();
+}
+
+Result<Value> TrimImpl(EvalContext& ctx, const Expr& c, Args& a, bool left, bool right) {
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].is_null()) return Value();
+    if (!a[i].is_string()) return BadArg(ctx, c, i, a[i]);
+  }
+  std::vector<std::string_view> chars;
+  if (a.size() > 1) chars = CodePoints(a[1].as_string());
+  const std::vector<std::string_view>* set = a.size() > 1 ? &chars : nullptr;
+  std::vector<std::string_view> cps = CodePoints(a[0].as_string());
+  size_t b = 0, e = cps.size();
+  while (left && b < e && IsTrimmed(cps[b], set)) ++b;
+  while (right && e > b && IsTrimmed(cps[e - 1], set)) --e;
+  std::string out;
+  for (size_t i = b; i < e; ++i) out += cps[i];
+  return Value(std::move(out));
+}
+
+}  // namespace
+
+Result<Value> LeftFn(EvalContext& ctx, const Expr& c, Args& a) { return Take(ctx, c, a, true); }
+Result<Value> RightFn(EvalContext& ctx, const Expr& c, Args& a) { return Take(ctx, c, a, false); }
+
+Result<Value> TrimFn(EvalContext& ctx, const Expr& c, Args& a) {
+  return TrimImpl(ctx, c, a, true, true);
+}
+Result<Value> LTrimFn(EvalContext& ctx, const Expr& c, Args& a) {
+  return TrimImpl(ctx, c, a, true, false);
+}
+Result<Value> RTrimFn(EvalContext& ctx, const Expr& c, Args& a) {
+  return TrimImpl(ctx, c, a, false, true);
+}
+
+Result<Value> ReverseFn(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (a[0].is_list()) return Value(ValueList(a[0].as_list().rbegin(), a[0].as_list().rend()));
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  std::vector<std::string_view> cps = CodePoints(a[0].as_string());
+  std::string out;
+  for (auto it = cps.rbegin(); it != cps.rend(); ++it) out += *it;
+  return Value(std::move(out));
+}
+
+}  // namespace kg::query::internal
