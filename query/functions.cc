@@ -374,7 +374,10 @@ Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
 Result<Value> DateFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m) {
   int64_t parts[3] = {0, 1, 1};
   const char* keys[3] = {"year", "month", "day"};
-  for (const auto& [k, v] : m) {
+  for (const auto& entry : m) {
+    // Named references, not structured bindings: clang 14 cannot capture those.
+    const std::string& k = entry.first;
+    const Value& v = entry.second;
     auto* it =
         std::find_if(std::begin(keys), std::end(keys), [&](const char* n) { return k == n; });
     if (it == std::end(keys))
