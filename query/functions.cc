@@ -10,9 +10,9 @@
 #include "core/relation.h"
 #include "query/internal/ast.h"
 #include "query/internal/eval.h"
-#include "storage/sources.h"
 #include "query/internal/rounding.h"
 #include "query/internal/string_functions.h"
+#include "storage/sources.h"
 
 namespace kg::query::internal {
 namespace {
