@@ -69,7 +69,7 @@ Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path);
 // Stores them in one transaction; a source already stored with the same text
 // is skipped, with another text refused (AlreadyExists).
 Status StoreSources(storage::Store& store, const std::vector<LoadedSource>& sources);
-void RegisterBackupCommands(CLI::App& app, Context& ctx);     // backup restore
+void RegisterBackupCommands(CLI::App& app, Context& ctx);  // backup restore
 
 // The registry for CALL: kg's built-ins plus the kg.* analytics procedures
 // (cmd_analyze.cc). `ontology` is asked at call time for the queried store's

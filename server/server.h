@@ -42,7 +42,7 @@ struct ServerOptions {
   // such a server then needs the token for reads too (auth_reads).
   bool allow_remote = false;
   double shutdown_grace_seconds = 10;  // Stop() waits this long for running requests
-  int bolt_connections = 100;                   // concurrent Bolt connections (one thread each)
+  int bolt_connections = 100;          // concurrent Bolt connections (one thread each)
   Limits limits;
 };
 
