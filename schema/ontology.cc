@@ -90,58 +90,68 @@ Result<Ontology> Ontology::FromJson(std::string_view text, std::string_view orig
     return Status::InvalidArgument(where + ": not valid JSON: " + e.what());
   }
   if (!j.is_object()) return Status::InvalidArgument(where + ": expected a JSON object");
-  if (j.value("open", false)) return Open();
-  Ontology o;
-  o.name_ = j.value("name", std::string("custom"));
-  o.description_ = j.value("description", std::string());
-  o.version_ = j.value("version", 1);
-  if (!j.contains("kinds") || !j["kinds"].is_array())
-    return Status::InvalidArgument(where + ": 'kinds' must be a list");
-  for (const auto& k : j["kinds"]) {
-    KindDef def;
-    if (k.is_string()) {
-      def.name = k.get<std::string>();
-    } else if (k.is_object() && k.contains("name") && k["name"].is_string()) {
-      def.name = k["name"].get<std::string>();
-      def.description = k.value("description", std::string());
-    } else {
-      return Status::InvalidArgument(where + ": each kind needs a string 'name'");
+  // json::value() and get<>() throw on a field of the wrong type (a number
+  // where a name belongs): bad input, reported as such. The body runs in a
+  // lambda so that one handler covers all of it.
+  auto build = [&]() -> Result<Ontology> {
+    if (j.value("open", false)) return Open();
+    Ontology o;
+    o.name_ = j.value("name", std::string("custom"));
+    o.description_ = j.value("description", std::string());
+    o.version_ = j.value("version", 1);
+    if (!j.contains("kinds") || !j["kinds"].is_array())
+      return Status::InvalidArgument(where + ": 'kinds' must be a list");
+    for (const auto& k : j["kinds"]) {
+      KindDef def;
+      if (k.is_string()) {
+        def.name = k.get<std::string>();
+      } else if (k.is_object() && k.contains("name") && k["name"].is_string()) {
+        def.name = k["name"].get<std::string>();
+        def.description = k.value("description", std::string());
+      } else {
+        return Status::InvalidArgument(where + ": each kind needs a string 'name'");
+      }
+      if (def.name.empty()) return Status::InvalidArgument(where + ": empty kind name");
+      if (o.kind_index_.count(def.name))
+        return Status::InvalidArgument(where + ": kind '" + def.name + "' declared twice");
+      o.kind_index_[def.name] = o.kinds_.size();
+      o.kinds_.push_back(std::move(def));
     }
-    if (def.name.empty()) return Status::InvalidArgument(where + ": empty kind name");
-    if (o.kind_index_.count(def.name))
-      return Status::InvalidArgument(where + ": kind '" + def.name + "' declared twice");
-    o.kind_index_[def.name] = o.kinds_.size();
-    o.kinds_.push_back(std::move(def));
+    if (!j.contains("relations") || !j["relations"].is_array())
+      return Status::InvalidArgument(where + ": 'relations' must be a list");
+    for (const auto& r : j["relations"]) {
+      if (!r.is_object() || !r.contains("type") || !r["type"].is_string())
+        return Status::InvalidArgument(where + ": each relation needs a string 'type'");
+      RelationTypeDef def;
+      def.name = r["type"].get<std::string>();
+      const std::string at = where + ": relation '" + def.name + "'";
+      if (def.name.empty()) return Status::InvalidArgument(where + ": empty relation type");
+      if (o.type_index_.count(def.name)) return Status::InvalidArgument(at + " declared twice");
+      if (!r.contains("from") || !r.contains("to"))
+        return Status::InvalidArgument(at + ": needs 'from' and 'to'");
+      auto from = StringList(r["from"], at + ": 'from'");
+      if (!from.ok()) return from.status();
+      auto to = StringList(r["to"], at + ": 'to'");
+      if (!to.ok()) return to.status();
+      def.from = std::move(*from);
+      def.to = std::move(*to);
+      for (const auto* list : {&def.from, &def.to})
+        for (const auto& k : *list)
+          if (!o.kind_index_.count(k))
+            return Status::InvalidArgument(at + ": unknown kind '" + k + "'");
+      def.symmetric = r.value("symmetric", false);
+      def.stance = r.value("stance", false);
+      def.description = r.value("description", std::string());
+      o.type_index_[def.name] = o.types_.size();
+      o.types_.push_back(std::move(def));
+    }
+    return o;
+  };
+  try {
+    return build();
+  } catch (const json::exception& e) {
+    return Status::InvalidArgument(where + ": a field has the wrong type: " + e.what());
   }
-  if (!j.contains("relations") || !j["relations"].is_array())
-    return Status::InvalidArgument(where + ": 'relations' must be a list");
-  for (const auto& r : j["relations"]) {
-    if (!r.is_object() || !r.contains("type") || !r["type"].is_string())
-      return Status::InvalidArgument(where + ": each relation needs a string 'type'");
-    RelationTypeDef def;
-    def.name = r["type"].get<std::string>();
-    const std::string at = where + ": relation '" + def.name + "'";
-    if (def.name.empty()) return Status::InvalidArgument(where + ": empty relation type");
-    if (o.type_index_.count(def.name)) return Status::InvalidArgument(at + " declared twice");
-    if (!r.contains("from") || !r.contains("to"))
-      return Status::InvalidArgument(at + ": needs 'from' and 'to'");
-    auto from = StringList(r["from"], at + ": 'from'");
-    if (!from.ok()) return from.status();
-    auto to = StringList(r["to"], at + ": 'to'");
-    if (!to.ok()) return to.status();
-    def.from = std::move(*from);
-    def.to = std::move(*to);
-    for (const auto* list : {&def.from, &def.to})
-      for (const auto& k : *list)
-        if (!o.kind_index_.count(k))
-          return Status::InvalidArgument(at + ": unknown kind '" + k + "'");
-    def.symmetric = r.value("symmetric", false);
-    def.stance = r.value("stance", false);
-    def.description = r.value("description", std::string());
-    o.type_index_[def.name] = o.types_.size();
-    o.types_.push_back(std::move(def));
-  }
-  return o;
 }
 
 Ontology Ontology::Builtin() {

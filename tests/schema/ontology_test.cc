@@ -147,5 +147,17 @@ TEST(OntologyTest, JsonRoundTripsAndReportsErrors) {
   EXPECT_EQ(Ontology::Load("/nonexistent/o.json").status().code(), StatusCode::kIOError);
 }
 
+// Found by fuzz_ontology: a field of the wrong type made the JSON library
+// throw out of the loader and abort the process.
+TEST(OntologyTest, FieldOfTheWrongTypeIsAnErrorNotACrash) {
+  for (const char* text : {R"({"name": 66666666666666666666666})", R"({"name": "x", "kinds": [],
+       "relations": [{"type": "T", "from": [], "to": [], "symmetric": "yes"}]})",
+                           R"({"open": "no"})"}) {
+    auto o = kg::schema::Ontology::FromJson(text, "bad.json");
+    ASSERT_FALSE(o.ok()) << text;
+    EXPECT_NE(o.status().message().find("bad.json"), std::string::npos) << o.status().message();
+  }
+}
+
 }  // namespace
 }  // namespace kg::schema
