@@ -1,5 +1,5 @@
 // Bolt against HTTP from the same language (Node.js): the W2 1-hop batch
-// (../shared/bench/README.md: every name of queries.json "w2_one_hop", one
+// (bench/kit/README.md: every name of queries.json "w2_one_hop", one
 // parameterised query each, sequentially on one connection, every row
 // consumed) through the official neo4j-driver and through POST /v1/query
 // with fetch (keep-alive), and the round trip of a trivial `RETURN 1`.
