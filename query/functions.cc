@@ -19,12 +19,6 @@ namespace {
 
 using Args = std::vector<Value>;
 
-Status BadArg(EvalContext& ctx, const Expr& call, size_t i, const Value& v) {
-  Span span = i < call.args.size() ? call.args[i]->span : call.span;
-  return ctx.TypeError(span, std::string("invalid argument of type ") + ValueTypeName(v.type()) +
-                                 " to " + call.name + "()");
-}
-
 Result<Value> Id(EvalContext& ctx, const Expr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (a[0].is_node()) return Value(static_cast<int64_t>(a[0].as_node().id));

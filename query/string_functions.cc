@@ -11,15 +11,16 @@
 #include "query/internal/eval.h"
 
 namespace kg::query::internal {
-namespace {
-
-using Args = std::vector<Value>;
 
 Status BadArg(EvalContext& ctx, const Expr& call, size_t i, const Value& v) {
   Span span = i < call.args.size() ? call.args[i]->span : call.span;
   return ctx.TypeError(span, std::string("invalid argument of type ") + ValueTypeName(v.type()) +
                                  " to " + call.name + "()");
 }
+
+namespace {
+
+using Args = std::vector<Value>;
 
 bool IsContinuation(unsigned char ch) { return (ch & 0xC0) == 0x80; }
 

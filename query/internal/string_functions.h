@@ -12,6 +12,10 @@ namespace kg::query::internal {
 class EvalContext;
 struct Expr;
 
+// The TypeError for argument `i` (value `v`) of `call`, at that argument:
+// "invalid argument of type STRING to left()". Shared by every function.
+Status BadArg(EvalContext& ctx, const Expr& call, size_t i, const Value& v);
+
 // Each takes the call (for error positions) and its evaluated arguments, as
 // FunctionDef::fn does. A null string argument gives null; a non-string is a
 // TypeError; a null or negative length is an ArgumentError.
