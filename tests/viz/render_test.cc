@@ -13,6 +13,7 @@
 #include <random>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "tests/viz/sample_graph.h"
@@ -294,7 +295,8 @@ TextRows RowsOf(const SvgDocument& svg, const std::string& title) {
 }
 
 TEST(RenderTest, TitleIsOnTopAndFootnoteAtTheBottom) {
-  for (Layout layout : {Layout::kDot, Layout::kFdp}) {
+  {
+    Layout layout = Layout::kDot;
     RenderOptions o = Options(Format::kSvg);
     o.layout = layout;
     SvgDocument svg = ParseSvg(RenderOrDie(SampleGraph(), o));
@@ -306,7 +308,7 @@ TEST(RenderTest, TitleIsOnTopAndFootnoteAtTheBottom) {
   }
   // Layouts without cluster labels: title and footnote under the drawing,
   // the title first, as a figure caption.
-  for (Layout layout : {Layout::kNeato, Layout::kSfdp, Layout::kCirco}) {
+  for (Layout layout : {Layout::kNeato, Layout::kFdp, Layout::kSfdp, Layout::kCirco}) {
     RenderOptions o = Options(Format::kSvg);
     o.layout = layout;
     SvgDocument svg = ParseSvg(RenderOrDie(SampleGraph(), o));
@@ -322,6 +324,46 @@ TEST(RenderTest, TitleIsOnTopAndFootnoteAtTheBottom) {
   EXPECT_EQ(svg.Find("diagram", "text"), nullptr);
   TextRows rows = RowsOf(svg, "");
   EXPECT_GT(rows.footnote, rows.bottom);
+}
+
+// A report rebuilt from the same data gets the same figure: every layout is
+// a function of the graph alone, however often it runs.
+TEST(RenderTest, EveryLayoutDrawsTheSameGraphTheSameWayEachTime) {
+  for (Layout layout :
+       {Layout::kDot, Layout::kNeato, Layout::kFdp, Layout::kSfdp, Layout::kCirco}) {
+    RenderOptions o = Options(Format::kSvg);
+    o.layout = layout;
+    std::string first = RenderOrDie(SampleGraph(), o);
+    for (int i = 0; i < 4; ++i) {
+      ASSERT_EQ(RenderOrDie(SampleGraph(), o), first) << LayoutName(layout) << " run " << i + 2;
+    }
+  }
+}
+
+// Edge labels stay inside the drawing's box, clear of the title.
+TEST(RenderTest, EdgeLabelsStayInsideTheDrawing) {
+  for (Layout layout : {Layout::kDot, Layout::kNeato, Layout::kFdp}) {
+    RenderOptions o = Options(Format::kSvg);
+    o.layout = layout;
+    SvgDocument svg = ParseSvg(RenderOrDie(SampleGraph(), o));
+    ASSERT_TRUE(svg.well_formed) << svg.error;
+    const testing::SvgElement* background = svg.Find("graph0", "polygon");
+    ASSERT_NE(background, nullptr);
+    double top = 1e9, bottom = -1e9;
+    std::istringstream points(background->attributes.at("points"));
+    std::string pair;
+    while (points >> pair) {
+      double y = std::stod(pair.substr(pair.find(',') + 1));
+      top = std::min(top, y);
+      bottom = std::max(bottom, y);
+    }
+    for (const testing::SvgElement& e : svg.elements) {
+      if (e.name != "text") continue;
+      double y = std::stod(e.attributes.at("y"));
+      EXPECT_GT(y, top) << LayoutName(layout) << ": " << e.text;
+      EXPECT_LT(y, bottom) << LayoutName(layout) << ": " << e.text;
+    }
+  }
 }
 
 TEST(RenderTest, DefaultTitleSaysWhatIsDrawn) {

@@ -108,11 +108,18 @@ std::pair<pointf, pointf> PointAt(const Polyline& line, double t) {
 struct Scene {
   std::vector<Agedge_t*> edges;
   std::vector<Polyline> lines;
-  std::vector<Box> nodes;
+  std::vector<Box> nodes;   // nodes, and the graph's and clusters' labels
   std::vector<Box> placed;  // labels already placed
+  Box drawing{};            // the layout's bounding box: labels stay inside
 };
 
+bool Contains(const Box& outer, const Box& inner) {
+  return outer.x0 <= inner.x0 && inner.x1 <= outer.x1 && outer.y0 <= inner.y0 &&
+         inner.y1 <= outer.y1;
+}
+
 bool Free(const Scene& scene, size_t self, const Box& box) {
+  if (!Contains(scene.drawing, box)) return false;
   for (size_t i = 0; i < scene.edges.size(); ++i) {
     if (i != self && PolylineHitsBox(scene.lines[i], box)) return false;
   }
@@ -156,8 +163,21 @@ std::vector<pointf> Candidates(const Polyline& line, pointf current, pointf size
   return out;
 }
 
+// The labels of a graph and of its subgraphs (a title drawn as a cluster's
+// label, the footnote as the root's): no edge label may cover them.
+void CollectGraphLabels(Agraph_t* g, std::vector<Box>* out) {
+  textlabel_t* label = GD_label(g);
+  if (label != nullptr && label->set) out->push_back(LabelBox(label->pos, label->dimen, 0));
+  for (Agraph_t* sub = agfstsubg(g); sub != nullptr; sub = agnxtsubg(sub)) {
+    CollectGraphLabels(sub, out);
+  }
+}
+
 Scene Collect(Agraph_t* g) {
   Scene scene;
+  boxf bb = GD_bb(g);
+  scene.drawing = {bb.LL.x, bb.LL.y, bb.UR.x, bb.UR.y};
+  CollectGraphLabels(g, &scene.nodes);
   for (Agnode_t* n = agfstnode(g); n != nullptr; n = agnxtnode(g, n)) {
     scene.nodes.push_back(NodeBox(n));
     for (Agedge_t* e = agfstout(g, n); e != nullptr; e = agnxtout(g, e)) {
