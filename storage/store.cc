@@ -18,6 +18,7 @@
 #include <system_error>
 #include <thread>
 
+#include "storage/internal/info_log.h"
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage {
@@ -251,6 +252,12 @@ rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, rocksdb:
   // RocksDB gives the database an SstFileManager of its own: after a full
   // disk it polls every 5 s and resumes writing by itself once the free
   // space exceeds a memtable (64 MiB), without a reopen.
+  // The log opens before RocksDB, so a new database's directory is made here.
+  if (dbo.create_if_missing) {
+    std::error_code ec;
+    fs::create_directories(impl->path_, ec);
+  }
+  dbo.info_log = internal::OpenInfoLog(impl->path_);
   impl->guard_fs_->Arm(true);
   rocksdb::Status s =
       rocksdb::DB::Open(dbo, impl->path_, Descriptors(impl->cache_), &impl->handles_, raw);

@@ -82,6 +82,11 @@ std::string NewerCounter(const Store::Impl& impl, std::string_view key, std::str
 }
 
 Verdict Judge(const Store::Impl& impl, const std::string& file) {
+  // An empty file holds nothing to lose: a table write that failed before
+  // its first block (a full disk during a flush; the data is still in the
+  // WAL, which RocksDB keeps until a flush succeeds).
+  std::error_code ec;
+  if (fs::file_size(file, ec) == 0 && !ec) return {};
   rocksdb::Options options;
   rocksdb::SstFileReader reader(options);
   rocksdb::Status s = reader.Open(file);

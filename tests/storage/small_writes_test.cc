@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "tests/storage/reliability_util.h"
@@ -134,6 +135,28 @@ TEST_F(SmallWritesTest, FullDiskIsAnIOErrorAndWritesResumeOnceThereIsRoom) {
   auto problems = (*reopened)->Check();
   ASSERT_TRUE(problems.ok());
   EXPECT_TRUE(problems->empty());
+}
+
+// The database's LOG: written at every writable open, turned into LOG.old
+// once over 1 MiB, so two files bound it; opening on a full disk, where
+// RocksDB's own logger aborted the process, is an IOError (the CLI's
+// ReliabilityCliTest.WriteOnAFullDiskExitsThreeSayingSo runs that case).
+TEST_F(SmallWritesTest, TheInfoLogIsWrittenAndRotated) {
+  std::string db = (dir_ / "db").string();
+  ASSERT_TRUE(Store::Create(db, schema::Ontology::Builtin()).ok());
+  ASSERT_TRUE(Store::Open(db, {}).ok());
+  fs::path log = fs::path(db) / "LOG";
+  ASSERT_TRUE(fs::exists(log));
+  EXPECT_GT(fs::file_size(log), 0u);
+  {
+    std::ofstream grow(log, std::ios::app);
+    grow << std::string((1 << 20) + 1, '.');
+  }
+  uintmax_t big = fs::file_size(log);
+  ASSERT_TRUE(Store::Open(db, {}).ok());
+  ASSERT_TRUE(fs::exists(fs::path(db) / "LOG.old"));
+  EXPECT_EQ(fs::file_size(fs::path(db) / "LOG.old"), big);
+  EXPECT_LT(fs::file_size(log), 1u << 20);
 }
 
 }  // namespace
