@@ -120,11 +120,14 @@ Result<std::vector<double>> PageRank(const GraphView& view, const PageRankOption
 struct BetweennessOptions {
   bool directed = false;   // false: relations are undirected links
   bool normalized = true;  // divide by (n-1)(n-2) (directed) or (n-1)(n-2)/2
+  // Asked before the BFS from each source when set; a non-OK status stops
+  // the computation and is its result.
+  std::function<Status()> interrupt;
 };
 // Brandes betweenness (boost::brandes_betweenness_centrality) over the simple
 // graph (parallel relations and self-loops dropped; every link costs 1).
 // Exact, O(V*E) time: minutes on a million relations; filter first.
-std::vector<double> Betweenness(const GraphView& view, const BetweennessOptions& options);
+Result<std::vector<double>> Betweenness(const GraphView& view, const BetweennessOptions& options);
 
 enum class DegreeDirection { kIn, kOut, kBoth };
 // Number of relations at each vertex, each counted once by its stored
@@ -187,10 +190,10 @@ struct AnalysisOptions {
   DegreeDirection degree = DegreeDirection::kBoth;
   CommunityOptions communities;
   // Asked between the phases of Analyze (after reading the graph, after the
-  // algorithm) and inside PageRank's loop when set (ParseConfig of CALL
-  // kg.* sets it to the statement's deadline and cancel check). Betweenness,
-  // components and communities run to completion once started: their work
-  // is bounded by the graph (betweenness O(V*E)), not by an argument.
+  // algorithm) and inside PageRank's and betweenness's loops when set
+  // (ParseConfig of CALL kg.* sets it to the statement's deadline and cancel
+  // check). Components and communities run to completion once started:
+  // their work is near-linear in the graph.
   std::function<Status()> interrupt;
 };
 

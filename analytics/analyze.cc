@@ -80,6 +80,7 @@ Result<std::vector<NodeScore>> Analyze(const storage::Transaction& txn,
   if (options.interrupt) KG_RETURN_IF_ERROR(options.interrupt());
   AnalysisOptions run = options;
   if (!run.pagerank.interrupt) run.pagerank.interrupt = options.interrupt;
+  if (!run.betweenness.interrupt) run.betweenness.interrupt = options.interrupt;
   KG_ASSIGN_OR_RETURN(std::vector<double> values, RunOnView(view, algorithm, run));
   if (options.interrupt) KG_RETURN_IF_ERROR(options.interrupt());
   std::vector<NodeScore> scores(values.size());

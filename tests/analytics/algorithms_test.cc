@@ -1,10 +1,14 @@
 // Graph algorithms on hand-built views whose answers can be checked by hand.
 #include <gtest/gtest.h>
 
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/property_map/property_map.hpp>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 #include "analytics/analytics.h"
+#include "analytics/internal/view_impl.h"
 
 namespace kg::analytics {
 namespace {
@@ -13,6 +17,13 @@ GraphView MakeView(std::vector<EntityId> nodes, std::vector<EdgeInput> edges) {
   Result<GraphView> view = GraphView::FromEdges(std::move(nodes), std::move(edges));
   EXPECT_TRUE(view.ok()) << view.status().ToString();
   return std::move(view).value();
+}
+
+BetweennessOptions Options(bool directed, bool normalized) {
+  BetweennessOptions options;
+  options.directed = directed;
+  options.normalized = normalized;
+  return options;
 }
 
 std::vector<double> Ranks(const GraphView& view, int iterations = 20) {
@@ -101,8 +112,8 @@ TEST(BetweennessTest, BridgeNodeScoresHighest) {
   // Two triangles {1,2,3} and {5,6,7} joined through node 4: 3-4-5.
   GraphView view = MakeView({1, 2, 3, 4, 5, 6, 7},
                             {{1, 2}, {2, 3}, {3, 1}, {3, 4}, {4, 5}, {5, 6}, {6, 7}, {7, 5}});
-  BetweennessOptions raw{false, false};
-  std::vector<double> b = Betweenness(view, raw);
+  BetweennessOptions raw = Options(false, false);
+  std::vector<double> b = Betweenness(view, raw).value();
   // Node 4 lies on every path between {1,2,3} and {5,6,7}: 3*3 = 9 pairs.
   // Node 3 lies on paths from {1,2} to {4,5,6,7} = 8 pairs (5 likewise).
   EXPECT_DOUBLE_EQ(b[3], 9.0);
@@ -110,21 +121,67 @@ TEST(BetweennessTest, BridgeNodeScoresHighest) {
   EXPECT_DOUBLE_EQ(b[4], 8.0);
   EXPECT_DOUBLE_EQ(b[0], 0.0);
   EXPECT_EQ(std::max_element(b.begin(), b.end()) - b.begin(), 3);
-  std::vector<double> normalized = Betweenness(view, {false, true});
+  std::vector<double> normalized = Betweenness(view, Options(false, true)).value();
   EXPECT_DOUBLE_EQ(normalized[3], 9.0 / 15.0);  // (n-1)(n-2)/2 = 15 pairs
 }
 
 TEST(BetweennessTest, StarCentreNormalisesToOneAndParallelEdgesDoNotCount) {
   GraphView view = MakeView({1, 2, 3, 4}, {{1, 2}, {1, 3}, {1, 4}, {1, 4}, {4, 1}});
-  std::vector<double> b = Betweenness(view, {false, true});
+  std::vector<double> b = Betweenness(view, Options(false, true)).value();
   EXPECT_DOUBLE_EQ(b[0], 1.0);
   EXPECT_DOUBLE_EQ(b[1], 0.0);
 }
 
 TEST(BetweennessTest, DirectedChain) {
   GraphView view = MakeView({1, 2, 3}, {{1, 2}, {2, 3}});
-  EXPECT_DOUBLE_EQ(Betweenness(view, {true, false})[1], 1.0);  // only 1->3 passes 2
-  EXPECT_DOUBLE_EQ(Betweenness(view, {true, true})[1], 0.5);   // of (n-1)(n-2) = 2
+  EXPECT_DOUBLE_EQ(Betweenness(view, Options(true, false)).value()[1], 1.0);  // only 1->3 passes 2
+  EXPECT_DOUBLE_EQ(Betweenness(view, Options(true, true)).value()[1], 0.5);   // of (n-1)(n-2) = 2
+}
+
+// kg's own Brandes loop (interruptible) against Boost's on random graphs,
+// directed and not.
+TEST(BetweennessTest, MatchesBoostOnRandomGraphs) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 5; ++round) {
+    const uint64_t n = 40;
+    std::vector<EntityId> ids;
+    for (uint64_t i = 1; i <= n; ++i) ids.push_back(i);
+    std::vector<EdgeInput> edges;
+    std::uniform_int_distribution<uint64_t> pick(1, n);
+    for (int e = 0; e < 90; ++e) {
+      EdgeInput edge;
+      edge.start = pick(rng);
+      edge.end = pick(rng);
+      edges.push_back(edge);
+    }
+    GraphView view = MakeView(ids, edges);
+    for (bool directed : {false, true}) {
+      std::vector<double> ours = Betweenness(view, Options(directed, false)).value();
+      PlainCsr g = internal::SimpleGraph(view.impl().csr(), !directed);
+      std::vector<double> boost_values(boost::num_vertices(g), 0.0);
+      boost::brandes_betweenness_centrality(
+          g, boost::centrality_map(boost::make_iterator_property_map(
+                                       boost_values.begin(), boost::get(boost::vertex_index, g)))
+                 .vertex_index_map(boost::get(boost::vertex_index, g)));
+      ASSERT_EQ(ours.size(), boost_values.size());
+      for (size_t v = 0; v < ours.size(); ++v)
+        EXPECT_NEAR(ours[v], boost_values[v] * (directed ? 1.0 : 0.5), 1e-9)
+            << "round " << round << " vertex " << v << (directed ? " directed" : "");
+    }
+  }
+}
+
+TEST(BetweennessTest, AnInterruptStopsItWithItsStatus) {
+  GraphView view = MakeView({1, 2, 3, 4}, {{1, 2}, {2, 3}, {3, 4}});
+  int asked = 0;
+  BetweennessOptions options;
+  options.interrupt = [&asked]() -> Status {
+    return ++asked < 3 ? Status::OK() : Status::InvalidArgument("TimeoutError: stop");
+  };
+  Result<std::vector<double>> b = Betweenness(view, options);
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().message(), "TimeoutError: stop");
+  EXPECT_EQ(asked, 3);
 }
 
 TEST(DegreeTest, InOutAndTotalCountParallelArcsAndLoops) {
