@@ -5,28 +5,14 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/display_width.h"
 #include "core/json.h"
 
 namespace kg::cli {
 namespace {
 
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// Number of UTF-8 code points (the width the table assumes per character).
-size_t Width(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += IsContinuationByte(c) ? 0 : 1;
-  return n;
-}
-
-// The first `n` code points of `s`.
-std::string_view Prefix(std::string_view s, size_t n) {
-  size_t i = 0;
-  for (size_t seen = 0; i < s.size(); ++i) {
-    if (!IsContinuationByte(s[i]) && seen++ == n) break;
-  }
-  return s.substr(0, i);
-}
+// Terminal columns, so that Chinese names (two columns a character) align.
+size_t Width(std::string_view s) { return DisplayWidth(s); }
 
 std::string Pad(const std::string& s, size_t width, bool right) {
   size_t w = Width(s);
@@ -150,7 +136,7 @@ std::string TableCell(const Value& v, size_t max_width) {
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';
   }
   if (max_width == 0 || Width(text) <= max_width) return text;
-  return std::string(Prefix(text, max_width - 1)) + "…";
+  return std::string(DisplayPrefix(text, max_width - 1)) + "…";
 }
 
 std::string CsvField(std::string_view text) {

@@ -241,5 +241,20 @@ TEST(FormatTest, TableRightAlignsNumbers) {
   EXPECT_FALSE(ParseFormat("xml").ok());
 }
 
+// A Chinese character takes two terminal columns: the rules and bars line
+// up under a wide name, and a long one is cut at a column, not a byte.
+TEST(FormatTest, TableAlignsWideCharactersByColumns) {
+  ResultTable t{{"name", "n"}, {{"黄仁勋", 1}, {"Lei Jun", 2}}};
+  EXPECT_EQ(FormatResult(t, OutputFormat::kTable, FormatOptions{}),
+            "+---------+---+\n"
+            "| name    | n |\n"
+            "+---------+---+\n"
+            "| 黄仁勋  | 1 |\n"
+            "| Lei Jun | 2 |\n"
+            "+---------+---+\n"
+            "2 rows\n");
+  EXPECT_EQ(TableCell(Value("小米科技公司"), 6), "小米…");
+}
+
 }  // namespace
 }  // namespace kg::cli
