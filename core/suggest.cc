@@ -53,15 +53,22 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   return Distance(Folded(a), Folded(b), limit);
 }
 
+NearMatcher::NearMatcher(std::string_view wanted)
+    : wanted_(Folded(wanted)), limit_(std::clamp<size_t>(wanted_.size() / 3, 1, 3)) {}
+
+std::optional<size_t> NearMatcher::Distance(std::string_view candidate) const {
+  size_t d = kg::Distance(wanted_, Folded(candidate), limit_);
+  if (d > limit_) return std::nullopt;
+  return d;
+}
+
 std::vector<std::string> Suggest(std::string_view wanted, const std::vector<std::string>& known,
                                  size_t max) {
-  std::u32string w = Folded(wanted);
-  size_t limit = std::clamp<size_t>(w.size() / 3, 1, 3);
+  NearMatcher matcher(wanted);
   std::vector<std::pair<size_t, size_t>> hits;  // (distance, index in known)
   for (size_t i = 0; i < known.size(); ++i) {
     if (known[i] == wanted) continue;
-    size_t d = Distance(w, Folded(known[i]), limit);
-    if (d <= limit) hits.push_back({d, i});
+    if (std::optional<size_t> d = matcher.Distance(known[i])) hits.push_back({*d, i});
   }
   std::stable_sort(hits.begin(), hits.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });

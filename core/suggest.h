@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,19 @@ namespace kg {
 // (optimal string alignment). Stops early and returns `limit` + 1 once the
 // distance must exceed `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
+
+// Measures candidates against one wanted text (folded once): the distance
+// when within the suggestion limit (a third of its length in characters, at
+// least 1, at most 3), else nothing.
+class NearMatcher {
+ public:
+  explicit NearMatcher(std::string_view wanted);
+  std::optional<size_t> Distance(std::string_view candidate) const;
+
+ private:
+  std::u32string wanted_;
+  size_t limit_;
+};
 
 // Up to `max` of `known` closest to `wanted`, nearest first (ties in the
 // order of `known`): those equal to it but for case, then those within an

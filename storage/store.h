@@ -162,6 +162,10 @@ class Transaction {
   // UTF-8), in id order. Callers needing exact (case-sensitive) name equality
   // filter the result themselves.
   Result<std::vector<EntityId>> FindByName(std::string_view text) const;
+  // "Did you mean": up to `max` names of entities whose name or an alias is
+  // within a small edit distance of `text` (core/suggest.h), nearest first,
+  // each entity once. Scans every name and alias (about 50 ms per 100,000).
+  Result<std::vector<std::string>> SuggestNames(std::string_view text, size_t max = 3) const;
 
   // Entity ids with this label in id order; an empty label scans all entities.
   Status ScanEntities(std::string_view label, const std::function<bool(EntityId)>& fn) const;

@@ -8,6 +8,7 @@
 #include <set>
 #include <span>
 
+#include "core/suggest.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/store_impl.h"
 #include "storage/internal/txn_access.h"
@@ -440,6 +441,37 @@ Result<std::vector<EntityId>> Transaction::FindByName(std::string_view text) con
     return true;
   }));
   return ids;
+}
+
+Result<std::vector<std::string>> Transaction::SuggestNames(std::string_view text,
+                                                           size_t max) const {
+  NearMatcher matcher(FoldCase(text));
+  struct Hit {
+    size_t distance;
+    EntityId id;
+  };
+  std::vector<Hit> hits;
+  KG_RETURN_IF_ERROR(impl_->ScanPrefix(kCfNames, "", [&](std::string_view key) {
+    std::string_view folded;
+    uint64_t id = 0;
+    if (!DecodeNameKey(key, &folded, &id)) return true;
+    if (std::optional<size_t> d = matcher.Distance(folded)) hits.push_back({*d, id});
+    return true;
+  }));
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Hit& a, const Hit& b) { return a.distance < b.distance; });
+  std::vector<std::string> names;
+  std::vector<EntityId> seen;
+  for (const Hit& h : hits) {
+    if (names.size() == max) break;
+    if (std::find(seen.begin(), seen.end(), h.id) != seen.end()) continue;
+    seen.push_back(h.id);
+    KG_ASSIGN_OR_RETURN(Entity e, GetEntity(h.id));
+    std::string name(e.name());
+    if (name.empty() || FoldCase(name) == FoldCase(text)) continue;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
 }
 
 Status Transaction::ScanEntities(std::string_view label,

@@ -195,6 +195,25 @@ TEST_F(StoreTest, FindByNameMatchesNameAndAliasesInAnyCase) {
   EXPECT_TRUE(r->FindByName("").value().empty());
 }
 
+TEST_F(StoreTest, SuggestNamesFindsNearNamesAndAliasesOncePerEntity) {
+  auto store = CreateAndOpen();
+  auto t = store->BeginWrite().value();
+  MustCreate(*t, "Company", "NVIDIA", {{"aliases", ValueList{"Nvidia Corp", "NVIDIANVDA--"}}});
+  MustCreate(*t, "Company", "Xiaomi", {{"aliases", ValueList{"小米"}}});
+  MustCreate(*t, "Person", "Jensen Huang", {{"aliases", ValueList{"黄仁勋"}}});
+  MustCreate(*t, "Company", "Nvida Labs", {});
+  ASSERT_TRUE(t->Commit().ok());
+  auto r = store->BeginRead();
+  EXPECT_EQ(r->SuggestNames("Nvidea").value(), std::vector<std::string>{"NVIDIA"});
+  EXPECT_EQ(r->SuggestNames("Xiomi").value(), std::vector<std::string>{"Xiaomi"});
+  EXPECT_EQ(r->SuggestNames("Jensen Haung").value(), std::vector<std::string>{"Jensen Huang"});
+  // An alias misspelt names its entity; an entity reached twice is named once.
+  EXPECT_EQ(r->SuggestNames("Nvidia Crp").value(), std::vector<std::string>{"NVIDIA"});
+  EXPECT_EQ(r->SuggestNames("黄仁").value(), std::vector<std::string>{"Jensen Huang"});
+  EXPECT_TRUE(r->SuggestNames("Tesla").value().empty());
+  EXPECT_EQ(r->SuggestNames("Nvidia Lab", 1).value(), std::vector<std::string>{"Nvida Labs"});
+}
+
 TEST_F(StoreTest, ScanEntitiesByLabelInIdOrder) {
   auto store = CreateAndOpen();
   auto t = store->BeginWrite().value();
