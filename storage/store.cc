@@ -287,7 +287,7 @@ Status OpenDb(Store::Impl* impl, bool create) {
     // would only repeat that work: it doubled the cold-open time).
     KG_ASSIGN_OR_RETURN(impl->secondary_dir_, MakeSecondaryDir());
     dbo.max_open_files = -1;
-    dbo.info_log = internal::OpenInfoLog(impl->secondary_dir_);
+    dbo.info_log = internal::NullInfoLog();
     s = rocksdb::DB::OpenAsSecondary(dbo, impl->path_, impl->secondary_dir_,
                                      Descriptors(impl->cache_), &impl->handles_, &raw);
   } else {
