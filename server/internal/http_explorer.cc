@@ -29,7 +29,9 @@ constexpr char kSuggestQuery[] =
     "ELSE 4 END AS rank "
     "RETURN id(n) AS id, n.name AS name, labels(n) AS labels, "
     "CASE WHEN name CONTAINS q THEN null "
-    "ELSE head([a IN coalesce(n.aliases, []) WHERE toLower(toString(a)) CONTAINS q]) END AS alias "
+    "ELSE head([a IN coalesce(n.aliases, []) WHERE toLower(toString(a)) = q] + "
+    "[a IN coalesce(n.aliases, []) WHERE toLower(toString(a)) STARTS WITH q] + "
+    "[a IN coalesce(n.aliases, []) WHERE toLower(toString(a)) CONTAINS q]) END AS alias "
     "ORDER BY rank, name, id LIMIT $limit";
 
 void SendApiError(HttpResponse* res, const ApiError& error) {

@@ -45,7 +45,8 @@ void HandleExplorer(Service& service, std::string_view token, const HttpRequest&
 // each group by name.
 //   {"suggestions": [{"id": 3, "name": "Xiaomi", "labels": ["Company"],
 //                     "alias": "小米" | null}, ...]}
-// `alias` is the first alias containing TEXT when the name does not.
+// `alias`, when the name does not contain TEXT, is the alias that matched
+// best (equal, else starting with TEXT, else the first containing it).
 // InvalidArgument for an empty or over-long q or a limit outside
 // 1..kMaxSuggestions; errors of the query as Service::Query gives them
 // (`*denied` set when the token does not allow reads).
