@@ -81,11 +81,15 @@ export class Explorer {
     this.note = '';
     this.timings = {};
     this.menuNode = null;
+    this.zoom = 1;  // 1: the drawing fits the width of its box
     this.bind();
   }
 
   bind() {
     $('undo').addEventListener('click', () => this.undo());
+    $('zoom-in').addEventListener('click', () => this.setZoom(this.zoom * 1.5));
+    $('zoom-out').addEventListener('click', () => this.setZoom(this.zoom / 1.5));
+    $('zoom-fit').addEventListener('click', () => this.setZoom(1));
     $('act-expand').addEventListener('click', () => this.expand(this.menuNode));
     $('act-hide').addEventListener('click', () => this.hide(this.menuNode));
     $('act-open').addEventListener('click', () => {
@@ -128,6 +132,15 @@ export class Explorer {
     if (this.dayLo === undefined) return;
     slider.value = this.view.asOf ? String(Math.round((dayMs(this.view.asOf) - this.dayLo) / DAY_MS))
                                   : slider.max;
+  }
+
+  // Scales the drawing (CSSOM, which the page's CSP allows, unlike style attributes).
+  setZoom(zoom) {
+    this.zoom = Math.max(0.25, Math.min(8, zoom));
+    const svg = $('graph').querySelector('svg');
+    if (!svg) return;
+    svg.style.width = `${this.zoom * 100}%`;
+    svg.style.maxWidth = this.zoom > 1 ? 'none' : '100%';
   }
 
   push() {
@@ -244,6 +257,7 @@ export class Explorer {
       const response = await api.get('/v1/render', params);
       const svg = cleanSvg(await response.text());
       graph.replaceChildren(svg);
+      this.setZoom(this.zoom);
       this.attach(svg);
       graph.dataset.state = 'ready';
       api.status('');

@@ -45,13 +45,22 @@ async function idOf(page, name) {
   return found ? found[0] : null;
 }
 
-// Clicks at the middle of an SVG edge's path, as a user would.
+// Clicks an SVG edge's path as a user would, at the first point along it
+// (from the middle out) that no other drawing covers.
 async function clickEdge(page, edgeId) {
   const point = await page.$eval(`#graph g#${edgeId} path`, (p) => {
-    const at = p.getPointAtLength(p.getTotalLength() / 2);
     const m = p.getScreenCTM();
-    return {x: at.x * m.a + at.y * m.c + m.e, y: at.x * m.b + at.y * m.d + m.f};
+    const length = p.getTotalLength();
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
+      const at = p.getPointAtLength(length * f);
+      const x = at.x * m.a + at.y * m.c + m.e;
+      const y = at.x * m.b + at.y * m.d + m.f;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit.closest('g.edge') === p.closest('g.edge')) return {x, y};
+    }
+    return null;
   });
+  if (point === null) throw new Error(`edge ${edgeId} is covered everywhere`);
   await page.mouse.click(point.x, point.y);
 }
 
