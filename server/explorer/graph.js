@@ -19,8 +19,10 @@ const NEIGHBOURS_QUERY =
 const ENTITY_QUERY =
   'MATCH (n) WHERE id(n) = $id OPTIONAL MATCH (n)-[r]-(m) ' +
   'RETURN n, r, m, kg.source(r) AS source ORDER BY type(r), m.name, r.date';
+// Every relation between the two ends of a drawn edge (its SVG title is
+// "n<tail>->n<head>"), whatever its type or direction.
 const EVIDENCE_QUERY =
-  'MATCH (a)-[e]->(b) WHERE id(e) = $rel WITH a, b LIMIT 1 MATCH (a)-[r]-(b) ' +
+  'MATCH (a)-[r]-(b) WHERE id(a) = $a AND id(b) = $b ' +
   'RETURN a.name AS a, b.name AS b, startNode(r).name AS from, type(r) AS type, ' +
   'endNode(r).name AS to, r, kg.source(r) AS source ORDER BY type, r.date';
 const CSV_QUERY =
@@ -282,12 +284,14 @@ export class Explorer {
       });
     }
     for (const g of svg.querySelectorAll('g.edge')) {
-      const m = /^r(\d+)$/.exec(g.id);
-      if (!m) continue;
+      const title = g.querySelector('title');
+      const ends = title && /^n(\d+)->n(\d+)$/.exec(title.textContent);
+      if (!/^r\d+$/.test(g.id) || !ends) continue;
       g.addEventListener('click', (e) => {
         e.stopPropagation();
         this.closeMenu();
-        this.showEvidence(Number(m[1])).catch((err) => api.status(err.message, true));
+        this.showEvidence(Number(ends[1]), Number(ends[2]))
+            .catch((err) => api.status(err.message, true));
       });
     }
     svg.addEventListener('click', () => this.closeMenu());
@@ -352,8 +356,8 @@ export class Explorer {
   }
 
   // The evidence panel: every relation between the two ends of the edge.
-  async showEvidence(relId) {
-    const result = await api.query(EVIDENCE_QUERY, {rel: relId}, this.view.asOf);
+  async showEvidence(a, b) {
+    const result = await api.query(EVIDENCE_QUERY, {a, b}, this.view.asOf);
     const rows = api.records(result);
     const panel = $('evidence');
     panel.hidden = false;
