@@ -177,6 +177,7 @@ export class Explorer {
     this.push();
     this.view.focus = id;
     this.view.nodes = [id];
+    $('evidence').hidden = true;
     this.view.hidden = [];
     this.note = '';
     await Promise.all([this.showEntity(id), this.addNeighbours(id)]);
