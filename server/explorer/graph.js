@@ -145,7 +145,9 @@ export class Explorer {
     svg.style.maxWidth = this.zoom > 1 ? 'none' : '100%';
   }
 
+  // Saves the view for undo before a change; the drawing is stale until redrawn.
   push() {
+    $('graph').dataset.state = 'busy';
     this.undoStack.push(JSON.parse(JSON.stringify({view: this.view, note: this.note})));
     if (this.undoStack.length > 100) this.undoStack.shift();
     $('undo').disabled = false;
@@ -164,6 +166,7 @@ export class Explorer {
 
   // Restores a view (from the URL hash) without an undo step.
   async restore(view) {
+    $('graph').dataset.state = 'busy';
     this.view = Object.assign({focus: null, nodes: [], hidden: [], asOf: ''}, view);
     this.note = '';
     this.syncTime();

@@ -1,11 +1,12 @@
 // The explorer page in a real browser: Debian's chromium, headless, driven
 // by puppeteer-core (tests/server/browser/package.json) against a `kg serve`
 // on the bundled dataset started by explorer_browser_test.sh.
-//   node explorer_browser_test.js BASE_URL SCREENSHOT_DIR DOWNLOAD_DIR
+//   node explorer_browser_test.js BASE_URL SCREENSHOT_DIR DOWNLOAD_DIR TOKEN
 // Follows a lead as a user would: search "xiaomi", open Xiaomi, expand
 // NVIDIA to reach Huawei, read a quote on the NVIDIA–Huawei edge; the H20
 // approval disappears as of 2025-05-01; a bad query shows its line and
-// column; the view exports as SVG; the URL hash reproduces the view.
+// column; the view exports as SVG; the URL hash reproduces the view; a
+// write is refused until the token is given, which never appears in a URL.
 // Any console error, page error or failed request fails the test (except
 // the 400 the bad query is meant to get). Prints timings, asserts none.
 'use strict';
@@ -13,11 +14,11 @@ const fs = require('fs');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
 
-const [base, shots, downloads] = process.argv.slice(2);
+const [base, shots, downloads, token] = process.argv.slice(2);
 const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
 const WAIT = {timeout: 20000};
 const problems = [];
-let expectBadQuery = false;
+let expectBadQuery = false;  // the statuses /v1/query may answer now (400, 401)
 let failures = 0;
 
 function check(ok, what) {
@@ -89,10 +90,13 @@ async function run(browser) {
     if (msg.type() !== 'error') return;
     const text = msg.text();
     const url = (msg.location() || {}).url || '';
-    if (expectBadQuery && /status of 400/.test(text) && url.endsWith('/v1/query')) return;
+    if (expectBadQuery && /status of 40[01]/.test(text) && url.endsWith('/v1/query')) return;
     problems.push(`console error: ${text} ${url}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.url().includes(token)) problems.push(`the token is in a URL: ${r.url()}`);
+  });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure().errorText}`));
   page.on('response', (r) => {
     const bad = r.status() >= 400 && !(expectBadQuery && r.url().endsWith('/v1/query'));
@@ -229,6 +233,29 @@ async function run(browser) {
   await page.click('#query-graph');
   await graphReady(page);
   check((await idOf(page, 'Xiaomi')) !== null, 'the result opens as a graph');
+
+  // A write: refused without the token, which the page then asks for.
+  await page.click('#tab-query');
+  await page.$eval('#query-text', (e) => (e.value = "CREATE (:Company {name: 'Explorer Test Co'})"));
+  expectBadQuery = true;
+  await page.click('#query-run');
+  await page.waitForSelector('#query-error:not([hidden])', WAIT);
+  const refused = await page.$eval('#query-error', (e) => e.textContent);
+  check(/Unauthorized/.test(refused) && (await page.$eval('#token-box', (e) => e.open)),
+      `a write without the token is refused and the token form opens: ${refused}`);
+  expectBadQuery = false;
+  await page.type('#token', token);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /set/.test(document.getElementById('token-state').textContent),
+      WAIT);
+  await page.click('#query-run');
+  await page.waitForFunction(() => /rows in/.test(document.getElementById('query-result').textContent),
+      WAIT);
+  check(await page.$eval('#query-error', (e) => e.hidden), 'with the token the write runs');
+  await search(page, 'explorer test', 'Explorer Test Co');
+  check(true, 'the written entity is suggested');
+  const stored = await page.evaluate(() => sessionStorage.getItem('kg-token'));
+  check(stored === token, 'the token is kept in sessionStorage');
 
   check(problems.length === 0, `no console errors (${problems.join('; ') || 'none'})`);
   console.log(`timing: first view ${firstView} ms, open Xiaomi ${openMs} ms, ` +

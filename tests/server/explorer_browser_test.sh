@@ -30,7 +30,9 @@ mkdir -p "$SHOTS" "$WORK/downloads"
 "$KG" --db "$WORK/db" init >/dev/null
 "$KG" --db "$WORK/db" import --nodes "$SRC/data/seed/entities.csv" \
   --edges "$SRC/data/seed/relations.csv" --sources "$SRC/data/sources/sources.json" >/dev/null
-"$KG" --db "$WORK/db" serve --http 127.0.0.1:0 --rpc "" > "$WORK/serve.out" &
+TOKEN=s3cret-explorer
+(umask 077 && echo "$TOKEN" > "$WORK/token")
+"$KG" --db "$WORK/db" serve --http 127.0.0.1:0 --rpc "" --token-file "$WORK/token" > "$WORK/serve.out" &
 SERVER=$!
 for _ in $(seq 1 300); do
   grep -q "serving" "$WORK/serve.out" 2>/dev/null && break
@@ -40,7 +42,7 @@ HTTP=$(sed -n 's/.* http=\([0-9]*\).*/\1/p' "$WORK/serve.out" | head -1)
 [ -n "$HTTP" ] || { echo "the server did not start: $(cat "$WORK/serve.out")"; exit 1; }
 status=0
 NODE_PATH="$HERE/browser/node_modules" timeout 300 node "$HERE/explorer_browser_test.js" \
-  "http://127.0.0.1:$HTTP" "$SHOTS" "$WORK/downloads" || status=$?
+  "http://127.0.0.1:$HTTP" "$SHOTS" "$WORK/downloads" "$TOKEN" || status=$?
 kill -TERM "$SERVER"
 wait "$SERVER" || { echo "kg serve exited with $? after SIGTERM"; status=1; }
 SERVER=""
