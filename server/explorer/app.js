@@ -41,7 +41,10 @@ async function loadHash() {
   const p = new URLSearchParams(location.hash.slice(1));
   restoring = true;
   try {
-    if (p.has('q')) $('query-text').value = p.get('q');
+    if (p.has('q')) {
+      $('query-text').value = p.get('q');
+      queryTab.paint(null);
+    }
     showTab(p.get('tab') === 'query' ? 'query' : 'explore');
     const focus = p.has('focus') && /^\d+$/.test(p.get('focus')) ? Number(p.get('focus')) : null;
     const asOf = /^\d{4}-\d{2}-\d{2}$/.test(p.get('as_of') || '') ? p.get('as_of') : '';

@@ -3,6 +3,7 @@
 // Explore tab when they hold nodes or relationships, errors at their line
 // and column.
 import * as api from './api.js';
+import {highlight} from './highlight.js';
 
 const {$, el} = api;
 const HISTORY_KEY = 'kg-query-history';
@@ -44,6 +45,10 @@ export class QueryTab {
     this.ids = [];
     this.controller = null;
     $('query-run').addEventListener('click', () => this.run());
+    const editor = $('query-text');
+    editor.addEventListener('input', () => this.paint(null));
+    editor.addEventListener('scroll', () => ($('query-highlight').scrollTop = editor.scrollTop));
+    this.paint(null);
     $('query-text').addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
@@ -57,9 +62,16 @@ export class QueryTab {
     $('query-history').addEventListener('change', () => {
       const i = $('query-history').value;
       if (i !== '') $('query-text').value = this.history()[Number(i)];
+      this.paint(null);
       $('query-history').value = '';
     });
     this.fillHistory();
+  }
+
+  // Redraws the highlighted copy of the editor's text (with an error's position).
+  paint(position) {
+    highlight($('query-highlight'), $('query-text').value, position);
+    $('query-highlight').scrollTop = $('query-text').scrollTop;
   }
 
   history() {
@@ -102,6 +114,7 @@ export class QueryTab {
     this.remember(text);
     this.onChange();
     $('query-error').hidden = true;
+    this.paint(null);
     $('query-result').replaceChildren(el('p', {class: 'hint'}, 'running…'));
     const started = performance.now();
     try {
@@ -127,6 +140,7 @@ export class QueryTab {
     box.replaceChildren(el('strong', {}, `${e.code || 'Error'}${where}`), el('pre', {}, e.message));
     box.hidden = false;
     if (pos) this.select(pos.line, pos.column);
+    this.paint(pos);
     if (e.code === 'Unauthorized') {
       $('token-box').open = true;
       $('token').focus();

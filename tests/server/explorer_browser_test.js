@@ -65,6 +65,14 @@ async function clickEdge(page, edgeId) {
   await page.mouse.click(point.x, point.y);
 }
 
+// Puts a statement in the editor as typing would (an input event).
+async function setQuery(page, text) {
+  await page.$eval('#query-text', (e, t) => {
+    e.value = t;
+    e.dispatchEvent(new Event('input'));
+  }, text);
+}
+
 async function search(page, text, name) {
   await page.$eval('#search', (e) => (e.value = ''));
   await page.type('#search', text);
@@ -210,7 +218,9 @@ async function run(browser) {
 
   // A bad query: the error at its line and column.
   await page.click('#tab-query');
-  await page.$eval('#query-text', (e) => (e.value = 'MATCH (n:Company)\nRETURN n.name ORDER BY'));
+  await setQuery(page, 'MATCH (n:Company)\nRETURN n.name ORDER BY');
+  const keywords = await page.$$eval('#query-highlight .tok-keyword', (ks) => ks.map((k) => k.textContent));
+  check(keywords.join(' ') === 'MATCH RETURN ORDER BY', `the editor highlights keywords: ${keywords}`);
   expectBadQuery = true;
   await page.focus('#query-text');
   await page.keyboard.down('Control');
@@ -219,12 +229,13 @@ async function run(browser) {
   await page.waitForSelector('#query-error:not([hidden])', WAIT);
   const error = await page.$eval('#query-error', (e) => e.textContent);
   check(/SyntaxError at line 2, column \d+/.test(error), `the error shows its position: ${error.split('\n')[0]}`);
+  const marked = await page.$$eval('#query-highlight .tok-error', (ms) => ms.length);
+  check(marked === 1, 'the editor marks the error\'s position');
   await shot(page, 'query-error');
   expectBadQuery = false;
 
   // A good query: a table, then as a graph.
-  await page.$eval('#query-text', (e) =>
-    (e.value = 'MATCH (c:Company {name: "Xiaomi"})-[r:COMPETES_WITH]-(o) RETURN c, r, o'));
+  await setQuery(page, 'MATCH (c:Company {name: "Xiaomi"})-[r:COMPETES_WITH]-(o) RETURN c, r, o');
   await page.click('#query-run');
   await page.waitForSelector('table.result tbody tr', WAIT);
   const rows = await page.$$eval('table.result tbody tr', (rs) => rs.length);
@@ -236,7 +247,7 @@ async function run(browser) {
 
   // A write: refused without the token, which the page then asks for.
   await page.click('#tab-query');
-  await page.$eval('#query-text', (e) => (e.value = "CREATE (:Company {name: 'Explorer Test Co'})"));
+  await setQuery(page, "CREATE (:Company {name: 'Explorer Test Co'})");
   expectBadQuery = true;
   await page.click('#query-run');
   await page.waitForSelector('#query-error:not([hidden])', WAIT);
