@@ -3,6 +3,7 @@
 // variable-length trails, shortest paths, named paths, relationship
 // uniqueness within one MATCH, WHERE and OPTIONAL semantics.
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -20,7 +21,9 @@ struct MatchOp::Impl {
   bool distinct_ends_only = false;
   bool distinct_two_hop = false;
   std::vector<std::pair<int, const Expr*>>
-      name_hints;              // node slot -> value expr (WHERE n.name = x)
+      name_hints;  // node slot -> value expr (WHERE n.name = x)
+  // node slot -> value expr (WHERE id(n) = x, or a list: WHERE id(n) IN x)
+  std::vector<std::pair<int, const Expr*>> id_hints;
   std::vector<int> new_slots;  // slots this clause introduces
 };
 
@@ -73,6 +76,37 @@ Result<bool> RelOk(MatchState& ms, RelationId id, const RelPattern& r, Row& row)
   if (!r.props) return true;
   KG_ASSIGN_OR_RETURN(auto rel, ms.st->eval.Rel(id));
   return PropsMatch(ms, r.props.get(), rel->properties, row);
+}
+
+// The ids an id hint's value names: an integer, or a list of them (3.0 =
+// 3 in Cypher); anything else names no node, as id(n) = it is never true.
+// Sorted, without duplicates, not checked to exist. The WHERE still runs on
+// every match.
+Result<std::vector<EntityId>> HintIds(MatchState& ms, const Expr& hint, Row& row) {
+  KG_ASSIGN_OR_RETURN(Value v, Eval(hint, row, ms.st->eval));
+  std::vector<EntityId> ids;
+  auto add = [&](const Value& x) {
+    if (x.is_int() && x.as_int() >= 0) ids.push_back(static_cast<EntityId>(x.as_int()));
+    if (x.is_double() && x.as_double() >= 0 && x.as_double() < 9.0e18 &&
+        x.as_double() == static_cast<double>(static_cast<int64_t>(x.as_double())))
+      ids.push_back(static_cast<EntityId>(x.as_double()));
+  };
+  if (v.is_list()) {
+    for (const Value& x : v.as_list()) add(x);
+  } else {
+    add(v);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  KG_RETURN_IF_ERROR(ms.st->CheckRows(ids.size()));
+  return ids;
+}
+
+// The id hint on this node pattern's variable, if any.
+const Expr* IdHint(const MatchState& ms, const NodePattern& n) {
+  for (const auto& [slot, e] : ms.impl->id_hints)
+    if (slot == n.slot) return e;
+  return nullptr;
 }
 
 Result<std::vector<storage::Edge>> Edges(MatchState& ms, EntityId from, storage::Direction dir,
@@ -282,7 +316,15 @@ Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t 
     return VarLength(ms, pi, steps, si, row, from, 0, trail);
   }
   KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, from, DirFor(r.dir, step.forward), r.types));
+  // An id hint on the far end: edges to any other node cannot match.
+  const NodePattern& to = p.nodes[step.to];
+  const Expr* hint = ms.bound[to.slot] ? nullptr : IdHint(ms, to);
+  std::vector<EntityId> allowed;
+  if (hint != nullptr) {
+    KG_ASSIGN_OR_RETURN(allowed, HintIds(ms, *hint, row));
+  }
   for (const auto& e : edges) {
+    if (hint != nullptr && !std::binary_search(allowed.begin(), allowed.end(), e.other)) continue;
     if (ms.bound[r.slot]) {
       const Value& rv = row[r.slot];
       if (!rv.is_relationship() || rv.as_relationship().id != e.relation) continue;
@@ -304,6 +346,11 @@ Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t 
 
 // Candidate start nodes for a node pattern that is not bound yet.
 Result<std::vector<EntityId>> Candidates(MatchState& ms, const NodePattern& n, Row& row) {
+  if (const Expr* hint = IdHint(ms, n)) {
+    KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, HintIds(ms, *hint, row));
+    std::erase_if(ids, [&](EntityId id) { return !ms.st->eval.txn->EntityExists(id); });
+    return ids;
+  }
   std::vector<EntityId> ids;
   const Expr* name_expr = nullptr;
   if (n.props && n.props->kind == ExprKind::kMap) {
@@ -334,6 +381,9 @@ Result<std::vector<EntityId>> Candidates(MatchState& ms, const NodePattern& n, R
 size_t ChooseStart(MatchState& ms, const PatternPart& p) {
   for (size_t i = 0; i < p.nodes.size(); ++i)
     if (ms.bound[p.nodes[i].slot]) return i;
+  for (size_t i = 0; i < p.nodes.size(); ++i)
+    for (const auto& h : ms.impl->id_hints)
+      if (h.first == p.nodes[i].slot) return i;
   for (size_t i = 0; i < p.nodes.size(); ++i) {
     const auto& n = p.nodes[i];
     if (n.props && n.props->kind == ExprKind::kMap &&
@@ -443,6 +493,33 @@ void CollectNameHints(const Expr* where, std::vector<std::pair<int, const Expr*>
   }
 }
 
+// WHERE id(n) = x and id(n) IN x (x a literal or parameter) among the
+// conjuncts: the node can start from those ids instead of a scan.
+void CollectIdHints(const Expr* where, std::vector<std::pair<int, const Expr*>>* out) {
+  if (where == nullptr) return;
+  if (where->kind == ExprKind::kAnd) {
+    CollectIdHints(where->args[0].get(), out);
+    CollectIdHints(where->args[1].get(), out);
+    return;
+  }
+  if (where->kind != ExprKind::kEq && where->kind != ExprKind::kIn) return;
+  auto id_of_var = [](const Expr* e) {
+    if (e->kind != ExprKind::kCall || e->args.size() != 1 || e->aggregate) return -1;
+    if (e->name.size() != 2 || std::tolower(static_cast<unsigned char>(e->name[0])) != 'i' ||
+        std::tolower(static_cast<unsigned char>(e->name[1])) != 'd')
+      return -1;
+    return e->args[0]->kind == ExprKind::kVar ? e->args[0]->slot : -1;
+  };
+  auto constant = [](const Expr* e) {
+    return e->kind == ExprKind::kLiteral || e->kind == ExprKind::kParam;
+  };
+  for (int i = 0; i < (where->kind == ExprKind::kEq ? 2 : 1); ++i) {
+    int slot = id_of_var(where->args[i].get());
+    const Expr* val = where->args[1 - i].get();
+    if (slot >= 0 && constant(val)) out->emplace_back(slot, val);
+  }
+}
+
 }  // namespace
 
 MatchOp::MatchOp(std::vector<const PatternPart*> parts, const Expr* where, bool optional,
@@ -455,6 +532,7 @@ MatchOp::MatchOp(std::vector<const PatternPart*> parts, const Expr* where, bool 
   impl_->src = src;
   impl_->distinct_ends_only = distinct_ends_only;
   CollectNameHints(where, &impl_->name_hints);
+  CollectIdHints(where, &impl_->id_hints);
   for (const PatternPart* p : impl_->parts) {
     for (const auto& n : p->nodes)
       if (!n.bound_before) impl_->new_slots.push_back(n.slot);
@@ -473,6 +551,7 @@ std::string MatchOp::details() const {
     out += impl_->src->text.substr(p->span.begin, p->span.end - p->span.begin);
   }
   if (!impl_->name_hints.empty()) out += " [name index seek]";
+  if (!impl_->id_hints.empty()) out += " [id seek]";
   if (impl_->distinct_ends_only) out += " [BFS distinct ends]";
   if (impl_->distinct_two_hop) out += " [distinct two-hop]";
   if (impl_->where)

@@ -60,6 +60,26 @@ kg_install_node_test_deps() {
     echo "== installing the Bolt test driver (npm ci in tests/server/node)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+  kg_install_browser_test_deps
+}
+
+# Test-only: Debian's chromium and puppeteer-core (pinned in
+# tests/server/browser/package-lock.json; it downloads no browser) for the
+# explorer's browser test (tests/server/explorer_browser_test.sh).
+kg_install_browser_test_deps() {
+  if ! dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed"; then
+    echo "== installing: chromium"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  fi
+  local dir=$KG_ROOT/tests/server/browser
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "== installing puppeteer-core (npm ci in tests/server/browser)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 }
 
 # The ASan + UBSan build with the libFuzzer targets (docs/fuzzing.md), made by

@@ -1,5 +1,5 @@
 // HTTP routes: POST /v1/query, GET /v1/render, GET /v1/export (http_export.cc),
-// GET /v1/entities/{name},
+// GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
 #include "server/internal/http_front.h"
@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "core/json.h"
+#include "server/internal/http_explorer.h"
 #include "server/internal/http_export.h"
 
 namespace kg::server::internal {
@@ -32,13 +33,20 @@ constexpr char kJson[] = "application/json";
 // frame or a script to run: sniffing, framing, referrers, caching and any
 // active content are refused (an SVG diagram opened in a browser runs no
 // script under default-src 'none').
+// The explorer page (http_explorer.cc) sets its own policy and caching.
 void AddSecurityHeaders(HttpResponse* res) {
+  auto has = [res](std::string_view name) {
+    for (const auto& header : res->headers)
+      if (header.first == name) return true;
+    return false;
+  };
   res->headers.emplace_back("X-Content-Type-Options", "nosniff");
   res->headers.emplace_back("X-Frame-Options", "DENY");
-  res->headers.emplace_back("Content-Security-Policy",
-                            "default-src 'none'; frame-ancestors 'none'; sandbox");
+  if (!has("Content-Security-Policy"))
+    res->headers.emplace_back("Content-Security-Policy",
+                              "default-src 'none'; frame-ancestors 'none'; sandbox");
   res->headers.emplace_back("Referrer-Policy", "no-referrer");
-  res->headers.emplace_back("Cache-Control", "no-store");
+  if (!has("Cache-Control")) res->headers.emplace_back("Cache-Control", "no-store");
 }
 
 void SendError(HttpResponse* res, const ApiError& error) {
@@ -137,7 +145,10 @@ void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {
   const std::string* params_param = req.Param("params");
   auto params = ParseParams(params_param != nullptr ? *params_param : "");
   if (!params.ok()) return SendError(res, {400, "BadRequest", params.status().message()});
-  auto data = service.Render(*query, *params, format);
+  const std::string* as_of_param = req.Param("as_of");
+  auto as_of = ParseAsOf(as_of_param != nullptr ? *as_of_param : "");
+  if (!as_of.ok()) return SendError(res, {400, "BadRequest", as_of.status().message()});
+  auto data = service.Render(*query, *params, format, *as_of);
   if (!data.ok()) return SendStatus(res, data.status());
   res->status = 200;
   res->content_type = std::string(DiagramMediaType(format));
@@ -341,6 +352,7 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
     if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
     return HandleQuery(s, req, res);
   }
+  if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
   if (path != "/v1/render" && path != "/v1/stats" && path != "/v1/export" && path != "/healthz" &&
       !entity)

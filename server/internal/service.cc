@@ -145,11 +145,12 @@ Result<ResultTable> Service::Query(std::string_view token, std::string_view text
 }
 
 Result<std::string> Service::Render(std::string_view text, const ValueMap& params,
-                                    std::string_view format) {
+                                    std::string_view format, std::optional<Date> as_of) {
 #ifdef KG_SERVER_HAVE_VIZ
   viz::RenderOptions options;
   KG_ASSIGN_OR_RETURN(options.format, viz::ParseFormat(format));
-  query::QueryOptions query_options = QueryOptionsFor(params);
+  options.as_of = as_of;
+  query::QueryOptions query_options = QueryOptionsFor(params, as_of);
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement,
                       query::PreparedStatement::Prepare(text, query_options));
   if (statement.writes())
@@ -164,7 +165,7 @@ Result<std::string> Service::Render(std::string_view text, const ValueMap& param
   KG_ASSIGN_OR_RETURN(viz::Rendering rendering, viz::Render(graph, options));
   return std::move(rendering.data);
 #else
-  (void)text, (void)params, (void)format;
+  (void)text, (void)params, (void)format, (void)as_of;
   return Status::NotSupported("this kg was built without the diagram module (viz)");
 #endif
 }

@@ -56,9 +56,11 @@ class Service {
                             std::optional<Date> as_of = std::nullopt);
 
   // Runs a read-only statement and draws what it returns. `format`: svg,
-  // png, pdf, dot. Writes are refused (InvalidArgument).
-  Result<std::string> Render(std::string_view text, const ValueMap& params,
-                             std::string_view format);
+  // png, pdf, dot. Writes are refused (InvalidArgument). With `as_of`,
+  // patterns follow only relationships valid on that day (as Query) and the
+  // drawing's footnote names the day.
+  Result<std::string> Render(std::string_view text, const ValueMap& params, std::string_view format,
+                             std::optional<Date> as_of = std::nullopt);
 
   // Exports the database, or with a non-empty `query` just the nodes and
   // relationships that read-only statement returns, as `format` (jsonl,

@@ -1,0 +1,424 @@
+// The Explore tab: the entity panel, the graph drawn by the server's
+// Graphviz (GET /v1/render, the styles of `kg render`), node and edge
+// clicks, expansion with a cap, hiding, undo, the evidence panel, the as-of
+// date and exports. The view is {focus, nodes, hidden, asOf}; every change
+// pushes the previous view on the undo stack and redraws.
+import * as api from './api.js';
+
+const {$, el} = api;
+
+// Every node of the view and the relations among them. With $as_of the
+// engine follows only relations valid that day (render and query take
+// as_of); kg.validAt repeats the rule for /v1/export, which has no as_of.
+const GRAPH_QUERY =
+  'MATCH (a) WHERE id(a) IN $ids OPTIONAL MATCH (a)-[r]-(b) WHERE id(b) IN $ids ' +
+  'AND ($as_of IS NULL OR kg.validAt(r, $as_of)) RETURN a, r, b';
+const NEIGHBOURS_QUERY =
+  'MATCH (a)-[r]-(b) WHERE id(a) = $id AND id(b) <> $id ' +
+  'RETURN id(b) AS id, b.name AS name, count(r) AS quotes ORDER BY quotes DESC, name, id';
+const ENTITY_QUERY =
+  'MATCH (n) WHERE id(n) = $id OPTIONAL MATCH (n)-[r]-(m) ' +
+  'RETURN n, r, m, kg.source(r) AS source ORDER BY type(r), m.name, r.date';
+// Every relation between the two ends of a drawn edge (its SVG title is
+// "n<tail>->n<head>"), whatever its type or direction.
+const EVIDENCE_QUERY =
+  'MATCH (a)-[r]-(b) WHERE id(a) = $a AND id(b) = $b ' +
+  'RETURN a.name AS a, b.name AS b, startNode(r).name AS from, type(r) AS type, ' +
+  'endNode(r).name AS to, r, kg.source(r) AS source ORDER BY type, r.date';
+const CSV_QUERY =
+  'MATCH (a)-[r]->(b) WHERE id(a) IN $ids AND id(b) IN $ids ' +
+  'RETURN a.name AS from, type(r) AS type, b.name AS to, r.quote AS quote, ' +
+  'r.speaker AS speaker, r.date AS date, r.valid_from AS valid_from, r.valid_to AS valid_to, ' +
+  'kg.source(r).title AS source_title, r.source AS source ORDER BY from, type, to';
+
+const DAY_MS = 86400000;
+
+function dayText(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function dayMs(text) {
+  return Date.parse(text + 'T00:00:00Z');
+}
+
+function csvCell(v) {
+  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+// Parses the server's SVG and keeps only drawing: no script, no event
+// attributes, no links (Graphviz writes none of these; this is defence).
+function cleanSvg(text) {
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (svg.nodeName !== 'svg') throw new Error('the server sent no SVG');
+  for (const bad of svg.querySelectorAll('script, foreignObject')) bad.remove();
+  for (const node of svg.querySelectorAll('*')) {
+    for (const attr of [...node.attributes]) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on') || name === 'href' || name === 'xlink:href' || name === 'style') {
+        node.removeAttribute(attr.name);
+      }
+    }
+  }
+  // Graphviz puts tooltips in xlink:title, which inline SVG does not show.
+  for (const a of svg.querySelectorAll('a')) {
+    const tip = a.getAttributeNS('http://www.w3.org/1999/xlink', 'title');
+    if (!tip) continue;
+    const title = doc.createElementNS('http://www.w3.org/2000/svg', 'title');
+    title.textContent = tip;
+    a.prepend(title);
+  }
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  return document.importNode(svg, true);
+}
+
+export class Explorer {
+  constructor(onChange) {
+    this.view = {focus: null, nodes: [], hidden: [], asOf: ''};
+    this.undoStack = [];
+    this.names = new Map();  // entity id -> name, for the menus
+    this.onChange = onChange;  // called after each redraw (the URL hash)
+    this.note = '';
+    this.timings = {};
+    this.menuNode = null;
+    this.zoom = 1;  // 1: the drawing fits the width of its box
+    this.bind();
+  }
+
+  bind() {
+    $('undo').addEventListener('click', () => this.undo());
+    $('zoom-in').addEventListener('click', () => this.setZoom(this.zoom * 1.5));
+    $('zoom-out').addEventListener('click', () => this.setZoom(this.zoom / 1.5));
+    $('zoom-fit').addEventListener('click', () => this.setZoom(1));
+    $('act-expand').addEventListener('click', () => this.expand(this.menuNode));
+    $('act-hide').addEventListener('click', () => this.hide(this.menuNode));
+    $('act-open').addEventListener('click', () => {
+      this.closeMenu();
+      this.showEntity(this.menuNode);
+    });
+    $('as-of').addEventListener('change', () => this.setAsOf($('as-of').value));
+    $('as-of-slider').addEventListener('input', () => {
+      $('as-of').value = dayText(this.dayLo + Number($('as-of-slider').value) * DAY_MS);
+    });
+    $('as-of-slider').addEventListener('change', () => this.setAsOf($('as-of').value));
+    $('as-of-clear').addEventListener('click', () => this.setAsOf(''));
+    $('export').addEventListener('change', () => {
+      const format = $('export').value;
+      $('export').value = '';
+      if (format) this.exportAs(format).catch((e) => api.status(e.message, true));
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') this.closeMenu();
+    });
+  }
+
+  // The slider's range: the dataset's dates, with a margin either side.
+  async initTime() {
+    const result = await api.query(
+        'MATCH ()-[r]->() RETURN min(r.valid_from) AS a, max(r.valid_from) AS b, ' +
+        'max(r.valid_to) AS c, min(r.date) AS d, max(r.date) AS e');
+    const days = result.rows[0].filter((v) => typeof v === 'string').map(dayMs)
+        .filter((v) => !isNaN(v));
+    const now = Date.now();
+    this.dayLo = (days.length ? Math.min(...days) : now - 365 * DAY_MS) - 120 * DAY_MS;
+    const hi = (days.length ? Math.max(...days) : now) + 60 * DAY_MS;
+    $('as-of-slider').max = String(Math.round((hi - this.dayLo) / DAY_MS));
+    this.syncTime();
+  }
+
+  syncTime() {
+    $('as-of').value = this.view.asOf;
+    const slider = $('as-of-slider');
+    if (this.dayLo === undefined) return;
+    slider.value = this.view.asOf ? String(Math.round((dayMs(this.view.asOf) - this.dayLo) / DAY_MS))
+                                  : slider.max;
+  }
+
+  // Scales the drawing (CSSOM, which the page's CSP allows, unlike style attributes).
+  setZoom(zoom) {
+    this.zoom = Math.max(0.25, Math.min(8, zoom));
+    const svg = $('graph').querySelector('svg');
+    if (!svg) return;
+    svg.style.width = `${this.zoom * 100}%`;
+    svg.style.maxWidth = this.zoom > 1 ? 'none' : '100%';
+  }
+
+  // Saves the view for undo before a change; the drawing is stale until redrawn.
+  push() {
+    $('graph').dataset.state = 'busy';
+    this.undoStack.push(JSON.parse(JSON.stringify({view: this.view, note: this.note})));
+    if (this.undoStack.length > 100) this.undoStack.shift();
+    $('undo').disabled = false;
+  }
+
+  async undo() {
+    const last = this.undoStack.pop();
+    $('undo').disabled = this.undoStack.length === 0;
+    if (!last) return;
+    this.view = last.view;
+    this.note = last.note;
+    this.syncTime();
+    await this.redraw();
+    if (this.view.focus !== null) await this.showEntity(this.view.focus);
+  }
+
+  // Restores a view (from the URL hash) without an undo step.
+  async restore(view) {
+    $('graph').dataset.state = 'busy';
+    this.view = Object.assign({focus: null, nodes: [], hidden: [], asOf: ''}, view);
+    this.note = '';
+    this.syncTime();
+    await this.redraw();
+    if (this.view.focus !== null) await this.showEntity(this.view.focus);
+  }
+
+  // Opens an entity: its panel, and a fresh graph of it and its neighbours.
+  async open(id) {
+    const started = performance.now();
+    this.push();
+    this.view.focus = id;
+    this.view.nodes = [id];
+    $('evidence').hidden = true;
+    this.view.hidden = [];
+    this.note = '';
+    await Promise.all([this.showEntity(id), this.addNeighbours(id)]);
+    await this.redraw();
+    this.timings.open = performance.now() - started;
+  }
+
+  // Shows the given entity ids (from a query result) as the graph.
+  async showIds(ids) {
+    this.push();
+    this.view.nodes = [...new Set(ids)];
+    this.view.hidden = [];
+    this.note = '';
+    await this.redraw();
+  }
+
+  async expand(id) {
+    this.closeMenu();
+    if (id === null) return;
+    const started = performance.now();
+    this.push();
+    await this.addNeighbours(id);
+    await this.redraw();
+    this.timings.expand = performance.now() - started;
+  }
+
+  async hide(id) {
+    this.closeMenu();
+    if (id === null) return;
+    this.push();
+    this.view.nodes = this.view.nodes.filter((n) => n !== id);
+    if (!this.view.hidden.includes(id)) this.view.hidden.push(id);
+    await this.redraw();
+  }
+
+  async setAsOf(day) {
+    if (day === this.view.asOf) return;
+    this.push();
+    this.view.asOf = day;
+    this.syncTime();
+    await this.redraw();
+    if (this.view.focus !== null) await this.showEntity(this.view.focus);
+  }
+
+  // Adds at most `cap` neighbours of `id` not yet drawn (nor hidden), those
+  // with most quotes first, and notes how many were left out.
+  async addNeighbours(id) {
+    const cap = Math.max(1, Math.min(200, Number($('cap').value) || 25));
+    const result = await api.query(NEIGHBOURS_QUERY, {id}, this.view.asOf);
+    const drawn = new Set(this.view.nodes);
+    const hidden = new Set(this.view.hidden);
+    const fresh = api.records(result).filter((r) => !drawn.has(r.id) && !hidden.has(r.id));
+    for (const r of fresh) this.names.set(r.id, r.name);
+    const taken = fresh.slice(0, cap);
+    if (!drawn.has(id)) this.view.nodes.push(id);
+    this.view.nodes.push(...taken.map((r) => r.id));
+    const left = fresh.length - taken.length;
+    const name = this.names.get(id) || '#' + id;
+    this.note = left > 0 ? `${name}: ${left} more neighbours not shown (expand cap ${cap})` : '';
+  }
+
+  graphParams() {
+    return {ids: this.view.nodes, as_of: this.view.asOf || null};
+  }
+
+  async redraw() {
+    const graph = $('graph');
+    this.closeMenu();
+    $('graph-note').textContent = this.note;
+    if (this.view.nodes.length === 0) {
+      graph.replaceChildren(el('p', {class: 'hint'}, 'Nothing to draw.'));
+      graph.dataset.state = 'empty';
+      this.onChange();
+      return;
+    }
+    graph.dataset.state = 'busy';
+    const params = {query: GRAPH_QUERY, params: JSON.stringify(this.graphParams()), format: 'svg'};
+    if (this.view.asOf) params.as_of = this.view.asOf;
+    try {
+      const response = await api.get('/v1/render', params);
+      const svg = cleanSvg(await response.text());
+      graph.replaceChildren(svg);
+      this.setZoom(this.zoom);
+      this.attach(svg);
+      graph.dataset.state = 'ready';
+      api.status('');
+    } catch (e) {
+      graph.replaceChildren(el('p', {class: 'error'}, e.message));
+      graph.dataset.state = 'error';
+    }
+    this.onChange();
+  }
+
+  // Click handlers by element id: nodes are n<entity id>, edges r<relation id>.
+  attach(svg) {
+    for (const g of svg.querySelectorAll('g.node')) {
+      const m = /^n(\d+)$/.exec(g.id);
+      if (!m) continue;
+      const id = Number(m[1]);
+      const label = g.querySelector('text');
+      if (label && !this.names.has(id)) this.names.set(id, label.textContent);
+      g.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.openMenu(id, e);
+      });
+    }
+    for (const g of svg.querySelectorAll('g.edge')) {
+      const title = g.querySelector('title');
+      const ends = title && /^n(\d+)->n(\d+)$/.exec(title.textContent);
+      if (!/^r\d+$/.test(g.id) || !ends) continue;
+      g.addEventListener('click', (e) => {
+        e.stopPropagation();
+        this.closeMenu();
+        this.showEvidence(Number(ends[1]), Number(ends[2]))
+            .catch((err) => api.status(err.message, true));
+      });
+    }
+    svg.addEventListener('click', () => this.closeMenu());
+  }
+
+  openMenu(id, event) {
+    this.menuNode = id;
+    const menu = $('node-menu');
+    $('node-menu-name').textContent = this.names.get(id) || '#' + id;
+    const box = $('graph-col').getBoundingClientRect();
+    menu.style.left = `${event.clientX - box.left + 8}px`;
+    menu.style.top = `${event.clientY - box.top + 8}px`;
+    menu.hidden = false;
+  }
+
+  closeMenu() {
+    $('node-menu').hidden = true;
+  }
+
+  // The entity panel: properties, aliases, relations grouped by type.
+  async showEntity(id) {
+    const result = await api.query(ENTITY_QUERY, {id}, this.view.asOf);
+    const rows = api.records(result);
+    const panel = $('entity');
+    if (rows.length === 0) {
+      panel.replaceChildren(el('p', {class: 'error'}, `No entity #${id}.`));
+      return;
+    }
+    const node = rows[0].n;
+    this.names.set(id, node.name);
+    const props = Object.entries(node).filter(([k]) => !k.startsWith('_') && k !== 'aliases');
+    const groups = new Map();
+    for (const row of rows) {
+      if (!row.r) continue;
+      const out = row.r._start === id;
+      const key = `${row.r._type} ${out ? '→' : '←'}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(row);
+    }
+    panel.replaceChildren(
+        el('h2', {id: 'entity-name'}, node.name || `#${id}`),
+        el('p', {class: 'labels'}, (node._labels || []).join(', ')),
+        node.aliases && node.aliases.length ?
+            el('p', {class: 'aliases'}, 'also: ', node.aliases.join(' · ')) : null,
+        el('table', {class: 'props'},
+            props.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, fmt(v))))),
+        el('button', {type: 'button', onclick: () => this.open(id)}, 'draw its neighbourhood'),
+        el('h3', {}, `Relations (${rows.filter((r) => r.r).length})`
+            + (this.view.asOf ? ` valid on ${this.view.asOf}` : '')),
+        ...[...groups].map(([key, list]) => el('details', {class: 'rel-group', open: groups.size < 6},
+            el('summary', {}, `${key} (${list.length})`),
+            list.map((row) => this.relationItem(row)))));
+  }
+
+  relationItem(row) {
+    return el('div', {class: 'rel'},
+        el('a', {href: '#', class: 'entity-link', onclick: (e) => {
+          e.preventDefault();
+          this.open(row.m._id);
+        }}, row.m.name || `#${row.m._id}`),
+        quoteBlock(row.r, row.source));
+  }
+
+  // The evidence panel: every relation between the two ends of the edge.
+  async showEvidence(a, b) {
+    const result = await api.query(EVIDENCE_QUERY, {a, b}, this.view.asOf);
+    const rows = api.records(result);
+    const panel = $('evidence');
+    panel.hidden = false;
+    if (rows.length === 0) {
+      panel.replaceChildren(el('p', {}, 'No relations here on this date.'));
+      return;
+    }
+    panel.replaceChildren(
+        el('button', {type: 'button', class: 'close', onclick: () => (panel.hidden = true)}, '×'),
+        el('h2', {}, `${rows[0].a} — ${rows[0].b}`),
+        el('p', {}, `${rows.length} statements`),
+        ...rows.map((row) => el('div', {class: 'evidence-item'},
+            el('p', {class: 'rel-head'}, `${row.from} —${row.type}→ ${row.to}`),
+            quoteBlock(row.r, row.source))));
+  }
+
+  async exportAs(format) {
+    if (this.view.nodes.length === 0) throw new Error('nothing to export: open an entity first');
+    const params = JSON.stringify(this.graphParams());
+    const base = 'kg-view';
+    if (['svg', 'png', 'pdf'].includes(format)) {
+      const q = {query: GRAPH_QUERY, params, format};
+      if (this.view.asOf) q.as_of = this.view.asOf;
+      const response = await api.get('/v1/render', q);
+      api.download(await response.blob(), `${base}.${format}`);
+    } else if (format === 'csv') {
+      const result = await api.query(CSV_QUERY, {ids: this.view.nodes}, this.view.asOf);
+      const lines = [result.columns.join(',')].concat(
+          result.rows.map((row) => row.map(csvCell).join(',')));
+      api.download(new Blob([lines.join('\r\n') + '\r\n'], {type: 'text/csv'}), `${base}.csv`);
+    } else {
+      const response = await api.get('/v1/export', {format, query: GRAPH_QUERY, params});
+      const ext = format === 'jsonl' ? 'jsonl' : format;
+      api.download(await response.blob(), `${base}.${ext}`);
+    }
+    api.status(`exported ${base}.${format}`);
+  }
+}
+
+function fmt(v) {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(fmt).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+// A relation's quote with speaker, date, validity and source.
+export function quoteBlock(r, source) {
+  const src = source || {};
+  const title = src.title ? src.title + (src.publisher ? ' — ' + src.publisher : '') :
+                            src.id || fmt(r.source);
+  const link = src.url && /^https?:\/\//.test(src.url) ?
+      el('a', {href: src.url, target: '_blank', rel: 'noopener noreferrer'}, title) : title;
+  const valid = r.valid_from || r.valid_to ?
+      ` · valid ${r.valid_from || '…'} to ${r.valid_to || '…'}` : '';
+  return el('div', {class: 'evidence'},
+      r.quote ? el('blockquote', {class: 'quote'}, r.quote) : el('p', {class: 'hint'}, 'no quote'),
+      el('p', {class: 'cite'}, '— ', r.speaker || 'unknown speaker', ' · ', r.date || 'undated',
+          valid, ' · ', link || 'no source'));
+}

@@ -1,0 +1,293 @@
+// The explorer page in a real browser: Debian's chromium, headless, driven
+// by puppeteer-core (tests/server/browser/package.json) against a `kg serve`
+// on the bundled dataset started by explorer_browser_test.sh.
+//   node explorer_browser_test.js BASE_URL SCREENSHOT_DIR DOWNLOAD_DIR TOKEN
+// Follows a lead as a user would: search "xiaomi", open Xiaomi, expand
+// NVIDIA to reach Huawei, read a quote on the NVIDIA–Huawei edge; the H20
+// approval disappears as of 2025-05-01; a bad query shows its line and
+// column; the view exports as SVG; the URL hash reproduces the view; a
+// write is refused until the token is given, which never appears in a URL.
+// Any console error, page error or failed request fails the test (except
+// the 400 the bad query is meant to get). Prints timings, asserts none.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const puppeteer = require('puppeteer-core');
+
+const [base, shots, downloads, token] = process.argv.slice(2);
+const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
+const WAIT = {timeout: 20000};
+const problems = [];
+let expectBadQuery = false;  // the statuses /v1/query may answer now (400, 401)
+let failures = 0;
+
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures++;
+}
+
+async function shot(page, name) {
+  await page.screenshot({path: path.join(shots, `explorer-${name}.png`)});
+}
+
+// Waits until the graph finished drawing (data-state ready).
+async function graphReady(page) {
+  await page.waitForFunction(() => document.getElementById('graph').dataset.state === 'ready', WAIT);
+}
+
+// The names drawn as nodes, by entity id.
+async function drawnNodes(page) {
+  return page.$$eval('#graph g.node', (gs) => gs.filter((g) => /^n\d+$/.test(g.id))
+      .map((g) => [Number(g.id.slice(1)), (g.querySelector('text') || {}).textContent || '']));
+}
+
+async function idOf(page, name) {
+  const found = (await drawnNodes(page)).find(([, n]) => n === name);
+  return found ? found[0] : null;
+}
+
+// Clicks an SVG edge's path as a user would, at the first point along it
+// (from the middle out) that no other drawing covers.
+async function clickEdge(page, edgeId) {
+  const point = await page.$eval(`#graph g#${edgeId} path`, (p) => {
+    const m = p.getScreenCTM();
+    const length = p.getTotalLength();
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9]) {
+      const at = p.getPointAtLength(length * f);
+      const x = at.x * m.a + at.y * m.c + m.e;
+      const y = at.x * m.b + at.y * m.d + m.f;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit.closest('g.edge') === p.closest('g.edge')) return {x, y};
+    }
+    return null;
+  });
+  if (point === null) throw new Error(`edge ${edgeId} is covered everywhere`);
+  await page.mouse.click(point.x, point.y);
+}
+
+// Puts a statement in the editor as typing would (an input event).
+async function setQuery(page, text) {
+  await page.$eval('#query-text', (e, t) => {
+    e.value = t;
+    e.dispatchEvent(new Event('input'));
+  }, text);
+}
+
+async function search(page, text, name) {
+  await page.$eval('#search', (e) => (e.value = ''));
+  await page.type('#search', text);
+  const item = await page.waitForFunction((want) => [...document.querySelectorAll(
+      '#suggestions li.suggestion')].find((li) => li.querySelector('.name').textContent === want),
+  WAIT, name);
+  return item;
+}
+
+async function openBySearch(page, text, name) {
+  const item = await search(page, text, name);
+  await item.asElement().click();
+  await page.waitForFunction((want) => {
+    const h = document.getElementById('entity-name');
+    return h && h.textContent === want && document.getElementById('graph').dataset.state === 'ready';
+  }, WAIT, name);
+}
+
+async function run(browser) {
+  const page = await browser.newPage();
+  await page.setViewport({width: 1400, height: 900});
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    const url = (msg.location() || {}).url || '';
+    if (expectBadQuery && /status of 40[01]/.test(text) && url.endsWith('/v1/query')) return;
+    problems.push(`console error: ${text} ${url}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (r.url().includes(token)) problems.push(`the token is in a URL: ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure().errorText}`));
+  page.on('response', (r) => {
+    const bad = r.status() >= 400 && !(expectBadQuery && r.url().endsWith('/v1/query'));
+    if (bad) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', {behavior: 'allow', downloadPath: downloads});
+
+  // First view.
+  let t0 = Date.now();
+  const response = await page.goto(base + '/', {waitUntil: 'load'});
+  await page.waitForSelector('body[data-ready="true"]', WAIT);
+  const firstView = Date.now() - t0;
+  const csp = response.headers()['content-security-policy'] || '';
+  check(/script-src 'self'/.test(csp) && !/unsafe-inline/.test(csp), `CSP allows only own scripts: ${csp}`);
+  check(response.headers()['etag'] !== undefined, 'the page has an ETag');
+
+  // Chinese aliases are suggested too.
+  await search(page, '小米', 'Xiaomi');
+  check(true, 'searching 小米 suggests Xiaomi');
+
+  // Search "xiaomi" and open Xiaomi.
+  t0 = Date.now();
+  await openBySearch(page, 'xiaomi', 'Xiaomi');
+  const openMs = Date.now() - t0;
+  const entityText = await page.$eval('#entity', (e) => e.textContent);
+  check(/PARTNERS_WITH/.test(entityText) && /小米/.test(entityText),
+      'the entity panel lists aliases and relations grouped by type');
+  const nvidia = await idOf(page, 'NVIDIA');
+  check(nvidia !== null, 'Xiaomi\'s graph shows NVIDIA');
+  check((await idOf(page, 'Huawei')) === null, 'Huawei is not yet drawn');
+  await shot(page, 'entity');
+
+  // Expand NVIDIA: Huawei appears.
+  t0 = Date.now();
+  await page.click(`#graph g#n${nvidia}`);
+  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+  await page.click('#act-expand');
+  await page.waitForFunction(() => [...document.querySelectorAll('#graph g.node text')]
+      .some((t) => t.textContent === 'Huawei'), WAIT);
+  await graphReady(page);
+  const expandMs = Date.now() - t0;
+  const huawei = await idOf(page, 'Huawei');
+  check(huawei !== null, 'expanding NVIDIA draws Huawei');
+  const note = await page.$eval('#graph-note', (e) => e.textContent);
+  check(/more neighbours not shown/.test(note), `the cap's note: ${note}`);
+  await shot(page, 'expand');
+
+  // Click the NVIDIA–Huawei edge: the evidence panel quotes.
+  const edge = await page.$$eval('#graph g.edge', (gs, a, b) => {
+    const ends = new Set([`n${a}->n${b}`, `n${b}->n${a}`]);
+    const g = gs.find((x) => ends.has((x.querySelector('title') || {}).textContent));
+    return g ? g.id : null;
+  }, nvidia, huawei);
+  check(edge !== null, `an edge joins NVIDIA and Huawei (${edge})`);
+  await clickEdge(page, edge);
+  await page.waitForSelector('#evidence:not([hidden]) blockquote.quote', WAIT);
+  const quotes = await page.$$eval('#evidence blockquote.quote', (qs) => qs.map((q) => q.textContent));
+  const cites = await page.$eval('#evidence', (e) => e.textContent);
+  check(quotes.includes('We are always learning from all competitors, including Huawei.'),
+      `the evidence panel quotes Jensen Huang (${quotes.length} quotes)`);
+  check(/Jensen Huang/.test(cites) && /2025-07-16/.test(cites) && /Wallstreetcn|Transcript/.test(cites),
+      'the evidence names speaker, date and source title');
+  await shot(page, 'evidence');
+
+  // Undo the expansion.
+  await page.click('#undo');
+  await graphReady(page);
+  check((await idOf(page, 'Huawei')) === null, 'undo removes the expansion');
+
+  // Time: the H20's approval (valid from 2025-07-15) is gone on 2025-05-01.
+  await openBySearch(page, 'H20', 'H20');
+  const approves = () => page.$$eval('#graph g.edge', (gs) =>
+    gs.filter((g) => g.classList.contains('type-APPROVES')).length);
+  const restricts = () => page.$$eval('#graph g.edge', (gs) =>
+    gs.filter((g) => g.classList.contains('type-RESTRICTS')).length);
+  check((await approves()) > 0, 'H20\'s graph shows APPROVES with all dates');
+  await page.$eval('#as-of', (e) => {
+    e.value = '2025-05-01';
+    e.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction(() => /2025-05-01/.test(document.getElementById('entity').textContent),
+      WAIT);
+  await graphReady(page);
+  check((await approves()) === 0, 'as of 2025-05-01 the H20 approval is gone');
+  check((await restricts()) > 0, 'as of 2025-05-01 the restriction is drawn');
+  const panel = await page.$eval('#entity', (e) => e.textContent);
+  check(!/APPROVES/.test(panel), 'the entity panel lists no APPROVES as of 2025-05-01');
+  await shot(page, 'time');
+
+  // The URL hash reproduces the view.
+  const hash = await page.evaluate(() => location.hash);
+  check(/as_of=2025-05-01/.test(hash) && /nodes=/.test(hash), `the hash holds the view: ${hash}`);
+  const page2 = await browser.newPage();
+  await page2.goto(base + '/' + hash, {waitUntil: 'load'});
+  await page2.waitForSelector('body[data-ready="true"]', WAIT);
+  await graphReady(page2);
+  const same = JSON.stringify((await drawnNodes(page2)).sort()) ===
+      JSON.stringify((await drawnNodes(page)).sort());
+  check(same && (await page2.$eval('#as-of', (e) => e.value)) === '2025-05-01',
+      'a new tab on the link shows the same nodes and date');
+  await page2.close();
+
+  // Export the view as SVG.
+  await page.select('#export', 'svg');
+  const file = path.join(downloads, 'kg-view.svg');
+  for (let i = 0; i < 100 && !fs.existsSync(file); ++i) await new Promise((r) => setTimeout(r, 100));
+  const svg = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  check(svg.includes('<svg') && /<g id="n\d+" class="node/.test(svg) && svg.includes('>H20<'),
+      `the SVG export is a drawing of the view (${svg.length} bytes)`);
+
+  // A bad query: the error at its line and column.
+  await page.click('#tab-query');
+  await setQuery(page, 'MATCH (n:Company)\nRETURN n.name ORDER BY');
+  const keywords = await page.$$eval('#query-highlight .tok-keyword', (ks) => ks.map((k) => k.textContent));
+  check(keywords.join(' ') === 'MATCH RETURN ORDER BY', `the editor highlights keywords: ${keywords}`);
+  expectBadQuery = true;
+  await page.focus('#query-text');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Enter');
+  await page.keyboard.up('Control');
+  await page.waitForSelector('#query-error:not([hidden])', WAIT);
+  const error = await page.$eval('#query-error', (e) => e.textContent);
+  check(/SyntaxError at line 2, column \d+/.test(error), `the error shows its position: ${error.split('\n')[0]}`);
+  const marked = await page.$$eval('#query-highlight .tok-error', (ms) => ms.length);
+  check(marked === 1, 'the editor marks the error\'s position');
+  await shot(page, 'query-error');
+  expectBadQuery = false;
+
+  // A good query: a table, then as a graph.
+  await setQuery(page, 'MATCH (c:Company {name: "Xiaomi"})-[r:COMPETES_WITH]-(o) RETURN c, r, o');
+  await page.click('#query-run');
+  await page.waitForSelector('table.result tbody tr', WAIT);
+  const rows = await page.$$eval('table.result tbody tr', (rs) => rs.length);
+  check(rows > 0, `the query's rows are a table (${rows})`);
+  await shot(page, 'query');
+  await page.click('#query-graph');
+  await graphReady(page);
+  check((await idOf(page, 'Xiaomi')) !== null, 'the result opens as a graph');
+
+  // A write: refused without the token, which the page then asks for.
+  await page.click('#tab-query');
+  await setQuery(page, "CREATE (:Company {name: 'Explorer Test Co'})");
+  expectBadQuery = true;
+  await page.click('#query-run');
+  await page.waitForSelector('#query-error:not([hidden])', WAIT);
+  const refused = await page.$eval('#query-error', (e) => e.textContent);
+  check(/Unauthorized/.test(refused) && (await page.$eval('#token-box', (e) => e.open)),
+      `a write without the token is refused and the token form opens: ${refused}`);
+  expectBadQuery = false;
+  await page.type('#token', token);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /set/.test(document.getElementById('token-state').textContent),
+      WAIT);
+  await page.click('#query-run');
+  await page.waitForFunction(() => /rows in/.test(document.getElementById('query-result').textContent),
+      WAIT);
+  check(await page.$eval('#query-error', (e) => e.hidden), 'with the token the write runs');
+  await search(page, 'explorer test', 'Explorer Test Co');
+  check(true, 'the written entity is suggested');
+  const stored = await page.evaluate(() => sessionStorage.getItem('kg-token'));
+  check(stored === token, 'the token is kept in sessionStorage');
+
+  check(problems.length === 0, `no console errors (${problems.join('; ') || 'none'})`);
+  console.log(`timing: first view ${firstView} ms, open Xiaomi ${openMs} ms, ` +
+      `expand NVIDIA ${expandMs} ms (not asserted)`);
+}
+
+(async () => {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  try {
+    await run(browser);
+  } catch (e) {
+    console.log(`FAIL ${e.stack || e}`);
+    failures++;
+    if (problems.length) console.log(problems.join('\n'));
+  } finally {
+    await browser.close();
+  }
+  console.log(failures === 0 ? 'PASS' : `${failures} checks failed`);
+  process.exit(failures === 0 ? 0 : 1);
+})();

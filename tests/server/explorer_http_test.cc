@@ -1,0 +1,285 @@
+// The explorer's server side (docs/explorer.md): the page and its files as
+// compiled into kg (byte for byte, with their media types, ETag, caching and
+// Content-Security-Policy), GET /v1/suggest on the bundled dataset
+// (ranking, case, Chinese aliases, limits, errors, auth) and the as_of of
+// GET /v1/render that the page's date field uses.
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+#include "core/json.h"
+#include "gtest/gtest.h"
+#include "server/internal/explorer_assets.h"
+#include "server/internal/http_explorer.h"
+#include "tests/server/server_test_util.h"
+
+namespace kg::server::testing {
+namespace {
+
+constexpr char kToken[] = "s3cret-explorer";
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string ExplorerDir() { return std::string(KG_SOURCE_DIR) + "/server/explorer"; }
+
+// The value of a header in `curl -i` output ("" when absent); names match
+// case-insensitively.
+std::string HeaderOf(const std::string& response, const std::string& name) {
+  std::regex re("(^|\r\n)" + name + ": ([^\r\n]*)", std::regex::icase);
+  std::smatch m;
+  return std::regex_search(response, m, re) ? m[2].str() : "";
+}
+
+std::string ErrorCode(const HttpReply& reply) {
+  Value error = JsonMember(reply.body, "error");
+  if (!error.is_map() || !error.as_map().count("code")) return "";
+  return error.as_map().at("code").as_string();
+}
+
+// The "suggestions" of a reply as (name, alias or "") pairs.
+std::vector<std::pair<std::string, std::string>> Suggestions(const HttpReply& reply) {
+  std::vector<std::pair<std::string, std::string>> out;
+  Value list = JsonMember(reply.body, "suggestions");
+  if (!list.is_list()) return out;
+  for (const Value& s : list.as_list()) {
+    const ValueMap& m = s.as_map();
+    const Value& alias = m.at("alias");
+    out.emplace_back(m.at("name").as_string(), alias.is_string() ? alias.as_string() : "");
+  }
+  return out;
+}
+
+TEST(ExplorerAssetsTest, EveryFileIsCompiledInByteForByte) {
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(ExplorerDir())) {
+    std::string name = entry.path().filename().string();
+    if (name == "embed.cmake") continue;
+    ++files;
+    const internal::ExplorerAsset* found = nullptr;
+    for (size_t i = 0; i < internal::kExplorerAssetCount; ++i)
+      if (internal::kExplorerAssets[i].name == name) found = &internal::kExplorerAssets[i];
+    ASSERT_NE(found, nullptr) << name << " is in server/explorer but not in kg";
+    EXPECT_EQ(found->data, ReadFile(entry.path().string())) << name;
+  }
+  EXPECT_EQ(files, internal::kExplorerAssetCount);
+}
+
+// The page loads only its own files: no inline script, no event-handler
+// attributes, no style attributes (the CSP would block them) and nothing
+// from another host (it works offline).
+TEST(ExplorerAssetsTest, PageHasNoInlineScriptOrRemoteFile) {
+  std::string html = ReadFile(ExplorerDir() + "/index.html");
+  ASSERT_FALSE(html.empty());
+  std::regex script("<script([^>]*)>");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), script);
+       it != std::sregex_iterator(); ++it) {
+    EXPECT_NE((*it)[1].str().find("src=\"/explorer/"), std::string::npos) << (*it)[0];
+  }
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(\son[a-z]+=)", std::regex::icase)));
+  EXPECT_FALSE(std::regex_search(html, std::regex(R"(\sstyle=)", std::regex::icase)));
+  for (const char* file : {"index.html", "app.js", "graph.js", "query.js", "api.js", "app.css"}) {
+    std::string text = ReadFile(ExplorerDir() + "/" + file);
+    // XML namespace names are identifiers, never fetched.
+    text = std::regex_replace(text, std::regex("http://www\\.w3\\.org/[0-9a-z/]*"), "");
+    EXPECT_EQ(text.find("http://"), std::string::npos) << file;
+    EXPECT_EQ(text.find("//cdn"), std::string::npos) << file;
+    // The token is sent as a header only.
+    EXPECT_EQ(text.find("token="), std::string::npos) << file;
+  }
+}
+
+// One server on a copy of the bundled dataset for the whole suite, and one
+// that needs a token for reads.
+class ExplorerHttpTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    std::string db = dir_->path() + "/db";
+    std::string src = KG_SOURCE_DIR;
+    ASSERT_EQ(RunCommand({KgBinary(), "--db", db, "init"}).exit_code, 0);
+    CommandResult imported = RunCommand(
+        {KgBinary(), "--db", db, "import", "--nodes", src + "/data/seed/entities.csv", "--edges",
+         src + "/data/seed/relations.csv", "--sources", src + "/data/sources/sources.json"});
+    ASSERT_EQ(imported.exit_code, 0) << imported.out;
+    WritePrivateFile(dir_->path() + "/token", std::string(kToken) + "\n");
+    server_ = new ServerProcess(db, {});
+    ASSERT_TRUE(server_->ok());
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static std::string Url(const std::string& path) { return server_->url(path); }
+  static HttpReply Suggest(const std::string& q, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = {"-G", "--data-urlencode", "q=" + q};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return Curl(Url("/v1/suggest"), args);
+  }
+
+  static TempDir* dir_;
+  static ServerProcess* server_;
+};
+TempDir* ExplorerHttpTest::dir_ = nullptr;
+ServerProcess* ExplorerHttpTest::server_ = nullptr;
+
+TEST_F(ExplorerHttpTest, PageIsServedWithPolicyAndETag) {
+  HttpReply page = Curl(Url("/"), {"-i"});
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(HeaderOf(page.body, "Content-Type"), "text/html; charset=utf-8");
+  std::string csp = HeaderOf(page.body, "Content-Security-Policy");
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("unsafe"), std::string::npos) << csp;
+  EXPECT_EQ(csp.find("sandbox"), std::string::npos) << csp;  // scripts must run
+  EXPECT_EQ(HeaderOf(page.body, "Cache-Control"), "no-cache");
+  EXPECT_EQ(HeaderOf(page.body, "X-Frame-Options"), "DENY");
+  std::string etag = HeaderOf(page.body, "ETag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_NE(page.body.find(ReadFile(ExplorerDir() + "/index.html")), std::string::npos);
+
+  HttpReply again = Curl(Url("/"), {"-H", "If-None-Match: " + etag});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+  HttpReply other = Curl(Url("/"), {"-H", "If-None-Match: \"0000\""});
+  EXPECT_EQ(other.status, 200);
+}
+
+TEST_F(ExplorerHttpTest, FilesHaveTheirMediaTypes) {
+  const std::pair<const char*, const char*> files[] = {
+      {"/explorer/app.js", "text/javascript; charset=utf-8"},
+      {"/explorer/graph.js", "text/javascript; charset=utf-8"},
+      {"/explorer/app.css", "text/css; charset=utf-8"},
+      {"/explorer/favicon.svg", "image/svg+xml"},
+      {"/index.html", "text/html; charset=utf-8"}};
+  for (const auto& [path, type] : files) {
+    HttpReply reply = Curl(Url(path), {"-i"});
+    EXPECT_EQ(reply.status, 200) << path;
+    EXPECT_EQ(HeaderOf(reply.body, "Content-Type"), type) << path;
+    EXPECT_FALSE(HeaderOf(reply.body, "ETag").empty()) << path;
+  }
+  // The API keeps its own policy: nothing it sends may run.
+  HttpReply stats = Curl(Url("/v1/stats"), {"-i"});
+  EXPECT_EQ(HeaderOf(stats.body, "Content-Security-Policy"),
+            "default-src 'none'; frame-ancestors 'none'; sandbox");
+  EXPECT_EQ(HeaderOf(stats.body, "Cache-Control"), "no-store");
+}
+
+TEST_F(ExplorerHttpTest, UnknownFileAndOtherMethodsAreJsonErrors) {
+  HttpReply missing = Curl(Url("/explorer/missing.js"));
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(ErrorCode(missing), "NotFound");
+  HttpReply traversal = Curl(Url("/explorer/..%2fservice.cc"));
+  EXPECT_EQ(traversal.status, 404);
+  HttpReply post = Curl(Url("/"), {"-X", "POST", "-d", "x"});
+  EXPECT_EQ(post.status, 405);
+  EXPECT_EQ(ErrorCode(post), "MethodNotAllowed");
+  HttpReply suggest_post = Curl(Url("/v1/suggest?q=x"), {"-X", "POST", "-d", "x"});
+  EXPECT_EQ(suggest_post.status, 405);
+}
+
+TEST_F(ExplorerHttpTest, SuggestRanksNamesThenAliases) {
+  HttpReply reply = Suggest("xiaomi");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  auto found = Suggestions(reply);
+  ASSERT_GE(found.size(), 2u) << reply.body;
+  EXPECT_EQ(found[0], std::make_pair(std::string("Xiaomi"), std::string()));
+  EXPECT_EQ(found[1].first, "Xiaomi Ultra");
+  // An alias in another case: the entity, with the alias that matched.
+  auto nvda = Suggestions(Suggest("nvda"));
+  ASSERT_FALSE(nvda.empty());
+  EXPECT_EQ(nvda[0].first, "NVIDIA");
+  EXPECT_EQ(nvda[0].second, "NVDA");
+  Value first = JsonMember(reply.body, "suggestions").as_list()[0];
+  EXPECT_EQ(first.as_map().at("labels"), Value(ValueList{Value("Company")}));
+  EXPECT_TRUE(first.as_map().at("id").is_int());
+}
+
+TEST_F(ExplorerHttpTest, SuggestFindsChineseNames) {
+  auto found = Suggestions(Suggest("小米"));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0], std::make_pair(std::string("Xiaomi"), std::string("小米")));
+  auto nvidia = Suggestions(Suggest("英伟"));
+  ASSERT_FALSE(nvidia.empty());
+  EXPECT_EQ(nvidia[0].first, "NVIDIA");
+}
+
+TEST_F(ExplorerHttpTest, SuggestHonoursLimitAndFindsNothingQuietly) {
+  auto three = Suggestions(Suggest("a", {"--data-urlencode", "limit=3"}));
+  EXPECT_EQ(three.size(), 3u);
+  HttpReply none = Suggest("no such entity zzz");
+  EXPECT_EQ(none.status, 200);
+  EXPECT_EQ(none.body, "{\"suggestions\":[]}");
+  // Query text is data, never Cypher.
+  HttpReply quote = Suggest("x' OR 1=1 //");
+  EXPECT_EQ(quote.status, 200);
+  EXPECT_TRUE(Suggestions(quote).empty());
+}
+
+TEST_F(ExplorerHttpTest, SuggestRefusesBadInputWithJsonErrors) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const Case cases[] = {
+      {{}, "needs ?q="},
+      {{"-G", "--data-urlencode", "q="}, "q must not be empty"},
+      {{"-G", "--data-urlencode", "q=  "}, "q must not be empty"},
+      {{"-G", "--data-urlencode", "q=" + std::string(201, 'x')}, "at most 200"},
+      {{"-G", "-d", "q=x", "-d", "limit=0"}, "limit must be from 1 to 100, got 0"},
+      {{"-G", "-d", "q=x", "-d", "limit=101"}, "got 101"},
+      {{"-G", "-d", "q=x", "-d", "limit=ten"}, "got 'ten'"},
+      {{"-G", "-d", "q=x", "-d", "limit=5x"}, "got '5x'"},
+  };
+  for (const Case& c : cases) {
+    HttpReply reply = Curl(Url("/v1/suggest"), c.args);
+    EXPECT_EQ(reply.status, 400) << reply.body;
+    EXPECT_EQ(ErrorCode(reply), "BadRequest") << reply.body;
+    EXPECT_NE(reply.body.find(c.says), std::string::npos) << reply.body;
+  }
+}
+
+TEST_F(ExplorerHttpTest, SuggestNeedsTheTokenWhereReadsDo) {
+  ServerProcess locked(dir_->path() + "/db",
+                       {"--read-only", "--token-file", dir_->path() + "/token", "--auth-reads"});
+  ASSERT_TRUE(locked.ok());
+  HttpReply anonymous = Curl(locked.url("/v1/suggest?q=xiaomi"));
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(ErrorCode(anonymous), "Unauthorized");
+  HttpReply wrong = Curl(locked.url("/v1/suggest?q=xiaomi"), {"-H", "Authorization: Bearer no"});
+  EXPECT_EQ(wrong.status, 401);
+  HttpReply ok = Curl(locked.url("/v1/suggest?q=xiaomi"),
+                      {"-H", std::string("Authorization: Bearer ") + kToken});
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_FALSE(Suggestions(ok).empty());
+  // The page itself loads without a token: it is where the token is typed.
+  EXPECT_EQ(Curl(locked.url("/")).status, 200);
+  EXPECT_EQ(Curl(locked.url("/explorer/app.js")).status, 200);
+}
+
+TEST_F(ExplorerHttpTest, RenderAsOfLeavesOutRelationsNotValidThatDay) {
+  const std::string query =
+      "query=MATCH (g)-[r:APPROVES|RESTRICTS]->(p:Product {name: 'H20'}) RETURN g, r, p";
+  HttpReply all = Curl(Url("/v1/render"), {"-G", "--data-urlencode", query});
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_NE(all.body.find("type&#45;APPROVES"), std::string::npos);
+  HttpReply may =
+      Curl(Url("/v1/render"), {"-G", "--data-urlencode", query, "-d", "as_of=2025-05-01"});
+  ASSERT_EQ(may.status, 200) << may.body;
+  EXPECT_EQ(may.body.find("type&#45;APPROVES"), std::string::npos);
+  EXPECT_NE(may.body.find("type&#45;RESTRICTS"), std::string::npos);
+  HttpReply bad =
+      Curl(Url("/v1/render"), {"-G", "--data-urlencode", query, "-d", "as_of=2025-13-01"});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(ErrorCode(bad), "BadRequest");
+  EXPECT_NE(bad.body.find("as_of"), std::string::npos) << bad.body;
+}
+
+}  // namespace
+}  // namespace kg::server::testing
