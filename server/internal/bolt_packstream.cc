@@ -7,6 +7,7 @@
 
 #include "core/entity.h"
 #include "core/relation.h"
+#include "core/timezone.h"
 
 namespace kg::server::internal::bolt {
 
@@ -163,6 +164,35 @@ void PackWriter::Value(const kg::Value& v, Version version) {
     case kg::Value::Type::kDate:
       StructHeader(1, kDateTag);
       return Int(v.as_date().days());
+    case kg::Value::Type::kLocalTime:
+      StructHeader(1, kLocalTimeTag);
+      return Int(v.as_time_value().seconds * kNanosPerSecond + v.as_time_value().nanos);
+    case kg::Value::Type::kTime:
+      StructHeader(2, kTimeTag);
+      Int(v.as_time_value().seconds * kNanosPerSecond + v.as_time_value().nanos);
+      return Int(v.as_time_value().offset);
+    case kg::Value::Type::kLocalDateTime:
+      StructHeader(2, kLocalDateTimeTag);
+      Int(v.as_time_value().seconds);
+      return Int(v.as_time_value().nanos);
+    case kg::Value::Type::kDateTime: {
+      const TimeValue& t = v.as_time_value();
+      bool utc = version.AtLeast(5, 0);
+      StructHeader(3, t.zone != 0 ? (utc ? kDateTimeZoneIdTag : kLegacyDateTimeZoneIdTag)
+                                  : (utc ? kDateTimeTag : kLegacyDateTimeTag));
+      Int(utc ? t.utc_seconds() : t.seconds);
+      Int(t.nanos);
+      if (t.zone != 0) return String(ZoneName(t.zone));
+      return Int(t.offset);
+    }
+    case kg::Value::Type::kDuration: {
+      const Duration& d = v.as_duration();
+      StructHeader(4, kDurationTag);
+      Int(d.months);
+      Int(d.days);
+      Int(d.seconds);
+      return Int(d.nanos);
+    }
     case kg::Value::Type::kList:
       ListHeader(v.as_list().size());
       for (const auto& item : v.as_list()) Value(item, version);
