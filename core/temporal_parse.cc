@@ -314,7 +314,7 @@ Result<Duration> ParseDuration(std::string_view text) {
     }
     int sign = c.Eat('-') ? -1 : 1;
     int run = c.DigitRun();
-    if (run < 1 || run > 18) return bad();
+    if (run < 1 || run > 15) return bad();  // 15 digits: * 3600 still fits
     int64_t whole = 0, frac_n = 0;
     c.Digits(run, &whole);
     double frac = 0;

@@ -1,6 +1,7 @@
 // Temporal values taken apart and rebuilt, their components, arithmetic
 // with durations and comparison, as openCypher (and java.time, which its
 // reference implementation follows) defines them.
+#include <climits>
 #include <cmath>
 #include <ctime>
 
@@ -133,7 +134,16 @@ std::optional<Value> ZoneComponent(const TemporalParts& p, const std::string& k)
   return std::nullopt;
 }
 
-Value AddDuration(const Value& t, const Duration& d, int sign) {
+Status OutOfRange() { return Status::InvalidArgument("temporal arithmetic out of range"); }
+
+// Days of the years openCypher allows (±999,999,999), with room to spare.
+constexpr int64_t kMaxDays = 400'000'000'000;
+
+Result<Value> AddDuration(const Value& t, const Duration& d, int sign) {
+  if (d.months > kMaxDays / 28 || d.months < -kMaxDays / 28 || d.days > kMaxDays ||
+      d.days < -kMaxDays || d.seconds / kSecondsPerDay > kMaxDays ||
+      d.seconds / kSecondsPerDay < -kMaxDays)
+    return OutOfRange();
   TemporalParts p = *PartsOf(t);
   if (p.has_date) p.days = PlusMonths(p.days, sign * d.months) + sign * d.days;
   // A date adds the whole days of the seconds too (truncated, as Neo4j).
@@ -144,6 +154,7 @@ Value AddDuration(const Value& t, const Duration& d, int sign) {
       i128 utc = InstantNanos(p) + delta;
       i128 s = utc / kNanosPerSecond - (utc % kNanosPerSecond < 0 ? 1 : 0);
       auto n = static_cast<int32_t>(utc - s * kNanosPerSecond);
+      if (s / kSecondsPerDay > kMaxDays || s / kSecondsPerDay < -kMaxDays) return OutOfRange();
       return Value(DateTimeAtInstant(static_cast<int64_t>(s), n, 0, p.zone));
     }
     i128 total = TimeNanos(p) + delta;
@@ -153,8 +164,7 @@ Value AddDuration(const Value& t, const Duration& d, int sign) {
     p.sod = static_cast<int64_t>(rest / kNanosPerSecond);
     p.nanos = static_cast<int32_t>(rest % kNanosPerSecond);
   }
-  auto r = BuildTemporal(t.type(), p);
-  return r.ok() ? *r : Value();
+  return BuildTemporal(t.type(), p);
 }
 
 std::optional<Result<Value>> ScaleDuration(const Duration& d, const Value& f, bool divide) {
@@ -168,10 +178,15 @@ std::optional<Result<Value>> ScaleDuration(const Duration& d, const Value& f, bo
     return Result<Value>(Value(Duration::Of(m, dd, s, n)));
   }
   double x = f.as_number();
-  auto scale = [&](double v) { return divide ? v / x : v * x; };
-  return Result<Value>(Value(ApproximateDuration(
-      scale(static_cast<double>(d.months)), scale(static_cast<double>(d.days)),
-      scale(static_cast<double>(d.seconds)), scale(static_cast<double>(d.nanos)))));
+  double v[4] = {static_cast<double>(d.months), static_cast<double>(d.days),
+                 static_cast<double>(d.seconds), static_cast<double>(d.nanos)};
+  for (double& e : v) {
+    e = divide ? e / x : e * x;
+    // Fractions cascade into smaller units: keep every one well inside int64.
+    if (!std::isfinite(e) || std::fabs(e) > 1e15)
+      return Result<Value>(Status::InvalidArgument("duration overflow"));
+  }
+  return Result<Value>(Value(ApproximateDuration(v[0], v[1], v[2], v[3])));
 }
 
 }  // namespace
@@ -313,15 +328,21 @@ std::optional<Result<Value>> TemporalArithmetic(char op, const Value& a, const V
     if (a.is_duration() && b.is_duration()) {
       const Duration& x = a.as_duration();
       const Duration& y = b.as_duration();
-      int s = op == '+' ? 1 : -1;
-      return Result<Value>(
-          Value(Duration::Of(x.months + s * y.months, x.days + s * y.days,
-                             x.seconds + s * y.seconds, int64_t{x.nanos} + s * int64_t{y.nanos})));
+      int64_t m, d, s;
+      bool overflow = op == '+' ? __builtin_add_overflow(x.months, y.months, &m) ||
+                                      __builtin_add_overflow(x.days, y.days, &d) ||
+                                      __builtin_add_overflow(x.seconds, y.seconds, &s)
+                                : __builtin_sub_overflow(x.months, y.months, &m) ||
+                                      __builtin_sub_overflow(x.days, y.days, &d) ||
+                                      __builtin_sub_overflow(x.seconds, y.seconds, &s);
+      if (overflow || s >= INT64_MAX - 1 || s <= INT64_MIN + 1)
+        return Result<Value>(Status::InvalidArgument("duration overflow"));
+      int64_t n = op == '+' ? int64_t{x.nanos} + y.nanos : int64_t{x.nanos} - y.nanos;
+      return Result<Value>(Value(Duration::Of(m, d, s, n)));
     }
     if (a.is_temporal() && b.is_duration())
-      return Result<Value>(AddDuration(a, b.as_duration(), op == '+' ? 1 : -1));
-    if (op == '+' && a.is_duration() && b.is_temporal())
-      return Result<Value>(AddDuration(b, a.as_duration(), 1));
+      return AddDuration(a, b.as_duration(), op == '+' ? 1 : -1);
+    if (op == '+' && a.is_duration() && b.is_temporal()) return AddDuration(b, a.as_duration(), 1);
     return std::nullopt;
   }
   if (op == '*' && a.is_duration()) return ScaleDuration(a.as_duration(), b, false);

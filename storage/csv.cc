@@ -539,8 +539,11 @@ Status CsvFile::AddColumn(const Field& f, std::string_view text, bool node_file)
     type.remove_suffix(2);
   }
   if (!ParseTypeName(type, &c.type)) {
-    return ErrorAt(f, "unknown type '" + std::string(type) + "' in column '" + c.header +
-                          "' (expected int, long, float, double, boolean, date or string)");
+    return ErrorAt(
+        f,
+        "unknown type '" + std::string(type) + "' in column '" + c.header +
+            "' (expected int, long, float, double, boolean, date, localtime, time, localdatetime, "
+            "datetime, duration or string)");
   }
   c.type_name = std::string(type);
   std::transform(c.type_name.begin(), c.type_name.end(), c.type_name.begin(),

@@ -322,7 +322,8 @@ TEST_F(CsvTest, DuplicateAndMisplacedColumns) {
 TEST_F(CsvTest, UnknownTypeInHeader) {
   EXPECT_EQ(NodeError(":ID,x:integer\n"),
             "nodes.csv:1:5: unknown type 'integer' in column 'x:integer' (expected int, long, "
-            "float, double, boolean, date or string)");
+            "float, double, boolean, date, localtime, time, localdatetime, datetime, duration or "
+            "string)");
   EXPECT_EQ(NodeError(":ID,:int\n"), "nodes.csv:1:5: column ':int' has no property name");
   EXPECT_EQ(NodeError("id:ID(Person)\n"),
             "nodes.csv:1:1: id groups are not supported in column 'id:ID(Person)'");
