@@ -96,6 +96,21 @@ TEST(PackStreamTest, TemporalStructures) {
   Value zoned = t(TimeKind::kDateTime, "1970-01-01T01:00[Europe/Berlin]");
   EXPECT_EQ(Hex(Pack(zoned, kV58)).substr(0, 14), "B3 69 00 00 8D");
   EXPECT_EQ(Hex(Pack(Value(*ParseDuration("P1M2DT3.000000004S")))), "B4 45 01 02 03 04");
+  // And back, as parameters from a driver, in either version's form.
+  for (Version v : {kV44, kV58}) {
+    for (const Value& x :
+         {t(TimeKind::kLocalTime, "21:40:32.142"), t(TimeKind::kTime, "21:40-02:00"),
+          t(TimeKind::kLocalDateTime, "1815-12-10T09:00"), dt, zoned,
+          Value(*ParseDuration("P-1M2DT-3.5S"))}) {
+      auto back = DecodeValue(Pack(x, v));
+      ASSERT_TRUE(back.ok()) << back.status().ToString();
+      EXPECT_EQ(*back, x) << x.ToDisplayString();
+    }
+  }
+  // The second 02:30 of an autumn night: only Bolt 5's UTC form tells it
+  // from the first.
+  Value second = t(TimeKind::kDateTime, "2025-10-26T02:30+01:00[Europe/Berlin]");
+  EXPECT_EQ(*DecodeValue(Pack(second, kV58)), second);
 }
 
 std::shared_ptr<const Entity> Node(EntityId id, std::string name) {
