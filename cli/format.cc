@@ -77,11 +77,12 @@ std::string FormatTable(const ResultTable& table, const FormatOptions& options) 
   return out + Footer(table.rows.size(), options);
 }
 
-// A CSV cell's text: strings raw, null empty, dates ISO, the rest as JSON.
+// A CSV cell's text: strings raw, null empty, temporal values ISO, the rest
+// as JSON.
 std::string CsvText(const Value& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.as_string();
-  if (v.is_date()) return v.as_date().ToString();
+  if (v.is_temporal() || v.is_duration()) return v.ToDisplayString();  // ISO 8601
   return ToJson(v);
 }
 

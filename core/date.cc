@@ -1,47 +1,11 @@
-// Date arithmetic after Howard Hinnant's civil-from-days algorithms.
+// Dates as day counts; the calendar arithmetic is in temporal.cc.
 #include "core/date.h"
 
 #include <cstdio>
 
+#include "core/temporal.h"
+
 namespace kg {
-namespace {
-
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-struct Civil {
-  int year;
-  unsigned month;
-  unsigned day;
-};
-
-Civil CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<int>(y + (m <= 2)), m, d};
-}
-
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
-}  // namespace
 
 Result<Date> Date::FromCivil(int year, int month, int day) {
   if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 ||
@@ -73,15 +37,25 @@ Result<Date> Date::Parse(std::string_view text) {
   return d;
 }
 
-int Date::year() const { return CivilFromDays(days_).year; }
-int Date::month() const { return static_cast<int>(CivilFromDays(days_).month); }
-int Date::day() const { return static_cast<int>(CivilFromDays(days_).day); }
-
-std::string Date::ToString() const {
-  Civil c = CivilFromDays(days_);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
-  return buf;
+int Date::year() const {
+  int64_t y;
+  int m, d;
+  CivilFromDays(days_, &y, &m, &d);
+  return static_cast<int>(y);
 }
+int Date::month() const {
+  int64_t y;
+  int m, d;
+  CivilFromDays(days_, &y, &m, &d);
+  return m;
+}
+int Date::day() const {
+  int64_t y;
+  int m, d;
+  CivilFromDays(days_, &y, &m, &d);
+  return d;
+}
+
+std::string Date::ToString() const { return FormatDate(days_); }
 
 }  // namespace kg

@@ -194,7 +194,13 @@ void AppendJson(const Value& v, std::string* out) {
       AppendJsonString(v.as_string(), out);
       return;
     case Value::Type::kDate:
-      AppendJsonString(v.as_date().ToString(), out);
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      // Temporal values are ISO 8601 strings, as dates always were.
+      AppendJsonString(v.ToDisplayString(), out);
       return;
     case Value::Type::kList: {
       *out += '[';

@@ -73,6 +73,15 @@ void AppendDisplay(const Value& v, bool top, std::string* out) {
     case Value::Type::kDate:
       *out += v.as_date().ToString();
       return;
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+      *out += v.as_time_value().ToString();
+      return;
+    case Value::Type::kDuration:
+      *out += v.as_duration().ToString();
+      return;
     case Value::Type::kList: {
       *out += "[";
       bool first = true;
@@ -153,6 +162,11 @@ bool Value::IsStorable() const {
     case Type::kDouble:
     case Type::kString:
     case Type::kDate:
+    case Type::kLocalTime:
+    case Type::kTime:
+    case Type::kLocalDateTime:
+    case Type::kDateTime:
+    case Type::kDuration:
       return true;
     case Type::kList:
       for (const auto& e : as_list()) {
@@ -195,6 +209,16 @@ const char* ValueTypeName(Value::Type type) {
       return "RELATIONSHIP";
     case Value::Type::kPath:
       return "PATH";
+    case Value::Type::kLocalTime:
+      return "LOCAL TIME";
+    case Value::Type::kTime:
+      return "ZONED TIME";
+    case Value::Type::kLocalDateTime:
+      return "LOCAL DATETIME";
+    case Value::Type::kDateTime:
+      return "ZONED DATETIME";
+    case Value::Type::kDuration:
+      return "DURATION";
   }
   return "ANY";
 }

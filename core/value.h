@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/temporal.h"
 
 namespace kg {
 
@@ -38,7 +39,14 @@ class Value {
     kMap,
     kNode,
     kRelationship,
-    kPath
+    kPath,
+    // The temporal types besides kDate (core/temporal.h); appended so that
+    // the numbers above keep their meaning.
+    kLocalTime,
+    kTime,
+    kLocalDateTime,
+    kDateTime,
+    kDuration
   };
 
   Value() = default;  // null
@@ -50,13 +58,22 @@ class Value {
   Value(const char* s) : v_(std::string(s)) {}
   Value(std::string s) : v_(std::move(s)) {}
   Value(Date d) : v_(d) {}
+  Value(TimeValue t) : v_(t) {}
+  Value(Duration d) : v_(d) {}
   Value(ValueList l) : v_(std::move(l)) {}
   Value(ValueMap m) : v_(std::move(m)) {}
   Value(std::shared_ptr<const Entity> n) : v_(std::move(n)) {}
   Value(std::shared_ptr<const Relation> r) : v_(std::move(r)) {}
   Value(std::shared_ptr<const Path> p) : v_(std::move(p)) {}
 
-  Type type() const { return static_cast<Type>(v_.index()); }
+  Type type() const {
+    size_t i = v_.index();
+    if (i < kTimeIndex) return static_cast<Type>(i);
+    if (i == kTimeIndex)
+      return static_cast<Type>(static_cast<int>(Type::kLocalTime) +
+                               static_cast<int>(std::get<TimeValue>(v_).kind));
+    return Type::kDuration;
+  }
   bool is_null() const { return type() == Type::kNull; }
   bool is_bool() const { return type() == Type::kBool; }
   bool is_int() const { return type() == Type::kInt; }
@@ -64,6 +81,11 @@ class Value {
   bool is_number() const { return is_int() || is_double(); }
   bool is_string() const { return type() == Type::kString; }
   bool is_date() const { return type() == Type::kDate; }
+  // Any of LOCAL TIME, ZONED TIME, LOCAL DATETIME, ZONED DATETIME.
+  bool is_time_value() const { return v_.index() == kTimeIndex; }
+  bool is_duration() const { return type() == Type::kDuration; }
+  // DATE or any time value: what has components and truncates.
+  bool is_temporal() const { return is_date() || is_time_value(); }
   bool is_list() const { return type() == Type::kList; }
   bool is_map() const { return type() == Type::kMap; }
   bool is_node() const { return type() == Type::kNode; }
@@ -80,6 +102,8 @@ class Value {
   double as_number() const { return is_int() ? static_cast<double>(as_int()) : as_double(); }
   const std::string& as_string() const { return std::get<std::string>(v_); }
   Date as_date() const { return std::get<Date>(v_); }
+  const TimeValue& as_time_value() const { return std::get<TimeValue>(v_); }
+  const Duration& as_duration() const { return std::get<Duration>(v_); }
   const ValueList& as_list() const { return std::get<ValueList>(v_); }
   ValueList& as_list() { return std::get<ValueList>(v_); }
   const ValueMap& as_map() const { return std::get<ValueMap>(v_); }
@@ -106,9 +130,10 @@ class Value {
   std::string ToDisplayString() const;
 
  private:
+  static constexpr size_t kTimeIndex = 11;
   std::variant<std::monostate, bool, int64_t, double, std::string, Date, ValueList, ValueMap,
                std::shared_ptr<const Entity>, std::shared_ptr<const Relation>,
-               std::shared_ptr<const Path>>
+               std::shared_ptr<const Path>, TimeValue, Duration>
       v_;
 };
 

@@ -2,8 +2,10 @@
 #include "query/internal/compare.h"
 
 #include <cmath>
+#include <tuple>
 
 #include "core/relation.h"
+#include "query/internal/temporal.h"
 
 namespace kg::query::internal {
 namespace {
@@ -38,19 +40,31 @@ int TypeRank(const Value& v) {
       return 3;
     case Value::Type::kPath:
       return 4;
-    case Value::Type::kDate:
+    // openCypher's order: DATETIME < LOCAL DATETIME < DATE < TIME < LOCAL TIME
+    // < DURATION < STRING.
+    case Value::Type::kDateTime:
       return 5;
-    case Value::Type::kString:
+    case Value::Type::kLocalDateTime:
       return 6;
-    case Value::Type::kBool:
+    case Value::Type::kDate:
       return 7;
+    case Value::Type::kTime:
+      return 8;
+    case Value::Type::kLocalTime:
+      return 9;
+    case Value::Type::kDuration:
+      return 10;
+    case Value::Type::kString:
+      return 11;
+    case Value::Type::kBool:
+      return 12;
     case Value::Type::kInt:
     case Value::Type::kDouble:
-      return 8;
+      return 13;
     case Value::Type::kNull:
-      return 9;
+      return 14;
   }
-  return 9;
+  return 14;
 }
 
 int CompareLists(const ValueList& a, const ValueList& b) {
@@ -104,6 +118,9 @@ std::optional<bool> CypherEquals(const Value& a, const Value& b) {
       if (unknown) return std::nullopt;
       return true;
     }
+    case Value::Type::kTime:
+    case Value::Type::kDateTime:
+      return SameInstant(a, b);
     default:
       return a == b;
   }
@@ -126,7 +143,15 @@ std::optional<int> CypherCompare(const Value& a, const Value& b) {
     case Value::Type::kBool:
       return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
     case Value::Type::kDate:
-      return a.as_date() < b.as_date() ? -1 : (a.as_date() > b.as_date() ? 1 : 0);
+    case Value::Type::kLocalTime:
+    case Value::Type::kLocalDateTime:
+      return CompareTemporal(a, b);
+    case Value::Type::kTime:
+    case Value::Type::kDateTime: {
+      // By instant only: the same instant in two zones is neither < nor >.
+      int c = CompareTemporal(a, b);
+      return SameInstant(a, b) ? 0 : c;
+    }
     case Value::Type::kList: {
       const auto& x = a.as_list();
       const auto& y = b.as_list();
@@ -158,7 +183,17 @@ int OrderCompare(const Value& a, const Value& b) {
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
     case Value::Type::kDate:
-      return a.as_date() < b.as_date() ? -1 : (a.as_date() > b.as_date() ? 1 : 0);
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+      return CompareTemporal(a, b);
+    case Value::Type::kDuration: {
+      const Duration& x = a.as_duration();
+      const Duration& y = b.as_duration();
+      auto k = [](const Duration& d) { return std::tuple(d.months, d.days, d.seconds, d.nanos); };
+      return k(x) < k(y) ? -1 : (k(y) < k(x) ? 1 : 0);
+    }
     case Value::Type::kList:
       return CompareLists(a.as_list(), b.as_list());
     case Value::Type::kMap: {

@@ -9,6 +9,7 @@
 #include "query/internal/compare.h"
 #include "query/internal/functions.h"
 #include "query/internal/limits.h"
+#include "query/internal/temporal.h"
 
 namespace kg::query::internal {
 
@@ -304,6 +305,19 @@ Result<Value> Arithmetic(const Expr& e, const Value& a, const Value& b, EvalCont
     if (b.is_string() && (a.is_number() || a.is_bool()))
       return Value(a.ToDisplayString() + b.as_string());
   }
+  if (a.is_temporal() || a.is_duration() || b.is_temporal() || b.is_duration()) {
+    char op = e.kind == ExprKind::kAdd   ? '+'
+              : e.kind == ExprKind::kSub ? '-'
+              : e.kind == ExprKind::kMul ? '*'
+              : e.kind == ExprKind::kDiv ? '/'
+                                         : '?';
+    if (auto r = TemporalArithmetic(op, a, b)) {
+      if (!r->ok())
+        return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", e.span,
+                         r->status().message());
+      return std::move(**r);
+    }
+  }
   if (!a.is_number() || !b.is_number())
     return ctx.TypeError(e.span, std::string("cannot apply the operator to ") +
                                      ValueTypeName(a.type()) + " and " + ValueTypeName(b.type()));
@@ -570,12 +584,16 @@ Result<Value> PropertyOf(const Value& v, const std::string& key, const Expr& at,
       const Value* p = r->Find(key);
       return p ? *p : Value();
     }
-    case Value::Type::kDate: {
-      Date d = v.as_date();
-      if (key == "year") return Value(int64_t{d.year()});
-      if (key == "month") return Value(int64_t{d.month()});
-      if (key == "day") return Value(int64_t{d.day()});
-      return Value();
+    case Value::Type::kDate:
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration: {
+      if (auto c = TemporalComponent(v, key)) return *c;
+      return ctx.Error(
+          ErrorClass::kSemanticError, "InvalidArgumentValue", at.span,
+          std::string("a ") + ValueTypeName(v.type()) + " has no component '" + key + "'");
     }
     default:
       return ctx.TypeError(at.span, std::string("cannot read property '") + key + "' of a " +

@@ -1,5 +1,6 @@
 // The scalar function table: graph accessors, strings, lists, numbers,
-// conversions, date() and the kg.* extensions (kg.validAt).
+// conversions and the kg.* extensions (kg.validAt); the temporal functions
+// are in temporal_functions.cc.
 #include "query/internal/functions.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include "query/internal/eval.h"
 #include "query/internal/rounding.h"
 #include "query/internal/string_functions.h"
+#include "query/internal/temporal.h"
 #include "storage/sources.h"
 
 namespace kg::query::internal {
@@ -207,7 +209,8 @@ Result<Value> ToString(EvalContext& ctx, const Expr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null()) return Value();
   if (v.is_string()) return v;
-  if (v.is_number() || v.is_bool() || v.is_date()) return Value(v.ToDisplayString());
+  if (v.is_number() || v.is_bool() || v.is_temporal() || v.is_duration())
+    return Value(v.ToDisplayString());
   return BadArg(ctx, c, 0, v);
 }
 
@@ -363,54 +366,6 @@ Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(int64_t{d > 0 ? 1 : (d < 0 ? -1 : 0)});
 }
 
-// date({year, month = 1, day = 1}): the calendar date; other keys (week,
-// quarter, ordinal days) are not supported.
-Result<Value> DateFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m) {
-  int64_t parts[3] = {0, 1, 1};
-  const char* keys[3] = {"year", "month", "day"};
-  for (const auto& entry : m) {
-    // Named references, not structured bindings: clang 14 cannot capture those.
-    const std::string& k = entry.first;
-    const Value& v = entry.second;
-    auto* it =
-        std::find_if(std::begin(keys), std::end(keys), [&](const char* n) { return k == n; });
-    if (it == std::end(keys))
-      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
-                       "date() takes the keys year, month and day, not '" + k + "'");
-    if (!v.is_int()) return BadArg(ctx, c, 0, v);
-    if (v.as_int() < -100000 || v.as_int() > 100000)  // before narrowing to int
-      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
-                       "date(): " + k + " out of range");
-    parts[it - std::begin(keys)] = v.as_int();
-  }
-  if (m.find("year") == m.end())
-    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
-                     "date() needs a year");
-  auto d = Date::FromCivil(static_cast<int>(parts[0]), static_cast<int>(parts[1]),
-                           static_cast<int>(parts[2]));
-  if (!d.ok())
-    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
-                     d.status().message());
-  return Value(*d);
-}
-
-Result<Value> DateFn(EvalContext& ctx, const Expr& c, Args& a) {
-  if (a.empty()) {
-    auto now = std::chrono::system_clock::now();
-    auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
-    return Value(Date(static_cast<int32_t>(days)));
-  }
-  if (a[0].is_null()) return Value();
-  if (a[0].is_date()) return a[0];
-  if (a[0].is_map()) return DateFromMap(ctx, c, a[0].as_map());
-  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
-  auto d = Date::Parse(a[0].as_string());
-  if (!d.ok())
-    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
-                     d.status().message());
-  return Value(*d);
-}
-
 // kg.validAt(r, date): true unless the date lies outside [valid_from, valid_to].
 Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
@@ -496,7 +451,6 @@ const FunctionDef kFunctions[] = {
     {"sqrt", 1, 1, Sqrt},
     {"sign", 1, 1, Sign},
     {"rand", 0, 0, Rand},
-    {"date", 0, 1, DateFn},
     {"kg.validat", 2, 2, ValidAt},
     {"kg.source", 1, 1, SourceOf},
 };
@@ -508,7 +462,7 @@ const FunctionDef* FindFunction(std::string_view name) {
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (const FunctionDef& f : kFunctions)
     if (lower == f.name) return &f;
-  return nullptr;
+  return FindTemporalFunction(lower);
 }
 
 }  // namespace kg::query::internal

@@ -14,7 +14,24 @@ struct PropertyValue {
     text @4 :Text;
     date @5 :Int32;          # days since 1970-01-01
     list @6 :List(PropertyValue);
+    time @7 :TimeValue;      # LOCAL/ZONED TIME and DATETIME (core/temporal.h)
+    duration @8 :DurationValue;
   }
+}
+
+struct TimeValue {
+  kind @0 :UInt8;          # 0 local time, 1 time, 2 local datetime, 3 datetime
+  seconds @1 :Int64;       # local: of the day, or since 1970-01-01T00:00
+  nanos @2 :Int32;
+  offset @3 :Int32;        # seconds east of UTC
+  zone @4 :Text;           # tz database name, empty for a fixed offset
+}
+
+struct DurationValue {
+  months @0 :Int64;
+  days @1 :Int64;
+  seconds @2 :Int64;
+  nanos @3 :Int32;
 }
 
 struct Property {

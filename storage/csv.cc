@@ -14,6 +14,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "core/temporal.h"
+
 namespace kg::storage {
 namespace {
 
@@ -29,7 +31,19 @@ constexpr auto kStop = [] {
 }();
 
 enum class ColumnKind { kId, kLabel, kStartId, kEndId, kType, kProperty, kIgnore };
-enum class ScalarType { kInt, kDouble, kBool, kDate, kString };
+enum class ScalarType {
+  kInt,
+  kDouble,
+  kBool,
+  kDate,
+  kString,
+  // openCypher's other temporal types, read in their ISO forms.
+  kLocalTime,
+  kTime,
+  kLocalDateTime,
+  kDateTime,
+  kDuration
+};
 
 struct Column {
   ColumnKind kind = ColumnKind::kProperty;
@@ -168,7 +182,7 @@ bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
   text = TrimSpaces(text);
   const char* b = text.data();
   const char* e = b + text.size();
-  if (!text.empty() && *b == '+' && type != ScalarType::kDate) ++b;
+  if (!text.empty() && *b == '+' && type < ScalarType::kDate) ++b;
   switch (type) {
     case ScalarType::kInt: {
       int64_t v = 0;
@@ -198,6 +212,23 @@ bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
       *out = Value(d);
       return true;
     }
+    case ScalarType::kLocalTime:
+    case ScalarType::kTime:
+    case ScalarType::kLocalDateTime:
+    case ScalarType::kDateTime: {
+      auto kind =
+          static_cast<TimeKind>(static_cast<int>(type) - static_cast<int>(ScalarType::kLocalTime));
+      auto t = ParseTimeValue(kind, text);
+      if (!t.ok()) return false;
+      *out = Value(*t);
+      return true;
+    }
+    case ScalarType::kDuration: {
+      auto d = ParseDuration(text);
+      if (!d.ok()) return false;
+      *out = Value(*d);
+      return true;
+    }
     case ScalarType::kString:
       break;
   }
@@ -206,11 +237,21 @@ bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
 
 bool ParseTypeName(std::string_view name, ScalarType* type) {
   static constexpr std::pair<std::string_view, ScalarType> kTypes[] = {
-      {"int", ScalarType::kInt},       {"long", ScalarType::kInt},
-      {"short", ScalarType::kInt},     {"byte", ScalarType::kInt},
-      {"float", ScalarType::kDouble},  {"double", ScalarType::kDouble},
-      {"boolean", ScalarType::kBool},  {"date", ScalarType::kDate},
-      {"string", ScalarType::kString}, {"char", ScalarType::kString},
+      {"int", ScalarType::kInt},
+      {"long", ScalarType::kInt},
+      {"short", ScalarType::kInt},
+      {"byte", ScalarType::kInt},
+      {"float", ScalarType::kDouble},
+      {"double", ScalarType::kDouble},
+      {"boolean", ScalarType::kBool},
+      {"date", ScalarType::kDate},
+      {"string", ScalarType::kString},
+      {"char", ScalarType::kString},
+      {"localtime", ScalarType::kLocalTime},
+      {"time", ScalarType::kTime},
+      {"localdatetime", ScalarType::kLocalDateTime},
+      {"datetime", ScalarType::kDateTime},
+      {"duration", ScalarType::kDuration},
   };
   for (const auto& [n, t] : kTypes) {
     if (IEquals(name, n)) {
@@ -498,8 +539,11 @@ Status CsvFile::AddColumn(const Field& f, std::string_view text, bool node_file)
     type.remove_suffix(2);
   }
   if (!ParseTypeName(type, &c.type)) {
-    return ErrorAt(f, "unknown type '" + std::string(type) + "' in column '" + c.header +
-                          "' (expected int, long, float, double, boolean, date or string)");
+    return ErrorAt(
+        f,
+        "unknown type '" + std::string(type) + "' in column '" + c.header +
+            "' (expected int, long, float, double, boolean, date, localtime, time, localdatetime, "
+            "datetime, duration or string)");
   }
   c.type_name = std::string(type);
   std::transform(c.type_name.begin(), c.type_name.end(), c.type_name.begin(),

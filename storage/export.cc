@@ -42,6 +42,16 @@ const char* CsvTypeName(Kind k) {
       return "double";
     case Kind::kDate:
       return "date";
+    case Kind::kLocalTime:
+      return "localtime";
+    case Kind::kTime:
+      return "time";
+    case Kind::kLocalDateTime:
+      return "localdatetime";
+    case Kind::kDateTime:
+      return "datetime";
+    case Kind::kDuration:
+      return "duration";
     default:
       return "string";
   }

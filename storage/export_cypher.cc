@@ -100,6 +100,16 @@ void AppendLiteral(const Value& v, std::string* out) {
     case Value::Type::kDate:
       *out += "date('" + v.as_date().ToString() + "')";
       return;
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration: {
+      static const char* kNames[] = {"localtime", "time", "localdatetime", "datetime", "duration"};
+      int i = static_cast<int>(v.type()) - static_cast<int>(Value::Type::kLocalTime);
+      *out += std::string(kNames[i]) + "('" + v.ToDisplayString() + "')";
+      return;
+    }
     case Value::Type::kString:
       AppendString(v.as_string(), out);
       return;

@@ -74,6 +74,8 @@ class EvalContext {
   // Set by another thread to stop the query (QueryOptions::cancel); not owned.
   const std::atomic<bool>* cancel = nullptr;
   MemoryBudget memory;
+  // date() and the other clocks without .realtime: one instant per statement.
+  std::optional<std::chrono::system_clock::time_point> statement_time;
   // rand(): one generator per statement, seeded from the system's entropy.
   std::mt19937_64 rng{std::random_device{}()};
 

@@ -4,9 +4,11 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "core/entity.h"
 #include "core/relation.h"
+#include "core/timezone.h"
 
 namespace kg::server::internal::bolt {
 
@@ -163,6 +165,35 @@ void PackWriter::Value(const kg::Value& v, Version version) {
     case kg::Value::Type::kDate:
       StructHeader(1, kDateTag);
       return Int(v.as_date().days());
+    case kg::Value::Type::kLocalTime:
+      StructHeader(1, kLocalTimeTag);
+      return Int(v.as_time_value().seconds * kNanosPerSecond + v.as_time_value().nanos);
+    case kg::Value::Type::kTime:
+      StructHeader(2, kTimeTag);
+      Int(v.as_time_value().seconds * kNanosPerSecond + v.as_time_value().nanos);
+      return Int(v.as_time_value().offset);
+    case kg::Value::Type::kLocalDateTime:
+      StructHeader(2, kLocalDateTimeTag);
+      Int(v.as_time_value().seconds);
+      return Int(v.as_time_value().nanos);
+    case kg::Value::Type::kDateTime: {
+      const TimeValue& t = v.as_time_value();
+      bool utc = version.AtLeast(5, 0);
+      StructHeader(3, t.zone != 0 ? (utc ? kDateTimeZoneIdTag : kLegacyDateTimeZoneIdTag)
+                                  : (utc ? kDateTimeTag : kLegacyDateTimeTag));
+      Int(utc ? t.utc_seconds() : t.seconds);
+      Int(t.nanos);
+      if (t.zone != 0) return String(ZoneName(t.zone));
+      return Int(t.offset);
+    }
+    case kg::Value::Type::kDuration: {
+      const Duration& d = v.as_duration();
+      StructHeader(4, kDurationTag);
+      Int(d.months);
+      Int(d.days);
+      Int(d.seconds);
+      return Int(d.nanos);
+    }
     case kg::Value::Type::kList:
       ListHeader(v.as_list().size());
       for (const auto& item : v.as_list()) Value(item, version);
@@ -323,6 +354,52 @@ Result<kg::Value> Reader::ReadMap(size_t size, int depth) {
   return kg::Value(std::move(map));
 }
 
+namespace {
+
+// A temporal structure as a kg value; nullopt for other tags, wrong field
+// types or out-of-range fields (the caller reports them as unsupported).
+std::optional<kg::Value> TemporalFromStruct(uint8_t tag, const ValueList& v) {
+  for (const auto& f : v)
+    if (!f.is_int() && !f.is_string()) return std::nullopt;
+  auto in = [&](size_t i, int64_t lo, int64_t hi) {
+    return i < v.size() && v[i].is_int() && v[i].as_int() >= lo && v[i].as_int() <= hi;
+  };
+  constexpr int64_t kDayNanos = kSecondsPerDay * kNanosPerSecond;
+  constexpr int64_t kMaxSeconds = int64_t{1} << 44;  // ±557,000 years
+  TimeValue t;
+  if ((tag == kLocalTimeTag && v.size() == 1 && in(0, 0, kDayNanos - 1)) ||
+      (tag == kTimeTag && v.size() == 2 && in(0, 0, kDayNanos - 1) && in(1, -64800, 64800))) {
+    t.kind = tag == kLocalTimeTag ? TimeKind::kLocalTime : TimeKind::kTime;
+    t.seconds = v[0].as_int() / kNanosPerSecond;
+    t.nanos = static_cast<int32_t>(v[0].as_int() % kNanosPerSecond);
+    if (tag == kTimeTag) t.offset = static_cast<int32_t>(v[1].as_int());
+    return kg::Value(t);
+  }
+  if (!in(0, -kMaxSeconds, kMaxSeconds) || !in(1, 0, kNanosPerSecond - 1)) return std::nullopt;
+  int64_t s = v[0].as_int();
+  auto n = static_cast<int32_t>(v[1].as_int());
+  if (tag == kLocalDateTimeTag && v.size() == 2) {
+    t.kind = TimeKind::kLocalDateTime;
+    t.seconds = s;
+    t.nanos = n;
+    return kg::Value(t);
+  }
+  if (v.size() != 3) return std::nullopt;
+  bool utc = tag == kDateTimeTag || tag == kDateTimeZoneIdTag;
+  if ((tag == kDateTimeTag || tag == kLegacyDateTimeTag) && in(2, -64800, 64800)) {
+    auto offset = static_cast<int32_t>(v[2].as_int());
+    return kg::Value(DateTimeAtInstant(utc ? s : s - offset, n, offset, 0));
+  }
+  if ((tag == kDateTimeZoneIdTag || tag == kLegacyDateTimeZoneIdTag) && v[2].is_string()) {
+    auto zone = FindZone(v[2].as_string());
+    if (!zone.ok()) return std::nullopt;
+    return kg::Value(utc ? DateTimeAtInstant(s, n, 0, *zone) : ZonedDateTime(s, n, 0, *zone));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<kg::Value> Reader::ReadStruct(size_t fields, int depth) {
   KG_ASSIGN_OR_RETURN(uint8_t tag, Byte());
   ValueList values;
@@ -334,6 +411,13 @@ Result<kg::Value> Reader::ReadStruct(size_t fields, int depth) {
     int64_t days = values[0].as_int();
     if (days >= INT32_MIN && days <= INT32_MAX) return kg::Value(Date(static_cast<int32_t>(days)));
   }
+  if (auto t = TemporalFromStruct(tag, values)) return *t;
+  if (tag == kDurationTag && fields == 4 && values[0].is_int() && values[1].is_int() &&
+      values[2].is_int() && values[3].is_int() && values[3].as_int() > -kNanosPerSecond &&
+      values[3].as_int() < kNanosPerSecond && values[2].as_int() > INT64_MIN + 1 &&
+      values[2].as_int() < INT64_MAX - 1)
+    return kg::Value(Duration::Of(values[0].as_int(), values[1].as_int(), values[2].as_int(),
+                                  values[3].as_int()));
   Unsupported(std::string("structure '") + static_cast<char>(tag) + "'");
   return kg::Value();
 }

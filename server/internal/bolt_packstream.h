@@ -29,6 +29,14 @@ inline constexpr uint8_t kRelationshipTag = 0x52;
 inline constexpr uint8_t kUnboundRelationshipTag = 0x72;
 inline constexpr uint8_t kPathTag = 0x50;
 inline constexpr uint8_t kDateTag = 0x44;
+inline constexpr uint8_t kLocalTimeTag = 0x74;             // 't'
+inline constexpr uint8_t kTimeTag = 0x54;                  // 'T'
+inline constexpr uint8_t kLocalDateTimeTag = 0x64;         // 'd'
+inline constexpr uint8_t kDateTimeTag = 0x49;              // 'I' (Bolt 5: UTC seconds)
+inline constexpr uint8_t kDateTimeZoneIdTag = 0x69;        // 'i' (Bolt 5: UTC seconds)
+inline constexpr uint8_t kLegacyDateTimeTag = 0x46;        // 'F' (Bolt 4: local seconds)
+inline constexpr uint8_t kLegacyDateTimeZoneIdTag = 0x66;  // 'f'
+inline constexpr uint8_t kDurationTag = 0x45;              // 'E'
 
 // Appends PackStream values to a byte string, always in the smallest form.
 class PackWriter {

@@ -20,6 +20,16 @@ Kind ScalarKind(const Value& v) {
       return Kind::kDouble;
     case Value::Type::kDate:
       return Kind::kDate;
+    case Value::Type::kLocalTime:
+      return Kind::kLocalTime;
+    case Value::Type::kTime:
+      return Kind::kTime;
+    case Value::Type::kLocalDateTime:
+      return Kind::kLocalDateTime;
+    case Value::Type::kDateTime:
+      return Kind::kDateTime;
+    case Value::Type::kDuration:
+      return Kind::kDuration;
     case Value::Type::kString:
       return Kind::kString;
     default:
@@ -89,7 +99,12 @@ void AppendText(const Value& v, std::string* out) {
       AppendDouble(v.as_double(), out);
       return;
     case Value::Type::kDate:
-      *out += v.as_date().ToString();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      *out += v.ToDisplayString();  // ISO 8601
       return;
     case Value::Type::kString:
       *out += v.as_string();

@@ -77,7 +77,20 @@ Status ForEachRelation(const Snapshot& s, Fn&& fn) {
 
 // kNone is the item type of an empty list; kText is the fallback for keys
 // whose values disagree in type (or cannot be typed): rendered as text.
-enum class Kind { kNone, kBool, kInt, kDouble, kDate, kString, kText };
+enum class Kind {
+  kNone,
+  kBool,
+  kInt,
+  kDouble,
+  kDate,
+  kString,
+  kText,
+  kLocalTime,
+  kTime,
+  kLocalDateTime,
+  kDateTime,
+  kDuration
+};
 
 struct ColumnType {
   Kind kind = Kind::kNone;

@@ -422,7 +422,12 @@ void RenderTo(const Value& v, std::string* out) {
       RenderString(v.as_string(), out);
       break;
     case Value::Type::kDate:
-      RenderString(v.as_date().ToString(), out);
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      RenderString(v.ToDisplayString(), out);
       break;
     case Value::Type::kList: {
       *out += '[';
@@ -471,7 +476,8 @@ Result<Value> ParseValue(std::string_view text) { return Parser(text).ParseAll()
 
 bool SameValue(const Value& e, const Value& a, bool lu) {
   // Temporal values are written as strings in the TCK.
-  if (e.is_string() && a.is_date()) return e.as_string() == a.as_date().ToString();
+  if (e.is_string() && (a.is_temporal() || a.is_duration()))
+    return e.as_string() == a.ToDisplayString();
   if (e.type() != a.type()) return false;
   switch (e.type()) {
     case Value::Type::kNull:
@@ -485,7 +491,12 @@ bool SameValue(const Value& e, const Value& a, bool lu) {
     case Value::Type::kString:
       return e.as_string() == a.as_string();
     case Value::Type::kDate:
-      return e.as_date() == a.as_date();
+    case Value::Type::kLocalTime:
+    case Value::Type::kTime:
+    case Value::Type::kLocalDateTime:
+    case Value::Type::kDateTime:
+    case Value::Type::kDuration:
+      return e == a;
     case Value::Type::kList:
       return SameList(e.as_list(), a.as_list(), lu);
     case Value::Type::kMap:

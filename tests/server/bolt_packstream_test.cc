@@ -6,6 +6,7 @@
 
 #include "core/entity.h"
 #include "core/relation.h"
+#include "core/temporal.h"
 #include "gtest/gtest.h"
 
 namespace kg::server::internal::bolt {
@@ -78,6 +79,38 @@ TEST(PackStreamTest, ListsMapsAndDates) {
   EXPECT_EQ(Hex(Pack(Value(Date(0)))), "B1 44 00");
   Date day = *Date::Parse("2025-07-16");
   EXPECT_EQ(Hex(Pack(Value(day))), "B1 44 C9 4F 3D");  // 20285 days
+}
+
+// The other temporal types as Bolt's structures: 't' nanoseconds of the day,
+// 'T' with the offset, 'd' local seconds and nanos, 'I'/'i' (Bolt 5, UTC
+// seconds) or 'F'/'f' (Bolt 4, local seconds) for datetimes, 'E' durations.
+TEST(PackStreamTest, TemporalStructures) {
+  auto t = [](TimeKind k, const char* s) { return Value(*ParseTimeValue(k, s)); };
+  EXPECT_EQ(Hex(Pack(t(TimeKind::kLocalTime, "00:00:01"))), "B1 74 CA 3B 9A CA 00");
+  EXPECT_EQ(Hex(Pack(t(TimeKind::kTime, "00:00:01+01:00"))), "B2 54 CA 3B 9A CA 00 C9 0E 10");
+  EXPECT_EQ(Hex(Pack(t(TimeKind::kLocalDateTime, "1970-01-01T00:00:01.5"))),
+            "B2 64 01 CA 1D CD 65 00");
+  Value dt = t(TimeKind::kDateTime, "1970-01-01T01:00+01:00");
+  EXPECT_EQ(Hex(Pack(dt, kV58)), "B3 49 00 00 C9 0E 10");
+  EXPECT_EQ(Hex(Pack(dt, kV44)), "B3 46 C9 0E 10 00 C9 0E 10");
+  Value zoned = t(TimeKind::kDateTime, "1970-01-01T01:00[Europe/Berlin]");
+  EXPECT_EQ(Hex(Pack(zoned, kV58)).substr(0, 14), "B3 69 00 00 8D");
+  EXPECT_EQ(Hex(Pack(Value(*ParseDuration("P1M2DT3.000000004S")))), "B4 45 01 02 03 04");
+  // And back, as parameters from a driver, in either version's form.
+  for (Version v : {kV44, kV58}) {
+    for (const Value& x :
+         {t(TimeKind::kLocalTime, "21:40:32.142"), t(TimeKind::kTime, "21:40-02:00"),
+          t(TimeKind::kLocalDateTime, "1815-12-10T09:00"), dt, zoned,
+          Value(*ParseDuration("P-1M2DT-3.5S"))}) {
+      auto back = DecodeValue(Pack(x, v));
+      ASSERT_TRUE(back.ok()) << back.status().ToString();
+      EXPECT_EQ(*back, x) << x.ToDisplayString();
+    }
+  }
+  // The second 02:30 of an autumn night: only Bolt 5's UTC form tells it
+  // from the first.
+  Value second = t(TimeKind::kDateTime, "2025-10-26T02:30+01:00[Europe/Berlin]");
+  EXPECT_EQ(*DecodeValue(Pack(second, kV58)), second);
 }
 
 std::shared_ptr<const Entity> Node(EntityId id, std::string name) {

@@ -143,6 +143,24 @@ TEST_F(CsvTest, DatesAgreeWithDateParse) {
   }
 }
 
+TEST_F(CsvTest, TemporalColumnsParseTheirIsoForms) {
+  auto rows = Nodes(
+      ":ID,a:localtime,b:time,c:localdatetime,d:datetime,e:duration,f:datetime[]\n"
+      "1,21:40,21:40+01:00,2025-07-16T09:30,2025-07-16T09:30[Asia/Shanghai],P1DT2H,"
+      "2025-01-01T00:00Z;2025-06-01T00:00Z\n");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  const PropertyMap& p = (*rows)[0].properties;
+  EXPECT_EQ(p.at("a").type(), Value::Type::kLocalTime);
+  EXPECT_EQ(p.at("b").ToDisplayString(), "21:40+01:00");
+  EXPECT_EQ(p.at("c").ToDisplayString(), "2025-07-16T09:30");
+  EXPECT_EQ(p.at("d").ToDisplayString(), "2025-07-16T09:30+08:00[Asia/Shanghai]");
+  EXPECT_EQ(p.at("e").ToDisplayString(), "P1DT2H");
+  EXPECT_EQ(p.at("f").as_list().size(), 2u);
+  EXPECT_EQ(NodeError(":ID,d:datetime\n1,2025-07-16T25:00Z\n"),
+            "nodes.csv:2:3: column 'd:datetime': cannot parse '2025-07-16T25:00Z' as datetime");
+  EXPECT_NE(NodeError(":ID,e:duration\n1,1 day\n"), "OK");
+}
+
 TEST_F(CsvTest, ArraysSplitOnSemicolon) {
   auto rows = Nodes(
       ":ID,aliases:string[],n:int[],empty:string[]\n"
@@ -304,7 +322,8 @@ TEST_F(CsvTest, DuplicateAndMisplacedColumns) {
 TEST_F(CsvTest, UnknownTypeInHeader) {
   EXPECT_EQ(NodeError(":ID,x:integer\n"),
             "nodes.csv:1:5: unknown type 'integer' in column 'x:integer' (expected int, long, "
-            "float, double, boolean, date or string)");
+            "float, double, boolean, date, localtime, time, localdatetime, datetime, duration or "
+            "string)");
   EXPECT_EQ(NodeError(":ID,:int\n"), "nodes.csv:1:5: column ':int' has no property name");
   EXPECT_EQ(NodeError("id:ID(Person)\n"),
             "nodes.csv:1:1: id groups are not supported in column 'id:ID(Person)'");

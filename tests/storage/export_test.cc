@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/json.h"
+#include "core/temporal.h"
 #include "storage/import.h"
 
 namespace kg::storage {
@@ -164,6 +165,29 @@ TEST_F(ExportTest, CsvRoundTripOfOpenGraphWithMixedTypes) {
       << "int/string/double mix falls back to text";
   EXPECT_NE(nodes.find("nums:double[]"), std::string::npos);
   EXPECT_NE(ReadFile(dir_ / "first" / "relationships.csv").find("w:double"), std::string::npos);
+}
+
+TEST_F(ExportTest, CsvRoundTripKeepsTemporalTypes) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  auto at = *ParseTimeValue(TimeKind::kDateTime, "2025-07-16T09:30[Asia/Shanghai]");
+  ASSERT_TRUE(
+      txn->CreateEntity(
+             {"Event"},
+             {{"at", Value(at)},
+              {"local", Value(*ParseTimeValue(TimeKind::kLocalDateTime, "2025-07-16T09:30"))},
+              {"opens", Value(*ParseTimeValue(TimeKind::kTime, "09:00+08:00"))},
+              {"lasts", Value(*ParseDuration("PT1H30M"))},
+              {"slots", Value(ValueList{Value(*ParseTimeValue(TimeKind::kLocalTime, "09:00")),
+                                        Value(*ParseTimeValue(TimeKind::kLocalTime, "14:30"))})}})
+          .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  RoundTrip(*store, schema::Ontology::Open());
+  std::string nodes = ReadFile(dir_ / "first" / "nodes.csv");
+  for (const char* header :
+       {"at:datetime", "local:localdatetime", "opens:time", "lasts:duration", "slots:localtime[]"})
+    EXPECT_NE(nodes.find(header), std::string::npos) << header << "\n" << nodes;
+  EXPECT_NE(nodes.find("2025-07-16T09:30+08:00[Asia/Shanghai]"), std::string::npos) << nodes;
 }
 
 TEST_F(ExportTest, JsonlFollowsTheContractShapes) {

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/temporal.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/id_map.h"
 #include "storage/store.h"
@@ -173,6 +174,14 @@ TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
       {{"empty", Value(ValueList{})}, {"list", Value(ValueList{Value("a"), Value("bc")})}},
       {{"mixed", Value(mixed)}},
       {{"long", Value(std::string(900, 'q'))}},  // larger than the first segment
+      // The temporal types besides DATE go through the builder only.
+      {{"lt", Value(*ParseTimeValue(TimeKind::kLocalTime, "21:40:32.142"))},
+       {"t", Value(*ParseTimeValue(TimeKind::kTime, "21:40-01:30"))},
+       {"ldt", Value(*ParseTimeValue(TimeKind::kLocalDateTime, "1815-12-10T09:00"))},
+       {"dt", Value(*ParseTimeValue(TimeKind::kDateTime, "2025-07-16T10:00[Asia/Shanghai]"))},
+       {"dur", Value(*ParseDuration("P1Y-2DT-0.5S"))},
+       {"when",
+        Value(ValueList{Value(*ParseTimeValue(TimeKind::kDateTime, "2025-01-01T00:00Z"))})}},
       {{"edge", Value(std::string(8 * 110, 'r'))}},
   };
   std::vector<std::vector<std::string>> label_sets = {
