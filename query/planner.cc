@@ -95,7 +95,8 @@ class CallOp : public Operator {
       auto table = def_->Call(*st.eval.txn, args, ProcedureContext{st.eval.as_of});
       if (!table.ok())
         return Status(table.status().code(),
-                      "ProcedureError: " + def_->name + ": " + table.status().message());
+                      "ProcedureError: " + def_->name + ": " + table.status().message())
+            .WithClass("ProcedureError");
       for (auto& prow : table->rows) {
         Row r = row;
         for (size_t i = 0; i < c_->yields.size(); ++i) {

@@ -18,7 +18,8 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
   table.columns = {"node"};
   if (args[0].is_null()) return table;
   if (!args[0].is_string())
-    return Status::InvalidArgument("TypeError: InvalidArgumentType: kg.lookup expects a string");
+    return Status::InvalidArgument("TypeError: InvalidArgumentType: kg.lookup expects a string")
+        .WithClass("TypeError");
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(args[0].as_string()));
   for (EntityId id : ids) {
     KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));

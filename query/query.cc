@@ -80,7 +80,8 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
                          "wrong number of arguments to procedure " + def->name);
   auto t = def->Call(*st.eval.txn, args, ProcedureContext{st.eval.as_of});
   if (!t.ok())
-    return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message());
+    return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message())
+        .WithClass("ProcedureError");
   return t;
 }
 
