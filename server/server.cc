@@ -1,4 +1,4 @@
-// Server: opens the store, starts the HTTP and RPC front ends, stops them
+// Server: opens the database (a session), starts the HTTP and RPC front ends, stops them
 // in order (fronts first, then the database).
 #include "server/server.h"
 
@@ -8,15 +8,14 @@
 #include "server/internal/http_front.h"
 #include "server/internal/rpc_front.h"
 #include "server/internal/service.h"
-#include "storage/store.h"
 
 namespace kg::server {
 
 class Server::Impl {
  public:
-  Impl(std::unique_ptr<storage::Store> store, const ServerOptions& options)
-      : store_(std::move(store)),
-        service_(*store_, options),
+  Impl(std::unique_ptr<session::Session> session, const ServerOptions& options)
+      : session_(std::move(session)),
+        service_(*session_, options),
         http_(service_, options.http_threads),
         rpc_(service_, options.rpc_workers) {}
 
@@ -29,14 +28,14 @@ class Server::Impl {
   void Stop() {
     http_.Stop();
     rpc_.Stop();
-    store_.reset();  // closes RocksDB once no request uses it
+    session_.reset();  // closes the database once no request uses it
   }
 
   int http_port() const { return http_.port(); }
   int rpc_port() const { return rpc_.port(); }
 
  private:
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<session::Session> session_;
   internal::Service service_;
   internal::HttpFront http_;
   internal::RpcFront rpc_;
@@ -47,11 +46,11 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() { Stop(); }
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options) {
-  storage::OpenOptions open_options;
+  session::OpenOptions open_options;
   open_options.read_only = options.read_only;
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
-                      storage::Store::Open(options.db, open_options));
-  auto impl = std::make_unique<Impl>(std::move(store), options);
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<session::Session> session,
+                      session::Session::Open(options.db, open_options));
+  auto impl = std::make_unique<Impl>(std::move(session), options);
   Status started = impl->Start(options);
   if (!started.ok()) {
     impl->Stop();

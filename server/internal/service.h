@@ -1,18 +1,17 @@
-// The transport-independent heart of the server: authorisation, running a
-// statement with the server's limits and its writer lock, diagrams, entity
-// lookups and stats. The HTTP and RPC front ends only translate.
+// The transport-independent heart of the server: the server's limits and
+// token over the session layer (api/session.h), and the client's view of an
+// error. The session does the work (token rule, writer lock, plans,
+// diagrams, lookups); the HTTP and RPC front ends only translate.
 #pragma once
 
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "api/session.h"
 #include "core/result.h"
 #include "core/result_table.h"
-#include "query/query.h"
 #include "server/server.h"
-#include "storage/store.h"
 
 namespace kg::server::internal {
 
@@ -26,16 +25,18 @@ struct ApiError {
   int column = 0;
 };
 
-// Maps a Status to the client's view: syntax/semantic errors and bad input
-// 400 (with the position parsed from "query:L:C:"), query timeouts 504,
-// NotFound 404, I/O, corruption and internal faults 500.
+// Maps a Status to the client's view from its fields: the code is the
+// Status's error class (else its code name), the position its position;
+// syntax/semantic errors and bad input 400, Unauthorized 401, Forbidden 403,
+// NotFound 404, timeouts 504, I/O, corruption and internal faults 500.
 ApiError ToApiError(const Status& status);
 // {"error": {"code": .., "message": .., "position": {"line": .., "column": ..}}}
 std::string ApiErrorJson(const ApiError& error);
 
 class Service {
  public:
-  Service(storage::Store& store, const ServerOptions& options);
+  // Sets the session's access policy from the options (token, auth_reads).
+  Service(session::Session& session, const ServerOptions& options);
 
   // nullopt when a request with this bearer token ("" for none) may run a
   // statement of this kind; else 401 (token missing or wrong) or 403
@@ -65,21 +66,16 @@ class Service {
 
   // {"entities": N, "relations": N, "entities_by_label": {..}, ...}
   Result<std::string> StatsJson() const;
-  Result<storage::StoreStats> Stats() const { return store_.Stats(); }
+  Result<session::Stats> Stats() const { return session_.GetStats(); }
 
   const Limits& limits() const { return options_.limits; }
 
  private:
-  query::QueryOptions QueryOptionsFor(const ValueMap& params,
+  session::CallOptions CallOptionsFor(std::string_view token, const ValueMap& params,
                                       std::optional<Date> as_of = std::nullopt) const;
-  Result<ResultTable> Execute(const query::PreparedStatement& statement,
-                              const query::QueryOptions& options);
 
-  storage::Store& store_;
+  session::Session& session_;
   const ServerOptions options_;
-  // kg.lookup and the analytics procedures (kg.pagerank, ...) for CALL.
-  query::ProcedureRegistry procedures_;
-  std::mutex writer_;  // one write statement at a time
 };
 
 // The media type of a diagram format ("image/svg+xml", ...).
@@ -87,10 +83,14 @@ std::string_view DiagramMediaType(std::string_view format);
 
 // Parses the JSON text of a parameter object ("" or "{}" for none).
 // InvalidArgument when it is not a JSON object.
-Result<ValueMap> ParseParams(std::string_view json);
+inline Result<ValueMap> ParseParams(std::string_view json) {
+  return session::ParseParamsJson(json);
+}
 
 // An as-of day, "YYYY-MM-DD" ("" for none). InvalidArgument naming as_of
 // when it is not a valid date.
-Result<std::optional<Date>> ParseAsOf(std::string_view text);
+inline Result<std::optional<Date>> ParseAsOf(std::string_view text) {
+  return session::ParseDay(text, "as_of");
+}
 
 }  // namespace kg::server::internal
