@@ -11,10 +11,9 @@
 #include <optional>
 #include <string>
 
+#include "api/session.h"
 #include "core/date.h"
 #include "core/result.h"
-#include "query/procedures.h"
-#include "storage/store.h"
 
 namespace kg::cli {
 
@@ -44,8 +43,9 @@ Result<std::optional<Date>> ParseAsOfOption(const std::string& text);
 // The exit code a status maps to, without printing.
 int ExitCodeFor(const Status& status);
 
-// Opens the database named by --db/KG_DB. InvalidArgument when none was given.
-Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only);
+// Opens the database named by --db/KG_DB as a session (the CLI's only way
+// to the engine). InvalidArgument when none was given.
+Result<std::unique_ptr<session::Session>> OpenSession(const Context& ctx, bool read_only);
 
 // Each group of subcommands lives in its own file and registers itself here.
 void RegisterStoreCommands(CLI::App& app, Context& ctx);      // init import export stats get check
@@ -53,10 +53,5 @@ void RegisterQueryCommands(CLI::App& app, Context& ctx);      // query shell pat
 void RegisterServeCommands(CLI::App& app, Context& ctx);      // serve
 void RegisterVizCommands(CLI::App& app, Context& ctx);        // render ego
 void RegisterAnalyticsCommands(CLI::App& app, Context& ctx);  // analyze
-
-// The registry for CALL: kg's built-ins plus the kg.* analytics procedures
-// (cmd_analyze.cc). `ontology` is asked at call time for the queried store's
-// ontology (nullptr before it is open). Pass it as QueryOptions::procedures.
-query::ProcedureRegistry MakeProcedureRegistry(std::function<const schema::Ontology*()> ontology);
 
 }  // namespace kg::cli

@@ -1,5 +1,6 @@
 // The database commands of the kg CLI: init, import, export, stats, get and
-// check. Each subcommand's callback stores an action in the Context; main()
+// check, each a call of the session layer (api/session.h). Each
+// subcommand's callback stores an action in the Context; main()
 // runs it after parsing and returns its exit code.
 #include <unistd.h>
 
@@ -14,16 +15,13 @@
 #include <memory>
 
 #include "cli/cli.h"
-#include "storage/export.h"
-#include "storage/import.h"
 
 namespace kg::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kQuoteChars = 100;            // quotes in `get` are cut to this many code points
-constexpr uint64_t kSuggestScanLimit = 50000;  // suggestions only for databases this small
+constexpr size_t kQuoteChars = 100;  // quotes in `get` are cut to this many code points
 
 // Every database command needs --db; its absence is a usage error.
 bool HaveDb(const Context& ctx) {
@@ -69,7 +67,7 @@ int RunInit(const Context& ctx, const InitArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
   auto ontology = schema::Ontology::Load(args.ontology);
   if (!ontology.ok()) return Report(ontology.status());
-  Status s = storage::Store::Create(ctx.db, *ontology);
+  Status s = session::Session::Create(ctx.db, *ontology);
   if (!s.ok()) return Report(s);
   std::cout << "created kg database " << ctx.db << " (ontology " << ontology->name();
   if (ontology->is_open()) {
@@ -120,15 +118,15 @@ class ProgressBar {
 
 // Opens the database for writing, creating it with the built-in ontology when
 // there is none. `created` tells the caller to remove it again on failure.
-Result<std::unique_ptr<storage::Store>> OpenOrCreate(const Context& ctx, bool* created,
-                                                     bool* dir_existed) {
-  auto store = OpenStore(ctx, /*read_only=*/false);
-  if (store.ok() || store.status().code() != StatusCode::kNotFound) return store;
+Result<std::unique_ptr<session::Session>> OpenOrCreate(const Context& ctx, bool* created,
+                                                       bool* dir_existed) {
+  auto db = OpenSession(ctx, /*read_only=*/false);
+  if (db.ok() || db.status().code() != StatusCode::kNotFound) return db;
   std::error_code ec;
   *dir_existed = fs::exists(ctx.db, ec);
-  KG_RETURN_IF_ERROR(storage::Store::Create(ctx.db, schema::Ontology::Builtin()));
+  KG_RETURN_IF_ERROR(session::Session::Create(ctx.db, schema::Ontology::Builtin()));
   *created = true;
-  return OpenStore(ctx, /*read_only=*/false);
+  return OpenSession(ctx, /*read_only=*/false);
 }
 
 // Undoes OpenOrCreate's creation: the directory (or, when it existed empty
@@ -157,7 +155,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   if (!store.ok()) return Report(store.status());
   if (!created && !args.append) {
     // Importing the same files twice would hold every entity twice.
-    Result<storage::StoreStats> stats = (*store)->Stats();
+    Result<session::Stats> stats = (*store)->GetStats();
     if (!stats.ok()) return Report(stats.status());
     if (stats->entities > 0 || stats->relations > 0) {
       return Report(Status::AlreadyExists(
@@ -167,7 +165,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
           "it (their :IDs then refer only to rows of this import); nothing imported"));
     }
   }
-  storage::ImportOptions options;
+  session::ImportRequest options;
   options.node_files = args.nodes;
   options.edge_files = args.edges;
   ProgressBar bar;
@@ -177,7 +175,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     };
   }
   auto start = std::chrono::steady_clock::now();
-  auto summary = storage::ImportCsv(**store, options);
+  auto summary = (*store)->Import(options);
   bar.Clear();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!summary.ok()) {
@@ -204,21 +202,20 @@ struct ExportArgs {
 
 int RunExport(const Context& ctx, const ExportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto format = storage::ParseExportFormat(args.format);
-  if (!format.ok()) return UsageError(format.status().message());
-  if (*format == storage::ExportFormat::kCsv && args.output == "-")
+  if (args.format == "csv" && args.output == "-")
     return UsageError("export --format csv writes a directory: give it with -o DIR");
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  Result<storage::ExportSummary> summary = Status::Internal("export: no format ran");
-  if (*format == storage::ExportFormat::kCsv) {
-    summary = storage::ExportCsv(**store, args.output);
-  } else if (args.output == "-") {
-    summary = storage::ExportToStream(**store, *format, std::cout);
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  Result<session::Counts> summary = Status::Internal("export: no format ran");
+  if (args.format == "csv" || args.output != "-") {
+    std::ofstream out;
+    if (args.format != "csv") {
+      out.open(args.output, std::ios::binary | std::ios::trunc);
+      if (!out) return Report(Status::IOError(args.output + ": cannot write"));
+    }
+    summary = (*db)->ExportGraph(args.format, args.output, &out);
   } else {
-    std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-    if (!out) return Report(Status::IOError(args.output + ": cannot write"));
-    summary = storage::ExportToStream(**store, *format, out);
+    summary = (*db)->ExportGraph(args.format, "", &std::cout);
   }
   if (!summary.ok()) return Report(summary.status());
   if (args.output != "-") {
@@ -232,9 +229,9 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
 
 int RunStats(const Context& ctx) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto stats = (*store)->Stats();
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  auto stats = (*db)->GetStats();
   if (!stats.ok()) return Report(stats.status());
   std::cout << "database:       " << ctx.db << "\n"
             << "format version: " << stats->format_version << "\n"
@@ -257,9 +254,8 @@ struct GetArgs {
   size_t limit = 20;
 };
 
-std::string DisplayName(const storage::Transaction& txn, EntityId id) {
-  auto e = txn.GetEntity(id);
-  if (!e.ok()) return "#" + std::to_string(id) + " (unreadable)";
+std::string DisplayName(const std::optional<Entity>& e, EntityId id) {
+  if (!e) return "#" + std::to_string(id) + " (unreadable)";
   if (!e->name().empty()) return std::string(e->name());
   return "#" + std::to_string(id);
 }
@@ -294,78 +290,49 @@ void PrintProperties(const Entity& e) {
   }
 }
 
-Status PrintRelations(const storage::Transaction& txn, EntityId id, size_t limit) {
-  // Grouped by type, outgoing before incoming within a type (Expand's order).
-  std::map<std::string, std::vector<storage::Edge>> groups;
-  KG_RETURN_IF_ERROR(txn.Expand(id, storage::Direction::kBoth, {}, [&](const storage::Edge& e) {
-    groups[std::string(e.type)].push_back(e);
-    return true;
-  }));
-  for (auto& [type, edges] : groups) {
-    std::stable_partition(edges.begin(), edges.end(), [](const auto& e) { return e.outgoing; });
-    std::cout << "  " << type << " (" << edges.size() << ")\n";
-    size_t shown = limit == 0 ? edges.size() : std::min(limit, edges.size());
-    for (size_t i = 0; i < shown; ++i) {
-      const storage::Edge& e = edges[i];
-      KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(e.relation));
-      std::cout << "    " << (e.outgoing ? "-> " : "<- ") << DisplayName(txn, e.other)
-                << RelationDetails(r) << "\n";
+// Grouped by type, outgoing before incoming within a type (the session's
+// order), at most `limit` per type with a count of the rest.
+void PrintRelations(const session::EntityView& view) {
+  size_t next = 0;
+  for (const auto& [type, count] : view.type_counts) {
+    std::cout << "  " << type << " (" << count << ")\n";
+    size_t shown = 0;
+    for (; next < view.relations.size() && view.relations[next].relation.type == type; ++next) {
+      const session::Neighbour& n = view.relations[next];
+      EntityId other = n.outgoing ? n.relation.end : n.relation.start;
+      std::cout << "    " << (n.outgoing ? "-> " : "<- ") << DisplayName(n.other, other)
+                << RelationDetails(n.relation) << "\n";
+      ++shown;
     }
-    if (shown < edges.size()) std::cout << "    … and " << edges.size() - shown << " more\n";
+    if (shown < count) std::cout << "    … and " << count - shown << " more\n";
   }
-  return Status::OK();
-}
-
-// Names close to `query` (substring either way, ignoring ASCII case), for
-// "did you mean"; only on small databases where a full scan is cheap.
-std::vector<std::string> Suggestions(const storage::Store& store, std::string_view query) {
-  std::vector<std::string> out;
-  auto stats = store.Stats();
-  if (!stats.ok() || stats->entities > kSuggestScanLimit) return out;
-  auto lower = [](std::string_view s) {
-    std::string l(s);
-    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-    return l;
-  };
-  std::string q = lower(query);
-  auto txn = store.BeginRead();
-  Status s = txn->ScanEntities("", [&](EntityId id) {
-    auto e = txn->GetEntity(id);
-    if (!e.ok() || e->name().empty()) return true;
-    std::string n = lower(e->name());
-    if (n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos))
-      out.emplace_back(e->name());
-    return out.size() < 5;
-  });
-  return out;
 }
 
 int RunGet(const Context& ctx, const GetArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto txn = (*store)->BeginRead();
-  auto ids = txn->FindByName(args.name);
-  if (!ids.ok()) return Report(ids.status());
-  if (ids->empty()) {
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  session::LookupLimits limits;
+  limits.per_type = args.limit;
+  auto found = (*db)->Lookup(args.name, limits);
+  if (!found.ok()) return Report(found.status());
+  if (found->empty()) {
     std::cerr << "kg: no entity named '" << args.name << "'";
-    auto near = Suggestions(**store, args.name);
+    auto near = (*db)->Suggest(args.name);
     for (size_t i = 0; i < near.size(); ++i)
       std::cerr << (i ? ", '" : "; did you mean '") << near[i] << "'";
     std::cerr << (near.empty() ? "\n" : "?\n");
     return kExitBadInput;
   }
-  for (size_t i = 0; i < ids->size(); ++i) {
-    auto e = txn->GetEntity((*ids)[i]);
-    if (!e.ok()) return Report(e.status());
+  for (size_t i = 0; i < found->size(); ++i) {
+    const Entity& e = (*found)[i].entity;
     if (i > 0) std::cout << "\n";
     std::string labels;
-    for (size_t j = 0; j < e->labels.size(); ++j) labels += (j ? ", " : "") + e->labels[j];
-    std::cout << (e->name().empty() ? "#" + std::to_string(e->id) : std::string(e->name())) << "  ("
-              << labels << (labels.empty() ? "" : "; ") << "id " << e->id << ")\n";
-    PrintProperties(*e);
-    Status s = PrintRelations(*txn, e->id, args.limit);
-    if (!s.ok()) return Report(s);
+    for (size_t j = 0; j < e.labels.size(); ++j) labels += (j ? ", " : "") + e.labels[j];
+    std::cout << (e.name().empty() ? "#" + std::to_string(e.id) : std::string(e.name())) << "  ("
+              << labels << (labels.empty() ? "" : "; ") << "id " << e.id << ")\n";
+    PrintProperties(e);
+    PrintRelations((*found)[i]);
   }
   return kExitOk;
 }
@@ -374,9 +341,9 @@ int RunGet(const Context& ctx, const GetArgs& args) {
 
 int RunCheck(const Context& ctx) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto problems = (*store)->Check();
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  auto problems = (*db)->Check();
   if (!problems.ok()) return Report(problems.status());
   if (!problems->empty()) {
     for (const std::string& p : *problems) std::cout << p << "\n";
@@ -384,7 +351,7 @@ int RunCheck(const Context& ctx) {
               << (problems->size() == 1 ? "" : "s") << "\n";
     return kExitBadInput;
   }
-  auto stats = (*store)->Stats();
+  auto stats = (*db)->GetStats();
   if (!stats.ok()) return Report(stats.status());
   std::cout << "ok: " << stats->entities << " entities, " << stats->relations
             << " relations, no problems\n";
