@@ -137,7 +137,7 @@ void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {
   const std::string* params_param = req.Param("params");
   auto params = ParseParams(params_param != nullptr ? *params_param : "");
   if (!params.ok()) return SendError(res, {400, "BadRequest", params.status().message()});
-  auto data = service.Render(*query, *params, format);
+  auto data = service.Render(BearerToken(req), *query, *params, format);
   if (!data.ok()) return SendStatus(res, data.status());
   res->status = 200;
   res->content_type = std::string(DiagramMediaType(format));
