@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "core/atomic_file.h"
 #include "ingest/document.h"
 #include "ingest/extractor.h"
 #include "ingest/ingest.h"
@@ -39,24 +40,6 @@ Result<std::string> ReadAll(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// Writes through a temporary file renamed over the target.
-Status WriteFileAtomically(const std::string& path, const std::string& body) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IOError(path + ": cannot write");
-    out << body;
-    if (!out.flush()) return Status::IOError(path + ": cannot write");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Status::IOError(path + ": cannot write");
-  }
-  return Status::OK();
 }
 
 void PrintTable(const ingest::Review& review) {
@@ -152,7 +135,7 @@ int RunAnalyze(const Context& ctx, const IngestArgs& args) {
   }
   std::string jsonl = ingest::ReviewToJsonl(*review);
   if (!args.output.empty() && args.output != "-") {
-    Status s = WriteFileAtomically(args.output, jsonl);
+    Status s = kg::WriteFileAtomically(args.output, jsonl);  // core/atomic_file.h
     if (!s.ok()) return Report(s);
     std::cerr << "kg: " << review->candidates.size() << " candidates from " << stats.sentences
               << " sentences written to " << args.output << "\n";
