@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analytics/analytics_types.h"
 #include "core/date.h"
 #include "core/result.h"
 #include "core/result_table.h"
@@ -30,31 +31,12 @@
 
 namespace kg::analytics {
 
-// What part of the graph to analyse. A relation is kept when its type is
-// listed (or `types` is empty), both endpoints are kept nodes and, with
-// `as_of`, Relation::ValidAt(*as_of) holds. A node is kept when it has one of
-// `labels` (or `labels` is empty). A name listed twice counts once.
-struct GraphFilter {
-  std::vector<std::string> labels;
-  std::vector<std::string> types;
-  std::optional<Date> as_of;
-};
-
 // InvalidArgument "unknown label 'X'; known: ..." (resp. "unknown relation
 // type") for a name the ontology does not declare; OK for any name when the
 // ontology is open. CheckFilter checks both, prefixing "labels: "/"types: ".
 Status CheckLabels(const schema::Ontology& ontology, const std::vector<std::string>& labels);
 Status CheckTypes(const schema::Ontology& ontology, const std::vector<std::string>& types);
 Status CheckFilter(const schema::Ontology& ontology, const GraphFilter& filter);
-
-// Edge cost for shortest paths (PageRank and the rest ignore weights):
-//   kHops        1 per relation
-//   kConfidence  1 - confidence + 0.001 (a missing confidence counts as 1);
-//                the 0.001 per hop makes the fewest hops win among equally
-//                certain paths
-//   kStance      1 / (0.01 + |stance|) (missing stance counts as 0): strong
-//                opinions, for or against, are short links
-enum class EdgeWeight { kHops, kConfidence, kStance };
 
 // One relation given by hand (tests, benchmarks): `symmetric` adds the mirror arc.
 struct EdgeInput {
@@ -102,34 +84,17 @@ class GraphView {
 
 // --- algorithms: one value per vertex, indexed by dense vertex number -----
 
-struct PageRankOptions {
-  double damping = 0.85;
-  int iterations = 20;
-  // Stop early once the L1 change of an iteration falls below this (0 = never).
-  double tolerance = 0.0;
-  // Asked before every iteration when set; a non-OK status (a query's
-  // timeout or cancellation) stops the loop and is PageRank's result.
-  std::function<Status()> interrupt;
-};
 // PageRank with dangling nodes handled: the rank of a node without out-arcs
 // is spread evenly over all nodes each iteration, so ranks always sum to 1.
 // (boost::page_rank drops that mass, hence our own loop over the CSR.)
 // InvalidArgument for damping outside [0, 1) or iterations < 1.
 Result<std::vector<double>> PageRank(const GraphView& view, const PageRankOptions& options);
 
-struct BetweennessOptions {
-  bool directed = false;   // false: relations are undirected links
-  bool normalized = true;  // divide by (n-1)(n-2) (directed) or (n-1)(n-2)/2
-  // Asked before the BFS from each source when set; a non-OK status stops
-  // the computation and is its result.
-  std::function<Status()> interrupt;
-};
-// Brandes betweenness (boost::brandes_betweenness_centrality) over the simple
+// Brandes betweenness (kg's own loop, interruptible) over the simple
 // graph (parallel relations and self-loops dropped; every link costs 1).
 // Exact, O(V*E) time: minutes on a million relations; filter first.
 Result<std::vector<double>> Betweenness(const GraphView& view, const BetweennessOptions& options);
 
-enum class DegreeDirection { kIn, kOut, kBoth };
 // Number of relations at each vertex, each counted once by its stored
 // direction (start -> end), as MATCH (n)-[r]->() / (n)<-[r]-() / (n)-[r]-()
 // count them: a symmetric relation adds 1 to `both` at each end, 1 to `out`
@@ -142,10 +107,6 @@ std::vector<double> Degree(const GraphView& view, DegreeDirection direction);
 std::vector<int64_t> ConnectedComponents(const GraphView& view);  // undirected
 std::vector<int64_t> StrongComponents(const GraphView& view);     // directed
 
-struct CommunityOptions {
-  uint64_t seed = 42;   // order in which nodes are visited
-  int max_levels = 10;  // Louvain aggregation levels
-};
 // Louvain modularity communities on the undirected simple graph (each
 // relation weighs 1; a symmetric relation is one link). Deterministic for a
 // seed. Group numbers as for components.
@@ -168,35 +129,6 @@ Result<std::vector<double>> Distances(const GraphView& view, EntityId from, bool
 
 // --- whole analyses, as the CLI and CALL kg.* run them --------------------
 
-enum class Algorithm {
-  kPageRank,
-  kBetweenness,
-  kDegree,
-  kComponents,
-  kStrongComponents,
-  kCommunities
-};
-// "pagerank", "betweenness", "degree", "components", "scc", "communities";
-// InvalidArgument listing these otherwise.
-Result<Algorithm> ParseAlgorithm(std::string_view name);
-std::string_view AlgorithmName(Algorithm algorithm);
-// True for algorithms whose value is a group number (components, communities).
-bool IsGrouping(Algorithm algorithm);
-
-struct AnalysisOptions {
-  GraphFilter filter;
-  PageRankOptions pagerank;
-  BetweennessOptions betweenness;
-  DegreeDirection degree = DegreeDirection::kBoth;
-  CommunityOptions communities;
-  // Asked between the phases of Analyze (after reading the graph, after the
-  // algorithm) and inside PageRank's and betweenness's loops when set
-  // (ParseConfig of CALL kg.* sets it to the statement's deadline and cancel
-  // check). Components and communities run to completion once started:
-  // their work is near-linear in the graph.
-  std::function<Status()> interrupt;
-};
-
 struct NodeScore {
   EntityId node = 0;
   double score = 0.0;  // group number for components/communities
@@ -217,9 +149,6 @@ Result<std::unordered_map<EntityId, double>> ScoresById(const storage::Transacti
 Result<ResultTable> ScoresToTable(const storage::Transaction& txn, Algorithm algorithm,
                                   const std::vector<NodeScore>& scores, size_t top);
 
-// InvalidArgument for a property scores must not be written to: empty,
-// "name", "aliases", or starting with '_' (the JSON contract's _id, _labels...).
-Status CheckScoreProperty(std::string_view property);
 // Sets property `property` of every scored node in write transaction `txn`
 // (not committed here: the caller commits once, so the write is all or
 // nothing). CheckScoreProperty's errors first; then the first store error

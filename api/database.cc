@@ -1,24 +1,40 @@
-// The public Database / QueryResult API over storage::Store and query::Run.
+// The public Database / QueryResult / Cursor API over the session layer
+// (api/session.h): the library applies the same rules as the CLI and the
+// server because it runs through the same code.
 #include "kg/database.h"
 
 #include <utility>
 
+#include "api/session.h"
 #include "core/json.h"
-#include "query/query.h"
-#include "schema/ontology.h"
-#include "storage/store.h"
-#include "viz/render.h"
+#include "storage/store.h"  // the transaction a WriteTransaction wraps
 
 namespace kg {
 
 class Database::Impl {
  public:
-  explicit Impl(std::unique_ptr<storage::Store> store) : store_(std::move(store)) {}
-  storage::Store& store() { return *store_; }
-  const storage::Store& store() const { return *store_; }
+  explicit Impl(std::unique_ptr<session::Session> session) : session_(std::move(session)) {}
+  session::Session& session() { return *session_; }
+  const session::Session& session() const { return *session_; }
 
  private:
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<session::Session> session_;
+};
+
+class Cursor::Impl {
+ public:
+  explicit Impl(std::unique_ptr<session::Cursor> rows) : rows_(std::move(rows)) {
+    for (const session::Notification& n : rows_->notifications())
+      notifications_.push_back(Notification{n.code, n.title, n.description, n.position});
+  }
+  session::Cursor& rows() { return *rows_; }
+  std::vector<Value>& current() { return current_; }
+  const std::vector<Notification>& notifications() const { return notifications_; }
+
+ private:
+  std::unique_ptr<session::Cursor> rows_;
+  std::vector<Value> current_;
+  std::vector<Notification> notifications_;
 };
 
 class WriteTransaction::Impl {
@@ -56,7 +72,28 @@ Result<viz::Format> ToVizFormat(DiagramFormat format) {
   return Status::InvalidArgument("unknown diagram format");
 }
 
+session::CallOptions CallOptionsFor(const ValueMap& params, const QueryLimits& limits) {
+  session::CallOptions options;
+  options.parameters = params;
+  options.timeout_seconds = limits.timeout_seconds;
+  options.max_rows = limits.max_rows;
+  options.as_of = limits.as_of;
+  options.strict = limits.strict;
+  return options;
+}
+
 }  // namespace
+
+Cursor::Cursor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Cursor::~Cursor() = default;
+const std::vector<std::string>& Cursor::columns() const { return impl_->rows().columns(); }
+const std::vector<Notification>& Cursor::notifications() const { return impl_->notifications(); }
+bool Cursor::Next() {
+  if (impl_->rows().Next(&impl_->current())) return true;
+  impl_->current().clear();
+  return false;
+}
+Row Cursor::row() const { return Row(&impl_->current()); }
 
 int QueryResult::ColumnIndex(std::string_view name) const {
   for (size_t i = 0; i < table_.columns.size(); ++i)
@@ -123,52 +160,53 @@ Database::~Database() = default;
 
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
                                                  const DatabaseOptions& options) {
-  storage::OpenOptions open_options;
+  session::OpenOptions open_options;
   open_options.read_only = options.read_only;
-  auto store = storage::Store::Open(path, open_options);
-  if (!store.ok() && store.status().code() == StatusCode::kNotFound && options.create_if_missing) {
-    KG_ASSIGN_OR_RETURN(schema::Ontology ontology, schema::Ontology::Load(options.ontology));
-    KG_RETURN_IF_ERROR(storage::Store::Create(path, ontology));
-    store = storage::Store::Open(path, open_options);
-  }
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Database>(new Database(std::make_unique<Impl>(std::move(store).value())));
+  open_options.create_if_missing = options.create_if_missing;
+  open_options.ontology = options.ontology;
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<session::Session> session,
+                      session::Session::Open(path, open_options));
+  return std::unique_ptr<Database>(new Database(std::make_unique<Impl>(std::move(session))));
 }
 
-bool Database::read_only() const { return impl_->store().read_only(); }
+bool Database::read_only() const { return impl_->session().read_only(); }
+
+Result<std::unique_ptr<Cursor>> Database::Stream(std::string_view text, const ValueMap& params,
+                                                 const QueryLimits& limits) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<session::Cursor> rows,
+                      impl_->session().Stream(text, CallOptionsFor(params, limits)));
+  return std::unique_ptr<Cursor>(new Cursor(std::make_unique<Cursor::Impl>(std::move(rows))));
+}
 
 Result<QueryResult> Database::Query(std::string_view text, const ValueMap& params,
                                     const QueryLimits& limits) {
-  query::QueryOptions options;
-  options.parameters = params;
-  options.timeout_seconds = limits.timeout_seconds;
-  if (limits.max_rows > 0) options.max_rows = limits.max_rows;
-  KG_ASSIGN_OR_RETURN(ResultTable table, query::Run(impl_->store(), text, options));
-  return QueryResult(std::move(table));
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Cursor> cursor, Stream(text, params, limits));
+  ResultTable table;
+  table.columns = cursor->columns();
+  std::vector<Notification> notifications = cursor->notifications();
+  std::vector<Value> row;
+  while (cursor->impl_->rows().Next(&row)) table.rows.push_back(std::move(row));
+  return QueryResult(std::move(table), std::move(notifications));
 }
 
 Result<std::unique_ptr<WriteTransaction>> Database::BeginWrite() {
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> txn, impl_->store().BeginWrite());
-  return std::make_unique<WriteTransaction>(
-      std::make_unique<WriteTransaction::Impl>(std::move(txn)));
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> txn, impl_->session().BeginWrite());
+  return std::unique_ptr<WriteTransaction>(
+      new WriteTransaction(std::make_unique<WriteTransaction::Impl>(std::move(txn))));
 }
 
 Result<std::string> Database::Render(std::string_view text, const ValueMap& params,
                                      DiagramFormat format) {
-  KG_ASSIGN_OR_RETURN(QueryResult result, Query(text, params));
-  KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(impl_->store(), result.table()));
-  if (graph.empty())
-    return Status::InvalidArgument("the query returned no nodes or relationships to draw");
-  viz::RenderOptions options;
-  KG_ASSIGN_OR_RETURN(options.format, ToVizFormat(format));
-  for (const auto& type : impl_->store().ontology().relation_types())
-    if (type.symmetric) options.symmetric_types.insert(type.name);
-  KG_ASSIGN_OR_RETURN(viz::Rendering rendering, viz::Render(graph, options));
-  return std::move(rendering.data);
+  session::DrawRequest request;
+  KG_ASSIGN_OR_RETURN(request.render.format, ToVizFormat(format));
+  session::CallOptions options = CallOptionsFor(params, QueryLimits{});
+  options.read_only_reason = "Render runs queries read-only; use Query to change data";
+  KG_ASSIGN_OR_RETURN(session::Drawing drawing, impl_->session().Render(text, options, request));
+  return std::move(drawing.rendering.data);
 }
 
 Result<DatabaseStats> Database::Stats() const {
-  KG_ASSIGN_OR_RETURN(storage::StoreStats s, impl_->store().Stats());
+  KG_ASSIGN_OR_RETURN(session::Stats s, impl_->session().GetStats());
   DatabaseStats out;
   out.entities = s.entities;
   out.relations = s.relations;
@@ -178,6 +216,6 @@ Result<DatabaseStats> Database::Stats() const {
   return out;
 }
 
-Result<std::vector<std::string>> Database::Check() const { return impl_->store().Check(); }
+Result<std::vector<std::string>> Database::Check() const { return impl_->session().Check(); }
 
 }  // namespace kg

@@ -11,11 +11,9 @@
 #include <optional>
 #include <string>
 
+#include "api/session.h"
 #include "core/date.h"
 #include "core/result.h"
-#include "query/procedures.h"
-#include "storage/sources.h"
-#include "storage/store.h"
 
 namespace kg::cli {
 
@@ -46,8 +44,9 @@ Result<std::optional<Date>> ParseAsOfOption(const std::string& text);
 // The exit code a status maps to, without printing.
 int ExitCodeFor(const Status& status);
 
-// Opens the database named by --db/KG_DB. InvalidArgument when none was given.
-Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only);
+// Opens the database named by --db/KG_DB as a session (the CLI's only way
+// to the engine). InvalidArgument when none was given.
+Result<std::unique_ptr<session::Session>> OpenSession(const Context& ctx, bool read_only);
 
 // Each group of subcommands lives in its own file and registers itself here.
 void RegisterStoreCommands(CLI::App& app, Context& ctx);      // init import export stats get check
@@ -58,22 +57,10 @@ void RegisterAnalyticsCommands(CLI::App& app, Context& ctx);  // analyze
 void RegisterSourcesCommands(CLI::App& app, Context& ctx);    // sources (cmd_sources.cc)
 void RegisterIngestCommands(CLI::App& app, Context& ctx);     // ingest (cmd_ingest.cc)
 
-// A source record and its text read by `kg import --sources FILE.json`
+// The source documents named by `kg import --sources FILE.json`
 // (cmd_sources.cc): records as in data/sources/sources.json, each text read
 // from its "file" beside the JSON and checked against its "sha256".
-struct LoadedSource {
-  storage::SourceRecord record;
-  std::string text;
-};
-Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path);
-// Stores them in one transaction; a source already stored with the same text
-// is skipped, with another text refused (AlreadyExists).
-Status StoreSources(storage::Store& store, const std::vector<LoadedSource>& sources);
+Result<std::vector<session::SourceDocument>> ReadSourcesFile(const std::string& path);
 void RegisterBackupCommands(CLI::App& app, Context& ctx);  // backup restore
-
-// The registry for CALL: kg's built-ins plus the kg.* analytics procedures
-// (cmd_analyze.cc). `ontology` is asked at call time for the queried store's
-// ontology (nullptr before it is open). Pass it as QueryOptions::procedures.
-query::ProcedureRegistry MakeProcedureRegistry(std::function<const schema::Ontology*()> ontology);
 
 }  // namespace kg::cli

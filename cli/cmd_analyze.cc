@@ -3,7 +3,7 @@
 //       [--labels L,..] [--types T,..] [--as-of DATE] [--top N]
 //       [--format table|csv|json|jsonl] [--write PROPERTY] [algorithm options]
 //   kg analyze shortest --from NAME [--to NAME] [--weight hops|confidence|stance]
-// Scores are computed by analytics/ on a snapshot; --write stores them as node
+// Scores are computed by the session layer (analytics/ on a snapshot); --write stores them as node
 // properties in one write transaction (all nodes or none). Bad option values
 // (unknown algorithm, format, direction, weight, date, label or type; a
 // reserved --write name) are usage errors, exit 2, checked before anything runs.
@@ -15,8 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "analytics/analytics.h"
-#include "analytics/procedures.h"
 #include "cli/cli.h"
 #include "cli/format.h"
 
@@ -112,12 +110,6 @@ Result<Plan> MakePlan(const AnalyzeArgs& args) {
   return plan;
 }
 
-// Labels and types the store's ontology does not know (unless it is open).
-Status CheckNames(const schema::Ontology& ontology, const AnalyzeArgs& args) {
-  KG_RETURN_IF_ERROR(analytics::CheckLabels(ontology, args.labels).WithPrefix("--labels"));
-  return analytics::CheckTypes(ontology, args.types).WithPrefix("--types");
-}
-
 // A usage problem (bad option value): reported, exit 2.
 int UsageError(const Status& status) {
   Report(status);
@@ -129,139 +121,35 @@ int Print(const ResultTable& table, OutputFormat format) {
   return kExitOk;
 }
 
-// Computes scores (and with --write stores them) and returns the table.
-Result<ResultTable> RunScores(storage::Store& store, const AnalyzeArgs& args, const Plan& plan) {
-  const analytics::Algorithm algorithm = *plan.algorithm;
-  const analytics::AnalysisOptions& options = plan.options;
-  const size_t top = static_cast<size_t>(args.top);
-  if (!args.write_given) {
-    std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-    KG_ASSIGN_OR_RETURN(auto scores,
-                        analytics::Analyze(*txn, store.ontology(), algorithm, options));
-    return analytics::ScoresToTable(*txn, algorithm, scores, top);
-  }
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> txn, store.BeginWrite());
-  KG_ASSIGN_OR_RETURN(auto scores, analytics::Analyze(*txn, store.ontology(), algorithm, options));
-  KG_RETURN_IF_ERROR(analytics::WriteScores(*txn, args.write, algorithm, scores));
-  KG_ASSIGN_OR_RETURN(ResultTable table, analytics::ScoresToTable(*txn, algorithm, scores, top));
-  KG_RETURN_IF_ERROR(txn->Commit());
-  std::cerr << "kg: wrote '" << args.write << "' on " << scores.size() << " nodes\n";
-  return table;
-}
-
-// The one entity whose name or alias is `name`; an exact (case-sensitive)
-// name match wins when the case-insensitive lookup finds several.
-Result<EntityId> ResolveName(const storage::Transaction& txn, const std::string& option,
-                             const std::string& name) {
-  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(name));
-  if (ids.empty()) return Status::NotFound(option + ": no entity named '" + name + "'");
-  if (ids.size() == 1) return ids[0];
-  std::optional<EntityId> exact;
-  for (EntityId id : ids) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
-    if (e.name() == name) {
-      if (exact) break;
-      exact = id;
-    }
-  }
-  if (exact) return *exact;
-  return Status::InvalidArgument(option + ": '" + name + "' names " + std::to_string(ids.size()) +
-                                 " entities; use the exact canonical name");
-}
-
-Value NodeValue(Entity entity) { return Value(std::make_shared<const Entity>(std::move(entity))); }
-
-// Columns node, name, via (the relation arriving at the node), distance.
-Result<ResultTable> PathTable(const storage::Transaction& txn,
-                              const std::vector<analytics::PathStep>& path) {
-  ResultTable table{{"node", "name", "via", "distance"}, {}};
-  for (const analytics::PathStep& step : path) {
-    KG_ASSIGN_OR_RETURN(Entity entity, txn.GetEntity(step.node));
-    Value via;
-    if (step.via != 0) {
-      KG_ASSIGN_OR_RETURN(Relation relation, txn.GetRelation(step.via));
-      via = Value(std::make_shared<const Relation>(std::move(relation)));
-    }
-    std::string name(entity.name());
-    table.rows.push_back({NodeValue(std::move(entity)), Value(name), via, Value(step.distance)});
-  }
-  return table;
-}
-
-// Without --to: the nearest nodes, columns node, name, distance.
-Result<ResultTable> DistanceTable(const storage::Transaction& txn, const analytics::GraphView& view,
-                                  EntityId from, const AnalyzeArgs& args) {
-  KG_ASSIGN_OR_RETURN(std::vector<double> distance,
-                      analytics::Distances(view, from, args.directed));
-  std::vector<uint32_t> order;
-  for (uint32_t v = 0; v < distance.size(); ++v)
-    if (distance[v] != std::numeric_limits<double>::infinity()) order.push_back(v);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return distance[a] < distance[b]; });
-  const size_t top = static_cast<size_t>(args.top);
-  if (top != 0 && order.size() > top) order.resize(top);
-  ResultTable table{{"node", "name", "distance"}, {}};
-  for (uint32_t v : order) {
-    KG_ASSIGN_OR_RETURN(Entity entity, txn.GetEntity(view.id(v)));
-    std::string name(entity.name());
-    table.rows.push_back({NodeValue(std::move(entity)), Value(name), Value(distance[v])});
-  }
-  return table;
-}
-
-// NotFound naming the entities (as the user wrote them), not internal ids.
-Status NoPath(const analytics::GraphView& view, EntityId from, EntityId to,
-              const AnalyzeArgs& args) {
-  if (!view.vertex(from))
-    return Status::NotFound("--from: '" + args.from + "' is not in the filtered graph");
-  if (!view.vertex(to))
-    return Status::NotFound("--to: '" + args.to + "' is not in the filtered graph");
-  return Status::NotFound("no path from '" + args.from + "' to '" + args.to + "'" +
-                          (args.directed ? " following relation direction" : ""));
-}
-
-Result<ResultTable> RunShortest(storage::Store& store, const AnalyzeArgs& args, const Plan& plan) {
-  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  KG_ASSIGN_OR_RETURN(EntityId from, ResolveName(*txn, "--from", args.from));
-  KG_ASSIGN_OR_RETURN(auto view, analytics::GraphView::Build(*txn, store.ontology(),
-                                                             plan.options.filter, plan.weight));
-  if (args.to.empty()) {
-    if (!view.vertex(from))
-      return Status::NotFound("--from: '" + args.from + "' is not in the filtered graph");
-    return DistanceTable(*txn, view, from, args);
-  }
-  KG_ASSIGN_OR_RETURN(EntityId to, ResolveName(*txn, "--to", args.to));
-  Result<std::vector<analytics::PathStep>> path =
-      analytics::ShortestPath(view, from, to, args.directed);
-  if (!path.ok()) {
-    if (path.status().code() == StatusCode::kNotFound) return NoPath(view, from, to, args);
-    return path.status();
-  }
-  return PathTable(*txn, *path);
+// The session's request from the checked command line.
+session::AnalyzeRequest MakeRequest(const AnalyzeArgs& args, const Plan& plan) {
+  session::AnalyzeRequest request;
+  request.algorithm = plan.algorithm;
+  request.options = plan.options;
+  request.top = static_cast<size_t>(args.top);
+  if (args.write_given) request.write = args.write;
+  request.from = args.from;
+  request.to = args.to;
+  request.weight = plan.weight;
+  request.directed = args.directed;
+  return request;
 }
 
 int RunAnalyze(const Context& ctx, const AnalyzeArgs& args) {
   Result<Plan> plan = MakePlan(args);
   if (!plan.ok()) return UsageError(plan.status());
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, !args.write_given);
-  if (!store.ok()) return Report(store.status());
-  Status known = CheckNames((*store)->ontology(), args);
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, !args.write_given);
+  if (!db.ok()) return Report(db.status());
+  Status known = (*db)->CheckFilter(plan->options.filter);
   if (!known.ok()) return UsageError(known);
-  Result<ResultTable> table =
-      plan->algorithm ? RunScores(**store, args, *plan) : RunShortest(**store, args, *plan);
-  if (!table.ok()) return Report(table.status());
-  return Print(*table, plan->format);
+  Result<session::AnalyzeResult> result = (*db)->Analyze(MakeRequest(args, *plan));
+  if (!result.ok()) return Report(result.status());
+  if (args.write_given)
+    std::cerr << "kg: wrote '" << args.write << "' on " << result->written << " nodes\n";
+  return Print(result->table, plan->format);
 }
 
 }  // namespace
-
-query::ProcedureRegistry MakeProcedureRegistry(std::function<const schema::Ontology*()> ontology) {
-  query::ProcedureRegistry registry = query::ProcedureRegistry::WithBuiltins();
-  // Only fails when a name is taken, which the fixed kg.* names never are here.
-  Status registered = analytics::RegisterProcedures(std::move(ontology), &registry);
-  if (!registered.ok()) std::cerr << "kg: " << registered.message() << "\n";
-  return registry;
-}
 
 void RegisterAnalyticsCommands(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<AnalyzeArgs>();

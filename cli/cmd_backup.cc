@@ -1,9 +1,9 @@
-// kg backup and kg restore: thin front ends of storage/backup.h.
+// kg backup and kg restore: thin front ends of the session's backups
+// (storage/backup.h below it).
 #include <iostream>
 #include <memory>
 
 #include "cli/cli.h"
-#include "storage/backup.h"
 
 namespace kg::cli {
 namespace {
@@ -21,9 +21,9 @@ struct RestoreArgs {
 int RunBackup(const Context& ctx, const BackupArgs& args) {
   // BackupEngine pauses file deletions while copying, which only a writable
   // open may do; readers of the database go on meanwhile.
-  auto store = OpenStore(ctx, /*read_only=*/false);
-  if (!store.ok()) return Report(store.status());
-  auto b = storage::Backup(**store, args.dir);
+  auto db = OpenSession(ctx, /*read_only=*/false);
+  if (!db.ok()) return Report(db.status());
+  auto b = (*db)->Backup(args.dir);
   if (!b.ok()) return Report(b.status());
   std::cout << "backup " << b->id << " in " << args.dir << ": " << b->entities << " entities, "
             << b->relations << " relations, " << b->files << " files, " << b->bytes
@@ -33,10 +33,7 @@ int RunBackup(const Context& ctx, const BackupArgs& args) {
 
 int RunRestore(const Context& ctx, const RestoreArgs& args) {
   if (ctx.db.empty()) return UsageError("no database given: pass --db DIR or set KG_DB");
-  storage::RestoreOptions options;
-  options.backup_id = args.backup_id;
-  options.replace = args.replace;
-  auto b = storage::Restore(args.dir, ctx.db, options);
+  auto b = session::Session::Restore(args.dir, ctx.db, args.backup_id, args.replace);
   if (!b.ok()) return Report(b.status());
   std::cout << "restored backup " << b->id << " to " << ctx.db << ": " << b->entities
             << " entities, " << b->relations << " relations; kg check and checksums ok\n";

@@ -1,6 +1,7 @@
 // `kg bench`: the workloads of bench/kit/README.md run in one process
-// with one prepared statement per workload, so the harness (bench/run) measures the
-// engine and not process start-up. Prints one JSON object:
+// through one session (whose plan cache prepares each workload's statement
+// once), so the harness (bench/run) measures the engine and not process
+// start-up. Prints one JSON object:
 //   W2..W5: {"workload", "queries", "runs_ms": [...], "median_ms", "checksum"}
 //   W6:     {"ms", "rows"}: open the store + the first W2 statement (cold start)
 #include <algorithm>
@@ -14,7 +15,6 @@
 
 #include "cli/cli.h"
 #include "core/json.h"
-#include "query/query.h"
 
 namespace kg::cli {
 namespace {
@@ -93,16 +93,16 @@ double Millis(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-// One pass over the batch with the prepared statement; the checksum of all its rows.
-Result<int64_t> RunBatch(storage::Store& store, const query::PreparedStatement& statement,
-                         const Workload& w) {
+// One pass over the batch (the statement's plan comes from the session's
+// cache); the checksum of all its rows.
+Result<int64_t> RunBatch(session::Session& db, const Workload& w) {
   int64_t checksum = 0;
-  query::QueryOptions options;
+  session::CallOptions options;
   options.timeout_seconds = 0;
   for (const ValueMap& p : w.params) {
     options.parameters = p;
-    KG_ASSIGN_OR_RETURN(ResultTable t, statement.Execute(store, options));
-    checksum += w.checksum(t);
+    KG_ASSIGN_OR_RETURN(session::QueryResult r, db.Run(w.statement, options));
+    checksum += w.checksum(r.table);
   }
   return checksum;
 }
@@ -114,16 +114,15 @@ std::string Ms(double ms) {
 }
 
 int RunBatches(const Context& ctx, const Workload& w, const std::string& name, int reps) {
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
-  if (!store.ok()) return Report(store.status());
-  Result<query::PreparedStatement> statement =
-      query::PreparedStatement::Prepare(w.statement, query::QueryOptions{});
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
+  if (!db.ok()) return Report(db.status());
+  Result<session::PreparedInfo> statement = (*db)->Prepare(w.statement, session::CallOptions{});
   if (!statement.ok()) return Report(statement.status().WithPrefix(name));
   std::vector<double> runs;
   int64_t checksum = 0;
   for (int i = 0; i < reps; ++i) {
     auto start = std::chrono::steady_clock::now();
-    Result<int64_t> sum = RunBatch(**store, *statement, w);
+    Result<int64_t> sum = RunBatch(**db, w);
     if (!sum.ok()) return Report(sum.status().WithPrefix(name));
     runs.push_back(Millis(start));
     if (i > 0 && *sum != checksum) {
@@ -149,14 +148,14 @@ int RunCold(const Context& ctx, const Value& queries) {
     return Report(Status::InvalidArgument("queries file has no string 'w6_cold'"));
   }
   auto start = std::chrono::steady_clock::now();
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
-  if (!store.ok()) return Report(store.status());
-  query::QueryOptions options;
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
+  if (!db.ok()) return Report(db.status());
+  session::CallOptions options;
   options.parameters = {{"name", it->second}};
-  Result<ResultTable> t = query::Run(**store, kW2, options);
+  Result<session::QueryResult> t = (*db)->Run(kW2, options);
   if (!t.ok()) return Report(t.status());
   double ms = Millis(start);
-  std::cout << "{\"ms\": " << Ms(ms) << ", \"rows\": " << t->rows.size() << "}" << std::endl;
+  std::cout << "{\"ms\": " << Ms(ms) << ", \"rows\": " << t->table.rows.size() << "}" << std::endl;
   return kExitOk;
 }
 

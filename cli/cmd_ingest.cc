@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/cli.h"
+#include "core/atomic_file.h"
 #include "ingest/document.h"
 #include "ingest/extractor.h"
 #include "ingest/ingest.h"
@@ -39,24 +40,6 @@ Result<std::string> ReadAll(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-// Writes through a temporary file renamed over the target.
-Status WriteFileAtomically(const std::string& path, const std::string& body) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IOError(path + ": cannot write");
-    out << body;
-    if (!out.flush()) return Status::IOError(path + ": cannot write");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return Status::IOError(path + ": cannot write");
-  }
-  return Status::OK();
 }
 
 void PrintTable(const ingest::Review& review) {
@@ -98,13 +81,13 @@ int RunApply(const Context& ctx, const IngestArgs& args) {
   if (!body.ok()) return Report(body.status());
   auto review = ingest::ParseReview(*body, args.apply);
   if (!review.ok()) return Report(review.status());
-  auto store = OpenStore(ctx, /*read_only=*/false);
-  if (!store.ok()) return Report(store.status());
+  auto db = OpenSession(ctx, /*read_only=*/false);
+  if (!db.ok()) return Report(db.status());
   ingest::ApplyOptions options;
   options.replace = args.replace;
   if (args.auto_accept >= 0) options.auto_accept = args.auto_accept;
   std::string id = review->source.id;
-  auto sum = ingest::Apply(**store, std::move(*review), options, args.apply);
+  auto sum = (*db)->ApplyReview(std::move(*review), options, args.apply);
   if (!sum.ok()) return Report(sum.status());
   PrintApplied(*sum, id);
   return kExitOk;
@@ -113,17 +96,7 @@ int RunApply(const Context& ctx, const IngestArgs& args) {
 int RunAnalyze(const Context& ctx, const IngestArgs& args) {
   auto format = ingest::ParseDocumentFormat(args.format);
   if (!format.ok()) return UsageError(format.status());
-  Status date_ok = storage::ValidatePublished(args.date);
-  if (!date_ok.ok()) return UsageError(date_ok.WithPrefix("--date"));
-  auto bytes = ReadAll(args.file);
-  if (!bytes.ok()) return Report(bytes.status());
-  auto text = ingest::ExtractText(*bytes, *format, args.file);
-  if (!text.ok()) return Report(text.status());
-  bool apply_now = args.auto_accept >= 0;
-  auto store = OpenStore(ctx, /*read_only=*/!apply_now);
-  if (!store.ok()) return Report(store.status());
-
-  storage::SourceRecord src;
+  SourceRecord src;
   src.id = args.id.empty() ? fs::path(args.file).filename().string() : args.id;
   src.title = args.title;
   src.publisher = args.publisher;
@@ -132,41 +105,37 @@ int RunAnalyze(const Context& ctx, const IngestArgs& args) {
   src.published = args.date;
   src.language = args.language;
   src.note = args.note;
-  src.sha256 = storage::Sha256Hex(*text);
-  auto txn = (*store)->BeginRead();
-  auto same = storage::FindSourceBySha(*txn, src.sha256);
-  if (!same.ok()) return Report(same.status());
-  if (*same && !args.replace)
-    return Report(Status::AlreadyExists(args.file + " is already source '" + (*same)->id +
-                                        "' (same SHA-256); give --replace to ingest it again"));
-  ingest::NameIndexCache cache;
-  auto index = cache.Get(*txn);
-  if (!index.ok()) return Report(index.status());
+  Status date_ok = session::Session::CheckPublished(args.date);
+  if (!date_ok.ok()) return UsageError(date_ok.WithPrefix("--date"));
+  auto bytes = ReadAll(args.file);
+  if (!bytes.ok()) return Report(bytes.status());
+  auto text = ingest::ExtractText(*bytes, *format, args.file);
+  if (!text.ok()) return Report(text.status());
+  bool apply_now = args.auto_accept >= 0;
+  auto db = OpenSession(ctx, /*read_only=*/!apply_now);
+  if (!db.ok()) return Report(db.status());
+
+  session::ArticleRequest request{src, *text, args.extractor, args.replace};
   ingest::AnalyzeStats stats;
-  auto review = ingest::Analyze(*txn, **index, (*store)->ontology(), src, *text, {}, &stats);
-  if (!review.ok()) return Report(review.status());
-  if (!args.extractor.empty()) {
-    auto ext = ingest::RunExtractor(args.extractor, *review, *txn, (*store)->ontology());
-    if (!ext.ok()) return Report(ext.status());
-    for (const auto& r : ext->refused)
-      std::cerr << "kg: extractor output line " << r.line
-                << (r.candidate_id.empty() ? "" : " (" + r.candidate_id + ")")
-                << ": refused: " << r.reason << "\n";
-    for (auto& c : ext->candidates) review->candidates.push_back(std::move(c));
-  }
-  txn.reset();
+  std::vector<ingest::Refusal> refused;
+  auto review = (*db)->AnalyzeArticle(request, &stats, &refused);
+  if (!review.ok()) return Report(review.status().WithPrefix(args.file));
+  for (const auto& r : refused)
+    std::cerr << "kg: extractor output line " << r.line
+              << (r.candidate_id.empty() ? "" : " (" + r.candidate_id + ")")
+              << ": refused: " << r.reason << "\n";
   if (apply_now) {
     ingest::ApplyOptions options;
     options.replace = args.replace;
     options.auto_accept = args.auto_accept;
-    auto sum = ingest::Apply(**store, std::move(*review), options, args.file);
+    auto sum = (*db)->ApplyReview(std::move(*review), options, args.file);
     if (!sum.ok()) return Report(sum.status());
     PrintApplied(*sum, src.id);
     return kExitOk;
   }
   std::string jsonl = ingest::ReviewToJsonl(*review);
   if (!args.output.empty() && args.output != "-") {
-    Status s = WriteFileAtomically(args.output, jsonl);
+    Status s = kg::WriteFileAtomically(args.output, jsonl);  // core/atomic_file.h
     if (!s.ok()) return Report(s);
     std::cerr << "kg: " << review->candidates.size() << " candidates from " << stats.sentences
               << " sentences written to " << args.output << "\n";

@@ -5,9 +5,10 @@
 //   kg path    shortest paths between two named entities, one hop per line with its quote
 // and, from cmd_bench.cc, `kg bench` (the benchmark workloads in one process).
 //
-// Statements that only read open the database read-only (the engine's
-// PreparedStatement::writes() decides), so they work beside another process
-// that holds the write lock.
+// Statements that only read open the database read-only (the session's
+// Inspect says whether a statement writes), so they work beside another
+// process that holds the write lock. Everything goes through the session
+// layer (api/session.h).
 #include <readline/history.h>
 #include <readline/readline.h>
 #include <unistd.h>
@@ -24,7 +25,6 @@
 #include "cli/cli.h"
 #include "cli/format.h"
 #include "core/json.h"
-#include "query/query.h"
 
 namespace kg::cli {
 
@@ -41,33 +41,9 @@ constexpr size_t kQuoteWidth = 160;
 // ---------------------------------------------------------------------------
 // Shared helpers
 
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
 double MillisSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
       .count();
-}
-
-// Parses "--param name=JSON" values strictly: the value must be JSON.
-Result<ValueMap> ParseParams(const std::vector<std::string>& specs) {
-  ValueMap params;
-  for (const auto& spec : specs) {
-    size_t eq = spec.find('=');
-    std::string name = spec.substr(0, eq);
-    bool valid_name = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
-    for (char c : name) valid_name = valid_name && IsWordChar(c);
-    if (eq == std::string::npos || !valid_name) {
-      return Status::InvalidArgument("--param '" + spec + "': expected name=JSON, e.g. ids=[1,2]");
-    }
-    Result<Value> value = ParseJson(spec.substr(eq + 1));
-    if (!value.ok()) {
-      return Status::InvalidArgument("--param " + name + ": value is not JSON (" +
-                                     value.status().message() + "); write strings quoted, e.g. " +
-                                     name + "='\"Alice\"'");
-    }
-    params[name] = std::move(value).value();
-  }
-  return params;
 }
 
 Result<std::string> ReadAll(std::istream& in, const std::string& what) {
@@ -93,13 +69,13 @@ struct QueryArgs {
   std::string format = "table";
   double timeout = kDefaultTimeoutSeconds;
   uint64_t max_rows = kDefaultMaxRows;
-  uint64_t max_memory = query::QueryOptions().max_memory_bytes;
+  uint64_t max_memory = session::CallOptions().max_memory_bytes;
   size_t max_width = kDefaultMaxWidth;
   std::string as_of;
 };
 
-// QueryOptions::as_of from an --as-of value ("" = none).
-Status SetAsOf(const std::string& text, query::QueryOptions* options) {
+// CallOptions::as_of from an --as-of value ("" = none).
+Status SetAsOf(const std::string& text, session::CallOptions* options) {
   KG_ASSIGN_OR_RETURN(options->as_of, ParseAsOfOption(text));
   return Status::OK();
 }
@@ -130,20 +106,15 @@ Result<std::string> StatementText(const QueryArgs& args, bool* usage_error) {
   return text;
 }
 
-// Runs `text` on the database of `ctx`: prepared first (syntax and semantic
-// errors need no database), then executed on a store opened read-only unless
-// the statement writes. CALL sees kg's built-in and analytics procedures.
+// Runs `text` on the database of `ctx`: inspected first (syntax and
+// semantic errors need no database), then run on a database opened
+// read-only unless the statement writes.
 Result<ResultTable> RunOnDatabase(const Context& ctx, const std::string& text,
-                                  query::QueryOptions options) {
-  const storage::Store* opened = nullptr;
-  query::ProcedureRegistry procedures = MakeProcedureRegistry(
-      [&opened]() { return opened != nullptr ? &opened->ontology() : nullptr; });
-  options.procedures = &procedures;
-  KG_ASSIGN_OR_RETURN(query::PreparedStatement statement,
-                      query::PreparedStatement::Prepare(text, options));
-  KG_ASSIGN_OR_RETURN(auto store, OpenStore(ctx, !statement.writes()));
-  opened = store.get();
-  return statement.Execute(*store, options);
+                                  const session::CallOptions& options) {
+  KG_ASSIGN_OR_RETURN(session::PreparedInfo info, session::Session::Inspect(text, options));
+  KG_ASSIGN_OR_RETURN(auto db, OpenSession(ctx, !info.writes));
+  KG_ASSIGN_OR_RETURN(session::QueryResult result, db->Run(text, options));
+  return std::move(result.table);
 }
 
 int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
@@ -154,12 +125,12 @@ int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
     return usage_error ? kExitUsage : code;
   }
   Result<OutputFormat> format = ParseFormat(args.format);
-  Result<ValueMap> params = ParseParams(args.params);
+  Result<ValueMap> params = session::ParseParamSpecs(args.params);
   if (!format.ok() || !params.ok()) {
     Report(format.ok() ? params.status() : format.status());
     return kExitUsage;
   }
-  query::QueryOptions options;
+  session::CallOptions options;
   if (Status as_of = SetAsOf(args.as_of, &options); !as_of.ok()) return UsageError(as_of);
   options.parameters = std::move(params).value();
   options.timeout_seconds = args.timeout;
@@ -236,8 +207,7 @@ class LineReader {
 };
 
 struct ShellState {
-  storage::Store* store = nullptr;
-  const query::ProcedureRegistry* procedures = nullptr;
+  session::Session* db = nullptr;
   OutputFormat format = OutputFormat::kTable;
   bool timing = true;
   size_t max_width = kDefaultMaxWidth;
@@ -260,7 +230,7 @@ void ShellError(ShellState& st, const std::string& message) {
 }
 
 void PrintSchema(ShellState& st) {
-  Result<storage::StoreStats> stats = st.store->Stats();
+  Result<session::Stats> stats = st.db->GetStats();
   if (!stats.ok()) return ShellError(st, stats.status().message());
   std::cout << "Labels (" << stats->entities << " entities):\n";
   for (const auto& [label, n] : stats->entities_by_label)
@@ -268,7 +238,7 @@ void PrintSchema(ShellState& st) {
   std::cout << "Relation types (" << stats->relations << " relations):\n";
   for (const auto& [type, n] : stats->relations_by_type)
     std::cout << "  " << type << "  " << n << "\n";
-  const schema::Ontology& ont = st.store->ontology();
+  const schema::Ontology& ont = st.db->ontology();
   std::cout << "Ontology: " << ont.name() << (ont.is_open() ? " (any label and type)" : "") << "\n";
   if (!ont.kinds().empty()) {
     std::cout << "  kinds:";
@@ -324,13 +294,13 @@ void ShellCommand(ShellState& st, const std::string& line) {
 }
 
 void ShellStatement(ShellState& st, const std::string& text) {
-  query::QueryOptions options;
+  session::CallOptions options;
   options.timeout_seconds = st.timeout;
-  options.procedures = st.procedures;
   options.as_of = st.as_of;
   auto start = std::chrono::steady_clock::now();
-  Result<ResultTable> table = query::Run(*st.store, text, options);
-  if (!table.ok()) return ShellError(st, table.status().message());
+  Result<session::QueryResult> result = st.db->Run(text, options);
+  if (!result.ok()) return ShellError(st, result.status().message());
+  const ResultTable* table = &result->table;
   FormatOptions fo;
   fo.max_width = st.max_width;
   if (st.timing) fo.elapsed_ms = MillisSince(start);
@@ -342,21 +312,17 @@ void ShellStatement(ShellState& st, const std::string& text) {
 }
 
 // Writable when possible; read-only (with a note) when another process holds the lock.
-Result<std::unique_ptr<storage::Store>> OpenForShell(const Context& ctx) {
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, false);
-  if (store.ok() || store.status().code() != StatusCode::kIOError) return store;
-  std::cerr << "note: " << store.status().message() << "; opened read-only\n";
-  return OpenStore(ctx, true);
+Result<std::unique_ptr<session::Session>> OpenForShell(const Context& ctx) {
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, false);
+  if (db.ok() || db.status().code() != StatusCode::kIOError) return db;
+  std::cerr << "note: " << db.status().message() << "; opened read-only\n";
+  return OpenSession(ctx, true);
 }
 
 int RunShell(const Context& ctx, ShellState st) {
-  Result<std::unique_ptr<storage::Store>> store = OpenForShell(ctx);
-  if (!store.ok()) return Report(store.status());
-  st.store = store->get();
-  const storage::Store* opened = st.store;
-  query::ProcedureRegistry procedures =
-      MakeProcedureRegistry([opened]() { return &opened->ontology(); });
-  st.procedures = &procedures;
+  Result<std::unique_ptr<session::Session>> db = OpenForShell(ctx);
+  if (!db.ok()) return Report(db.status());
+  st.db = db->get();
   LineReader reader;
   if (reader.interactive()) std::cout << "kg shell; statements end with ';', :help for help\n";
   std::string buffer;
@@ -399,7 +365,7 @@ void RegisterShell(CLI::App& app, Context& ctx) {
       Result<OutputFormat> f = ParseFormat(*format);
       if (!f.ok()) return UsageError(f.status());
       st->format = *f;
-      query::QueryOptions options;
+      session::CallOptions options;
       if (Status s = SetAsOf(*as_of, &options); !s.ok()) return UsageError(s);
       st->as_of = options.as_of;
       return RunShell(ctx, *st);
@@ -420,17 +386,9 @@ struct PathArgs {
 
 // The entities `text` names: exact (case-sensitive) name matches when there
 // are any, otherwise every case-insensitive name/alias match.
-Result<std::vector<Entity>> Resolve(const storage::Store& store, const std::string& text) {
-  auto txn = store.BeginRead();
-  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn->FindByName(text));
-  std::vector<Entity> exact, all;
-  for (EntityId id : ids) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
-    if (e.name() == text) exact.push_back(e);
-    all.push_back(std::move(e));
-  }
-  if (all.empty()) return Status::NotFound("no entity is named or aliased '" + text + "'");
-  std::vector<Entity>& chosen = exact.empty() ? all : exact;
+Result<std::vector<Entity>> Resolve(const session::Session& db, const std::string& text) {
+  KG_ASSIGN_OR_RETURN(std::vector<Entity> chosen, db.FindEntities(text, /*prefer_exact=*/true));
+  if (chosen.empty()) return Status::NotFound("no entity is named or aliased '" + text + "'");
   if (chosen.size() > 1) {
     std::cerr << "note: '" << text << "' matches " << chosen.size() << " entities:";
     for (const auto& e : chosen) {
@@ -460,10 +418,10 @@ std::string NodeLabel(const Entity& e) {
          std::to_string(e.id) + ")";
 }
 
-void PrintHop(const storage::Store& store, const Entity& left, const Relation& rel,
+void PrintHop(const session::Session& db, const Entity& left, const Relation& rel,
               const Entity& right) {
   std::string arrow_l = "-[", arrow_r = "]-";
-  if (!store.ontology().IsSymmetric(rel.type)) {
+  if (!db.ontology().IsSymmetric(rel.type)) {
     if (rel.start == left.id) {
       arrow_r = "]->";
     } else {
@@ -489,29 +447,29 @@ int RunPath(const Context& ctx, const PathArgs& args) {
   }
   Result<std::string> text = PathQuery(args);
   if (!text.ok()) return Report(text.status());
-  query::QueryOptions base;
+  session::CallOptions base;
   if (Status as_of = SetAsOf(args.as_of, &base); !as_of.ok()) return UsageError(as_of);
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, true);
-  if (!store.ok()) return Report(store.status());
-  Result<std::vector<Entity>> from = Resolve(**store, args.from);
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
+  if (!db.ok()) return Report(db.status());
+  Result<std::vector<Entity>> from = Resolve(**db, args.from);
   if (!from.ok()) return Report(from.status());
-  Result<std::vector<Entity>> to = Resolve(**store, args.to);
+  Result<std::vector<Entity>> to = Resolve(**db, args.to);
   if (!to.ok()) return Report(to.status());
   int found = 0;
   for (const Entity& a : *from) {
     for (const Entity& b : *to) {
-      query::QueryOptions options = base;
+      session::CallOptions options = base;
       options.parameters = {{"a", std::string(a.name())}, {"b", std::string(b.name())}};
-      Result<ResultTable> table = query::Run(**store, *text, options);
-      if (!table.ok()) return Report(table.status());
-      for (const auto& row : table->rows) {
+      Result<session::QueryResult> result = (*db)->Run(*text, options);
+      if (!result.ok()) return Report(result.status());
+      for (const auto& row : result->table.rows) {
         if (row.empty() || !row[0].is_path()) continue;
         const Path& p = row[0].as_path();
         if (found++ > 0) std::cout << "\n";
         std::cout << "Path " << found << " (" << p.rels.size()
                   << (p.rels.size() == 1 ? " hop" : " hops") << "):\n";
         for (size_t i = 0; i < p.rels.size(); ++i)
-          PrintHop(**store, p.nodes[i], p.rels[i], p.nodes[i + 1]);
+          PrintHop(**db, p.nodes[i], p.rels[i], p.nodes[i + 1]);
       }
     }
   }

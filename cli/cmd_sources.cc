@@ -2,6 +2,7 @@
 // relation counts, `kg sources show ID [--text]` prints one, `kg sources
 // remove ID` removes it with exactly what came only from it (one
 // transaction). Also the loader behind `kg import --sources sources.json`.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,7 +11,6 @@
 #include <sstream>
 
 #include "cli/cli.h"
-#include "storage/sources.h"
 
 namespace kg::cli {
 namespace fs = std::filesystem;
@@ -37,23 +37,12 @@ Result<std::string> ReadFile(const std::string& path) {
 }
 
 int RunList(const Context& ctx, const SourcesArgs& args) {
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto txn = (*store)->BeginRead();
-  auto counts = storage::CountRelationsBySource(*txn);
-  if (!counts.ok()) return Report(counts.status());
-  std::vector<storage::SourceRecord> recs;
-  Status s = storage::ScanSources(*txn, [&](const storage::SourceRecord& r) {
-    recs.push_back(r);
-    return true;
-  });
-  if (!s.ok()) return Report(s);
-  auto count_of = [&](const std::string& id) {
-    auto it = counts->find(id);
-    return it == counts->end() ? uint64_t{0} : it->second;
-  };
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  auto listing = (*db)->ListSources();
+  if (!listing.ok()) return Report(listing.status());
   if (args.json) {
-    for (const auto& r : recs) {
+    for (const auto& [r, relations] : listing->sources) {
       nlohmann::json j = {{"id", r.id},
                           {"title", r.title},
                           {"publisher", r.publisher},
@@ -63,36 +52,33 @@ int RunList(const Context& ctx, const SourcesArgs& args) {
                           {"language", r.language},
                           {"sha256", r.sha256},
                           {"added_at", r.added_at},
-                          {"relations", count_of(r.id)}};
+                          {"relations", relations}};
       std::cout << j.dump() << "\n";
     }
     return kExitOk;
   }
-  for (const auto& r : recs) {
-    std::cout << r.id << "  " << count_of(r.id) << " relations\n  "
+  for (const auto& [r, relations] : listing->sources) {
+    std::cout << r.id << "  " << relations << " relations\n  "
               << (r.title.empty() ? "(no title)" : r.title) << "\n  "
               << (r.publisher.empty() ? "(publisher not given)" : r.publisher) << ", "
               << (r.published.empty() ? "date not given" : r.published) << "\n";
   }
   // Relations may name sources that have no record (CSV data loaded
   // without --sources); say so instead of hiding them.
-  for (const auto& [id, n] : *counts) {
-    bool known = std::any_of(recs.begin(), recs.end(), [&](const auto& r) { return r.id == id; });
-    if (!known) std::cout << id << "  " << n << " relations  (no source record)\n";
-  }
-  if (recs.empty() && counts->empty()) std::cout << "no sources\n";
+  for (const auto& [id, n] : listing->unrecorded)
+    std::cout << id << "  " << n << " relations  (no source record)\n";
+  if (listing->sources.empty() && listing->unrecorded.empty()) std::cout << "no sources\n";
   return kExitOk;
 }
 
 int RunShow(const Context& ctx, const SourcesArgs& args) {
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto txn = (*store)->BeginRead();
-  auto rec = storage::GetSource(*txn, args.id);
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  auto rec = (*db)->GetSource(args.id);
   if (!rec.ok()) return Report(rec.status());
   if (!*rec) return Report(Status::NotFound("no source '" + args.id + "'"));
   if (args.text) {
-    auto text = storage::GetSourceText(*txn, args.id);
+    auto text = (*db)->GetSourceText(args.id);
     if (!text.ok()) return Report(text.status());
     std::cout << *text;
     return kExitOk;
@@ -113,14 +99,10 @@ int RunShow(const Context& ctx, const SourcesArgs& args) {
 }
 
 int RunRemove(const Context& ctx, const SourcesArgs& args) {
-  auto store = OpenStore(ctx, /*read_only=*/false);
-  if (!store.ok()) return Report(store.status());
-  auto txn = (*store)->BeginWrite();
-  if (!txn.ok()) return Report(txn.status());
-  auto sum = storage::RemoveSource(**txn, args.id);
+  auto db = OpenSession(ctx, /*read_only=*/false);
+  if (!db.ok()) return Report(db.status());
+  auto sum = (*db)->RemoveSource(args.id);
   if (!sum.ok()) return Report(sum.status());
-  Status s = (*txn)->Commit();
-  if (!s.ok()) return Report(s);
   std::cout << "removed source '" << args.id << "': " << sum->relations_deleted
             << " relations deleted, " << sum->relations_kept << " kept with other sources, "
             << sum->entities_deleted << " entities deleted\n";
@@ -129,17 +111,17 @@ int RunRemove(const Context& ctx, const SourcesArgs& args) {
 
 }  // namespace
 
-Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path) {
+Result<std::vector<session::SourceDocument>> ReadSourcesFile(const std::string& path) {
   KG_ASSIGN_OR_RETURN(std::string body, ReadFile(path));
   nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!j.is_array()) return Status::InvalidArgument(path + ": not a JSON array of source records");
-  std::vector<LoadedSource> out;
+  std::vector<session::SourceDocument> out;
   fs::path dir = fs::path(path).parent_path();
   for (size_t i = 0; i < j.size(); ++i) {
     std::string where = path + ": record " + std::to_string(i + 1);
     const auto& e = j[i];
     if (!e.is_object()) return Status::InvalidArgument(where + ": not an object");
-    LoadedSource s;
+    session::SourceDocument s;
     std::string file = Field(e, "file");
     if (file.empty()) return Status::InvalidArgument(where + ": no \"file\"");
     s.record.id = Field(e, "id").empty() ? file : Field(e, "id");
@@ -150,10 +132,9 @@ Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path) {
     s.record.published = Field(e, "published");
     s.record.language = Field(e, "language");
     s.record.note = Field(e, "note");
-    KG_RETURN_IF_ERROR(storage::ValidateSourceId(s.record.id).WithPrefix(where));
-    KG_RETURN_IF_ERROR(storage::ValidatePublished(s.record.published).WithPrefix(where));
+    KG_RETURN_IF_ERROR(session::Session::CheckSourceRecord(s.record).WithPrefix(where));
     KG_ASSIGN_OR_RETURN(s.text, ReadFile((dir / file).string()));
-    std::string sha = storage::Sha256Hex(s.text);
+    std::string sha = session::Session::Sha256Hex(s.text);
     std::string want = Field(e, "sha256");
     if (!want.empty() && want != sha)
       return Status::InvalidArgument(where + ": " + file + " has SHA-256 " + sha +
@@ -161,20 +142,6 @@ Result<std::vector<LoadedSource>> ReadSourcesFile(const std::string& path) {
     out.push_back(std::move(s));
   }
   return out;
-}
-
-Status StoreSources(storage::Store& store, const std::vector<LoadedSource>& sources) {
-  KG_ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
-  for (const LoadedSource& s : sources) {
-    KG_ASSIGN_OR_RETURN(auto old, storage::GetSource(*txn, s.record.id));
-    if (old && old->sha256 == storage::Sha256Hex(s.text)) continue;  // already there
-    if (old)
-      return Status::AlreadyExists("source '" + s.record.id +
-                                   "' is stored with another text; remove it first "
-                                   "(kg sources remove)");
-    KG_RETURN_IF_ERROR(storage::PutSource(*txn, s.record, s.text));
-  }
-  return txn->Commit();
 }
 
 void RegisterSourcesCommands(CLI::App& app, Context& ctx) {

@@ -1,5 +1,6 @@
 // The database commands of the kg CLI: init, import, export, stats, get and
-// check. Each subcommand's callback stores an action in the Context; main()
+// check, each a call of the session layer (api/session.h). Each
+// subcommand's callback stores an action in the Context; main()
 // runs it after parsing and returns its exit code.
 #include <unistd.h>
 
@@ -16,18 +17,13 @@
 
 #include "cli/cli.h"
 #include "core/atomic_file.h"
-#include "query/subgraph_export.h"
-#include "storage/backup.h"
-#include "storage/export.h"
-#include "storage/import.h"
 
 namespace kg::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kQuoteChars = 100;            // quotes in `get` are cut to this many code points
-constexpr uint64_t kSuggestScanLimit = 50000;  // suggestions only for databases this small
+constexpr size_t kQuoteChars = 100;  // quotes in `get` are cut to this many code points
 
 // Every database command needs --db; its absence is a usage error.
 bool HaveDb(const Context& ctx) {
@@ -73,7 +69,7 @@ int RunInit(const Context& ctx, const InitArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
   auto ontology = schema::Ontology::Load(args.ontology);
   if (!ontology.ok()) return Report(ontology.status());
-  Status s = storage::Store::Create(ctx.db, *ontology);
+  Status s = session::Session::Create(ctx.db, *ontology);
   if (!s.ok()) return Report(s);
   std::cout << "created kg database " << ctx.db << " (ontology " << ontology->name();
   if (ontology->is_open()) {
@@ -128,7 +124,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   if (args.nodes.empty() && args.edges.empty() && args.sources.empty())
     return UsageError("import: give at least one --nodes, --edges or --sources file");
   // Sources are read and checked before anything is written.
-  std::vector<LoadedSource> sources;
+  std::vector<session::SourceDocument> sources;
   if (!args.sources.empty()) {
     auto loaded = ReadSourcesFile(args.sources);
     if (!loaded.ok()) return Report(loaded.status());
@@ -144,19 +140,19 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
   // appears only when the import is complete. With --sources, the new
   // database is created first (atomically, empty) and the sources go in
   // before the graph.
-  auto store = OpenStore(ctx, /*read_only=*/false);
+  auto store = OpenSession(ctx, /*read_only=*/false);
   bool fresh = !store.ok() && store.status().code() == StatusCode::kNotFound;
   if (!store.ok() && !fresh) return Report(store.status());
   if (fresh && !sources.empty()) {
-    Status created = storage::Store::Create(ctx.db, schema::Ontology::Builtin());
+    Status created = session::Session::Create(ctx.db, schema::Ontology::Builtin());
     if (!created.ok()) return Report(created);
-    store = OpenStore(ctx, /*read_only=*/false);
+    store = OpenSession(ctx, /*read_only=*/false);
     if (!store.ok()) return Report(store.status());
     fresh = false;
   }
   if (!fresh && !args.append && !(args.nodes.empty() && args.edges.empty())) {
     // Importing the same files twice would hold every entity twice.
-    Result<storage::StoreStats> stats = (*store)->Stats();
+    Result<session::Stats> stats = (*store)->GetStats();
     if (!stats.ok()) return Report(stats.status());
     if (stats->entities > 0 || stats->relations > 0) {
       return Report(Status::AlreadyExists(
@@ -167,12 +163,12 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     }
   }
   if (!sources.empty()) {
-    Status s = StoreSources(**store, sources);
+    Status s = (*store)->StoreSources(sources);
     if (!s.ok()) return Report(s);
     if (!args.quiet) std::cout << "stored " << sources.size() << " sources\n";
     if (args.nodes.empty() && args.edges.empty()) return kExitOk;
   }
-  storage::ImportOptions options;
+  session::ImportRequest options;
   options.node_files = args.nodes;
   options.edge_files = args.edges;
   ProgressBar bar;
@@ -182,9 +178,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     };
   }
   auto start = std::chrono::steady_clock::now();
-  auto summary = fresh
-                     ? storage::ImportIntoNewDatabase(ctx.db, schema::Ontology::Builtin(), options)
-                     : storage::ImportCsv(**store, options);
+  auto summary = fresh ? session::Session::ImportNew(ctx.db, options) : (*store)->Import(options);
   bar.Clear();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!summary.ok()) return Report(summary.status());
@@ -206,35 +200,21 @@ struct ExportArgs {
   std::string query;  // export only this statement's subgraph ("" = everything)
 };
 
-// The --query selection, or nullopt without --query.
-Result<std::optional<storage::ExportSelection>> ExportQuerySelection(storage::Store& store,
-                                                                     const std::string& text) {
-  if (text.empty()) return std::optional<storage::ExportSelection>();
-  query::QueryOptions options;
-  KG_ASSIGN_OR_RETURN(storage::ExportSelection selection,
-                      query::QuerySelection(store, text, options));
-  return std::optional<storage::ExportSelection>(std::move(selection));
-}
-
 int RunExport(const Context& ctx, const ExportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto format = storage::ParseExportFormat(args.format);
-  if (!format.ok()) return UsageError(format.status().message());
-  if (*format == storage::ExportFormat::kCsv && args.output == "-")
+  if (Status format = session::Session::CheckExportFormat(args.format); !format.ok())
+    return UsageError(format.message());
+  if (args.format == "csv" && args.output == "-")
     return UsageError("export --format csv writes a directory: give it with -o DIR");
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto selected = ExportQuerySelection(**store, args.query);
-  if (!selected.ok()) return Report(selected.status());
-  const storage::ExportSelection* selection = *selected ? &**selected : nullptr;
-  Result<storage::ExportSummary> summary = Status::Internal("export: no format ran");
-  if (*format == storage::ExportFormat::kCsv) {
-    summary = storage::ExportCsv(**store, args.output, selection);
-  } else if (args.output == "-") {
-    summary = storage::ExportToStream(**store, *format, std::cout, selection);
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  session::ExportRequest request;
+  request.format = args.format;
+  request.output = args.output == "-" ? "" : args.output;
+  request.query = args.query;
+  Result<session::Counts> summary = (*db)->Export(request, &std::cout);
+  if (args.output == "-") {
     if (Status flushed = FlushStdout(); summary.ok() && !flushed.ok()) summary = flushed;
-  } else {
-    summary = storage::ExportToFile(**store, *format, args.output, selection);
   }
   if (!summary.ok()) return Report(summary.status());
   if (args.output != "-") {
@@ -248,9 +228,9 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
 
 int RunStats(const Context& ctx) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto stats = (*store)->Stats();
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  auto stats = (*db)->GetStats();
   if (!stats.ok()) return Report(stats.status());
   std::cout << "database:       " << ctx.db << "\n"
             << "format version: " << stats->format_version << "\n"
@@ -273,17 +253,15 @@ struct GetArgs {
   size_t limit = 20;
 };
 
-std::string DisplayName(const storage::Transaction& txn, EntityId id) {
-  auto e = txn.GetEntity(id);
-  if (!e.ok()) return "#" + std::to_string(id) + " (unreadable)";
+std::string DisplayName(const std::optional<Entity>& e, EntityId id) {
+  if (!e) return "#" + std::to_string(id) + " (unreadable)";
   if (!e->name().empty()) return std::string(e->name());
   return "#" + std::to_string(id);
 }
 
 // "stance 0.8; valid 2025-04-01..2025-07-15; speaker Lei Jun" plus the
 // shortened quote on its own line.
-std::string RelationDetails(const Relation& r,
-                            const std::map<std::string, storage::SourceLabel>& sources) {
+std::string RelationDetails(const Relation& r, const std::map<std::string, SourceLabel>& sources) {
   std::vector<std::string> parts;
   if (auto s = r.stance()) parts.push_back("stance " + Value(*s).ToDisplayString());
   auto from = r.valid_from(), to = r.valid_to();
@@ -294,7 +272,7 @@ std::string RelationDetails(const Relation& r,
   if (auto d = r.StringProperty(kSpeakerKey); !d.empty())
     parts.push_back("speaker " + std::string(d));
   if (const Value* d = r.Find(kDateKey)) parts.push_back("on " + d->ToDisplayString());
-  for (const std::string& id : storage::RelationSourceIds(r)) {
+  for (const std::string& id : session::Session::SourceIdsOf(r)) {
     auto it = sources.find(id);
     if (it == sources.end() || it->second.title.empty()) {
       parts.push_back("source " + id);
@@ -318,79 +296,52 @@ void PrintProperties(const Entity& e) {
   }
 }
 
-Status PrintRelations(const storage::Transaction& txn, EntityId id, size_t limit) {
-  // Grouped by type, outgoing before incoming within a type (Expand's order).
-  std::map<std::string, std::vector<storage::Edge>> groups;
-  KG_RETURN_IF_ERROR(txn.Expand(id, storage::Direction::kBoth, {}, [&](const storage::Edge& e) {
-    groups[std::string(e.type)].push_back(e);
-    return true;
-  }));
-  KG_ASSIGN_OR_RETURN(auto sources, storage::SourceLabels(txn));
-  for (auto& [type, edges] : groups) {
-    std::stable_partition(edges.begin(), edges.end(), [](const auto& e) { return e.outgoing; });
-    std::cout << "  " << type << " (" << edges.size() << ")\n";
-    size_t shown = limit == 0 ? edges.size() : std::min(limit, edges.size());
-    for (size_t i = 0; i < shown; ++i) {
-      const storage::Edge& e = edges[i];
-      KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(e.relation));
-      std::cout << "    " << (e.outgoing ? "-> " : "<- ") << DisplayName(txn, e.other)
-                << RelationDetails(r, sources) << "\n";
+// Grouped by type, outgoing before incoming within a type (the session's
+// order), at most `limit` per type with a count of the rest.
+void PrintRelations(const session::EntityView& view,
+                    const std::map<std::string, SourceLabel>& sources) {
+  size_t next = 0;
+  for (const auto& [type, count] : view.type_counts) {
+    std::cout << "  " << type << " (" << count << ")\n";
+    size_t shown = 0;
+    for (; next < view.relations.size() && view.relations[next].relation.type == type; ++next) {
+      const session::Neighbour& n = view.relations[next];
+      EntityId other = n.outgoing ? n.relation.end : n.relation.start;
+      std::cout << "    " << (n.outgoing ? "-> " : "<- ") << DisplayName(n.other, other)
+                << RelationDetails(n.relation, sources) << "\n";
+      ++shown;
     }
-    if (shown < edges.size()) std::cout << "    … and " << edges.size() - shown << " more\n";
+    if (shown < count) std::cout << "    … and " << count - shown << " more\n";
   }
-  return Status::OK();
-}
-
-// Names close to `query` (substring either way, ignoring ASCII case), for
-// "did you mean"; only on small databases where a full scan is cheap.
-std::vector<std::string> Suggestions(const storage::Store& store, std::string_view query) {
-  std::vector<std::string> out;
-  auto stats = store.Stats();
-  if (!stats.ok() || stats->entities > kSuggestScanLimit) return out;
-  auto lower = [](std::string_view s) {
-    std::string l(s);
-    std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-    return l;
-  };
-  std::string q = lower(query);
-  auto txn = store.BeginRead();
-  Status s = txn->ScanEntities("", [&](EntityId id) {
-    auto e = txn->GetEntity(id);
-    if (!e.ok() || e->name().empty()) return true;
-    std::string n = lower(e->name());
-    if (n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos))
-      out.emplace_back(e->name());
-    return out.size() < 5;
-  });
-  return out;
 }
 
 int RunGet(const Context& ctx, const GetArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  auto txn = (*store)->BeginRead();
-  auto ids = txn->FindByName(args.name);
-  if (!ids.ok()) return Report(ids.status());
-  if (ids->empty()) {
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  session::LookupLimits limits;
+  limits.per_type = args.limit;
+  auto found = (*db)->Lookup(args.name, limits);
+  if (!found.ok()) return Report(found.status());
+  auto sources = (*db)->SourceLabels();
+  if (!sources.ok()) return Report(sources.status());
+  if (found->empty()) {
     std::cerr << "kg: no entity named '" << args.name << "'";
-    auto near = Suggestions(**store, args.name);
+    auto near = (*db)->Suggest(args.name);
     for (size_t i = 0; i < near.size(); ++i)
       std::cerr << (i ? ", '" : "; did you mean '") << near[i] << "'";
     std::cerr << (near.empty() ? "\n" : "?\n");
     return kExitBadInput;
   }
-  for (size_t i = 0; i < ids->size(); ++i) {
-    auto e = txn->GetEntity((*ids)[i]);
-    if (!e.ok()) return Report(e.status());
+  for (size_t i = 0; i < found->size(); ++i) {
+    const Entity& e = (*found)[i].entity;
     if (i > 0) std::cout << "\n";
     std::string labels;
-    for (size_t j = 0; j < e->labels.size(); ++j) labels += (j ? ", " : "") + e->labels[j];
-    std::cout << (e->name().empty() ? "#" + std::to_string(e->id) : std::string(e->name())) << "  ("
-              << labels << (labels.empty() ? "" : "; ") << "id " << e->id << ")\n";
-    PrintProperties(*e);
-    Status s = PrintRelations(*txn, e->id, args.limit);
-    if (!s.ok()) return Report(s);
+    for (size_t j = 0; j < e.labels.size(); ++j) labels += (j ? ", " : "") + e.labels[j];
+    std::cout << (e.name().empty() ? "#" + std::to_string(e.id) : std::string(e.name())) << "  ("
+              << labels << (labels.empty() ? "" : "; ") << "id " << e.id << ")\n";
+    PrintProperties(e);
+    PrintRelations((*found)[i], *sources);
   }
   return kExitOk;
 }
@@ -399,15 +350,15 @@ int RunGet(const Context& ctx, const GetArgs& args) {
 
 int RunCheck(const Context& ctx, bool quotes, bool deep) {
   if (!HaveDb(ctx)) return kExitUsage;
-  auto store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
+  auto db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
   if (deep) {
-    if (Status s = storage::VerifyChecksums(**store); !s.ok()) return Report(s);
+    if (Status s = (*db)->VerifyChecksums(); !s.ok()) return Report(s);
   }
-  auto problems = (*store)->Check();
+  auto problems = (*db)->Check();
   if (!problems.ok()) return Report(problems.status());
   if (quotes) {  // every quote verbatim in its source's stored text
-    auto bad = storage::CheckQuotes(**store);
+    auto bad = (*db)->CheckQuotes();
     if (!bad.ok()) return Report(bad.status());
     problems->insert(problems->end(), bad->begin(), bad->end());
   }
@@ -417,7 +368,7 @@ int RunCheck(const Context& ctx, bool quotes, bool deep) {
               << (problems->size() == 1 ? "" : "s") << "\n";
     return kExitBadInput;
   }
-  auto stats = (*store)->Stats();
+  auto stats = (*db)->GetStats();
   if (!stats.ok()) return Report(stats.status());
   std::cout << "ok: " << stats->entities << " entities, " << stats->relations
             << " relations, no problems" << (deep ? ", every block's checksum verified" : "")

@@ -1,10 +1,11 @@
 // The diagram commands of the kg CLI (drawing through viz/):
 //   kg render 'CYPHER' -o FILE   every node and relationship in the result
 //   kg ego NAME -o FILE          an entity's neighbourhood (BFS over the store)
-// Both open the database read-only (render refuses writing statements before
-// opening it), take the symmetric relation types from its ontology, and
-// write the file as viz::WriteFileAtomically does (nothing is written on
-// error; links are followed, devices and FIFOs written into).
+// Both go through the session layer (api/session.h), which refuses writing
+// statements, takes the symmetric relation types from the ontology, sizes
+// nodes by a score and writes the file as viz::WriteFileAtomically does
+// (nothing is written on error; links are followed, devices and FIFOs
+// written into). This file parses options and reports what was written.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,11 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "analytics/analytics.h"
 #include "cli/cli.h"
 #include "core/json.h"
-#include "query/query.h"
-#include "storage/sources.h"
 #include "viz/render.h"
 
 namespace kg::cli {
@@ -36,6 +34,8 @@ constexpr int kMaxEgoDepth = 10;
 // A ring of more neighbours than this no longer reads at page size.
 constexpr size_t kDefaultEgoMaxNodes = 25;
 constexpr double kRenderTimeoutSeconds = 60.0;
+constexpr const char* kRenderReadOnly =
+    "render runs queries read-only; use kg query to change data";
 
 // Options shared by render and ego.
 struct DrawArgs {
@@ -159,29 +159,6 @@ Result<viz::RenderOptions> MakeRenderOptions(const DrawArgs& args) {
   return o;
 }
 
-std::set<std::string, std::less<>> SymmetricTypes(const schema::Ontology& ontology) {
-  std::set<std::string, std::less<>> types;
-  for (const schema::RelationTypeDef& t : ontology.relation_types()) {
-    if (t.symmetric) types.insert(t.name);
-  }
-  return types;
-}
-
-// Fills options->node_scores with the --size-by scores of every entity in
-// the store (the whole graph, not only the drawn part). Nothing without
-// --size-by.
-Status AddNodeScores(const storage::Store& store, const DrawArgs& args,
-                     viz::RenderOptions* options) {
-  KG_ASSIGN_OR_RETURN(std::optional<analytics::Algorithm> algo, ParseSizeBy(args.size_by));
-  if (!algo) return Status::OK();
-  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  KG_ASSIGN_OR_RETURN(auto scores, analytics::ScoresById(*txn, store.ontology(), *algo, {}));
-  options->node_scores.clear();
-  for (const auto& [id, score] : scores) options->node_scores.emplace(id, score);
-  options->score_name = std::string(analytics::AlgorithmName(*algo));
-  return Status::OK();
-}
-
 // True when `path` is the file, pipe or terminal that stdout writes to.
 bool IsStdout(const std::string& path) {
   struct stat out, file;
@@ -189,33 +166,24 @@ bool IsStdout(const std::string& path) {
          out.st_dev == file.st_dev && out.st_ino == file.st_ino;
 }
 
-// Without --sources, the footnote names sources by the title and publisher
-// of the database's source records (kg import --sources, kg ingest).
-Status AddSourceTitles(const storage::Store& store, viz::RenderOptions* options) {
-  if (!options->source_titles.empty()) return Status::OK();
-  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  KG_ASSIGN_OR_RETURN(auto labels, storage::SourceLabels(*txn));
-  for (const auto& [id, label] : labels) {
-    if (label.title.empty()) continue;
-    options->source_titles[id] =
-        label.publisher.empty() ? label.title : label.title + " \u2014 " + label.publisher;
-  }
-  return Status::OK();
+// The session's draw request: the render options, the --size-by score, the file.
+Result<session::DrawRequest> MakeDrawRequest(const DrawArgs& args) {
+  session::DrawRequest request;
+  KG_ASSIGN_OR_RETURN(request.render, MakeRenderOptions(args));
+  KG_ASSIGN_OR_RETURN(request.size_by, ParseSizeBy(args.size_by));
+  request.output = args.output;
+  return request;
 }
 
-// Draws `graph` into the output file and tells the user what was written.
-int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store& store,
-         const DrawArgs& args) {
-  options.symmetric_types = SymmetricTypes(store.ontology());
-  Status scored = AddNodeScores(store, args, &options);
-  if (!scored.ok()) return Report(scored);
-  Status titled = AddSourceTitles(store, &options);
-  if (!titled.ok()) return Report(titled);
+// Tells the user what the session drew and wrote.
+int Wrote(const Result<session::Drawing>& drawing, const session::DrawRequest& request,
+          const DrawArgs& args) {
+  if (!drawing.ok()) return Report(drawing.status());
+  const viz::RenderOptions& options = request.render;
   // With -o /dev/stdout (or the file stdout is redirected to) the drawing
   // is the output, so the messages go to stderr.
   std::ostream& say = IsStdout(args.output) ? std::cerr : std::cout;
-  Result<viz::Rendering> r = viz::RenderToFile(graph, options, args.output);
-  if (!r.ok()) return Report(r.status());
+  const viz::Rendering* r = &drawing->rendering;
   say << "wrote " << args.output << " (" << viz::FormatName(options.format) << ", " << r->nodes
       << " nodes, " << r->edges << " edges, layout " << viz::LayoutName(r->layout) << ")\n";
   if (r->labels_dropped > 0) {
@@ -234,61 +202,23 @@ int Draw(const Subgraph& graph, viz::RenderOptions options, const storage::Store
 // ---------------------------------------------------------------------------
 // kg render
 
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// "--param name=JSON" values, strictly JSON as in `kg query`.
-Result<ValueMap> ParseParams(const std::vector<std::string>& specs) {
-  ValueMap params;
-  for (const std::string& spec : specs) {
-    size_t eq = spec.find('=');
-    std::string name = spec.substr(0, eq);
-    bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-                 std::all_of(name.begin(), name.end(), IsWordChar);
-    if (eq == std::string::npos || !valid) {
-      return Status::InvalidArgument("--param '" + spec + "': expected name=JSON, e.g. ids=[1,2]");
-    }
-    Result<Value> value = ParseJson(spec.substr(eq + 1));
-    if (!value.ok()) {
-      return Status::InvalidArgument("--param " + name + ": value is not JSON (" +
-                                     value.status().message() + "); write strings quoted, e.g. " +
-                                     name + "='\"NVIDIA\"'");
-    }
-    params[name] = std::move(value).value();
-  }
-  return params;
-}
-
 int RunRender(const Context& ctx, const RenderArgs& args) {
-  Result<viz::RenderOptions> options = MakeRenderOptions(args.draw);
-  if (!options.ok()) return UsageError(options.status());
-  Result<ValueMap> params = ParseParams(args.params);
+  Result<session::DrawRequest> request = MakeDrawRequest(args.draw);
+  if (!request.ok()) return UsageError(request.status());
+  Result<ValueMap> params = session::ParseParamSpecs(args.params);
   if (!params.ok()) return UsageError(params.status());
-  query::QueryOptions qo;
-  qo.parameters = std::move(params).value();
-  qo.timeout_seconds = kRenderTimeoutSeconds;
-  Result<query::PreparedStatement> statement = query::PreparedStatement::Prepare(args.query, qo);
-  if (!statement.ok()) return Report(statement.status());
-  if (statement->writes()) {
-    return Report(
-        Status::InvalidArgument("render runs queries read-only; use kg query to change data"));
-  }
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  Result<ResultTable> table = statement->Execute(**store, qo);
-  if (!table.ok()) return Report(table.status());
-  Result<Subgraph> collected = query::ResultSubgraph(**store, *table);
-  if (!collected.ok()) return Report(collected.status());
-  Subgraph graph = std::move(collected).value();
-  if (graph.empty()) {
-    std::string why = table->rows.empty()
-                          ? "the query returned no rows"
-                          : "the query returned " + std::to_string(table->rows.size()) +
-                                " rows but no nodes, relationships or paths; RETURN them (or a "
-                                "path p = (...)-[...]-(...)), not only their properties";
-    return Report(Status::InvalidArgument("nothing to draw: " + why + "; no file written"));
-  }
-  if (options->title.empty()) options->title = viz::DefaultTitle(graph);
-  return Draw(graph, *options, **store, args.draw);
+  session::CallOptions options;
+  options.parameters = std::move(params).value();
+  options.timeout_seconds = kRenderTimeoutSeconds;
+  options.read_only = true;
+  options.read_only_reason = kRenderReadOnly;
+  // Refused before the database opens, as a writing statement needs no data.
+  Result<session::PreparedInfo> info = session::Session::Inspect(args.query, options);
+  if (!info.ok()) return Report(info.status());
+  if (info->writes) return Report(Status::InvalidArgument(kRenderReadOnly));
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  return Wrote((*db)->Render(args.query, options, *request), *request, args.draw);
 }
 
 void RegisterRender(CLI::App& app, Context& ctx) {
@@ -317,181 +247,10 @@ std::vector<std::string> SplitTypes(const std::string& text) {
   return types;
 }
 
-std::string Upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// Replaces each --types name by the ontology's spelling of it (names match
-// in any case). InvalidArgument listing the known types for an unknown one.
-// An open ontology accepts any name as written.
-Status CanonicalTypes(const schema::Ontology& ontology, std::vector<std::string>* types) {
-  if (ontology.is_open()) return Status::OK();
-  for (std::string& t : *types) {
-    const schema::RelationTypeDef* found = nullptr;
-    for (const auto& def : ontology.relation_types()) {
-      if (Upper(def.name) == Upper(t)) found = &def;
-    }
-    if (found != nullptr) {
-      t = found->name;
-      continue;
-    }
-    std::string known;
-    for (const auto& def : ontology.relation_types())
-      known += (known.empty() ? "" : ", ") + def.name;
-    return Status::InvalidArgument("--types: unknown relation type '" + t + "'; known: " + known);
-  }
-  return Status::OK();
-}
-
 std::string JoinTypes(const std::vector<std::string>& types) {
   std::string out;
   for (const std::string& t : types) out += (out.empty() ? "" : ",") + t;
   return out;
-}
-
-// The entity called `name`: an exact (case-sensitive) canonical name match
-// wins; otherwise the single case-insensitive name/alias match.
-Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& name) {
-  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(name));
-  if (ids.empty()) return Status::NotFound("no entity is named or aliased '" + name + "'");
-  if (ids.size() == 1) return ids.front();
-  std::vector<EntityId> exact;
-  std::string listing;
-  for (EntityId id : ids) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
-    if (e.name() == name) exact.push_back(id);
-    listing += (listing.empty() ? "" : ", ") + std::string(e.name()) + " (#" + std::to_string(id) +
-               (e.labels.empty() ? "" : ", " + e.labels.front()) + ")";
-  }
-  if (exact.size() == 1) return exact.front();
-  return Status::InvalidArgument("'" + name + "' is ambiguous: " + listing +
-                                 "; use kg render with a MATCH on the id or a property");
-}
-
-// The nodes of an ego network: breadth-first to `depth`, at most `max_nodes`,
-// each with its ring (0 for the centre, 1 for its neighbours, ...).
-struct EgoNodes {
-  std::map<EntityId, int> ring;
-  size_t dropped = 0;  // neighbours left out by the cap
-};
-
-// A candidate of the next ring and the relations joining it to this one.
-using Links = std::map<EntityId, std::vector<RelationId>>;
-
-// How strongly a candidate is tied to the ring inside it: the number of
-// relations (each a quoted passage), then their highest confidence.
-Result<std::pair<size_t, double>> Strength(const storage::Transaction& txn,
-                                           const std::vector<RelationId>& relations) {
-  double confidence = 0.0;
-  for (RelationId id : relations) {
-    KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
-    confidence = std::max(confidence, r.confidence().value_or(0.0));
-  }
-  return std::make_pair(relations.size(), confidence);
-}
-
-// The `room` strongest candidates (see Strength; ties by id).
-Result<std::vector<EntityId>> Strongest(const storage::Transaction& txn, const Links& links,
-                                        size_t room) {
-  struct Ranked {
-    size_t quotes;
-    double confidence;
-    EntityId id;
-  };
-  std::vector<Ranked> ranked;
-  for (const auto& [id, relations] : links) {
-    KG_ASSIGN_OR_RETURN(auto strength, Strength(txn, relations));
-    ranked.push_back({strength.first, strength.second, id});
-  }
-  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    if (a.quotes != b.quotes) return a.quotes > b.quotes;
-    if (a.confidence != b.confidence) return a.confidence > b.confidence;
-    return a.id < b.id;
-  });
-  std::vector<EntityId> kept;
-  for (size_t i = 0; i < ranked.size() && i < room; ++i) kept.push_back(ranked[i].id);
-  return kept;
-}
-
-// The next ring: every node joined to the frontier that has no ring yet.
-Status NextRing(const storage::Transaction& txn, const std::set<EntityId>& frontier,
-                const std::map<EntityId, int>& ring, const std::vector<std::string>& types,
-                Links* links) {
-  for (EntityId node : frontier) {
-    KG_RETURN_IF_ERROR(
-        txn.Expand(node, storage::Direction::kBoth, types, [&](const storage::Edge& e) {
-          if (!ring.contains(e.other)) (*links)[e.other].push_back(e.relation);
-          return true;
-        }));
-  }
-  return Status::OK();
-}
-
-Result<EgoNodes> CollectEgoNodes(const storage::Transaction& txn, EntityId root,
-                                 const EgoArgs& args, const std::vector<std::string>& types) {
-  EgoNodes result;
-  result.ring[root] = 0;
-  std::set<EntityId> frontier = {root};
-  for (int level = 1; level <= args.depth && !frontier.empty(); ++level) {
-    Links links;
-    KG_RETURN_IF_ERROR(NextRing(txn, frontier, result.ring, types, &links));
-    size_t room = args.max_nodes - result.ring.size();
-    std::set<EntityId> next;
-    if (links.size() > room) {
-      KG_ASSIGN_OR_RETURN(std::vector<EntityId> kept, Strongest(txn, links, room));
-      result.dropped = links.size() - kept.size();
-      next.insert(kept.begin(), kept.end());
-    } else {
-      for (const auto& [id, relations] : links) next.insert(id);
-    }
-    for (EntityId id : next) result.ring[id] = level;
-    if (result.dropped > 0) break;
-    frontier = std::move(next);
-  }
-  return result;
-}
-
-// The chosen entities and the relations (of `types`) among them: with
-// `cross_edges` all of them, otherwise only those joining consecutive rings
-// (for depth 1: the centre's own relations), so the drawing is a star.
-Result<Subgraph> LoadEgo(const storage::Transaction& txn, const EgoNodes& nodes,
-                         const std::vector<std::string>& types, bool cross_edges) {
-  Subgraph g;
-  std::set<RelationId> rels;
-  for (const auto& [id, ring] : nodes.ring) {
-    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
-    g.nodes.push_back(std::move(e));
-    KG_RETURN_IF_ERROR(
-        txn.Expand(id, storage::Direction::kOutgoing, types, [&](const storage::Edge& e) {
-          auto other = nodes.ring.find(e.other);
-          if (other == nodes.ring.end()) return true;
-          if (cross_edges || std::abs(other->second - ring) == 1) rels.insert(e.relation);
-          return true;
-        }));
-  }
-  for (RelationId id : rels) {
-    KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
-    g.relations.push_back(std::move(r));
-  }
-  return g;
-}
-
-struct Ego {
-  Subgraph graph;
-  EntityId root = 0;
-  size_t dropped = 0;
-};
-
-Result<Ego> EgoGraph(const storage::Store& store, const EgoArgs& args,
-                     const std::vector<std::string>& types) {
-  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  Ego ego;
-  KG_ASSIGN_OR_RETURN(ego.root, FindEntity(*txn, args.name));
-  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, ego.root, args, types));
-  ego.dropped = nodes.dropped;
-  KG_ASSIGN_OR_RETURN(ego.graph, LoadEgo(*txn, nodes, types, args.cross_edges));
-  return ego;
 }
 
 Status CheckEgoArgs(const EgoArgs& args) {
@@ -508,28 +267,23 @@ Status CheckEgoArgs(const EgoArgs& args) {
 int RunEgo(const Context& ctx, const EgoArgs& args) {
   Status checked = CheckEgoArgs(args);
   if (!checked.ok()) return UsageError(checked);
-  Result<viz::RenderOptions> options = MakeRenderOptions(args.draw);
-  if (!options.ok()) return UsageError(options.status());
-  std::vector<std::string> types = SplitTypes(args.types);
-  Result<std::unique_ptr<storage::Store>> store = OpenStore(ctx, /*read_only=*/true);
-  if (!store.ok()) return Report(store.status());
-  Status known = CanonicalTypes((*store)->ontology(), &types);
-  if (!known.ok()) return UsageError(known);
-  Result<Ego> ego = EgoGraph(**store, args, types);
-  if (!ego.ok()) return Report(ego.status());
-  if (options->title.empty()) {
-    options->title = args.name + ": neighbourhood" +
-                     (types.empty() ? std::string() : " (" + JoinTypes(types) + ")");
+  Result<session::DrawRequest> request = MakeDrawRequest(args.draw);
+  if (!request.ok()) return UsageError(request.status());
+  session::EgoRequest ego{args.name, args.depth, SplitTypes(args.types), args.max_nodes,
+                          args.cross_edges};
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) return Report(db.status());
+  Status known = (*db)->CanonicalTypes(&ego.types);
+  if (!known.ok()) return UsageError(known.WithPrefix("--types"));
+  if (request->render.title.empty()) {
+    request->render.title = args.name + ": neighbourhood" +
+                            (ego.types.empty() ? std::string() : " (" + JoinTypes(ego.types) + ")");
   }
-  options->root = ego->root;
-  if (ego->dropped > 0) {
-    options->note = std::to_string(ego->dropped) + " more neighbours with fewer quotes not shown";
-  }
-  bool to_stdout = IsStdout(args.draw.output);
-  int code = Draw(ego->graph, *options, **store, args.draw);
-  if (code == kExitOk && ego->dropped > 0) {
-    (to_stdout ? std::cerr : std::cout)
-        << "note: --max-nodes " << args.max_nodes << " reached: left out " << ego->dropped
+  Result<session::Drawing> drawing = (*db)->RenderEgo(ego, *request);
+  int code = Wrote(drawing, *request, args.draw);
+  if (code == kExitOk && drawing->dropped > 0) {
+    (IsStdout(args.draw.output) ? std::cerr : std::cout)
+        << "note: --max-nodes " << args.max_nodes << " reached: left out " << drawing->dropped
         << " neighbours with the fewest quotes\n";
   }
   return code;

@@ -32,10 +32,7 @@ int Report(const Status& status) {
 }
 
 Result<std::optional<Date>> ParseAsOfOption(const std::string& text) {
-  if (text.empty()) return std::optional<Date>();
-  Result<Date> day = Date::Parse(text);
-  if (!day.ok()) return day.status().WithPrefix("--as-of");
-  return std::optional<Date>(*day);
+  return session::ParseDay(text, "--as-of");
 }
 
 int UsageError(const Status& status) { return UsageError(status.message()); }
@@ -45,13 +42,13 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
-Result<std::unique_ptr<storage::Store>> OpenStore(const Context& ctx, bool read_only) {
+Result<std::unique_ptr<session::Session>> OpenSession(const Context& ctx, bool read_only) {
   if (ctx.db.empty())
     return Status::InvalidArgument("no database given: pass --db DIR or set KG_DB");
-  storage::OpenOptions options;
+  session::OpenOptions options;
   options.read_only = read_only;
   options.busy_timeout = std::chrono::milliseconds(ctx.busy_timeout_ms);
-  return storage::Store::Open(ctx.db, options);
+  return session::Session::Open(ctx.db, options);
 }
 
 }  // namespace kg::cli

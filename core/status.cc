@@ -39,10 +39,26 @@ std::string Status::ToString() const {
 
 Status Status::WithPrefix(std::string_view prefix) const {
   if (ok()) return *this;
+  Status out = *this;
   std::string msg(prefix);
   msg += ": ";
   msg += message_;
-  return Status(code_, std::move(msg));
+  out.message_ = std::move(msg);
+  return out;
+}
+
+Status Status::WithClass(std::string error_class) const {
+  if (ok()) return *this;
+  Status out = *this;
+  out.error_class_ = std::move(error_class);
+  return out;
+}
+
+Status Status::WithPosition(SourcePosition position) const {
+  if (ok()) return *this;
+  Status out = *this;
+  out.position_ = std::move(position);
+  return out;
 }
 
 }  // namespace kg

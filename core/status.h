@@ -27,6 +27,15 @@ enum class StatusCode {
 // Returns the code's name, e.g. "InvalidArgument".
 std::string_view StatusCodeName(StatusCode code);
 
+// Where in a source an error is: line and column count from 1 (0 = unknown);
+// `file` names the source ("query", or the file of `kg query -f FILE`).
+struct SourcePosition {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  bool known() const { return line > 0; }
+};
+
 class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
@@ -58,12 +67,27 @@ class [[nodiscard]] Status {
   // "OK", or "<CodeName>: <message>".
   std::string ToString() const;
 
-  // Returns a copy whose message is "<prefix>: <message>" (same code); OK stays OK.
+  // Returns a copy whose message is "<prefix>: <message>" (same code, class
+  // and position); OK stays OK.
   Status WithPrefix(std::string_view prefix) const;
+
+  // The error's class as openCypher/Neo4j name it ("SyntaxError",
+  // "SemanticError", "TypeError", "ArgumentError", "EntityNotFound",
+  // "ProcedureError", "Timeout", "LimitExceeded", "Unauthorized",
+  // "Forbidden", ...); empty when the code says all. Fronts report this (and
+  // the position) from these fields, never by parsing the message.
+  const std::string& error_class() const { return error_class_; }
+  // The source position the error points at; !known() when none.
+  const SourcePosition& position() const { return position_; }
+  // Copies with the class / position set (OK stays OK).
+  Status WithClass(std::string error_class) const;
+  Status WithPosition(SourcePosition position) const;
 
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  std::string error_class_;
+  SourcePosition position_;
 };
 
 }  // namespace kg

@@ -1,5 +1,6 @@
 // A small program using the installed kg library: create a database, write a
-// few entities in a transaction, query them with a parameter and draw them.
+// few entities in a transaction, stream a query's rows through a cursor,
+// query them with a parameter and draw them.
 //   kg_example DIR
 #include <kg/kg.h>
 
@@ -23,12 +24,20 @@ kg::Status Run(const std::string& dir) {
 
   const char* query =
       "MATCH (a:Company {name: $name})-[r:COMPETES_WITH]-(b) RETURN a.name, b, r ORDER BY b.name";
-  KG_ASSIGN_OR_RETURN(kg::QueryResult result, db->Query(query, {{"name", "NVIDIA"}}));
-  for (kg::Row row : result) {
+  // A cursor hands the rows out one at a time.
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<kg::Cursor> cursor, db->Stream(query, {{"name", "NVIDIA"}}));
+  size_t streamed = 0;
+  while (cursor->Next()) {
+    kg::Row row = cursor->row();
     const kg::Entity& rival = row[1].as_node();
     std::cout << row[0].as_string() << " competes with " << rival.name() << " (relationship #"
               << row[2].as_relationship().id << ")\n";
+    ++streamed;
   }
+  std::cout << "streamed " << streamed << " rows\n";
+
+  // Query() is the materialising convenience: every row at once.
+  KG_ASSIGN_OR_RETURN(kg::QueryResult result, db->Query(query, {{"name", "NVIDIA"}}));
   std::cout << "rows: " << result.size() << "\n";
 
   KG_ASSIGN_OR_RETURN(std::string dot,

@@ -67,7 +67,12 @@ std::vector<Refusal> ValidateReview(const storage::Transaction& txn,
     switch (c.kind) {
       case CandidateKind::kEntity: {
         if (c.links_to) {
-          if (!txn.EntityExists(*c.links_to))
+          // An I/O error is a refusal too (the review is not applied), never "absent".
+          Result<bool> exists = txn.EntityExists(*c.links_to);
+          if (!exists.ok())
+            refuse("links_to " + std::to_string(*c.links_to) +
+                   " could not be read: " + exists.status().message());
+          else if (!*exists)
             refuse("links_to " + std::to_string(*c.links_to) + " is not an entity");
           break;
         }

@@ -33,6 +33,16 @@ const char* ErrorClassName(ErrorClass cls) {
   return "Error";
 }
 
+namespace {
+
+// The class as Status::error_class() carries it: the openCypher name, and
+// "Timeout" (the client-facing name) for a statement stopped at its limit.
+std::string FieldClassName(ErrorClass cls) {
+  return cls == ErrorClass::kTimeout ? "Timeout" : ErrorClassName(cls);
+}
+
+}  // namespace
+
 Status MakeError(const SourceText& src, ErrorClass cls, std::string_view detail, Span span,
                  std::string_view message, bool compile_time) {
   size_t pos = std::min(span.begin, src.text.size());
@@ -51,17 +61,17 @@ Status MakeError(const SourceText& src, ErrorClass cls, std::string_view detail,
   msg += std::string(pos - line_start, ' ');
   size_t width = span.end > span.begin ? std::min(span.end, line_end) - pos : 1;
   msg += std::string(std::max<size_t>(width, 1), '^');
-  if (cls == ErrorClass::kConstraintVerificationFailed && !compile_time)
-    return Status::InvalidArgument(std::move(msg));
-  return compile_time ? Status::SyntaxError(std::move(msg))
-                      : Status::InvalidArgument(std::move(msg));
+  Status status =
+      compile_time ? Status::SyntaxError(std::move(msg)) : Status::InvalidArgument(std::move(msg));
+  SourcePosition where{src.name, static_cast<int>(line), static_cast<int>(col)};
+  return status.WithClass(FieldClassName(cls)).WithPosition(std::move(where));
 }
 
 Status MakeRuntimeError(ErrorClass cls, std::string_view detail, std::string_view message) {
   std::string msg = std::string(ErrorClassName(cls)) + ": ";
   if (!detail.empty()) msg += std::string(detail) + ": ";
   msg += message;
-  return Status::InvalidArgument(std::move(msg));
+  return Status::InvalidArgument(std::move(msg)).WithClass(FieldClassName(cls));
 }
 
 }  // namespace kg::query::internal

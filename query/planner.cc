@@ -99,7 +99,8 @@ class CallOp : public Operator {
       if (!table.ok() && IsStopError(table.status())) return table.status();
       if (!table.ok())
         return Status(table.status().code(),
-                      "ProcedureError: " + def_->name + ": " + table.status().message());
+                      "ProcedureError: " + def_->name + ": " + table.status().message())
+            .WithClass("ProcedureError");
       for (auto& prow : table->rows) {
         Row r = row;
         for (size_t i = 0; i < c_->yields.size(); ++i) {

@@ -20,7 +20,8 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
   table.columns = {"node"};
   if (args[0].is_null()) return table;
   if (!args[0].is_string())
-    return Status::InvalidArgument("TypeError: InvalidArgumentType: kg.lookup expects a string");
+    return Status::InvalidArgument("TypeError: InvalidArgumentType: kg.lookup expects a string")
+        .WithClass("TypeError");
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(args[0].as_string()));
   for (EntityId id : ids) {
     KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
@@ -42,10 +43,9 @@ Status ProcedureContext::Check() const {
 }
 
 bool IsStopError(const Status& status) {
-  const std::string& m = status.message();
-  for (std::string_view prefix : {"Cancelled:", "TimeoutError:", "MemoryLimitExceeded:"})
-    if (m.compare(0, prefix.size(), prefix) == 0) return true;
-  return false;
+  // From the class field (query/errors.cc sets it), never the message text.
+  const std::string& cls = status.error_class();
+  return cls == "Cancelled" || cls == "Timeout" || cls == "MemoryLimitExceeded";
 }
 
 Result<ResultTable> ProcedureDef::Call(storage::Transaction& txn, const std::vector<Value>& args,

@@ -86,7 +86,8 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   auto t = def->Call(*st.eval.txn, args, context);
   if (!t.ok() && IsStopError(t.status())) return t.status();
   if (!t.ok())
-    return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message());
+    return Status(t.status().code(), "ProcedureError: " + def->name + ": " + t.status().message())
+        .WithClass("ProcedureError");
   return t;
 }
 

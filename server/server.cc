@@ -1,5 +1,6 @@
-// Server: checks the options, opens the store, starts the HTTP and RPC front
-// ends, stops them in order (fronts first, then the database).
+// Server: checks the options, opens the database (a session), starts the
+// HTTP, RPC and Bolt front ends, stops them in order (fronts first, then the
+// database).
 #include "server/server.h"
 
 #include <fcntl.h>
@@ -16,7 +17,6 @@
 #include "server/internal/options.h"
 #include "server/internal/rpc_front.h"
 #include "server/internal/service.h"
-#include "storage/store.h"
 
 namespace kg::server {
 namespace {
@@ -82,10 +82,10 @@ Result<ServerOptions> ResolveOptions(const ServerOptions& requested) {
 
 class Server::Impl {
  public:
-  Impl(std::unique_ptr<storage::Store> store, const ServerOptions& options)
+  Impl(std::unique_ptr<session::Session> session, const ServerOptions& options)
       : options_(options),
-        store_(std::move(store)),
-        service_(*store_, options),
+        session_(std::move(session)),
+        service_(*session_, options),
         http_(service_, options),
         rpc_(service_, options.rpc_workers),
         bolt_(service_, options.bolt_connections, options.limits.max_body_bytes) {}
@@ -102,7 +102,7 @@ class Server::Impl {
   // timeout, or cancelled when the grace is already over), roll back any
   // open transaction and close.
   bool Stop() {
-    if (store_ == nullptr) return true;
+    if (session_ == nullptr) return true;
     auto grace = std::chrono::milliseconds(
         static_cast<int64_t>(std::ceil(options_.shutdown_grace_seconds * 1000)));
     auto start = std::chrono::steady_clock::now();
@@ -112,8 +112,8 @@ class Server::Impl {
     bool rpc_done = rpc_.Stop(std::max(left, std::chrono::milliseconds(0)));
     if (std::chrono::steady_clock::now() - start >= grace) service_.CancelQueries();
     bolt_.Stop();
-    if (!http_done || !rpc_done) return false;  // requests still use the store
-    store_.reset();                             // closes RocksDB
+    if (!http_done || !rpc_done) return false;  // requests still use the database
+    session_.reset();                           // closes RocksDB
     return true;
   }
 
@@ -124,7 +124,7 @@ class Server::Impl {
 
  private:
   const ServerOptions options_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<session::Session> session_;
   internal::Service service_;
   internal::HttpFront http_;
   internal::RpcFront rpc_;
@@ -141,11 +141,11 @@ Server::~Server() {
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& requested) {
   KG_ASSIGN_OR_RETURN(ServerOptions options, internal::ResolveOptions(requested));
-  storage::OpenOptions open_options;
+  session::OpenOptions open_options;
   open_options.read_only = options.read_only;
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
-                      storage::Store::Open(options.db, open_options));
-  auto impl = std::make_unique<Impl>(std::move(store), options);
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<session::Session> session,
+                      session::Session::Open(options.db, open_options));
+  auto impl = std::make_unique<Impl>(std::move(session), options);
   Status started = impl->Start();
   if (!started.ok()) {
     impl->Stop();

@@ -16,6 +16,7 @@
 
 #include "core/atomic_file.h"
 #include "storage/internal/store_impl.h"
+#include "storage/internal/store_internal.h"
 
 namespace kg::storage {
 namespace fs = std::filesystem;
@@ -137,7 +138,7 @@ Result<BackupSummary> Backup(Store& store, const std::string& dir) {
   fs::create_directories(dir, ec);
   if (ec) return Status::IOError("cannot create backup directory " + dir + ": " + ec.message());
   KG_ASSIGN_OR_RETURN(auto engine, OpenEngine(dir));
-  Store::Impl* impl = store.impl();
+  Store::Impl* impl = internal::StoreInternal::ImplOf(store);
   // Writers wait while the files are copied so that the recorded counts are
   // exactly the backup's; readers go on.
   std::lock_guard lock(impl->write_mu_);
@@ -197,7 +198,8 @@ Result<BackupSummary> Restore(const std::string& dir, const std::string& db,
 }
 
 Status VerifyChecksums(const Store& store) {
-  rocksdb::Status s = store.impl()->db()->VerifyChecksum(rocksdb::ReadOptions());
+  rocksdb::Status s =
+      internal::StoreInternal::ImplOf(store)->db()->VerifyChecksum(rocksdb::ReadOptions());
   return internal::WithRecoveryAdvice(FromRocks(s, "verifying checksums of " + store.path()),
                                       store.path());
 }

@@ -25,6 +25,7 @@
 #include "storage/internal/id_map.h"
 #include "storage/internal/import_files.h"
 #include "storage/internal/store_impl.h"
+#include "storage/internal/store_internal.h"
 
 namespace kg::storage {
 namespace fs = std::filesystem;
@@ -435,7 +436,7 @@ class Importer {
 }  // namespace
 
 Result<ImportSummary> ImportCsv(Store& store, const ImportOptions& options) {
-  Store::Impl* s = store.impl();
+  Store::Impl* s = internal::StoreInternal::ImplOf(store);
   if (s->read_only_) return Status::NotSupported("database " + s->path_ + " is open read-only");
   std::lock_guard<std::mutex> lock(s->write_mu_);
   Importer importer(s, options);

@@ -16,30 +16,15 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/source.h"
 #include "storage/store.h"
 
 namespace kg::storage {
 
-struct SourceRecord {
-  std::string id;     // what relations' `source` holds, e.g. "000_4fb6684bd204918f.txt"
-  std::string title;  // "" when the document gives none (likewise below)
-  std::string publisher;
-  std::string author;
-  std::string url;
-  std::string published;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD": the precision the text gives
-  std::string language;   // BCP 47 tag, e.g. "en"
-  std::string sha256;     // lower-case hex of the stored text's bytes
-  std::string added_at;   // UTC, "YYYY-MM-DDTHH:MM:SSZ"
-  std::string note;
-
-  friend bool operator==(const SourceRecord&, const SourceRecord&) = default;
-};
-
-// What a diagram footer or `kg get` shows for a source.
-struct SourceLabel {
-  std::string title;
-  std::string publisher;
-};
+// The record types live in core (core/source.h) so that the session layer
+// can name them; storage keeps its old spelling.
+using SourceRecord = kg::SourceRecord;
+using SourceLabel = kg::SourceLabel;
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);

@@ -74,7 +74,8 @@ struct StoreStats {
 class Transaction;
 namespace internal {
 class TxnAccess;  // raw meta access for storage/sources.cc
-}
+class StoreInternal;
+}  // namespace internal
 
 class Store {
  public:
@@ -120,10 +121,13 @@ class Store {
   // record decodes. Returns one line per violation (empty when sound).
   Result<std::vector<std::string>> Check() const;
 
-  class Impl;
-  Impl* impl() const { return impl_.get(); }  // for storage/ internals (import)
+  class Impl;  // opaque outside storage/
 
  private:
+  // storage/ internals (import, test access) reach the Impl through
+  // internal::StoreInternal::ImplOf, not a public accessor.
+  friend class internal::StoreInternal;
+  Impl* impl() const { return impl_.get(); }
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
@@ -149,7 +153,8 @@ class Transaction {
   // decoded records (read transactions only).
   Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const;
   Result<Relation> GetRelation(RelationId id) const;
-  bool EntityExists(EntityId id) const;
+  // Whether entity `id` exists; a read error is returned, never taken as false.
+  Result<bool> EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the
   // entity's record (a read transaction's `name`, from the topology cache):
   // the value, or null when the entity has no such property. nullopt when it

@@ -422,10 +422,11 @@ Result<std::shared_ptr<const Entity>> Transaction::GetEntityShared(EntityId id) 
 
 Result<Relation> Transaction::GetRelation(RelationId id) const { return impl_->GetRelation(id); }
 
-bool Transaction::EntityExists(EntityId id) const {
+Result<bool> Transaction::EntityExists(EntityId id) const {
   if (const Topology* t = impl_->topology()) return t->Contains(id);
   auto v = impl_->Get(kCfEntities, IdKey(id));
-  return v.ok() && v->has_value();
+  if (!v.ok()) return v.status();
+  return v->has_value();
 }
 
 std::optional<Value> Transaction::PeekProperty(EntityId id, std::string_view key) const {

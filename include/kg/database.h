@@ -1,12 +1,19 @@
 // kg's public C++ API: open a database, run queries with parameters and walk
-// typed rows, write in transactions, draw diagrams. The implementation lives
-// behind pointers (pimpl): no RocksDB, Cap'n Proto or Graphviz type appears
-// here. Values are kg's core types (core/value.h, core/entity.h,
-// core/relation.h), installed with this header.
+// typed rows (through a cursor, or materialised), write in transactions,
+// draw diagrams. It is built on kg's session layer (api/session.h), the one
+// way every front reaches the engine, so the library, the CLI and the server
+// apply the same rules. The implementation lives behind pointers (pimpl): no
+// RocksDB, Cap'n Proto or Graphviz type appears here. Values are kg's core
+// types (Value, Entity, Relation), installed with this header as
+// <kg/core/...>; include <kg/kg.h>.
 //
 //   KG_ASSIGN_OR_RETURN(auto db, kg::Database::Open("graph.kg", {}));
-//   KG_ASSIGN_OR_RETURN(kg::QueryResult r, db->Query("MATCH (n) RETURN n.name"));
-//   for (const kg::Row& row : r) std::cout << row[0].as_string() << "\n";
+//   KG_ASSIGN_OR_RETURN(auto cursor, db->Stream("MATCH (n) RETURN n.name"));
+//   while (cursor->Next()) std::cout << cursor->row()[0].as_string() << "\n";
+//
+// Every call states its outcomes: OK, or the Status codes it can return.
+// Errors of a statement carry their class and position as fields
+// (Status::error_class(), Status::position()) besides the message.
 //
 // A Database may be used from many threads at once: reads run on their own
 // snapshots; writes (write queries and WriteTransactions) are serialised.
@@ -14,6 +21,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,10 +44,23 @@ struct DatabaseOptions {
   std::string ontology = "builtin";
 };
 
-// Limits of one query. 0 means no limit.
+// Limits and options of one query. 0 means no limit.
 struct QueryLimits {
   double timeout_seconds = 60.0;
   uint64_t max_rows = 1'000'000;
+  // Patterns follow only relationships valid on this day (kg extension).
+  std::optional<Date> as_of;
+  // Notifications (warnings) become errors.
+  bool strict = false;
+};
+
+// A warning about a statement that still ran: code (e.g.
+// "UnknownLabelWarning"), title, description and position.
+struct Notification {
+  std::string code;
+  std::string title;
+  std::string description;
+  SourcePosition position;
 };
 
 // One result row: cells in column order.
@@ -75,7 +96,8 @@ class QueryResult {
     size_t i_;
   };
 
-  explicit QueryResult(ResultTable table) : table_(std::move(table)) {}
+  explicit QueryResult(ResultTable table, std::vector<Notification> notifications = {})
+      : table_(std::move(table)), notifications_(std::move(notifications)) {}
 
   const std::vector<std::string>& columns() const { return table_.columns; }
   size_t size() const { return table_.rows.size(); }
@@ -88,9 +110,37 @@ class QueryResult {
   // {"columns": [...], "rows": [[...], ...]} as `kg query --format json` prints it.
   std::string ToJson() const;
   const ResultTable& table() const { return table_; }
+  // Warnings about the statement (empty when none).
+  const std::vector<Notification>& notifications() const { return notifications_; }
 
  private:
   ResultTable table_;
+  std::vector<Notification> notifications_;
+};
+
+// The rows of one statement handed out one at a time (Database::Stream).
+// The statement has run (a write committed) when the cursor is returned;
+// each row is released once the cursor moves past it. Not thread-safe.
+class Cursor {
+ public:
+  ~Cursor();
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+
+  const std::vector<std::string>& columns() const;
+  const std::vector<Notification>& notifications() const;
+  // Moves to the next row: true when there is one (then row() is valid),
+  // false at the end (and on every later call).
+  bool Next();
+  // The current row; valid until the next call of Next(). Requires that the
+  // last Next() returned true.
+  Row row() const;
+
+ private:
+  friend class Database;
+  class Impl;
+  explicit Cursor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 enum class DiagramFormat { kSvg, kPng, kPdf, kDot };
@@ -105,27 +155,35 @@ class WriteTransaction {
   WriteTransaction(const WriteTransaction&) = delete;
   WriteTransaction& operator=(const WriteTransaction&) = delete;
 
+  // Every call after Commit() returns InvalidArgument.
+  // The new entity's id. SchemaViolation when the ontology refuses the
+  // labels or properties; IOError when the store cannot be read.
   Result<EntityId> CreateEntity(std::vector<std::string> labels, PropertyMap properties);
+  // The new relation's id. NotFound when an endpoint does not exist;
+  // SchemaViolation when the ontology refuses type, endpoints or stance.
   Result<RelationId> CreateRelation(std::string type, EntityId start, EntityId end,
                                     PropertyMap properties);
-  // Reads see this transaction's own writes. NotFound when absent.
+  // Reads see this transaction's own writes. NotFound when absent;
+  // Corruption when the record does not decode.
   Result<Entity> GetEntity(EntityId id) const;
   Result<Relation> GetRelation(RelationId id) const;
-  // Ids whose name or alias equals `name`, ignoring case.
+  // Ids whose name or alias equals `name`, ignoring case (empty when none).
   Result<std::vector<EntityId>> FindByName(std::string_view name) const;
+  // NotFound when absent; SchemaViolation as for Create*.
   Status UpdateEntity(const Entity& entity);
   Status UpdateRelation(const Relation& relation);
-  // Without `detach`, an entity that still has relations is refused.
+  // NotFound when absent. Without `detach`, an entity that still has
+  // relations is refused (SchemaViolation).
   Status DeleteEntity(EntityId id, bool detach);
   Status DeleteRelation(RelationId id);
-  // Applies every write atomically and ends the transaction. Further calls
-  // return InvalidArgument.
+  // Applies every write atomically and ends the transaction. IOError when
+  // the write fails (then nothing is written).
   Status Commit();
 
+ private:
+  friend class Database;
   class Impl;
   explicit WriteTransaction(std::unique_ptr<Impl> impl);
-
- private:
   std::unique_ptr<Impl> impl_;
 };
 
@@ -141,7 +199,9 @@ class Database {
  public:
   // Opens the database at `path`. NotFound when there is none (unless
   // options.create_if_missing); IOError when another process holds it for
-  // writing (read-only opens work beside a writer).
+  // writing (read-only opens work beside a writer); InvalidArgument /
+  // SyntaxError for a bad options.ontology file on creation; Corruption
+  // when the stored data does not decode.
   static Result<std::unique_ptr<Database>> Open(const std::string& path,
                                                 const DatabaseOptions& options);
   ~Database();
@@ -150,30 +210,42 @@ class Database {
 
   bool read_only() const;
 
-  // Runs one statement with $parameters. Errors: SyntaxError (message
-  // "…query:LINE:COL: …"), InvalidArgument at run time (type errors,
-  // timeouts, row limit), SchemaViolation for writes the ontology refuses,
-  // NotSupported for writes on a read-only database. A write statement
-  // lands whole or not at all.
+  // Runs one statement with $parameters and hands its rows out one at a
+  // time. Errors (each with error_class() and, when known, position()):
+  //   SyntaxError code: classes SyntaxError / SemanticError, position
+  //     query:LINE:COL (also in the message, with a caret line);
+  //   InvalidArgument: classes TypeError, ArgumentError, EntityNotFound,
+  //     ProcedureError, Timeout (limits.timeout_seconds), LimitExceeded
+  //     (limits.max_rows);
+  //   SchemaViolation: a write the ontology refuses;
+  //   NotSupported: a write on a read-only database;
+  //   IOError / Corruption: the store failed.
+  // A write statement lands whole or not at all.
+  Result<std::unique_ptr<Cursor>> Stream(std::string_view text, const ValueMap& params = {},
+                                         const QueryLimits& limits = {});
+  // The same, all rows at once (a convenience over Stream).
   Result<QueryResult> Query(std::string_view text, const ValueMap& params = {},
                             const QueryLimits& limits = {});
 
-  // A write transaction. NotSupported when read-only.
+  // A write transaction; waits while another write runs. NotSupported when
+  // read-only.
   Result<std::unique_ptr<WriteTransaction>> BeginWrite();
 
-  // Runs the query and draws every node and relationship its rows mention
-  // (endpoints of relationships included) as a diagram; returns the file's
-  // bytes. InvalidArgument when the result holds no graph values.
+  // Runs a read-only query and draws every node and relationship its rows
+  // mention (endpoints of relationships included) as a diagram; returns the
+  // file's bytes. InvalidArgument when the query writes (it is not run) or
+  // the result holds no graph values; Query's errors otherwise.
   Result<std::string> Render(std::string_view text, const ValueMap& params, DiagramFormat format);
 
+  // Counts by label and type. IOError when the store cannot be read.
   Result<DatabaseStats> Stats() const;
 
-  // Runs the store's invariant check; returns one line per violation.
+  // Runs the store's invariant check; returns one line per violation (empty
+  // when sound). IOError when the store cannot be read.
   Result<std::vector<std::string>> Check() const;
 
-  class Impl;
-
  private:
+  class Impl;
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

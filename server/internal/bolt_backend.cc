@@ -4,9 +4,6 @@
 
 #include <map>
 
-#include "query/query.h"
-#include "storage/store.h"
-
 namespace kg::server::internal::bolt {
 namespace {
 
@@ -49,13 +46,11 @@ int OffsetOf(const std::string& text, int line, int column) {
 ExplicitTransaction::ExplicitTransaction(bool read_only, double timeout_seconds)
     : read_only_(read_only), timeout_seconds_(timeout_seconds) {}
 
-ExplicitTransaction::~ExplicitTransaction() {
-  txn_.reset();  // the store transaction goes before the lock it needs
-}
+ExplicitTransaction::~ExplicitTransaction() = default;  // the session transaction rolls back
 
 bool ExplicitTransaction::Expired(Clock::time_point now) const {
-  if (txn_ == nullptr || timeout_seconds_ <= 0) return false;
-  return std::chrono::duration<double>(now - write_started_).count() > timeout_seconds_;
+  if (!holds_writer() || timeout_seconds_ <= 0) return false;
+  return std::chrono::duration<double>(now - txn_->write_started()).count() > timeout_seconds_;
 }
 
 std::optional<BoltError> Backend::Authenticate(const ValueMap& auth, Login* login) const {
@@ -97,68 +92,46 @@ std::optional<BoltError> Backend::Authorize(const Login& login, bool writes, boo
   return BoltError{"Neo.ClientError.Security.Forbidden", denied->message};
 }
 
-std::optional<BoltError> Backend::TakeWriter(ExplicitTransaction& tx) {
-  std::unique_lock<std::timed_mutex> lock = service_.LockWriter(write_timeout_seconds());
-  if (!lock.owns_lock())
-    return BoltError{"Neo.TransientError.Transaction.LockAcquisitionTimeout",
-                     "another write transaction held the write lock longer than the server's "
-                     "--timeout; try again"};
-  Result<std::unique_ptr<storage::Transaction>> txn = service_.store().BeginWrite();
-  if (!txn.ok()) return ToBoltError(txn.status());
-  tx.writer_ = std::move(lock);
-  tx.txn_ = std::move(txn).value();
-  tx.write_started_ = Clock::now();
-  return std::nullopt;
-}
-
 std::optional<BoltError> Backend::Run(const Login& login, const std::string& text,
                                       const ValueMap& params, bool read_mode,
                                       ExplicitTransaction* tx, StatementResult* out) {
-  query::QueryOptions options = service_.QueryOptionsFor(params);
-  Result<query::PreparedStatement> prepared = query::PreparedStatement::Prepare(text, options);
-  auto fail = [&text](const Status& status) {
-    BoltError error = ToBoltError(status);
+  session::Session& db = service_.session();
+  session::CallOptions options = service_.CallOptionsFor(login.token, params);
+  options.lock_wait_seconds = write_timeout_seconds();
+  auto fail = [&text, this](const Status& status) {
+    BoltError error = ToBoltError(service_.NameLimit(status));
     if (error.line > 0) error.offset = OffsetOf(text, error.line, error.column);
     return error;
   };
+  // Prepared once: the session caches the plan that Run then uses.
+  Result<session::PreparedInfo> prepared = db.Prepare(text, options);
   if (!prepared.ok()) return fail(prepared.status());
-  bool writes = prepared->writes();
+  bool writes = prepared->writes;
   if (auto error = Authorize(login, writes, read_mode || (tx != nullptr && tx->read_only())))
     return error;
-  Result<ResultTable> table = Status::Internal("not run");
-  if (tx != nullptr && (writes || tx->holds_writer())) {
-    if (!tx->holds_writer()) {
-      if (auto error = TakeWriter(*tx)) return error;
-    }
-    table = prepared->ExecuteIn(*tx->txn_, options);
-  } else if (writes) {
-    std::unique_lock<std::timed_mutex> lock = service_.LockWriter(write_timeout_seconds());
-    if (!lock.owns_lock())
-      return BoltError{"Neo.TransientError.Transaction.LockAcquisitionTimeout",
-                       "a write transaction held the write lock longer than the server's "
-                       "--timeout; try again"};
-    table = prepared->Execute(service_.store(), options);
+  Result<session::QueryResult> result = Status::Internal("not run");
+  if (tx != nullptr) {
+    if (tx->txn_ == nullptr) tx->txn_ = db.Begin();
+    result = db.RunIn(*tx->txn_, text, options);
   } else {
-    table = prepared->Execute(service_.store(), options);
+    result = db.Run(text, options);
   }
-  if (!table.ok()) return fail(service_.NameLimit(table.status()));
-  out->columns = std::move(table->columns);
-  out->rows = std::move(table->rows);
+  if (!result.ok()) return fail(result.status());
+  out->columns = std::move(result->table.columns);
+  out->rows = std::move(result->table.rows);
   out->writes = writes;
   return std::nullopt;
 }
 
 std::optional<BoltError> Backend::Commit(ExplicitTransaction& tx) {
-  if (tx.txn_ == nullptr) return std::nullopt;  // nothing written
-  Status committed = tx.txn_->Commit();
-  Rollback(tx);  // releases the transaction and the lock
+  if (tx.txn_ == nullptr) return std::nullopt;  // nothing run
+  Status committed = service_.session().Commit(*tx.txn_);
   if (!committed.ok()) return ToBoltError(committed);
   return std::nullopt;
 }
 
 void Backend::Rollback(ExplicitTransaction& tx) {
-  tx.txn_.reset();
-  if (tx.writer_.owns_lock()) tx.writer_.unlock();
+  if (tx.txn_ != nullptr) service_.session().Rollback(*tx.txn_);
 }
 
 BoltError ToBoltError(const Status& status) {
@@ -177,6 +150,7 @@ BoltError ToBoltError(const Status& status) {
       {"InvalidArgument", "Neo.ClientError.Statement.ArgumentError"},
       {"NotFound", "Neo.ClientError.Statement.EntityNotFound"},
       {"NotSupported", "Neo.ClientError.Statement.NotSupported"},
+      {"LockTimeout", "Neo.TransientError.Transaction.LockAcquisitionTimeout"},
   };
   ApiError api = ToApiError(status);
   BoltError error;

@@ -2,13 +2,13 @@
 // running a statement (on its own or inside an explicit transaction that
 // holds the writer lock), committing, rolling back, and Neo4j's status code
 // for every kg error. It is the only Bolt file that knows the server's
-// Service (service.h); switching to the session layer (api/) happens here.
+// Service (service.h); statements and transactions run on the session
+// layer (api/session.h), as every front's do.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,7 +52,7 @@ class ExplicitTransaction {
   ~ExplicitTransaction();  // rolls back
 
   bool read_only() const { return read_only_; }
-  bool holds_writer() const { return txn_ != nullptr; }
+  bool holds_writer() const { return txn_ != nullptr && txn_->holds_writer(); }
   // True when it holds the writer lock longer than its timeout (0: never).
   bool Expired(std::chrono::steady_clock::time_point now) const;
 
@@ -60,9 +60,7 @@ class ExplicitTransaction {
   friend class Backend;
   bool read_only_;
   double timeout_seconds_;
-  std::chrono::steady_clock::time_point write_started_;
-  std::unique_lock<std::timed_mutex> writer_;
-  std::unique_ptr<storage::Transaction> txn_;
+  std::unique_ptr<session::Transaction> txn_;  // made by the first statement
 };
 
 class Backend {
@@ -95,7 +93,6 @@ class Backend {
 
  private:
   std::optional<BoltError> Authorize(const Login& login, bool writes, bool read_mode) const;
-  std::optional<BoltError> TakeWriter(ExplicitTransaction& tx);
 
   Service& service_;
   std::atomic<uint64_t> bookmarks_{0};

@@ -252,7 +252,8 @@ class Reader {
   Result<kg::Value> ReadStruct(size_t fields, int depth);
   void Unsupported(std::string what) {
     if (unsupported_.ok())
-      unsupported_ = Status::InvalidArgument("TypeError: kg has no " + what + " values");
+      unsupported_ = Status::InvalidArgument("TypeError: kg has no " + what + " values")
+                         .WithClass("TypeError");
   }
 
   std::string_view in_;

@@ -30,7 +30,7 @@ void HandleExport(Service& service, std::string_view token, const HttpRequest& r
   auto params = ParseParams(params_text != nullptr ? *params_text : "");
   if (!params.ok()) return fail({400, "BadRequest", params.status().message()});
   const std::string* query = req.Param("query");
-  auto data = service.Export(*format, query != nullptr ? *query : "", *params);
+  auto data = service.Export(token, *format, query != nullptr ? *query : "", *params);
   if (!data.ok()) return fail(ToApiError(data.status()));
   res->status = 200;
   res->content_type = std::string(ExportMediaType(*format));

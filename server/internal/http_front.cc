@@ -148,7 +148,7 @@ void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {
   const std::string* as_of_param = req.Param("as_of");
   auto as_of = ParseAsOf(as_of_param != nullptr ? *as_of_param : "");
   if (!as_of.ok()) return SendError(res, {400, "BadRequest", as_of.status().message()});
-  auto data = service.Render(*query, *params, format, *as_of);
+  auto data = service.Render(BearerToken(req), *query, *params, format, *as_of);
   if (!data.ok()) return SendStatus(res, data.status());
   res->status = 200;
   res->content_type = std::string(DiagramMediaType(format));

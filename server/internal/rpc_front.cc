@@ -177,7 +177,7 @@ class KgImpl final : public rpc::Kg::Server {
       o.error = ApiError{400, "BadRequest", params.status().message()};
       return o;
     }
-    auto data = service_.Render(text, *params, format);
+    auto data = service_.Render(token, text, *params, format);
     if (!data.ok()) {
       o.error = ToApiError(data.status());
     } else {

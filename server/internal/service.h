@@ -1,20 +1,18 @@
-// The transport-independent heart of the server: authorisation, running a
-// statement with the server's limits and its writer lock, diagrams, entity
-// lookups and stats. The HTTP and RPC front ends only translate.
+// The transport-independent heart of the server: the server's limits and
+// token over the session layer (api/session.h), and the client's view of an
+// error. The session does the work (token rule, writer lock, plans,
+// diagrams, lookups); the HTTP and RPC front ends only translate.
 #pragma once
 
 #include <atomic>
-#include <chrono>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "api/session.h"
 #include "core/result.h"
 #include "core/result_table.h"
-#include "query/query.h"
 #include "server/server.h"
-#include "storage/store.h"
 
 namespace kg::server::internal {
 
@@ -28,16 +26,18 @@ struct ApiError {
   int column = 0;
 };
 
-// Maps a Status to the client's view: syntax/semantic errors and bad input
-// 400 (with the position parsed from "query:L:C:"), query timeouts 504,
-// NotFound 404, I/O, corruption and internal faults 500.
+// Maps a Status to the client's view from its fields: the code is the
+// Status's error class (else its code name), the position its position;
+// syntax/semantic errors and bad input 400, Unauthorized 401, Forbidden 403,
+// NotFound 404, timeouts 504, I/O, corruption and internal faults 500.
 ApiError ToApiError(const Status& status);
 // {"error": {"code": .., "message": .., "position": {"line": .., "column": ..}}}
 std::string ApiErrorJson(const ApiError& error);
 
 class Service {
  public:
-  Service(storage::Store& store, const ServerOptions& options);
+  // Sets the session's access policy from the options (token, auth_reads).
+  Service(session::Session& session, const ServerOptions& options);
 
   // nullopt when a request with this bearer token ("" for none) may run a
   // statement of this kind; else 401 (token missing or wrong) or 403
@@ -56,11 +56,12 @@ class Service {
                             std::optional<Date> as_of = std::nullopt);
 
   // Runs a read-only statement and draws what it returns. `format`: svg,
-  // png, pdf, dot. Writes are refused (InvalidArgument). With `as_of`,
-  // patterns follow only relationships valid on that day (as Query) and the
+  // png, pdf, dot. Writes are refused (InvalidArgument). `token` is the
+  // request's bearer token (reads may need it). With `as_of`, patterns
+  // follow only relationships valid on that day (as Query) and the
   // drawing's footnote names the day.
-  Result<std::string> Render(std::string_view text, const ValueMap& params, std::string_view format,
-                             std::optional<Date> as_of = std::nullopt);
+  Result<std::string> Render(std::string_view token, std::string_view text, const ValueMap& params,
+                             std::string_view format, std::optional<Date> as_of = std::nullopt);
 
   // Exports the database, or with a non-empty `query` just the nodes and
   // relationships that read-only statement returns, as `format` (jsonl,
@@ -69,6 +70,13 @@ class Service {
   Result<std::string> Export(std::string_view format, std::string_view query,
                              const ValueMap& params);
 
+  // Exports the database, or with a non-empty `query` just the nodes and
+  // relationships that read-only statement returns, as `format` (jsonl,
+  // graphml, gexf, cypher, dot; csv needs a directory and is refused).
+  // `token` is the request's bearer token (reads may need it).
+  Result<std::string> Export(std::string_view token, std::string_view format,
+                             std::string_view query, const ValueMap& params);
+
   // {"entities": [{"node": {..}, "relations": [{"direction": "out"|"in",
   //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound when no
   // entity has this name or alias.
@@ -76,7 +84,7 @@ class Service {
 
   // {"entities": N, "relations": N, "entities_by_label": {..}, ...}
   Result<std::string> StatsJson() const;
-  Result<storage::StoreStats> Stats() const { return store_.Stats(); }
+  Result<session::Stats> Stats() const { return session_.GetStats(); }
 
   const Limits& limits() const { return options_.limits; }
   // Sets the cancel flag every query of this service polls (Server::CancelQueries).
@@ -84,26 +92,18 @@ class Service {
 
   // --- for fronts that run statements themselves (Bolt's explicit
   // transactions span several statements; see bolt_backend.cc) -------------
-  // The options every statement runs with: the server's limits and procedures.
-  query::QueryOptions QueryOptionsFor(const ValueMap& params,
+  // The options every statement runs with: the server's limits, its cancel
+  // flag and the presented token.
+  session::CallOptions CallOptionsFor(std::string_view token, const ValueMap& params,
                                       std::optional<Date> as_of = std::nullopt) const;
-  // The writer lock that every write statement holds. Waits at most
-  // `wait_seconds` (0: no limit); the lock does not own the mutex on timeout.
-  std::unique_lock<std::timed_mutex> LockWriter(double wait_seconds);
   // Adds the `kg serve` flag that sets a limit to a limit's error message.
   Status NameLimit(const Status& status) const;
-  storage::Store& store() { return store_; }
+  session::Session& session() { return session_; }
   const ServerOptions& options() const { return options_; }
 
  private:
-  Result<ResultTable> Execute(const query::PreparedStatement& statement,
-                              const query::QueryOptions& options);
-
-  storage::Store& store_;
+  session::Session& session_;
   const ServerOptions options_;
-  // kg.lookup and the analytics procedures (kg.pagerank, ...) for CALL.
-  query::ProcedureRegistry procedures_;
-  std::timed_mutex writer_;  // one write statement (or write transaction) at a time
   // QueryOptions::cancel of every query (CancelQueries).
   std::atomic<bool> cancel_{false};
 };
@@ -113,10 +113,14 @@ std::string_view DiagramMediaType(std::string_view format);
 
 // Parses the JSON text of a parameter object ("" or "{}" for none).
 // InvalidArgument when it is not a JSON object.
-Result<ValueMap> ParseParams(std::string_view json);
+inline Result<ValueMap> ParseParams(std::string_view json) {
+  return session::ParseParamsJson(json);
+}
 
 // An as-of day, "YYYY-MM-DD" ("" for none). InvalidArgument naming as_of
 // when it is not a valid date.
-Result<std::optional<Date>> ParseAsOf(std::string_view text);
+inline Result<std::optional<Date>> ParseAsOf(std::string_view text) {
+  return session::ParseDay(text, "as_of");
+}
 
 }  // namespace kg::server::internal

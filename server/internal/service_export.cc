@@ -1,31 +1,26 @@
 // Service::Export: the whole graph or a query's subgraph in an export format
-// (GET /v1/export). Kept apart from service.cc so the export endpoint stays
-// one additive piece.
+// (GET /v1/export), through the session. Kept apart from service.cc so the
+// export endpoint stays one additive piece.
 #include <sstream>
 
-#include "query/subgraph_export.h"
 #include "server/internal/service.h"
-#include "storage/export.h"
 
 namespace kg::server::internal {
 
-Result<std::string> Service::Export(std::string_view format, std::string_view query,
-                                    const ValueMap& params) {
-  KG_ASSIGN_OR_RETURN(storage::ExportFormat f, storage::ParseExportFormat(format));
-  if (f == storage::ExportFormat::kCsv) {
+Result<std::string> Service::Export(std::string_view token, std::string_view format,
+                                    std::string_view query, const ValueMap& params) {
+  KG_RETURN_IF_ERROR(session::Session::CheckExportFormat(format));
+  if (format == "csv") {
     return Status::InvalidArgument(
         "csv export writes two files; over HTTP use jsonl, graphml, gexf, cypher or dot");
   }
-  std::optional<storage::ExportSelection> selection;
-  if (!query.empty()) {
-    Result<storage::ExportSelection> selected =
-        query::QuerySelection(store_, query, QueryOptionsFor(params));
-    if (!selected.ok()) return selected.status();
-    selection = std::move(selected).value();
-  }
+  session::ExportRequest request;
+  request.format = std::string(format);
+  request.query = std::string(query);
+  request.query_options = CallOptionsFor(token, params);
   std::ostringstream out;
-  KG_RETURN_IF_ERROR(
-      storage::ExportToStream(store_, f, out, selection ? &*selection : nullptr).status());
+  Result<session::Counts> exported = session_.Export(request, &out);
+  if (!exported.ok()) return NameLimit(exported.status());
   return out.str();
 }
 

@@ -16,6 +16,8 @@ namespace kg::storage::internal {
 
 class StoreInternal {
  public:
+  // The store's implementation, for storage/ code outside store.cc (import).
+  static Store::Impl* ImplOf(const Store& store) { return store.impl(); }
   // Writes or deletes one raw key of column family `cf` (a CfIndex), synced.
   static Status Put(Store& store, int cf, std::string_view key, std::string_view value);
   static Status Delete(Store& store, int cf, std::string_view key);

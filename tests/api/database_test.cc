@@ -143,6 +143,81 @@ TEST_F(DatabaseTest, WriteQueryAndCheck) {
   EXPECT_TRUE(problems->empty());
 }
 
+TEST_F(DatabaseTest, CursorStreamsRowsInOrder) {
+  auto db = Seeded();
+  auto cursor = db->Stream("MATCH (c:Company) RETURN c.name AS name ORDER BY name");
+  ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+  EXPECT_EQ((*cursor)->columns(), std::vector<std::string>{"name"});
+  EXPECT_TRUE((*cursor)->notifications().empty());
+  std::vector<std::string> names;
+  while ((*cursor)->Next()) names.push_back((*cursor)->row()[0].as_string());
+  EXPECT_EQ(names, (std::vector<std::string>{"Huawei", "NVIDIA"}));
+  // At the end it stays at the end.
+  EXPECT_FALSE((*cursor)->Next());
+}
+
+TEST_F(DatabaseTest, CursorOfAnEmptyResultHasColumnsAndNoRows) {
+  auto db = Seeded();
+  auto cursor = db->Stream("MATCH (c:Company {name: 'Nobody'}) RETURN c");
+  ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+  EXPECT_EQ((*cursor)->columns().size(), 1u);
+  EXPECT_FALSE((*cursor)->Next());
+}
+
+TEST_F(DatabaseTest, StreamErrorsCarryClassAndPositionFields) {
+  auto db = Seeded();
+  auto bad = db->Stream("MATCH (n)\nRETURN m");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kSyntaxError);
+  EXPECT_EQ(bad.status().error_class(), "SyntaxError");  // the TCK class of UndefinedVariable
+  EXPECT_EQ(bad.status().position().line, 2);
+  EXPECT_EQ(bad.status().position().column, 8);
+  QueryLimits limits;
+  limits.max_rows = 2;
+  auto many = db->Stream("UNWIND range(1, 3) AS i RETURN i", {}, limits);
+  ASSERT_FALSE(many.ok());
+  EXPECT_EQ(many.status().error_class(), "LimitExceeded");
+}
+
+TEST_F(DatabaseTest, StreamedWriteLandsWholeAndReadOnlyRefusesIt) {
+  auto db = Seeded();
+  auto created = db->Stream("UNWIND ['A', 'B'] AS n CREATE (c:Company {name: n}) RETURN c.name");
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  int rows = 0;
+  while ((*created)->Next()) ++rows;
+  EXPECT_EQ(rows, 2);
+  auto count = db->Query("MATCH (c:Company) RETURN count(c)");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count->row(0)[0].as_int(), 4);
+}
+
+TEST_F(DatabaseTest, AsOfFollowsOnlyValidRelationships) {
+  auto db = Seeded();
+  ASSERT_TRUE(db->Query("MATCH (a {name: 'NVIDIA'})-[r:COMPETES_WITH]-(b) "
+                        "SET r.valid_to = date('2020-01-01')")
+                  .ok());
+  QueryLimits limits;
+  limits.as_of = *Date::Parse("2025-07-01");
+  auto later = db->Query("MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b", {}, limits);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(later->size(), 0u);
+  limits.as_of = *Date::Parse("2019-07-01");
+  auto earlier = db->Query("MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b", {}, limits);
+  ASSERT_TRUE(earlier.ok());
+  EXPECT_EQ(earlier->size(), 1u);
+}
+
+TEST_F(DatabaseTest, RenderRefusesAWriteAndWritesNothing) {
+  auto db = Seeded();
+  auto drawn = db->Render("CREATE (c:Company {name: 'Drawn'}) RETURN c", {}, DiagramFormat::kDot);
+  ASSERT_FALSE(drawn.ok());
+  EXPECT_EQ(drawn.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(drawn.status().message().find("read-only"), std::string::npos);
+  auto count = db->Query("MATCH (c:Company {name: 'Drawn'}) RETURN count(c)");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count->row(0)[0].as_int(), 0);
+}
+
 TEST_F(DatabaseTest, RenderDiagram) {
   auto db = Seeded();
   auto dot = db->Render("MATCH (a)-[r:LEADS]->(b) RETURN r", {}, DiagramFormat::kDot);

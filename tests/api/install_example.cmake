@@ -17,11 +17,20 @@ run_step("install" ${CMAKE_COMMAND} --install ${KG_BUILD_DIR} --prefix ${prefix}
 if(NOT EXISTS ${prefix}/include/kg/kg.h OR NOT EXISTS ${prefix}/include/kg/core/value.h)
   message(FATAL_ERROR "the installed headers are missing")
 endif()
+# Users include <kg/...> only: no installed header may include "core/..."
+# (which would need <prefix>/include/kg on the include path).
+file(GLOB_RECURSE installed ${prefix}/include/*.h)
+foreach(header ${installed})
+  file(STRINGS ${header} bad REGEX "#include \"core/")
+  if(bad)
+    message(FATAL_ERROR "${header} includes a core/ path: ${bad}")
+  endif()
+endforeach()
 run_step("configure" ${CMAKE_COMMAND} -S ${KG_EXAMPLES_DIR} -B ${KG_WORK_DIR}/build
   -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
 run_step("build" ${CMAKE_COMMAND} --build ${KG_WORK_DIR}/build -j2)
 run_step("run" ${KG_WORK_DIR}/build/kg_example ${KG_WORK_DIR}/db)
-foreach(expected "NVIDIA competes with Huawei" "rows: 2" "digraph")
+foreach(expected "NVIDIA competes with Huawei" "rows: 2" "digraph" "streamed 2 rows")
   string(FIND "${step_output}" "${expected}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the example's output lacks '${expected}':\n${step_output}")

@@ -36,14 +36,14 @@ class BoltSessionTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::SeedDatabase(dir_.path() + "/db");
-    auto store = storage::Store::Open(dir_.path() + "/db", {});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    auto db = kg::session::Session::Open(dir_.path() + "/db", {});
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
     options_.token = kToken;
     options_.limits.query_timeout_seconds = 5;
   }
   void Start() {
-    service_ = std::make_unique<Service>(*store_, options_);
+    service_ = std::make_unique<Service>(*db_, options_);
     backend_ = std::make_unique<Backend>(*service_);
   }
   std::unique_ptr<Session> NewSession(Version v = {5, 8}) {
@@ -105,7 +105,7 @@ class BoltSessionTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<kg::session::Session> db_;
   ServerOptions options_;
   std::unique_ptr<Service> service_;
   std::unique_ptr<Backend> backend_;

@@ -21,9 +21,9 @@ class ServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::SeedDatabase(db());
-    auto store = storage::Store::Open(db(), {});
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(store).value();
+    auto session = session::Session::Open(db(), {});
+    ASSERT_TRUE(session.ok()) << session.status().ToString();
+    session_ = std::move(session).value();
   }
   std::string db() const { return dir_.path() + "/db"; }
   // Runs `text` through a Service with these limits, as a request would.
@@ -31,7 +31,7 @@ class ServiceTest : public ::testing::Test {
     ServerOptions options;
     options.db = db();
     options.limits = limits;
-    Service service(*store_, options);
+    Service service(*session_, options);
     std::optional<ApiError> denied;
     auto table = service.Query("", text, {}, &denied);
     EXPECT_FALSE(denied.has_value());
@@ -39,7 +39,7 @@ class ServiceTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<session::Session> session_;
 };
 
 TEST_F(ServiceTest, EngineTimeoutIs504TimeoutNamingTheFlag) {
@@ -54,6 +54,17 @@ TEST_F(ServiceTest, EngineTimeoutIs504TimeoutNamingTheFlag) {
   EXPECT_EQ(e.code, "Timeout");
   EXPECT_NE(e.message.find("--timeout 0.2"), std::string::npos) << e.message;
   EXPECT_EQ(e.line, 0);
+}
+
+TEST_F(ServiceTest, EngineSyntaxErrorHasPositionFields) {
+  auto table = Run(Limits{}, "MATCH (n)\nRETURN n.name,");
+  ASSERT_FALSE(table.ok());
+  EXPECT_EQ(table.status().error_class(), "SyntaxError");
+  EXPECT_EQ(table.status().position().file, "query");
+  EXPECT_EQ(table.status().position().line, 2);
+  EXPECT_GT(table.status().position().column, 0);
+  ApiError e = ToApiError(table.status());
+  EXPECT_EQ(e.line, 2);
 }
 
 TEST_F(ServiceTest, RowLimitIs400LimitExceededNamingTheFlag) {
@@ -71,7 +82,8 @@ TEST_F(ServiceTest, RowLimitIs400LimitExceededNamingTheFlag) {
 }
 
 TEST(ApiErrorTest, SyntaxErrorCarriesClassAndPosition) {
-  ApiError e = ToApiError(Status::SyntaxError("SyntaxError: query:2:14: expected ')'"));
+  ApiError e = ToApiError(
+      Status::SyntaxError("expected ')'").WithClass("SyntaxError").WithPosition({"query", 2, 14}));
   EXPECT_EQ(e.http_status, 400);
   EXPECT_EQ(e.code, "SyntaxError");
   EXPECT_EQ(e.line, 2);
@@ -81,13 +93,20 @@ TEST(ApiErrorTest, SyntaxErrorCarriesClassAndPosition) {
 }
 
 TEST(ApiErrorTest, StatusClassesMapToHttp) {
-  ApiError timeout = ToApiError(
-      Status::InvalidArgument("TimeoutError: the query exceeded its time limit and was stopped"));
+  ApiError timeout =
+      ToApiError(Status::InvalidArgument("the query exceeded its time limit").WithClass("Timeout"));
   EXPECT_EQ(timeout.http_status, 504);
   EXPECT_EQ(timeout.code, "Timeout");
-  EXPECT_EQ(ToApiError(Status::InvalidArgument("LimitExceeded: more than 5 result rows")).code,
+  EXPECT_EQ(ToApiError(Status::InvalidArgument("more than 5 rows").WithClass("LimitExceeded")).code,
             "LimitExceeded");
-  EXPECT_EQ(ToApiError(Status::InvalidArgument("TypeError: query:1:8: x")).code, "TypeError");
+  EXPECT_EQ(ToApiError(Status::InvalidArgument("x").WithClass("TypeError")).code, "TypeError");
+  EXPECT_EQ(ToApiError(Status::InvalidArgument("no token").WithClass("Unauthorized")).http_status,
+            401);
+  EXPECT_EQ(ToApiError(Status::NotSupported("read-only").WithClass("Forbidden")).http_status, 403);
+  // The class and position come from the fields, never from the message text.
+  ApiError plain = ToApiError(Status::InvalidArgument("TypeError: query:3:4: looks like one"));
+  EXPECT_EQ(plain.code, "InvalidArgument");
+  EXPECT_EQ(plain.line, 0);
   EXPECT_EQ(ToApiError(Status::SchemaViolation("unknown kind")).code, "SchemaViolation");
   EXPECT_EQ(ToApiError(Status::SchemaViolation("unknown kind")).http_status, 400);
   EXPECT_EQ(ToApiError(Status::NotFound("nothing")).http_status, 404);

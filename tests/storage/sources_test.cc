@@ -134,8 +134,8 @@ TEST_F(SourcesTest, RemoveTakesExactlyWhatCameOnlyFromTheSource) {
   auto r = store_->BeginRead();
   EXPECT_FALSE(r->GetRelation(only_a).ok());
   EXPECT_FALSE(r->GetRelation(comp).ok());
-  EXPECT_FALSE(r->EntityExists(hw));
-  EXPECT_TRUE(r->EntityExists(nv));
+  EXPECT_FALSE(*r->EntityExists(hw));
+  EXPECT_TRUE(*r->EntityExists(nv));
   Relation kept = r->GetRelation(both).value();
   EXPECT_EQ(kept.StringProperty("source"), "b.txt");
   EXPECT_EQ(kept.StringProperty("quote"), "NVIDIA makes H20 too.");

@@ -174,8 +174,8 @@ TEST_F(StoreTest, PutThenGetRoundTripsQuoteStanceAndDate) {
   EXPECT_EQ(*e->Find("age"), Value(62));
   EXPECT_EQ(*read->GetEntity(xiaomi)->Find("rating"), Value(4.5));
   EXPECT_EQ(read->GetEntity(999).status().code(), StatusCode::kNotFound);
-  EXPECT_FALSE(read->EntityExists(999));
-  EXPECT_TRUE(read->EntityExists(xiaomi));
+  EXPECT_FALSE(*read->EntityExists(999));
+  EXPECT_TRUE(*read->EntityExists(xiaomi));
 }
 
 TEST_F(StoreTest, FindByNameMatchesNameAndAliasesInAnyCase) {
@@ -338,7 +338,7 @@ TEST_F(StoreTest, DeleteWithoutDetachIsRefusedAndDetachRemovesRelations) {
   ASSERT_TRUE(w->Commit().ok());
 
   auto r = store->BeginRead();
-  EXPECT_FALSE(r->EntityExists(nv));
+  EXPECT_FALSE(*r->EntityExists(nv));
   EXPECT_TRUE(r->FindByName("nvda").value().empty());
   EXPECT_TRUE(ExpandAll(*r, h20, Direction::kBoth).empty());
   auto stats = store->Stats().value();
@@ -456,14 +456,14 @@ TEST_F(StoreTest, ReadSnapshotIsIsolatedFromLaterCommit) {
   auto w = store->BeginWrite().value();
   EntityId b = MustCreate(*w, "Company", "B");
   ASSERT_TRUE(w->DeleteEntity(a, false).ok());
-  EXPECT_FALSE(snapshot->EntityExists(b));  // uncommitted
+  EXPECT_FALSE(*snapshot->EntityExists(b));  // uncommitted
   ASSERT_TRUE(w->Commit().ok());
-  EXPECT_TRUE(snapshot->EntityExists(a));
-  EXPECT_FALSE(snapshot->EntityExists(b));
+  EXPECT_TRUE(*snapshot->EntityExists(a));
+  EXPECT_FALSE(*snapshot->EntityExists(b));
   EXPECT_EQ(snapshot->FindByName("a").value(), std::vector<EntityId>{a});
   auto fresh = store->BeginRead();
-  EXPECT_FALSE(fresh->EntityExists(a));
-  EXPECT_TRUE(fresh->EntityExists(b));
+  EXPECT_FALSE(*fresh->EntityExists(a));
+  EXPECT_TRUE(*fresh->EntityExists(b));
   EXPECT_FALSE(snapshot->writable());
   EXPECT_EQ(snapshot->CreateEntity({"Company"}, {{"name", "x"}}).status().code(),
             StatusCode::kNotSupported);

@@ -124,8 +124,8 @@ TEST_F(TopologyTest, NamesAndExistence) {
   EXPECT_EQ(t->PeekProperty(ids_[5], "name"), std::nullopt);  // not a string: read the record
   EXPECT_EQ(t->PeekProperty(ids_[1], "other"), std::nullopt);
   EXPECT_EQ(t->PeekProperty(999, "name"), std::nullopt);
-  EXPECT_TRUE(t->EntityExists(ids_[3]));
-  EXPECT_FALSE(t->EntityExists(999));
+  EXPECT_TRUE(*t->EntityExists(ids_[3]));
+  EXPECT_FALSE(*t->EntityExists(999));
 }
 
 TEST_F(TopologyTest, ACommitIsSeenByNewReadersAndNotByOldOnes) {

@@ -1,0 +1,245 @@
+// Session: diagrams of a result (Render) and of a neighbourhood (RenderEgo).
+// Both take the symmetric relation types from the ontology and node sizes
+// from an analytics score here, once for every front.
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "analytics/analytics.h"
+#include "api/internal/session_impl.h"
+
+namespace kg::session {
+namespace {
+
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Why a result draws nothing, for the error message.
+std::string NothingToDraw(const ResultTable& table) {
+  std::string why = table.rows.empty()
+                        ? "the query returned no rows"
+                        : "the query returned " + std::to_string(table.rows.size()) +
+                              " rows but no nodes, relationships or paths; RETURN them (or a "
+                              "path p = (...)-[...]-(...)), not only their properties";
+  return "nothing to draw: " + why + "; no file written";
+}
+
+// The entity called `name`: an exact (case-sensitive) canonical name match
+// wins; otherwise the single case-insensitive name/alias match.
+Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& name) {
+  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(name));
+  if (ids.empty()) return Status::NotFound("no entity is named or aliased '" + name + "'");
+  if (ids.size() == 1) return ids.front();
+  std::vector<EntityId> exact;
+  std::string listing;
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
+    if (e.name() == name) exact.push_back(id);
+    listing += (listing.empty() ? "" : ", ") + std::string(e.name()) + " (#" + std::to_string(id) +
+               (e.labels.empty() ? "" : ", " + e.labels.front()) + ")";
+  }
+  if (exact.size() == 1) return exact.front();
+  return Status::InvalidArgument("'" + name + "' is ambiguous: " + listing +
+                                 "; use kg render with a MATCH on the id or a property");
+}
+
+// The nodes of an ego network: breadth-first to `depth`, at most `max_nodes`,
+// each with its ring (0 for the centre, 1 for its neighbours, ...).
+struct EgoNodes {
+  std::map<EntityId, int> ring;
+  size_t dropped = 0;  // neighbours left out by the cap
+};
+
+// A candidate of the next ring and the relations joining it to this one.
+using Links = std::map<EntityId, std::vector<RelationId>>;
+
+// How strongly a candidate is tied to the ring inside it: the number of
+// relations (each a quoted passage), then their highest confidence.
+Result<std::pair<size_t, double>> Strength(const storage::Transaction& txn,
+                                           const std::vector<RelationId>& relations) {
+  double confidence = 0.0;
+  for (RelationId id : relations) {
+    KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
+    confidence = std::max(confidence, r.confidence().value_or(0.0));
+  }
+  return std::make_pair(relations.size(), confidence);
+}
+
+// The `room` strongest candidates (see Strength; ties by id).
+Result<std::vector<EntityId>> Strongest(const storage::Transaction& txn, const Links& links,
+                                        size_t room) {
+  struct Ranked {
+    size_t quotes;
+    double confidence;
+    EntityId id;
+  };
+  std::vector<Ranked> ranked;
+  for (const auto& [id, relations] : links) {
+    KG_ASSIGN_OR_RETURN(auto strength, Strength(txn, relations));
+    ranked.push_back({strength.first, strength.second, id});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.quotes != b.quotes) return a.quotes > b.quotes;
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return a.id < b.id;
+  });
+  std::vector<EntityId> kept;
+  for (size_t i = 0; i < ranked.size() && i < room; ++i) kept.push_back(ranked[i].id);
+  return kept;
+}
+
+// The next ring: every node joined to the frontier that has no ring yet.
+Status NextRing(const storage::Transaction& txn, const std::set<EntityId>& frontier,
+                const std::map<EntityId, int>& ring, const std::vector<std::string>& types,
+                Links* links) {
+  for (EntityId node : frontier) {
+    KG_RETURN_IF_ERROR(
+        txn.Expand(node, storage::Direction::kBoth, types, [&](const storage::Edge& e) {
+          if (!ring.contains(e.other)) (*links)[e.other].push_back(e.relation);
+          return true;
+        }));
+  }
+  return Status::OK();
+}
+
+Result<EgoNodes> CollectEgoNodes(const storage::Transaction& txn, EntityId root,
+                                 const EgoRequest& request) {
+  EgoNodes result;
+  result.ring[root] = 0;
+  std::set<EntityId> frontier = {root};
+  for (int level = 1; level <= request.depth && !frontier.empty(); ++level) {
+    Links links;
+    KG_RETURN_IF_ERROR(NextRing(txn, frontier, result.ring, request.types, &links));
+    size_t room = request.max_nodes - result.ring.size();
+    std::set<EntityId> next;
+    if (links.size() > room) {
+      KG_ASSIGN_OR_RETURN(std::vector<EntityId> kept, Strongest(txn, links, room));
+      result.dropped = links.size() - kept.size();
+      next.insert(kept.begin(), kept.end());
+    } else {
+      for (const auto& [id, relations] : links) next.insert(id);
+    }
+    for (EntityId id : next) result.ring[id] = level;
+    if (result.dropped > 0) break;
+    frontier = std::move(next);
+  }
+  return result;
+}
+
+// The chosen entities and the relations (of `types`) among them: with
+// `cross_edges` all of them, otherwise only those joining consecutive rings
+// (for depth 1: the centre's own relations), so the drawing is a star.
+Result<Subgraph> LoadEgo(const storage::Transaction& txn, const EgoNodes& nodes,
+                         const std::vector<std::string>& types, bool cross_edges) {
+  Subgraph g;
+  std::set<RelationId> rels;
+  for (const auto& [id, ring] : nodes.ring) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
+    g.nodes.push_back(std::move(e));
+    KG_RETURN_IF_ERROR(
+        txn.Expand(id, storage::Direction::kOutgoing, types, [&](const storage::Edge& e) {
+          auto other = nodes.ring.find(e.other);
+          if (other == nodes.ring.end()) return true;
+          if (cross_edges || std::abs(other->second - ring) == 1) rels.insert(e.relation);
+          return true;
+        }));
+  }
+  for (RelationId id : rels) {
+    KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
+    g.relations.push_back(std::move(r));
+  }
+  return g;
+}
+
+}  // namespace
+
+std::set<std::string, std::less<>> Session::SymmetricTypes() const {
+  std::set<std::string, std::less<>> types;
+  for (const schema::RelationTypeDef& t : ontology().relation_types())
+    if (t.symmetric) types.insert(t.name);
+  return types;
+}
+
+Status Session::CanonicalTypes(std::vector<std::string>* types) const {
+  const schema::Ontology& ont = ontology();
+  if (ont.is_open()) return Status::OK();
+  for (std::string& t : *types) {
+    const schema::RelationTypeDef* found = nullptr;
+    for (const auto& def : ont.relation_types())
+      if (Upper(def.name) == Upper(t)) found = &def;
+    if (found != nullptr) {
+      t = found->name;
+      continue;
+    }
+    std::string known;
+    for (const auto& def : ont.relation_types()) known += (known.empty() ? "" : ", ") + def.name;
+    return Status::InvalidArgument("unknown relation type '" + t + "'; known: " + known);
+  }
+  return Status::OK();
+}
+
+// Draws `graph` with the session's symmetric types and the requested node
+// scores; writes request.output when given.
+static Result<Drawing> DrawGraph(Session::Impl& impl, const Session& session, Subgraph graph,
+                                 const DrawRequest& request) {
+  viz::RenderOptions options = request.render;
+  options.symmetric_types = session.SymmetricTypes();
+  if (request.size_by) {
+    std::unique_ptr<storage::Transaction> txn = impl.store().BeginRead();
+    KG_ASSIGN_OR_RETURN(auto scores,
+                        analytics::ScoresById(*txn, impl.store().ontology(), *request.size_by, {}));
+    options.node_scores.clear();
+    for (const auto& [id, score] : scores) options.node_scores.emplace(id, score);
+    options.score_name = std::string(analytics::AlgorithmName(*request.size_by));
+  }
+  // Without titles from the caller, the footnote names sources by the title
+  // and publisher of the database's source records.
+  if (options.source_titles.empty()) {
+    KG_ASSIGN_OR_RETURN(options.source_titles, session.SourceTitles());
+  }
+  Drawing drawing;
+  if (request.output.empty()) {
+    KG_ASSIGN_OR_RETURN(drawing.rendering, viz::Render(graph, options));
+  } else {
+    KG_ASSIGN_OR_RETURN(drawing.rendering, viz::RenderToFile(graph, options, request.output));
+  }
+  drawing.graph = std::move(graph);
+  return drawing;
+}
+
+Result<Drawing> Session::Render(std::string_view text, const CallOptions& options,
+                                const DrawRequest& request) {
+  CallOptions read_only = options;
+  read_only.read_only = true;
+  KG_ASSIGN_OR_RETURN(QueryResult result, Run(text, read_only));
+  KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(impl_->store(), result.table));
+  if (graph.empty()) return Status::InvalidArgument(NothingToDraw(result.table));
+  DrawRequest draw = request;
+  if (draw.render.title.empty()) draw.render.title = viz::DefaultTitle(graph);
+  return DrawGraph(*impl_, *this, std::move(graph), draw);
+}
+
+Result<Drawing> Session::RenderEgo(const EgoRequest& request, const DrawRequest& draw) {
+  EgoRequest ego = request;
+  KG_RETURN_IF_ERROR(CanonicalTypes(&ego.types).WithPrefix("--types"));
+  std::unique_ptr<storage::Transaction> txn = impl_->store().BeginRead();
+  KG_ASSIGN_OR_RETURN(EntityId root, FindEntity(*txn, ego.name));
+  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, root, ego));
+  KG_ASSIGN_OR_RETURN(Subgraph graph, LoadEgo(*txn, nodes, ego.types, ego.cross_edges));
+  txn.reset();
+  DrawRequest centred = draw;
+  centred.render.root = root;
+  if (nodes.dropped > 0 && centred.render.note.empty()) {
+    centred.render.note =
+        std::to_string(nodes.dropped) + " more neighbours with fewer quotes not shown";
+  }
+  KG_ASSIGN_OR_RETURN(Drawing drawing, DrawGraph(*impl_, *this, std::move(graph), centred));
+  drawing.dropped = nodes.dropped;
+  return drawing;
+}
+
+}  // namespace kg::session

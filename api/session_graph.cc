@@ -1,0 +1,173 @@
+// Session: entity lookups, suggestions, stats, checks, import and export.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <ostream>
+
+#include "api/internal/session_impl.h"
+#include "query/subgraph_export.h"
+#include "storage/backup.h"
+#include "storage/export.h"
+#include "storage/import.h"
+#include "storage/sources.h"
+
+namespace kg::session {
+namespace {
+
+// Name suggestions scan every entity; only on databases this small.
+constexpr uint64_t kSuggestScanLimit = 50000;
+constexpr size_t kMaxSuggestions = 5;
+
+std::string Lower(std::string_view s) {
+  std::string l(s);
+  std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+  return l;
+}
+
+// Loads the relations of `id` into `view`, grouped by type (by name) with
+// outgoing before incoming within a type, as `limits` allow; counts all.
+Status LoadRelations(const storage::Transaction& txn, EntityId id, const LookupLimits& limits,
+                     EntityView* view) {
+  std::map<std::string, std::vector<storage::Edge>> groups;
+  KG_RETURN_IF_ERROR(txn.Expand(id, storage::Direction::kBoth, {}, [&](const storage::Edge& e) {
+    groups[std::string(e.type)].push_back(e);
+    return true;
+  }));
+  for (auto& [type, edges] : groups) {
+    std::stable_partition(edges.begin(), edges.end(), [](const auto& e) { return e.outgoing; });
+    view->type_counts.emplace_back(type, edges.size());
+    for (size_t i = 0; i < edges.size(); ++i) {
+      if (limits.per_type != 0 && i >= limits.per_type) break;
+      if (limits.max_relations != 0 && view->relations.size() >= limits.max_relations) break;
+      KG_ASSIGN_OR_RETURN(Relation rel, txn.GetRelation(edges[i].relation));
+      Result<Entity> other = txn.GetEntity(edges[i].other);
+      view->relations.push_back(
+          Neighbour{edges[i].outgoing, std::move(rel),
+                    other.ok() ? std::optional<Entity>(std::move(other).value()) : std::nullopt});
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<std::vector<EntityView>> Session::Lookup(std::string_view name,
+                                                const LookupLimits& limits) const {
+  auto txn = impl_->store().BeginRead();
+  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn->FindByName(name));
+  std::vector<EntityView> out;
+  for (EntityId id : ids) {
+    EntityView view;
+    KG_ASSIGN_OR_RETURN(view.entity, txn->GetEntity(id));
+    KG_RETURN_IF_ERROR(LoadRelations(*txn, id, limits, &view));
+    out.push_back(std::move(view));
+  }
+  return out;
+}
+
+Result<std::vector<Entity>> Session::FindEntities(std::string_view name, bool prefer_exact) const {
+  auto txn = impl_->store().BeginRead();
+  KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn->FindByName(name));
+  std::vector<Entity> exact, all;
+  for (EntityId id : ids) {
+    KG_ASSIGN_OR_RETURN(Entity e, txn->GetEntity(id));
+    if (e.name() == name) exact.push_back(e);
+    all.push_back(std::move(e));
+  }
+  return prefer_exact && !exact.empty() ? exact : all;
+}
+
+std::vector<std::string> Session::Suggest(std::string_view name) const {
+  std::vector<std::string> out;
+  auto stats = impl_->store().Stats();
+  if (!stats.ok() || stats->entities > kSuggestScanLimit) return out;
+  std::string q = Lower(name);
+  auto txn = impl_->store().BeginRead();
+  Status scanned = txn->ScanEntities("", [&](EntityId id) {
+    auto e = txn->GetEntity(id);
+    if (!e.ok() || e->name().empty()) return true;
+    std::string n = Lower(e->name());
+    if (n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos))
+      out.emplace_back(e->name());
+    return out.size() < kMaxSuggestions;
+  });
+  // Suggestions are a courtesy: a failed scan leaves them out.
+  (void)scanned;
+  return out;
+}
+
+Result<Stats> Session::GetStats() const {
+  KG_ASSIGN_OR_RETURN(storage::StoreStats s, impl_->store().Stats());
+  Stats out;
+  out.entities = s.entities;
+  out.relations = s.relations;
+  out.entities_by_label = std::move(s.entities_by_label);
+  out.relations_by_type = std::move(s.relations_by_type);
+  out.format_version = s.format_version;
+  out.disk_bytes = s.disk_bytes;
+  out.ontology = std::move(s.ontology);
+  return out;
+}
+
+Result<std::vector<std::string>> Session::Check() const { return impl_->store().Check(); }
+
+Result<std::unique_ptr<storage::Transaction>> Session::BeginWrite() {
+  return impl_->store().BeginWrite();
+}
+
+Result<Counts> Session::Import(const ImportRequest& request) {
+  storage::ImportOptions options;
+  options.node_files = request.node_files;
+  options.edge_files = request.edge_files;
+  options.progress = request.progress;
+  std::lock_guard<std::timed_mutex> lock(impl_->writer());
+  KG_ASSIGN_OR_RETURN(storage::ImportSummary summary, storage::ImportCsv(impl_->store(), options));
+  return Counts{summary.entities, summary.relations};
+}
+
+Result<Counts> Session::ImportNew(const std::string& path, const ImportRequest& request) {
+  storage::ImportOptions options;
+  options.node_files = request.node_files;
+  options.edge_files = request.edge_files;
+  options.progress = request.progress;
+  KG_ASSIGN_OR_RETURN(storage::ImportSummary summary,
+                      storage::ImportIntoNewDatabase(path, schema::Ontology::Builtin(), options));
+  return Counts{summary.entities, summary.relations};
+}
+
+Status Session::CheckExportFormat(std::string_view format) {
+  return storage::ParseExportFormat(format).status();
+}
+
+Result<Counts> Session::Export(const ExportRequest& request, std::ostream* out) {
+  KG_ASSIGN_OR_RETURN(storage::ExportFormat format, storage::ParseExportFormat(request.format));
+  std::optional<storage::ExportSelection> selection;
+  if (!request.query.empty()) {
+    KG_RETURN_IF_ERROR(Authorize(request.query_options.token, /*write=*/false));
+    KG_ASSIGN_OR_RETURN(selection,
+                        query::QuerySelection(impl_->store(), request.query,
+                                              impl_->QueryOptionsFor(request.query_options)));
+  }
+  const storage::ExportSelection* selected = selection ? &*selection : nullptr;
+  const storage::Store& store = impl_->store();
+  storage::ExportSummary summary;
+  if (format == storage::ExportFormat::kCsv) {
+    if (request.output.empty())
+      return Status::InvalidArgument("csv export writes two files: give it a directory");
+    KG_ASSIGN_OR_RETURN(summary, storage::ExportCsv(store, request.output, selected));
+  } else if (!request.output.empty()) {
+    KG_ASSIGN_OR_RETURN(summary, storage::ExportToFile(store, format, request.output, selected));
+  } else {
+    if (out == nullptr) return Status::InvalidArgument("export: no output given");
+    KG_ASSIGN_OR_RETURN(summary, storage::ExportToStream(store, format, *out, selected));
+  }
+  return Counts{summary.entities, summary.relations};
+}
+
+Result<std::vector<std::string>> Session::CheckQuotes() const {
+  return storage::CheckQuotes(impl_->store());
+}
+
+Status Session::VerifyChecksums() const { return storage::VerifyChecksums(impl_->store()); }
+
+}  // namespace kg::session
