@@ -348,8 +348,12 @@ Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t 
 Result<std::vector<EntityId>> Candidates(MatchState& ms, const NodePattern& n, Row& row) {
   if (const Expr* hint = IdHint(ms, n)) {
     KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, HintIds(ms, *hint, row));
-    std::erase_if(ids, [&](EntityId id) { return !ms.st->eval.txn->EntityExists(id); });
-    return ids;
+    std::vector<EntityId> live;
+    for (EntityId id : ids) {
+      KG_ASSIGN_OR_RETURN(bool exists, ms.st->eval.txn->EntityExists(id));
+      if (exists) live.push_back(id);
+    }
+    return live;
   }
   std::vector<EntityId> ids;
   const Expr* name_expr = nullptr;
