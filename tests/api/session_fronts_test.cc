@@ -7,40 +7,17 @@
 #include <fstream>
 #include <sstream>
 
-#include "api/session.h"
-#include "gtest/gtest.h"
+#include "tests/api/session_test_util.h"
 
 namespace kg::session {
 namespace {
 
-class SessionFrontsTest : public ::testing::Test {
+class SessionFrontsTest : public testing::SessionDbTest {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/kg_session_fronts_test_XXXXXX";
-    dir_ = mkdtemp(tmpl);
-    OpenOptions options;
-    options.create_if_missing = true;
-    auto db = Session::Open(dir_ + "/db", options);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(db).value();
-    auto seeded = db_->Run(
-        "CREATE (:Company {name: 'NVIDIA'})-[:COMPETES_WITH {source: 'a.txt'}]->"
-        "(:Company {name: 'Huawei'})",
-        {});
-    ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  int64_t Companies() {
-    auto r = db_->Run("MATCH (c:Company) RETURN count(c)", {});
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->table.rows[0][0].as_int() : -1;
-  }
-
-  std::string dir_;
-  std::unique_ptr<Session> db_;
+  SessionFrontsTest()
+      : SessionDbTest(
+            "CREATE (:Company {name: 'NVIDIA'})-[:COMPETES_WITH {source: 'a.txt'}]->"
+            "(:Company {name: 'Huawei'})") {}
 };
 
 TEST_F(SessionFrontsTest, ExplicitTransactionSeesItsWritesUntilRolledBack) {

@@ -1,35 +1,19 @@
 // The session layer (api/session.h): the plan cache, the token rule, write
 // checks, options the engine cannot honour, cursors, lookups and diagrams —
 // the rules every front (CLI, HTTP, RPC, the library) now shares.
-#include "api/session.h"
-
 #include <filesystem>
 
-#include "gtest/gtest.h"
+#include "tests/api/session_test_util.h"
 
 namespace kg::session {
 namespace {
 
-class SessionTest : public ::testing::Test {
+class SessionTest : public testing::SessionDbTest {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/kg_session_test_XXXXXX";
-    dir_ = mkdtemp(tmpl);
-    OpenOptions options;
-    options.create_if_missing = true;
-    auto db = Session::Open(dir_ + "/db", options);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(db).value();
-    auto seeded = db_->Run(
-        "CREATE (n:Company {name: 'NVIDIA'})-[:COMPETES_WITH]->(:Company {name: 'Huawei'}), "
-        "(:Person {name: 'Jensen Huang'})-[:LEADS]->(n)",
-        {});
-    ASSERT_TRUE(seeded.ok()) << seeded.status().ToString();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  SessionTest()
+      : SessionDbTest(
+            "CREATE (n:Company {name: 'NVIDIA'})-[:COMPETES_WITH]->(:Company {name: 'Huawei'}), "
+            "(:Person {name: 'Jensen Huang'})-[:LEADS]->(n)") {}
   // The server's rule: writes need `token`; reads too with auth_reads.
   void EnforceToken(std::string token, bool auth_reads) {
     AccessPolicy policy;
@@ -43,14 +27,6 @@ class SessionTest : public ::testing::Test {
     options.token = std::move(token);
     return options;
   }
-  int64_t Companies() {
-    auto r = db_->Run("MATCH (c:Company) RETURN count(c)", {});
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? r->table.rows[0][0].as_int() : -1;
-  }
-
-  std::string dir_;
-  std::unique_ptr<Session> db_;
 };
 
 TEST_F(SessionTest, PlansAreCachedByTextAndReusedWithNewParameters) {
