@@ -368,8 +368,10 @@ class Session {
   // Like Lookup without relations; an exact (case-sensitive) name wins when
   // `prefer_exact` and several match.
   Result<std::vector<Entity>> FindEntities(std::string_view name, bool prefer_exact) const;
-  // Up to five names containing `name` or contained in it (ASCII case
-  // ignored), for "did you mean"; empty on large databases.
+  // Up to five names for "did you mean": those of entities whose name or
+  // an alias is within a small edit distance of `name` (any database size),
+  // then, on databases of up to 50,000 entities, names containing `name` or
+  // contained in it (ASCII case ignored).
   std::vector<std::string> Suggest(std::string_view name) const;
 
   Result<Stats> GetStats() const;

@@ -79,15 +79,24 @@ Result<std::vector<Entity>> Session::FindEntities(std::string_view name, bool pr
 
 std::vector<std::string> Session::Suggest(std::string_view name) const {
   std::vector<std::string> out;
-  auto stats = impl_->store().Stats();
-  if (!stats.ok() || stats->entities > kSuggestScanLimit) return out;
-  std::string q = Lower(name);
   auto txn = impl_->store().BeginRead();
+  // Misspellings first ("Nvidea", "Jensen Haung"): names and aliases within
+  // a small edit distance, read from the name index on any size of database.
+  Result<std::vector<std::string>> near = txn->SuggestNames(name, kMaxSuggestions);
+  if (near.ok()) out = std::move(*near);
+  // Then names containing the text or contained in it ("Huawei Tech"), which
+  // reads every entity: only on small databases.
+  auto stats = impl_->store().Stats();
+  if (!stats.ok() || stats->entities > kSuggestScanLimit || out.size() >= kMaxSuggestions)
+    return out;
+  std::string q = Lower(name);
   Status scanned = txn->ScanEntities("", [&](EntityId id) {
     auto e = txn->GetEntity(id);
     if (!e.ok() || e->name().empty()) return true;
     std::string n = Lower(e->name());
-    if (n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos))
+    bool contains =
+        n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos);
+    if (contains && std::find(out.begin(), out.end(), e->name()) == out.end())
       out.emplace_back(e->name());
     return out.size() < kMaxSuggestions;
   });
