@@ -52,7 +52,7 @@ struct EdgeInput {
 class GraphView {
  public:
   // Reads the filtered graph from `txn`. Relation records are read only when
-  // `filter.as_of` is set or `weight` is not kHops; otherwise only ids come
+  // `filter.relations` is not empty or `weight` is not kHops; otherwise only ids come
   // from the adjacency scan. Unknown labels or types in the filter are
   // InvalidArgument (CheckFilter) unless the ontology is open, where they
   // match nothing. Other errors are those of the store (IOError, Corruption).

@@ -12,18 +12,20 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/relation.h"
 #include "core/result.h"
 
 namespace kg::analytics {
 
 // What part of the graph to analyse. A relation is kept when its type is
-// listed (or `types` is empty), both endpoints are kept nodes and, with
-// `as_of`, Relation::ValidAt(*as_of) holds. A node is kept when it has one of
-// `labels` (or `labels` is empty). A name listed twice counts once.
+// listed (or `types` is empty), both endpoints are kept nodes and
+// `relations` accepts it (the two clocks, min-confidence). A node is kept
+// when it has one of `labels` (or `labels` is empty). A name listed twice
+// counts once.
 struct GraphFilter {
   std::vector<std::string> labels;
   std::vector<std::string> types;
-  std::optional<Date> as_of;
+  RelationFilter relations;
 };
 
 // Edge cost for shortest paths (PageRank and the rest ignore weights):

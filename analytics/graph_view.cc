@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analytics/internal/view_impl.h"
+#include "storage/sources.h"
 
 namespace kg::analytics {
 namespace {
@@ -98,13 +99,13 @@ class ArcCollector {
     std::optional<uint32_t> u = Vertex(e.start), v = Vertex(e.end);
     if (!u || !v) return true;
     double w = 1.0;
-    if (filter_.as_of || weight_ != EdgeWeight::kHops) {
+    if (!filter_.relations.empty() || weight_ != EdgeWeight::kHops) {
       Result<Relation> relation = txn_.GetRelation(e.relation);
       if (!relation.ok()) {
         status_ = relation.status();
         return false;
       }
-      if (filter_.as_of && !relation->ValidAt(*filter_.as_of)) return true;
+      if (!filter_.relations.Accepts(*relation)) return true;
       w = WeightOf(*relation, weight_);
     }
     arcs_.emplace_back(*u, *v);
@@ -179,7 +180,9 @@ Result<GraphView> GraphView::Build(const storage::Transaction& txn,
                                    EdgeWeight weight) {
   KG_RETURN_IF_ERROR(CheckFilter(ontology, filter));
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, CollectNodes(txn, filter.labels));
-  ArcCollector collector(txn, ontology, filter, weight, ids);
+  GraphFilter with_sources = filter;
+  KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &with_sources.relations));
+  ArcCollector collector(txn, ontology, with_sources, weight, ids);
   KG_RETURN_IF_ERROR(collector.Scan());
   KG_RETURN_IF_ERROR(collector.status());
   return GraphView(std::make_unique<Impl>(std::move(ids), std::move(collector.arcs()),

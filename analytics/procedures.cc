@@ -65,13 +65,13 @@ Result<bool> Bool(std::string_view procedure, const std::string& key, const Valu
   return v.as_bool();
 }
 
-Result<Date> DateOf(std::string_view procedure, const Value& v) {
+Result<Date> DateOf(std::string_view procedure, const std::string& key, const Value& v) {
   if (v.is_date()) return v.as_date();
   if (v.is_string()) {
     Result<Date> d = Date::Parse(v.as_string());
     if (d.ok()) return d;
   }
-  return ArgumentError(procedure, "asOf must be a date or 'YYYY-MM-DD'");
+  return ArgumentError(procedure, key + " must be a date or 'YYYY-MM-DD'");
 }
 
 Result<DegreeDirection> DirectionOf(std::string_view procedure, const Value& v) {
@@ -89,7 +89,16 @@ Status ApplyKey(std::string_view procedure, const std::string& key, const Value&
   } else if (key == "types") {
     KG_ASSIGN_OR_RETURN(options.filter.types, StringList(procedure, key, v));
   } else if (key == "asOf") {
-    KG_ASSIGN_OR_RETURN(options.filter.as_of, DateOf(procedure, v));
+    KG_ASSIGN_OR_RETURN(Date day, DateOf(procedure, key, v));
+    options.filter.relations.valid_at = options.filter.relations.known_at = day;
+  } else if (key == "validAt") {
+    KG_ASSIGN_OR_RETURN(options.filter.relations.valid_at, DateOf(procedure, key, v));
+  } else if (key == "knownAt") {
+    KG_ASSIGN_OR_RETURN(options.filter.relations.known_at, DateOf(procedure, key, v));
+  } else if (key == "minConfidence") {
+    KG_ASSIGN_OR_RETURN(double floor, Number(procedure, key, v));
+    if (!(floor >= 0 && floor <= 1)) return ArgumentError(procedure, key + " must be in [0, 1]");
+    options.filter.relations.min_confidence = floor;
   } else if (key == "iterations") {
     KG_ASSIGN_OR_RETURN(int64_t n,
                         Integer(procedure, key, v, 1, std::numeric_limits<int32_t>::max()));
@@ -112,11 +121,12 @@ Status ApplyKey(std::string_view procedure, const std::string& key, const Value&
   return Status::OK();
 }
 
-// The statement's as-of date applies unless the config map gives its own asOf.
+// The statement's relation filter applies; asOf, validAt, knownAt and
+// minConfidence in the config map replace its parts.
 Result<AnalysisOptions> ParseConfig(std::string_view procedure, const std::vector<Value>& args,
                                     const query::ProcedureContext& context) {
   AnalysisOptions options;
-  options.filter.as_of = context.as_of;
+  options.filter.relations = context.relations;
   options.interrupt = [context] { return context.Check(); };
   if (args.empty() || args[0].is_null()) return options;
   if (!args[0].is_map()) return ArgumentError(procedure, "the argument must be a config map");

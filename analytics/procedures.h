@@ -6,13 +6,14 @@
 //   CALL kg.scc([config]) YIELD node, component
 //   CALL kg.communities([config]) YIELD node, community
 // `config` is an optional map (Neo4j GDS style): labels, types (lists of
-// strings), asOf (date or 'YYYY-MM-DD'), and per algorithm iterations,
+// strings), validAt, knownAt, asOf (= both; dates or 'YYYY-MM-DD'),
+// minConfidence (0..1), and per algorithm iterations,
 // damping (pagerank), directed, normalized (betweenness), direction
 // ('in'|'out'|'both', degree), seed (communities). Unknown keys, wrong
 // types, iterations/seed that are not whole numbers in range, and (unless the
 // store's ontology is open) unknown labels or types are ArgumentError.
-// Dates: config asOf wins; otherwise the statement's QueryOptions::as_of
-// (ProcedureContext, through ProcedureDef::Call) applies; otherwise all dates.
+// The statement's relation filter (QueryOptions::relations, through
+// ProcedureContext) applies; each config key replaces its part of it.
 // Rows come best first (groups: by group number).
 // Kept apart from kg_analytics (library kg_analytics_procedures) so that the
 // algorithms do not depend on the query engine.

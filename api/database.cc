@@ -77,7 +77,7 @@ session::CallOptions CallOptionsFor(const ValueMap& params, const QueryLimits& l
   options.parameters = params;
   options.timeout_seconds = limits.timeout_seconds;
   options.max_rows = limits.max_rows;
-  options.as_of = limits.as_of;
+  options.scope = {limits.valid_at, limits.known_at, limits.as_of, limits.min_confidence};
   options.strict = limits.strict;
   return options;
 }

@@ -4,6 +4,7 @@
 
 #include <cassert>
 #include <cctype>
+#include <cstdio>
 #include <utility>
 
 #include "analytics/procedures.h"
@@ -41,13 +42,6 @@ query::ProcedureRegistry MakeRegistry(analytics::OntologyFn ontology) {
 
 PreparedInfo InfoOf(const query::PreparedStatement& statement) {
   return PreparedInfo{statement.columns(), statement.writes()};
-}
-
-// Checks what the engine cannot yet honour, so no option is silently ignored.
-Status CheckSupported(const CallOptions& options) {
-  if (options.min_confidence.has_value())
-    return Status::NotSupported("min_confidence is not applied by this version of kg's engine");
-  return Status::OK();
 }
 
 // Notifications become errors under `strict`.
@@ -91,7 +85,8 @@ query::QueryOptions Session::Impl::QueryOptionsFor(const CallOptions& options) c
   out.parameters = options.parameters;
   out.timeout_seconds = options.timeout_seconds;
   out.max_rows = options.max_rows == 0 ? UINT64_MAX : options.max_rows;
-  out.as_of = options.as_of;
+  // Run, RunIn and Export have refused a bad scope before they get here.
+  if (Result<RelationFilter> filter = options.scope.Filter(); filter.ok()) out.relations = *filter;
   out.max_memory_bytes = options.max_memory_bytes;
   out.cancel = options.cancel;
   out.source_name = options.source_name;
@@ -207,7 +202,7 @@ Result<PreparedInfo> Session::Inspect(std::string_view text, const CallOptions& 
 }
 
 Result<QueryResult> Session::Run(std::string_view text, const CallOptions& options) {
-  KG_RETURN_IF_ERROR(CheckSupported(options));
+  KG_RETURN_IF_ERROR(options.scope.Filter().status());
   KG_RETURN_IF_ERROR(Authorize(options.token, /*write=*/false));
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement, impl_->Prepared(text, options));
   if (statement.writes()) {
@@ -227,6 +222,20 @@ Result<std::unique_ptr<Cursor>> Session::Stream(std::string_view text, const Cal
 }
 
 std::string Session::ResultJson(const ResultTable& table) { return ResultTableToJson(table); }
+
+Result<RelationFilter> Scope::Filter() const {
+  if (min_confidence && !(*min_confidence >= 0 && *min_confidence <= 1)) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", *min_confidence);
+    return Status::InvalidArgument(std::string("min_confidence: ") + text +
+                                   " is not a confidence between 0 and 1");
+  }
+  RelationFilter filter;
+  filter.valid_at = valid_day();
+  filter.known_at = known_day();
+  filter.min_confidence = min_confidence;
+  return filter;
+}
 
 Result<ValueMap> ParseParamsJson(std::string_view json) {
   if (json.empty()) return ValueMap{};

@@ -75,17 +75,33 @@ struct AccessPolicy {
   bool read_only = false;   // refuse writes even on a writable database
 };
 
+// Which relations a call sees (docs/temporal.md), the same on every front:
+// only those valid on `valid_at` (valid_from..valid_to, open ends
+// unbounded), said on or before `known_at` (their `date`, else their
+// sources' publication) and at least `min_confidence` sure (none counts as
+// 1.0). `as_of` is both clocks at once, what was known on that day about
+// that day; an explicit valid_at / known_at wins over it.
+struct Scope {
+  std::optional<Date> valid_at;
+  std::optional<Date> known_at;
+  std::optional<Date> as_of;
+  std::optional<double> min_confidence;  // InvalidArgument outside [0, 1]
+
+  std::optional<Date> valid_day() const { return valid_at ? valid_at : as_of; }
+  std::optional<Date> known_day() const { return known_at ? known_at : as_of; }
+  bool empty() const { return !valid_day() && !known_day() && !min_confidence; }
+  // The engine's filter; InvalidArgument for a min_confidence outside [0, 1].
+  Result<RelationFilter> Filter() const;
+};
+
 // Options of one call. 0 disables a limit.
 struct CallOptions {
   ValueMap parameters;  // $name -> value
   double timeout_seconds = 60.0;
   uint64_t max_rows = 1'000'000;
-  // The clocks. `as_of`: patterns follow only relationships valid on that
-  // day. (valid_at / known_at will join it; as_of will mean both.)
-  std::optional<Date> as_of;
-  // Relationships whose confidence is below this are not matched. Not yet
-  // applied by the engine: a call that sets it is NotSupported.
-  std::optional<double> min_confidence;
+  // Which relationships patterns, variable-length steps, shortest paths
+  // and CALL procedures follow: the two clocks and min-confidence.
+  Scope scope;
   // Notifications (warnings) become errors.
   bool strict = false;
   // Refuse statements that write (InvalidArgument naming `read_only_reason`).
@@ -171,6 +187,7 @@ struct EntityView {
 struct LookupLimits {
   uint64_t max_relations = 0;
   size_t per_type = 0;
+  Scope scope;  // relations outside it are neither loaded nor counted
 };
 
 struct ImportRequest {
@@ -192,8 +209,10 @@ struct ExportRequest {
   // The file to write whole or not at all (csv: a directory); "" writes a
   // single-file format to the stream passed to Export.
   std::string output;
-  std::string query;          // "" = the whole graph
-  CallOptions query_options;  // how `query` runs
+  std::string query;  // "" = the whole graph
+  // How `query` runs; without a query, a scope in it keeps every entity and
+  // the relations the scope accepts.
+  CallOptions query_options;
 };
 
 // A source document: its record and its full text.
@@ -261,6 +280,9 @@ struct DrawRequest {
   viz::RenderOptions render;
   std::optional<analytics::Algorithm> size_by;  // node size from this score
   std::string output;                           // file to write; "" = bytes only
+  // Render: the scope's valid day filters the statement (as Run) instead of
+  // dashing what was not valid that day (the explorer's time slider).
+  bool filter_valid = false;
 };
 
 struct Drawing {
@@ -277,6 +299,9 @@ struct EgoRequest {
   // Draw every relation among the chosen nodes, not only those joining
   // consecutive rings (the star).
   bool cross_edges = false;
+  // Relations not known by known_day() or below min_confidence are left
+  // out; those not valid on valid_day() are drawn dashed (as Render does).
+  Scope scope;
 };
 
 struct AnalyzeResult {
@@ -293,6 +318,8 @@ struct AnalyzeRequest {
   std::string from, to;
   analytics::EdgeWeight weight = analytics::EdgeWeight::kHops;
   bool directed = false;
+  // Which relations are analysed; replaces options.filter.relations.
+  Scope scope;
 };
 
 class Session {
@@ -347,9 +374,13 @@ class Session {
   void Rollback(Transaction& txn);
 
   // Runs a read-only statement and draws every node and relationship it
-  // returns (endpoints of returned relationships included). InvalidArgument
-  // when it writes or returns nothing to draw; with request.output, the file
-  // is written atomically (nothing on error).
+  // returns (endpoints of returned relationships included). Of
+  // options.scope, known_day and min_confidence filter the statement;
+  // valid_day does not (unless request.filter_valid): relations not valid
+  // that day are drawn dashed (viz::RenderOptions::as_of), so a diagram
+  // shows what ended or had not begun. InvalidArgument when it writes or
+  // returns nothing to draw; with request.output, the file is written
+  // atomically (nothing on error).
   Result<Drawing> Render(std::string_view text, const CallOptions& options,
                          const DrawRequest& request);
   // The neighbourhood of the entity called request.name. NotFound when no

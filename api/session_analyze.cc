@@ -108,7 +108,9 @@ Status Session::CheckFilter(const analytics::GraphFilter& filter) const {
   return analytics::CheckTypes(ontology(), filter.types).WithPrefix("--types");
 }
 
-Result<AnalyzeResult> Session::Analyze(const AnalyzeRequest& request) {
+Result<AnalyzeResult> Session::Analyze(const AnalyzeRequest& unscoped) {
+  AnalyzeRequest request = unscoped;
+  KG_ASSIGN_OR_RETURN(request.options.filter.relations, unscoped.scope.Filter());
   storage::Store& store = impl_->store();
   KG_RETURN_IF_ERROR(CheckFilter(request.options.filter));
   AnalyzeResult out;

@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <set>
 
 #include "analytics/analytics.h"
 #include "api/internal/session_impl.h"
+#include "storage/sources.h"
 
 namespace kg::session {
 namespace {
@@ -92,28 +94,46 @@ Result<std::vector<EntityId>> Strongest(const storage::Transaction& txn, const L
   return kept;
 }
 
+// Transaction::Expand over the relations `keep` accepts only.
+Status ExpandKept(const storage::Transaction& txn, EntityId node, storage::Direction dir,
+                  const std::vector<std::string>& types, const RelationFilter& keep,
+                  const std::function<void(const storage::Edge&)>& fn) {
+  std::vector<storage::Edge> edges;
+  KG_RETURN_IF_ERROR(txn.Expand(node, dir, types, [&](const storage::Edge& e) {
+    edges.push_back(e);
+    return true;
+  }));
+  for (const storage::Edge& e : edges) {
+    if (!keep.empty()) {
+      KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(e.relation));
+      if (!keep.Accepts(r)) continue;
+    }
+    fn(e);
+  }
+  return Status::OK();
+}
+
 // The next ring: every node joined to the frontier that has no ring yet.
 Status NextRing(const storage::Transaction& txn, const std::set<EntityId>& frontier,
                 const std::map<EntityId, int>& ring, const std::vector<std::string>& types,
-                Links* links) {
+                const RelationFilter& keep, Links* links) {
   for (EntityId node : frontier) {
     KG_RETURN_IF_ERROR(
-        txn.Expand(node, storage::Direction::kBoth, types, [&](const storage::Edge& e) {
+        ExpandKept(txn, node, storage::Direction::kBoth, types, keep, [&](const storage::Edge& e) {
           if (!ring.contains(e.other)) (*links)[e.other].push_back(e.relation);
-          return true;
         }));
   }
   return Status::OK();
 }
 
 Result<EgoNodes> CollectEgoNodes(const storage::Transaction& txn, EntityId root,
-                                 const EgoRequest& request) {
+                                 const EgoRequest& request, const RelationFilter& keep) {
   EgoNodes result;
   result.ring[root] = 0;
   std::set<EntityId> frontier = {root};
   for (int level = 1; level <= request.depth && !frontier.empty(); ++level) {
     Links links;
-    KG_RETURN_IF_ERROR(NextRing(txn, frontier, result.ring, request.types, &links));
+    KG_RETURN_IF_ERROR(NextRing(txn, frontier, result.ring, request.types, keep, &links));
     size_t room = request.max_nodes - result.ring.size();
     std::set<EntityId> next;
     if (links.size() > room) {
@@ -134,19 +154,20 @@ Result<EgoNodes> CollectEgoNodes(const storage::Transaction& txn, EntityId root,
 // `cross_edges` all of them, otherwise only those joining consecutive rings
 // (for depth 1: the centre's own relations), so the drawing is a star.
 Result<Subgraph> LoadEgo(const storage::Transaction& txn, const EgoNodes& nodes,
-                         const std::vector<std::string>& types, bool cross_edges) {
+                         const std::vector<std::string>& types, bool cross_edges,
+                         const RelationFilter& keep) {
   Subgraph g;
   std::set<RelationId> rels;
   for (const auto& [id, ring] : nodes.ring) {
     KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
     g.nodes.push_back(std::move(e));
-    KG_RETURN_IF_ERROR(
-        txn.Expand(id, storage::Direction::kOutgoing, types, [&](const storage::Edge& e) {
-          auto other = nodes.ring.find(e.other);
-          if (other == nodes.ring.end()) return true;
-          if (cross_edges || std::abs(other->second - ring) == 1) rels.insert(e.relation);
-          return true;
-        }));
+    KG_RETURN_IF_ERROR(ExpandKept(txn, id, storage::Direction::kOutgoing, types, keep,
+                                  [&](const storage::Edge& e) {
+                                    auto other = nodes.ring.find(e.other);
+                                    if (other == nodes.ring.end()) return;
+                                    if (cross_edges || std::abs(other->second - ring) == 1)
+                                      rels.insert(e.relation);
+                                  }));
   }
   for (RelationId id : rels) {
     KG_ASSIGN_OR_RETURN(Relation r, txn.GetRelation(id));
@@ -215,10 +236,19 @@ Result<Drawing> Session::Render(std::string_view text, const CallOptions& option
                                 const DrawRequest& request) {
   CallOptions read_only = options;
   read_only.read_only = true;
+  // Valid time is drawn (dashed), not filtered, unless asked: see the header.
+  std::optional<Date> valid_day;
+  if (!request.filter_valid) {
+    valid_day = options.scope.valid_day();
+    read_only.scope.known_at = options.scope.known_day();
+    read_only.scope.valid_at.reset();
+    read_only.scope.as_of.reset();
+  }
   KG_ASSIGN_OR_RETURN(QueryResult result, Run(text, read_only));
   KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(impl_->store(), result.table));
   if (graph.empty()) return Status::InvalidArgument(NothingToDraw(result.table));
   DrawRequest draw = request;
+  if (valid_day) draw.render.as_of = valid_day;
   if (draw.render.title.empty()) draw.render.title = viz::DefaultTitle(graph);
   return DrawGraph(*impl_, *this, std::move(graph), draw);
 }
@@ -226,13 +256,22 @@ Result<Drawing> Session::Render(std::string_view text, const CallOptions& option
 Result<Drawing> Session::RenderEgo(const EgoRequest& request, const DrawRequest& draw) {
   EgoRequest ego = request;
   KG_RETURN_IF_ERROR(CanonicalTypes(&ego.types).WithPrefix("--types"));
+  // Relations not known then or too unsure are left out; those not valid
+  // on the day are drawn dashed.
+  Scope known = ego.scope;
+  known.known_at = known.known_day();
+  known.valid_at.reset();
+  known.as_of.reset();
+  KG_ASSIGN_OR_RETURN(RelationFilter keep, known.Filter());
   std::unique_ptr<storage::Transaction> txn = impl_->store().BeginRead();
+  KG_RETURN_IF_ERROR(storage::AddSourcePublished(*txn, &keep));
   KG_ASSIGN_OR_RETURN(EntityId root, FindEntity(*txn, ego.name));
-  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, root, ego));
-  KG_ASSIGN_OR_RETURN(Subgraph graph, LoadEgo(*txn, nodes, ego.types, ego.cross_edges));
+  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, root, ego, keep));
+  KG_ASSIGN_OR_RETURN(Subgraph graph, LoadEgo(*txn, nodes, ego.types, ego.cross_edges, keep));
   txn.reset();
   DrawRequest centred = draw;
   centred.render.root = root;
+  if (std::optional<Date> valid_day = ego.scope.valid_day()) centred.render.as_of = valid_day;
   if (nodes.dropped > 0 && centred.render.note.empty()) {
     centred.render.note =
         std::to_string(nodes.dropped) + " more neighbours with fewer quotes not shown";

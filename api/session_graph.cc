@@ -25,14 +25,26 @@ std::string Lower(std::string_view s) {
 }
 
 // Loads the relations of `id` into `view`, grouped by type (by name) with
-// outgoing before incoming within a type, as `limits` allow; counts all.
+// outgoing before incoming within a type, as `limits` allow; counts all
+// that `filter` accepts.
 Status LoadRelations(const storage::Transaction& txn, EntityId id, const LookupLimits& limits,
-                     EntityView* view) {
+                     const RelationFilter& filter, EntityView* view) {
   std::map<std::string, std::vector<storage::Edge>> groups;
   KG_RETURN_IF_ERROR(txn.Expand(id, storage::Direction::kBoth, {}, [&](const storage::Edge& e) {
     groups[std::string(e.type)].push_back(e);
     return true;
   }));
+  if (!filter.empty()) {
+    for (auto& [type, edges] : groups) {
+      std::vector<storage::Edge> kept;
+      for (const storage::Edge& e : edges) {
+        KG_ASSIGN_OR_RETURN(Relation rel, txn.GetRelation(e.relation));
+        if (filter.Accepts(rel)) kept.push_back(e);
+      }
+      edges = std::move(kept);
+    }
+    std::erase_if(groups, [](const auto& group) { return group.second.empty(); });
+  }
   for (auto& [type, edges] : groups) {
     std::stable_partition(edges.begin(), edges.end(), [](const auto& e) { return e.outgoing; });
     view->type_counts.emplace_back(type, edges.size());
@@ -54,12 +66,14 @@ Status LoadRelations(const storage::Transaction& txn, EntityId id, const LookupL
 Result<std::vector<EntityView>> Session::Lookup(std::string_view name,
                                                 const LookupLimits& limits) const {
   auto txn = impl_->store().BeginRead();
+  KG_ASSIGN_OR_RETURN(RelationFilter filter, limits.scope.Filter());
+  KG_RETURN_IF_ERROR(storage::AddSourcePublished(*txn, &filter));
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn->FindByName(name));
   std::vector<EntityView> out;
   for (EntityId id : ids) {
     EntityView view;
     KG_ASSIGN_OR_RETURN(view.entity, txn->GetEntity(id));
-    KG_RETURN_IF_ERROR(LoadRelations(*txn, id, limits, &view));
+    KG_RETURN_IF_ERROR(LoadRelations(*txn, id, limits, filter, &view));
     out.push_back(std::move(view));
   }
   return out;
@@ -148,11 +162,40 @@ Status Session::CheckExportFormat(std::string_view format) {
   return storage::ParseExportFormat(format).status();
 }
 
+// Every entity and the relations `filter` accepts: the whole graph as a
+// scope sees it.
+static Result<storage::ExportSelection> ScopedGraph(const storage::Store& store,
+                                                    RelationFilter filter) {
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  KG_RETURN_IF_ERROR(storage::AddSourcePublished(*txn, &filter));
+  storage::ExportSelection selection;
+  KG_RETURN_IF_ERROR(txn->ScanEntities("", [&](EntityId id) {
+    selection.entities.push_back(id);
+    return true;
+  }));
+  Status failed;
+  KG_RETURN_IF_ERROR(txn->ScanEdges("", [&](const storage::EdgeTriple& e) {
+    Result<Relation> relation = txn->GetRelation(e.relation);
+    if (!relation.ok()) {
+      failed = relation.status();
+      return false;
+    }
+    if (filter.Accepts(*relation)) selection.relations.push_back(e.relation);
+    return true;
+  }));
+  KG_RETURN_IF_ERROR(failed);
+  return selection;
+}
+
 Result<Counts> Session::Export(const ExportRequest& request, std::ostream* out) {
   KG_ASSIGN_OR_RETURN(storage::ExportFormat format, storage::ParseExportFormat(request.format));
   std::optional<storage::ExportSelection> selection;
-  if (!request.query.empty()) {
+  if (request.query.empty() && !request.query_options.scope.empty()) {
+    KG_ASSIGN_OR_RETURN(RelationFilter filter, request.query_options.scope.Filter());
+    KG_ASSIGN_OR_RETURN(selection, ScopedGraph(impl_->store(), std::move(filter)));
+  } else if (!request.query.empty()) {
     KG_RETURN_IF_ERROR(Authorize(request.query_options.token, /*write=*/false));
+    KG_RETURN_IF_ERROR(request.query_options.scope.Filter().status());
     KG_ASSIGN_OR_RETURN(selection,
                         query::QuerySelection(impl_->store(), request.query,
                                               impl_->QueryOptionsFor(request.query_options)));

@@ -41,6 +41,7 @@ Result<QueryResult> Session::RunIn(Transaction& txn, std::string_view text,
     state.write_started = std::chrono::steady_clock::now();
   }
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement, impl_->Prepared(text, options));
+  KG_RETURN_IF_ERROR(options.scope.Filter().status());
   QueryResult result;
   KG_ASSIGN_OR_RETURN(result.table,
                       statement.ExecuteIn(*state.txn, impl_->QueryOptionsFor(options)));

@@ -37,9 +37,16 @@ int Report(const Status& status);
 int UsageError(const Status& status);
 int UsageError(const std::string& message);
 
-// The day of an --as-of option ("" = none); InvalidArgument naming --as-of
-// when it is not a YYYY-MM-DD date.
-Result<std::optional<Date>> ParseAsOfOption(const std::string& text);
+// --valid-at, --known-at, --as-of and --min-confidence as given (""
+// = not given): which relations a command follows (session::Scope).
+struct ScopeArgs {
+  std::string valid_at, known_at, as_of, min_confidence;
+};
+// Adds the four options to `cmd`; `what` ends their help ("follow", "draw").
+void AddScopeOptions(CLI::App* cmd, ScopeArgs* args);
+// The scope the options ask for; InvalidArgument naming the option for a
+// date that is not YYYY-MM-DD or a confidence outside [0, 1].
+Result<session::Scope> ParseScope(const ScopeArgs& args);
 
 // The exit code a status maps to, without printing.
 int ExitCodeFor(const Status& status);

@@ -27,7 +27,7 @@ struct AnalyzeArgs {
   std::string algorithm;
   std::vector<std::string> labels;
   std::vector<std::string> types;
-  std::string as_of;
+  ScopeArgs scope;
   int64_t top = kDefaultTop;  // signed so that --top -1 is refused, not wrapped
   std::string format = "table";
   std::string write;
@@ -57,10 +57,8 @@ Result<analytics::EdgeWeight> ParseWeight(const std::string& text) {
   return Status::InvalidArgument("--weight must be hops, confidence or stance, got '" + text + "'");
 }
 
-Result<analytics::GraphFilter> MakeFilter(const AnalyzeArgs& args) {
-  analytics::GraphFilter filter{args.labels, args.types, std::nullopt};
-  KG_ASSIGN_OR_RETURN(filter.as_of, ParseAsOfOption(args.as_of));
-  return filter;
+analytics::GraphFilter MakeFilter(const AnalyzeArgs& args) {
+  return analytics::GraphFilter{args.labels, args.types, {}};
 }
 
 // Everything the command line decides, checked before the store opens.
@@ -69,6 +67,7 @@ struct Plan {
   std::optional<analytics::Algorithm> algorithm;  // nullopt: shortest
   analytics::AnalysisOptions options;
   analytics::EdgeWeight weight = analytics::EdgeWeight::kHops;
+  session::Scope scope;
 };
 
 Status CheckShortestArgs(const AnalyzeArgs& args) {
@@ -92,7 +91,8 @@ Status CheckPageRankArgs(const AnalyzeArgs& args) {
 Result<Plan> MakePlan(const AnalyzeArgs& args) {
   Plan plan;
   KG_ASSIGN_OR_RETURN(plan.format, ParseFormat(args.format));
-  KG_ASSIGN_OR_RETURN(plan.options.filter, MakeFilter(args));
+  plan.options.filter = MakeFilter(args);
+  KG_ASSIGN_OR_RETURN(plan.scope, ParseScope(args.scope));
   if (args.algorithm == "shortest") {
     KG_RETURN_IF_ERROR(CheckShortestArgs(args));
     KG_ASSIGN_OR_RETURN(plan.weight, ParseWeight(args.weight));
@@ -132,6 +132,7 @@ session::AnalyzeRequest MakeRequest(const AnalyzeArgs& args, const Plan& plan) {
   request.to = args.to;
   request.weight = plan.weight;
   request.directed = args.directed;
+  request.scope = plan.scope;
   return request;
 }
 
@@ -162,7 +163,7 @@ void RegisterAnalyticsCommands(CLI::App& app, Context& ctx) {
       ->required();
   cmd->add_option("--labels", args->labels, "only nodes with one of these labels")->delimiter(',');
   cmd->add_option("--types", args->types, "only relations of these types")->delimiter(',');
-  cmd->add_option("--as-of", args->as_of, "only relations valid on this day (YYYY-MM-DD)");
+  AddScopeOptions(cmd, &args->scope);
   cmd->add_option("--top", args->top, "rows to print, best first (0 = all)")
       ->check(CLI::Validator(
           [](const std::string& text) {

@@ -71,14 +71,8 @@ struct QueryArgs {
   uint64_t max_rows = kDefaultMaxRows;
   uint64_t max_memory = session::CallOptions().max_memory_bytes;
   size_t max_width = kDefaultMaxWidth;
-  std::string as_of;
+  ScopeArgs scope;
 };
-
-// CallOptions::as_of from an --as-of value ("" = none).
-Status SetAsOf(const std::string& text, session::CallOptions* options) {
-  KG_ASSIGN_OR_RETURN(options->as_of, ParseAsOfOption(text));
-  return Status::OK();
-}
 
 // The statement from the argument, -f FILE, or stdin ("-" or no argument
 // with a non-terminal stdin). Usage error (exit 2) when there is none.
@@ -131,7 +125,9 @@ int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
     return kExitUsage;
   }
   session::CallOptions options;
-  if (Status as_of = SetAsOf(args.as_of, &options); !as_of.ok()) return UsageError(as_of);
+  Result<session::Scope> scope = ParseScope(args.scope);
+  if (!scope.ok()) return UsageError(scope.status());
+  options.scope = *scope;
   options.parameters = std::move(params).value();
   options.timeout_seconds = args.timeout;
   options.max_rows = args.max_rows;
@@ -163,8 +159,7 @@ void RegisterQuery(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--max-width", args->max_width, "table: characters per cell (0 = no limit)")
       ->capture_default_str();
-  cmd->add_option("--as-of", args->as_of,
-                  "YYYY-MM-DD: patterns follow only relationships valid on that day");
+  AddScopeOptions(cmd, &args->scope);
   cmd->callback(
       [&ctx, args] { ctx.action = [&ctx, args] { return RunQueryCommand(ctx, *args); }; });
 }
@@ -212,7 +207,7 @@ struct ShellState {
   bool timing = true;
   size_t max_width = kDefaultMaxWidth;
   double timeout = kDefaultTimeoutSeconds;
-  std::optional<Date> as_of;
+  session::Scope scope;
   int errors = 0;
   bool quit = false;
 };
@@ -263,7 +258,10 @@ constexpr const char* kShellHelp =
     "  :schema                        labels, relation types with counts, the ontology\n"
     "  :format table|csv|json|jsonl   output format\n"
     "  :timing on|off                 show the time of each statement\n"
-    "  :as-of YYYY-MM-DD|off          follow only relationships valid on that day\n"
+    "  :valid-at YYYY-MM-DD|off       follow only relationships valid on that day\n"
+    "  :known-at YYYY-MM-DD|off       follow only relationships stated by that day\n"
+    "  :as-of YYYY-MM-DD|off          both clocks: what was known that day about that day\n"
+    "  :min-confidence X|off          follow only relationships at least X sure (0..1)\n"
     "  :quit                          leave (also Ctrl-D)\n";
 
 void ShellCommand(ShellState& st, const std::string& line) {
@@ -282,12 +280,21 @@ void ShellCommand(ShellState& st, const std::string& line) {
     st.format = *f;
   } else if (cmd == ":timing" && (arg == "on" || arg == "off")) {
     st.timing = arg == "on";
-  } else if (cmd == ":as-of" && arg == "off") {
-    st.as_of.reset();
-  } else if (cmd == ":as-of") {
-    Result<Date> day = Date::Parse(arg);
-    if (!day.ok()) return ShellError(st, day.status().WithPrefix(":as-of").message());
-    st.as_of = *day;
+  } else if (cmd == ":valid-at" || cmd == ":known-at" || cmd == ":as-of" ||
+             cmd == ":min-confidence") {
+    ScopeArgs one;
+    if (arg != "off")
+      (cmd == ":valid-at"   ? one.valid_at
+       : cmd == ":known-at" ? one.known_at
+       : cmd == ":as-of"    ? one.as_of
+                            : one.min_confidence) = arg;
+    Result<session::Scope> parsed = ParseScope(one);
+    if (arg.empty()) parsed = Status::InvalidArgument("give a value or 'off'");
+    if (!parsed.ok()) return ShellError(st, parsed.status().WithPrefix(cmd).message());
+    if (cmd == ":valid-at") st.scope.valid_at = parsed->valid_at;
+    if (cmd == ":known-at") st.scope.known_at = parsed->known_at;
+    if (cmd == ":as-of") st.scope.as_of = parsed->as_of;
+    if (cmd == ":min-confidence") st.scope.min_confidence = parsed->min_confidence;
   } else {
     ShellError(st, "unknown command '" + line + "'; see :help");
   }
@@ -296,7 +303,7 @@ void ShellCommand(ShellState& st, const std::string& line) {
 void ShellStatement(ShellState& st, const std::string& text) {
   session::CallOptions options;
   options.timeout_seconds = st.timeout;
-  options.as_of = st.as_of;
+  options.scope = st.scope;
   auto start = std::chrono::steady_clock::now();
   Result<session::QueryResult> result = st.db->Run(text, options);
   if (!result.ok()) return ShellError(st, result.status().message());
@@ -351,7 +358,7 @@ int RunShell(const Context& ctx, ShellState st) {
 void RegisterShell(CLI::App& app, Context& ctx) {
   auto st = std::make_shared<ShellState>();
   auto format = std::make_shared<std::string>("table");
-  auto as_of = std::make_shared<std::string>();
+  auto scope = std::make_shared<ScopeArgs>();
   CLI::App* cmd = app.add_subcommand(
       "shell", "interactive session; with piped stdin runs the statements (exit 1 if any failed)");
   cmd->add_option("--format", *format, "table, csv, json or jsonl")->capture_default_str();
@@ -359,15 +366,15 @@ void RegisterShell(CLI::App& app, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--max-width", st->max_width, "table: characters per cell")
       ->capture_default_str();
-  cmd->add_option("--as-of", *as_of, "YYYY-MM-DD: follow only relationships valid on that day");
-  cmd->callback([&ctx, st, format, as_of] {
-    ctx.action = [&ctx, st, format, as_of] {
+  AddScopeOptions(cmd, scope.get());
+  cmd->callback([&ctx, st, format, scope] {
+    ctx.action = [&ctx, st, format, scope] {
       Result<OutputFormat> f = ParseFormat(*format);
       if (!f.ok()) return UsageError(f.status());
       st->format = *f;
-      session::CallOptions options;
-      if (Status s = SetAsOf(*as_of, &options); !s.ok()) return UsageError(s);
-      st->as_of = options.as_of;
+      Result<session::Scope> parsed = ParseScope(*scope);
+      if (!parsed.ok()) return UsageError(parsed.status());
+      st->scope = *parsed;
       return RunShell(ctx, *st);
     };
   });
@@ -381,7 +388,7 @@ struct PathArgs {
   int max_hops = kDefaultPathHops;
   std::vector<std::string> types;
   bool all = false;
-  std::string as_of;
+  ScopeArgs scope;
 };
 
 // The entities `text` names: exact (case-sensitive) name matches when there
@@ -448,7 +455,9 @@ int RunPath(const Context& ctx, const PathArgs& args) {
   Result<std::string> text = PathQuery(args);
   if (!text.ok()) return Report(text.status());
   session::CallOptions base;
-  if (Status as_of = SetAsOf(args.as_of, &base); !as_of.ok()) return UsageError(as_of);
+  Result<session::Scope> scope = ParseScope(args.scope);
+  if (!scope.ok()) return UsageError(scope.status());
+  base.scope = *scope;
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
   if (!db.ok()) return Report(db.status());
   Result<std::vector<Entity>> from = Resolve(**db, args.from);
@@ -490,8 +499,7 @@ void RegisterPath(CLI::App& app, Context& ctx) {
       ->delimiter(',')
       ->allow_extra_args(false);
   cmd->add_flag("--all", args->all, "every shortest path, not just one");
-  cmd->add_option("--as-of", args->as_of,
-                  "YYYY-MM-DD: follow only relationships valid on that day");
+  AddScopeOptions(cmd, &args->scope);
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunPath(ctx, *args); }; });
 }
 

@@ -198,6 +198,7 @@ struct ExportArgs {
   std::string format;
   std::string output = "-";
   std::string query;  // export only this statement's subgraph ("" = everything)
+  ScopeArgs scope;
 };
 
 int RunExport(const Context& ctx, const ExportArgs& args) {
@@ -206,12 +207,15 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
     return UsageError(format.message());
   if (args.format == "csv" && args.output == "-")
     return UsageError("export --format csv writes a directory: give it with -o DIR");
+  Result<session::Scope> scope = ParseScope(args.scope);
+  if (!scope.ok()) return UsageError(scope.status());
   auto db = OpenSession(ctx, /*read_only=*/true);
   if (!db.ok()) return Report(db.status());
   session::ExportRequest request;
   request.format = args.format;
   request.output = args.output == "-" ? "" : args.output;
   request.query = args.query;
+  request.query_options.scope = *scope;
   Result<session::Counts> summary = (*db)->Export(request, &std::cout);
   if (args.output == "-") {
     if (Status flushed = FlushStdout(); summary.ok() && !flushed.ok()) summary = flushed;
@@ -251,6 +255,7 @@ int RunStats(const Context& ctx) {
 struct GetArgs {
   std::string name;
   size_t limit = 20;
+  ScopeArgs scope;
 };
 
 std::string DisplayName(const std::optional<Entity>& e, EntityId id) {
@@ -317,10 +322,13 @@ void PrintRelations(const session::EntityView& view,
 
 int RunGet(const Context& ctx, const GetArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
+  Result<session::Scope> scope = ParseScope(args.scope);
+  if (!scope.ok()) return UsageError(scope.status());
   auto db = OpenSession(ctx, /*read_only=*/true);
   if (!db.ok()) return Report(db.status());
   session::LookupLimits limits;
   limits.per_type = args.limit;
+  limits.scope = *scope;
   auto found = (*db)->Lookup(args.name, limits);
   if (!found.ok()) return Report(found.status());
   auto sources = (*db)->SourceLabels();
@@ -410,6 +418,7 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
                   "export only the nodes and relationships this read-only statement returns");
   cmd->add_option("-o,--output", exp->output, "output file or, for csv, directory; - = stdout")
       ->capture_default_str();
+  AddScopeOptions(cmd, &exp->scope);
   cmd->callback([&ctx, exp] { ctx.action = [&ctx, exp] { return RunExport(ctx, *exp); }; });
 
   cmd = app.add_subcommand("stats", "counts by label and type, format version, size, ontology");
@@ -420,6 +429,7 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("name", get->name, "name or alias (case-insensitive)")->required();
   cmd->add_option("--limit", get->limit, "relations shown per type (0 = all)")
       ->capture_default_str();
+  AddScopeOptions(cmd, &get->scope);
   cmd->callback([&ctx, get] { ctx.action = [&ctx, get] { return RunGet(ctx, *get); }; });
 
   cmd = app.add_subcommand("check", "verify every invariant of the database");

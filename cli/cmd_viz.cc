@@ -46,7 +46,7 @@ struct DrawArgs {
   std::string title;
   bool no_legend = false;
   bool no_merge = false;
-  std::string as_of;
+  ScopeArgs scope;
   std::string size_by;
   std::string sources;  // JSON source records naming the footnote's sources
 };
@@ -81,8 +81,9 @@ void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
   cmd->add_flag("--no-legend", args->no_legend, "leave out the legend");
   cmd->add_flag("--no-merge", args->no_merge,
                 "one edge per relationship (default: parallel ones of a type merge, labelled xN)");
-  cmd->add_option("--as-of", args->as_of,
-                  "YYYY-MM-DD: relationships not valid on this day are drawn dashed");
+  // --valid-at (and --as-of's valid half) draws relations not valid that
+  // day dashed; --known-at and --min-confidence leave relations out.
+  AddScopeOptions(cmd, &args->scope);
   cmd->add_option("--size-by", args->size_by,
                   "pagerank, betweenness or degree: node size grows with this score, computed "
                   "over the whole graph");
@@ -149,7 +150,6 @@ Result<viz::RenderOptions> MakeRenderOptions(const DrawArgs& args) {
     KG_ASSIGN_OR_RETURN(o.layout, viz::ParseLayout(args.layout));
   }
   KG_ASSIGN_OR_RETURN(o.rankdir, viz::ParseRankDir(args.rankdir));
-  KG_ASSIGN_OR_RETURN(o.as_of, ParseAsOfOption(args.as_of));
   o.title = args.title;
   o.legend = !args.no_legend;
   o.merge_parallel = !args.no_merge;
@@ -207,7 +207,10 @@ int RunRender(const Context& ctx, const RenderArgs& args) {
   if (!request.ok()) return UsageError(request.status());
   Result<ValueMap> params = session::ParseParamSpecs(args.params);
   if (!params.ok()) return UsageError(params.status());
+  Result<session::Scope> scope = ParseScope(args.draw.scope);
+  if (!scope.ok()) return UsageError(scope.status());
   session::CallOptions options;
+  options.scope = *scope;
   options.parameters = std::move(params).value();
   options.timeout_seconds = kRenderTimeoutSeconds;
   options.read_only = true;
@@ -269,8 +272,10 @@ int RunEgo(const Context& ctx, const EgoArgs& args) {
   if (!checked.ok()) return UsageError(checked);
   Result<session::DrawRequest> request = MakeDrawRequest(args.draw);
   if (!request.ok()) return UsageError(request.status());
-  session::EgoRequest ego{args.name, args.depth, SplitTypes(args.types), args.max_nodes,
-                          args.cross_edges};
+  Result<session::Scope> scope = ParseScope(args.draw.scope);
+  if (!scope.ok()) return UsageError(scope.status());
+  session::EgoRequest ego{args.name,      args.depth,       SplitTypes(args.types),
+                          args.max_nodes, args.cross_edges, *scope};
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
   if (!db.ok()) return Report(db.status());
   Status known = (*db)->CanonicalTypes(&ego.types);

@@ -1,5 +1,6 @@
 // kg: the command-line front end of the kg knowledge-graph engine.
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/cli.h"
@@ -31,8 +32,31 @@ int Report(const Status& status) {
   return ExitCodeFor(status);
 }
 
-Result<std::optional<Date>> ParseAsOfOption(const std::string& text) {
-  return session::ParseDay(text, "--as-of");
+void AddScopeOptions(CLI::App* cmd, ScopeArgs* args) {
+  cmd->add_option("--valid-at", args->valid_at,
+                  "YYYY-MM-DD: only relations that held that day (valid_from..valid_to)");
+  cmd->add_option("--known-at", args->known_at,
+                  "YYYY-MM-DD: only relations stated on or before that day");
+  cmd->add_option("--as-of", args->as_of,
+                  "YYYY-MM-DD: both clocks, what was known that day about that day");
+  cmd->add_option("--min-confidence", args->min_confidence,
+                  "0..1: only relations at least this sure (none given counts as 1)");
+}
+
+Result<session::Scope> ParseScope(const ScopeArgs& args) {
+  session::Scope scope;
+  KG_ASSIGN_OR_RETURN(scope.valid_at, session::ParseDay(args.valid_at, "--valid-at"));
+  KG_ASSIGN_OR_RETURN(scope.known_at, session::ParseDay(args.known_at, "--known-at"));
+  KG_ASSIGN_OR_RETURN(scope.as_of, session::ParseDay(args.as_of, "--as-of"));
+  if (!args.min_confidence.empty()) {
+    char* end = nullptr;
+    double floor = std::strtod(args.min_confidence.c_str(), &end);
+    if (end == args.min_confidence.c_str() || *end != '\0' || !(floor >= 0 && floor <= 1))
+      return Status::InvalidArgument("--min-confidence: '" + args.min_confidence +
+                                     "' is not a number between 0 and 1");
+    scope.min_confidence = floor;
+  }
+  return scope;
 }
 
 int UsageError(const Status& status) { return UsageError(status.message()); }

@@ -37,6 +37,26 @@ Result<Date> Date::Parse(std::string_view text) {
   return d;
 }
 
+Result<Date> Date::ParseLastDay(std::string_view text) {
+  if (text.size() == 10) return Parse(text);
+  auto bad = [&] {
+    return Status::InvalidArgument("invalid date '" + std::string(text) +
+                                   "', expected YYYY, YYYY-MM or YYYY-MM-DD");
+  };
+  if (text.size() != 4 && !(text.size() == 7 && text[4] == '-')) return bad();
+  int year = 0, month = 12;
+  for (size_t i = 0; i < 4; ++i) {
+    if (text[i] < '0' || text[i] > '9') return bad();
+    year = year * 10 + (text[i] - '0');
+  }
+  if (text.size() == 7) {
+    if (text[5] < '0' || text[5] > '9' || text[6] < '0' || text[6] > '9') return bad();
+    month = (text[5] - '0') * 10 + (text[6] - '0');
+  }
+  if (month < 1 || month > 12) return bad();
+  return FromCivil(year, month, DaysInMonth(year, month));
+}
+
 int Date::year() const {
   int64_t y;
   int m, d;

@@ -18,6 +18,10 @@ class Date {
   // Parses "YYYY-MM-DD" (years 0000..9999, real calendar days only).
   // Anything else is InvalidArgument naming the text.
   static Result<Date> Parse(std::string_view text);
+  // The last day of "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a day is its own
+  // last day): by when something dated with that precision had happened.
+  // InvalidArgument for anything else.
+  static Result<Date> ParseLastDay(std::string_view text);
   // From a civil date; InvalidArgument if the day does not exist.
   static Result<Date> FromCivil(int year, int month, int day);
 

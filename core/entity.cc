@@ -55,6 +55,8 @@ std::optional<double> Relation::confidence() const { return NumberOf(Find(kConfi
 std::optional<Date> Relation::valid_from() const { return DateOf(Find(kValidFromKey)); }
 std::optional<Date> Relation::valid_to() const { return DateOf(Find(kValidToKey)); }
 
+std::optional<Date> Relation::said() const { return DateOf(Find(kDateKey)); }
+
 std::string_view Relation::StringProperty(std::string_view key) const {
   const Value* v = Find(key);
   return v != nullptr && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
@@ -65,6 +67,32 @@ bool Relation::ValidAt(Date day) const {
   auto to = valid_to();
   if (from && day < *from) return false;
   if (to && day > *to) return false;
+  return true;
+}
+
+bool RelationFilter::KnownAt(const Relation& relation, Date day) const {
+  if (std::optional<Date> said = relation.said()) return *said <= day;
+  const Value* source = relation.Find(kSourceKey);
+  if (source == nullptr || source_published == nullptr) return true;
+  std::optional<Date> earliest;
+  auto consider = [&](const Value& id) {
+    if (!id.is_string()) return;
+    auto it = source_published->find(id.as_string());
+    if (it != source_published->end() && (!earliest || it->second < *earliest))
+      earliest = it->second;
+  };
+  if (source->is_list()) {
+    for (const Value& id : source->as_list()) consider(id);
+  } else {
+    consider(*source);
+  }
+  return !earliest || *earliest <= day;
+}
+
+bool RelationFilter::Accepts(const Relation& relation) const {
+  if (valid_at && !relation.ValidAt(*valid_at)) return false;
+  if (known_at && !KnownAt(relation, *known_at)) return false;
+  if (min_confidence && relation.confidence().value_or(1.0) < *min_confidence) return false;
   return true;
 }
 

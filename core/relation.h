@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,10 +41,35 @@ struct Relation {
   std::optional<Date> valid_to() const;
   // The string property, or "" when absent.
   std::string_view StringProperty(std::string_view key) const;
+  // The statement date (`date`): when the relation was said.
+  std::optional<Date> said() const;
   // True unless `day` lies outside [valid_from, valid_to] (open ends count as unbounded).
   bool ValidAt(Date day) const;
 
   friend bool operator==(const Relation&, const Relation&) = default;
+};
+
+// Which relations a read follows: the two clocks and a confidence floor
+// (docs/temporal.md). Empty: every relation.
+struct RelationFilter {
+  // Valid time: only relations that held on this day (Relation::ValidAt).
+  std::optional<Date> valid_at;
+  // Said time: only relations stated on or before this day. A relation's
+  // said day is its `date`; without one, the earliest publication day of
+  // its sources in `source_published`; with neither it has no said time and
+  // is kept (a hand-entered fact, not a statement).
+  std::optional<Date> known_at;
+  // Only relations whose `confidence` is at least this; a relation without
+  // one counts as certain (1.0).
+  std::optional<double> min_confidence;
+  // Source id -> the last day of its publication date (a month or a year
+  // counts as published by its last day); read only with known_at.
+  std::shared_ptr<const std::map<std::string, Date, std::less<>>> source_published;
+
+  bool empty() const { return !valid_at && !known_at && !min_confidence; }
+  bool Accepts(const Relation& relation) const;
+  // KnownAt alone: said on or before `day` (as above).
+  bool KnownAt(const Relation& relation, Date day) const;
 };
 
 // An alternating walk n0 -r0- n1 -r1- ... ; rels.size() == nodes.size() - 1

@@ -366,21 +366,44 @@ Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(int64_t{d > 0 ? 1 : (d < 0 ? -1 : 0)});
 }
 
+// The day argument of kg.validAt / kg.knownAt: a date or "YYYY-MM-DD".
+Result<Date> DayArg(EvalContext& ctx, const Expr& c, const Value& v) {
+  if (v.is_date()) return v.as_date();
+  if (!v.is_string()) return BadArg(ctx, c, 1, v);
+  auto d = Date::Parse(v.as_string());
+  if (!d.ok())
+    return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
+                     d.status().message());
+  return *d;
+}
+
 // kg.validAt(r, date): true unless the date lies outside [valid_from, valid_to].
 Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
-  Value day = a[1];
-  if (day.is_string()) {
-    auto d = Date::Parse(day.as_string());
-    if (!d.ok())
-      return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
-                       d.status().message());
-    day = Value(*d);
-  }
-  if (!day.is_date()) return BadArg(ctx, c, 1, a[1]);
+  KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
   KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
-  return Value(r->ValidAt(day.as_date()));
+  return Value(r->ValidAt(day));
+}
+
+// kg.knownAt(r, date): true when the relationship was said on or before the
+// date (RelationFilter::KnownAt: its `date`, else its sources' publication).
+Result<Value> KnownAt(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null() || a[1].is_null()) return Value();
+  if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
+  KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
+  KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
+  RelationFilter filter;
+  if (!r->said()) {
+    auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
+    for (const std::string& id : storage::RelationSourceIds(*r)) {
+      KG_ASSIGN_OR_RETURN(auto rec, storage::GetSource(*ctx.txn, id));
+      if (!rec) continue;
+      if (auto last = Date::ParseLastDay(rec->published); last.ok()) (*published)[id] = *last;
+    }
+    filter.source_published = std::move(published);
+  }
+  return Value(filter.KnownAt(*r, day));
 }
 
 // kg.source(r): the record of the relationship's (first) source as a map
@@ -452,6 +475,7 @@ const FunctionDef kFunctions[] = {
     {"sign", 1, 1, Sign},
     {"rand", 0, 0, Rand},
     {"kg.validat", 2, 2, ValidAt},
+    {"kg.knownat", 2, 2, KnownAt},
     {"kg.source", 1, 1, SourceOf},
 };
 

@@ -71,7 +71,7 @@ Result<bool> NodeOk(MatchState& ms, EntityId id, const NodePattern& n, Row& row)
 
 Result<bool> RelOk(MatchState& ms, RelationId id, const RelPattern& r, Row& row) {
   if (std::find(ms.used_rels.begin(), ms.used_rels.end(), id) != ms.used_rels.end()) return false;
-  KG_ASSIGN_OR_RETURN(bool valid, RelValidAsOf(*ms.st, id));
+  KG_ASSIGN_OR_RETURN(bool valid, RelFiltered(*ms.st, id));
   if (!valid) return false;
   if (!r.props) return true;
   KG_ASSIGN_OR_RETURN(auto rel, ms.st->eval.Rel(id));
@@ -308,7 +308,7 @@ Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t 
   if (!from_v.is_node()) return Status::OK();
   EntityId from = from_v.as_node().id;
   if (si == 0 && ms.impl->distinct_two_hop && steps.size() == 2 && steps[0].forward &&
-      steps[1].forward && !ms.st->eval.as_of)
+      steps[1].forward && ms.st->eval.relations.empty())
     return DistinctTwoHop(ms, pi, steps, row, from);
   if (r.var_length) {
     if (ms.impl->distinct_ends_only) return DistinctEnds(ms, pi, steps, si, row, from);

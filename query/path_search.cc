@@ -31,10 +31,10 @@ Status ExecState::CheckRows(size_t n) const {
   return Status::OK();
 }
 
-Result<bool> RelValidAsOf(ExecState& st, RelationId id) {
-  if (!st.eval.as_of) return true;
+Result<bool> RelFiltered(ExecState& st, RelationId id) {
+  if (st.eval.relations.empty()) return true;
   KG_ASSIGN_OR_RETURN(auto rel, st.eval.Rel(id));
-  return rel->ValidAt(*st.eval.as_of);
+  return st.eval.relations.Accepts(*rel);
 }
 
 namespace {
@@ -74,7 +74,7 @@ Status ExpandLevel(ExecState& st, Side& side, const Side& other,
       return true;
     }));
     for (const auto& e : edges) {
-      KG_ASSIGN_OR_RETURN(bool valid, RelValidAsOf(st, e.relation));
+      KG_ASSIGN_OR_RETURN(bool valid, RelFiltered(st, e.relation));
       if (!valid) continue;
       auto [it, inserted] = side.dist.try_emplace(e.other, side.depth + 1);
       if (inserted) {
@@ -174,8 +174,8 @@ Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
       Status failed;
       KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, spec.dir, spec.types, [&](const storage::Edge& e) {
         if (spec.dir == storage::Direction::kBoth && !e.outgoing && e.other == u) return true;
-        if (st.eval.as_of) {
-          Result<bool> valid = RelValidAsOf(st, e.relation);
+        if (!st.eval.relations.empty()) {
+          Result<bool> valid = RelFiltered(st, e.relation);
           if (!valid.ok()) {
             failed = valid.status();
             return false;

@@ -92,7 +92,7 @@ class CallOp : public Operator {
       if (n < def_->min_args || (def_->max_args >= 0 && n > def_->max_args))
         return st.eval.Error(ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c_->span,
                              "wrong number of arguments to procedure " + def_->name);
-      ProcedureContext context{st.eval.as_of};
+      ProcedureContext context{st.eval.relations};
       context.deadline = st.eval.deadline;
       context.cancel = st.eval.cancel;
       auto table = def_->Call(*st.eval.txn, args, context);

@@ -31,7 +31,7 @@ using ProcedureFn =
 
 // What the running statement passes to a procedure besides its arguments.
 struct ProcedureContext {
-  std::optional<Date> as_of;  // QueryOptions::as_of of the statement
+  RelationFilter relations;  // QueryOptions::relations of the statement
   // The statement's deadline and cancel flag (QueryOptions). A procedure
   // whose work grows with its arguments calls Check() per iteration.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();

@@ -10,6 +10,7 @@
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
 #include "query/internal/parser.h"
+#include "storage/sources.h"
 
 namespace kg::query {
 
@@ -80,7 +81,7 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
     return st.eval.Error(internal::ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
                          "wrong number of arguments to procedure " + def->name);
-  ProcedureContext context{st.eval.as_of};
+  ProcedureContext context{st.eval.relations};
   context.deadline = st.eval.deadline;
   context.cancel = st.eval.cancel;
   auto t = def->Call(*st.eval.txn, args, context);
@@ -271,7 +272,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   st.eval.txn = &txn;
   st.eval.params = &options.parameters;
   st.eval.src = &impl.src;
-  st.eval.as_of = options.as_of;
+  st.eval.relations = options.relations;
+  KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &st.eval.relations));
   st.eval.cancel = options.cancel;
   st.eval.memory.limit = options.max_memory_bytes;
   if (options.timeout_seconds > 0)

@@ -54,9 +54,10 @@ struct QueryOptions {
   // sets one flag shared by its running queries to cancel them at shutdown.
   const std::atomic<bool>* cancel = nullptr;
   std::string source_name = "query";  // used in error positions: query:LINE:COL
-  // kg extension: when set, pattern expansion only follows relationships valid
-  // at this date (Relation::ValidAt); plain openCypher semantics when unset.
-  std::optional<Date> as_of;
+  // kg extension: pattern expansion, variable-length steps and shortest
+  // paths follow only relationships the filter accepts (the two clocks and
+  // min-confidence, RelationFilter::Accepts); plain openCypher when empty.
+  RelationFilter relations;
   // Procedures for CALL; nullptr = kg's built-ins (kg.lookup). Not owned.
   const ProcedureRegistry* procedures = nullptr;
 };

@@ -195,6 +195,17 @@ Result<std::map<std::string, SourceLabel>> SourceLabels(const Transaction& txn) 
   return out;
 }
 
+Status AddSourcePublished(const Transaction& txn, RelationFilter* filter) {
+  if (!filter->known_at || filter->source_published != nullptr) return Status::OK();
+  auto days = std::make_shared<std::map<std::string, Date, std::less<>>>();
+  KG_RETURN_IF_ERROR(ScanSources(txn, [&](const SourceRecord& r) {
+    if (Result<Date> last = Date::ParseLastDay(r.published); last.ok()) (*days)[r.id] = *last;
+    return true;
+  }));
+  filter->source_published = std::move(days);
+  return Status::OK();
+}
+
 std::vector<std::string> RelationSourceIds(const Relation& r) {
   std::vector<std::string> out;
   const Value* v = r.Find(kSourceKey);

@@ -48,8 +48,14 @@ struct DatabaseOptions {
 struct QueryLimits {
   double timeout_seconds = 60.0;
   uint64_t max_rows = 1'000'000;
-  // Patterns follow only relationships valid on this day (kg extension).
+  // Which relationships patterns follow (kg extension, docs/temporal.md):
+  // valid on `valid_at`, said on or before `known_at`, `as_of` for both at
+  // once (an explicit valid_at/known_at wins), and at least
+  // `min_confidence` sure (InvalidArgument outside [0, 1]).
+  std::optional<Date> valid_at;
+  std::optional<Date> known_at;
   std::optional<Date> as_of;
+  std::optional<double> min_confidence;
   // Notifications (warnings) become errors.
   bool strict = false;
 };

@@ -63,7 +63,7 @@ class EvalContext {
   storage::Transaction* txn = nullptr;
   const ValueMap* params = nullptr;
   const SourceText* src = nullptr;
-  std::optional<Date> as_of;
+  RelationFilter relations;                        // QueryOptions::relations
   const std::vector<Value>* agg_values = nullptr;  // current group's aggregates
   // Runs the sub-plan of a kPattern / kPatternComp over `row`, calling
   // `emit` per match with the pattern's variables bound (set *more = false

@@ -134,7 +134,7 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
 // (min_hops 0 adds `from` itself), by breadth-first search.
 Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
                                              const PathSearchSpec& spec, int64_t min_hops);
-// Whether a relation passes the as-of filter.
-Result<bool> RelValidAsOf(ExecState& st, RelationId id);
+// Whether a relation passes the statement's RelationFilter (clocks, min-confidence).
+Result<bool> RelFiltered(ExecState& st, RelationId id);
 
 }  // namespace kg::query::internal

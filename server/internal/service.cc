@@ -79,7 +79,7 @@ session::CallOptions Service::CallOptionsFor(std::string_view token, const Value
                                              std::optional<Date> as_of) const {
   session::CallOptions options;
   options.parameters = params;
-  options.as_of = as_of;
+  options.scope.valid_at = as_of;
   options.token = std::string(token);
   options.timeout_seconds = options_.limits.query_timeout_seconds;
   options.max_rows = options_.limits.max_rows;
@@ -108,7 +108,7 @@ Result<std::string> Service::Render(std::string_view token, std::string_view tex
                                     std::optional<Date> as_of) {
   session::DrawRequest request;
   KG_ASSIGN_OR_RETURN(request.render.format, viz::ParseFormat(format));
-  request.render.as_of = as_of;
+  request.filter_valid = true;  // the explorer's slider leaves out what was not valid
   session::CallOptions options = CallOptionsFor(token, params, as_of);
   options.read_only_reason = "render takes a read-only query; use POST /v1/query to write";
   Result<session::Drawing> drawing = session_.Render(text, options, request);

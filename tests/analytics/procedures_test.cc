@@ -186,7 +186,9 @@ class AsOfProceduresTest : public ProceduresTest {
     EXPECT_NE(def, nullptr);
     ResultTable cfg = Ok("RETURN " + config + " AS c");
     auto txn = store_->BeginRead();
-    Result<ResultTable> t = def->Call(*txn, {cfg.rows[0][0]}, query::ProcedureContext{as_of});
+    RelationFilter relations;
+    relations.valid_at = as_of;
+    Result<ResultTable> t = def->Call(*txn, {cfg.rows[0][0]}, query::ProcedureContext{relations});
     EXPECT_TRUE(t.ok()) << t.status().ToString();
     if (!t.ok()) return -1;
     for (const auto& row : t->rows)

@@ -103,44 +103,43 @@ TEST_F(StoreAnalyticsTest, WholeGraphViewDoublesSymmetricRelations) {
 }
 
 TEST_F(StoreAnalyticsTest, LabelFilterKeepsOnlyRelationsBetweenKeptNodes) {
-  GraphView view = View({{"Company"}, {}, std::nullopt});
+  GraphView view = View({{"Company"}, {}, {}});
   EXPECT_EQ(view.num_nodes(), 4u);
   EXPECT_EQ(view.num_arcs(), 4u);
   EXPECT_FALSE(view.vertex(jensen_).has_value());
-  GraphView two = View({{"Company", "Person"}, {}, std::nullopt});
+  GraphView two = View({{"Company", "Person"}, {}, {}});
   EXPECT_EQ(two.num_nodes(), 5u);
   EXPECT_EQ(two.num_arcs(), 6u);  // + LEADS + PRAISES
 }
 
 TEST_F(StoreAnalyticsTest, UnknownLabelOrTypeIsRefusedListingKnownNames) {
   auto txn = store_->BeginRead();
-  Result<GraphView> view =
-      GraphView::Build(*txn, store_->ontology(), {{"Persn"}, {}, std::nullopt});
+  Result<GraphView> view = GraphView::Build(*txn, store_->ontology(), {{"Persn"}, {}, {}});
   ASSERT_EQ(view.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(view.status().message().find("labels: unknown label 'Persn'; known: Company"),
             std::string::npos)
       << view.status().ToString();
-  view = GraphView::Build(*txn, store_->ontology(), {{}, {"MAKES", "RESPECT"}, std::nullopt});
+  view = GraphView::Build(*txn, store_->ontology(), {{}, {"MAKES", "RESPECT"}, {}});
   ASSERT_EQ(view.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(view.status().message().find("types: unknown relation type 'RESPECT'; known: "),
             std::string::npos);
   EXPECT_NE(view.status().message().find("RESPECTS"), std::string::npos);
   // With an open ontology unknown names are legal and simply match nothing.
   const schema::Ontology open = schema::Ontology::Open();
-  view = GraphView::Build(*txn, open, {{"NoSuchKind"}, {"NO_SUCH_TYPE"}, std::nullopt});
+  view = GraphView::Build(*txn, open, {{"NoSuchKind"}, {"NO_SUCH_TYPE"}, {}});
   ASSERT_TRUE(view.ok()) << view.status().ToString();
   EXPECT_EQ(view->num_nodes(), 0u);
   EXPECT_TRUE(CheckTypes(open, {"ANYTHING"}).ok());
 }
 
 TEST_F(StoreAnalyticsTest, TypeListedTwiceCountsOnce) {
-  GraphView once = View({{}, {"COMPETES_WITH", "MAKES"}, std::nullopt});
-  GraphView twice = View({{}, {"COMPETES_WITH", "MAKES", "COMPETES_WITH", "MAKES"}, std::nullopt});
+  GraphView once = View({{}, {"COMPETES_WITH", "MAKES"}, {}});
+  GraphView twice = View({{}, {"COMPETES_WITH", "MAKES", "COMPETES_WITH", "MAKES"}, {}});
   EXPECT_EQ(once.num_arcs(), 5u);  // 2 symmetric relations (4 arcs) + MAKES
   EXPECT_EQ(twice.num_arcs(), once.num_arcs());
   EXPECT_EQ(Degree(twice, DegreeDirection::kBoth)[*twice.vertex(huawei_)], 2.0);
   // Labels listed twice were already deduplicated; still one node each.
-  EXPECT_EQ(View({{"Company", "Company"}, {}, std::nullopt}).num_nodes(), 4u);
+  EXPECT_EQ(View({{"Company", "Company"}, {}, {}}).num_nodes(), 4u);
 }
 
 TEST_F(StoreAnalyticsTest, DegreeCountsEachRelationOnceByStoredDirection) {
@@ -164,7 +163,7 @@ TEST_F(StoreAnalyticsTest, DegreeCountsEachRelationOnceByStoredDirection) {
 }
 
 TEST_F(StoreAnalyticsTest, TypeFilter) {
-  GraphView view = View({{}, {"RESTRICTS", "MAKES"}, std::nullopt});
+  GraphView view = View({{}, {"RESTRICTS", "MAKES"}, {}});
   EXPECT_EQ(view.num_nodes(), 7u);
   EXPECT_EQ(view.num_arcs(), 2u);
   EXPECT_EQ(Degree(view, DegreeDirection::kIn)[*view.vertex(h20_)], 2.0);
@@ -172,14 +171,18 @@ TEST_F(StoreAnalyticsTest, TypeFilter) {
 
 TEST_F(StoreAnalyticsTest, AsOfKeepsOnlyRelationsValidThatDay) {
   auto in_degree_of_h20 = [&](const char* day) {
-    GraphView view = View({{}, {"RESTRICTS", "APPROVES"}, Date::Parse(day).value()});
+    RelationFilter valid;
+    valid.valid_at = Date::Parse(day).value();
+    GraphView view = View({{}, {"RESTRICTS", "APPROVES"}, valid});
     return view.num_arcs();
   };
   EXPECT_EQ(in_degree_of_h20("2025-03-31"), 0u);
   EXPECT_EQ(in_degree_of_h20("2025-05-01"), 1u);  // banned
   EXPECT_EQ(in_degree_of_h20("2025-07-15"), 1u);  // approved
   // Relations without validity are valid on every day.
-  GraphView all = View({{}, {}, Date::Parse("2000-01-01").value()});
+  RelationFilter long_ago;
+  long_ago.valid_at = Date::Parse("2000-01-01").value();
+  GraphView all = View({{}, {}, long_ago});
   EXPECT_EQ(all.num_arcs(), 7u);
 }
 

@@ -191,17 +191,17 @@ TEST_F(DatabaseTest, StreamedWriteLandsWholeAndReadOnlyRefusesIt) {
   EXPECT_EQ(count->row(0)[0].as_int(), 4);
 }
 
-TEST_F(DatabaseTest, AsOfFollowsOnlyValidRelationships) {
+TEST_F(DatabaseTest, ValidAtFollowsOnlyValidRelationships) {
   auto db = Seeded();
   ASSERT_TRUE(db->Query("MATCH (a {name: 'NVIDIA'})-[r:COMPETES_WITH]-(b) "
                         "SET r.valid_to = date('2020-01-01')")
                   .ok());
   QueryLimits limits;
-  limits.as_of = *Date::Parse("2025-07-01");
+  limits.valid_at = *Date::Parse("2025-07-01");
   auto later = db->Query("MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b", {}, limits);
   ASSERT_TRUE(later.ok()) << later.status().ToString();
   EXPECT_EQ(later->size(), 0u);
-  limits.as_of = *Date::Parse("2019-07-01");
+  limits.valid_at = *Date::Parse("2019-07-01");
   auto earlier = db->Query("MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b", {}, limits);
   ASSERT_TRUE(earlier.ok());
   EXPECT_EQ(earlier->size(), 1u);

@@ -88,14 +88,6 @@ TEST_F(SessionTest, ReadOnlyCallRefusesWritesBeforeRunning) {
   EXPECT_EQ(Companies(), 2);
 }
 
-TEST_F(SessionTest, MinConfidenceIsRefusedNotIgnored) {
-  CallOptions options;
-  options.min_confidence = 0.5;
-  auto r = db_->Run("MATCH (a)-[r]->(b) RETURN r", options);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kNotSupported);
-}
-
 TEST_F(SessionTest, InspectNeedsNoDatabase) {
   auto write = Session::Inspect("CREATE (n) RETURN n", {});
   ASSERT_TRUE(write.ok());

@@ -177,7 +177,7 @@ TEST_F(QueryCliTest, PathPrintsOneHopPerLineWithItsQuote) {
   EXPECT_NE(unknown.err.find("no entity is named or aliased 'Nokia'"), std::string::npos);
 }
 
-TEST_F(QueryCliTest, AsOfFollowsOnlyRelationshipsValidThatDay) {
+TEST_F(QueryCliTest, ValidAtFollowsOnlyRelationshipsValidThatDay) {
   Seed();
   // A shortcut from Xiaomi to NVIDIA that held only until 2020.
   Output w =
@@ -187,27 +187,27 @@ TEST_F(QueryCliTest, AsOfFollowsOnlyRelationshipsValidThatDay) {
   const std::string rivals =
       Quote("MATCH ({name: 'Xiaomi'})-[:COMPETES_WITH]-(c) RETURN c.name ORDER BY c.name");
   EXPECT_EQ(Kg("query --format csv " + rivals).out, "c.name\r\nHuawei\r\nNVIDIA\r\n");
-  EXPECT_EQ(Kg("query --format csv --as-of 2019-06-30 " + rivals).out,
+  EXPECT_EQ(Kg("query --format csv --valid-at 2019-06-30 " + rivals).out,
             "c.name\r\nHuawei\r\nNVIDIA\r\n");
-  EXPECT_EQ(Kg("query --format csv --as-of 2025-07-16 " + rivals).out, "c.name\r\nHuawei\r\n");
-  Output path = Kg("path Xiaomi NVIDIA --as-of 2025-07-16");
+  EXPECT_EQ(Kg("query --format csv --valid-at 2025-07-16 " + rivals).out, "c.name\r\nHuawei\r\n");
+  Output path = Kg("path Xiaomi NVIDIA --valid-at 2025-07-16");
   ASSERT_EQ(path.code, 0) << path.err;
   EXPECT_EQ(path.out.rfind("Path 1 (2 hops):", 0), 0u) << path.out;
   EXPECT_EQ(Kg("path Xiaomi NVIDIA").out.rfind("Path 1 (1 hop):", 0), 0u);
-  Output bad = Kg("query --as-of 2025-02-30 'RETURN 1'");
+  Output bad = Kg("query --valid-at 2025-02-30 'RETURN 1'");
   EXPECT_EQ(bad.code, 2);
-  EXPECT_NE(bad.err.find("--as-of"), std::string::npos) << bad.err;
-  EXPECT_EQ(Kg("path Xiaomi NVIDIA --as-of yesterday").code, 2);
+  EXPECT_NE(bad.err.find("--valid-at"), std::string::npos) << bad.err;
+  EXPECT_EQ(Kg("path Xiaomi NVIDIA --valid-at yesterday").code, 2);
 
-  // The shell: --as-of, and :as-of to change or drop it.
+  // The shell: --valid-at, and :valid-at to change or drop it.
   const std::string count = "MATCH ({name: 'Xiaomi'})-[:COMPETES_WITH]-(c) RETURN count(c) AS n;\n";
-  Output shell =
-      Kg("shell --format csv --as-of 2025-07-16",
-         count + ":as-of off\n" + count + ":as-of 2019-01-01\n" + count + ":as-of 2019-02-29\n");
-  EXPECT_EQ(shell.code, 1) << "the bad :as-of date is an error";
+  Output shell = Kg("shell --format csv --valid-at 2025-07-16",
+                    count + ":valid-at off\n" + count + ":valid-at 2019-01-01\n" + count +
+                        ":valid-at 2019-02-29\n");
+  EXPECT_EQ(shell.code, 1) << "the bad :valid-at date is an error";
   EXPECT_EQ(shell.out, "n\r\n1\r\nn\r\n2\r\nn\r\n2\r\n") << shell.err;
-  EXPECT_NE(shell.err.find(":as-of"), std::string::npos) << shell.err;
-  EXPECT_EQ(Kg("shell --as-of 2025-13-01", "RETURN 1;\n").code, 2);
+  EXPECT_NE(shell.err.find(":valid-at"), std::string::npos) << shell.err;
+  EXPECT_EQ(Kg("shell --valid-at 2025-13-01", "RETURN 1;\n").code, 2);
 }
 
 // --- formatting units --------------------------------------------------------

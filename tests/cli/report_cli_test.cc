@@ -42,7 +42,7 @@ std::vector<Diagram> DocsDiagrams() {
       {"h20", "render " +
                   Quote("MATCH p = (a)-[:RESTRICTS|APPROVES|REVIEWS_APPROVAL]->"
                         "(:Product {name: 'H20'}) RETURN p") +
-                  " --as-of 2025-05-01"},
+                  " --valid-at 2025-05-01"},
       {"huang", "render " + Quote("MATCH (h:Person {name: 'Jensen Huang'})-[r:PRAISES|RESPECTS|"
                                   "WELCOMES|CRITICIZES]->(x)-[:BASED_IN]->(:Country {name: "
                                   "'China'}) RETURN h, r, x")},

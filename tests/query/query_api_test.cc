@@ -61,11 +61,11 @@ TEST_F(QueryApiTest, AsOfFiltersRelationshipsDuringExpansion) {
                   .ok());
   const char* q = "MATCH (g {name: 'US'})-[:RESTRICTS]->(p) RETURN p.name";
   QueryOptions opts;
-  opts.as_of = *Date::Parse("2025-05-01");
+  opts.relations.valid_at = *Date::Parse("2025-05-01");
   auto in = Q(q, opts);
   ASSERT_TRUE(in.ok()) << in.status().ToString();
   EXPECT_EQ(in->rows.size(), 1u);
-  opts.as_of = *Date::Parse("2025-08-01");
+  opts.relations.valid_at = *Date::Parse("2025-08-01");
   auto out = Q(q, opts);
   ASSERT_TRUE(out.ok());
   EXPECT_EQ(out->rows.size(), 0u);
@@ -169,7 +169,7 @@ TEST_F(QueryApiTest, ProceduresSeeTheStatementsAsOfDate) {
                            const ProcedureContext& context) -> Result<ResultTable> {
     ResultTable t;
     t.columns = {"day"};
-    t.rows.push_back({context.as_of ? Value(*context.as_of) : Value()});
+    t.rows.push_back({context.relations.valid_at ? Value(*context.relations.valid_at) : Value()});
     return t;
   };
   ASSERT_TRUE(reg.Register(def).ok());
@@ -179,11 +179,11 @@ TEST_F(QueryApiTest, ProceduresSeeTheStatementsAsOfDate) {
     auto none = Q(text, opts);
     ASSERT_TRUE(none.ok()) << none.status().ToString();
     EXPECT_TRUE(none->rows[0][0].is_null()) << text;
-    opts.as_of = *Date::Parse("2025-07-16");
+    opts.relations.valid_at = *Date::Parse("2025-07-16");
     auto dated = Q(text, opts);
     ASSERT_TRUE(dated.ok()) << dated.status().ToString();
     EXPECT_EQ(dated->rows[0][0], Value(*Date::Parse("2025-07-16"))) << text;
-    opts.as_of.reset();
+    opts.relations.valid_at.reset();
   }
 }
 
