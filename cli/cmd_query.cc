@@ -2,7 +2,8 @@
 //   kg query   one statement (argument, -f FILE or stdin), printed as table/csv/json/jsonl
 //   kg shell   an interactive session (GNU readline, history in ~/.kg_history);
 //              with piped stdin it reads statements without prompting
-//   kg path    shortest paths between two named entities, one hop per line with its quote
+//   kg path    shortest routes between two named entities, each hop with its relations
+//              and quotes (Session::FindPaths; shapes in cli/shapes.cc)
 // and, from cmd_bench.cc, `kg bench` (the benchmark workloads in one process).
 //
 // Statements that only read open the database read-only (the session's
