@@ -322,6 +322,29 @@ struct AnalyzeRequest {
   Scope scope;
 };
 
+// `kg path`: the shortest connections between two named entities.
+struct PathRequest {
+  std::string from, to;            // names or aliases (any case)
+  int max_hops = 4;                // at least 1
+  std::vector<std::string> types;  // any case; canonicalised against the ontology
+  bool all = false;                // every shortest path, not just one
+};
+
+// A route: a sequence of distinct entities; each hop holds every relation
+// found joining its two entities (parallel relations: the same route read
+// through different quotes), by type, then relation id.
+struct Route {
+  std::vector<Entity> entities;             // from .. to
+  std::vector<std::vector<Relation>> hops;  // hops[i] joins entities[i] and entities[i + 1]
+  uint64_t combinations = 0;                // paths along the route: product of hop sizes
+};
+
+struct PathResult {
+  std::vector<Entity> from, to;  // the entities each name resolved to
+  std::vector<Route> routes;     // distinct entity sequences, ordered by names then ids
+  uint64_t combinations = 0;     // paths over all routes (sum of route combinations)
+};
+
 class Session {
  public:
   // Opens the database at `path`. NotFound when there is none (unless
@@ -404,6 +427,16 @@ class Session {
   // then, on databases of up to 50,000 entities, names containing `name` or
   // contained in it (ASCII case ignored).
   std::vector<std::string> Suggest(std::string_view name) const;
+  // "no entity named 'X'", plus "; did you mean 'A', 'B'?" from Suggest.
+  std::string NoEntityMessage(std::string_view name) const;
+
+  // The shortest routes between the entities request.from and request.to
+  // name (exact-case names win, several matches are all used), parallel
+  // relations grouped per hop; `options` as Run takes them (as_of, ...).
+  // No route within max_hops is OK with no routes. NotFound (with "did you
+  // mean") for a name that matches nothing; InvalidArgument for an unknown
+  // type, max_hops < 1, or when both names are the same entity.
+  Result<PathResult> FindPaths(const PathRequest& request, const CallOptions& options);
 
   Result<Stats> GetStats() const;
   // One line per violated invariant; empty when the database is sound.

@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "cli/format.h"
+#include "cli/shapes.h"
 
 namespace kg::cli {
 namespace {
@@ -116,8 +117,10 @@ int UsageError(const Status& status) {
   return kExitUsage;
 }
 
+// Plain columns in every format (name, label, id, ...; docs/cli.md), so a
+// CSV cell never holds a node's JSON.
 int Print(const ResultTable& table, OutputFormat format) {
-  std::cout << FormatResult(table, format, FormatOptions{});
+  std::cout << FormatResult(PlainAnalyzeTable(table), format, FormatOptions{});
   return kExitOk;
 }
 

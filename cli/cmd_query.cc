@@ -2,7 +2,8 @@
 //   kg query   one statement (argument, -f FILE or stdin), printed as table/csv/json/jsonl
 //   kg shell   an interactive session (GNU readline, history in ~/.kg_history);
 //              with piped stdin it reads statements without prompting
-//   kg path    shortest paths between two named entities, one hop per line with its quote
+//   kg path    shortest routes between two named entities, each hop with its relations
+//              and quotes (Session::FindPaths; shapes in cli/shapes.cc)
 // and, from cmd_bench.cc, `kg bench` (the benchmark workloads in one process).
 //
 // Statements that only read open the database read-only (the session's
@@ -24,6 +25,7 @@
 
 #include "cli/cli.h"
 #include "cli/format.h"
+#include "cli/shapes.h"
 #include "core/json.h"
 
 namespace kg::cli {
@@ -36,7 +38,6 @@ constexpr double kDefaultTimeoutSeconds = 60.0;
 constexpr uint64_t kDefaultMaxRows = 1'000'000;
 constexpr size_t kDefaultMaxWidth = 60;
 constexpr int kDefaultPathHops = 4;
-constexpr size_t kQuoteWidth = 160;
 
 // ---------------------------------------------------------------------------
 // Shared helpers
@@ -132,6 +133,7 @@ int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
   options.timeout_seconds = args.timeout;
   options.max_rows = args.max_rows;
   options.max_memory_bytes = args.max_memory;
+  if (!args.file.empty()) options.source_name = args.file;  // errors at FILE:LINE:COL
   auto start = std::chrono::steady_clock::now();
   Result<ResultTable> table = RunOnDatabase(ctx, *text, options);
   if (!table.ok()) return Report(table.status());
@@ -389,104 +391,37 @@ struct PathArgs {
   std::vector<std::string> types;
   bool all = false;
   ScopeArgs scope;
+  std::string format = "table";
 };
 
-// The entities `text` names: exact (case-sensitive) name matches when there
-// are any, otherwise every case-insensitive name/alias match.
-Result<std::vector<Entity>> Resolve(const session::Session& db, const std::string& text) {
-  KG_ASSIGN_OR_RETURN(std::vector<Entity> chosen, db.FindEntities(text, /*prefer_exact=*/true));
-  if (chosen.empty()) return Status::NotFound("no entity is named or aliased '" + text + "'");
-  if (chosen.size() > 1) {
-    std::cerr << "note: '" << text << "' matches " << chosen.size() << " entities:";
-    for (const auto& e : chosen) {
-      std::cerr << " " << e.name() << " (" << (e.labels.empty() ? "?" : e.labels[0]) << ")";
-    }
-    std::cerr << "; using all of them\n";
-  }
-  return chosen;
-}
-
-Result<std::string> PathQuery(const PathArgs& args) {
-  std::string types;
-  for (const auto& t : args.types) {
-    if (t.empty() || t.find('`') != std::string::npos) {
-      return Status::InvalidArgument("--types: bad relation type '" + t + "'");
-    }
-    types += (types.empty() ? ":`" : "|`") + t + "`";
-  }
-  return std::string("MATCH p = ") + (args.all ? "allShortestPaths" : "shortestPath") +
-         "((a {name: $a})-[" + types + "*.." + std::to_string(args.max_hops) +
-         "]-(b {name: $b})) RETURN p";
-}
-
-std::string NodeLabel(const Entity& e) {
-  if (!e.name().empty()) return std::string(e.name());
-  return "(" + (e.labels.empty() ? std::string() : ":" + e.labels[0]) + " #" +
-         std::to_string(e.id) + ")";
-}
-
-void PrintHop(const session::Session& db, const Entity& left, const Relation& rel,
-              const Entity& right) {
-  std::string arrow_l = "-[", arrow_r = "]-";
-  if (!db.ontology().IsSymmetric(rel.type)) {
-    if (rel.start == left.id) {
-      arrow_r = "]->";
-    } else {
-      arrow_l = "<-[";
-    }
-  }
-  std::cout << NodeLabel(left) << " " << arrow_l << rel.type << arrow_r << " " << NodeLabel(right)
-            << "\n";
-  std::string_view quote = rel.StringProperty(kQuoteKey);
-  if (quote.empty()) return;
-  std::cout << "    \"" << TableCell(Value(std::string(quote)), kQuoteWidth) << "\"";
-  std::string_view speaker = rel.StringProperty(kSpeakerKey);
-  std::string_view source = rel.StringProperty(kSourceKey);
-  if (!speaker.empty()) std::cout << " — " << speaker;
-  if (!source.empty()) std::cout << " (" << source << ")";
-  std::cout << "\n";
-}
-
+// The routes between two named entities through the session (which
+// groups parallel relations per hop), in the chosen format.
 int RunPath(const Context& ctx, const PathArgs& args) {
-  if (args.max_hops < 1) {
-    std::cerr << "kg: --max must be at least 1\n";
-    return kExitUsage;
-  }
-  Result<std::string> text = PathQuery(args);
-  if (!text.ok()) return Report(text.status());
-  session::CallOptions base;
+  if (args.max_hops < 1) return UsageError("--max must be at least 1");
+  Result<OutputFormat> format = ParseFormat(args.format);
+  if (!format.ok()) return UsageError(format.status());
   Result<session::Scope> scope = ParseScope(args.scope);
   if (!scope.ok()) return UsageError(scope.status());
-  base.scope = *scope;
+  session::CallOptions options;
+  options.scope = *scope;
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
   if (!db.ok()) return Report(db.status());
-  Result<std::vector<Entity>> from = Resolve(**db, args.from);
-  if (!from.ok()) return Report(from.status());
-  Result<std::vector<Entity>> to = Resolve(**db, args.to);
-  if (!to.ok()) return Report(to.status());
-  int found = 0;
-  for (const Entity& a : *from) {
-    for (const Entity& b : *to) {
-      session::CallOptions options = base;
-      options.parameters = {{"a", std::string(a.name())}, {"b", std::string(b.name())}};
-      Result<session::QueryResult> result = (*db)->Run(*text, options);
-      if (!result.ok()) return Report(result.status());
-      for (const auto& row : result->table.rows) {
-        if (row.empty() || !row[0].is_path()) continue;
-        const Path& p = row[0].as_path();
-        if (found++ > 0) std::cout << "\n";
-        std::cout << "Path " << found << " (" << p.rels.size()
-                  << (p.rels.size() == 1 ? " hop" : " hops") << "):\n";
-        for (size_t i = 0; i < p.rels.size(); ++i)
-          PrintHop(**db, p.nodes[i], p.rels[i], p.nodes[i + 1]);
-      }
-    }
+  session::PathRequest request{args.from, args.to, args.max_hops, args.types, args.all};
+  // An unknown relation type is a usage error, as in ego and analyze.
+  if (Status types = (*db)->CanonicalTypes(&request.types).WithPrefix("--types"); !types.ok())
+    return UsageError(types);
+  Result<session::PathResult> paths = (*db)->FindPaths(request, options);
+  if (!paths.ok()) return Report(paths.status());
+  for (const auto& [name, found] :
+       {std::pair{&args.from, &paths->from}, std::pair{&args.to, &paths->to}}) {
+    if (found->size() < 2) continue;
+    std::cerr << "note: '" << *name << "' matches " << found->size() << " entities:";
+    for (const Entity& e : *found)
+      std::cerr << " " << e.name() << " (" << (e.labels.empty() ? "?" : e.labels[0]) << ")";
+    std::cerr << "; using all of them\n";
   }
-  if (found == 0) {
-    std::cout << "no path between '" << args.from << "' and '" << args.to << "' within "
-              << args.max_hops << " hops\n";
-  }
-  return kExitOk;
+  std::cout << FormatPaths(request, *paths, (*db)->ontology(), *format) << std::flush;
+  return std::cout.good() ? kExitOk : kExitIO;
 }
 
 void RegisterPath(CLI::App& app, Context& ctx) {
@@ -498,7 +433,8 @@ void RegisterPath(CLI::App& app, Context& ctx) {
   cmd->add_option("--types", args->types, "only these relation types (T1,T2,...)")
       ->delimiter(',')
       ->allow_extra_args(false);
-  cmd->add_flag("--all", args->all, "every shortest path, not just one");
+  cmd->add_flag("--all", args->all, "every shortest route, parallel relations grouped per hop");
+  cmd->add_option("--format", args->format, "table, csv, json or jsonl")->capture_default_str();
   AddScopeOptions(cmd, &args->scope);
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunPath(ctx, *args); }; });
 }

@@ -16,6 +16,8 @@
 #include <optional>
 
 #include "cli/cli.h"
+#include "cli/format.h"
+#include "cli/shapes.h"
 #include "core/atomic_file.h"
 
 namespace kg::cli {
@@ -230,12 +232,18 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
 
 // --- stats -------------------------------------------------------------------
 
-int RunStats(const Context& ctx) {
+int RunStats(const Context& ctx, const std::string& format_name) {
   if (!HaveDb(ctx)) return kExitUsage;
+  Result<OutputFormat> format = ParseFormat(format_name);
+  if (!format.ok()) return UsageError(format.status());
   auto db = OpenSession(ctx, /*read_only=*/true);
   if (!db.ok()) return Report(db.status());
   auto stats = (*db)->GetStats();
   if (!stats.ok()) return Report(stats.status());
+  if (*format != OutputFormat::kTable) {
+    std::cout << FormatStats(*stats, ctx.db, *format);
+    return kExitOk;
+  }
   std::cout << "database:       " << ctx.db << "\n"
             << "format version: " << stats->format_version << "\n"
             << "ontology:       " << stats->ontology << "\n"
@@ -256,6 +264,7 @@ struct GetArgs {
   std::string name;
   size_t limit = 20;
   ScopeArgs scope;
+  std::string format = "table";
 };
 
 std::string DisplayName(const std::optional<Entity>& e, EntityId id) {
@@ -324,6 +333,8 @@ int RunGet(const Context& ctx, const GetArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
   Result<session::Scope> scope = ParseScope(args.scope);
   if (!scope.ok()) return UsageError(scope.status());
+  Result<OutputFormat> format = ParseFormat(args.format);
+  if (!format.ok()) return UsageError(format.status());
   auto db = OpenSession(ctx, /*read_only=*/true);
   if (!db.ok()) return Report(db.status());
   session::LookupLimits limits;
@@ -334,12 +345,12 @@ int RunGet(const Context& ctx, const GetArgs& args) {
   auto sources = (*db)->SourceLabels();
   if (!sources.ok()) return Report(sources.status());
   if (found->empty()) {
-    std::cerr << "kg: no entity named '" << args.name << "'";
-    auto near = (*db)->Suggest(args.name);
-    for (size_t i = 0; i < near.size(); ++i)
-      std::cerr << (i ? ", '" : "; did you mean '") << near[i] << "'";
-    std::cerr << (near.empty() ? "\n" : "?\n");
+    std::cerr << "kg: " << (*db)->NoEntityMessage(args.name) << "\n";
     return kExitBadInput;
+  }
+  if (*format != OutputFormat::kTable) {
+    std::cout << FormatEntities(*found, *format);
+    return kExitOk;
   }
   for (size_t i = 0; i < found->size(); ++i) {
     const Entity& e = (*found)[i].entity;
@@ -422,7 +433,11 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, exp] { ctx.action = [&ctx, exp] { return RunExport(ctx, *exp); }; });
 
   cmd = app.add_subcommand("stats", "counts by label and type, format version, size, ontology");
-  cmd->callback([&ctx] { ctx.action = [&ctx] { return RunStats(ctx); }; });
+  auto stats_format = std::make_shared<std::string>("table");
+  cmd->add_option("--format", *stats_format, "table, csv, json or jsonl")->capture_default_str();
+  cmd->callback([&ctx, stats_format] {
+    ctx.action = [&ctx, stats_format] { return RunStats(ctx, *stats_format); };
+  });
 
   auto get = std::make_shared<GetArgs>();
   cmd = app.add_subcommand("get", "show the entity with this name or alias and its relations");
@@ -430,6 +445,7 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--limit", get->limit, "relations shown per type (0 = all)")
       ->capture_default_str();
   AddScopeOptions(cmd, &get->scope);
+  cmd->add_option("--format", get->format, "table, csv, json or jsonl")->capture_default_str();
   cmd->callback([&ctx, get] { ctx.action = [&ctx, get] { return RunGet(ctx, *get); }; });
 
   cmd = app.add_subcommand("check", "verify every invariant of the database");

@@ -62,8 +62,8 @@ class AnalyzeCliTest : public testing::KgDbTest {
 
   // Rows of a --format json result as name -> number, from the columns
   // `name_col` and `value_col`.
-  static std::map<std::string, double> ByName(const Output& o, size_t name_col = 1,
-                                              size_t value_col = 2) {
+  static std::map<std::string, double> ByName(const Output& o, size_t name_col = 0,
+                                              size_t value_col = 3) {
     std::map<std::string, double> out;
     Result<Value> json = ParseJson(o.out);
     EXPECT_TRUE(json.ok()) << o.out << o.err;
@@ -120,24 +120,25 @@ TEST_F(AnalyzeCliTest, DegreeMatchesTheQueryLanguageCountsInEveryDirection) {
 TEST_F(AnalyzeCliTest, FormatsTableCsvJsonAndJsonl) {
   Output csv = Kg("analyze degree --top 2 --format csv");
   ASSERT_EQ(csv.code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("node,name,score\r\n", 0), 0u) << csv.out;
-  EXPECT_NE(csv.out.find(",A,4\r\n"), std::string::npos) << csv.out;
-  EXPECT_NE(csv.out.find(",C,3\r\n"), std::string::npos) << csv.out;
+  // Plain columns: no node object in a cell.
+  EXPECT_EQ(csv.out.rfind("name,label,id,score\r\n", 0), 0u) << csv.out;
+  EXPECT_NE(csv.out.find("\r\nA,Company,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",4\r\n"), std::string::npos) << csv.out;
+  EXPECT_EQ(csv.out.find('{'), std::string::npos) << csv.out;
 
   Output json = Kg("analyze pagerank --top 3 --format json");
   ASSERT_EQ(json.code, 0) << json.err;
   Result<Value> doc = ParseJson(json.out);
   ASSERT_TRUE(doc.ok()) << json.out;
   const ValueMap& top = doc->as_map();
-  ASSERT_EQ(top.at("columns").as_list().size(), 3u);
-  EXPECT_EQ(top.at("columns").as_list()[2], Value("score"));
+  EXPECT_EQ(top.at("columns"),
+            Value(ValueList{Value("name"), Value("label"), Value("id"), Value("score")}));
   const ValueList& rows = top.at("rows").as_list();
   ASSERT_EQ(rows.size(), 3u);
-  const ValueMap& node = rows[0].as_list()[0].as_map();
-  EXPECT_TRUE(node.count("_id"));
-  EXPECT_EQ(node.at("_labels").as_list()[0], Value("Company"));
-  EXPECT_EQ(node.at("name"), rows[0].as_list()[1]);
-  EXPECT_GE(rows[0].as_list()[2].as_number(), rows[1].as_list()[2].as_number());
+  EXPECT_TRUE(rows[0].as_list()[0].is_string());
+  EXPECT_EQ(rows[0].as_list()[1], Value("Company"));
+  EXPECT_TRUE(rows[0].as_list()[2].is_int());
+  EXPECT_GE(rows[0].as_list()[3].as_number(), rows[1].as_list()[3].as_number());
 
   Output jsonl = Kg("analyze components --top 0 --format jsonl");
   ASSERT_EQ(jsonl.code, 0) << jsonl.err;
@@ -261,12 +262,13 @@ TEST_F(AnalyzeCliTest, ShortestPathsAndDistances) {
   ASSERT_TRUE(doc.ok()) << path.out;
   const ValueList& rows = doc->as_map().at("rows").as_list();
   ASSERT_EQ(rows.size(), 4u);  // P - Q - A - E
-  EXPECT_EQ(rows[0].as_list()[1], Value("P"));
-  EXPECT_TRUE(rows[0].as_list()[2].is_null());  // no relation arrives at the start
-  EXPECT_EQ(rows[2].as_list()[1], Value("A"));
-  EXPECT_EQ(rows[3].as_list()[1], Value("E"));
-  EXPECT_EQ(rows[3].as_list()[3].as_number(), 3.0);
-  EXPECT_EQ(rows[3].as_list()[2].as_map().at("_type"), Value("SUPPLIES"));
+  // Columns name, label, id, via (the arriving relation's type), distance.
+  EXPECT_EQ(rows[0].as_list()[0], Value("P"));
+  EXPECT_TRUE(rows[0].as_list()[3].is_null());  // no relation arrives at the start
+  EXPECT_EQ(rows[2].as_list()[0], Value("A"));
+  EXPECT_EQ(rows[3].as_list()[0], Value("E"));
+  EXPECT_EQ(rows[3].as_list()[4].as_number(), 3.0);
+  EXPECT_EQ(rows[3].as_list()[3], Value("SUPPLIES"));
 
   std::map<std::string, double> distance =
       ByName(Kg("analyze shortest --from A --top 0 --format json"));
@@ -290,7 +292,7 @@ TEST_F(AnalyzeCliTest, ShortestPathsAndDistances) {
   EXPECT_NE(unknown.err.find("no entity named 'Nobody'"), std::string::npos) << unknown.err;
   Output weighted = Kg("analyze shortest --from P --to A --weight stance --format csv");
   ASSERT_EQ(weighted.code, 0) << weighted.err;
-  EXPECT_NE(weighted.out.find(",A,"), std::string::npos) << weighted.out;
+  EXPECT_NE(weighted.out.find("\r\nA,Company,"), std::string::npos) << weighted.out;
 }
 
 TEST_F(AnalyzeCliTest, BadOptionValuesExitTwoBeforeRunning) {
