@@ -1,4 +1,5 @@
-// HTTP routes: POST /v1/query, GET /v1/render, GET /v1/export (http_export.cc),
+// HTTP routes: POST /v1/query, GET /v1/render, /v1/ego and /v1/analyze
+// (http_graph.cc), GET /v1/export (http_export.cc),
 // GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
@@ -23,6 +24,8 @@
 #include "core/json.h"
 #include "server/internal/http_explorer.h"
 #include "server/internal/http_export.h"
+#include "server/internal/http_graph.h"
+#include "server/internal/http_params.h"
 
 namespace kg::server::internal {
 namespace {
@@ -133,33 +136,11 @@ void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
   SendJson(res, ResultTableToJson(*table));
 }
 
-void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {
-  if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
-  const std::string* query = req.Param("query");
-  if (query == nullptr)
-    return SendError(res, {400, "BadRequest", "GET /v1/render needs ?query=..."});
-  const std::string* format_param = req.Param("format");
-  std::string format = format_param != nullptr ? *format_param : "svg";
-  std::transform(format.begin(), format.end(), format.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  const std::string* params_param = req.Param("params");
-  auto params = ParseParams(params_param != nullptr ? *params_param : "");
-  if (!params.ok()) return SendError(res, {400, "BadRequest", params.status().message()});
-  const std::string* as_of_param = req.Param("as_of");
-  auto as_of = ParseAsOf(as_of_param != nullptr ? *as_of_param : "");
-  if (!as_of.ok()) return SendError(res, {400, "BadRequest", as_of.status().message()});
-  auto data = service.Render(BearerToken(req), *query, *params, format, *as_of);
-  if (!data.ok()) return SendStatus(res, data.status());
-  res->status = 200;
-  res->content_type = std::string(DiagramMediaType(format));
-  res->body = std::move(data).value();
-}
-
 void HandleEntity(Service& service, const HttpRequest& req, HttpResponse* res,
                   const std::string& name) {
   if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
   auto json = service.EntityJson(name);
-  if (!json.ok()) return SendStatus(res, json.status());
+  if (!json.ok()) return SendError(res, service.NameError(json.status(), {name}));
   SendJson(res, std::move(json).value());
 }
 
@@ -350,16 +331,24 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   Service& s = service_;
   if (path == "/v1/query") {
     if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
+    // Its options are body fields (ParseQueryBody refuses unknown ones).
+    if (auto bad = CheckParams(req, NoParams("POST /v1/query"))) return SendError(res, *bad);
     return HandleQuery(s, req, res);
   }
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
-  if (path != "/v1/render" && path != "/v1/stats" && path != "/v1/export" && path != "/healthz" &&
-      !entity)
+  if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/stats" &&
+      path != "/v1/export" && path != "/healthz" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
-  if (path == "/v1/render") return HandleRender(s, req, res);
+  if (path == "/v1/render") return HandleRender(s, BearerToken(req), req, res);
+  if (path == "/v1/ego") return HandleEgo(s, BearerToken(req), req, res);
+  if (path == "/v1/analyze") return HandleAnalyze(s, BearerToken(req), req, res);
   if (path == "/v1/export") return HandleExport(s, BearerToken(req), req, res);
+  ParamTable none = NoParams(path == "/v1/stats" ? "GET /v1/stats"
+                             : entity            ? "GET /v1/entities/{name}"
+                                                 : "GET /healthz");
+  if (auto bad = CheckParams(req, none)) return SendError(res, *bad);
   if (path == "/v1/stats") return HandleStats(s, req, res);
   if (entity) return HandleEntity(s, req, res, path.substr(kEntities.size()));
   SendJson(res, "{\"status\":\"ok\"}");

@@ -32,6 +32,10 @@ void FillError(const ApiError& e, rpc::Error::Builder out) {
   out.setLine(static_cast<uint32_t>(e.line));
   out.setColumn(static_cast<uint32_t>(e.column));
   out.setHttpStatus(static_cast<uint16_t>(e.http_status));
+  if (e.suggestions.has_value()) {
+    auto list = out.initSuggestions(static_cast<unsigned>(e.suggestions->size()));
+    for (size_t i = 0; i < e.suggestions->size(); ++i) list.set(i, (*e.suggestions)[i]);
+  }
 }
 
 class CursorImpl final : public rpc::Cursor::Server {
@@ -92,6 +96,36 @@ class KgImpl final : public rpc::Kg::Server {
     return OffLoop([this, text, params, token, format] {
              return RunRender(text, params, token, format);
            })
+        .then([context, format](std::shared_ptr<Outcome> o) mutable {
+          auto results = context.getResults();
+          if (o->error) return FillError(*o->error, results.initError());
+          results.setData(
+              kj::arrayPtr(reinterpret_cast<const kj::byte*>(o->data.data()), o->data.size()));
+          results.setMediaType(std::string(DiagramMediaType(format)));
+        });
+  }
+
+  kj::Promise<void> entity(EntityContext context) override {
+    auto p = context.getParams();
+    std::string name = p.getName(), token = p.getToken();
+    return OffLoop([this, name, token] { return RunEntity(name, token); })
+        .then([context](std::shared_ptr<Outcome> o) mutable {
+          auto results = context.getResults();
+          if (o->error) return FillError(*o->error, results.initError());
+          results.setJson(o->data);
+        });
+  }
+
+  kj::Promise<void> ego(EgoContext context) override {
+    auto p = context.getParams();
+    session::EgoRequest ego;
+    ego.name = p.getName();
+    for (auto type : p.getTypes()) ego.types.emplace_back(type.cStr());
+    if (p.getDepth() != 0) ego.depth = static_cast<int>(p.getDepth());
+    if (p.getMaxNodes() != 0) ego.max_nodes = p.getMaxNodes();
+    std::string format = p.getFormat(), token = p.getToken();
+    if (format.empty()) format = "svg";
+    return OffLoop([this, ego, format, token] { return RunEgo(ego, format, token); })
         .then([context, format](std::shared_ptr<Outcome> o) mutable {
           auto results = context.getResults();
           if (o->error) return FillError(*o->error, results.initError());
@@ -180,6 +214,40 @@ class KgImpl final : public rpc::Kg::Server {
     auto data = service_.Render(token, text, *params, format);
     if (!data.ok()) {
       o.error = ToApiError(data.status());
+    } else {
+      o.data = std::move(data).value();
+    }
+    return o;
+  }
+
+  Outcome RunEntity(const std::string& name, const std::string& token) {
+    Outcome o;
+    if (auto denied = service_.AuthorizeRead(token)) {
+      o.error = denied;
+      return o;
+    }
+    auto json = service_.EntityJson(name);
+    if (!json.ok()) {
+      o.error = service_.NameError(json.status(), {name});
+    } else {
+      o.data = std::move(json).value();
+    }
+    return o;
+  }
+
+  Outcome RunEgo(const session::EgoRequest& ego, const std::string& format,
+                 const std::string& token) {
+    Outcome o;
+    session::DrawRequest draw;
+    auto parsed = viz::ParseFormat(format);
+    if (!parsed.ok()) {
+      o.error = ApiError{400, "BadRequest", parsed.status().message()};
+      return o;
+    }
+    draw.render.format = *parsed;
+    auto data = service_.Ego(token, ego, draw);
+    if (!data.ok()) {
+      o.error = service_.NameError(data.status(), {ego.name});
     } else {
       o.data = std::move(data).value();
     }

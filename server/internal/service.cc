@@ -2,6 +2,7 @@
 // JSON of entity lookups and stats.
 #include "server/internal/service.h"
 
+#include <chrono>
 #include <sstream>
 #include <utility>
 
@@ -108,7 +109,14 @@ Result<std::string> Service::Render(std::string_view token, std::string_view tex
                                     std::optional<Date> as_of) {
   session::DrawRequest request;
   KG_ASSIGN_OR_RETURN(request.render.format, viz::ParseFormat(format));
+  return Render(token, text, params, std::move(request), as_of);
+}
+
+Result<std::string> Service::Render(std::string_view token, std::string_view text,
+                                    const ValueMap& params, session::DrawRequest request,
+                                    std::optional<Date> as_of) {
   request.render.as_of = as_of;
+  request.output.clear();  // the server never writes files
   session::CallOptions options = CallOptionsFor(token, params, as_of);
   options.read_only_reason = "render takes a read-only query; use POST /v1/query to write";
   Result<session::Drawing> drawing = session_.Render(text, options, request);
@@ -116,12 +124,54 @@ Result<std::string> Service::Render(std::string_view token, std::string_view tex
   return std::move(drawing->rendering.data);
 }
 
+Result<std::string> Service::Ego(std::string_view token, const session::EgoRequest& ego,
+                                 const session::DrawRequest& draw) {
+  KG_RETURN_IF_ERROR(session_.Authorize(token, /*write=*/false));
+  session::DrawRequest request = draw;
+  request.output.clear();  // the server never writes files
+  Result<session::Drawing> drawing = session_.RenderEgo(ego, request);
+  if (!drawing.ok()) return drawing.status();
+  return std::move(drawing->rendering.data);
+}
+
+Result<ResultTable> Service::Analyze(std::string_view token, session::AnalyzeRequest request) {
+  KG_RETURN_IF_ERROR(session_.Authorize(token, /*write=*/false));
+  request.write.reset();  // a read: scores are never stored from here
+  double timeout = options_.limits.query_timeout_seconds;
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(timeout));
+  request.options.interrupt = [this, timeout, deadline]() -> Status {
+    if (cancel_.load()) return Status::IOError("the server is stopping").WithClass("Cancelled");
+    if (timeout > 0 && std::chrono::steady_clock::now() > deadline)
+      return Status::IOError("TimeoutError: the analysis exceeded its time limit and was stopped")
+          .WithClass("Timeout");
+    return Status::OK();
+  };
+  Result<session::AnalyzeResult> result = session_.Analyze(request);
+  if (!result.ok()) return NameServerLimit(result.status(), limits());
+  return std::move(result->table);
+}
+
+ApiError Service::NameError(const Status& status, const std::vector<std::string>& names) const {
+  ApiError error = ToApiError(status);
+  if (status.code() != StatusCode::kNotFound) return error;
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    Result<std::vector<Entity>> found = session_.FindEntities(name, /*prefer_exact=*/false);
+    if (found.ok() && found->empty()) {
+      error.suggestions = session_.Suggest(name);
+      break;
+    }
+  }
+  return error;
+}
+
 Result<std::string> Service::EntityJson(std::string_view name) {
   session::LookupLimits lookup;
   lookup.max_relations = options_.limits.max_rows;
   KG_ASSIGN_OR_RETURN(std::vector<session::EntityView> found, session_.Lookup(name, lookup));
-  if (found.empty())
-    return Status::NotFound("no entity is named or aliased '" + std::string(name) + "'");
+  if (found.empty()) return session_.NoSuchEntity(name);
   std::string out = "{\"entities\":[";
   for (size_t i = 0; i < found.size(); ++i) {
     if (i > 0) out.append(",");

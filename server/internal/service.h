@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/session.h"
 #include "core/result.h"
@@ -24,6 +25,9 @@ struct ApiError {
   std::string message;
   int line = 0;  // 0 when there is no position
   int column = 0;
+  // For a name that matches no entity: the names it may have meant
+  // (Session::Suggest), sent as "suggestions" (an empty array when none).
+  std::optional<std::vector<std::string>> suggestions = std::nullopt;
 };
 
 // Maps a Status to the client's view from its fields: the code is the
@@ -63,6 +67,25 @@ class Service {
   Result<std::string> Render(std::string_view token, std::string_view text, const ValueMap& params,
                              std::string_view format, std::optional<Date> as_of = std::nullopt);
 
+  // The same with every option of `kg render` in `request` (format,
+  // layout, title, legend, size_by, ...); `as_of` also selects the
+  // relationships the statement follows.
+  Result<std::string> Render(std::string_view token, std::string_view text, const ValueMap& params,
+                             session::DrawRequest request, std::optional<Date> as_of);
+
+  // Authorises a read, then draws the neighbourhood of ego.name
+  // (Session::RenderEgo: types in any case, NotFound with "did you mean").
+  Result<std::string> Ego(std::string_view token, const session::EgoRequest& ego,
+                          const session::DrawRequest& draw);
+
+  // Authorises a read, then runs Session::Analyze (never writes) within the
+  // server's --timeout; class Timeout when the time runs out.
+  Result<ResultTable> Analyze(std::string_view token, session::AnalyzeRequest request);
+
+  // The client's view of `status`; when it is NotFound and one of `names`
+  // matches no entity, with the suggestions for the first such name.
+  ApiError NameError(const Status& status, const std::vector<std::string>& names) const;
+
   // Exports the database, or with a non-empty `query` just the nodes and
   // relationships that read-only statement returns, as `format` (jsonl,
   // graphml, gexf, cypher, dot; csv needs a directory and is refused).
@@ -78,8 +101,9 @@ class Service {
                              std::string_view query, const ValueMap& params);
 
   // {"entities": [{"node": {..}, "relations": [{"direction": "out"|"in",
-  //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound when no
-  // entity has this name or alias.
+  //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound with
+  // "did you mean" (Session::NoSuchEntity) when no entity has this name or
+  // alias.
   Result<std::string> EntityJson(std::string_view name);
 
   // {"entities": N, "relations": N, "entities_by_label": {..}, ...}
