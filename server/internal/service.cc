@@ -155,6 +155,10 @@ Result<ResultTable> Service::Analyze(std::string_view token, session::AnalyzeReq
 
 ApiError Service::NameError(const Status& status, const std::vector<std::string>& names) const {
   ApiError error = ToApiError(status);
+  // An unknown type or label, a bad depth: the request's fault, as a bad
+  // parameter value is.
+  if (status.code() == StatusCode::kInvalidArgument && status.error_class().empty())
+    error.code = "BadRequest";
   if (status.code() != StatusCode::kNotFound) return error;
   for (const std::string& name : names) {
     if (name.empty()) continue;

@@ -82,8 +82,9 @@ class Service {
   // server's --timeout; class Timeout when the time runs out.
   Result<ResultTable> Analyze(std::string_view token, session::AnalyzeRequest request);
 
-  // The client's view of `status`; when it is NotFound and one of `names`
-  // matches no entity, with the suggestions for the first such name.
+  // The client's view of `status` (InvalidArgument as BadRequest); when it
+  // is NotFound and one of `names` matches no entity, with the suggestions
+  // for the first such name.
   ApiError NameError(const Status& status, const std::vector<std::string>& names) const;
 
   // Exports the database, or with a non-empty `query` just the nodes and

@@ -132,6 +132,7 @@ TEST_F(ParamsHttpTest, EgoTakesTypesInAnyCaseAndRefusesUnknownOnes) {
 
   HttpReply bad = Get(server, "/v1/ego", {"name=NVIDIA", "types=partnerz_with"});
   EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(Field(bad, "code"), "BadRequest");
   std::string message = Field(bad, "message");
   EXPECT_NE(message.find("types: unknown relation type 'partnerz_with'; known: "),
             std::string::npos)
