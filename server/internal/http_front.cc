@@ -1,5 +1,5 @@
-// HTTP routes: POST /v1/query, GET /v1/render, /v1/ego and /v1/analyze
-// (http_graph.cc), GET /v1/export (http_export.cc),
+// HTTP routes: POST /v1/query, GET /v1/render, /v1/ego, /v1/analyze and
+// /v1/path (http_graph.cc), GET /v1/export (http_export.cc),
 // GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
@@ -337,13 +337,14 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   }
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
-  if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/stats" &&
-      path != "/v1/export" && path != "/healthz" && !entity)
+  if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/path" &&
+      path != "/v1/stats" && path != "/v1/export" && path != "/healthz" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
   if (path == "/v1/render") return HandleRender(s, BearerToken(req), req, res);
   if (path == "/v1/ego") return HandleEgo(s, BearerToken(req), req, res);
   if (path == "/v1/analyze") return HandleAnalyze(s, BearerToken(req), req, res);
+  if (path == "/v1/path") return HandlePath(s, BearerToken(req), req, res);
   if (path == "/v1/export") return HandleExport(s, BearerToken(req), req, res);
   ParamTable none = NoParams(path == "/v1/stats" ? "GET /v1/stats"
                              : entity            ? "GET /v1/entities/{name}"

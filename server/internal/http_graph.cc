@@ -148,6 +148,34 @@ Result<session::AnalyzeRequest> AnalyzeRequestFrom(const HttpRequest& req) {
   return request;
 }
 
+// Runs `request` (or answers its parameter error) as the JSON result contract.
+void RunAnalyze(Service& service, std::string_view token, Result<session::AnalyzeRequest> request,
+                HttpResponse* res) {
+  if (!request.ok()) return SendBadRequest(res, request.status());
+  auto table = service.Analyze(token, *request);
+  if (!table.ok())
+    return SendError(res, service.NameError(table.status(), {request->from, request->to}));
+  res->status = 200;
+  res->content_type = "application/json";
+  res->body = ResultTableToJson(*table);
+}
+
+// GET /v1/path: the shortest path of `kg analyze shortest` between two names.
+Result<session::AnalyzeRequest> PathRequestFrom(const HttpRequest& req) {
+  session::AnalyzeRequest request;
+  request.from = TextParam(req, "from");
+  request.to = TextParam(req, "to");
+  if (request.from.empty() || request.to.empty())
+    return Status::InvalidArgument("GET /v1/path needs ?from=NAME&to=NAME");
+  analytics::GraphFilter& filter = request.options.filter;
+  filter.labels = ListParam(req, "labels");
+  filter.types = ListParam(req, "types");
+  KG_ASSIGN_OR_RETURN(filter.as_of, ParseAsOf(TextParam(req, "as_of")));
+  KG_ASSIGN_OR_RETURN(request.directed, FlagParam(req, "directed", false));
+  KG_ASSIGN_OR_RETURN(request.weight, Weight(req));
+  return request;
+}
+
 }  // namespace
 
 void HandleRender(Service& service, std::string_view token, const HttpRequest& req,
@@ -184,14 +212,14 @@ void HandleAnalyze(Service& service, std::string_view token, const HttpRequest& 
                    HttpResponse* res) {
   if (auto bad = CheckParams(req, kAnalyzeParams)) return SendError(res, *bad);
   if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
-  auto request = AnalyzeRequestFrom(req);
-  if (!request.ok()) return SendBadRequest(res, request.status());
-  auto table = service.Analyze(token, *request);
-  if (!table.ok())
-    return SendError(res, service.NameError(table.status(), {request->from, request->to}));
-  res->status = 200;
-  res->content_type = "application/json";
-  res->body = ResultTableToJson(*table);
+  RunAnalyze(service, token, AnalyzeRequestFrom(req), res);
+}
+
+void HandlePath(Service& service, std::string_view token, const HttpRequest& req,
+                HttpResponse* res) {
+  if (auto bad = CheckParams(req, kPathParams)) return SendError(res, *bad);
+  if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
+  RunAnalyze(service, token, PathRequestFrom(req), res);
 }
 
 }  // namespace kg::server::internal

@@ -5,6 +5,7 @@
 //   GET /v1/analyze  scores, groups and shortest paths (those of kg analyze
 //                    but --write and --format: a GET never writes, the
 //                    answer is the JSON result contract)
+//   GET /v1/path     the shortest path between two names (analyze shortest)
 // Parameters are checked against their tables (http_params.h) first;
 // relation types and labels are taken in any case; a name that matches no
 // entity is 404 with "suggestions".
@@ -23,5 +24,7 @@ void HandleRender(Service& service, std::string_view token, const HttpRequest& r
 void HandleEgo(Service& service, std::string_view token, const HttpRequest& req, HttpResponse* res);
 void HandleAnalyze(Service& service, std::string_view token, const HttpRequest& req,
                    HttpResponse* res);
+void HandlePath(Service& service, std::string_view token, const HttpRequest& req,
+                HttpResponse* res);
 
 }  // namespace kg::server::internal

@@ -39,6 +39,8 @@ const ParamTable kAnalyzeParams = {
     "GET /v1/analyze",
     {"algorithm", "labels", "types", "as_of", "top", "direction", "directed", "raw", "damping",
      "iterations", "seed", "from", "to", "weight"}};
+const ParamTable kPathParams = {"GET /v1/path",
+                                {"from", "to", "labels", "types", "as_of", "weight", "directed"}};
 const ParamTable kExportParams = {"GET /v1/export", {"format", "query", "params"}};
 const ParamTable kSuggestParams = {"GET /v1/suggest", {"q", "limit"}};
 

@@ -31,6 +31,7 @@ extern const std::vector<std::string_view> kDrawParams;
 extern const ParamTable kRenderParams;   // GET /v1/render
 extern const ParamTable kEgoParams;      // GET /v1/ego
 extern const ParamTable kAnalyzeParams;  // GET /v1/analyze
+extern const ParamTable kPathParams;     // GET /v1/path
 extern const ParamTable kExportParams;   // GET /v1/export
 extern const ParamTable kSuggestParams;  // GET /v1/suggest
 // Endpoints without parameters: /v1/query (its options are body fields),

@@ -53,15 +53,16 @@ TEST_F(ParamsHttpTest, UnknownParametersAre400NamingThemOnEveryEndpoint) {
     std::vector<std::string> params;
     std::string endpoint;
   };
-  for (const Case& c :
-       std::vector<Case>{{"/v1/render", {kNvidia, "titel=Rivals"}, "GET /v1/render"},
-                         {"/v1/ego", {"name=NVIDIA", "type=COMPETES_WITH"}, "GET /v1/ego"},
-                         {"/v1/analyze", {"algorithm=degree", "label=Company"}, "GET /v1/analyze"},
-                         {"/v1/export", {"format=jsonl", "querry=RETURN 1"}, "GET /v1/export"},
-                         {"/v1/suggest", {"q=nv", "limt=2"}, "GET /v1/suggest"},
-                         {"/v1/stats", {"verbose=1"}, "GET /v1/stats"},
-                         {"/v1/entities/NVIDIA", {"depth=2"}, "GET /v1/entities/{name}"},
-                         {"/healthz", {"x=1"}, "GET /healthz"}}) {
+  for (const Case& c : std::vector<Case>{
+           {"/v1/render", {kNvidia, "titel=Rivals"}, "GET /v1/render"},
+           {"/v1/ego", {"name=NVIDIA", "type=COMPETES_WITH"}, "GET /v1/ego"},
+           {"/v1/analyze", {"algorithm=degree", "label=Company"}, "GET /v1/analyze"},
+           {"/v1/path", {"from=NVIDIA", "to=AMD", "type=COMPETES_WITH"}, "GET /v1/path"},
+           {"/v1/export", {"format=jsonl", "querry=RETURN 1"}, "GET /v1/export"},
+           {"/v1/suggest", {"q=nv", "limt=2"}, "GET /v1/suggest"},
+           {"/v1/stats", {"verbose=1"}, "GET /v1/stats"},
+           {"/v1/entities/NVIDIA", {"depth=2"}, "GET /v1/entities/{name}"},
+           {"/healthz", {"x=1"}, "GET /healthz"}}) {
     HttpReply reply = Get(server, c.path, c.params);
     EXPECT_EQ(reply.status, 400) << c.path << " " << reply.body;
     EXPECT_EQ(Field(reply, "code"), "BadRequest") << reply.body;
@@ -219,6 +220,34 @@ TEST_F(ParamsHttpTest, UnknownNamesAre404WithSuggestions) {
             std::string::npos)
       << to.body;
   EXPECT_EQ(Suggestions(to), Value(ValueList{Value("Xiaomi")})) << to.body;
+  HttpReply path = Get(server, "/v1/path", {"from=Nvidea", "to=Huawei"});
+  EXPECT_EQ(path.status, 404) << path.body;
+  EXPECT_EQ(Suggestions(path), Value(ValueList{Value("NVIDIA")})) << path.body;
+}
+
+TEST_F(ParamsHttpTest, PathTakesTypesInAnyCase) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  HttpReply path =
+      Get(server, "/v1/path", {"from=jensen huang", "to=Huawei", "types=leads,competes_with"});
+  ASSERT_EQ(path.status, 200) << path.body;
+  EXPECT_EQ(JsonMember(path.body, "columns"),
+            Value(ValueList{Value("node"), Value("name"), Value("via"), Value("distance")}));
+  Value rows = JsonMember(path.body, "rows");
+  ASSERT_TRUE(rows.is_list()) << path.body;
+  ASSERT_EQ(rows.as_list().size(), 3u) << path.body;
+  EXPECT_EQ(rows.as_list()[1].as_list()[1], Value("NVIDIA"));
+  HttpReply bad = Get(server, "/v1/path", {"from=NVIDIA", "to=Huawei", "types=partnerz_with"});
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_NE(Field(bad, "message").find("types: unknown relation type 'partnerz_with'; known: "),
+            std::string::npos)
+      << bad.body;
+  EXPECT_EQ(Get(server, "/v1/path", {"from=NVIDIA"}).status, 400) << "to is required";
+  HttpReply unknown = Get(server, "/v1/path", {"from=NVIDIA", "to=Huawei", "max=3"});
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(Field(unknown, "message").find("unknown parameter 'max' of GET /v1/path"),
+            std::string::npos)
+      << unknown.body;
 }
 
 TEST_F(ParamsHttpTest, AWrongTokenIs401EvenOnReadsThatNeedNone) {
