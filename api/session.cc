@@ -171,6 +171,12 @@ Status Session::Authorize(std::string_view token, bool write) const {
   const AccessPolicy& p = impl_->policy;
   if (!p.enforce) return Status::OK();
   if (!write) {
+    // A token presented but wrong is refused even where reads need none: a
+    // client with a stale or mistyped token learns it on its first read,
+    // not on its first write. (With no token configured there is nothing
+    // to compare against, and reads need none.)
+    if (!token.empty() && !p.token.empty() && !TokenEquals(token, p.token))
+      return Unauthorized("invalid token");
     if (!p.auth_reads) return Status::OK();
     if (p.token.empty()) return Forbidden("reads need a token but the server has none");
     if (token.empty()) return Unauthorized("this server needs 'Authorization: Bearer <token>'");

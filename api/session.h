@@ -280,9 +280,6 @@ struct DrawRequest {
   viz::RenderOptions render;
   std::optional<analytics::Algorithm> size_by;  // node size from this score
   std::string output;                           // file to write; "" = bytes only
-  // Render: the scope's valid day filters the statement (as Run) instead of
-  // dashing what was not valid that day (the explorer's time slider).
-  bool filter_valid = false;
 };
 
 struct Drawing {
@@ -291,9 +288,13 @@ struct Drawing {
   size_t dropped = 0;  // ego: neighbours left out by max_nodes
 };
 
+// More rings than this no longer read as a neighbourhood.
+inline constexpr int kMaxEgoDepth = 10;
+
 struct EgoRequest {
   std::string name;
-  int depth = 1;
+  int depth = 1;  // 0 to kMaxEgoDepth
+  // max_nodes: 1 to viz::kMaxNodes.
   std::vector<std::string> types;  // any case; canonicalised against the ontology
   size_t max_nodes = 25;           // a ring of more no longer reads at page size
   // Draw every relation among the chosen nodes, not only those joining
@@ -362,7 +363,9 @@ class Session {
 
   // The token rule. OK when a call presenting `token` may run a statement
   // of this kind; else an error of class "Unauthorized" (token missing or
-  // wrong) or "Forbidden" (writes disabled, read-only database).
+  // wrong) or "Forbidden" (writes disabled, read-only database). A token
+  // that is presented but wrong is Unauthorized even for a read that needs
+  // none (when the policy has a token to compare it with).
   Status Authorize(std::string_view token, bool write) const;
 
   // Parses, binds and plans (or takes the cached plan of the same text and
@@ -399,22 +402,30 @@ class Session {
   // Runs a read-only statement and draws every node and relationship it
   // returns (endpoints of returned relationships included). Of
   // options.scope, known_day and min_confidence filter the statement;
-  // valid_day does not (unless request.filter_valid): relations not valid
+  // valid_day does not: relations not valid
   // that day are drawn dashed (viz::RenderOptions::as_of), so a diagram
   // shows what ended or had not begun. InvalidArgument when it writes or
   // returns nothing to draw; with request.output, the file is written
   // atomically (nothing on error).
   Result<Drawing> Render(std::string_view text, const CallOptions& options,
                          const DrawRequest& request);
-  // The neighbourhood of the entity called request.name. NotFound when no
-  // entity has the name; InvalidArgument when it is ambiguous or a type is unknown.
+  // The neighbourhood of the entity called request.name (types in any
+  // case). NotFound with "did you mean" (NoSuchEntity) when no entity has
+  // the name; InvalidArgument when it is ambiguous or a type is unknown
+  // ("types: unknown relation type ...").
   Result<Drawing> RenderEgo(const EgoRequest& request, const DrawRequest& draw);
   // The relation types drawn without direction (the ontology's symmetric ones).
   std::set<std::string, std::less<>> SymmetricTypes() const;
   // Replaces each type by the ontology's spelling (any case matches).
   // InvalidArgument listing the known types for an unknown one; an open
   // ontology accepts any name as written.
+  // "unknown relation type 'X'; known: A, B, ...; did you mean 'Y'?"
   Status CanonicalTypes(std::vector<std::string>* types) const;
+  // The same for labels (the ontology's kinds): "unknown label 'X'; ...".
+  Status CanonicalLabels(std::vector<std::string>* labels) const;
+  // Both of a filter, the errors prefixed "labels: " and "types: " (every
+  // session call that takes a filter canonicalises it so).
+  Status CanonicalFilter(analytics::GraphFilter* filter) const;
 
   // Entities whose name or alias is `name` (any case), each with its
   // relations as `limits` allow. Empty when none.
@@ -427,8 +438,9 @@ class Session {
   // then, on databases of up to 50,000 entities, names containing `name` or
   // contained in it (ASCII case ignored).
   std::vector<std::string> Suggest(std::string_view name) const;
-  // "no entity named 'X'", plus "; did you mean 'A', 'B'?" from Suggest.
-  std::string NoEntityMessage(std::string_view name) const;
+  // NotFound "no entity is named or aliased 'Nvidea'; did you mean
+  // 'NVIDIA'?" (Suggest's names; without them the first part alone).
+  Status NoSuchEntity(std::string_view name) const;
 
   // The shortest routes between the entities request.from and request.to
   // name (exact-case names win, several matches are all used), parallel
@@ -520,11 +532,14 @@ class Session {
   static std::string ResultJson(const ResultTable& table);
 
   // InvalidArgument ("--labels: unknown label 'X'; known: ...", "--types:
-  // ...") for a name the ontology does not declare; OK when it is open.
+  // ...") for a name the ontology does not declare in any case; OK when it
+  // is open.
   Status CheckFilter(const analytics::GraphFilter& filter) const;
   // Graph analytics (scores, groups, shortest paths); with request.write the
-  // scores are stored in one write transaction (all nodes or none).
-  // InvalidArgument for unknown labels/types; NotFound for unknown names.
+  // scores are stored in one write transaction (all nodes or none). Labels
+  // and types are taken in any case (CanonicalFilter). InvalidArgument for
+  // unknown labels/types ("types: unknown relation type ..."); NotFound
+  // with "did you mean" for unknown --from/--to names.
   Result<AnalyzeResult> Analyze(const AnalyzeRequest& request);
 
   class Impl;

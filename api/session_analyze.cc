@@ -12,10 +12,11 @@ namespace {
 
 // The one entity whose name or alias is `name`; an exact (case-sensitive)
 // name match wins when the case-insensitive lookup finds several.
-Result<EntityId> ResolveName(const storage::Transaction& txn, const std::string& option,
-                             const std::string& name) {
+// NotFound with "did you mean" when nothing has the name.
+Result<EntityId> ResolveName(const Session& session, const storage::Transaction& txn,
+                             const std::string& option, const std::string& name) {
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(name));
-  if (ids.empty()) return Status::NotFound(option + ": no entity named '" + name + "'");
+  if (ids.empty()) return session.NoSuchEntity(name).WithPrefix(option);
   if (ids.size() == 1) return ids[0];
   std::optional<EntityId> exact;
   for (EntityId id : ids) {
@@ -80,9 +81,10 @@ Status NoPath(const analytics::GraphView& view, EntityId from, EntityId to,
                           (request.directed ? " following relation direction" : ""));
 }
 
-Result<ResultTable> Shortest(const storage::Store& store, const AnalyzeRequest& request) {
+Result<ResultTable> Shortest(const Session& session, const storage::Store& store,
+                             const AnalyzeRequest& request) {
   std::unique_ptr<storage::Transaction> txn = store.BeginRead();
-  KG_ASSIGN_OR_RETURN(EntityId from, ResolveName(*txn, "--from", request.from));
+  KG_ASSIGN_OR_RETURN(EntityId from, ResolveName(session, *txn, "--from", request.from));
   KG_ASSIGN_OR_RETURN(
       auto view,
       analytics::GraphView::Build(*txn, store.ontology(), request.options.filter, request.weight));
@@ -91,7 +93,7 @@ Result<ResultTable> Shortest(const storage::Store& store, const AnalyzeRequest& 
       return Status::NotFound("--from: '" + request.from + "' is not in the filtered graph");
     return DistanceTable(*txn, view, from, request);
   }
-  KG_ASSIGN_OR_RETURN(EntityId to, ResolveName(*txn, "--to", request.to));
+  KG_ASSIGN_OR_RETURN(EntityId to, ResolveName(session, *txn, "--to", request.to));
   Result<std::vector<analytics::PathStep>> path =
       analytics::ShortestPath(view, from, to, request.directed);
   if (!path.ok()) {
@@ -103,19 +105,25 @@ Result<ResultTable> Shortest(const storage::Store& store, const AnalyzeRequest& 
 
 }  // namespace
 
-Status Session::CheckFilter(const analytics::GraphFilter& filter) const {
-  KG_RETURN_IF_ERROR(analytics::CheckLabels(ontology(), filter.labels).WithPrefix("--labels"));
-  return analytics::CheckTypes(ontology(), filter.types).WithPrefix("--types");
+Status Session::CanonicalFilter(analytics::GraphFilter* filter) const {
+  KG_RETURN_IF_ERROR(CanonicalLabels(&filter->labels).WithPrefix("labels"));
+  return CanonicalTypes(&filter->types).WithPrefix("types");
 }
 
-Result<AnalyzeResult> Session::Analyze(const AnalyzeRequest& unscoped) {
-  AnalyzeRequest request = unscoped;
-  KG_ASSIGN_OR_RETURN(request.options.filter.relations, unscoped.scope.Filter());
+Status Session::CheckFilter(const analytics::GraphFilter& filter) const {
+  analytics::GraphFilter canonical = filter;
+  KG_RETURN_IF_ERROR(CanonicalLabels(&canonical.labels).WithPrefix("--labels"));
+  return CanonicalTypes(&canonical.types).WithPrefix("--types");
+}
+
+Result<AnalyzeResult> Session::Analyze(const AnalyzeRequest& original) {
   storage::Store& store = impl_->store();
-  KG_RETURN_IF_ERROR(CheckFilter(request.options.filter));
+  AnalyzeRequest request = original;
+  KG_RETURN_IF_ERROR(CanonicalFilter(&request.options.filter));
+  KG_ASSIGN_OR_RETURN(request.options.filter.relations, original.scope.Filter());
   AnalyzeResult out;
   if (!request.algorithm) {
-    KG_ASSIGN_OR_RETURN(out.table, Shortest(store, request));
+    KG_ASSIGN_OR_RETURN(out.table, Shortest(*this, store, request));
     return out;
   }
   const analytics::Algorithm algorithm = *request.algorithm;

@@ -10,6 +10,7 @@
 
 #include "analytics/analytics.h"
 #include "api/internal/session_impl.h"
+#include "core/suggest.h"
 #include "storage/sources.h"
 
 namespace kg::session {
@@ -185,22 +186,41 @@ std::set<std::string, std::less<>> Session::SymmetricTypes() const {
   return types;
 }
 
-Status Session::CanonicalTypes(std::vector<std::string>* types) const {
-  const schema::Ontology& ont = ontology();
-  if (ont.is_open()) return Status::OK();
-  for (std::string& t : *types) {
-    const schema::RelationTypeDef* found = nullptr;
-    for (const auto& def : ont.relation_types())
-      if (Upper(def.name) == Upper(t)) found = &def;
-    if (found != nullptr) {
-      t = found->name;
+namespace {
+
+// Replaces each name by its definition's spelling in `defs` (any case
+// matches). InvalidArgument "unknown <what> 'X'; known: A, B; did you mean
+// 'Y'?" for a name no definition has.
+template <typename Defs>
+Status Canonical(const Defs& defs, std::string_view what, std::vector<std::string>* names) {
+  for (std::string& name : *names) {
+    auto found = std::find_if(defs.begin(), defs.end(),
+                              [&](const auto& def) { return Upper(def.name) == Upper(name); });
+    if (found != defs.end()) {
+      name = found->name;
       continue;
     }
-    std::string known;
-    for (const auto& def : ont.relation_types()) known += (known.empty() ? "" : ", ") + def.name;
-    return Status::InvalidArgument("unknown relation type '" + t + "'; known: " + known);
+    std::vector<std::string> known;
+    for (const auto& def : defs) known.push_back(def.name);
+    std::string listing;
+    for (const std::string& k : known) listing += (listing.empty() ? "" : ", ") + k;
+    std::string hint = DidYouMean(Suggest(name, known));
+    return Status::InvalidArgument("unknown " + std::string(what) + " '" + name +
+                                   "'; known: " + listing + (hint.empty() ? "" : "; " + hint));
   }
   return Status::OK();
+}
+
+}  // namespace
+
+Status Session::CanonicalTypes(std::vector<std::string>* types) const {
+  if (ontology().is_open()) return Status::OK();
+  return Canonical(ontology().relation_types(), "relation type", types);
+}
+
+Status Session::CanonicalLabels(std::vector<std::string>* labels) const {
+  if (ontology().is_open()) return Status::OK();
+  return Canonical(ontology().kinds(), "label", labels);
 }
 
 // Draws `graph` with the session's symmetric types and the requested node
@@ -236,14 +256,11 @@ Result<Drawing> Session::Render(std::string_view text, const CallOptions& option
                                 const DrawRequest& request) {
   CallOptions read_only = options;
   read_only.read_only = true;
-  // Valid time is drawn (dashed), not filtered, unless asked: see the header.
-  std::optional<Date> valid_day;
-  if (!request.filter_valid) {
-    valid_day = options.scope.valid_day();
-    read_only.scope.known_at = options.scope.known_day();
-    read_only.scope.valid_at.reset();
-    read_only.scope.as_of.reset();
-  }
+  // Valid time is drawn (dashed), not filtered: see the header.
+  std::optional<Date> valid_day = options.scope.valid_day();
+  read_only.scope.known_at = options.scope.known_day();
+  read_only.scope.valid_at.reset();
+  read_only.scope.as_of.reset();
   KG_ASSIGN_OR_RETURN(QueryResult result, Run(text, read_only));
   KG_ASSIGN_OR_RETURN(Subgraph graph, query::ResultSubgraph(impl_->store(), result.table));
   if (graph.empty()) return Status::InvalidArgument(NothingToDraw(result.table));
@@ -255,7 +272,14 @@ Result<Drawing> Session::Render(std::string_view text, const CallOptions& option
 
 Result<Drawing> Session::RenderEgo(const EgoRequest& request, const DrawRequest& draw) {
   EgoRequest ego = request;
-  KG_RETURN_IF_ERROR(CanonicalTypes(&ego.types).WithPrefix("--types"));
+  if (ego.depth < 0 || ego.depth > kMaxEgoDepth)
+    return Status::InvalidArgument("depth must be between 0 and " + std::to_string(kMaxEgoDepth) +
+                                   ", got " + std::to_string(ego.depth));
+  if (ego.max_nodes < 1 || ego.max_nodes > viz::kMaxNodes)
+    return Status::InvalidArgument("max_nodes must be between 1 and " +
+                                   std::to_string(viz::kMaxNodes) + ", got " +
+                                   std::to_string(ego.max_nodes));
+  KG_RETURN_IF_ERROR(CanonicalTypes(&ego.types).WithPrefix("types"));
   // Relations not known then or too unsure are left out; those not valid
   // on the day are drawn dashed.
   Scope known = ego.scope;
@@ -265,12 +289,14 @@ Result<Drawing> Session::RenderEgo(const EgoRequest& request, const DrawRequest&
   KG_ASSIGN_OR_RETURN(RelationFilter keep, known.Filter());
   std::unique_ptr<storage::Transaction> txn = impl_->store().BeginRead();
   KG_RETURN_IF_ERROR(storage::AddSourcePublished(*txn, &keep));
-  KG_ASSIGN_OR_RETURN(EntityId root, FindEntity(*txn, ego.name));
-  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, root, ego, keep));
+  Result<EntityId> root = FindEntity(*txn, ego.name);
+  if (!root.ok() && root.status().code() == StatusCode::kNotFound) return NoSuchEntity(ego.name);
+  if (!root.ok()) return root.status();
+  KG_ASSIGN_OR_RETURN(EgoNodes nodes, CollectEgoNodes(*txn, *root, ego, keep));
   KG_ASSIGN_OR_RETURN(Subgraph graph, LoadEgo(*txn, nodes, ego.types, ego.cross_edges, keep));
   txn.reset();
   DrawRequest centred = draw;
-  centred.render.root = root;
+  centred.render.root = *root;
   if (std::optional<Date> valid_day = ego.scope.valid_day()) centred.render.as_of = valid_day;
   if (nodes.dropped > 0 && centred.render.note.empty()) {
     centred.render.note =

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "api/internal/session_impl.h"
+#include "core/suggest.h"
 #include "query/subgraph_export.h"
 #include "storage/backup.h"
 #include "storage/export.h"
@@ -117,6 +118,12 @@ std::vector<std::string> Session::Suggest(std::string_view name) const {
   // Suggestions are a courtesy: a failed scan leaves them out.
   (void)scanned;
   return out;
+}
+
+Status Session::NoSuchEntity(std::string_view name) const {
+  std::string hint = DidYouMean(Suggest(name));
+  return Status::NotFound("no entity is named or aliased '" + std::string(name) + "'" +
+                          (hint.empty() ? "" : "; " + hint));
 }
 
 Result<Stats> Session::GetStats() const {

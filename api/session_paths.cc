@@ -78,13 +78,6 @@ class RouteGrouper {
 
 }  // namespace
 
-std::string Session::NoEntityMessage(std::string_view name) const {
-  std::string out = "no entity named '" + std::string(name) + "'";
-  std::vector<std::string> near = Suggest(name);
-  for (size_t i = 0; i < near.size(); ++i) out += (i ? ", '" : "; did you mean '") + near[i] + "'";
-  return near.empty() ? out : out + "?";
-}
-
 Result<PathResult> Session::FindPaths(const PathRequest& request, const CallOptions& options) {
   if (request.max_hops < 1) return Status::InvalidArgument("--max must be at least 1");
   PathRequest canonical = request;
@@ -98,7 +91,7 @@ Result<PathResult> Session::FindPaths(const PathRequest& request, const CallOpti
        {std::pair{&request.from, &out.from}, std::pair{&request.to, &out.to}}) {
     if (found->empty() && !missing.empty())
       missing += missing.ends_with('?') ? " Also " : ". Also ";
-    if (found->empty()) missing += NoEntityMessage(*name);
+    if (found->empty()) missing += NoSuchEntity(*name).message();
   }
   if (!missing.empty()) return Status::NotFound(missing);
   RouteGrouper grouper;

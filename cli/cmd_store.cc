@@ -345,8 +345,7 @@ int RunGet(const Context& ctx, const GetArgs& args) {
   auto sources = (*db)->SourceLabels();
   if (!sources.ok()) return Report(sources.status());
   if (found->empty()) {
-    std::cerr << "kg: " << (*db)->NoEntityMessage(args.name) << "\n";
-    return kExitBadInput;
+    return Report((*db)->NoSuchEntity(args.name));
   }
   if (*format != OutputFormat::kTable) {
     std::cout << FormatEntities(*found, *format);

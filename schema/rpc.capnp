@@ -16,6 +16,9 @@ struct Error {
   line @2 :UInt32;    # 1-based query position; 0 when none
   column @3 :UInt32;
   httpStatus @4 :UInt16;  # what HTTP would have answered
+  # A name that matched no entity (entity, ego): the names it may have
+  # meant, by edit distance over names and aliases (HTTP's "suggestions").
+  suggestions @5 :List(Text);
 }
 
 struct Count {
@@ -40,12 +43,24 @@ interface Cursor {
 interface Kg {
   # Runs one statement. `paramsJson` is a JSON object ("" for none); `token`
   # is needed for writes (and for reads on an --auth-reads server).
-  # `asOf` ("YYYY-MM-DD", "" for none): patterns follow only relationships
-  # valid on that day.
-  query @0 (query :Text, paramsJson :Text, token :Text, asOf :Text)
+  # The scope (docs/temporal.md; "" for none): `validAt` follows only
+  # relationships valid on that day, `knownAt` only those stated by then,
+  # `asOf` both; `minConfidence` (negative: none) only those at least that
+  # sure.
+  query @0 (query :Text, paramsJson :Text, token :Text, asOf :Text, validAt :Text,
+            knownAt :Text, minConfidence :Float64 = -1)
       -> (error :Error, columns :List(Text), rowCount :UInt64, cursor :Cursor);
   # Draws what a read-only query returns; format svg, png, pdf or dot.
   render @1 (query :Text, paramsJson :Text, format :Text, token :Text)
       -> (error :Error, data :Data, mediaType :Text);
   stats @2 (token :Text) -> (error :Error, stats :Stats);
+  # The entities whose name or alias is `name` (any case), as HTTP's
+  # GET /v1/entities/{name} answers them (JSON); NotFound with
+  # `error.suggestions` when none.
+  entity @3 (name :Text, token :Text) -> (error :Error, json :Text);
+  # The neighbourhood of the entity called `name` (HTTP's GET /v1/ego):
+  # `types` in any case (an unknown one is BadRequest listing the known
+  # ones), depth 0 means 1, maxNodes 0 means 25; format svg, png, pdf or dot.
+  ego @4 (name :Text, types :List(Text), depth :UInt32, maxNodes :UInt32, format :Text,
+          token :Text) -> (error :Error, data :Data, mediaType :Text);
 }

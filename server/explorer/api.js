@@ -52,7 +52,7 @@ export async function get(path, params, signal) {
 // POST /v1/query; resolves to {columns, rows}.
 export async function query(text, params, asOf, signal) {
   const body = {query: text, params: params || {}};
-  if (asOf) body.as_of = asOf;
+  if (asOf) body.valid_at = asOf;  // the slider's day is valid time
   const response = await fetch('/v1/query', {
     method: 'POST',
     headers: headers({'Content-Type': 'application/json'}),

@@ -7,9 +7,9 @@ import * as api from './api.js';
 
 const {$, el} = api;
 
-// Every node of the view and the relations among them. With $as_of the
-// engine follows only relations valid that day (render and query take
-// as_of); kg.validAt repeats the rule for /v1/export, which has no as_of.
+// Every node of the view and the relations among them. With $as_of (the
+// slider's day) only relations valid that day: kg.validAt in the query
+// itself, so /v1/query, /v1/render and /v1/export draw the same graph.
 const GRAPH_QUERY =
   'MATCH (a) WHERE id(a) IN $ids OPTIONAL MATCH (a)-[r]-(b) WHERE id(b) IN $ids ' +
   'AND ($as_of IS NULL OR kg.validAt(r, $as_of)) RETURN a, r, b';
@@ -384,7 +384,7 @@ export class Explorer {
     const base = 'kg-view';
     if (['svg', 'png', 'pdf'].includes(format)) {
       const q = {query: GRAPH_QUERY, params, format};
-      if (this.view.asOf) q.as_of = this.view.asOf;
+      if (this.view.asOf) q.valid_at = this.view.asOf;
       const response = await api.get('/v1/render', q);
       api.download(await response.blob(), `${base}.${format}`);
     } else if (format === 'csv') {

@@ -52,6 +52,14 @@ std::string ApiErrorJson(const ApiError& error) {
     out.append(",\"position\":{\"line\":" + std::to_string(error.line) +
                ",\"column\":" + std::to_string(error.column) + "}");
   }
+  if (error.suggestions.has_value()) {
+    out.append(",\"suggestions\":[");
+    for (size_t i = 0; i < error.suggestions->size(); ++i) {
+      if (i > 0) out.append(",");
+      AppendJsonString((*error.suggestions)[i], &out);
+    }
+    out.append("]");
+  }
   out.append("}}");
   return out;
 }

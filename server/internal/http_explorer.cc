@@ -11,6 +11,7 @@
 
 #include "core/json.h"
 #include "server/internal/explorer_assets.h"
+#include "server/internal/http_params.h"
 
 namespace kg::server::internal {
 namespace {
@@ -102,6 +103,7 @@ std::optional<int> ParseLimit(const std::string* text) {
 
 void HandleSuggest(Service& service, std::string_view token, const HttpRequest& req,
                    HttpResponse* res) {
+  if (auto bad = CheckParams(req, kSuggestParams)) return SendApiError(res, *bad);
   if (auto denied = service.AuthorizeRead(token)) return SendApiError(res, *denied);
   const std::string* q = req.Param("q");
   if (q == nullptr)

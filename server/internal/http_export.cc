@@ -2,6 +2,8 @@
 // one additive piece: authorisation as for reads, errors as ApiError JSON.
 #include "server/internal/http_export.h"
 
+#include "server/internal/http_params.h"
+
 namespace kg::server::internal {
 
 std::string_view ExportMediaType(std::string_view format) {
@@ -19,6 +21,7 @@ void HandleExport(Service& service, std::string_view token, const HttpRequest& r
     res->content_type = "application/json";
     res->body = ApiErrorJson(error);
   };
+  if (auto bad = CheckParams(req, kExportParams)) return fail(*bad);
   if (auto denied = service.AuthorizeRead(token)) return fail(*denied);
   const std::string* format = req.Param("format");
   if (format == nullptr) {
@@ -30,7 +33,9 @@ void HandleExport(Service& service, std::string_view token, const HttpRequest& r
   auto params = ParseParams(params_text != nullptr ? *params_text : "");
   if (!params.ok()) return fail({400, "BadRequest", params.status().message()});
   const std::string* query = req.Param("query");
-  auto data = service.Export(token, *format, query != nullptr ? *query : "", *params);
+  auto scope = ScopeParams(req);
+  if (!scope.ok()) return fail({400, "BadRequest", scope.status().message()});
+  auto data = service.Export(token, *format, query != nullptr ? *query : "", *params, *scope);
   if (!data.ok()) return fail(ToApiError(data.status()));
   res->status = 200;
   res->content_type = std::string(ExportMediaType(*format));

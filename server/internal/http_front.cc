@@ -1,4 +1,5 @@
-// HTTP routes: POST /v1/query, GET /v1/render, GET /v1/export (http_export.cc),
+// HTTP routes: POST /v1/query, GET /v1/render, /v1/ego, /v1/analyze and
+// /v1/path (http_graph.cc), GET /v1/export (http_export.cc),
 // GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
@@ -23,6 +24,8 @@
 #include "core/json.h"
 #include "server/internal/http_explorer.h"
 #include "server/internal/http_export.h"
+#include "server/internal/http_graph.h"
+#include "server/internal/http_params.h"
 
 namespace kg::server::internal {
 namespace {
@@ -79,12 +82,37 @@ std::string BearerToken(const HttpRequest& req) {
   return begin == std::string_view::npos ? "" : std::string(token.substr(begin));
 }
 
-// A POST /v1/query body: {"query": "...", "params": {...}, "as_of": "YYYY-MM-DD"}.
+// A POST /v1/query body: {"query": "...", "params": {...}, "valid_at",
+// "known_at", "as_of": "YYYY-MM-DD", "min_confidence": 0.8}.
 struct QueryBody {
   std::string query;
   ValueMap params;
-  std::optional<Date> as_of;
+  session::Scope scope;
 };
+
+// A date field of the body ("" or null: none).
+Result<std::optional<Date>> BodyDay(const ValueMap& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || it->second.is_null()) return std::optional<Date>();
+  if (!it->second.is_string())
+    return Status::InvalidArgument(std::string("\"") + key + "\" must be a date string YYYY-MM-DD");
+  return session::ParseDay(it->second.as_string(), key);
+}
+
+Result<session::Scope> BodyScope(const ValueMap& object) {
+  session::Scope scope;
+  KG_ASSIGN_OR_RETURN(scope.valid_at, BodyDay(object, "valid_at"));
+  KG_ASSIGN_OR_RETURN(scope.known_at, BodyDay(object, "known_at"));
+  KG_ASSIGN_OR_RETURN(scope.as_of, BodyDay(object, "as_of"));
+  auto floor = object.find("min_confidence");
+  if (floor != object.end() && !floor->second.is_null()) {
+    if (!floor->second.is_number())
+      return Status::InvalidArgument("\"min_confidence\" must be a number between 0 and 1");
+    scope.min_confidence = floor->second.as_number();
+  }
+  KG_RETURN_IF_ERROR(scope.Filter().status());
+  return scope;
+}
 
 Result<QueryBody> ParseQueryBody(const std::string& body) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -104,16 +132,13 @@ Result<QueryBody> ParseQueryBody(const std::string& body) {
     if (!p->second.is_map()) return Status::InvalidArgument("\"params\" must be a JSON object");
     out.params = p->second.as_map();
   }
-  auto as_of = object.find("as_of");
-  if (as_of != object.end() && !as_of->second.is_null()) {
-    if (!as_of->second.is_string())
-      return Status::InvalidArgument("\"as_of\" must be a date string YYYY-MM-DD");
-    KG_ASSIGN_OR_RETURN(out.as_of, ParseAsOf(as_of->second.as_string()));
-  }
+  KG_ASSIGN_OR_RETURN(out.scope, BodyScope(object));
   for (const auto& [key, value] : object) {
-    if (key != "query" && key != "params" && key != "as_of")
-      return Status::InvalidArgument("unknown field \"" + key +
-                                     "\" in the body (known: query, params, as_of)");
+    if (key != "query" && key != "params" && key != "as_of" && key != "valid_at" &&
+        key != "known_at" && key != "min_confidence")
+      return Status::InvalidArgument(
+          "unknown field \"" + key +
+          "\" in the body (known: query, params, valid_at, known_at, as_of, min_confidence)");
   }
   return out;
 }
@@ -127,39 +152,17 @@ void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
   auto body = ParseQueryBody(req.body);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
-  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->as_of);
+  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->scope);
   if (denied.has_value()) return SendError(res, *denied);
   if (!table.ok()) return SendStatus(res, table.status());
   SendJson(res, ResultTableToJson(*table));
-}
-
-void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {
-  if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
-  const std::string* query = req.Param("query");
-  if (query == nullptr)
-    return SendError(res, {400, "BadRequest", "GET /v1/render needs ?query=..."});
-  const std::string* format_param = req.Param("format");
-  std::string format = format_param != nullptr ? *format_param : "svg";
-  std::transform(format.begin(), format.end(), format.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  const std::string* params_param = req.Param("params");
-  auto params = ParseParams(params_param != nullptr ? *params_param : "");
-  if (!params.ok()) return SendError(res, {400, "BadRequest", params.status().message()});
-  const std::string* as_of_param = req.Param("as_of");
-  auto as_of = ParseAsOf(as_of_param != nullptr ? *as_of_param : "");
-  if (!as_of.ok()) return SendError(res, {400, "BadRequest", as_of.status().message()});
-  auto data = service.Render(BearerToken(req), *query, *params, format, *as_of);
-  if (!data.ok()) return SendStatus(res, data.status());
-  res->status = 200;
-  res->content_type = std::string(DiagramMediaType(format));
-  res->body = std::move(data).value();
 }
 
 void HandleEntity(Service& service, const HttpRequest& req, HttpResponse* res,
                   const std::string& name) {
   if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
   auto json = service.EntityJson(name);
-  if (!json.ok()) return SendStatus(res, json.status());
+  if (!json.ok()) return SendError(res, service.NameError(json.status(), {name}));
   SendJson(res, std::move(json).value());
 }
 
@@ -350,16 +353,25 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   Service& s = service_;
   if (path == "/v1/query") {
     if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
+    // Its options are body fields (ParseQueryBody refuses unknown ones).
+    if (auto bad = CheckParams(req, NoParams("POST /v1/query"))) return SendError(res, *bad);
     return HandleQuery(s, req, res);
   }
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
-  if (path != "/v1/render" && path != "/v1/stats" && path != "/v1/export" && path != "/healthz" &&
-      !entity)
+  if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/path" &&
+      path != "/v1/stats" && path != "/v1/export" && path != "/healthz" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
-  if (path == "/v1/render") return HandleRender(s, req, res);
+  if (path == "/v1/render") return HandleRender(s, BearerToken(req), req, res);
+  if (path == "/v1/ego") return HandleEgo(s, BearerToken(req), req, res);
+  if (path == "/v1/analyze") return HandleAnalyze(s, BearerToken(req), req, res);
+  if (path == "/v1/path") return HandlePath(s, BearerToken(req), req, res);
   if (path == "/v1/export") return HandleExport(s, BearerToken(req), req, res);
+  ParamTable none = NoParams(path == "/v1/stats" ? "GET /v1/stats"
+                             : entity            ? "GET /v1/entities/{name}"
+                                                 : "GET /healthz");
+  if (auto bad = CheckParams(req, none)) return SendError(res, *bad);
   if (path == "/v1/stats") return HandleStats(s, req, res);
   if (entity) return HandleEntity(s, req, res, path.substr(kEntities.size()));
   SendJson(res, "{\"status\":\"ok\"}");

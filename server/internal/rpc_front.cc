@@ -32,6 +32,10 @@ void FillError(const ApiError& e, rpc::Error::Builder out) {
   out.setLine(static_cast<uint32_t>(e.line));
   out.setColumn(static_cast<uint32_t>(e.column));
   out.setHttpStatus(static_cast<uint16_t>(e.http_status));
+  if (e.suggestions.has_value()) {
+    auto list = out.initSuggestions(static_cast<unsigned>(e.suggestions->size()));
+    for (size_t i = 0; i < e.suggestions->size(); ++i) list.set(i, (*e.suggestions)[i]);
+  }
 }
 
 class CursorImpl final : public rpc::Cursor::Server {
@@ -63,16 +67,28 @@ struct Outcome {
   std::string data;
 };
 
+// The scope of a query call: asOf, validAt, knownAt ("" for none) and
+// minConfidence (negative for none).
+Result<session::Scope> ScopeOf(rpc::Kg::QueryParams::Reader p) {
+  session::Scope scope;
+  KG_ASSIGN_OR_RETURN(scope.as_of, session::ParseDay(std::string(p.getAsOf()), "asOf"));
+  KG_ASSIGN_OR_RETURN(scope.valid_at, session::ParseDay(std::string(p.getValidAt()), "validAt"));
+  KG_ASSIGN_OR_RETURN(scope.known_at, session::ParseDay(std::string(p.getKnownAt()), "knownAt"));
+  if (p.getMinConfidence() >= 0) scope.min_confidence = p.getMinConfidence();
+  KG_RETURN_IF_ERROR(scope.Filter().status());
+  return scope;
+}
+
 class KgImpl final : public rpc::Kg::Server {
  public:
   KgImpl(Service& service, WorkerPool& pool) : service_(service), pool_(pool) {}
 
   kj::Promise<void> query(QueryContext context) override {
     auto p = context.getParams();
-    std::string text = p.getQuery(), params = p.getParamsJson(), token = p.getToken(),
-                as_of = p.getAsOf();
+    std::string text = p.getQuery(), params = p.getParamsJson(), token = p.getToken();
+    Result<session::Scope> scope = ScopeOf(p);
     return OffLoop(
-               [this, text, params, token, as_of] { return RunQuery(text, params, token, as_of); })
+               [this, text, params, token, scope] { return RunQuery(text, params, token, scope); })
         .then([this, context](std::shared_ptr<Outcome> o) mutable {
           auto results = context.getResults();
           if (o->error) return FillError(*o->error, results.initError());
@@ -92,6 +108,36 @@ class KgImpl final : public rpc::Kg::Server {
     return OffLoop([this, text, params, token, format] {
              return RunRender(text, params, token, format);
            })
+        .then([context, format](std::shared_ptr<Outcome> o) mutable {
+          auto results = context.getResults();
+          if (o->error) return FillError(*o->error, results.initError());
+          results.setData(
+              kj::arrayPtr(reinterpret_cast<const kj::byte*>(o->data.data()), o->data.size()));
+          results.setMediaType(std::string(DiagramMediaType(format)));
+        });
+  }
+
+  kj::Promise<void> entity(EntityContext context) override {
+    auto p = context.getParams();
+    std::string name = p.getName(), token = p.getToken();
+    return OffLoop([this, name, token] { return RunEntity(name, token); })
+        .then([context](std::shared_ptr<Outcome> o) mutable {
+          auto results = context.getResults();
+          if (o->error) return FillError(*o->error, results.initError());
+          results.setJson(o->data);
+        });
+  }
+
+  kj::Promise<void> ego(EgoContext context) override {
+    auto p = context.getParams();
+    session::EgoRequest ego;
+    ego.name = p.getName();
+    for (auto type : p.getTypes()) ego.types.emplace_back(type.cStr());
+    if (p.getDepth() != 0) ego.depth = static_cast<int>(p.getDepth());
+    if (p.getMaxNodes() != 0) ego.max_nodes = p.getMaxNodes();
+    std::string format = p.getFormat(), token = p.getToken();
+    if (format.empty()) format = "svg";
+    return OffLoop([this, ego, format, token] { return RunEgo(ego, format, token); })
         .then([context, format](std::shared_ptr<Outcome> o) mutable {
           auto results = context.getResults();
           if (o->error) return FillError(*o->error, results.initError());
@@ -144,17 +190,16 @@ class KgImpl final : public rpc::Kg::Server {
   }
 
   Outcome RunQuery(const std::string& text, const std::string& params_json,
-                   const std::string& token, const std::string& as_of_text) {
+                   const std::string& token, const Result<session::Scope>& scope) {
     Outcome o;
     auto params = ParseParams(params_json);
-    auto as_of = ParseAsOf(as_of_text);
-    if (!params.ok() || !as_of.ok()) {
+    if (!params.ok() || !scope.ok()) {
       o.error =
-          ApiError{400, "BadRequest", (params.ok() ? as_of.status() : params.status()).message()};
+          ApiError{400, "BadRequest", (params.ok() ? scope.status() : params.status()).message()};
       return o;
     }
     std::optional<ApiError> denied;
-    auto table = service_.Query(token, text, *params, &denied, *as_of);
+    auto table = service_.Query(token, text, *params, &denied, *scope);
     if (denied) {
       o.error = denied;
     } else if (!table.ok()) {
@@ -180,6 +225,40 @@ class KgImpl final : public rpc::Kg::Server {
     auto data = service_.Render(token, text, *params, format);
     if (!data.ok()) {
       o.error = ToApiError(data.status());
+    } else {
+      o.data = std::move(data).value();
+    }
+    return o;
+  }
+
+  Outcome RunEntity(const std::string& name, const std::string& token) {
+    Outcome o;
+    if (auto denied = service_.AuthorizeRead(token)) {
+      o.error = denied;
+      return o;
+    }
+    auto json = service_.EntityJson(name);
+    if (!json.ok()) {
+      o.error = service_.NameError(json.status(), {name});
+    } else {
+      o.data = std::move(json).value();
+    }
+    return o;
+  }
+
+  Outcome RunEgo(const session::EgoRequest& ego, const std::string& format,
+                 const std::string& token) {
+    Outcome o;
+    session::DrawRequest draw;
+    auto parsed = viz::ParseFormat(format);
+    if (!parsed.ok()) {
+      o.error = ApiError{400, "BadRequest", parsed.status().message()};
+      return o;
+    }
+    draw.render.format = *parsed;
+    auto data = service_.Ego(token, ego, draw);
+    if (!data.ok()) {
+      o.error = service_.NameError(data.status(), {ego.name});
     } else {
       o.data = std::move(data).value();
     }

@@ -2,6 +2,7 @@
 // JSON of entity lookups and stats.
 #include "server/internal/service.h"
 
+#include <chrono>
 #include <sstream>
 #include <utility>
 
@@ -76,10 +77,10 @@ std::optional<ApiError> Service::Authorize(std::string_view token, bool write) c
 }
 
 session::CallOptions Service::CallOptionsFor(std::string_view token, const ValueMap& params,
-                                             std::optional<Date> as_of) const {
+                                             const session::Scope& scope) const {
   session::CallOptions options;
   options.parameters = params;
-  options.scope.valid_at = as_of;
+  options.scope = scope;
   options.token = std::string(token);
   options.timeout_seconds = options_.limits.query_timeout_seconds;
   options.max_rows = options_.limits.max_rows;
@@ -92,9 +93,9 @@ Status Service::NameLimit(const Status& status) const { return NameServerLimit(s
 
 Result<ResultTable> Service::Query(std::string_view token, std::string_view text,
                                    const ValueMap& params, std::optional<ApiError>* denied,
-                                   std::optional<Date> as_of) {
+                                   const session::Scope& scope) {
   *denied = std::nullopt;
-  Result<session::QueryResult> result = session_.Run(text, CallOptionsFor(token, params, as_of));
+  Result<session::QueryResult> result = session_.Run(text, CallOptionsFor(token, params, scope));
   if (result.ok()) return std::move(result->table);
   if (IsDenial(result.status())) {
     *denied = ToApiError(result.status());
@@ -104,24 +105,75 @@ Result<ResultTable> Service::Query(std::string_view token, std::string_view text
 }
 
 Result<std::string> Service::Render(std::string_view token, std::string_view text,
-                                    const ValueMap& params, std::string_view format,
-                                    std::optional<Date> as_of) {
+                                    const ValueMap& params, std::string_view format) {
   session::DrawRequest request;
   KG_ASSIGN_OR_RETURN(request.render.format, viz::ParseFormat(format));
-  request.filter_valid = true;  // the explorer's slider leaves out what was not valid
-  session::CallOptions options = CallOptionsFor(token, params, as_of);
+  return Render(token, text, params, std::move(request), session::Scope{});
+}
+
+Result<std::string> Service::Render(std::string_view token, std::string_view text,
+                                    const ValueMap& params, session::DrawRequest request,
+                                    const session::Scope& scope) {
+  request.output.clear();  // the server never writes files
+  session::CallOptions options = CallOptionsFor(token, params, scope);
   options.read_only_reason = "render takes a read-only query; use POST /v1/query to write";
   Result<session::Drawing> drawing = session_.Render(text, options, request);
   if (!drawing.ok()) return NameServerLimit(drawing.status(), limits());
   return std::move(drawing->rendering.data);
 }
 
+Result<std::string> Service::Ego(std::string_view token, const session::EgoRequest& ego,
+                                 const session::DrawRequest& draw) {
+  KG_RETURN_IF_ERROR(session_.Authorize(token, /*write=*/false));
+  session::DrawRequest request = draw;
+  request.output.clear();  // the server never writes files
+  Result<session::Drawing> drawing = session_.RenderEgo(ego, request);
+  if (!drawing.ok()) return drawing.status();
+  return std::move(drawing->rendering.data);
+}
+
+Result<ResultTable> Service::Analyze(std::string_view token, session::AnalyzeRequest request) {
+  KG_RETURN_IF_ERROR(session_.Authorize(token, /*write=*/false));
+  request.write.reset();  // a read: scores are never stored from here
+  double timeout = options_.limits.query_timeout_seconds;
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(timeout));
+  request.options.interrupt = [this, timeout, deadline]() -> Status {
+    if (cancel_.load()) return Status::IOError("the server is stopping").WithClass("Cancelled");
+    if (timeout > 0 && std::chrono::steady_clock::now() > deadline)
+      return Status::IOError("TimeoutError: the analysis exceeded its time limit and was stopped")
+          .WithClass("Timeout");
+    return Status::OK();
+  };
+  Result<session::AnalyzeResult> result = session_.Analyze(request);
+  if (!result.ok()) return NameServerLimit(result.status(), limits());
+  return std::move(result->table);
+}
+
+ApiError Service::NameError(const Status& status, const std::vector<std::string>& names) const {
+  ApiError error = ToApiError(status);
+  // An unknown type or label, a bad depth: the request's fault, as a bad
+  // parameter value is.
+  if (status.code() == StatusCode::kInvalidArgument && status.error_class().empty())
+    error.code = "BadRequest";
+  if (status.code() != StatusCode::kNotFound) return error;
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    Result<std::vector<Entity>> found = session_.FindEntities(name, /*prefer_exact=*/false);
+    if (found.ok() && found->empty()) {
+      error.suggestions = session_.Suggest(name);
+      break;
+    }
+  }
+  return error;
+}
+
 Result<std::string> Service::EntityJson(std::string_view name) {
   session::LookupLimits lookup;
   lookup.max_relations = options_.limits.max_rows;
   KG_ASSIGN_OR_RETURN(std::vector<session::EntityView> found, session_.Lookup(name, lookup));
-  if (found.empty())
-    return Status::NotFound("no entity is named or aliased '" + std::string(name) + "'");
+  if (found.empty()) return session_.NoSuchEntity(name);
   std::string out = "{\"entities\":[";
   for (size_t i = 0; i < found.size(); ++i) {
     if (i > 0) out.append(",");

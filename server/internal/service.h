@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/session.h"
 #include "core/result.h"
@@ -24,6 +25,9 @@ struct ApiError {
   std::string message;
   int line = 0;  // 0 when there is no position
   int column = 0;
+  // For a name that matches no entity: the names it may have meant
+  // (Session::Suggest), sent as "suggestions" (an empty array when none).
+  std::optional<std::vector<std::string>> suggestions = std::nullopt;
 };
 
 // Maps a Status to the client's view from its fields: the code is the
@@ -50,18 +54,36 @@ class Service {
   // query engine says whether it writes (an updating clause in its plan);
   // writes need the token and hold the writer lock. `*denied` is set (and the
   // Result is an Internal placeholder status) when authorisation fails.
-  // With `as_of`, patterns follow only relationships valid on that day.
+  // `scope`: which relationships patterns follow (the clocks, min-confidence).
   Result<ResultTable> Query(std::string_view token, std::string_view text, const ValueMap& params,
-                            std::optional<ApiError>* denied,
-                            std::optional<Date> as_of = std::nullopt);
+                            std::optional<ApiError>* denied, const session::Scope& scope = {});
 
   // Runs a read-only statement and draws what it returns. `format`: svg,
   // png, pdf, dot. Writes are refused (InvalidArgument). `token` is the
-  // request's bearer token (reads may need it). With `as_of`, patterns
-  // follow only relationships valid on that day (as Query) and the
-  // drawing's footnote names the day.
+  // request's bearer token (reads may need it).
   Result<std::string> Render(std::string_view token, std::string_view text, const ValueMap& params,
-                             std::string_view format, std::optional<Date> as_of = std::nullopt);
+                             std::string_view format);
+
+  // The same with every option of `kg render` in `request` (format,
+  // layout, title, legend, size_by, ...) and a scope, applied as
+  // Session::Render does (valid time dashes, known time and min-confidence
+  // filter).
+  Result<std::string> Render(std::string_view token, std::string_view text, const ValueMap& params,
+                             session::DrawRequest request, const session::Scope& scope);
+
+  // Authorises a read, then draws the neighbourhood of ego.name
+  // (Session::RenderEgo: types in any case, NotFound with "did you mean").
+  Result<std::string> Ego(std::string_view token, const session::EgoRequest& ego,
+                          const session::DrawRequest& draw);
+
+  // Authorises a read, then runs Session::Analyze (never writes) within the
+  // server's --timeout; class Timeout when the time runs out.
+  Result<ResultTable> Analyze(std::string_view token, session::AnalyzeRequest request);
+
+  // The client's view of `status` (InvalidArgument as BadRequest); when it
+  // is NotFound and one of `names` matches no entity, with the suggestions
+  // for the first such name.
+  ApiError NameError(const Status& status, const std::vector<std::string>& names) const;
 
   // Exports the database, or with a non-empty `query` just the nodes and
   // relationships that read-only statement returns, as `format` (jsonl,
@@ -73,13 +95,16 @@ class Service {
   // Exports the database, or with a non-empty `query` just the nodes and
   // relationships that read-only statement returns, as `format` (jsonl,
   // graphml, gexf, cypher, dot; csv needs a directory and is refused).
-  // `token` is the request's bearer token (reads may need it).
+  // `token` is the request's bearer token (reads may need it); `scope`
+  // keeps only the relations it accepts (Session::Export).
   Result<std::string> Export(std::string_view token, std::string_view format,
-                             std::string_view query, const ValueMap& params);
+                             std::string_view query, const ValueMap& params,
+                             const session::Scope& scope = {});
 
   // {"entities": [{"node": {..}, "relations": [{"direction": "out"|"in",
-  //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound when no
-  // entity has this name or alias.
+  //   "relationship": {..}, "other": {..}}, ...]}, ...]}; NotFound with
+  // "did you mean" (Session::NoSuchEntity) when no entity has this name or
+  // alias.
   Result<std::string> EntityJson(std::string_view name);
 
   // {"entities": N, "relations": N, "entities_by_label": {..}, ...}
@@ -95,7 +120,7 @@ class Service {
   // The options every statement runs with: the server's limits, its cancel
   // flag and the presented token.
   session::CallOptions CallOptionsFor(std::string_view token, const ValueMap& params,
-                                      std::optional<Date> as_of = std::nullopt) const;
+                                      const session::Scope& scope = {}) const;
   // Adds the `kg serve` flag that sets a limit to a limit's error message.
   Status NameLimit(const Status& status) const;
   session::Session& session() { return session_; }
@@ -115,12 +140,6 @@ std::string_view DiagramMediaType(std::string_view format);
 // InvalidArgument when it is not a JSON object.
 inline Result<ValueMap> ParseParams(std::string_view json) {
   return session::ParseParamsJson(json);
-}
-
-// An as-of day, "YYYY-MM-DD" ("" for none). InvalidArgument naming as_of
-// when it is not a valid date.
-inline Result<std::optional<Date>> ParseAsOf(std::string_view text) {
-  return session::ParseDay(text, "as_of");
 }
 
 }  // namespace kg::server::internal

@@ -8,7 +8,8 @@
 namespace kg::server::internal {
 
 Result<std::string> Service::Export(std::string_view token, std::string_view format,
-                                    std::string_view query, const ValueMap& params) {
+                                    std::string_view query, const ValueMap& params,
+                                    const session::Scope& scope) {
   KG_RETURN_IF_ERROR(session::Session::CheckExportFormat(format));
   if (format == "csv") {
     return Status::InvalidArgument(
@@ -17,7 +18,7 @@ Result<std::string> Service::Export(std::string_view token, std::string_view for
   session::ExportRequest request;
   request.format = std::string(format);
   request.query = std::string(query);
-  request.query_options = CallOptionsFor(token, params);
+  request.query_options = CallOptionsFor(token, params, scope);
   std::ostringstream out;
   Result<session::Counts> exported = session_.Export(request, &out);
   if (!exported.ok()) return NameLimit(exported.status());

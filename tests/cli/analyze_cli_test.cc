@@ -289,7 +289,8 @@ TEST_F(AnalyzeCliTest, ShortestPathsAndDistances) {
       << filtered.err;
   Output unknown = Kg("analyze shortest --from Nobody --to A");
   EXPECT_EQ(unknown.code, 1);
-  EXPECT_NE(unknown.err.find("no entity named 'Nobody'"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("no entity is named or aliased 'Nobody'"), std::string::npos)
+      << unknown.err;
   Output weighted = Kg("analyze shortest --from P --to A --weight stance --format csv");
   ASSERT_EQ(weighted.code, 0) << weighted.err;
   EXPECT_NE(weighted.out.find("\r\nA,Company,"), std::string::npos) << weighted.out;

@@ -187,11 +187,11 @@ TEST_F(CliTest, ImportStatsGetCheck) {
 
   r = Db({"get", "Huawe"});
   EXPECT_EQ(r.exit, 1);
-  EXPECT_EQ(r.err, "kg: no entity named 'Huawe'; did you mean 'Huawei'?\n");
+  EXPECT_EQ(r.err, "kg: no entity is named or aliased 'Huawe'; did you mean 'Huawei'?\n");
   // A misspelling, not a substring: found by edit distance.
   r = Db({"get", "Huawie"});
   EXPECT_EQ(r.exit, 1);
-  EXPECT_EQ(r.err, "kg: no entity named 'Huawie'; did you mean 'Huawei'?\n");
+  EXPECT_EQ(r.err, "kg: no entity is named or aliased 'Huawie'; did you mean 'Huawei'?\n");
 
   r = Db({"check"});
   EXPECT_EQ(r.exit, 0) << r.err;

@@ -1,8 +1,8 @@
 // The explorer's server side (docs/explorer.md): the page and its files as
 // compiled into kg (byte for byte, with their media types, ETag, caching and
 // Content-Security-Policy), GET /v1/suggest on the bundled dataset
-// (ranking, case, Chinese aliases, limits, errors, auth) and the as_of of
-// GET /v1/render that the page's date field uses.
+// (ranking, case, Chinese aliases, limits, errors, auth) and the scope
+// parameters (valid_at, known_at, as_of, min_confidence) of the endpoints.
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -263,22 +263,66 @@ TEST_F(ExplorerHttpTest, SuggestNeedsTheTokenWhereReadsDo) {
   EXPECT_EQ(Curl(locked.url("/explorer/app.js")).status, 200);
 }
 
-TEST_F(ExplorerHttpTest, RenderAsOfLeavesOutRelationsNotValidThatDay) {
+// The scope parameters on the bundled dataset, where every relation was
+// said on 2025-07-16 and the H20's approval held from 2025-07-15.
+TEST_F(ExplorerHttpTest, ScopeParametersFollowTheTwoClocksAndTheConfidenceFloor) {
   const std::string query =
       "query=MATCH (g)-[r:APPROVES|RESTRICTS]->(p:Product {name: 'H20'}) RETURN g, r, p";
-  HttpReply all = Curl(Url("/v1/render"), {"-G", "--data-urlencode", query});
-  ASSERT_EQ(all.status, 200) << all.body;
-  EXPECT_NE(all.body.find("type&#45;APPROVES"), std::string::npos);
-  HttpReply may =
-      Curl(Url("/v1/render"), {"-G", "--data-urlencode", query, "-d", "as_of=2025-05-01"});
+  auto render = [&](const std::string& scope) {
+    return Curl(Url("/v1/render"),
+                {"-G", "--data-urlencode", query, "-d", "format=dot", "-d", scope});
+  };
+  // Valid time dashes what did not hold that day, as kg render does.
+  HttpReply may = render("valid_at=2025-05-01");
   ASSERT_EQ(may.status, 200) << may.body;
-  EXPECT_EQ(may.body.find("type&#45;APPROVES"), std::string::npos);
-  EXPECT_NE(may.body.find("type&#45;RESTRICTS"), std::string::npos);
-  HttpReply bad =
-      Curl(Url("/v1/render"), {"-G", "--data-urlencode", query, "-d", "as_of=2025-13-01"});
-  EXPECT_EQ(bad.status, 400);
-  EXPECT_EQ(ErrorCode(bad), "BadRequest");
-  EXPECT_NE(bad.body.find("as_of"), std::string::npos) << bad.body;
+  size_t at = may.body.find("class=\"type-APPROVES");
+  ASSERT_NE(at, std::string::npos) << may.body;
+  std::string edge = may.body.substr(at, may.body.find("];", at) - at);
+  EXPECT_NE(edge.find("style=dashed"), std::string::npos) << edge;
+  // Known time filters: nothing had been said on 2025-05-01.
+  HttpReply unknown = render("as_of=2025-05-01");
+  EXPECT_EQ(unknown.status, 400) << unknown.body;
+  EXPECT_NE(unknown.body.find("nothing to draw"), std::string::npos) << unknown.body;
+  EXPECT_EQ(render("known_at=2025-07-16").status, 200);
+  for (std::string bad :
+       {"as_of=2025-13-01", "known_at=soon", "min_confidence=1.5", "min_confidence=high"}) {
+    HttpReply reply = render(bad);
+    EXPECT_EQ(reply.status, 400) << bad;
+    EXPECT_EQ(ErrorCode(reply), "BadRequest") << bad;
+    EXPECT_NE(reply.body.find(bad.substr(0, bad.find('='))), std::string::npos) << reply.body;
+  }
+
+  // POST /v1/query takes the same four fields.
+  auto count = [&](const std::string& fields) {
+    HttpReply r =
+        Curl(Url("/v1/query"), {"-H", "Content-Type: application/json", "-d",
+                                "{\"query\": \"MATCH ()-[r]->() RETURN count(r)\"" + fields + "}"});
+    Value rows = JsonMember(r.body, "rows");
+    if (r.status != 200 || !rows.is_list()) return int64_t{-r.status};
+    return rows.as_list()[0].as_list()[0].as_int();
+  };
+  int64_t all = count("");
+  EXPECT_GT(all, 500);
+  EXPECT_EQ(count(", \"as_of\": \"2025-05-01\""), 0);
+  EXPECT_EQ(count(", \"known_at\": \"2025-07-16\""), all);
+  int64_t sure = count(", \"min_confidence\": 0.9");
+  EXPECT_GT(sure, 0);
+  EXPECT_LT(sure, all);
+  EXPECT_LT(count(", \"valid_at\": \"2025-05-01\""), all);
+  EXPECT_EQ(count(", \"min_confidence\": 2"), -400);
+  EXPECT_EQ(count(", \"valid_at\": 20250501"), -400);
+
+  // Analytics and ego follow the scope too.
+  HttpReply degree = Curl(Url("/v1/analyze"), {"-G", "-d", "algorithm=degree", "-d",
+                                               "as_of=2025-05-01", "-d", "top=1"});
+  ASSERT_EQ(degree.status, 200) << degree.body;
+  Value rows = JsonMember(degree.body, "rows");
+  ASSERT_TRUE(rows.is_list() && !rows.as_list().empty()) << degree.body;
+  EXPECT_EQ(rows.as_list()[0].as_list().back().as_number(), 0.0) << degree.body;
+  HttpReply ego = Curl(
+      Url("/v1/ego"), {"-G", "-d", "name=NVIDIA", "-d", "format=dot", "-d", "known_at=2025-05-01"});
+  ASSERT_EQ(ego.status, 200) << ego.body;
+  EXPECT_EQ(ego.body.find("->"), std::string::npos) << "no relation was known yet: " << ego.body;
 }
 
 }  // namespace

@@ -187,5 +187,82 @@ TEST_F(RpcTest, RenderAndStats) {
   EXPECT_EQ(stats.getStats().getRelations(), 6u);
 }
 
+std::vector<std::string> SuggestionsOf(rpc::Error::Reader error) {
+  std::vector<std::string> out;
+  for (auto s : error.getSuggestions()) out.emplace_back(s.cStr());
+  return out;
+}
+
+// A request is sent once: each call builds a new one.
+TEST_F(RpcTest, EntityAndEgoSuggestNamesAndTakeTypesInAnyCase) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  auto& ws = client.getWaitScope();
+  auto kg = client.getMain<rpc::Kg>();
+  auto entity = [&](const char* name) {
+    auto request = kg.entityRequest();
+    request.setName(name);
+    return request.send().wait(ws);
+  };
+  auto found = entity("nvidia");
+  ASSERT_EQ(std::string(found.getError().getCode().cStr()), "");
+  EXPECT_NE(std::string(found.getJson().cStr()).find("\"name\":\"NVIDIA\""), std::string::npos);
+  auto missing = entity("Nvidea");
+  EXPECT_EQ(std::string(missing.getError().getCode().cStr()), "NotFound");
+  EXPECT_EQ(missing.getError().getHttpStatus(), 404);
+  EXPECT_EQ(std::string(missing.getError().getMessage().cStr()),
+            "no entity is named or aliased 'Nvidea'; did you mean 'NVIDIA'?");
+  EXPECT_EQ(SuggestionsOf(missing.getError()), std::vector<std::string>{"NVIDIA"});
+
+  auto ego = [&](const char* name, const char* type) {
+    auto request = kg.egoRequest();
+    request.setName(name);
+    request.setFormat("dot");
+    if (type != nullptr) request.initTypes(1).set(0, type);
+    return request.send().wait(ws);
+  };
+  auto unknown = ego("Xiomi", nullptr);
+  EXPECT_EQ(std::string(unknown.getError().getCode().cStr()), "NotFound");
+  EXPECT_EQ(SuggestionsOf(unknown.getError()), std::vector<std::string>{"Xiaomi"});
+  auto drawn = ego("NVIDIA", "competes_with");
+  ASSERT_EQ(std::string(drawn.getError().getCode().cStr()), "")
+      << drawn.getError().getMessage().cStr();
+  std::string dot(reinterpret_cast<const char*>(drawn.getData().begin()), drawn.getData().size());
+  EXPECT_NE(dot.find("Huawei"), std::string::npos) << dot;
+  EXPECT_EQ(dot.find("Jensen Huang"), std::string::npos) << "LEADS is not among the types";
+  auto bad = ego("NVIDIA", "partnerz_with");
+  EXPECT_EQ(bad.getError().getHttpStatus(), 400);
+  std::string message = bad.getError().getMessage().cStr();
+  EXPECT_NE(message.find("types: unknown relation type 'partnerz_with'; known: "),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("PARTNERS_WITH"), std::string::npos) << message;
+}
+
+TEST_F(RpcTest, AWrongTokenIsUnauthorizedEvenOnAReadThatNeedsNone) {
+  ServerProcess server(db(), {"--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  auto& ws = client.getWaitScope();
+  auto kg = client.getMain<rpc::Kg>();
+  Paged wrong = RunPaged(client, "RETURN 1", 10, "wrong-token");
+  EXPECT_EQ(wrong.error_code, "Unauthorized");
+  EXPECT_EQ(wrong.http_status, 401);
+  EXPECT_EQ(RunPaged(client, "RETURN 1", 10).error_code, "") << "no token: reads need none";
+  EXPECT_EQ(RunPaged(client, "RETURN 1", 10, kToken).error_code, "");
+  auto stats = kg.statsRequest();
+  stats.setToken("wrong-token");
+  EXPECT_EQ(std::string(stats.send().wait(ws).getError().getCode().cStr()), "Unauthorized");
+  auto render = kg.renderRequest();
+  render.setQuery("MATCH (a)-[r:LEADS]->(b) RETURN a, r, b");
+  render.setToken("wrong-token");
+  EXPECT_EQ(std::string(render.send().wait(ws).getError().getCode().cStr()), "Unauthorized");
+  auto entity = kg.entityRequest();
+  entity.setName("NVIDIA");
+  entity.setToken("wrong-token");
+  EXPECT_EQ(entity.send().wait(ws).getError().getHttpStatus(), 401);
+}
+
 }  // namespace
 }  // namespace kg::server::testing

@@ -1,0 +1,226 @@
+// GET /v1/render, /v1/ego and /v1/analyze (see http_graph.h): parameters
+// to session requests, errors to ApiError JSON.
+#include "server/internal/http_graph.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/json.h"
+#include "server/internal/http_params.h"
+#include "viz/render.h"
+
+namespace kg::server::internal {
+namespace {
+
+// As `kg ego`: a larger ring no longer reads at page size.
+constexpr int64_t kDefaultEgoMaxNodes = 25;
+
+void SendError(HttpResponse* res, const ApiError& error) {
+  res->status = error.http_status;
+  res->content_type = "application/json";
+  res->body = ApiErrorJson(error);
+}
+
+// A bad parameter value: 400 BadRequest with the reader's message.
+void SendBadRequest(HttpResponse* res, const Status& status) {
+  SendError(res, {400, "BadRequest", status.message()});
+}
+
+void SendDiagram(HttpResponse* res, const session::DrawRequest& request, std::string data) {
+  res->status = 200;
+  res->content_type = std::string(DiagramMediaType(viz::FormatName(request.render.format)));
+  res->body = std::move(data);
+}
+
+// The --size-by score: pagerank, betweenness or degree.
+Result<std::optional<analytics::Algorithm>> SizeBy(const HttpRequest& req) {
+  const std::string* name = req.Param("size_by");
+  if (name == nullptr) return std::optional<analytics::Algorithm>();
+  Result<analytics::Algorithm> algorithm = analytics::ParseAlgorithm(*name);
+  if (!algorithm.ok() || analytics::IsGrouping(*algorithm))
+    return Status::InvalidArgument("size_by must be pagerank, betweenness or degree, got '" +
+                                   *name + "'");
+  return std::optional<analytics::Algorithm>(*algorithm);
+}
+
+// The diagram options (kDrawParams) of a request.
+Result<session::DrawRequest> DrawRequestFrom(const HttpRequest& req) {
+  session::DrawRequest request;
+  viz::RenderOptions& o = request.render;
+  std::string format = TextParam(req, "format", "svg");
+  std::transform(format.begin(), format.end(), format.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  Result<viz::Format> parsed = viz::ParseFormat(format);
+  if (!parsed.ok())
+    return Status::InvalidArgument("format must be svg, png, pdf, dot or xdot, got '" + format +
+                                   "'");
+  o.format = *parsed;
+  if (const std::string* layout = req.Param("layout")) {
+    Result<viz::Layout> parsed = viz::ParseLayout(*layout);
+    if (!parsed.ok()) return parsed.status().WithPrefix("layout");
+    o.layout = *parsed;
+  }
+  Result<viz::RankDir> rankdir = viz::ParseRankDir(TextParam(req, "rankdir", "LR"));
+  if (!rankdir.ok()) return rankdir.status().WithPrefix("rankdir");
+  o.rankdir = *rankdir;
+  o.title = TextParam(req, "title");
+  KG_ASSIGN_OR_RETURN(bool no_legend, FlagParam(req, "no_legend", false));
+  KG_ASSIGN_OR_RETURN(bool no_merge, FlagParam(req, "no_merge", false));
+  o.legend = !no_legend;
+  o.merge_parallel = !no_merge;
+  KG_ASSIGN_OR_RETURN(request.size_by, SizeBy(req));
+  if (request.size_by) o.score_name = std::string(analytics::AlgorithmName(*request.size_by));
+  return request;
+}
+
+Result<session::EgoRequest> EgoRequestFrom(const HttpRequest& req) {
+  session::EgoRequest ego;
+  const std::string* name = req.Param("name");
+  if (name == nullptr || name->empty())
+    return Status::InvalidArgument("GET /v1/ego needs ?name=NAME (a name or alias, any case)");
+  ego.name = *name;
+  KG_ASSIGN_OR_RETURN(int64_t depth, IntParam(req, "depth", 1, 0, session::kMaxEgoDepth));
+  KG_ASSIGN_OR_RETURN(int64_t max_nodes, IntParam(req, "max_nodes", kDefaultEgoMaxNodes, 1,
+                                                  static_cast<int64_t>(viz::kMaxNodes)));
+  ego.depth = static_cast<int>(depth);
+  ego.max_nodes = static_cast<size_t>(max_nodes);
+  ego.types = ListParam(req, "types");
+  KG_ASSIGN_OR_RETURN(ego.cross_edges, FlagParam(req, "cross_edges", false));
+  KG_ASSIGN_OR_RETURN(ego.scope, ScopeParams(req));
+  return ego;
+}
+
+Result<analytics::DegreeDirection> Direction(const HttpRequest& req) {
+  std::string text = TextParam(req, "direction", "both");
+  if (text == "in") return analytics::DegreeDirection::kIn;
+  if (text == "out") return analytics::DegreeDirection::kOut;
+  if (text == "both") return analytics::DegreeDirection::kBoth;
+  return Status::InvalidArgument("direction must be in, out or both, got '" + text + "'");
+}
+
+Result<analytics::EdgeWeight> Weight(const HttpRequest& req) {
+  std::string text = TextParam(req, "weight", "hops");
+  if (text == "hops") return analytics::EdgeWeight::kHops;
+  if (text == "confidence") return analytics::EdgeWeight::kConfidence;
+  if (text == "stance") return analytics::EdgeWeight::kStance;
+  return Status::InvalidArgument("weight must be hops, confidence or stance, got '" + text + "'");
+}
+
+// The algorithm's options; `shortest` needs `from`.
+Result<session::AnalyzeRequest> AnalyzeRequestFrom(const HttpRequest& req) {
+  session::AnalyzeRequest request;
+  const std::string* algorithm = req.Param("algorithm");
+  if (algorithm == nullptr)
+    return Status::InvalidArgument(
+        "GET /v1/analyze needs ?algorithm=pagerank|betweenness|degree|components|scc|"
+        "communities|shortest");
+  analytics::GraphFilter& filter = request.options.filter;
+  filter.labels = ListParam(req, "labels");
+  filter.types = ListParam(req, "types");
+  KG_ASSIGN_OR_RETURN(request.scope, ScopeParams(req));
+  KG_ASSIGN_OR_RETURN(int64_t top, IntParam(req, "top", 20, 0, INT64_MAX));
+  request.top = static_cast<size_t>(top);
+  KG_ASSIGN_OR_RETURN(request.directed, FlagParam(req, "directed", false));
+  request.from = TextParam(req, "from");
+  request.to = TextParam(req, "to");
+  KG_ASSIGN_OR_RETURN(request.weight, Weight(req));
+  if (*algorithm == "shortest") {
+    if (request.from.empty())
+      return Status::InvalidArgument("algorithm=shortest needs from=NAME (and optionally to=NAME)");
+    return request;
+  }
+  Result<analytics::Algorithm> parsed = analytics::ParseAlgorithm(*algorithm);
+  if (!parsed.ok()) return parsed.status().WithPrefix("algorithm");
+  request.algorithm = *parsed;
+  analytics::AnalysisOptions& o = request.options;
+  KG_ASSIGN_OR_RETURN(o.pagerank.damping, NumberParam(req, "damping", 0.85));
+  if (!(o.pagerank.damping >= 0.0 && o.pagerank.damping < 1.0))
+    return Status::InvalidArgument("damping must be in [0, 1), got '" + TextParam(req, "damping") +
+                                   "'");
+  KG_ASSIGN_OR_RETURN(int64_t iterations, IntParam(req, "iterations", 20, 1, 1000000));
+  o.pagerank.iterations = static_cast<int>(iterations);
+  o.betweenness.directed = request.directed;
+  KG_ASSIGN_OR_RETURN(bool raw, FlagParam(req, "raw", false));
+  o.betweenness.normalized = !raw;
+  KG_ASSIGN_OR_RETURN(o.degree, Direction(req));
+  KG_ASSIGN_OR_RETURN(int64_t seed, IntParam(req, "seed", 42, 0, INT64_MAX));
+  o.communities.seed = static_cast<uint64_t>(seed);
+  return request;
+}
+
+// Runs `request` (or answers its parameter error) as the JSON result contract.
+void RunAnalyze(Service& service, std::string_view token, Result<session::AnalyzeRequest> request,
+                HttpResponse* res) {
+  if (!request.ok()) return SendBadRequest(res, request.status());
+  auto table = service.Analyze(token, *request);
+  if (!table.ok())
+    return SendError(res, service.NameError(table.status(), {request->from, request->to}));
+  res->status = 200;
+  res->content_type = "application/json";
+  res->body = ResultTableToJson(*table);
+}
+
+// GET /v1/path: the shortest path of `kg analyze shortest` between two names.
+Result<session::AnalyzeRequest> PathRequestFrom(const HttpRequest& req) {
+  session::AnalyzeRequest request;
+  request.from = TextParam(req, "from");
+  request.to = TextParam(req, "to");
+  if (request.from.empty() || request.to.empty())
+    return Status::InvalidArgument("GET /v1/path needs ?from=NAME&to=NAME");
+  analytics::GraphFilter& filter = request.options.filter;
+  filter.labels = ListParam(req, "labels");
+  filter.types = ListParam(req, "types");
+  KG_ASSIGN_OR_RETURN(request.scope, ScopeParams(req));
+  KG_ASSIGN_OR_RETURN(request.directed, FlagParam(req, "directed", false));
+  KG_ASSIGN_OR_RETURN(request.weight, Weight(req));
+  return request;
+}
+
+}  // namespace
+
+void HandleRender(Service& service, std::string_view token, const HttpRequest& req,
+                  HttpResponse* res) {
+  if (auto bad = CheckParams(req, kRenderParams)) return SendError(res, *bad);
+  if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
+  const std::string* query = req.Param("query");
+  if (query == nullptr)
+    return SendError(res, {400, "BadRequest", "GET /v1/render needs ?query=..."});
+  auto params = ParseParams(TextParam(req, "params"));
+  if (!params.ok()) return SendBadRequest(res, params.status());
+  auto request = DrawRequestFrom(req);
+  if (!request.ok()) return SendBadRequest(res, request.status());
+  auto scope = ScopeParams(req);
+  if (!scope.ok()) return SendBadRequest(res, scope.status());
+  auto data = service.Render(token, *query, *params, *request, *scope);
+  if (!data.ok()) return SendError(res, ToApiError(data.status()));
+  SendDiagram(res, *request, std::move(data).value());
+}
+
+void HandleEgo(Service& service, std::string_view token, const HttpRequest& req,
+               HttpResponse* res) {
+  if (auto bad = CheckParams(req, kEgoParams)) return SendError(res, *bad);
+  if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
+  auto ego = EgoRequestFrom(req);
+  if (!ego.ok()) return SendBadRequest(res, ego.status());
+  auto request = DrawRequestFrom(req);
+  if (!request.ok()) return SendBadRequest(res, request.status());
+  auto data = service.Ego(token, *ego, *request);
+  if (!data.ok()) return SendError(res, service.NameError(data.status(), {ego->name}));
+  SendDiagram(res, *request, std::move(data).value());
+}
+
+void HandleAnalyze(Service& service, std::string_view token, const HttpRequest& req,
+                   HttpResponse* res) {
+  if (auto bad = CheckParams(req, kAnalyzeParams)) return SendError(res, *bad);
+  if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
+  RunAnalyze(service, token, AnalyzeRequestFrom(req), res);
+}
+
+void HandlePath(Service& service, std::string_view token, const HttpRequest& req,
+                HttpResponse* res) {
+  if (auto bad = CheckParams(req, kPathParams)) return SendError(res, *bad);
+  if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
+  RunAnalyze(service, token, PathRequestFrom(req), res);
+}
+
+}  // namespace kg::server::internal
