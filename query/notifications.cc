@@ -236,8 +236,8 @@ bool Incomparable(const Value& a, const Value& b) {
 Notification IncomparableWarning(const SourceText& src, const Expr& e, const Value& a,
                                  const Value& b) {
   std::string ta = ValueTypeName(a.type()), tb = ValueTypeName(b.type());
-  std::string description = std::string("'") + OperatorText(e.kind) + "' compares a " + ta +
-                            " with a " + tb + ", which are never equal and have no order, so it " +
+  std::string description = std::string("'") + OperatorText(e.kind) + "' compares " + ta +
+                            " with " + tb + ", which are never equal and have no order, so it " +
                             (e.kind == ExprKind::kEq    ? "is always false"
                              : e.kind == ExprKind::kNeq ? "is always true"
                                                         : "is always null");

@@ -79,11 +79,13 @@ std::string BearerToken(const HttpRequest& req) {
   return begin == std::string_view::npos ? "" : std::string(token.substr(begin));
 }
 
-// A POST /v1/query body: {"query": "...", "params": {...}, "as_of": "YYYY-MM-DD"}.
+// A POST /v1/query body: {"query": "...", "params": {...}, "as_of": "YYYY-MM-DD",
+// "strict": true|false}.
 struct QueryBody {
   std::string query;
   ValueMap params;
   std::optional<Date> as_of;
+  std::optional<bool> strict;  // nullopt: the server's --strict
 };
 
 Result<QueryBody> ParseQueryBody(const std::string& body) {
@@ -110,10 +112,16 @@ Result<QueryBody> ParseQueryBody(const std::string& body) {
       return Status::InvalidArgument("\"as_of\" must be a date string YYYY-MM-DD");
     KG_ASSIGN_OR_RETURN(out.as_of, ParseAsOf(as_of->second.as_string()));
   }
+  auto strict = object.find("strict");
+  if (strict != object.end() && !strict->second.is_null()) {
+    if (!strict->second.is_bool())
+      return Status::InvalidArgument("\"strict\" must be true or false");
+    out.strict = strict->second.as_bool();
+  }
   for (const auto& [key, value] : object) {
-    if (key != "query" && key != "params" && key != "as_of")
+    if (key != "query" && key != "params" && key != "as_of" && key != "strict")
       return Status::InvalidArgument("unknown field \"" + key +
-                                     "\" in the body (known: query, params, as_of)");
+                                     "\" in the body (known: query, params, as_of, strict)");
   }
   return out;
 }
@@ -127,10 +135,16 @@ void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
   auto body = ParseQueryBody(req.body);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
-  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->as_of);
+  std::vector<session::Notification> notifications;
+  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->as_of,
+                             body->strict, &notifications);
   if (denied.has_value()) return SendError(res, *denied);
   if (!table.ok()) return SendStatus(res, table.status());
-  SendJson(res, ResultTableToJson(*table));
+  // {"columns", "rows", "notifications": [...]} (the array is always there).
+  std::string json = ResultTableToJson(*table);
+  json.pop_back();
+  json += ",\"notifications\":" + session::NotificationsJson(notifications) + "}";
+  SendJson(res, std::move(json));
 }
 
 void HandleRender(Service& service, const HttpRequest& req, HttpResponse* res) {

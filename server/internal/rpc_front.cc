@@ -61,7 +61,14 @@ struct Outcome {
   std::optional<ApiError> error;
   std::shared_ptr<const ResultTable> table;
   std::string data;
+  std::vector<session::Notification> notifications;
 };
+
+std::optional<bool> StrictOf(rpc::Strict strict) {
+  if (strict == rpc::Strict::ON) return true;
+  if (strict == rpc::Strict::OFF) return false;
+  return std::nullopt;
+}
 
 class KgImpl final : public rpc::Kg::Server {
  public:
@@ -71,11 +78,25 @@ class KgImpl final : public rpc::Kg::Server {
     auto p = context.getParams();
     std::string text = p.getQuery(), params = p.getParamsJson(), token = p.getToken(),
                 as_of = p.getAsOf();
-    return OffLoop(
-               [this, text, params, token, as_of] { return RunQuery(text, params, token, as_of); })
+    std::optional<bool> strict = StrictOf(p.getStrict());
+    return OffLoop([this, text, params, token, as_of, strict] {
+             return RunQuery(text, params, token, as_of, strict);
+           })
         .then([this, context](std::shared_ptr<Outcome> o) mutable {
           auto results = context.getResults();
           if (o->error) return FillError(*o->error, results.initError());
+          auto notes = results.initNotifications(static_cast<unsigned>(o->notifications.size()));
+          for (size_t i = 0; i < o->notifications.size(); ++i) {
+            const session::Notification& n = o->notifications[i];
+            auto out = notes[static_cast<unsigned>(i)];
+            out.setCode(n.code);
+            out.setTitle(n.title);
+            out.setDescription(n.description);
+            out.setSeverity("WARNING");
+            out.setSource(n.position.file);
+            out.setLine(static_cast<uint32_t>(n.position.line));
+            out.setColumn(static_cast<uint32_t>(n.position.column));
+          }
           auto columns = results.initColumns(static_cast<unsigned>(o->table->columns.size()));
           for (size_t i = 0; i < o->table->columns.size(); ++i)
             columns.set(i, o->table->columns[i]);
@@ -144,7 +165,8 @@ class KgImpl final : public rpc::Kg::Server {
   }
 
   Outcome RunQuery(const std::string& text, const std::string& params_json,
-                   const std::string& token, const std::string& as_of_text) {
+                   const std::string& token, const std::string& as_of_text,
+                   std::optional<bool> strict) {
     Outcome o;
     auto params = ParseParams(params_json);
     auto as_of = ParseAsOf(as_of_text);
@@ -154,7 +176,7 @@ class KgImpl final : public rpc::Kg::Server {
       return o;
     }
     std::optional<ApiError> denied;
-    auto table = service_.Query(token, text, *params, &denied, *as_of);
+    auto table = service_.Query(token, text, *params, &denied, *as_of, strict, &o.notifications);
     if (denied) {
       o.error = denied;
     } else if (!table.ok()) {
