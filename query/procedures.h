@@ -46,7 +46,7 @@ struct ProcedureContext {
   // The statement's notifications (null when nobody collects them; not
   // owned) and where the call is written.
   std::vector<Notification>* notifications = nullptr;
-  SourcePosition position;
+  SourcePosition position{};
   // Adds a warning at the call's position (each description once per
   // statement, however many rows call the procedure).
   void Notify(std::string code, std::string title, std::string description) const;
