@@ -140,10 +140,13 @@ void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
                              body->strict, &notifications);
   if (denied.has_value()) return SendError(res, *denied);
   if (!table.ok()) return SendStatus(res, table.status());
-  // {"columns", "rows", "notifications": [...]} (the array is always there).
+  // {"columns", "rows"} plus "notifications": [...] when there are any, as
+  // `kg query --format json` prints it.
   std::string json = ResultTableToJson(*table);
-  json.pop_back();
-  json += ",\"notifications\":" + session::NotificationsJson(notifications) + "}";
+  if (!notifications.empty()) {
+    json.pop_back();
+    json += ",\"notifications\":" + session::NotificationsJson(notifications) + "}";
+  }
   SendJson(res, std::move(json));
 }
 
