@@ -175,6 +175,9 @@ BoltError ToBoltError(const Status& status) {
   BoltError error;
   auto it = kCodes.find(api.code);
   error.code = it != kCodes.end() ? it->second : "Neo.DatabaseError.General.UnknownError";
+  // A notification made an error by --strict: the client's mistake.
+  if (it == kCodes.end() && api.code.ends_with("Warning"))
+    error.code = "Neo.ClientError.Statement." + api.code;
   error.message = api.message;
   error.line = api.line;
   error.column = api.column;
