@@ -44,13 +44,13 @@ PreparedInfo InfoOf(const query::PreparedStatement& statement) {
   return PreparedInfo{statement.columns(), statement.writes()};
 }
 
-// Notifications become errors under `strict`.
+// Notifications become errors under `strict` (the engine already fails a
+// strict statement before it commits; this keeps the rule for any
+// notification added above it).
 Status ApplyStrict(const CallOptions& options, const std::vector<Notification>& notes) {
   if (!options.strict || notes.empty()) return Status::OK();
   const Notification& n = notes.front();
-  return Status::InvalidArgument(n.code + ": " + n.description + " (strict)")
-      .WithClass(n.code)
-      .WithPosition(n.position);
+  return query::StrictError(query::Notification{n.code, n.title, n.description, n.position});
 }
 
 // A cursor over rows the engine has produced: it hands them out one at a
@@ -91,6 +91,7 @@ query::QueryOptions Session::Impl::QueryOptionsFor(const CallOptions& options) c
   out.cancel = options.cancel;
   out.source_name = options.source_name;
   out.procedures = &procedures_;
+  out.strict = options.strict;
   return out;
 }
 
@@ -216,15 +217,57 @@ Result<QueryResult> Session::Run(std::string_view text, const CallOptions& optio
     KG_RETURN_IF_ERROR(Authorize(options.token, /*write=*/true));
   }
   QueryResult result;
-  KG_ASSIGN_OR_RETURN(result.table, impl_->Execute(statement, impl_->QueryOptionsFor(options),
-                                                   options.lock_wait_seconds));
+  std::vector<query::Notification> notes;
+  query::QueryOptions query_options = impl_->QueryOptionsFor(options);
+  query_options.notifications = &notes;
+  KG_ASSIGN_OR_RETURN(result.table,
+                      impl_->Execute(statement, query_options, options.lock_wait_seconds));
+  result.notifications = FromEngine(std::move(notes));
   KG_RETURN_IF_ERROR(ApplyStrict(options, result.notifications));
   return result;
+}
+
+std::vector<Notification> FromEngine(std::vector<query::Notification> notes) {
+  std::vector<Notification> out;
+  out.reserve(notes.size());
+  for (query::Notification& n : notes)
+    out.push_back(Notification{std::move(n.code), std::move(n.title), std::move(n.description),
+                               std::move(n.position)});
+  return out;
 }
 
 Result<std::unique_ptr<Cursor>> Session::Stream(std::string_view text, const CallOptions& options) {
   KG_ASSIGN_OR_RETURN(QueryResult result, Run(text, options));
   return std::unique_ptr<Cursor>(new TableCursor(std::move(result)));
+}
+
+std::string NotificationLine(const Notification& n) {
+  std::string line = n.code;
+  if (n.position.known())
+    line += " at " + n.position.file + ":" + std::to_string(n.position.line) + ":" +
+            std::to_string(n.position.column);
+  return line + ": " + n.description;
+}
+
+std::string NotificationsJson(const std::vector<Notification>& notifications) {
+  std::string out = "[";
+  for (const Notification& n : notifications) {
+    if (out.size() > 1) out += ",";
+    out += "{\"code\":";
+    AppendJsonString(n.code, &out);
+    out += ",\"severity\":\"WARNING\",\"title\":";
+    AppendJsonString(n.title, &out);
+    out += ",\"description\":";
+    AppendJsonString(n.description, &out);
+    if (n.position.known()) {
+      out += ",\"position\":{\"source\":";
+      AppendJsonString(n.position.file, &out);
+      out += ",\"line\":" + std::to_string(n.position.line) +
+             ",\"column\":" + std::to_string(n.position.column) + "}";
+    }
+    out += "}";
+  }
+  return out + "]";
 }
 
 std::string Session::ResultJson(const ResultTable& table) { return ResultTableToJson(table); }

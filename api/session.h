@@ -131,6 +131,13 @@ struct Notification {
   SourcePosition position;
 };
 
+// How fronts show a notification: "UnknownLabelWarning at query:1:10:
+// <description>" (for a "warning: " line on stderr), and as a JSON array of
+// {"code","severity":"WARNING","title","description","position":{"source",
+// "line","column"}} (HTTP, RPC, `--format json`).
+std::string NotificationLine(const Notification& notification);
+std::string NotificationsJson(const std::vector<Notification>& notifications);
+
 // A materialised result: columns, rows, notifications.
 struct QueryResult {
   ResultTable table;

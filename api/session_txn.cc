@@ -43,8 +43,11 @@ Result<QueryResult> Session::RunIn(Transaction& txn, std::string_view text,
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement, impl_->Prepared(text, options));
   KG_RETURN_IF_ERROR(options.scope.Filter().status());
   QueryResult result;
-  KG_ASSIGN_OR_RETURN(result.table,
-                      statement.ExecuteIn(*state.txn, impl_->QueryOptionsFor(options)));
+  std::vector<query::Notification> notes;
+  query::QueryOptions query_options = impl_->QueryOptionsFor(options);
+  query_options.notifications = &notes;
+  KG_ASSIGN_OR_RETURN(result.table, statement.ExecuteIn(*state.txn, query_options));
+  result.notifications = FromEngine(std::move(notes));
   return result;
 }
 

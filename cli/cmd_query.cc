@@ -73,7 +73,29 @@ struct QueryArgs {
   uint64_t max_memory = session::CallOptions().max_memory_bytes;
   size_t max_width = kDefaultMaxWidth;
   ScopeArgs scope;
+  bool strict = false;
 };
+
+// Notifications (session::Notification) go to stderr, one "warning:" line
+// each, whatever the format.
+void PrintWarnings(const std::vector<session::Notification>& notifications) {
+  for (const session::Notification& n : notifications)
+    std::cerr << "warning: " << session::NotificationLine(n) << "\n";
+}
+
+// The result as `format` prints it; json also carries the notifications
+// (a "notifications" array after "rows" when there are any). jsonl keeps
+// one row per line, so its notifications are on stderr only.
+std::string FormatQueryResult(const session::QueryResult& result, OutputFormat format,
+                              const FormatOptions& options) {
+  std::string out = FormatResult(result.table, format, options);
+  size_t close = out.rfind('}');
+  if (format != OutputFormat::kJson || result.notifications.empty() || close == std::string::npos)
+    return out;
+  return out.substr(0, close) +
+         ",\"notifications\":" + session::NotificationsJson(result.notifications) +
+         out.substr(close);
+}
 
 // The statement from the argument, -f FILE, or stdin ("-" or no argument
 // with a non-terminal stdin). Usage error (exit 2) when there is none.
@@ -104,12 +126,11 @@ Result<std::string> StatementText(const QueryArgs& args, bool* usage_error) {
 // Runs `text` on the database of `ctx`: inspected first (syntax and
 // semantic errors need no database), then run on a database opened
 // read-only unless the statement writes.
-Result<ResultTable> RunOnDatabase(const Context& ctx, const std::string& text,
-                                  const session::CallOptions& options) {
+Result<session::QueryResult> RunOnDatabase(const Context& ctx, const std::string& text,
+                                           const session::CallOptions& options) {
   KG_ASSIGN_OR_RETURN(session::PreparedInfo info, session::Session::Inspect(text, options));
   KG_ASSIGN_OR_RETURN(auto db, OpenSession(ctx, !info.writes));
-  KG_ASSIGN_OR_RETURN(session::QueryResult result, db->Run(text, options));
-  return std::move(result.table);
+  return db->Run(text, options);
 }
 
 int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
@@ -134,13 +155,15 @@ int RunQueryCommand(const Context& ctx, const QueryArgs& args) {
   options.max_rows = args.max_rows;
   options.max_memory_bytes = args.max_memory;
   if (!args.file.empty()) options.source_name = args.file;  // errors at FILE:LINE:COL
+  options.strict = args.strict;
   auto start = std::chrono::steady_clock::now();
-  Result<ResultTable> table = RunOnDatabase(ctx, *text, options);
-  if (!table.ok()) return Report(table.status());
+  Result<session::QueryResult> result = RunOnDatabase(ctx, *text, options);
+  if (!result.ok()) return Report(result.status());
   FormatOptions fo;
   fo.max_width = args.max_width;
   fo.elapsed_ms = MillisSince(start);
-  std::cout << FormatResult(*table, *format, fo) << std::flush;
+  PrintWarnings(result->notifications);
+  std::cout << FormatQueryResult(*result, *format, fo) << std::flush;
   return std::cout.good() ? kExitOk : kExitIO;
 }
 
@@ -152,6 +175,8 @@ void RegisterQuery(CLI::App& app, Context& ctx) {
   cmd->add_option("--param", args->params, "parameter name=JSON, e.g. ids=[1,2] (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--format", args->format, "table, csv, json or jsonl")->capture_default_str();
+  cmd->add_flag("--strict", args->strict,
+                "warnings (unknown labels, types, property keys, ...) are errors");
   cmd->add_option("--timeout", args->timeout, "seconds before the statement is stopped (0 = none)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
@@ -210,6 +235,7 @@ struct ShellState {
   size_t max_width = kDefaultMaxWidth;
   double timeout = kDefaultTimeoutSeconds;
   session::Scope scope;
+  bool strict = false;
   int errors = 0;
   bool quit = false;
 };
@@ -264,6 +290,7 @@ constexpr const char* kShellHelp =
     "  :known-at YYYY-MM-DD|off       follow only relationships stated by that day\n"
     "  :as-of YYYY-MM-DD|off          both clocks: what was known that day about that day\n"
     "  :min-confidence X|off          follow only relationships at least X sure (0..1)\n"
+    "  :strict on|off                 warnings (unknown names, ...) are errors\n"
     "  :quit                          leave (also Ctrl-D)\n";
 
 void ShellCommand(ShellState& st, const std::string& line) {
@@ -297,6 +324,8 @@ void ShellCommand(ShellState& st, const std::string& line) {
     if (cmd == ":known-at") st.scope.known_at = parsed->known_at;
     if (cmd == ":as-of") st.scope.as_of = parsed->as_of;
     if (cmd == ":min-confidence") st.scope.min_confidence = parsed->min_confidence;
+  } else if (cmd == ":strict" && (arg == "on" || arg == "off")) {
+    st.strict = arg == "on";
   } else {
     ShellError(st, "unknown command '" + line + "'; see :help");
   }
@@ -306,14 +335,16 @@ void ShellStatement(ShellState& st, const std::string& text) {
   session::CallOptions options;
   options.timeout_seconds = st.timeout;
   options.scope = st.scope;
+  options.strict = st.strict;
   auto start = std::chrono::steady_clock::now();
   Result<session::QueryResult> result = st.db->Run(text, options);
   if (!result.ok()) return ShellError(st, result.status().message());
-  const ResultTable* table = &result->table;
   FormatOptions fo;
   fo.max_width = st.max_width;
   if (st.timing) fo.elapsed_ms = MillisSince(start);
-  std::cout << FormatResult(*table, st.format, fo);
+  std::cout << std::flush;
+  PrintWarnings(result->notifications);
+  std::cout << FormatQueryResult(*result, st.format, fo);
   if (st.timing && st.format != OutputFormat::kTable) {
     std::cerr << "(" << static_cast<long>(*fo.elapsed_ms + 0.5) << " ms)\n";
   }
@@ -369,6 +400,8 @@ void RegisterShell(CLI::App& app, Context& ctx) {
   cmd->add_option("--max-width", st->max_width, "table: characters per cell")
       ->capture_default_str();
   AddScopeOptions(cmd, scope.get());
+  cmd->add_flag("--strict", st->strict,
+                "warnings (unknown labels, types, property keys, ...) are errors");
   cmd->callback([&ctx, st, format, scope] {
     ctx.action = [&ctx, st, format, scope] {
       Result<OutputFormat> f = ParseFormat(*format);

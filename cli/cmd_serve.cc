@@ -85,6 +85,9 @@ void RegisterServeCommands(CLI::App& app, Context& ctx) {
                   "file holding the bearer token; without it, writes are refused");
   cmd->add_flag("--auth-reads", o.auth_reads, "reads need the token too");
   cmd->add_flag("--read-only", o.read_only, "open the database read-only");
+  cmd->add_flag("--strict", o.strict,
+                "notifications (unknown labels, types, property keys, ...) are errors unless a "
+                "request says \"strict\": false");
   cmd->add_option("--timeout", flags->timeout_seconds, "query time limit in seconds (0: none)")
       ->capture_default_str();
   cmd->add_option("--max-rows", o.limits.max_rows, "result row limit (0: none)")

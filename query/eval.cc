@@ -360,7 +360,8 @@ Result<Value> Arithmetic(const Expr& e, const Value& a, const Value& b, EvalCont
   }
 }
 
-Result<Value> Compare(const Expr& e, const Value& a, const Value& b) {
+Result<Value> Compare(const Expr& e, const Value& a, const Value& b, EvalContext& ctx) {
+  ctx.CheckComparable(e, a, b);
   if (e.kind == ExprKind::kEq) return FromTri(CypherEquals(a, b));
   if (e.kind == ExprKind::kNeq) {
     Tri t = CypherEquals(a, b);
@@ -692,7 +693,7 @@ Result<Value> Eval(const Expr& e, Row& row, EvalContext& ctx) {
     case ExprKind::kLe:
     case ExprKind::kGt:
     case ExprKind::kGe:
-      return Compare(e, a, b);
+      return Compare(e, a, b, ctx);
     case ExprKind::kIn:
       return InList(e, a, b, ctx);
     case ExprKind::kStartsWith:

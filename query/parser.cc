@@ -379,6 +379,7 @@ Result<NodePattern> Parser::ParseNodePattern() {
   while (Accept(Tok::kColon)) {
     KG_ASSIGN_OR_RETURN(std::string l, ParseSymbolicName("a label after ':'"));
     n.labels.push_back(l);
+    n.label_spans.push_back(PrevSpan());
   }
   KG_ASSIGN_OR_RETURN(n.props, ParsePropertiesOpt());
   KG_RETURN_IF_ERROR(Expect(Tok::kRParen, "')' to end the node pattern"));
@@ -409,6 +410,7 @@ Result<RelPattern> Parser::ParseRelPattern() {
         Accept(Tok::kColon);
         KG_ASSIGN_OR_RETURN(std::string t, ParseSymbolicName("a relationship type"));
         r.types.push_back(t);
+        r.type_spans.push_back(PrevSpan());
       } while (Accept(Tok::kPipe));
     }
     if (Accept(Tok::kStar)) {

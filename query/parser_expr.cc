@@ -31,6 +31,8 @@ ExprPtr Clone(const Expr& e) {
   c->name2 = e.name2;
   c->keys = e.keys;
   c->distinct = e.distinct;
+  c->name_spans = e.name_spans;
+  c->op_span = e.op_span;
   for (const auto& a : e.args) c->args.push_back(a ? Clone(*a) : nullptr);
   if (e.else_expr) c->else_expr = Clone(*e.else_expr);
   return c;
@@ -173,10 +175,11 @@ Result<ExprPtr> Parser::ParseComparison() {
       default:
         return chain ? std::move(chain) : std::move(left);
     }
-    Advance();
+    Span op = Advance().span;
     KG_ASSIGN_OR_RETURN(ExprPtr right, ParsePredicate());
     ExprPtr next_left = Clone(*right);
     ExprPtr cmp = Binary(kind, std::move(left), std::move(right));
+    cmp->op_span = op;
     chain = chain ? Binary(ExprKind::kAnd, std::move(chain), std::move(cmp)) : std::move(cmp);
     left = std::move(next_left);
   }
@@ -318,6 +321,7 @@ Result<ExprPtr> Parser::ParsePostfix() {
       KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key after '.'"));
       ExprPtr p = Make(ExprKind::kProperty, begin);
       p->name = key;
+      p->name_spans.push_back(PrevSpan());
       p->span.end = PrevEnd();
       p->args.push_back(std::move(e));
       e = std::move(p);
@@ -346,6 +350,7 @@ Result<ExprPtr> Parser::ParsePostfix() {
       while (Accept(Tok::kColon)) {
         KG_ASSIGN_OR_RETURN(std::string l, ParseSymbolicName("a label"));
         p->keys.push_back(l);
+        p->name_spans.push_back(PrevSpan());
       }
       p->span.end = PrevEnd();
       p->args.push_back(std::move(e));
@@ -420,6 +425,7 @@ Result<ExprPtr> Parser::ParseMapLiteral() {
   if (!At(Tok::kRBrace)) {
     do {
       KG_ASSIGN_OR_RETURN(std::string key, ParseSymbolicName("a property key in the map"));
+      e->name_spans.push_back(PrevSpan());
       KG_RETURN_IF_ERROR(Expect(Tok::kColon, "':' after the map key"));
       KG_ASSIGN_OR_RETURN(ExprPtr value, ParseExpr());
       e->keys.push_back(key);

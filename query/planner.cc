@@ -92,9 +92,7 @@ class CallOp : public Operator {
       if (n < def_->min_args || (def_->max_args >= 0 && n > def_->max_args))
         return st.eval.Error(ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c_->span,
                              "wrong number of arguments to procedure " + def_->name);
-      ProcedureContext context{st.eval.relations};
-      context.deadline = st.eval.deadline;
-      context.cancel = st.eval.cancel;
+      ProcedureContext context = ContextFor(st, *c_);
       auto table = def_->Call(*st.eval.txn, args, context);
       if (!table.ok() && IsStopError(table.status())) return table.status();
       if (!table.ok())

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "core/suggest.h"
 #include "query/internal/errors.h"
 
 namespace kg::query {
@@ -14,8 +15,10 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-// kg.lookup(text): alias-aware entity lookup through Transaction::FindByName.
-Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& args) {
+// kg.lookup(text): alias-aware entity lookup through Transaction::FindByName;
+// nothing found is a notification with the nearest names.
+Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& args,
+                           const ProcedureContext& context) {
   ResultTable table;
   table.columns = {"node"};
   if (args[0].is_null()) return table;
@@ -23,6 +26,13 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
     return Status::InvalidArgument("TypeError: InvalidArgumentType: kg.lookup expects a string")
         .WithClass("TypeError");
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(args[0].as_string()));
+  if (ids.empty() && context.notifications != nullptr) {
+    KG_ASSIGN_OR_RETURN(std::vector<std::string> near, txn.SuggestNames(args[0].as_string()));
+    std::string description =
+        "kg.lookup: no entity has the name or alias '" + args[0].as_string() + "' (in any case)";
+    if (!near.empty()) description += "; " + DidYouMean(near);
+    context.Notify("UnknownEntityWarning", "No entity has the provided name.", description);
+  }
   for (EntityId id : ids) {
     KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
     table.rows.push_back({Value(std::make_shared<const Entity>(std::move(e)))});
@@ -40,6 +50,14 @@ Status ProcedureContext::Check() const {
     return internal::MakeRuntimeError(ErrorClass::kTimeout, "",
                                       "the query exceeded its time limit and was stopped");
   return Status::OK();
+}
+
+void ProcedureContext::Notify(std::string code, std::string title, std::string description) const {
+  if (notifications == nullptr) return;
+  for (const Notification& n : *notifications)
+    if (n.code == code && n.description == description) return;
+  notifications->push_back(
+      Notification{std::move(code), std::move(title), std::move(description), position});
 }
 
 bool IsStopError(const Status& status) {
@@ -83,7 +101,7 @@ ProcedureRegistry ProcedureRegistry::WithBuiltins() {
   lookup.min_args = 1;
   lookup.max_args = 1;
   lookup.description = "entities whose name or one of whose aliases equals the text, ignoring case";
-  lookup.fn = Lookup;
+  lookup.fn_with_context = Lookup;
   Status s = r.Register(std::move(lookup));
   (void)s;
   return r;

@@ -3,7 +3,10 @@
 // modules register their procedures (kg.pagerank, ...) into one they own.
 // `ProcedureRegistry::WithBuiltins()` holds kg's own procedures:
 //   kg.lookup(text) YIELD node   -- entities whose name or alias equals text
-//                                   ignoring case (uses the name+alias index)
+//                                   ignoring case (uses the name+alias index);
+//                                   none: an UnknownEntityWarning notification
+//                                   with "did you mean" (names and aliases by
+//                                   edit distance)
 #pragma once
 
 #include <atomic>
@@ -19,6 +22,7 @@
 #include "core/result.h"
 #include "core/result_table.h"
 #include "core/value.h"
+#include "query/notification.h"
 #include "storage/store.h"
 
 namespace kg::query {
@@ -39,6 +43,13 @@ struct ProcedureContext {
   // "Cancelled: ..." once the flag is set, "TimeoutError: ..." past the
   // deadline, else OK. Return it unchanged: the statement reports it as is.
   Status Check() const;
+  // The statement's notifications (null when nobody collects them; not
+  // owned) and where the call is written.
+  std::vector<Notification>* notifications = nullptr;
+  SourcePosition position{};
+  // Adds a warning at the call's position (each description once per
+  // statement, however many rows call the procedure).
+  void Notify(std::string code, std::string title, std::string description) const;
 };
 
 // Whether a procedure's error is the statement being stopped (Check()'s

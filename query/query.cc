@@ -9,6 +9,7 @@
 #include "query/internal/binder.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
+#include "query/internal/notifications.h"
 #include "query/internal/parser.h"
 #include "storage/sources.h"
 
@@ -28,6 +29,9 @@ class PreparedStatement::Impl {
   std::unique_ptr<Plan> plan;
   ProcedureRegistry builtins = ProcedureRegistry::WithBuiltins();
   bool writes = false;
+  // The names the statement reads, checked against the database on each
+  // execution (internal/notifications.h).
+  std::vector<internal::NameRef> read_names;
 };
 
 namespace {
@@ -68,6 +72,16 @@ Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
   return table;
 }
 
+// Hands the notifications to the caller, or under strict fails with the
+// first (before anything is committed).
+Status Deliver(const QueryOptions& options, std::vector<Notification> notes) {
+  if (notes.empty()) return Status::OK();
+  if (options.strict) return StrictError(notes.front());
+  if (options.notifications != nullptr)
+    for (Notification& n : notes) options.notifications->push_back(std::move(n));
+  return Status::OK();
+}
+
 Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
                                       const ProcedureRegistry& procs) {
   const ProcedureDef* def = procs.Find(c.proc_name);
@@ -81,9 +95,7 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
   if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
     return st.eval.Error(internal::ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
                          "wrong number of arguments to procedure " + def->name);
-  ProcedureContext context{st.eval.relations};
-  context.deadline = st.eval.deadline;
-  context.cancel = st.eval.cancel;
+  ProcedureContext context = internal::ContextFor(st, c);
   auto t = def->Call(*st.eval.txn, args, context);
   if (!t.ok() && IsStopError(t.status())) return t.status();
   if (!t.ok())
@@ -236,6 +248,7 @@ Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
   const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl->builtins;
   KG_ASSIGN_OR_RETURN(impl->plan, internal::BuildPlan(impl->src, impl->statement, procs));
   impl->writes = impl->statement.has_writes;
+  impl->read_names = internal::ReadNames(impl->statement);
   for (const auto& q : impl->statement.parts)
     for (const auto& c : q.clauses)
       if (c.kind == internal::ClauseKind::kCall) {
@@ -251,7 +264,11 @@ bool PreparedStatement::writes() const { return impl_->writes; }
 Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
                                                const QueryOptions& options) const {
   const Impl& impl = *impl_;
-  if (impl.statement.mode == internal::Statement::Mode::kExplain) return PlanTable(impl, nullptr);
+  if (impl.statement.mode == internal::Statement::Mode::kExplain) {
+    // Nothing runs, but the names are still checked (as Neo4j's EXPLAIN does).
+    if (options.notifications == nullptr && !options.strict) return PlanTable(impl, nullptr);
+    return ExecuteIn(*store.BeginRead(), options);
+  }
   std::unique_ptr<storage::Transaction> txn;
   if (impl.writes) {
     KG_ASSIGN_OR_RETURN(txn, store.BeginWrite());
@@ -266,7 +283,15 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
 Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
                                                  const QueryOptions& options) const {
   const Impl& impl = *impl_;
-  if (impl.statement.mode == internal::Statement::Mode::kExplain) return PlanTable(impl, nullptr);
+  bool notify = options.notifications != nullptr || options.strict;
+  std::vector<Notification> notes;
+  if (impl.statement.mode == internal::Statement::Mode::kExplain) {
+    if (notify) {
+      KG_RETURN_IF_ERROR(internal::CheckNames(txn, impl.src, impl.read_names, &notes));
+      KG_RETURN_IF_ERROR(Deliver(options, std::move(notes)));
+    }
+    return PlanTable(impl, nullptr);
+  }
   const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
   ExecState st;
   st.eval.txn = &txn;
@@ -276,6 +301,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &st.eval.relations));
   st.eval.cancel = options.cancel;
   st.eval.memory.limit = options.max_memory_bytes;
+  if (notify) st.eval.notifications = &notes;
   if (options.timeout_seconds > 0)
     st.eval.deadline = std::chrono::steady_clock::now() +
                        std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -295,6 +321,13 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     return internal::MakeRuntimeError(
         internal::ErrorClass::kLimitExceeded, "",
         "more than " + std::to_string(options.max_rows) + " result rows (the limit)");
+  if (notify) {
+    // Checked after running, so names this statement wrote count as known.
+    std::vector<Notification> names;
+    KG_RETURN_IF_ERROR(internal::CheckNames(txn, impl.src, impl.read_names, &names));
+    notes.insert(notes.begin(), names.begin(), names.end());
+    KG_RETURN_IF_ERROR(Deliver(options, std::move(notes)));
+  }
   if (impl.writes) {
     // The last moment a stop can still leave the database untouched (the
     // caller commits: Execute, or a Bolt transaction).
@@ -303,6 +336,20 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   if (impl.statement.mode == internal::Statement::Mode::kProfile) return PlanTable(impl, &stats);
   return table;
 }
+
+namespace internal {
+
+ProcedureContext ContextFor(const ExecState& st, const Clause& c) {
+  ProcedureContext context{st.eval.relations};
+  context.deadline = st.eval.deadline;
+  context.cancel = st.eval.cancel;
+  context.notifications = st.eval.notifications;
+  Span at = c.exprs.empty() || !c.exprs[0] ? c.span : c.exprs[0]->span;
+  context.position = PositionOf(*st.eval.src, at.begin);
+  return context;
+}
+
+}  // namespace internal
 
 Result<ResultTable> Run(storage::Store& store, std::string_view text, const QueryOptions& options) {
   KG_ASSIGN_OR_RETURN(PreparedStatement prepared, PreparedStatement::Prepare(text, options));

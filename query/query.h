@@ -30,6 +30,7 @@
 #include "core/result.h"
 #include "core/result_table.h"
 #include "core/value.h"
+#include "query/notification.h"
 #include "query/procedures.h"
 #include "storage/store.h"
 
@@ -60,6 +61,12 @@ struct QueryOptions {
   RelationFilter relations;
   // Procedures for CALL; nullptr = kg's built-ins (kg.lookup). Not owned.
   const ProcedureRegistry* procedures = nullptr;
+  // Where the statement's notifications go (query/notification.h; appended
+  // when it succeeds). nullptr: none are computed. Not owned.
+  std::vector<Notification>* notifications = nullptr;
+  // Notifications are errors (StrictError of the first): the statement
+  // fails before anything is committed.
+  bool strict = false;
 };
 
 // What EXPLAIN / PROFILE report (ResultTable columns "operator", "details",

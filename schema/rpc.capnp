@@ -34,6 +34,26 @@ struct Stats {
   ontology @4 :Text;
 }
 
+# A warning about a statement that still ran (docs/query-language.md,
+# "Notifications"): code "UnknownLabelWarning", ...; position 0 when none.
+struct Notification {
+  code @0 :Text;
+  title @1 :Text;
+  description @2 :Text;
+  severity @3 :Text;  # "WARNING"
+  source @4 :Text;    # the name in the position ("query")
+  line @5 :UInt32;
+  column @6 :UInt32;
+}
+
+# Whether notifications are errors for one query: the server's --strict,
+# or on / off for this query.
+enum Strict {
+  serverDefault @0;
+  on @1;
+  off @2;
+}
+
 interface Cursor {
   # The next at most `pageSize` rows (capped by the server's page limit).
   # `done` is true once no rows remain after this page.
@@ -43,13 +63,15 @@ interface Cursor {
 interface Kg {
   # Runs one statement. `paramsJson` is a JSON object ("" for none); `token`
   # is needed for writes (and for reads on an --auth-reads server).
-  # The scope (docs/temporal.md; "" for none): `validAt` follows only
-  # relationships valid on that day, `knownAt` only those stated by then,
-  # `asOf` both; `minConfidence` (negative: none) only those at least that
-  # sure.
-  query @0 (query :Text, paramsJson :Text, token :Text, asOf :Text, validAt :Text,
-            knownAt :Text, minConfidence :Float64 = -1)
-      -> (error :Error, columns :List(Text), rowCount :UInt64, cursor :Cursor);
+  # `strict`: notifications are errors (code = the notification's, with its
+  # position); otherwise they come in `notifications`. The scope
+  # (docs/temporal.md; "" for none): `validAt` follows only relationships
+  # valid on that day, `knownAt` only those stated by then, `asOf` both;
+  # `minConfidence` (negative: none) only those at least that sure.
+  query @0 (query :Text, paramsJson :Text, token :Text, asOf :Text, strict :Strict,
+            validAt :Text, knownAt :Text, minConfidence :Float64 = -1)
+      -> (error :Error, columns :List(Text), rowCount :UInt64, cursor :Cursor,
+          notifications :List(Notification));
   # Draws what a read-only query returns; format svg, png, pdf or dot.
   render @1 (query :Text, paramsJson :Text, format :Text, token :Text)
       -> (error :Error, data :Data, mediaType :Text);

@@ -43,6 +43,9 @@ struct ServerOptions {
   bool allow_remote = false;
   double shutdown_grace_seconds = 10;  // Stop() waits this long for running requests
   int bolt_connections = 100;          // concurrent Bolt connections (one thread each)
+  // Notifications (unknown labels, ...) are errors: the default of every
+  // statement; a request's own "strict" (HTTP, RPC) overrides it.
+  bool strict = false;
   Limits limits;
 };
 

@@ -115,7 +115,15 @@ class Checker {
     if (next_entity_ && id >= *next_entity_)
       Report("entity " + std::to_string(id) + ": id not below the id counter");
     for (const std::string& l : e->labels) ++label_counts_[l];
+    CheckKeys("entity " + std::to_string(id), e->properties);
     entities_[id] = EntityInfo{e->labels, FoldedNames(*e)};
+  }
+
+  // Every property key is in the dictionary (once it covers the database).
+  void CheckKeys(const std::string& who, const PropertyMap& properties) {
+    if (!s_.props_complete_) return;
+    for (const auto& [key, value] : properties)
+      if (!s_.props_.Find(key)) Report(who + ": property key '" + key + "' not in the dictionary");
   }
 
   void CheckRelationRecord(std::string_view key, std::string_view value) {
@@ -131,6 +139,7 @@ class Checker {
     if (!entities_.contains(r->end))
       Report(who + ": end node " + std::to_string(r->end) + " does not exist");
     if (!s_.types_.Find(r->type)) Report(who + ": type '" + r->type + "' not in the dictionary");
+    CheckKeys(who, r->properties);
     ++type_counts_[r->type];
     relations_[id] = RelationInfo{r->type, r->start, r->end};
   }

@@ -19,6 +19,7 @@
 #include <map>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "storage/csv.h"
 #include "storage/internal/codec.h"
@@ -254,8 +255,19 @@ class Importer {
     return Status::OK();
   }
 
+  // Property keys for the dictionary (property_keys.h): a hash look-up per
+  // key, the dictionary only for a key not seen before in this import.
+  void NoteKeys(const PropertyMap& properties) {
+    for (const auto& [key, value] : properties)
+      if (!seen_keys_.contains(key)) {
+        seen_keys_.insert(key);
+        InternName(s_->props_, &new_props_, key);
+      }
+  }
+
   Status AddEntity(const Entity& e) {
     uint32_t set = LabelSet(e.labels);
+    NoteKeys(e.properties);
     if (!SurelyValid(e, set)) KG_RETURN_IF_ERROR(s_->ontology_.CheckEntity(e));
     ++next_entity_;
     for (uint32_t label : label_set_ids_[set]) label_entries_.push_back({label, e.id});
@@ -305,6 +317,7 @@ class Importer {
 
   Status AddRelation(const Relation& r, uint32_t from, uint32_t to) {
     TypeSlot& slot = Slot(r.type);
+    NoteKeys(r.properties);
     uint32_t start_set = nodes_[from].label_set;
     uint32_t end_set = nodes_[to].label_set;
     if (!SurelyValid(r, slot, start_set, end_set))
@@ -371,6 +384,8 @@ class Importer {
       meta[std::string(kMetaLabelDict) + name] = U32Value(id);
     for (const auto& [name, id] : new_types_)
       meta[std::string(kMetaTypeDict) + name] = U32Value(id);
+    for (const auto& [name, id] : new_props_)
+      meta[std::string(kMetaPropDict) + name] = U32Value(id);
     for (const auto& [k, v] : meta) KG_RETURN_IF_ERROR(meta_.Put(k, v));
     return Status::OK();
   }
@@ -379,6 +394,7 @@ class Importer {
   void Publish(bool add) {
     PublishNames(new_labels_, add, &s_->labels_);
     PublishNames(new_types_, add, &s_->types_);
+    PublishNames(new_props_, add, &s_->props_);
   }
 
   // Ingests every file at once: RocksDB applies them atomically across the
@@ -417,6 +433,8 @@ class Importer {
   std::map<std::vector<std::string>, uint32_t> label_set_index_;
   PendingNames new_labels_;
   PendingNames new_types_;
+  PendingNames new_props_;
+  std::unordered_set<std::string> seen_keys_;
   // By label set: whether the ontology accepts it, its label ids, its entities.
   std::vector<bool> label_set_ok_;
   std::vector<std::vector<uint32_t>> label_set_ids_;

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "storage/internal/info_log.h"
+#include "storage/internal/property_keys.h"
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage {
@@ -362,6 +363,7 @@ Status WriteInitialMeta(Store::Impl* impl, const schema::Ontology& ontology) {
   b.Put(meta, std::string(kMetaNextRelation), U64Value(kFirstId));
   b.Put(meta, std::string(kMetaCountEntities), U64Value(0));
   b.Put(meta, std::string(kMetaCountRelations), U64Value(0));
+  b.Put(meta, std::string(kMetaPropDictComplete), "");  // no keys yet, and none missing
   rocksdb::WriteOptions wo;
   wo.sync = true;
   return FromRocks(impl->db()->Write(wo, &b), "writing meta data");
@@ -532,6 +534,7 @@ Result<std::unique_ptr<Store::Impl>> OpenOnce(const std::string& path, const Ope
   } else {
     KG_RETURN_IF_ERROR(JudgeOrphans(*impl, impl->guard_fs_->TakeMoved(), /*move=*/true));
   }
+  KG_RETURN_IF_ERROR(WithRecoveryAdvice(LoadPropertyKeys(impl.get()), path));
   if (!impl->read_only_) {
     CompactLevel0IfDue(*impl, kLevel0Trigger);
     RemoveStaleImportFiles(path);  // we hold the lock now

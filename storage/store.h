@@ -27,6 +27,9 @@ namespace kg::storage {
 
 enum class Direction { kOutgoing, kIncoming, kBoth };
 
+// The three dictionaries of names a statement may mention.
+enum class NameKind { kLabel, kType, kPropertyKey };
+
 struct OpenOptions {
   bool read_only = false;
   // How long a writable open waits for another process's write lock before
@@ -171,6 +174,16 @@ class Transaction {
   // within a small edit distance of `text` (core/suggest.h), nearest first,
   // each entity once. Scans every name and alias (about 50 ms per 100,000).
   Result<std::vector<std::string>> SuggestNames(std::string_view text, size_t max = 3) const;
+
+  // Whether the database has ever held this exact label, relationship type
+  // or property key (names stay known after their last use is deleted, as
+  // Neo4j's tokens do); a write transaction's own new names count. Cheap: a
+  // dictionary look-up (the first property-key question on a read-only
+  // open of a database written before kg kept property keys scans the
+  // records once; storage/internal/property_keys.h).
+  Result<bool> HasName(NameKind kind, std::string_view name) const;
+  // Every such name, sorted (for "did you mean").
+  Result<std::vector<std::string>> Names(NameKind kind) const;
 
   // Entity ids with this label in id order; an empty label scans all entities.
   Status ScanEntities(std::string_view label, const std::function<bool(EntityId)>& fn) const;

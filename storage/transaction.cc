@@ -10,6 +10,7 @@
 
 #include "core/suggest.h"
 #include "storage/internal/codec.h"
+#include "storage/internal/property_keys.h"
 #include "storage/internal/store_impl.h"
 #include "storage/internal/txn_access.h"
 #include "storage/store.h"
@@ -184,6 +185,7 @@ class Transaction::Impl {
       }
       label_delta_[label] += delta;
     }
+    if (delta > 0) NotePropertyKeys(s_->props_, e.properties, &new_props_);
     for (const std::string& folded : FoldedNames(e)) {
       std::string key = folded;
       key.push_back('\0');
@@ -202,6 +204,7 @@ class Transaction::Impl {
     std::string out = EncodeAdjKey({r.start, tid, r.end, r.id});
     std::string in = EncodeAdjKey({r.end, tid, r.start, r.id});
     if (delta > 0) {
+      NotePropertyKeys(s_->props_, r.properties, &new_props_);
       Put(kCfRelations, IdKey(r.id), EncodeRelation(r));
       Put(kCfOut, out, "");
       Put(kCfIn, in, "");
@@ -310,6 +313,8 @@ class Transaction::Impl {
       Put(kCfMeta, std::string(kMetaLabelDict) + name, U32Value(id));
     for (const auto& [name, id] : new_types_)
       Put(kCfMeta, std::string(kMetaTypeDict) + name, U32Value(id));
+    for (const auto& [name, id] : new_props_)
+      Put(kCfMeta, std::string(kMetaPropDict) + name, U32Value(id));
     if (next_entity_ != s_->next_entity_) Put(kCfMeta, kMetaNextEntity, U64Value(next_entity_));
     if (next_relation_ != s_->next_relation_)
       Put(kCfMeta, kMetaNextRelation, U64Value(next_relation_));
@@ -321,6 +326,7 @@ class Transaction::Impl {
   void PublishDictionaries(bool add) {
     PublishNames(new_labels_, add, &s_->labels_);
     PublishNames(new_types_, add, &s_->types_);
+    PublishNames(new_props_, add, &s_->props_);
   }
 
   Status Commit() {
@@ -371,6 +377,7 @@ class Transaction::Impl {
   uint64_t next_relation_ = 0;
   PendingNames new_labels_;
   PendingNames new_types_;
+  PendingNames new_props_;
   std::map<std::string, int64_t> label_delta_;
   std::map<std::string, int64_t> type_delta_;
   int64_t entity_delta_ = 0;
@@ -473,6 +480,36 @@ Result<std::vector<std::string>> Transaction::SuggestNames(std::string_view text
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
   return names;
+}
+
+Result<bool> Transaction::HasName(NameKind kind, std::string_view name) const {
+  switch (kind) {
+    case NameKind::kLabel:
+      return impl_->LabelId(name).has_value();
+    case NameKind::kType:
+      return impl_->TypeId(name).has_value();
+    case NameKind::kPropertyKey:
+      KG_RETURN_IF_ERROR(EnsurePropertyKeys(impl_->s_));
+      return FindName(impl_->s_->props_, impl_->new_props_, name).has_value();
+  }
+  return false;
+}
+
+Result<std::vector<std::string>> Transaction::Names(NameKind kind) const {
+  const Dictionary* dict = &impl_->s_->labels_;
+  const PendingNames* pending = &impl_->new_labels_;
+  if (kind == NameKind::kType) {
+    dict = &impl_->s_->types_;
+    pending = &impl_->new_types_;
+  } else if (kind == NameKind::kPropertyKey) {
+    KG_RETURN_IF_ERROR(EnsurePropertyKeys(impl_->s_));
+    dict = &impl_->s_->props_;
+    pending = &impl_->new_props_;
+  }
+  std::set<std::string> names;
+  for (auto& [name, id] : dict->Entries()) names.insert(std::move(name));
+  for (const auto& [name, id] : *pending) names.insert(name);
+  return std::vector<std::string>(names.begin(), names.end());
 }
 
 Status Transaction::ScanEntities(std::string_view label,
@@ -643,6 +680,7 @@ Status Transaction::UpdateRelation(const Relation& relation) {
   KG_ASSIGN_OR_RETURN(Entity from, impl_->GetEntity(old.start));
   KG_ASSIGN_OR_RETURN(Entity to, impl_->GetEntity(old.end));
   KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckRelation(relation, from.labels, to.labels));
+  NotePropertyKeys(impl_->s_->props_, relation.properties, &impl_->new_props_);
   impl_->Put(kCfRelations, IdKey(relation.id), EncodeRelation(relation));
   return Status::OK();
 }

@@ -25,6 +25,8 @@ struct Transaction::State {
 
 // The error of a write that waited for the writer lock in vain.
 Status LockTimeout();
+// The engine's notifications as the session hands them out.
+std::vector<Notification> FromEngine(std::vector<query::Notification> notes);
 
 }  // namespace kg::session
 

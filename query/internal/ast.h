@@ -75,6 +75,10 @@ struct Expr {
   bool distinct = false;                 // count(DISTINCT x)
   std::unique_ptr<PatternPart> pattern;  // kPattern, kPatternComp
   uint32_t height = 0;                   // of this subtree; 0 = not yet known (parser)
+  // Where the names are written: kProperty its key, kLabels each label,
+  // kMap each key (for notifications about names the database lacks).
+  std::vector<Span> name_spans;
+  Span op_span;  // comparisons: the operator (IncomparableTypesWarning)
 
   // Set by the binder.
   int slot = -1;           // kVar, kListComp/kQuantifier/kReduce iteration variable
@@ -89,7 +93,8 @@ enum class RelDir { kRight, kLeft, kBoth };
 struct NodePattern {
   std::string var;  // "" = anonymous
   std::vector<std::string> labels;
-  ExprPtr props;  // kMap or kParam, may be null
+  std::vector<Span> label_spans;  // where each label is written
+  ExprPtr props;                  // kMap or kParam, may be null
   Span span;
   int slot = -1;
   bool bound_before = false;  // the variable was bound by an earlier clause
@@ -98,6 +103,7 @@ struct NodePattern {
 struct RelPattern {
   std::string var;
   std::vector<std::string> types;
+  std::vector<Span> type_spans;  // where each type is written
   ExprPtr props;
   RelDir dir = RelDir::kBoth;
   bool var_length = false;

@@ -23,6 +23,7 @@
 #include "core/value.h"
 #include "query/internal/ast.h"
 #include "query/internal/errors.h"
+#include "query/notification.h"
 #include "storage/store.h"
 
 namespace kg::query::internal {
@@ -74,6 +75,8 @@ class EvalContext {
   // Set by another thread to stop the query (QueryOptions::cancel); not owned.
   const std::atomic<bool>* cancel = nullptr;
   MemoryBudget memory;
+  // Warnings of this execution (null when nobody collects them; not owned).
+  std::vector<Notification>* notifications = nullptr;
   // date() and the other clocks without .realtime: one instant per statement.
   std::optional<std::chrono::system_clock::time_point> statement_time;
   // rand(): one generator per statement, seeded from the system's entropy.
@@ -117,6 +120,10 @@ class EvalContext {
     return Error(ErrorClass::kTypeError, "InvalidArgumentType", span, msg);
   }
 
+  // Notes an IncomparableTypesWarning for comparison `e` when `a` and `b`
+  // can never be equal or ordered (once per expression per execution).
+  void CheckComparable(const Expr& e, const Value& a, const Value& b);
+
   // Compiled regular expressions by pattern (RE2: linear-time matching, no
   // recursion). Java's inline flags (?i) (?s) (?m) (?u) work; others and
   // constructs RE2 lacks (backreferences, lookaround) are ArgumentErrors.
@@ -127,6 +134,7 @@ class EvalContext {
   std::unordered_map<RelationId, std::shared_ptr<const Relation>> rels_;
   std::unordered_set<EntityId> deleted_nodes_;
   std::unordered_set<RelationId> deleted_rels_;
+  std::unordered_set<const Expr*> warned_;  // comparisons already warned about
   std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regexes_;
   uint32_t deadline_counter_ = 0;
 };

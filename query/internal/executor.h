@@ -134,6 +134,10 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
 // (min_hops 0 adds `from` itself), by breadth-first search.
 Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
                                              const PathSearchSpec& spec, int64_t min_hops);
+// The context a CALL of `c` passes to its procedure (clocks, limits, the
+// notification sink, the call's position).
+ProcedureContext ContextFor(const ExecState& st, const Clause& c);
+
 // Whether a relation passes the statement's RelationFilter (clocks, min-confidence).
 Result<bool> RelFiltered(ExecState& st, RelationId id);
 

@@ -42,6 +42,7 @@ class Parser {
   Status ErrorAt(Span span, std::string_view detail, std::string_view message) const;
   size_t Begin() const { return Peek().span.begin; }
   size_t PrevEnd() const { return pos_ == 0 ? 0 : toks_[pos_ - 1].span.end; }
+  Span PrevSpan() const { return pos_ == 0 ? Span{} : toks_[pos_ - 1].span; }
   Result<std::string> ParseSymbolicName(std::string_view what);
 
   // Clauses (parser.cc).

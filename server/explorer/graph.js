@@ -258,7 +258,7 @@ export class Explorer {
     }
     graph.dataset.state = 'busy';
     const params = {query: GRAPH_QUERY, params: JSON.stringify(this.graphParams()), format: 'svg'};
-    if (this.view.asOf) params.as_of = this.view.asOf;
+    if (this.view.asOf) params.valid_at = this.view.asOf;
     try {
       const response = await api.get('/v1/render', params);
       const svg = cleanSvg(await response.text());

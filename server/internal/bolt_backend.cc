@@ -41,6 +41,23 @@ int OffsetOf(const std::string& text, int line, int column) {
   return static_cast<int>(pos) + column - 1;
 }
 
+// A session notification as Neo4j's Bolt server sends it.
+Value BoltNotification(const session::Notification& n, const std::string& text) {
+  ValueMap out = {
+      {"code", Value("Neo.ClientNotification.Statement." + n.code)},
+      {"title", Value(n.title)},
+      {"description", Value(n.description)},
+      {"severity", Value("WARNING")},
+      {"category", Value(n.code == "IncomparableTypesWarning" ? "GENERIC" : "UNRECOGNIZED")}};
+  if (n.position.known()) {
+    out["position"] = Value(ValueMap{
+        {"offset", Value(static_cast<int64_t>(OffsetOf(text, n.position.line, n.position.column)))},
+        {"line", Value(static_cast<int64_t>(n.position.line))},
+        {"column", Value(static_cast<int64_t>(n.position.column))}});
+  }
+  return Value(std::move(out));
+}
+
 }  // namespace
 
 ExplicitTransaction::ExplicitTransaction(bool read_only, double timeout_seconds)
@@ -120,6 +137,8 @@ std::optional<BoltError> Backend::Run(const Login& login, const std::string& tex
   out->columns = std::move(result->table.columns);
   out->rows = std::move(result->table.rows);
   out->writes = writes;
+  for (const session::Notification& n : result->notifications)
+    out->notifications.push_back(BoltNotification(n, text));
   return std::nullopt;
 }
 
@@ -156,6 +175,9 @@ BoltError ToBoltError(const Status& status) {
   BoltError error;
   auto it = kCodes.find(api.code);
   error.code = it != kCodes.end() ? it->second : "Neo.DatabaseError.General.UnknownError";
+  // A notification made an error by --strict: the client's mistake.
+  if (it == kCodes.end() && api.code.ends_with("Warning"))
+    error.code = "Neo.ClientError.Statement." + api.code;
   error.message = api.message;
   error.line = api.line;
   error.column = api.column;

@@ -35,6 +35,10 @@ struct StatementResult {
   std::vector<std::string> columns;
   std::vector<std::vector<Value>> rows;
   bool writes = false;  // the statement has an updating clause
+  // Neo4j-shaped notifications for the final SUCCESS: {code
+  // "Neo.ClientNotification.Statement.<Code>", title, description, severity
+  // "WARNING", category, position {offset, line, column}}.
+  ValueList notifications;
 };
 
 // Who is logged in on a connection.

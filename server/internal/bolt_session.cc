@@ -264,6 +264,8 @@ void Session::OnPullOrDiscard(const Message& m, bool pull, std::string* out) {
   ValueMap meta = {{"t_last", Value(MillisSince(s.started))},
                    {"type", Value(s.result.writes ? "rw" : "r")},
                    {"db", Value(kDatabaseName)}};
+  if (!s.result.notifications.empty())
+    meta["notifications"] = Value(std::move(s.result.notifications));
   streams_.erase(it);
   if (tx_ == nullptr) {
     meta["bookmark"] = Value(backend_.NextBookmark());

@@ -83,11 +83,13 @@ std::string BearerToken(const HttpRequest& req) {
 }
 
 // A POST /v1/query body: {"query": "...", "params": {...}, "valid_at",
-// "known_at", "as_of": "YYYY-MM-DD", "min_confidence": 0.8}.
+// "known_at", "as_of": "YYYY-MM-DD", "min_confidence": 0.8, "strict":
+// true|false}.
 struct QueryBody {
   std::string query;
   ValueMap params;
   session::Scope scope;
+  std::optional<bool> strict;  // nullopt: the server's --strict
 };
 
 // A date field of the body ("" or null: none).
@@ -133,12 +135,18 @@ Result<QueryBody> ParseQueryBody(const std::string& body) {
     out.params = p->second.as_map();
   }
   KG_ASSIGN_OR_RETURN(out.scope, BodyScope(object));
+  auto strict = object.find("strict");
+  if (strict != object.end() && !strict->second.is_null()) {
+    if (!strict->second.is_bool())
+      return Status::InvalidArgument("\"strict\" must be true or false");
+    out.strict = strict->second.as_bool();
+  }
   for (const auto& [key, value] : object) {
     if (key != "query" && key != "params" && key != "as_of" && key != "valid_at" &&
-        key != "known_at" && key != "min_confidence")
-      return Status::InvalidArgument(
-          "unknown field \"" + key +
-          "\" in the body (known: query, params, valid_at, known_at, as_of, min_confidence)");
+        key != "known_at" && key != "min_confidence" && key != "strict")
+      return Status::InvalidArgument("unknown field \"" + key +
+                                     "\" in the body (known: query, params, valid_at, known_at, "
+                                     "as_of, min_confidence, strict)");
   }
   return out;
 }
@@ -152,10 +160,19 @@ void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
   auto body = ParseQueryBody(req.body);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
-  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->scope);
+  std::vector<session::Notification> notifications;
+  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->scope,
+                             body->strict, &notifications);
   if (denied.has_value()) return SendError(res, *denied);
   if (!table.ok()) return SendStatus(res, table.status());
-  SendJson(res, ResultTableToJson(*table));
+  // {"columns", "rows"} plus "notifications": [...] when there are any, as
+  // `kg query --format json` prints it.
+  std::string json = ResultTableToJson(*table);
+  if (!notifications.empty()) {
+    json.pop_back();
+    json += ",\"notifications\":" + session::NotificationsJson(notifications) + "}";
+  }
+  SendJson(res, std::move(json));
 }
 
 void HandleEntity(Service& service, const HttpRequest& req, HttpResponse* res,

@@ -65,6 +65,7 @@ struct Outcome {
   std::optional<ApiError> error;
   std::shared_ptr<const ResultTable> table;
   std::string data;
+  std::vector<session::Notification> notifications;
 };
 
 // The scope of a query call: asOf, validAt, knownAt ("" for none) and
@@ -79,6 +80,12 @@ Result<session::Scope> ScopeOf(rpc::Kg::QueryParams::Reader p) {
   return scope;
 }
 
+std::optional<bool> StrictOf(rpc::Strict strict) {
+  if (strict == rpc::Strict::ON) return true;
+  if (strict == rpc::Strict::OFF) return false;
+  return std::nullopt;
+}
+
 class KgImpl final : public rpc::Kg::Server {
  public:
   KgImpl(Service& service, WorkerPool& pool) : service_(service), pool_(pool) {}
@@ -87,11 +94,25 @@ class KgImpl final : public rpc::Kg::Server {
     auto p = context.getParams();
     std::string text = p.getQuery(), params = p.getParamsJson(), token = p.getToken();
     Result<session::Scope> scope = ScopeOf(p);
-    return OffLoop(
-               [this, text, params, token, scope] { return RunQuery(text, params, token, scope); })
+    std::optional<bool> strict = StrictOf(p.getStrict());
+    return OffLoop([this, text, params, token, scope, strict] {
+             return RunQuery(text, params, token, scope, strict);
+           })
         .then([this, context](std::shared_ptr<Outcome> o) mutable {
           auto results = context.getResults();
           if (o->error) return FillError(*o->error, results.initError());
+          auto notes = results.initNotifications(static_cast<unsigned>(o->notifications.size()));
+          for (size_t i = 0; i < o->notifications.size(); ++i) {
+            const session::Notification& n = o->notifications[i];
+            auto out = notes[static_cast<unsigned>(i)];
+            out.setCode(n.code);
+            out.setTitle(n.title);
+            out.setDescription(n.description);
+            out.setSeverity("WARNING");
+            out.setSource(n.position.file);
+            out.setLine(static_cast<uint32_t>(n.position.line));
+            out.setColumn(static_cast<uint32_t>(n.position.column));
+          }
           auto columns = results.initColumns(static_cast<unsigned>(o->table->columns.size()));
           for (size_t i = 0; i < o->table->columns.size(); ++i)
             columns.set(i, o->table->columns[i]);
@@ -190,7 +211,8 @@ class KgImpl final : public rpc::Kg::Server {
   }
 
   Outcome RunQuery(const std::string& text, const std::string& params_json,
-                   const std::string& token, const Result<session::Scope>& scope) {
+                   const std::string& token, const Result<session::Scope>& scope,
+                   std::optional<bool> strict) {
     Outcome o;
     auto params = ParseParams(params_json);
     if (!params.ok() || !scope.ok()) {
@@ -199,7 +221,7 @@ class KgImpl final : public rpc::Kg::Server {
       return o;
     }
     std::optional<ApiError> denied;
-    auto table = service_.Query(token, text, *params, &denied, *scope);
+    auto table = service_.Query(token, text, *params, &denied, *scope, strict, &o.notifications);
     if (denied) {
       o.error = denied;
     } else if (!table.ok()) {

@@ -86,6 +86,7 @@ session::CallOptions Service::CallOptionsFor(std::string_view token, const Value
   options.max_rows = options_.limits.max_rows;
   options.max_memory_bytes = options_.limits.max_memory_bytes;
   options.cancel = &cancel_;
+  options.strict = options_.strict;
   return options;
 }
 
@@ -93,10 +94,16 @@ Status Service::NameLimit(const Status& status) const { return NameServerLimit(s
 
 Result<ResultTable> Service::Query(std::string_view token, std::string_view text,
                                    const ValueMap& params, std::optional<ApiError>* denied,
-                                   const session::Scope& scope) {
+                                   const session::Scope& scope, std::optional<bool> strict,
+                                   std::vector<session::Notification>* notifications) {
   *denied = std::nullopt;
-  Result<session::QueryResult> result = session_.Run(text, CallOptionsFor(token, params, scope));
-  if (result.ok()) return std::move(result->table);
+  session::CallOptions options = CallOptionsFor(token, params, scope);
+  if (strict.has_value()) options.strict = *strict;
+  Result<session::QueryResult> result = session_.Run(text, options);
+  if (result.ok()) {
+    if (notifications != nullptr) *notifications = std::move(result->notifications);
+    return std::move(result->table);
+  }
   if (IsDenial(result.status())) {
     *denied = ToApiError(result.status());
     return Status::Internal((*denied)->message);

@@ -55,8 +55,12 @@ class Service {
   // writes need the token and hold the writer lock. `*denied` is set (and the
   // Result is an Internal placeholder status) when authorisation fails.
   // `scope`: which relationships patterns follow (the clocks, min-confidence).
+  // `strict` (nullopt: the server's --strict) makes notifications errors;
+  // otherwise they go to `*notifications` when given.
   Result<ResultTable> Query(std::string_view token, std::string_view text, const ValueMap& params,
-                            std::optional<ApiError>* denied, const session::Scope& scope = {});
+                            std::optional<ApiError>* denied, const session::Scope& scope = {},
+                            std::optional<bool> strict = std::nullopt,
+                            std::vector<session::Notification>* notifications = nullptr);
 
   // Runs a read-only statement and draws what it returns. `format`: svg,
   // png, pdf, dot. Writes are refused (InvalidArgument). `token` is the

@@ -42,6 +42,13 @@ inline constexpr std::string_view kMetaCountRelations = "count/relations";  // u
 inline constexpr std::string_view kMetaCountLabel = "count/label/";         // + name -> u64
 inline constexpr std::string_view kMetaCountType = "count/type/";           // + name -> u64
 
+// Every property key ever written (entities and relations): + name -> u32
+// id; and the marker saying that those entries cover the whole database
+// (absent in one written before kg kept them): "". See
+// storage/internal/property_keys.h.
+inline constexpr std::string_view kMetaPropDict = "dict/prop/";
+inline constexpr std::string_view kMetaPropDictComplete = "dict/prop-complete";
+
 // The first id handed out; 0 is never a valid entity or relation id.
 inline constexpr uint64_t kFirstId = 1;
 

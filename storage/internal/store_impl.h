@@ -6,6 +6,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/options.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -106,6 +107,12 @@ class Store::Impl {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   internal::Dictionary labels_;
   internal::Dictionary types_;
+  // Property keys (storage/internal/property_keys.h). `props_complete_`
+  // once props_ covers the database; a read-only open of a database written
+  // before kg kept the dictionary fills it on first use, under props_mu_.
+  internal::Dictionary props_;
+  std::atomic<bool> props_complete_{false};
+  std::mutex props_mu_;
   internal::TopologyCache topology_;
   internal::EntityCache entity_cache_;
 

@@ -231,3 +231,34 @@ TEST_F(DatabaseTest, RenderDiagram) {
 
 }  // namespace
 }  // namespace kg
+
+namespace kg {
+namespace {
+
+// Notifications reach the library's result and cursor; the strict limit
+// turns them into errors with class and position.
+TEST_F(DatabaseTest, NotificationsAndStrict) {
+  auto db = Seeded();
+  auto result = db->Query("MATCH (c:Compnay) RETURN c");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(result->size(), 0u);
+  ASSERT_EQ(result->notifications().size(), 1u);
+  EXPECT_EQ(result->notifications()[0].code, "UnknownLabelWarning");
+  EXPECT_EQ(result->notifications()[0].position.column, 10);
+  EXPECT_NE(result->notifications()[0].description.find("did you mean 'Company'?"),
+            std::string::npos);
+  // Keys written through a WriteTransaction are known ("source").
+  auto known = db->Query("MATCH ()-[r:LEADS]->() RETURN r.source");
+  ASSERT_TRUE(known.ok());
+  EXPECT_TRUE(known->notifications().empty());
+  QueryLimits strict;
+  strict.strict = true;
+  auto refused = db->Query("MATCH ()-[r:LEADS]->() RETURN r.sourc", {}, strict);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().error_class(), "UnknownPropertyKeyWarning");
+  EXPECT_EQ(refused.status().position().line, 1);
+  EXPECT_EQ(refused.status().position().column, 33);
+}
+
+}  // namespace
+}  // namespace kg

@@ -80,6 +80,59 @@ std::string NodeNamed(Agraph_t* g, const std::string& label) {
   return "";
 }
 
+// The scope options on every command, on the bundled dataset: every
+// relation was said on 2025-07-16; 388 of the 602 are at least 0.9 sure.
+TEST_F(ReportCliTest, ScopeOptionsChooseTheRelationsOfEveryCommand) {
+  const std::string count = Quote("MATCH ()-[r]->() RETURN count(r) AS n");
+  EXPECT_EQ(Kg("query --format csv " + count).out, "n\r\n602\r\n");
+  EXPECT_EQ(Kg("query --format csv --as-of 2025-05-01 " + count).out, "n\r\n0\r\n")
+      << "nothing had been said on 2025-05-01";
+  EXPECT_EQ(Kg("query --format csv --known-at 2025-07-16 " + count).out, "n\r\n602\r\n");
+  EXPECT_EQ(Kg("query --format csv --min-confidence 0.9 " + count).out, "n\r\n388\r\n");
+  EXPECT_EQ(Kg("shell --format csv", ":min-confidence 0.9\n" + std::string("MATCH ()-[r]->() ") +
+                                         "RETURN count(r) AS n;\n:min-confidence off\n")
+                .out,
+            "n\r\n388\r\n");
+
+  Output get = Kg("get NVIDIA --known-at 2025-07-15");
+  ASSERT_EQ(get.code, 0) << get.err;
+  EXPECT_EQ(get.out.find("->"), std::string::npos) << get.out;
+  EXPECT_NE(Kg("get NVIDIA").out.find("->"), std::string::npos);
+
+  Output path = Kg("path Xiaomi Huawei --as-of 2025-05-01");
+  ASSERT_EQ(path.code, 0) << path.err;
+  EXPECT_NE(path.out.find("no path"), std::string::npos) << path.out;
+
+  Output degree = Kg("analyze degree --format csv --top 1 --known-at 2025-07-15");
+  ASSERT_EQ(degree.code, 0) << degree.err;
+  EXPECT_NE(degree.out.find(",0\r\n"), std::string::npos) << degree.out;
+
+  Output jsonl = Kg("export --format jsonl --min-confidence 0.9");
+  ASSERT_EQ(jsonl.code, 0) << jsonl.err;
+  size_t relations = 0;
+  for (size_t at = jsonl.out.find("\"_start\":"); at != std::string::npos;
+       at = jsonl.out.find("\"_start\":", at + 1))
+    ++relations;
+  EXPECT_EQ(relations, 388u) << jsonl.out.substr(0, 400);
+
+  Output ego = Kg("ego NVIDIA --known-at 2025-07-15 -o " + Quote(Out("ego.dot")));
+  ASSERT_EQ(ego.code, 0) << ego.err;
+  EXPECT_NE(ego.out.find("1 nodes, 0 edges"), std::string::npos) << ego.out;
+  Output render = Kg("render " + Quote("MATCH p = ()-[:APPROVES]->() RETURN p") +
+                     " --as-of 2025-05-01 -o " + Quote(Out("none.svg")));
+  EXPECT_EQ(render.code, 1);
+  EXPECT_NE(render.err.find("nothing to draw"), std::string::npos) << render.err;
+  EXPECT_FALSE(fs::exists(Out("none.svg")));
+
+  for (const std::string bad :
+       {"query --min-confidence 1.5 'RETURN 1'", "get NVIDIA --known-at 2025-13-01",
+        "analyze degree --as-of x", "export --format jsonl --valid-at 2025-02-30"}) {
+    Output o = Kg(bad);
+    EXPECT_EQ(o.code, 2) << bad;
+    EXPECT_NE(o.err.find("--"), std::string::npos) << bad << ": " << o.err;
+  }
+}
+
 TEST_F(ReportCliTest, EgoIsAStarOfTheCentresOwnRelations) {
   Output o = Kg("ego NVIDIA -o " + Quote(Out("ego.dot")));
   ASSERT_EQ(o.code, 0) << o.err;

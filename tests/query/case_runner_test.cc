@@ -16,6 +16,15 @@
 //   error <Class> [<Detail>]     the query must fail naming the class (and
 //   <query text>                 TCK detail), e.g. "error SyntaxError UndefinedVariable"
 //
+// Before the query text (beside params) a record may say:
+//   notification <Code> <line>:<col> [<text>]   the statement's notifications,
+//                                in order: code, position and a part of the
+//                                description (e.g. "did you mean 'Person'?")
+//   notifications none           it must have none
+//   strict                       run with QueryOptions::strict (then an
+//                                "error <Code>" record checks the error)
+// Records without these lines do not check notifications.
+//
 // Lines starting with '#' are comments.
 #include <gtest/gtest.h>
 
@@ -41,6 +50,9 @@ struct Record {
   bool ordered = false;
   std::string error_class, error_detail;
   std::string params_json;
+  bool check_notifications = false;
+  bool strict = false;
+  std::vector<std::string> notifications;  // "<Code> <line>:<col> [<text>]"
   std::string text;
   std::vector<std::string> expected;  // first line = columns
 };
@@ -84,6 +96,19 @@ std::vector<Record> ReadRecords(const fs::path& file) {
     }
     if (line.rfind("params ", 0) == 0 && cur.text.empty()) {
       cur.params_json = line.substr(7);
+      continue;
+    }
+    if (line.rfind("notification ", 0) == 0 && cur.text.empty()) {
+      cur.check_notifications = true;
+      cur.notifications.push_back(Trim(line.substr(13)));
+      continue;
+    }
+    if (line == "notifications none" && cur.text.empty()) {
+      cur.check_notifications = true;
+      continue;
+    }
+    if (line == "strict" && cur.text.empty()) {
+      cur.strict = true;
       continue;
     }
     if (line == "----") {
@@ -147,7 +172,24 @@ TEST_P(QueryCaseTest, RecordsPass) {
       ASSERT_TRUE(p.ok() && p->is_map()) << where << ": bad params";
       opts.parameters = p->as_map();
     }
+    std::vector<Notification> notes;
+    opts.notifications = &notes;
+    opts.strict = r.strict;
     auto result = query::Run(**store, r.text, opts);
+    if (r.check_notifications) {
+      EXPECT_EQ(notes.size(), r.notifications.size()) << where;
+      for (size_t i = 0; i < std::min(notes.size(), r.notifications.size()); ++i) {
+        const Notification& n = notes[i];
+        std::string head = n.code + " " + std::to_string(n.position.line) + ":" +
+                           std::to_string(n.position.column);
+        std::istringstream want(r.notifications[i]);
+        std::string code, position, text;
+        want >> code >> position;
+        std::getline(want >> std::ws, text);
+        EXPECT_EQ(code + " " + position, head) << where << ": " << n.description;
+        EXPECT_NE(n.description.find(text), std::string::npos) << where << ": " << n.description;
+      }
+    }
     if (r.kind == "error") {
       ASSERT_FALSE(result.ok()) << where << ": expected " << r.error_class << ", got rows";
       const std::string& msg = result.status().message();

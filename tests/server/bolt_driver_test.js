@@ -113,6 +113,25 @@ async function main() {
     }
   });
 
+  await check('notifications reach summary.notifications', async () => {
+    const session = driver.session();
+    try {
+      const r = await session.run('MATCH (c:Compnay) RETURN c');
+      assert.equal(r.records.length, 0);
+      const notes = r.summary.notifications;
+      assert.equal(notes.length, 1);
+      assert.equal(notes[0].code, 'Neo.ClientNotification.Statement.UnknownLabelWarning');
+      assert.equal(notes[0].severityLevel, 'WARNING');
+      assert.equal(notes[0].category, 'UNRECOGNIZED');
+      assert.match(notes[0].description, /did you mean 'Company'\?/);
+      assert.deepEqual(notes[0].position, { offset: 9, line: 1, column: 10 });
+      const clean = await session.run('MATCH (c:Company) RETURN count(c) AS n');
+      assert.equal(clean.summary.notifications.length, 0);
+    } finally {
+      await session.close();
+    }
+  });
+
   await check('session.run with parameters', async () => {
     const session = driver.session();
     try {
