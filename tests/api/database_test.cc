@@ -207,6 +207,33 @@ TEST_F(DatabaseTest, ValidAtFollowsOnlyValidRelationships) {
   EXPECT_EQ(earlier->size(), 1u);
 }
 
+TEST_F(DatabaseTest, KnownAtAsOfAndMinConfidenceChooseTheRelations) {
+  auto db = Seeded();
+  ASSERT_TRUE(db->Query("MATCH (a {name: 'NVIDIA'})-[r:COMPETES_WITH]-(b) "
+                        "SET r.date = date('2025-07-16'), r.confidence = 0.6")
+                  .ok());
+  const char* rivals = "MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b";
+  auto count = [&](const QueryLimits& limits) -> int64_t {
+    auto r = db->Query(rivals, {}, limits);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? static_cast<int64_t>(r->size()) : -1;
+  };
+  QueryLimits limits;
+  EXPECT_EQ(count(limits), 1);
+  limits.known_at = *Date::Parse("2025-07-15");
+  EXPECT_EQ(count(limits), 0) << "said a day later";
+  limits.known_at.reset();
+  limits.as_of = *Date::Parse("2025-07-16");
+  EXPECT_EQ(count(limits), 1);
+  limits.as_of.reset();
+  limits.min_confidence = 0.7;
+  EXPECT_EQ(count(limits), 0);
+  limits.min_confidence = 1.5;
+  auto bad = db->Query(rivals, {}, limits);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+}
+
 TEST_F(DatabaseTest, RenderRefusesAWriteAndWritesNothing) {
   auto db = Seeded();
   auto drawn = db->Render("CREATE (c:Company {name: 'Drawn'}) RETURN c", {}, DiagramFormat::kDot);

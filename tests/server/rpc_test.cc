@@ -118,6 +118,45 @@ TEST_F(RpcTest, AsOfFollowsOnlyRelationshipsValidThatDay) {
   EXPECT_EQ(RunPaged(client, query, 10, "", "2025-02-30").error_code, "BadRequest");
 }
 
+// validAt, knownAt and minConfidence: the rest of the scope (asOf is both clocks).
+TEST_F(RpcTest, ScopeFieldsChooseTheRelationsFollowed) {
+  ServerProcess server(db(), {"--token-file", token_file()});
+  ASSERT_TRUE(server.ok());
+  capnp::EzRpcClient client("127.0.0.1", server.rpc_port());
+  ASSERT_EQ(RunPaged(client,
+                     "MATCH (n {name: 'NVIDIA'}), (x {name: 'Xiaomi'}) "
+                     "CREATE (n)-[:COMPETES_WITH {date: date('2026-03-01'), confidence: 0.4, "
+                     "valid_from: date('2026-01-01')}]->(x)",
+                     10, kToken)
+                .error_code,
+            "");
+  auto& ws = client.getWaitScope();
+  auto kg = client.getMain<rpc::Kg>();
+  // The rows, or "error CODE: message".
+  auto rows = [&](const char* valid_at, const char* known_at, double min_confidence) {
+    auto request = kg.queryRequest();
+    request.setQuery(
+        "MATCH (:Company {name: 'NVIDIA'})-[:COMPETES_WITH]-(c) RETURN c.name ORDER BY c.name");
+    request.setValidAt(valid_at);
+    request.setKnownAt(known_at);
+    request.setMinConfidence(min_confidence);
+    auto response = request.send().wait(ws);
+    std::string code = response.getError().getCode();
+    if (!code.empty())
+      return "error " + code + ": " + std::string(response.getError().getMessage());
+    return std::to_string(response.getRowCount());
+  };
+  EXPECT_EQ(rows("", "", -1), "3");
+  EXPECT_EQ(rows("2025-12-31", "", -1), "2") << "not valid yet";
+  EXPECT_EQ(rows("", "2026-02-28", -1), "2") << "not said yet";
+  EXPECT_EQ(rows("2026-02-01", "2026-03-01", -1), "3");
+  EXPECT_EQ(rows("", "", 0.5), "2") << "only 0.4 sure";
+  EXPECT_EQ(rows("", "", 0.4), "3");
+  EXPECT_NE(rows("2026-13-01", "", -1).find("error BadRequest: validAt"), std::string::npos);
+  EXPECT_NE(rows("", "soon", -1).find("error BadRequest: knownAt"), std::string::npos);
+  EXPECT_NE(rows("", "", 1.5).find("error BadRequest: min_confidence"), std::string::npos);
+}
+
 TEST_F(RpcTest, TimeoutIs504Timeout) {
   ServerProcess server(db(), {"--timeout", "0.2"});
   ASSERT_TRUE(server.ok());
