@@ -43,17 +43,7 @@ int RunList(const Context& ctx, const SourcesArgs& args) {
   if (!listing.ok()) return Report(listing.status());
   if (args.json) {
     for (const auto& [r, relations] : listing->sources) {
-      nlohmann::json j = {{"id", r.id},
-                          {"title", r.title},
-                          {"publisher", r.publisher},
-                          {"author", r.author},
-                          {"url", r.url},
-                          {"published", r.published},
-                          {"language", r.language},
-                          {"sha256", r.sha256},
-                          {"added_at", r.added_at},
-                          {"relations", relations}};
-      std::cout << j.dump() << "\n";
+      std::cout << SourceRecordJson(r, {.note = false, .relations = relations}) << "\n";
     }
     return kExitOk;
   }

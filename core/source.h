@@ -4,6 +4,8 @@
 // header.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace kg {
@@ -22,6 +24,15 @@ struct SourceRecord {
 
   friend bool operator==(const SourceRecord&, const SourceRecord&) = default;
 };
+
+// The record as one JSON object, keys in name order: how it is stored
+// (storage/sources.cc, with `note`) and what `kg sources --json` prints
+// (without `note`, with the `relations` that name it).
+struct SourceJsonOptions {
+  bool note = true;
+  std::optional<uint64_t> relations;
+};
+std::string SourceRecordJson(const SourceRecord& record, const SourceJsonOptions& options = {});
 
 // What a diagram footer or `kg get` shows for a source.
 struct SourceLabel {

@@ -33,17 +33,7 @@ std::string RecKey(std::string_view id) { return std::string(kRecPrefix) + std::
 std::string TextKey(std::string_view id) { return std::string(kTextPrefix) + std::string(id); }
 
 std::string EncodeRecord(const SourceRecord& r) {
-  nlohmann::json j = {{"id", r.id},
-                      {"title", r.title},
-                      {"publisher", r.publisher},
-                      {"author", r.author},
-                      {"url", r.url},
-                      {"published", r.published},
-                      {"language", r.language},
-                      {"sha256", r.sha256},
-                      {"added_at", r.added_at},
-                      {"note", r.note}};
-  return std::string(1, kRecordVersion) + j.dump();
+  return std::string(1, kRecordVersion) + SourceRecordJson(r);
 }
 
 Result<SourceRecord> DecodeRecord(std::string_view key, std::string_view value) {
