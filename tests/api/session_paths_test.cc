@@ -70,7 +70,8 @@ TEST_F(SessionPathsTest, UnknownNamesSameEntityAndBadBounds) {
   Result<PathResult> missing = Find("Xiaomi", "Huawie", true);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
-  EXPECT_NE(missing.status().message().find("no entity is named or aliased 'Huawie'; did you mean 'Huawei'?"),
+  EXPECT_NE(missing.status().message().find(
+                "no entity is named or aliased 'Huawie'; did you mean 'Huawei'?"),
             std::string::npos)
       << missing.status().message();
   Result<PathResult> same = Find("Xiaomi", "mi", true);

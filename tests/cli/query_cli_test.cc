@@ -191,7 +191,8 @@ TEST_F(QueryCliTest, PathPrintsTheRouteWithEachRelationAndItsQuote) {
             std::string::npos);
   Output unknown = Kg("path Xiaomi Nokia");
   EXPECT_EQ(unknown.code, 1);
-  EXPECT_NE(unknown.err.find("no entity is named or aliased 'Nokia'"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("no entity is named or aliased 'Nokia'"), std::string::npos)
+      << unknown.err;
 }
 
 TEST_F(QueryCliTest, ValidAtFollowsOnlyRelationshipsValidThatDay) {

@@ -184,17 +184,20 @@ TEST_F(ShapesCliTest, PathBetweenNamesOfOneEntityIsAnError) {
 TEST_F(ShapesCliTest, PathSuggestsNamesForEachUnknownEndpoint) {
   Output o = Kg("path Xiomi Huawei");
   EXPECT_EQ(o.code, 1);
-  EXPECT_NE(o.err.find("no entity is named or aliased 'Xiomi'; did you mean 'Xiaomi'?"), std::string::npos)
+  EXPECT_NE(o.err.find("no entity is named or aliased 'Xiomi'; did you mean 'Xiaomi'?"),
+            std::string::npos)
       << o.err;
   Output both = Kg("path Xiomi Huawie");
   EXPECT_EQ(both.code, 1);
-  EXPECT_NE(both.err.find("'Xiomi'; did you mean 'Xiaomi'? Also no entity is named or aliased 'Huawie'; "
-                          "did you mean 'Huawei'?"),
-            std::string::npos)
+  EXPECT_NE(
+      both.err.find("'Xiomi'; did you mean 'Xiaomi'? Also no entity is named or aliased 'Huawie'; "
+                    "did you mean 'Huawei'?"),
+      std::string::npos)
       << both.err;
   Output nothing = Kg("path Xiaomi Zzzzzzzz");
   EXPECT_EQ(nothing.code, 1);
-  EXPECT_NE(nothing.err.find("no entity is named or aliased 'Zzzzzzzz'\n"), std::string::npos) << nothing.err;
+  EXPECT_NE(nothing.err.find("no entity is named or aliased 'Zzzzzzzz'\n"), std::string::npos)
+      << nothing.err;
 }
 
 TEST_F(ShapesCliTest, PathTypesAreMatchedInAnyCaseAndUnknownOnesRefused) {
