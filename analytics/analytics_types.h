@@ -74,6 +74,10 @@ enum class Algorithm {
 // InvalidArgument listing these otherwise.
 Result<Algorithm> ParseAlgorithm(std::string_view name);
 std::string_view AlgorithmName(Algorithm algorithm);
+// "in", "out", "both" / "hops", "confidence", "stance"; otherwise
+// InvalidArgument "<what> must be in, out or both, got 'x'" (likewise).
+Result<DegreeDirection> ParseDegreeDirection(std::string_view text, std::string_view what);
+Result<EdgeWeight> ParseEdgeWeight(std::string_view text, std::string_view what);
 // True for algorithms whose value is a group number (components, communities).
 bool IsGrouping(Algorithm algorithm);
 

@@ -62,6 +62,22 @@ Result<Algorithm> ParseAlgorithm(std::string_view name) {
       "' (expected pagerank, betweenness, degree, components, scc or communities)");
 }
 
+Result<DegreeDirection> ParseDegreeDirection(std::string_view text, std::string_view what) {
+  if (text == "in") return DegreeDirection::kIn;
+  if (text == "out") return DegreeDirection::kOut;
+  if (text == "both") return DegreeDirection::kBoth;
+  return Status::InvalidArgument(std::string(what) + " must be in, out or both, got '" +
+                                 std::string(text) + "'");
+}
+
+Result<EdgeWeight> ParseEdgeWeight(std::string_view text, std::string_view what) {
+  if (text == "hops") return EdgeWeight::kHops;
+  if (text == "confidence") return EdgeWeight::kConfidence;
+  if (text == "stance") return EdgeWeight::kStance;
+  return Status::InvalidArgument(std::string(what) + " must be hops, confidence or stance, got '" +
+                                 std::string(text) + "'");
+}
+
 std::string_view AlgorithmName(Algorithm algorithm) {
   for (const auto& a : kAlgorithms)
     if (a.algorithm == algorithm) return a.name;

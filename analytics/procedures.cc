@@ -75,9 +75,9 @@ Result<Date> DateOf(std::string_view procedure, const std::string& key, const Va
 }
 
 Result<DegreeDirection> DirectionOf(std::string_view procedure, const Value& v) {
-  if (v.is_string() && v.as_string() == "in") return DegreeDirection::kIn;
-  if (v.is_string() && v.as_string() == "out") return DegreeDirection::kOut;
-  if (v.is_string() && v.as_string() == "both") return DegreeDirection::kBoth;
+  Result<DegreeDirection> parsed = v.is_string() ? ParseDegreeDirection(v.as_string(), "direction")
+                                                 : Status::InvalidArgument("");
+  if (parsed.ok()) return parsed;
   return ArgumentError(procedure, "direction must be 'in', 'out' or 'both'");
 }
 

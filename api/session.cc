@@ -314,6 +314,19 @@ Result<ValueMap> ParseParamSpecs(const std::vector<std::string>& specs) {
   return params;
 }
 
+std::vector<std::string> SplitNames(std::string_view text) {
+  std::vector<std::string> names;
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view item = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    size_t begin = item.find_first_not_of(' ');
+    if (begin == std::string_view::npos) continue;
+    names.emplace_back(item.substr(begin, item.find_last_not_of(' ') - begin + 1));
+  }
+  return names;
+}
+
 Result<std::optional<Date>> ParseDay(std::string_view text, std::string_view what) {
   if (text.empty()) return std::optional<Date>();
   Result<Date> day = Date::Parse(text);

@@ -561,6 +561,9 @@ class Session {
 Result<ValueMap> ParseParamsJson(std::string_view json);
 // Parses "--param name=JSON" specs strictly (the value must be JSON).
 Result<ValueMap> ParseParamSpecs(const std::vector<std::string>& specs);
+// Comma-separated names ("COMPETES_WITH, partners_with"): blanks around
+// each trimmed, empty items dropped.
+std::vector<std::string> SplitNames(std::string_view text);
 // An as-of day "YYYY-MM-DD" ("" = none); InvalidArgument prefixed `what`.
 Result<std::optional<Date>> ParseDay(std::string_view text, std::string_view what);
 

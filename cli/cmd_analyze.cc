@@ -44,20 +44,6 @@ struct AnalyzeArgs {
   std::string weight = "hops";
 };
 
-Result<analytics::DegreeDirection> ParseDirection(const std::string& text) {
-  if (text == "in") return analytics::DegreeDirection::kIn;
-  if (text == "out") return analytics::DegreeDirection::kOut;
-  if (text == "both") return analytics::DegreeDirection::kBoth;
-  return Status::InvalidArgument("--direction must be in, out or both, got '" + text + "'");
-}
-
-Result<analytics::EdgeWeight> ParseWeight(const std::string& text) {
-  if (text == "hops") return analytics::EdgeWeight::kHops;
-  if (text == "confidence") return analytics::EdgeWeight::kConfidence;
-  if (text == "stance") return analytics::EdgeWeight::kStance;
-  return Status::InvalidArgument("--weight must be hops, confidence or stance, got '" + text + "'");
-}
-
 analytics::GraphFilter MakeFilter(const AnalyzeArgs& args) {
   return analytics::GraphFilter{args.labels, args.types, {}};
 }
@@ -96,7 +82,7 @@ Result<Plan> MakePlan(const AnalyzeArgs& args) {
   KG_ASSIGN_OR_RETURN(plan.scope, ParseScope(args.scope));
   if (args.algorithm == "shortest") {
     KG_RETURN_IF_ERROR(CheckShortestArgs(args));
-    KG_ASSIGN_OR_RETURN(plan.weight, ParseWeight(args.weight));
+    KG_ASSIGN_OR_RETURN(plan.weight, analytics::ParseEdgeWeight(args.weight, "--weight"));
     return plan;
   }
   KG_ASSIGN_OR_RETURN(plan.algorithm, analytics::ParseAlgorithm(args.algorithm));
@@ -106,7 +92,8 @@ Result<Plan> MakePlan(const AnalyzeArgs& args) {
   plan.options.pagerank.iterations = args.iterations;
   plan.options.betweenness.directed = args.directed;
   plan.options.betweenness.normalized = !args.raw;
-  KG_ASSIGN_OR_RETURN(plan.options.degree, ParseDirection(args.direction));
+  KG_ASSIGN_OR_RETURN(plan.options.degree,
+                      analytics::ParseDegreeDirection(args.direction, "--direction"));
   plan.options.communities.seed = args.seed;
   return plan;
 }

@@ -238,18 +238,6 @@ void RegisterRender(CLI::App& app, Context& ctx) {
 // ---------------------------------------------------------------------------
 // kg ego
 
-std::vector<std::string> SplitTypes(const std::string& text) {
-  std::vector<std::string> types;
-  std::stringstream in(text);
-  std::string t;
-  while (std::getline(in, t, ',')) {
-    t.erase(0, t.find_first_not_of(' '));
-    t.erase(t.find_last_not_of(' ') + 1);
-    if (!t.empty()) types.push_back(t);
-  }
-  return types;
-}
-
 std::string JoinTypes(const std::vector<std::string>& types) {
   std::string out;
   for (const std::string& t : types) out += (out.empty() ? "" : ",") + t;
@@ -274,7 +262,7 @@ int RunEgo(const Context& ctx, const EgoArgs& args) {
   if (!request.ok()) return UsageError(request.status());
   Result<session::Scope> scope = ParseScope(args.draw.scope);
   if (!scope.ok()) return UsageError(scope.status());
-  session::EgoRequest ego{args.name,      args.depth,       SplitTypes(args.types),
+  session::EgoRequest ego{args.name,      args.depth,       session::SplitNames(args.types),
                           args.max_nodes, args.cross_edges, *scope};
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
   if (!db.ok()) return Report(db.status());

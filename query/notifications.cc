@@ -175,20 +175,6 @@ int Family(Value::Type t) {
   return static_cast<int>(t);
 }
 
-bool IsTemporal(Value::Type t) {
-  switch (t) {
-    case Value::Type::kDate:
-    case Value::Type::kLocalTime:
-    case Value::Type::kTime:
-    case Value::Type::kLocalDateTime:
-    case Value::Type::kDateTime:
-    case Value::Type::kDuration:
-      return true;
-    default:
-      return false;
-  }
-}
-
 const char* OperatorText(ExprKind k) {
   switch (k) {
     case ExprKind::kEq:
@@ -241,8 +227,7 @@ Notification IncomparableWarning(const SourceText& src, const Expr& e, const Val
                             (e.kind == ExprKind::kEq    ? "is always false"
                              : e.kind == ExprKind::kNeq ? "is always true"
                                                         : "is always null");
-  bool date_string = (IsTemporal(a.type()) && b.type() == Value::Type::kString) ||
-                     (IsTemporal(b.type()) && a.type() == Value::Type::kString);
+  bool date_string = (a.is_temporal() && b.is_string()) || (b.is_temporal() && a.is_string());
   bool number_string =
       (Family(a.type()) == Family(Value::Type::kInt) && b.type() == Value::Type::kString) ||
       (Family(b.type()) == Family(Value::Type::kInt) && a.type() == Value::Type::kString);

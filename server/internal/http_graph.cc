@@ -90,22 +90,6 @@ Result<session::EgoRequest> EgoRequestFrom(const HttpRequest& req) {
   return ego;
 }
 
-Result<analytics::DegreeDirection> Direction(const HttpRequest& req) {
-  std::string text = TextParam(req, "direction", "both");
-  if (text == "in") return analytics::DegreeDirection::kIn;
-  if (text == "out") return analytics::DegreeDirection::kOut;
-  if (text == "both") return analytics::DegreeDirection::kBoth;
-  return Status::InvalidArgument("direction must be in, out or both, got '" + text + "'");
-}
-
-Result<analytics::EdgeWeight> Weight(const HttpRequest& req) {
-  std::string text = TextParam(req, "weight", "hops");
-  if (text == "hops") return analytics::EdgeWeight::kHops;
-  if (text == "confidence") return analytics::EdgeWeight::kConfidence;
-  if (text == "stance") return analytics::EdgeWeight::kStance;
-  return Status::InvalidArgument("weight must be hops, confidence or stance, got '" + text + "'");
-}
-
 // The algorithm's options; `shortest` needs `from`.
 Result<session::AnalyzeRequest> AnalyzeRequestFrom(const HttpRequest& req) {
   session::AnalyzeRequest request;
@@ -123,7 +107,8 @@ Result<session::AnalyzeRequest> AnalyzeRequestFrom(const HttpRequest& req) {
   KG_ASSIGN_OR_RETURN(request.directed, FlagParam(req, "directed", false));
   request.from = TextParam(req, "from");
   request.to = TextParam(req, "to");
-  KG_ASSIGN_OR_RETURN(request.weight, Weight(req));
+  KG_ASSIGN_OR_RETURN(request.weight,
+                      analytics::ParseEdgeWeight(TextParam(req, "weight", "hops"), "weight"));
   if (*algorithm == "shortest") {
     if (request.from.empty())
       return Status::InvalidArgument("algorithm=shortest needs from=NAME (and optionally to=NAME)");
@@ -142,7 +127,8 @@ Result<session::AnalyzeRequest> AnalyzeRequestFrom(const HttpRequest& req) {
   o.betweenness.directed = request.directed;
   KG_ASSIGN_OR_RETURN(bool raw, FlagParam(req, "raw", false));
   o.betweenness.normalized = !raw;
-  KG_ASSIGN_OR_RETURN(o.degree, Direction(req));
+  KG_ASSIGN_OR_RETURN(
+      o.degree, analytics::ParseDegreeDirection(TextParam(req, "direction", "both"), "direction"));
   KG_ASSIGN_OR_RETURN(int64_t seed, IntParam(req, "seed", 42, 0, INT64_MAX));
   o.communities.seed = static_cast<uint64_t>(seed);
   return request;
@@ -172,7 +158,8 @@ Result<session::AnalyzeRequest> PathRequestFrom(const HttpRequest& req) {
   filter.types = ListParam(req, "types");
   KG_ASSIGN_OR_RETURN(request.scope, ScopeParams(req));
   KG_ASSIGN_OR_RETURN(request.directed, FlagParam(req, "directed", false));
-  KG_ASSIGN_OR_RETURN(request.weight, Weight(req));
+  KG_ASSIGN_OR_RETURN(request.weight,
+                      analytics::ParseEdgeWeight(TextParam(req, "weight", "hops"), "weight"));
   return request;
 }
 

@@ -110,17 +110,8 @@ Result<double> NumberParam(const HttpRequest& req, std::string_view name, double
 }
 
 std::vector<std::string> ListParam(const HttpRequest& req, std::string_view name) {
-  std::vector<std::string> items;
   const std::string* value = req.Param(name);
-  if (value == nullptr) return items;
-  std::stringstream in(*value);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) items.push_back(item);
-  }
-  return items;
+  return value == nullptr ? std::vector<std::string>() : session::SplitNames(*value);
 }
 
 std::string TextParam(const HttpRequest& req, std::string_view name, std::string fallback) {

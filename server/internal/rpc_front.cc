@@ -86,6 +86,14 @@ std::optional<bool> StrictOf(rpc::Strict strict) {
   return std::nullopt;
 }
 
+// A diagram reply (render, ego): the error, or the bytes and their media type.
+template <typename Results>
+void FillDiagram(const Outcome& o, std::string_view format, Results results) {
+  if (o.error) return FillError(*o.error, results.initError());
+  results.setData(kj::arrayPtr(reinterpret_cast<const kj::byte*>(o.data.data()), o.data.size()));
+  results.setMediaType(std::string(DiagramMediaType(format)));
+}
+
 class KgImpl final : public rpc::Kg::Server {
  public:
   KgImpl(Service& service, WorkerPool& pool) : service_(service), pool_(pool) {}
@@ -130,11 +138,7 @@ class KgImpl final : public rpc::Kg::Server {
              return RunRender(text, params, token, format);
            })
         .then([context, format](std::shared_ptr<Outcome> o) mutable {
-          auto results = context.getResults();
-          if (o->error) return FillError(*o->error, results.initError());
-          results.setData(
-              kj::arrayPtr(reinterpret_cast<const kj::byte*>(o->data.data()), o->data.size()));
-          results.setMediaType(std::string(DiagramMediaType(format)));
+          FillDiagram(*o, format, context.getResults());
         });
   }
 
@@ -160,11 +164,7 @@ class KgImpl final : public rpc::Kg::Server {
     if (format.empty()) format = "svg";
     return OffLoop([this, ego, format, token] { return RunEgo(ego, format, token); })
         .then([context, format](std::shared_ptr<Outcome> o) mutable {
-          auto results = context.getResults();
-          if (o->error) return FillError(*o->error, results.initError());
-          results.setData(
-              kj::arrayPtr(reinterpret_cast<const kj::byte*>(o->data.data()), o->data.size()));
-          results.setMediaType(std::string(DiagramMediaType(format)));
+          FillDiagram(*o, format, context.getResults());
         });
   }
 

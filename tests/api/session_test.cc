@@ -175,6 +175,9 @@ TEST(ParseParamSpecsTest, StrictJsonValuesAndNames) {
   EXPECT_FALSE(ParseParamSpecs({"1x=1"}).ok());
   EXPECT_FALSE(ParseParamsJson("[1]").ok());
   EXPECT_FALSE(ParseDay("2025-13-01", "--as-of").ok());
+  EXPECT_EQ(SplitNames(" COMPETES_WITH,, partners_with ,"),
+            (std::vector<std::string>{"COMPETES_WITH", "partners_with"}));
+  EXPECT_TRUE(SplitNames(" , ").empty());
 }
 
 }  // namespace
