@@ -60,8 +60,41 @@ Value BoltNotification(const session::Notification& n, const std::string& text) 
 
 }  // namespace
 
-ExplicitTransaction::ExplicitTransaction(bool read_only, double timeout_seconds)
-    : read_only_(read_only), timeout_seconds_(timeout_seconds) {}
+ExplicitTransaction::ExplicitTransaction(bool read_only, double timeout_seconds,
+                                         StatementScope scope)
+    : read_only_(read_only), timeout_seconds_(timeout_seconds), scope_(std::move(scope)) {}
+
+std::optional<BoltError> ScopeOf(const ValueMap& tx_metadata, StatementScope* out) {
+  auto invalid = [](const std::string& message) {
+    return BoltError{"Neo.ClientError.Request.Invalid", "tx_metadata: " + message};
+  };
+  StatementScope scope;
+  for (auto [key, day] : {std::pair{"validAt", &scope.scope.valid_at},
+                          std::pair{"knownAt", &scope.scope.known_at},
+                          std::pair{"asOf", &scope.scope.as_of}}) {
+    const Value* v = Find(tx_metadata, key);
+    if (v == nullptr || v->is_null()) continue;
+    if (v->is_date()) {
+      *day = v->as_date();
+      continue;
+    }
+    if (!v->is_string()) return invalid(std::string(key) + " must be a date or \"YYYY-MM-DD\"");
+    Result<std::optional<Date>> parsed = session::ParseDay(v->as_string(), key);
+    if (!parsed.ok()) return invalid(parsed.status().message());
+    *day = *parsed;
+  }
+  if (const Value* v = Find(tx_metadata, "minConfidence"); v != nullptr && !v->is_null()) {
+    if (!v->is_number()) return invalid("minConfidence must be a number between 0 and 1");
+    scope.scope.min_confidence = v->as_number();
+    if (Status s = scope.scope.Filter().status(); !s.ok()) return invalid(s.message());
+  }
+  if (const Value* v = Find(tx_metadata, "strict"); v != nullptr && !v->is_null()) {
+    if (!v->is_bool()) return invalid("strict must be a boolean");
+    scope.strict = v->as_bool();
+  }
+  *out = std::move(scope);
+  return std::nullopt;
+}
 
 ExplicitTransaction::~ExplicitTransaction() = default;  // the session transaction rolls back
 
@@ -111,10 +144,13 @@ std::optional<BoltError> Backend::Authorize(const Login& login, bool writes, boo
 
 std::optional<BoltError> Backend::Run(const Login& login, const std::string& text,
                                       const ValueMap& params, bool read_mode,
-                                      ExplicitTransaction* tx, StatementResult* out) {
+                                      ExplicitTransaction* tx, const StatementScope& scope,
+                                      StatementResult* out) {
   session::Session& db = service_.session();
-  session::CallOptions options = service_.CallOptionsFor(login.token, params);
+  const StatementScope& chosen = tx != nullptr ? tx->scope_ : scope;
+  session::CallOptions options = service_.CallOptionsFor(login.token, params, chosen.scope);
   options.lock_wait_seconds = write_timeout_seconds();
+  if (chosen.strict.has_value()) options.strict = *chosen.strict;
   auto fail = [&text, this](const Status& status) {
     BoltError error = ToBoltError(service_.NameLimit(status));
     if (error.line > 0) error.offset = OffsetOf(text, error.line, error.column);

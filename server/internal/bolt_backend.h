@@ -41,6 +41,20 @@ struct StatementResult {
   ValueList notifications;
 };
 
+// kg's options a client passes in `tx_metadata` (RUN's for an auto-commit
+// statement, BEGIN's for a transaction): the two clocks, the confidence
+// floor and strict (docs/bolt.md).
+struct StatementScope {
+  session::Scope scope;
+  std::optional<bool> strict;  // unset: the server's --strict
+};
+
+// Reads validAt, knownAt, asOf (a date, or "YYYY-MM-DD"), minConfidence (a
+// number in [0, 1]) and strict (a boolean) from `tx_metadata`; other keys
+// are the application's own and are ignored, as Neo4j does. A kg key of
+// the wrong type or value is a Neo.ClientError.Request.Invalid naming it.
+std::optional<BoltError> ScopeOf(const ValueMap& tx_metadata, StatementScope* out);
+
 // Who is logged in on a connection.
 struct Login {
   std::string token;  // the credentials given ("" for scheme none)
@@ -52,7 +66,9 @@ struct Login {
 // in (seeing the transaction's own writes) until COMMIT or ROLLBACK.
 class ExplicitTransaction {
  public:
-  ExplicitTransaction(bool read_only, double timeout_seconds);
+  // `scope`: what BEGIN's tx_metadata asked for (ScopeOf), for every
+  // statement of the transaction.
+  ExplicitTransaction(bool read_only, double timeout_seconds, StatementScope scope = {});
   ~ExplicitTransaction();  // rolls back
 
   bool read_only() const { return read_only_; }
@@ -64,6 +80,7 @@ class ExplicitTransaction {
   friend class Backend;
   bool read_only_;
   double timeout_seconds_;
+  StatementScope scope_;
   std::unique_ptr<session::Transaction> txn_;  // made by the first statement
 };
 
@@ -79,8 +96,10 @@ class Backend {
   // Runs one statement: in `tx` when given, else as its own transaction
   // (auto-commit). `read_mode`: the client asked for read access (mode "r");
   // a write is then refused. Errors come with their Neo4j codes.
+  // `scope` applies to an auto-commit statement; in `tx` the transaction's.
   std::optional<BoltError> Run(const Login& login, const std::string& text, const ValueMap& params,
-                               bool read_mode, ExplicitTransaction* tx, StatementResult* out);
+                               bool read_mode, ExplicitTransaction* tx, const StatementScope& scope,
+                               StatementResult* out);
 
   std::optional<BoltError> Commit(ExplicitTransaction& tx);
   void Rollback(ExplicitTransaction& tx);

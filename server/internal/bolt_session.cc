@@ -19,6 +19,13 @@ const ValueMap& MapField(const Message& m, size_t i) {
   return m.fields[i].as_map();
 }
 
+// The map at `key` of `map` (empty when absent or not a map).
+const ValueMap& SubMap(const ValueMap& map, const char* key) {
+  static const ValueMap kEmpty;
+  auto it = map.find(key);
+  return it == map.end() || !it->second.is_map() ? kEmpty : it->second.as_map();
+}
+
 const Value* Find(const ValueMap& map, const char* key) {
   auto it = map.find(key);
   return it == map.end() || it->second.is_null() ? nullptr : &it->second;
@@ -214,10 +221,14 @@ void Session::OnRun(const Message& m, std::string* out) {
   }
   const Value* mode = Find(extra, "mode");
   bool read_mode = mode != nullptr && mode->is_string() && mode->as_string() == "r";
+  StatementScope scope;
+  if (!in_tx) {
+    if (auto error = ScopeOf(SubMap(extra, "tx_metadata"), &scope)) return Fail(*error, out);
+  }
   Stream stream;
   stream.started = Clock::now();
   if (auto error = backend_.Run(login_, m.fields[0].as_string(), params, read_mode, tx_.get(),
-                                &stream.result)) {
+                                scope, &stream.result)) {
     if (in_tx) EndTransaction();  // a failed statement fails its transaction
     streams_.clear();
     return Fail(*error, out);
@@ -288,7 +299,9 @@ void Session::OnBegin(const Message& m, std::string* out) {
     double asked = static_cast<double>(tx_timeout->as_int()) / 1000.0;
     if (timeout <= 0 || asked < timeout) timeout = asked;
   }
-  tx_ = std::make_unique<ExplicitTransaction>(read_only, timeout);
+  StatementScope scope;
+  if (auto error = ScopeOf(SubMap(extra, "tx_metadata"), &scope)) return Fail(*error, out);
+  tx_ = std::make_unique<ExplicitTransaction>(read_only, timeout, std::move(scope));
   next_qid_ = 0;
   last_qid_ = -1;
   ValueMap meta;

@@ -132,6 +132,24 @@ async function main() {
     }
   });
 
+  await check('the two clocks and the confidence floor ride in transaction metadata', async () => {
+    const session = driver.session();
+    const q = 'MATCH ()-[r]->() RETURN count(r) AS n';
+    try {
+      const all = (await session.run(q)).records[0].get('n').toNumber();
+      assert.ok(all > 0);
+      // Every bundled statement was made on 2025-07-16: nothing was known by May.
+      const may = await session.run(q, {}, { metadata: { asOf: '2025-05-01' } });
+      assert.equal(may.records[0].get('n').toNumber(), 0);
+      const july = await session.executeRead((tx) => tx.run(q), { metadata: { knownAt: '2025-07-31' } });
+      assert.equal(july.records[0].get('n').toNumber(), all);
+      await expectError(session.run(q, {}, { metadata: { validAt: 'May' } }),
+                        'Neo.ClientError.Request.Invalid');
+    } finally {
+      await session.close();
+    }
+  });
+
   await check('session.run with parameters', async () => {
     const session = driver.session();
     try {

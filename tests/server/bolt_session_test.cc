@@ -312,5 +312,63 @@ TEST_F(BoltSessionTest, ParametersOfTypesKgLacksAreTypeErrors) {
   EXPECT_EQ(Meta(reply[0], "code"), Value("Neo.ClientError.Statement.TypeError"));
 }
 
+// kg's own options ride in tx_metadata: RUN's for an auto-commit statement,
+// BEGIN's for a whole transaction; other keys are the application's.
+TEST_F(BoltSessionTest, TheScopeComesFromTxMetadata) {
+  Start();
+  auto s = LoggedIn();
+  ASSERT_EQ(Query(*s,
+                  "MATCH (a:Company {name: 'NVIDIA'}), (b:Company {name: 'Xiaomi'}) "
+                  "CREATE (a)-[:COMPETES_WITH {valid_from: date('2025-01-01'), confidence: 0.4}]->(b) "
+                  "RETURN 1")
+                .size(),
+            1u);
+  const std::string rivals =
+      "MATCH (:Company {name: 'NVIDIA'})-[:COMPETES_WITH]->(c) RETURN c.name AS n ORDER BY n";
+  auto names = [&](ValueMap metadata, bool in_tx) {
+    std::vector<std::string> out;
+    ValueMap extra;
+    if (!metadata.empty()) extra["tx_metadata"] = Value(std::move(metadata));
+    std::vector<Message> run;
+    if (in_tx) {
+      auto begin = Send(*s, Request(kBegin, {Value(extra)}));
+      if (begin[0].tag != kSuccess) return std::vector<std::string>{Meta(begin[0], "message").as_string()};
+      run = Send(*s, RunMsg(rivals));
+    } else {
+      run = Send(*s, RunMsg(rivals, {}, extra));
+    }
+    if (run[0].tag != kSuccess) {
+      out.push_back(Meta(run[0], "code").as_string() + ": " + Meta(run[0], "message").as_string());
+      Send(*s, Request(kReset));
+      return out;
+    }
+    for (const auto& m : Send(*s, Pull(-1)))
+      if (m.tag == kRecord) out.push_back(m.fields[0].as_list()[0].as_string());
+    if (in_tx) Send(*s, Request(kCommit));
+    return out;
+  };
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(names({}, false), (Names{"AMD", "Huawei", "Xiaomi"}));
+  EXPECT_EQ(names({{"validAt", Value("2024-06-01")}, {"app", Value("ignored")}}, false),
+            (Names{"AMD", "Huawei"}));
+  EXPECT_EQ(names({{"minConfidence", Value(0.5)}}, false), (Names{"AMD", "Huawei"}));
+  // Date(20120) is 2025-02-01, given as a Bolt Date.
+  EXPECT_EQ(names({{"validAt", Value(Date(20120))}}, true), (Names{"AMD", "Huawei", "Xiaomi"}));
+  EXPECT_EQ(names({{"asOf", Value("2024-12-31")}}, true), (Names{"AMD", "Huawei"}));
+  Names bad = names({{"validAt", Value("yesterday")}}, false);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].find("Neo.ClientError.Request.Invalid: tx_metadata: validAt"), std::string::npos)
+      << bad[0];
+  bad = names({{"minConfidence", Value(2)}}, false);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].find("min_confidence"), std::string::npos) << bad[0];
+  bad = names({{"strict", Value("yes")}}, false);
+  EXPECT_NE(bad[0].find("strict must be a boolean"), std::string::npos) << bad[0];
+  // strict from tx_metadata makes a warning an error.
+  auto strict = Send(*s, RunMsg("MATCH (n:Compny) RETURN n", {},
+                                {{"tx_metadata", Value(ValueMap{{"strict", Value(true)}})}}));
+  EXPECT_EQ(Meta(strict[0], "code"), Value("Neo.ClientError.Statement.UnknownLabelWarning"));
+}
+
 }  // namespace
 }  // namespace kg::server::internal::bolt
