@@ -89,6 +89,8 @@ query::QueryOptions Session::Impl::QueryOptionsFor(const CallOptions& options) c
   if (Result<RelationFilter> filter = options.scope.Filter(); filter.ok()) out.relations = *filter;
   out.max_memory_bytes = options.max_memory_bytes;
   out.cancel = options.cancel;
+  out.interrupt = options.interrupt;
+  out.row_consumer = options.row_consumer;
   out.source_name = options.source_name;
   out.procedures = &procedures_;
   out.strict = options.strict;
@@ -124,7 +126,18 @@ Result<ResultTable> Session::Impl::Execute(const query::PreparedStatement& state
   if (!statement.writes()) return statement.Execute(*store_, options);
   std::unique_lock<std::timed_mutex> lock = LockWriter(lock_wait_seconds);
   if (!lock.owns_lock()) return LockTimeout();
-  return statement.Execute(*store_, options);
+  if (!options.row_consumer) return statement.Execute(*store_, options);
+  // The rows of a write go out after the writer lock is released: a
+  // consumer that waits for its client must not hold up other writers.
+  query::QueryOptions locked = options;
+  locked.row_consumer = nullptr;
+  Result<ResultTable> table = statement.Execute(*store_, locked);
+  lock.unlock();
+  if (!table.ok()) return table;
+  std::vector<std::vector<Value>> rows = std::move(table->rows);
+  table->rows.clear();
+  for (std::vector<Value>& row : rows) KG_RETURN_IF_ERROR(options.row_consumer(row));
+  return table;
 }
 
 std::unique_lock<std::timed_mutex> Session::Impl::LockWriter(double wait_seconds) {

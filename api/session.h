@@ -120,6 +120,15 @@ struct CallOptions {
   // How long a write waits for the session's writer lock (0: no limit);
   // then it fails with class LockTimeout, nothing run.
   double lock_wait_seconds = 0;
+  // A second stop flag, one client's own (Bolt's RESET), polled like
+  // `cancel` (the whole server's). Not owned.
+  const std::atomic<bool>* interrupt = nullptr;
+  // Where Run and RunIn hand the result rows, when set: a read statement's
+  // rows as they are made (none held that its RETURN does not need), a
+  // write's once it has committed (query::QueryOptions::row_consumer); the
+  // QueryResult then holds the columns and notifications only. A non-OK
+  // status stops the statement with it.
+  std::function<Status(std::vector<Value>&)> row_consumer;
 };
 
 // A warning about a statement that still ran (Neo4j's notifications):

@@ -72,7 +72,8 @@ Status EvalContext::CheckDeadline() {
 }
 
 Status EvalContext::CheckDeadlineNow() const {
-  if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
+  if ((cancel != nullptr && cancel->load(std::memory_order_relaxed)) ||
+      (interrupt != nullptr && interrupt->load(std::memory_order_relaxed)))
     return MakeRuntimeError(ErrorClass::kCancelled, "", "the query was cancelled");
   if (std::chrono::steady_clock::now() > deadline)
     return MakeRuntimeError(ErrorClass::kTimeout, "",

@@ -44,7 +44,8 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
 
 Status ProcedureContext::Check() const {
   using internal::ErrorClass;
-  if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
+  if ((cancel != nullptr && cancel->load(std::memory_order_relaxed)) ||
+      (interrupt != nullptr && interrupt->load(std::memory_order_relaxed)))
     return internal::MakeRuntimeError(ErrorClass::kCancelled, "", "the query was cancelled");
   if (std::chrono::steady_clock::now() > deadline)
     return internal::MakeRuntimeError(ErrorClass::kTimeout, "",

@@ -36,11 +36,12 @@ using ProcedureFn =
 // What the running statement passes to a procedure besides its arguments.
 struct ProcedureContext {
   RelationFilter relations;  // QueryOptions::relations of the statement
-  // The statement's deadline and cancel flag (QueryOptions). A procedure
+  // The statement's deadline and cancel flags (QueryOptions). A procedure
   // whose work grows with its arguments calls Check() per iteration.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   const std::atomic<bool>* cancel = nullptr;
-  // "Cancelled: ..." once the flag is set, "TimeoutError: ..." past the
+  const std::atomic<bool>* interrupt = nullptr;
+  // "Cancelled: ..." once a flag is set, "TimeoutError: ..." past the
   // deadline, else OK. Return it unchanged: the statement reports it as is.
   Status Check() const;
   // The statement's notifications (null when nobody collects them; not

@@ -41,36 +41,86 @@ struct OpStats {
   double ms = 0;
 };
 
-// Final columns of one pipeline's rows.
+// Where a pipeline's output columns live in its rows.
+struct OutputShape {
+  std::vector<std::string> columns;
+  std::vector<int> slots;
+  bool returns = false;  // false: the pipeline has no output rows
+};
+
+OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::SingleQuery& q) {
+  OutputShape shape;
+  shape.columns = pipe.columns;
+  if (pipe.final_projection != nullptr) {
+    shape.returns = true;
+    shape.columns.clear();
+    for (const auto& [name, slot] : pipe.final_projection->star_vars) {
+      shape.slots.push_back(slot);
+      shape.columns.push_back(name);
+    }
+    for (const auto& item : pipe.final_projection->items) {
+      shape.slots.push_back(item.slot);
+      shape.columns.push_back(item.alias);
+    }
+  } else if (!q.clauses.empty() && q.clauses.back().kind == internal::ClauseKind::kCall) {
+    shape.returns = true;
+    shape.slots = q.clauses.back().yield_slots;
+  }
+  return shape;
+}
+
+// One output row: the values of `slots`, nodes and relationships at their
+// latest version in this statement.
+Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row) {
+  std::vector<Value> out;
+  out.reserve(slots.size());
+  for (int s : slots) {
+    KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(row[s], st.eval));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// Final columns of one pipeline's rows: into the table, or handed over
+// through st.emit.
 Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
                            const internal::SingleQuery& q, Rows& rows) {
+  OutputShape shape = ShapeOf(pipe, q);
   ResultTable table;
-  table.columns = pipe.columns;
-  std::vector<int> slots;
-  if (pipe.final_projection != nullptr) {
-    for (const auto& [name, slot] : pipe.final_projection->star_vars) slots.push_back(slot);
-    for (const auto& item : pipe.final_projection->items) slots.push_back(item.slot);
-    table.columns.clear();
-    for (const auto& [name, slot] : pipe.final_projection->star_vars) table.columns.push_back(name);
-    for (const auto& item : pipe.final_projection->items) table.columns.push_back(item.alias);
-  } else if (!q.clauses.empty() && q.clauses.back().kind == internal::ClauseKind::kCall) {
-    slots = q.clauses.back().yield_slots;
-  } else {
-    return table;
-  }
+  table.columns = std::move(shape.columns);
+  if (!shape.returns) return table;
   for (Row& row : rows) {
-    std::vector<Value> out;
-    out.reserve(slots.size());
-    for (int s : slots) {
-      KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(row[s], st.eval));
-      out.push_back(std::move(v));
+    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row));
+    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+    if (st.emit != nullptr) {
+      KG_RETURN_IF_ERROR((*st.emit)(out));
+      continue;
     }
     KG_RETURN_IF_ERROR(st.eval.memory.Charge(internal::ApproxBytes(out)));
-    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
     table.rows.push_back(std::move(out));
   }
   return table;
 }
+
+// The final RETURN of a pipeline whose rows are handed over as they come:
+// each input row is projected and handed over at once, none kept.
+class EmitSink : public Operator::Sink {
+ public:
+  EmitSink(ExecState& st, const Operator& op, std::vector<int> slots)
+      : st_(st), op_(op), slots_(std::move(slots)) {}
+  Status Add(Row& row) override {
+    return op_.RunRow(st_, row, [this](Row& r) -> Status {
+      KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st_, slots_, r));
+      return (*st_.emit)(out);
+    });
+  }
+  Status Finish(Rows*) override { return Status::OK(); }
+
+ private:
+  ExecState& st_;
+  const Operator& op_;
+  std::vector<int> slots_;
+};
 
 // Hands the notifications to the caller, or under strict fails with the
 // first (before anything is committed).
@@ -161,15 +211,27 @@ Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& i
     } else {
       Rows rows;
       rows.emplace_back(st.num_slots);
+      // A plain final RETURN hands its rows over as they are made.
+      bool emit_final = st.emit != nullptr && pipe.final_projection != nullptr &&
+                        !pipe.ops.empty() && pipe.ops.back()->Streams();
       for (size_t oi = 0; oi < pipe.ops.size();) {
         auto t0 = std::chrono::steady_clock::now();
         // Operators oi..last-1 stream their rows into the sink of `last`.
         size_t last = oi;
         while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
         std::unique_ptr<Operator::Sink> sink;
-        if (last > oi) sink = pipe.ops[last]->MakeSink(st);
+        if (emit_final && last + 1 == pipe.ops.size()) {
+          sink = std::make_unique<EmitSink>(st, *pipe.ops[last],
+                                            ShapeOf(pipe, impl.statement.parts[pi]).slots);
+        } else if (last > oi) {
+          sink = pipe.ops[last]->MakeSink(st);
+        }
         Rows out;
-        if (sink != nullptr) {
+        if (sink != nullptr && last == oi) {  // the RETURN alone: its input is all there
+          for (Row& row : rows) KG_RETURN_IF_ERROR(sink->Add(row));
+          Rows().swap(rows);
+          KG_RETURN_IF_ERROR(sink->Finish(&out));
+        } else if (sink != nullptr) {
           KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, &(*stats)[pi]));
         } else {
           last = oi;
@@ -201,6 +263,21 @@ Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& i
     all.rows = std::move(kept);
   }
   return all;
+}
+
+Status TooManyRows(const QueryOptions& options) {
+  return internal::MakeRuntimeError(
+      internal::ErrorClass::kLimitExceeded, "",
+      "more than " + std::to_string(options.max_rows) + " result rows (the limit)");
+}
+
+// A computed result's rows handed to options.row_consumer; the table keeps
+// its columns.
+Result<ResultTable> HandOver(ResultTable table, const QueryOptions& options) {
+  std::vector<std::vector<Value>> rows = std::move(table.rows);
+  table.rows.clear();
+  for (std::vector<Value>& row : rows) KG_RETURN_IF_ERROR(options.row_consumer(row));
+  return table;
 }
 
 ResultTable PlanTable(const PreparedStatement::Impl& impl,
@@ -266,18 +343,23 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
   const Impl& impl = *impl_;
   if (impl.statement.mode == internal::Statement::Mode::kExplain) {
     // Nothing runs, but the names are still checked (as Neo4j's EXPLAIN does).
-    if (options.notifications == nullptr && !options.strict) return PlanTable(impl, nullptr);
+    if (options.notifications == nullptr && !options.strict && !options.row_consumer)
+      return PlanTable(impl, nullptr);
     return ExecuteIn(*store.BeginRead(), options);
   }
-  std::unique_ptr<storage::Transaction> txn;
-  if (impl.writes) {
-    KG_ASSIGN_OR_RETURN(txn, store.BeginWrite());
-  } else {
-    txn = store.BeginRead();
+  if (!impl.writes) return ExecuteIn(*store.BeginRead(), options);
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> txn, store.BeginWrite());
+  if (!options.row_consumer) {
+    KG_ASSIGN_OR_RETURN(ResultTable table, ExecuteIn(*txn, options));
+    KG_RETURN_IF_ERROR(txn->Commit());
+    return table;
   }
-  KG_ASSIGN_OR_RETURN(ResultTable table, ExecuteIn(*txn, options));
-  if (impl.writes) KG_RETURN_IF_ERROR(txn->Commit());
-  return table;
+  // A write's rows are handed over once it has committed.
+  QueryOptions kept = options;
+  kept.row_consumer = nullptr;
+  KG_ASSIGN_OR_RETURN(ResultTable table, ExecuteIn(*txn, kept));
+  KG_RETURN_IF_ERROR(txn->Commit());
+  return HandOver(std::move(table), options);
 }
 
 Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
@@ -290,6 +372,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
       KG_RETURN_IF_ERROR(internal::CheckNames(txn, impl.src, impl.read_names, &notes));
       KG_RETURN_IF_ERROR(Deliver(options, std::move(notes)));
     }
+    if (options.row_consumer) return HandOver(PlanTable(impl, nullptr), options);
     return PlanTable(impl, nullptr);
   }
   const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
@@ -300,6 +383,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   st.eval.relations = options.relations;
   KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &st.eval.relations));
   st.eval.cancel = options.cancel;
+  st.eval.interrupt = options.interrupt;
   st.eval.memory.limit = options.max_memory_bytes;
   if (notify) st.eval.notifications = &notes;
   if (options.timeout_seconds > 0)
@@ -315,12 +399,21 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     Row copy = row;
     return impl.plan->pattern_ops[e.pattern_plan]->MatchRow(st, copy, emit);
   };
+  // Rows go to the consumer as they are made only when nothing after the
+  // run can still fail the statement (writes, strict) or needs them all
+  // (UNION's distinct rows, PROFILE's table).
+  bool emit_as_made = options.row_consumer && !impl.writes && !options.strict &&
+                      impl.plan->pipelines.size() == 1 &&
+                      impl.statement.mode == internal::Statement::Mode::kRun;
+  uint64_t handed = 0;
+  std::function<Status(std::vector<Value>&)> emit = [&](std::vector<Value>& row) -> Status {
+    if (++handed > options.max_rows) return TooManyRows(options);
+    return options.row_consumer(row);
+  };
+  if (emit_as_made) st.emit = &emit;
   std::vector<std::vector<OpStats>> stats;
   KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, procs, &stats));
-  if (table.rows.size() > options.max_rows)
-    return internal::MakeRuntimeError(
-        internal::ErrorClass::kLimitExceeded, "",
-        "more than " + std::to_string(options.max_rows) + " result rows (the limit)");
+  if (table.rows.size() > options.max_rows) return TooManyRows(options);
   if (notify) {
     // Checked after running, so names this statement wrote count as known.
     std::vector<Notification> names;
@@ -333,7 +426,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     // caller commits: Execute, or a Bolt transaction).
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
   }
-  if (impl.statement.mode == internal::Statement::Mode::kProfile) return PlanTable(impl, &stats);
+  if (impl.statement.mode == internal::Statement::Mode::kProfile) table = PlanTable(impl, &stats);
+  if (options.row_consumer && !emit_as_made) return HandOver(std::move(table), options);
   return table;
 }
 
@@ -343,6 +437,7 @@ ProcedureContext ContextFor(const ExecState& st, const Clause& c) {
   ProcedureContext context{st.eval.relations};
   context.deadline = st.eval.deadline;
   context.cancel = st.eval.cancel;
+  context.interrupt = st.eval.interrupt;
   context.notifications = st.eval.notifications;
   Span at = c.exprs.empty() || !c.exprs[0] ? c.span : c.exprs[0]->span;
   context.position = PositionOf(*st.eval.src, at.begin);

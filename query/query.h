@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,19 @@ struct QueryOptions {
   // to true; nothing is written. Not owned: must outlive the call. A server
   // sets one flag shared by its running queries to cancel them at shutdown.
   const std::atomic<bool>* cancel = nullptr;
+  // A second flag polled like `cancel`: one client's own (Bolt's RESET),
+  // where `cancel` is the whole server's. Not owned.
+  const std::atomic<bool>* interrupt = nullptr;
+  // Where result rows go, when set: each row is handed over (moved) instead
+  // of kept in the returned table, which then holds the columns only. A
+  // read statement without UNION hands its rows over as its RETURN makes
+  // them, holding none that the RETURN itself does not need (ORDER BY,
+  // DISTINCT, aggregation hold theirs); other statements, and any under
+  // `strict`, hand theirs over once all are computed and checked (a write
+  // run by Execute: after it commits). max_rows counts the rows handed
+  // over. A non-OK status from the consumer stops the statement with it,
+  // nothing written.
+  std::function<Status(std::vector<Value>&)> row_consumer;
   std::string source_name = "query";  // used in error positions: query:LINE:COL
   // kg extension: pattern expansion, variable-length steps and shortest
   // paths follow only relationships the filter accepts (the two clocks and

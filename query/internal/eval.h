@@ -74,6 +74,7 @@ class EvalContext {
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   // Set by another thread to stop the query (QueryOptions::cancel); not owned.
   const std::atomic<bool>* cancel = nullptr;
+  const std::atomic<bool>* interrupt = nullptr;  // QueryOptions::interrupt
   MemoryBudget memory;
   // Warnings of this execution (null when nobody collects them; not owned).
   std::vector<Notification>* notifications = nullptr;

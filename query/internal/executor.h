@@ -38,6 +38,9 @@ struct ExecState {
   // Set while streaming once the sink needs no more rows (a LIMIT reached):
   // streaming operators stop producing.
   bool sink_full = false;
+  // Where the final rows go as they are made (QueryOptions::row_consumer,
+  // counted against max_rows); null: into the result table.
+  const std::function<Status(std::vector<Value>&)>* emit = nullptr;
 };
 
 class Operator {

@@ -3,7 +3,9 @@
 // under the built-in ontology.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 
 #include "query/query.h"
 #include "schema/ontology.h"
@@ -254,6 +256,105 @@ TEST_F(QueryApiTest, RuntimeErrorsNamePosition) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("ArgumentError: query:2:8:"), std::string::npos)
       << r.status().message();
+}
+
+// QueryOptions::row_consumer: rows handed over as they are made.
+struct Collected {
+  std::vector<std::vector<Value>> rows;
+  size_t stop_after = SIZE_MAX;
+  std::function<Status(std::vector<Value>&)> Consumer() {
+    return [this](std::vector<Value>& row) -> Status {
+      rows.push_back(std::move(row));
+      if (rows.size() >= stop_after) return Status::InvalidArgument("enough");
+      return Status::OK();
+    };
+  }
+};
+
+TEST_F(QueryApiTest, ARowConsumerTakesARowsWorthOfMemoryNotTheWholeResult) {
+  const char* query =
+      "UNWIND range(0, 999) AS i UNWIND range(1, 100) AS j "
+      "RETURN i * 100 + j AS n, 'padding padding padding' AS p";
+  QueryOptions opts;
+  opts.max_memory_bytes = 1 << 20;  // the whole result would need several MiB
+  auto held = Q(query, opts);
+  ASSERT_FALSE(held.ok());
+  EXPECT_NE(held.status().message().find("MemoryLimitExceeded"), std::string::npos);
+  Collected got;
+  opts.row_consumer = got.Consumer();
+  auto streamed = Q(query, opts);
+  ASSERT_TRUE(streamed.ok()) << streamed.status().ToString();
+  EXPECT_TRUE(streamed->rows.empty());
+  EXPECT_EQ(streamed->columns, (std::vector<std::string>{"n", "p"}));
+  ASSERT_EQ(got.rows.size(), 100000u);
+  EXPECT_EQ(got.rows.front()[0], Value(1));
+  EXPECT_EQ(got.rows.back()[0], Value(100000));
+}
+
+TEST_F(QueryApiTest, AConsumerErrorStopsTheStatementAtOnce) {
+  ASSERT_TRUE(Q("UNWIND range(1, 50) AS i CREATE (:C {i: i})").ok());
+  Collected got;
+  got.stop_after = 3;
+  QueryOptions opts;
+  opts.row_consumer = got.Consumer();
+  auto r = Q("MATCH (c:C) UNWIND range(1, 1000) AS j RETURN c.i, j", opts);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "enough");
+  EXPECT_EQ(got.rows.size(), 3u);  // not one row more was made
+}
+
+TEST_F(QueryApiTest, EveryKindOfStatementHandsItsRowsToTheConsumer) {
+  struct Case {
+    const char* query;
+    std::vector<int64_t> first_column;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"UNWIND [3, 1, 2] AS i RETURN i ORDER BY i", {1, 2, 3}},
+           {"UNWIND [3, 1, 2] AS i RETURN count(*) AS n", {3}},
+           {"UNWIND [1, 1, 2] AS i RETURN DISTINCT i", {1, 2}},
+           {"UNWIND [5, 6, 7] AS i RETURN i SKIP 1 LIMIT 1", {6}},
+           {"RETURN 1 AS x UNION RETURN 2 AS x UNION RETURN 1 AS x", {1, 2}},
+           {"UNWIND [1, 2] AS i WITH i ORDER BY i DESC RETURN i", {2, 1}},
+           {"CREATE (n:C {i: 9}) RETURN n.i", {9}},
+       }) {
+    Collected got;
+    QueryOptions opts;
+    opts.row_consumer = got.Consumer();
+    auto r = Q(c.query, opts);
+    ASSERT_TRUE(r.ok()) << c.query << ": " << r.status().ToString();
+    EXPECT_TRUE(r->rows.empty()) << c.query;
+    std::vector<int64_t> first;
+    for (const auto& row : got.rows) first.push_back(row[0].as_int());
+    EXPECT_EQ(first, c.first_column) << c.query;
+  }
+  // The write was committed before its row went out.
+  EXPECT_EQ(Q("MATCH (n:C {i: 9}) RETURN count(n)")->rows[0][0], Value(1));
+  // EXPLAIN's plan rows too.
+  Collected plan;
+  QueryOptions opts;
+  opts.row_consumer = plan.Consumer();
+  ASSERT_TRUE(Q("EXPLAIN MATCH (n) RETURN n", opts).ok());
+  EXPECT_FALSE(plan.rows.empty());
+}
+
+TEST_F(QueryApiTest, MaxRowsCountsTheRowsHandedOver) {
+  Collected got;
+  QueryOptions opts;
+  opts.max_rows = 5;
+  opts.row_consumer = got.Consumer();
+  auto r = Q("UNWIND range(1, 100) AS i RETURN i", opts);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("more than 5 result rows"), std::string::npos);
+  EXPECT_EQ(got.rows.size(), 5u);
+}
+
+TEST_F(QueryApiTest, TheInterruptFlagStopsAStatementLikeCancel) {
+  std::atomic<bool> interrupt{true};
+  QueryOptions opts;
+  opts.interrupt = &interrupt;
+  auto r = Q("UNWIND range(1, 1000000) AS i RETURN count(*)", opts);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("Cancelled"), std::string::npos) << r.status().ToString();
 }
 
 }  // namespace
