@@ -69,9 +69,9 @@ std::optional<BoltError> ScopeOf(const ValueMap& tx_metadata, StatementScope* ou
     return BoltError{"Neo.ClientError.Request.Invalid", "tx_metadata: " + message};
   };
   StatementScope scope;
-  for (auto [key, day] : {std::pair{"validAt", &scope.scope.valid_at},
-                          std::pair{"knownAt", &scope.scope.known_at},
-                          std::pair{"asOf", &scope.scope.as_of}}) {
+  for (auto [key, day] :
+       {std::pair{"validAt", &scope.scope.valid_at}, std::pair{"knownAt", &scope.scope.known_at},
+        std::pair{"asOf", &scope.scope.as_of}}) {
     const Value* v = Find(tx_metadata, key);
     if (v == nullptr || v->is_null()) continue;
     if (v->is_date()) {
@@ -142,39 +142,53 @@ std::optional<BoltError> Backend::Authorize(const Login& login, bool writes, boo
   return BoltError{"Neo.ClientError.Security.Forbidden", denied->message};
 }
 
-std::optional<BoltError> Backend::Run(const Login& login, const std::string& text,
-                                      const ValueMap& params, bool read_mode,
-                                      ExplicitTransaction* tx, const StatementScope& scope,
-                                      StatementResult* out) {
-  session::Session& db = service_.session();
-  const StatementScope& chosen = tx != nullptr ? tx->scope_ : scope;
-  session::CallOptions options = service_.CallOptionsFor(login.token, params, chosen.scope);
+session::CallOptions Backend::OptionsFor(const Login& login, const RunRequest& request) const {
+  const StatementScope& chosen = request.tx != nullptr ? request.tx->scope_ : request.scope;
+  session::CallOptions options = service_.CallOptionsFor(login.token, request.params, chosen.scope);
   options.lock_wait_seconds = write_timeout_seconds();
   if (chosen.strict.has_value()) options.strict = *chosen.strict;
-  auto fail = [&text, this](const Status& status) {
-    BoltError error = ToBoltError(service_.NameLimit(status));
-    if (error.line > 0) error.offset = OffsetOf(text, error.line, error.column);
-    return error;
-  };
+  options.interrupt = request.interrupt;
+  return options;
+}
+
+BoltError Backend::ErrorOf(const Status& status, const std::string& text) const {
+  BoltError error = ToBoltError(service_.NameLimit(status));
+  if (error.line > 0) error.offset = OffsetOf(text, error.line, error.column);
+  return error;
+}
+
+std::optional<BoltError> Backend::Prepare(const Login& login, const RunRequest& request,
+                                          StatementResult* out) {
   // Prepared once: the session caches the plan that Run then uses.
-  Result<session::PreparedInfo> prepared = db.Prepare(text, options);
-  if (!prepared.ok()) return fail(prepared.status());
-  bool writes = prepared->writes;
-  if (auto error = Authorize(login, writes, read_mode || (tx != nullptr && tx->read_only())))
-    return error;
+  Result<session::PreparedInfo> prepared =
+      service_.session().Prepare(request.text, OptionsFor(login, request));
+  if (!prepared.ok()) return ErrorOf(prepared.status(), request.text);
+  bool read_mode = request.read_mode || (request.tx != nullptr && request.tx->read_only());
+  if (auto error = Authorize(login, prepared->writes, read_mode)) return error;
+  out->columns = prepared->columns;
+  out->writes = prepared->writes;
+  return std::nullopt;
+}
+
+std::optional<BoltError> Backend::Run(const Login& login, const RunRequest& request,
+                                      StatementResult* out) {
+  if (auto error = Prepare(login, request, out)) return error;
+  session::Session& db = service_.session();
+  session::CallOptions options = OptionsFor(login, request);
+  options.row_consumer = request.rows;
   Result<session::QueryResult> result = Status::Internal("not run");
-  if (tx != nullptr) {
-    if (tx->txn_ == nullptr) tx->txn_ = db.Begin();
-    result = db.RunIn(*tx->txn_, text, options);
+  if (request.tx != nullptr) {
+    ExplicitTransaction& tx = *request.tx;
+    if (tx.txn_ == nullptr) tx.txn_ = db.Begin();
+    result = db.RunIn(*tx.txn_, request.text, options);
   } else {
-    result = db.Run(text, options);
+    result = db.Run(request.text, options);
   }
-  if (!result.ok()) return fail(result.status());
+  if (!result.ok()) return ErrorOf(result.status(), request.text);
   out->columns = std::move(result->table.columns);
   out->rows = std::move(result->table.rows);
-  out->writes = writes;
   for (const session::Notification& n : result->notifications)
-    out->notifications.push_back(BoltNotification(n, text));
+    out->notifications.push_back(BoltNotification(n, request.text));
   return std::nullopt;
 }
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,18 +30,6 @@ struct BoltError {
   int offset = 0;  // 0-based character offset of line:column in the query
 };
 
-// A statement's result, whole: the engine materialises every result (within
-// --max-rows) before the first row can be sent; PULL then sends it in batches.
-struct StatementResult {
-  std::vector<std::string> columns;
-  std::vector<std::vector<Value>> rows;
-  bool writes = false;  // the statement has an updating clause
-  // Neo4j-shaped notifications for the final SUCCESS: {code
-  // "Neo.ClientNotification.Statement.<Code>", title, description, severity
-  // "WARNING", category, position {offset, line, column}}.
-  ValueList notifications;
-};
-
 // kg's options a client passes in `tx_metadata` (RUN's for an auto-commit
 // statement, BEGIN's for a transaction): the two clocks, the confidence
 // floor and strict (docs/bolt.md).
@@ -54,6 +43,34 @@ struct StatementScope {
 // are the application's own and are ignored, as Neo4j does. A kg key of
 // the wrong type or value is a Neo.ClientError.Request.Invalid naming it.
 std::optional<BoltError> ScopeOf(const ValueMap& tx_metadata, StatementScope* out);
+
+class ExplicitTransaction;
+
+// One statement as a RUN asks for it.
+struct RunRequest {
+  std::string text;
+  ValueMap params;
+  bool read_mode = false;             // the client asked for read access (mode "r")
+  ExplicitTransaction* tx = nullptr;  // null: auto-commit
+  StatementScope scope;               // for auto-commit; in `tx` the transaction's
+  // The connection's RESET flag: the statement stops (Cancelled) once set.
+  const std::atomic<bool>* interrupt = nullptr;
+  // When set, the rows go here as they are made instead of into
+  // StatementResult::rows (session::CallOptions::row_consumer).
+  std::function<Status(std::vector<Value>&)> rows;
+};
+
+// A statement's result: its columns and, unless RunRequest::rows took them,
+// its rows (within --max-rows), which PULL then sends in batches.
+struct StatementResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  bool writes = false;  // the statement has an updating clause
+  // Neo4j-shaped notifications for the final SUCCESS: {code
+  // "Neo.ClientNotification.Statement.<Code>", title, description, severity
+  // "WARNING", category, position {offset, line, column}}.
+  ValueList notifications;
+};
 
 // Who is logged in on a connection.
 struct Login {
@@ -93,13 +110,14 @@ class Backend {
   // token. Without --token-file any credentials pass (writes stay refused).
   std::optional<BoltError> Authenticate(const ValueMap& auth, Login* login) const;
 
-  // Runs one statement: in `tx` when given, else as its own transaction
-  // (auto-commit). `read_mode`: the client asked for read access (mode "r");
-  // a write is then refused. Errors come with their Neo4j codes.
-  // `scope` applies to an auto-commit statement; in `tx` the transaction's.
-  std::optional<BoltError> Run(const Login& login, const std::string& text, const ValueMap& params,
-                               bool read_mode, ExplicitTransaction* tx, const StatementScope& scope,
-                               StatementResult* out);
+  // Parses and plans a statement (the plan is cached for Run) and checks
+  // that the login may run it: its columns and whether it writes.
+  std::optional<BoltError> Prepare(const Login& login, const RunRequest& request,
+                                   StatementResult* out);
+  // Runs one statement: in request.tx when given, else as its own
+  // transaction (auto-commit). In read mode a write is refused. Errors come
+  // with their Neo4j codes.
+  std::optional<BoltError> Run(const Login& login, const RunRequest& request, StatementResult* out);
 
   std::optional<BoltError> Commit(ExplicitTransaction& tx);
   void Rollback(ExplicitTransaction& tx);
@@ -116,6 +134,9 @@ class Backend {
 
  private:
   std::optional<BoltError> Authorize(const Login& login, bool writes, bool read_mode) const;
+  session::CallOptions OptionsFor(const Login& login, const RunRequest& request) const;
+  // A kg error as Bolt reports it, with its offset in `text`.
+  BoltError ErrorOf(const Status& status, const std::string& text) const;
 
   Service& service_;
   std::atomic<uint64_t> bookmarks_{0};

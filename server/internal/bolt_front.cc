@@ -12,7 +12,10 @@
 
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <optional>
 
 #include "server/internal/bolt_session.h"
 #include "server/internal/bolt_wire.h"
@@ -172,6 +175,87 @@ void BoltFront::AcceptLoop() {
   }
 }
 
+namespace {
+
+// The requests of one connection, from its reader to its handler.
+class Link : public bolt::Connection {
+ public:
+  explicit Link(int fd) : fd_(fd) {}
+
+  void Push(std::string request) {
+    std::lock_guard<std::mutex> lock(mu_);
+    requests_.push_back(std::move(request));
+    ready_.notify_one();
+  }
+  // No more requests: the peer has gone, the server stops, or a request was
+  // too large (`reject`: the FAILURE to send before closing).
+  void Close(std::optional<std::string> reject = std::nullopt) {
+    std::lock_guard<std::mutex> lock(mu_);
+    closed_ = true;
+    if (reject) reject_ = std::move(reject);
+    ready_.notify_all();
+  }
+  std::optional<std::string> reject() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return reject_;
+  }
+  bool idle() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return requests_.empty();
+  }
+
+  std::optional<std::string> NextRequest(double seconds) override {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait_for(lock, std::chrono::duration<double>(seconds),
+                    [this] { return !requests_.empty() || closed_; });
+    if (requests_.empty()) return std::nullopt;
+    std::string request = std::move(requests_.front());
+    requests_.pop_front();
+    return request;
+  }
+  bool Send(std::string* out) override {
+    bool sent = SendAll(fd_, *out);
+    out->clear();
+    return sent;
+  }
+  bool closed() const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    return closed_;
+  }
+
+ private:
+  const int fd_;
+  mutable std::mutex mu_;
+  std::condition_variable ready_;
+  std::deque<std::string> requests_;
+  bool closed_ = false;
+  std::optional<std::string> reject_;
+};
+
+// Runs the requests of `link` in order until the connection ends; sends the
+// responses, batching those of pipelined requests.
+void Handle(bolt::Session& session, Link& link) {
+  std::string out;
+  bool open = true;
+  while (open) {
+    std::optional<std::string> request = link.NextRequest(kPollMillis / 1000.0);
+    session.ExpireTransaction(Clock::now());
+    if (!request) {
+      if (link.closed()) break;
+      continue;
+    }
+    open = session.Handle(*request, &out);
+    if ((!open || link.idle() || out.size() >= kFlushBytes) && !link.Send(&out)) break;
+  }
+  if (std::optional<std::string> reject = link.reject(); reject && open) {
+    session.Reject({"Neo.ClientError.Request.Invalid", *reject}, &out);
+    link.Send(&out);
+  }
+  session.Close();
+}
+
+}  // namespace
+
 void BoltFront::Serve(int fd, uint64_t id) {
   std::string handshake;
   if (!ReadExactly(fd, stop_pipe_[0], bolt::kHandshakeBytes, kHandshakeSeconds, &handshake)) return;
@@ -179,38 +263,44 @@ void BoltFront::Serve(int fd, uint64_t id) {
   if (!version.ok()) return;  // not a Bolt client
   if (!SendAll(fd, bolt::EncodeVersion(*version)) || !version->has_value()) return;
   bolt::Session session(backend_, **version, "bolt-" + std::to_string(id), address_);
+  Link link(fd);
+  session.set_connection(&link);
+  std::atomic<bool> handler_done{false};
+  std::thread handler([&] {
+    Handle(session, link);
+    handler_done = true;
+    shutdown(fd, SHUT_RDWR);  // wakes the reader
+  });
   bolt::MessageAssembler assembler(max_message_bytes_);
-  std::string out;
   char buf[64 * 1024];
-  bool open = true;
-  while (open) {
+  while (!handler_done) {
     pollfd fds[2] = {{fd, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
     int r = poll(fds, 2, kPollMillis);
     if (r < 0 && errno == EINTR) continue;
     if (r < 0 || fds[1].revents != 0) break;
-    session.ExpireTransaction(Clock::now());
     if (r == 0) continue;
     ssize_t got = recv(fd, buf, sizeof buf, 0);
     if (got <= 0) break;
     assembler.Feed(std::string_view(buf, static_cast<size_t>(got)));
-    while (open) {
+    std::optional<std::string> reject;
+    while (true) {
       Result<std::optional<std::string>> message = assembler.Next();
       if (!message.ok()) {  // too large: the rest of the stream cannot be trusted
-        session.Reject({"Neo.ClientError.Request.Invalid", message.status().message()}, &out);
-        open = false;
+        reject = message.status().message();
         break;
       }
       if (!message->has_value()) break;
-      open = session.Handle(**message, &out);
-      if (out.size() >= kFlushBytes) {
-        if (!SendAll(fd, out)) open = false;
-        out.clear();
-      }
+      // A RESET stops what runs now; the handler answers it in its turn.
+      if (bolt::IsReset(**message)) session.interrupt().store(true);
+      link.Push(std::move(**message));
     }
-    if (!SendAll(fd, out)) break;
-    out.clear();
+    if (reject) {
+      link.Close(std::move(reject));
+      break;
+    }
   }
-  session.Close();
+  link.Close();
+  handler.join();
 }
 
 }  // namespace kg::server::internal

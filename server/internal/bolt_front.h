@@ -1,8 +1,11 @@
 // The Bolt front end: a TCP listener speaking Neo4j's Bolt protocol
-// (docs/bolt.md). One thread accepts; each connection gets a thread of its
-// own (Bolt connections are stateful and long-lived, and an explicit
+// (docs/bolt.md). One thread accepts; each connection gets two of its own
+// (Bolt connections are stateful and long-lived, and an explicit
 // transaction's writer lock must be released by the thread that took it),
-// up to a limit, beyond which new connections are closed at once.
+// up to a limit, beyond which new connections are closed at once: a reader
+// that takes requests off the socket as they come, so that a RESET stops
+// the statement running, and a handler that runs them in order and sends
+// the responses.
 #pragma once
 
 #include <atomic>

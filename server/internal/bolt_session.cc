@@ -8,6 +8,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A streamed result is sent on once this much of it is buffered.
+constexpr size_t kStreamFlushBytes = 256 * 1024;
+
 int64_t MillisSince(Clock::time_point start) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
 }
@@ -81,6 +84,11 @@ bool Session::Handle(std::string_view bytes, std::string* out) {
     return false;
   }
   bool keep = Dispatch(*m, out);
+  if (keep && pending_request_.has_value()) {  // it ended a streamed result
+    std::string next = std::move(*pending_request_);
+    pending_request_.reset();
+    return Handle(next, out);
+  }
   if (!keep) state_ = State::kDefunct;
   return keep;
 }
@@ -94,6 +102,8 @@ bool Session::Dispatch(const Message& m, std::string* out) {
     OnReset(out);
     return true;
   }
+  bool after_reset = reset_closed_result_;
+  reset_closed_result_ = false;
   if (state_ == State::kFailed) {
     Ignored(out);
     return true;
@@ -115,9 +125,17 @@ bool Session::Dispatch(const Message& m, std::string* out) {
       return true;
     case kPull:
     case kDiscard:
-      if (!streaming) return Violation(m, out);
-      OnPullOrDiscard(m, m.tag == kPull, out);
-      return true;
+      if (!streaming && after_reset) {
+        // A driver that RESETs a connection with a batch in flight sends a
+        // DISCARD for the result once the batch's has_more arrives, after
+        // the RESET that closed it: the result is gone, which is all the
+        // DISCARD asks for.
+        Success({}, out);
+        return true;
+      }
+      // Else, as Neo4j does, a failure that does not close the connection.
+      if (!streaming) return Violation(m, out, /*fatal=*/false);
+      return OnPullOrDiscard(m, m.tag == kPull, out);
     case kBegin:
       if (!ready) return Violation(m, out);
       OnBegin(m, out);
@@ -149,14 +167,16 @@ bool Session::Dispatch(const Message& m, std::string* out) {
   }
 }
 
-bool Session::Violation(const Message& m, std::string* out) {
+bool Session::Violation(const Message& m, std::string* out, bool fatal) {
   static const char* kStateNames[] = {"NEGOTIATION", "AUTHENTICATION", "READY",  "STREAMING",
                                       "TX_READY",    "TX_STREAMING",   "FAILED", "DEFUNCT"};
   Failure(
       {"Neo.ClientError.Request.Invalid", Describe(m) + " cannot be handled by a session in the " +
                                               kStateNames[static_cast<int>(state_)] + " state"},
       out);
-  return false;
+  if (fatal) return false;
+  state_ = State::kFailed;
+  return true;
 }
 
 void Session::Reject(const BoltError& error, std::string* out) {
@@ -227,10 +247,21 @@ void Session::OnRun(const Message& m, std::string* out) {
   }
   Stream stream;
   stream.started = Clock::now();
-  if (auto error = backend_.Run(login_, m.fields[0].as_string(), params, read_mode, tx_.get(),
-                                scope, &stream.result)) {
+  RunRequest request{m.fields[0].as_string(), params,      read_mode, tx_.get(),
+                     std::move(scope),        &interrupt_, nullptr};
+  std::optional<BoltError> error;
+  if (connection_ != nullptr && !in_tx) {
+    error = backend_.Prepare(login_, request, &stream.result);
+    if (!error && !stream.result.writes) stream.pending = std::move(request);
+  }
+  if (!error && !stream.pending) error = backend_.Run(login_, request, &stream.result);
+  if (error) {
     if (in_tx) EndTransaction();  // a failed statement fails its transaction
     streams_.clear();
+    if (interrupt_.load()) {
+      Interrupted(out);
+      return;
+    }
     return Fail(*error, out);
   }
   ValueList fields;
@@ -251,7 +282,7 @@ void Session::OnRun(const Message& m, std::string* out) {
   Success(meta, out);
 }
 
-void Session::OnPullOrDiscard(const Message& m, bool pull, std::string* out) {
+bool Session::OnPullOrDiscard(const Message& m, bool pull, std::string* out) {
   const ValueMap& extra = MapField(m, 0);
   const Value* n_value = Find(extra, "n");
   const Value* qid_value = Find(extra, "qid");
@@ -259,25 +290,36 @@ void Session::OnPullOrDiscard(const Message& m, bool pull, std::string* out) {
   int64_t qid = qid_value != nullptr && qid_value->is_int() ? qid_value->as_int() : -1;
   if (tx_ == nullptr || qid == -1) qid = tx_ == nullptr ? 0 : last_qid_;
   auto it = streams_.find(qid);
-  if (it == streams_.end() || n == 0 || n < -1)
-    return Fail({"Neo.ClientError.Request.Invalid",
-                 it == streams_.end() ? "no open result with qid " + std::to_string(qid)
-                                      : "n must be -1 or positive"},
-                out);
+  if (it == streams_.end() || n == 0 || n < -1) {
+    Fail({"Neo.ClientError.Request.Invalid", it == streams_.end()
+                                                 ? "no open result with qid " + std::to_string(qid)
+                                                 : "n must be -1 or positive"},
+         out);
+    return true;
+  }
   Stream& s = it->second;
+  if (s.pending.has_value()) return StreamRows(s, pull, n, out);
   size_t total = s.result.rows.size();
   size_t end = n == -1 ? total : std::min(total, s.next + static_cast<size_t>(n));
   if (pull) {
     for (size_t i = s.next; i < end; ++i) Record(s.result.rows[i], out);
   }
   s.next = end;
-  if (end < total) return Success({{"has_more", true}}, out);
-  ValueMap meta = {{"t_last", Value(MillisSince(s.started))},
-                   {"type", Value(s.result.writes ? "rw" : "r")},
-                   {"db", Value(kDatabaseName)}};
-  if (!s.result.notifications.empty())
-    meta["notifications"] = Value(std::move(s.result.notifications));
+  if (end < total) {
+    Success({{"has_more", true}}, out);
+    return true;
+  }
+  Stream done = std::move(s);
   streams_.erase(it);
+  Finished(done.result, done.started, out);
+  return true;
+}
+
+void Session::Finished(StatementResult& result, Clock::time_point started, std::string* out) {
+  ValueMap meta = {{"t_last", Value(MillisSince(started))},
+                   {"type", Value(result.writes ? "rw" : "r")},
+                   {"db", Value(kDatabaseName)}};
+  if (!result.notifications.empty()) meta["notifications"] = Value(std::move(result.notifications));
   if (tx_ == nullptr) {
     meta["bookmark"] = Value(backend_.NextBookmark());
     state_ = State::kReady;
@@ -285,6 +327,91 @@ void Session::OnPullOrDiscard(const Message& m, bool pull, std::string* out) {
     state_ = streams_.empty() ? State::kTxReady : State::kTxStreaming;
   }
   Success(meta, out);
+}
+
+bool Session::Interrupted(std::string* out) {
+  Ignored(out);
+  state_ = State::kFailed;
+  return true;
+}
+
+// The statement runs inside this call: each row it makes is sent at once;
+// when a batch is full, the next request is read from the connection here.
+// A PULL goes on, a DISCARD skips (all of the rest: the statement stops),
+// anything else ends the result and is handled after it.
+bool Session::StreamRows(Stream& s, bool pull, int64_t n, std::string* out) {
+  RunRequest request = std::move(*s.pending);
+  s.pending.reset();
+  Clock::time_point started = s.started;
+  StatementResult result = std::move(s.result);
+  streams_.erase(0);    // an auto-commit result: qid 0; `s` is gone from here on
+  int64_t left = n;     // rows still to send or skip in this batch; -1: all
+  bool sending = pull;  // PULL: send them; DISCARD: skip them
+  bool discard_rest = false;
+  bool lost = false;                    // the connection is gone
+  std::optional<BoltError> idle_error;  // the client did not come back in time
+  const Status stop = Status::Internal("the result was closed");
+  double limit = backend_.write_timeout_seconds();
+  request.rows = [&](std::vector<Value>& row) -> Status {
+    if (sending) Record(row, out);
+    if (out->size() >= kStreamFlushBytes && !connection_->Send(out)) {
+      lost = true;
+      return stop;
+    }
+    if (left == -1 || --left > 0) return Status::OK();
+    Success({{"has_more", true}}, out);
+    if (!connection_->Send(out)) {
+      lost = true;
+      return stop;
+    }
+    std::optional<std::string> next;
+    Clock::time_point waiting = Clock::now();
+    while (!(next = connection_->NextRequest(0.5))) {
+      if (connection_->closed()) {
+        lost = true;
+        return stop;
+      }
+      if (limit > 0 && std::chrono::duration<double>(Clock::now() - waiting).count() > limit) {
+        idle_error = BoltError{"Neo.ClientError.Transaction.TransactionTimedOut",
+                               "the result was not pulled for longer than the server's --timeout "
+                               "and was closed"};
+        return stop;
+      }
+    }
+    Result<Message> m = DecodeMessage(*next);
+    if (m.ok() && (m->tag == kPull || m->tag == kDiscard)) {
+      const ValueMap& extra = MapField(*m, 0);
+      const Value* n_value = Find(extra, "n");
+      const Value* qid_value = Find(extra, "qid");
+      int64_t more = n_value != nullptr && n_value->is_int() ? n_value->as_int() : -1;
+      int64_t qid = qid_value != nullptr && qid_value->is_int() ? qid_value->as_int() : -1;
+      if ((qid == -1 || qid == 0) && (more == -1 || more > 0)) {
+        if (m->tag == kDiscard && more == -1) {
+          discard_rest = true;
+          return stop;
+        }
+        left = more;
+        sending = m->tag == kPull;
+        return Status::OK();
+      }
+    }
+    pending_request_ = std::move(*next);  // handled after this result ends
+    return stop;
+  };
+  std::optional<BoltError> error = backend_.Run(login_, request, &result);
+  if (lost) return false;
+  if (!error || discard_rest) {
+    Finished(result, started, out);
+    return true;
+  }
+  if (idle_error) {
+    tx_failure_ = idle_error;  // the client's next request gets it
+    return true;
+  }
+  if (pending_request_.has_value()) return true;  // STREAMING with no result: see Handle
+  if (interrupt_.load()) return Interrupted(out);
+  Fail(*error, out);
+  return true;
 }
 
 void Session::OnBegin(const Message& m, std::string* out) {
@@ -343,6 +470,8 @@ void Session::OnRoute(const Message& m, std::string* out) {
 }
 
 void Session::OnReset(std::string* out) {
+  reset_closed_result_ = state_ == State::kStreaming || state_ == State::kTxStreaming;
+  interrupt_.store(false);
   EndTransaction();
   streams_.clear();
   state_ = State::kReady;

@@ -9,6 +9,7 @@
 // transaction holds is released on that same thread (Rollback, Close).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -43,12 +44,35 @@ enum MessageTag : uint8_t {
   kFailure = 0x7F,
 };
 
+// True when a request message's bytes are a RESET (a structure marker, then
+// the tag), read without decoding the rest.
+inline bool IsReset(std::string_view message) {
+  return message.size() >= 2 && (static_cast<uint8_t>(message[0]) & 0xF0) == 0xB0 &&
+         static_cast<uint8_t>(message[1]) == kReset;
+}
+
 // The database name kg answers to: Neo4j's default, so code that names it
 // (`driver.session({database: 'neo4j'})`) works unchanged. "kg" works too.
 inline constexpr const char* kDatabaseName = "neo4j";
 
 // What HELLO's SUCCESS announces. Drivers read "Neo4j/<version>" from it.
 inline constexpr const char* kServerAgent = "Neo4j/5.26.0 compatible graph database server - kg";
+
+// What a Session needs from its connection to stream a result: the next
+// request while a result is open, and sending what it has written. Set by
+// BoltFront; a Session without one materialises every result (tests drive
+// it request by request).
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // The next request's bytes; nullopt when the connection is closing or
+  // none came within `seconds` (then closed() tells which).
+  virtual std::optional<std::string> NextRequest(double seconds) = 0;
+  // Sends `*out` and clears it; false when the peer is gone.
+  virtual bool Send(std::string* out) = 0;
+  // True once the peer has gone or the server is stopping.
+  virtual bool closed() const = 0;
+};
 
 class Session {
  public:
@@ -73,6 +97,16 @@ class Session {
 
   Version version() const { return version_; }
 
+  // With a connection, an auto-commit read streams: RUN answers once the
+  // statement is planned, and each PULL runs it on until its batch is sent,
+  // holding no more rows than the statement itself needs; the session then
+  // takes the next request straight from the connection. Not owned.
+  void set_connection(Connection* connection) { connection_ = connection; }
+  // The connection's reader raises this when a RESET arrives, so that the
+  // running statement stops at once (its request is IGNORED); handling the
+  // RESET lowers it.
+  std::atomic<bool>& interrupt() { return interrupt_; }
+
  private:
   enum class State {
     kNegotiation,
@@ -88,25 +122,38 @@ class Session {
     StatementResult result;
     size_t next = 0;  // the first row not yet sent or discarded
     std::chrono::steady_clock::time_point started;
+    // Not run yet: PULL runs it, streaming (set_connection).
+    std::optional<RunRequest> pending;
   };
 
   bool Dispatch(const Message& m, std::string* out);
   bool OnHello(const Message& m, std::string* out);
   bool OnLogon(const Message& m, std::string* out);
   void OnRun(const Message& m, std::string* out);
-  void OnPullOrDiscard(const Message& m, bool pull, std::string* out);
+  // False when the connection must close.
+  bool OnPullOrDiscard(const Message& m, bool pull, std::string* out);
   void OnBegin(const Message& m, std::string* out);
   void OnCommit(std::string* out);
   void OnRollback(std::string* out);
   void OnRoute(const Message& m, std::string* out);
   void OnReset(std::string* out);
+  // PULL/DISCARD of a stream not yet run: runs it, sending batches of `n`
+  // as the client asks for them. False when the connection must close.
+  bool StreamRows(Stream& stream, bool pull, int64_t n, std::string* out);
+  // The final SUCCESS of a result that has been sent or discarded.
+  void Finished(StatementResult& result, std::chrono::steady_clock::time_point started,
+                std::string* out);
+  // A request failed because RESET interrupted it: IGNORED, then FAILED
+  // until the RESET is handled.
+  bool Interrupted(std::string* out);
 
   // A database name the request picked ("" when none), or a failure.
   std::optional<BoltError> CheckDatabase(const ValueMap& extra, bool* named) const;
   // Sends FAILURE and enters FAILED.
   void Fail(const BoltError& error, std::string* out);
-  // FAILURE for a request this state cannot take; the connection closes.
-  bool Violation(const Message& m, std::string* out);
+  // FAILURE for a request this state cannot take; the connection closes
+  // unless not `fatal` (then FAILED until a RESET).
+  bool Violation(const Message& m, std::string* out, bool fatal = true);
   void EndTransaction();
 
   void Success(const ValueMap& meta, std::string* out) const;
@@ -127,6 +174,14 @@ class Session {
   std::unique_ptr<ExplicitTransaction> tx_;
   std::optional<BoltError> tx_failure_;  // set when the transaction expired
   std::string scratch_;                  // reused message buffer
+  Connection* connection_ = nullptr;
+  std::atomic<bool> interrupt_{false};
+  // A request taken from the connection while a result streamed, which
+  // ended the result (RESET, GOODBYE, anything but PULL/DISCARD): handled
+  // next.
+  std::optional<std::string> pending_request_;
+  // The last request was a RESET that closed an open result.
+  bool reset_closed_result_ = false;
 };
 
 }  // namespace kg::server::internal::bolt

@@ -296,14 +296,24 @@ async function main() {
                       'Neo.ClientError.Statement.TypeError');
   });
 
-  await check('100,000 rows stream in batches', async () => {
+  await check('100,000 rows stream in batches, more than the server may hold at once', async () => {
+    // The server runs with --max-memory 8000000; these rows take about 30 MB.
+    const query = 'UNWIND range(0, 999) AS i UNWIND range(1, 100) AS j RETURN i * 100 + j AS n, $pad AS pad';
+    const params = { pad: 'x'.repeat(200) };
+    const res = await fetch(`http://127.0.0.1:${httpPort}/v1/query`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, params }),
+    });
+    // HTTP answers with the whole result in one body, so it must hold it all.
+    assert.match(await res.text(), /MemoryLimitExceeded/);
     const session = driver.session({ fetchSize: 1000 });
     try {
       let count = 0;
       let sum = 0;
       await new Promise((resolve, reject) => {
-        session.run('UNWIND range(1, 100000) AS i RETURN i').subscribe({
-          onNext: (rec) => { count++; sum += rec.get('i').toNumber(); },
+        session.run(query, params).subscribe({
+          onNext: (rec) => { count++; sum += rec.get('n').toNumber(); },
           onCompleted: resolve,
           onError: reject,
         });
@@ -313,6 +323,27 @@ async function main() {
     } finally {
       await session.close();
     }
+  });
+
+  await check('a result left half read is closed with the session', async () => {
+    const session = driver.session({ fetchSize: 10 });
+    try {
+      const seen = [];
+      await new Promise((resolve, reject) => {
+        const sub = session.run('UNWIND range(1, 90000) AS i RETURN i').subscribe({
+          onKeys: () => {},
+          onNext: (rec) => { seen.push(rec.get('i').toNumber()); },
+          onCompleted: resolve,
+          onError: reject,
+        });
+        setTimeout(resolve, 200);
+        void sub;
+      });
+    } finally {
+      await session.close();
+    }
+    // The connection is back in the pool and works.
+    assert.equal(await countCompanies(driver, 'NVIDIA'), 1);
   });
 
   await check('16 concurrent sessions', async () => {

@@ -26,7 +26,7 @@ trap cleanup EXIT
   --edges "$SRC/data/seed/relations.csv" >/dev/null
 (umask 077 && echo "s3cret-bolt" > "$WORK/token")
 "$KG" --db "$WORK/db" serve --http 127.0.0.1:0 --rpc "" --bolt 127.0.0.1:0 \
-  --token-file "$WORK/token" > "$WORK/serve.out" &
+  --token-file "$WORK/token" --max-memory 8000000 > "$WORK/serve.out" &
 SERVER=$!
 for _ in $(seq 1 300); do
   grep -q "serving" "$WORK/serve.out" 2>/dev/null && break

@@ -3,6 +3,10 @@
 // explicit transactions and the writer lock, errors as Neo4j codes.
 #include "server/internal/bolt_session.h"
 
+#include <deque>
+#include <optional>
+#include <thread>
+
 #include "gtest/gtest.h"
 #include "server/internal/bolt_wire.h"
 #include "tests/server/server_test_util.h"
@@ -279,9 +283,14 @@ TEST_F(BoltSessionTest, ProtocolViolationsCloseTheConnection) {
   EXPECT_EQ(Send(*s, RunMsg("RETURN 1"), &open)[0].tag, kFailure);  // RUN before HELLO
   EXPECT_FALSE(open);
   auto t = LoggedIn();
-  auto pull = Send(*t, Pull(-1), &open);  // PULL with nothing to pull
+  // PULL or DISCARD with nothing open (drivers send a DISCARD after their
+  // own RESET has closed the result): FAILURE, FAILED until RESET, as Neo4j.
+  auto pull = Send(*t, Pull(-1), &open);
   EXPECT_EQ(Meta(pull[0], "code"), Value("Neo.ClientError.Request.Invalid"));
-  EXPECT_FALSE(open);
+  EXPECT_TRUE(open);
+  EXPECT_EQ(Send(*t, RunMsg("RETURN 1"))[0].tag, kIgnored);
+  EXPECT_EQ(Send(*t, Request(kReset))[0].tag, kSuccess);
+  EXPECT_EQ(CountCompanies(*t, "NVIDIA"), 1);
   auto u = LoggedIn();
   EXPECT_TRUE(Send(*u, Request(kGoodbye), &open).empty());
   EXPECT_FALSE(open);
@@ -317,12 +326,13 @@ TEST_F(BoltSessionTest, ParametersOfTypesKgLacksAreTypeErrors) {
 TEST_F(BoltSessionTest, TheScopeComesFromTxMetadata) {
   Start();
   auto s = LoggedIn();
-  ASSERT_EQ(Query(*s,
-                  "MATCH (a:Company {name: 'NVIDIA'}), (b:Company {name: 'Xiaomi'}) "
-                  "CREATE (a)-[:COMPETES_WITH {valid_from: date('2025-01-01'), confidence: 0.4}]->(b) "
-                  "RETURN 1")
-                .size(),
-            1u);
+  ASSERT_EQ(
+      Query(*s,
+            "MATCH (a:Company {name: 'NVIDIA'}), (b:Company {name: 'Xiaomi'}) "
+            "CREATE (a)-[:COMPETES_WITH {valid_from: date('2025-01-01'), confidence: 0.4}]->(b) "
+            "RETURN 1")
+          .size(),
+      1u);
   const std::string rivals =
       "MATCH (:Company {name: 'NVIDIA'})-[:COMPETES_WITH]->(c) RETURN c.name AS n ORDER BY n";
   auto names = [&](ValueMap metadata, bool in_tx) {
@@ -332,7 +342,8 @@ TEST_F(BoltSessionTest, TheScopeComesFromTxMetadata) {
     std::vector<Message> run;
     if (in_tx) {
       auto begin = Send(*s, Request(kBegin, {Value(extra)}));
-      if (begin[0].tag != kSuccess) return std::vector<std::string>{Meta(begin[0], "message").as_string()};
+      if (begin[0].tag != kSuccess)
+        return std::vector<std::string>{Meta(begin[0], "message").as_string()};
       run = Send(*s, RunMsg(rivals));
     } else {
       run = Send(*s, RunMsg(rivals, {}, extra));
@@ -368,6 +379,146 @@ TEST_F(BoltSessionTest, TheScopeComesFromTxMetadata) {
   auto strict = Send(*s, RunMsg("MATCH (n:Compny) RETURN n", {},
                                 {{"tx_metadata", Value(ValueMap{{"strict", Value(true)}})}}));
   EXPECT_EQ(Meta(strict[0], "code"), Value("Neo.ClientError.Statement.UnknownLabelWarning"));
+}
+
+// What BoltFront gives a session: requests queued in advance, and what the
+// session sent while a result streamed.
+class FakeConnection : public Connection {
+ public:
+  std::deque<std::string> requests;
+  std::string sent;
+  std::optional<std::string> NextRequest(double) override {
+    if (requests.empty()) return std::nullopt;
+    std::string next = std::move(requests.front());
+    requests.pop_front();
+    return next;
+  }
+  bool Send(std::string* out) override {
+    sent += *out;
+    out->clear();
+    return true;
+  }
+  bool closed() const override { return false; }
+};
+
+std::vector<Message> Decode(const std::string& bytes) {
+  MessageAssembler assembler(SIZE_MAX);
+  assembler.Feed(bytes);
+  std::vector<Message> got;
+  while (true) {
+    auto next = assembler.Next();
+    if (!next.ok() || !next->has_value()) break;
+    auto m = DecodeMessage(**next);
+    if (m.ok()) got.push_back(std::move(m).value());
+  }
+  return got;
+}
+
+std::vector<int64_t> Ints(const std::vector<Message>& messages) {
+  std::vector<int64_t> out;
+  for (const auto& m : messages)
+    if (m.tag == kRecord) out.push_back(m.fields[0].as_list()[0].as_int());
+  return out;
+}
+
+TEST_F(BoltSessionTest, AReadStreamsBatchByBatchTakingRequestsFromTheConnection) {
+  Start();
+  auto s = LoggedIn();
+  FakeConnection connection;
+  s->set_connection(&connection);
+  auto run = Send(*s, RunMsg("UNWIND range(1, 10) AS i RETURN i"));
+  ASSERT_EQ(run[0].tag, kSuccess);
+  EXPECT_EQ(Meta(run[0], "fields"), Value(ValueList{Value("i")}));
+  connection.requests = {Pull(4), Request(kDiscard, {Value(ValueMap{{"n", Value(2)}})}),
+                         Request(kDiscard, {Value(ValueMap{{"n", Value(-1)}})})};
+  auto last = Send(*s, Pull(3));
+  std::vector<Message> streamed = Decode(connection.sent);
+  EXPECT_EQ(Ints(streamed), (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7}));
+  int has_more = 0;
+  for (const auto& m : streamed) has_more += Meta(m, "has_more") == Value(true);
+  EXPECT_EQ(has_more, 3);      // after 3, after 7, after the 2 skipped
+  ASSERT_EQ(last.size(), 1u);  // the final SUCCESS answers the last DISCARD
+  EXPECT_EQ(last[0].tag, kSuccess);
+  EXPECT_TRUE(Meta(last[0], "bookmark").is_string());
+  EXPECT_TRUE(connection.requests.empty());
+  EXPECT_EQ(CountCompanies(*s, "NVIDIA"), 1);  // READY again
+  // PULL all at once: every row, then the summary, in the reply.
+  connection.sent.clear();
+  Send(*s, RunMsg("UNWIND range(1, 5) AS i RETURN i"));
+  auto all = Send(*s, Pull(-1));
+  EXPECT_EQ(Ints(all), (std::vector<int64_t>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(all.back().tag, kSuccess);
+}
+
+TEST_F(BoltSessionTest, AResetWhileAResultStreamsEndsItAndIsAnswered) {
+  Start();
+  auto s = LoggedIn();
+  FakeConnection connection;
+  s->set_connection(&connection);
+  Send(*s, RunMsg("UNWIND range(1, 100) AS i RETURN i"));
+  connection.requests = {Request(kReset)};
+  auto reply = Send(*s, Pull(2));
+  EXPECT_EQ(Ints(Decode(connection.sent)), (std::vector<int64_t>{1, 2}));
+  ASSERT_EQ(reply.size(), 1u);
+  EXPECT_EQ(reply[0].tag, kSuccess);  // RESET's
+  // The driver's DISCARD for the batch it had in flight: the result is gone.
+  EXPECT_EQ(Send(*s, Request(kDiscard, {Value(ValueMap{{"n", Value(-1)}})}))[0].tag, kSuccess);
+  EXPECT_EQ(CountCompanies(*s, "NVIDIA"), 1);
+  // A RUN while a result is open is a protocol violation, as without streaming.
+  Send(*s, RunMsg("UNWIND range(1, 100) AS i RETURN i"));
+  connection.requests = {RunMsg("RETURN 1")};
+  bool open = true;
+  auto violation = Send(*s, Pull(1), &open);
+  EXPECT_FALSE(open);
+  EXPECT_EQ(violation.back().tag, kFailure);
+}
+
+TEST_F(BoltSessionTest, TheInterruptFlagStopsARunningStatementAndResetAnswers) {
+  Start();
+  auto s = LoggedIn();
+  FakeConnection connection;
+  s->set_connection(&connection);
+  const std::string slow =
+      "UNWIND range(1, 10000) AS i UNWIND range(1, 10000) AS j WITH i WHERE i < 0 RETURN i";
+  for (bool in_tx : {false, true}) {
+    SCOPED_TRACE(in_tx ? "in a transaction" : "auto-commit");
+    if (in_tx) {
+      ASSERT_EQ(Send(*s, Request(kBegin, {Value(ValueMap{})}))[0].tag, kSuccess);
+    }
+    std::vector<Message> reply;
+    // The reader raises the flag from its own thread when a RESET comes;
+    // whether before or while the statement runs, it is IGNORED.
+    std::thread reader([&] { s->interrupt().store(true); });
+    if (in_tx) {
+      reply = Send(*s, RunMsg(slow));
+    } else {
+      ASSERT_EQ(Send(*s, RunMsg(slow))[0].tag, kSuccess);
+      reply = Send(*s, Pull(-1));
+    }
+    reader.join();
+    ASSERT_EQ(reply.size(), 1u);
+    EXPECT_EQ(reply[0].tag, kIgnored);
+    EXPECT_EQ(Send(*s, RunMsg("RETURN 1"))[0].tag, kIgnored);  // FAILED until the RESET
+    EXPECT_EQ(Send(*s, Request(kReset))[0].tag, kSuccess);
+    EXPECT_FALSE(s->interrupt().load());
+    EXPECT_EQ(CountCompanies(*s, "NVIDIA"), 1);
+  }
+}
+
+TEST_F(BoltSessionTest, AResultNotPulledWithinTheTimeoutIsClosed) {
+  options_.limits.query_timeout_seconds = 0.3;
+  Start();
+  auto s = LoggedIn();
+  FakeConnection connection;  // no request comes
+  s->set_connection(&connection);
+  Send(*s, RunMsg("UNWIND range(1, 100) AS i RETURN i"));
+  EXPECT_TRUE(Send(*s, Pull(5)).empty());  // five records and has_more went out
+  EXPECT_EQ(Ints(Decode(connection.sent)).size(), 5u);
+  auto late = Send(*s, Pull(5));
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(Meta(late[0], "code"), Value("Neo.ClientError.Transaction.TransactionTimedOut"));
+  EXPECT_EQ(Send(*s, Request(kReset))[0].tag, kSuccess);
+  EXPECT_EQ(CountCompanies(*s, "NVIDIA"), 1);
 }
 
 }  // namespace
