@@ -1,7 +1,8 @@
 // `kg bench`: the workloads of bench/kit/README.md run in one process
 // through one session (whose plan cache prepares each workload's statement
 // once), so the harness (bench/run) measures the engine and not process
-// start-up. Prints one JSON object:
+// start-up; with the scope options (--valid-at ...) as every query command
+// takes them, for bench/clocks_run. Prints one JSON object:
 //   W2..W5: {"workload", "queries", "runs_ms": [...], "median_ms", "checksum"}
 //   W6:     {"ms", "rows"}: open the store + the first W2 statement (cold start)
 #include <algorithm>
@@ -95,10 +96,11 @@ double Millis(std::chrono::steady_clock::time_point start) {
 
 // One pass over the batch (the statement's plan comes from the session's
 // cache); the checksum of all its rows.
-Result<int64_t> RunBatch(session::Session& db, const Workload& w) {
+Result<int64_t> RunBatch(session::Session& db, const Workload& w, const session::Scope& scope) {
   int64_t checksum = 0;
   session::CallOptions options;
   options.timeout_seconds = 0;
+  options.scope = scope;
   for (const ValueMap& p : w.params) {
     options.parameters = p;
     KG_ASSIGN_OR_RETURN(session::QueryResult r, db.Run(w.statement, options));
@@ -113,7 +115,8 @@ std::string Ms(double ms) {
   return buf;
 }
 
-int RunBatches(const Context& ctx, const Workload& w, const std::string& name, int reps) {
+int RunBatches(const Context& ctx, const Workload& w, const std::string& name, int reps,
+               const session::Scope& scope) {
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
   if (!db.ok()) return Report(db.status());
   Result<session::PreparedInfo> statement = (*db)->Prepare(w.statement, session::CallOptions{});
@@ -122,7 +125,7 @@ int RunBatches(const Context& ctx, const Workload& w, const std::string& name, i
   int64_t checksum = 0;
   for (int i = 0; i < reps; ++i) {
     auto start = std::chrono::steady_clock::now();
-    Result<int64_t> sum = RunBatch(**db, w);
+    Result<int64_t> sum = RunBatch(**db, w, scope);
     if (!sum.ok()) return Report(sum.status().WithPrefix(name));
     runs.push_back(Millis(start));
     if (i > 0 && *sum != checksum) {
@@ -163,9 +166,15 @@ struct BenchArgs {
   std::string workload;
   std::string queries;
   int reps = 3;
+  ScopeArgs scope;
 };
 
 int RunBench(const Context& ctx, const BenchArgs& args) {
+  Result<session::Scope> scope = ParseScope(args.scope);
+  if (!scope.ok()) {
+    Report(scope.status());
+    return kExitUsage;
+  }
   Result<Value> queries = LoadQueries(args.queries);
   if (!queries.ok()) return Report(queries.status());
   if (args.workload == "W6") return RunCold(ctx, *queries);
@@ -174,7 +183,7 @@ int RunBench(const Context& ctx, const BenchArgs& args) {
     Report(w.status());
     return kExitUsage;
   }
-  return RunBatches(ctx, *w, args.workload, args.reps);
+  return RunBatches(ctx, *w, args.workload, args.reps, *scope);
 }
 
 }  // namespace
@@ -187,6 +196,7 @@ void RegisterBenchCommand(CLI::App& app, Context& ctx) {
   cmd->add_option("--reps", args->reps, "runs of the batch")
       ->capture_default_str()
       ->check(CLI::Range(1, 100));
+  AddScopeOptions(cmd, &args->scope);
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunBench(ctx, *args); }; });
 }
 
