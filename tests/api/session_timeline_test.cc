@@ -206,6 +206,28 @@ TEST_F(SessionTimelineTest, TimelineDrawsOneRankPerDate) {
   EXPECT_EQ(db_->DrawTimeline(Get(empty), draw).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(SessionTimelineTest, ADateWithManyEntriesWrapsUnderOneDateLabel) {
+  ASSERT_TRUE(db_->Run("MATCH (n:Company {name: 'NVIDIA'}) UNWIND range(1, 6) AS i "
+                       "CREATE (n)-[:SUPPLIES {date: date('2025-07-16'), quote: 'batch ' + "
+                       "toString(i)}]->(:Company {name: 'Buyer ' + toString(i)})",
+                       {})
+                  .ok());
+  Timeline t = Get("NVIDIA");
+  ASSERT_EQ(t.entries.size(), 7u);  // six new statements and the one about Xiaomi
+  DrawRequest draw;
+  draw.render.format = viz::Format::kSvg;
+  Result<viz::Rendering> svg = db_->DrawTimeline(t, draw);
+  ASSERT_TRUE(svg.ok()) << svg.status().ToString();
+  std::string data = Svg(svg->data);
+  // Two rows (four entries, then three), one date label.
+  EXPECT_NE(data.find("id=\"d1\""), std::string::npos);
+  EXPECT_EQ(data.find("id=\"d2\""), std::string::npos);
+  size_t first = data.find(">2025-07-16<");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_EQ(data.find(">2025-07-16<", first + 1), std::string::npos);
+  EXPECT_NE(data.find("id=\"e6\""), std::string::npos);
+}
+
 TEST_F(SessionTimelineTest, DiffAroundTheH20ListsBanEndingAndApprovalBeginning) {
   EXPECT_EQ(Lines(GetDiff("2025-05-01", "2025-07-20", "H20")),
             (std::vector<std::string>{

@@ -178,7 +178,13 @@ GraphPtr BuildTimelineGraph(const Timeline& timeline, const RenderOptions& optio
     SetAttr(date, "shape", "plaintext");
     SetAttr(date, "style", "");
     SetAttr(date, "fontsize", "11");
-    SetHtmlAttr(g, date, "label", "<b>" + HtmlText(rows[r].date) + "</b>");
+    // A date's continuation row shows no date (an empty HTML label is a
+    // Graphviz syntax error, hence the plain blank).
+    if (rows[r].date.empty()) {
+      SetAttr(date, "label", " ");
+    } else {
+      SetHtmlAttr(g, date, "label", "<b>" + HtmlText(rows[r].date) + "</b>");
+    }
     if (previous_date != nullptr) {
       Agedge_t* axis = agedge(g, previous_date, date, nullptr, 1);
       SetAttr(axis, "style", "solid");
