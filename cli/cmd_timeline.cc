@@ -213,10 +213,11 @@ struct DiffArgs {
 };
 
 std::string StanceLines(const DiffEntry& e, const std::string& indent) {
-  const CitedRelation& r = e.relation;
-  std::string out = r.start + " -> " + r.end + ": stance " +
-                    Value(*e.stance_before).ToDisplayString() + " -> " +
-                    Value(*r.stance).ToDisplayString() + Provenance(r) + "\n";
+  CitedRelation r = e.relation;
+  std::string now = Value(*r.stance).ToDisplayString();
+  r.stance.reset();  // shown as the change, not again in the provenance
+  std::string out = Statement(r) + ": stance " + Value(*e.stance_before).ToDisplayString() +
+                    " -> " + now + Provenance(r) + "\n";
   if (!e.quote_before.empty()) {
     out += indent + "before (" + (e.said_before ? e.said_before->ToString() : "?") + "): \"" +
            Cell(e.quote_before, kQuoteChars) + "\"\n";

@@ -111,6 +111,14 @@ TEST_F(TimelineCliTest, DiffTableAndJson) {
   ASSERT_EQ(stance.code, 0) << stance.err;
   EXPECT_NE(stance.out.find("\"change\":\"stance changed\""), std::string::npos) << stance.out;
   EXPECT_NE(stance.out.find("\"stance_before\":0.3"), std::string::npos) << stance.out;
+  testing::Output stance_table = Kg("diff Huawei --from 2025-06-01 --to 2025-07-20");
+  ASSERT_EQ(stance_table.code, 0) << stance_table.err;
+  EXPECT_NE(stance_table.out.find("stance changed (1)\n  2025-07-16  Jensen Huang -PRAISES-> "
+                                  "Huawei: stance 0.3 -> 0.9  [speaker Jensen Huang]\n"
+                                  "                before (2025-03-01): \"Huawei is decent.\"\n"
+                                  "                now: \"Huawei is formidable.\"\n"),
+            std::string::npos)
+      << stance_table.out;
   testing::Output all = Kg("diff --from 2025-07-15 --to 2025-07-16");
   ASSERT_EQ(all.code, 0) << all.err;
   EXPECT_NE(all.out.find("NVIDIA -SUPPLIES-> Xiaomi"), std::string::npos) << all.out;
