@@ -179,6 +179,20 @@ TEST_F(SessionTimelineTest, BadRequestsAreClearErrors) {
   EXPECT_EQ(db_->GetTimeline(valid).status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST_F(SessionTimelineTest, AnAmbiguousNameIsRefusedListingTheCandidates) {
+  ASSERT_TRUE(db_->Run("CREATE (:Company {name: 'Twin A', aliases: ['Twin']}), "
+                       "(:Company {name: 'Twin B', aliases: ['twin']})",
+                       {})
+                  .ok());
+  Result<Timeline> t = db_->GetTimeline({"Twin", {}, {}, {}, {}});
+  ASSERT_EQ(t.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(t.status().message().find("'Twin' is ambiguous: Twin A"), std::string::npos)
+      << t.status().message();
+  Result<Diff> d = db_->GetDiff({{Day("2025-01-01"), Day("2025-12-31")}, "Twin", {}, {}});
+  EXPECT_EQ(d.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(db_->GetTimeline({"Twin A", {}, {}, {}, {}}).ok());  // an exact name wins
+}
+
 TEST_F(SessionTimelineTest, TimelineJsonIsOneDeterministicDocument) {
   std::string json = Session::TimelineJson(Get("H20"));
   EXPECT_EQ(json, Session::TimelineJson(Get("H20")));

@@ -96,6 +96,9 @@ TEST_F(TimelineHttpTest, BadParametersAre400AndUnknownNames404) {
   EXPECT_EQ(Get(server, "/v1/timeline", {}).status, 400) << "name is required";
   EXPECT_EQ(Get(server, "/v1/timeline", {"name=H20", "from=2025-13-01"}).status, 400);
   EXPECT_EQ(Get(server, "/v1/timeline", {"name=H20", "format=yaml"}).status, 400);
+  EXPECT_EQ(Get(server, "/v1/timeline", {"name=H20", "min_confidence=2"}).status, 400);
+  EXPECT_EQ(Get(server, "/v1/diff", {"from=2025-05-01", "to=2025-07-20", "known_at=soon"}).status,
+            400);
   EXPECT_EQ(Get(server, "/v1/diff", {"to=2025-07-20"}).status, 400) << "from is required";
   HttpReply reversed = Get(server, "/v1/diff", {"from=2025-07-20", "to=2025-05-01"});
   EXPECT_EQ(reversed.status, 400);
