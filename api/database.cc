@@ -218,4 +218,25 @@ Result<DatabaseStats> Database::Stats() const {
 
 Result<std::vector<std::string>> Database::Check() const { return impl_->session().Check(); }
 
+namespace {
+session::Scope DatedScope(const DatedOptions& options) {
+  session::Scope scope;
+  scope.known_at = options.known_at;
+  scope.min_confidence = options.min_confidence;
+  return scope;
+}
+}  // namespace
+
+Result<kg::Timeline> Database::Timeline(std::string_view name, const DatedOptions& options,
+                                        std::optional<Date> from, std::optional<Date> to) const {
+  session::TimelineRequest request{std::string(name), options.types, from, to, DatedScope(options)};
+  return impl_->session().GetTimeline(request);
+}
+
+Result<kg::Diff> Database::Diff(Date from, Date to, std::string_view name,
+                                const DatedOptions& options) const {
+  session::DiffRequest request{{from, to}, std::string(name), options.types, DatedScope(options)};
+  return impl_->session().GetDiff(request);
+}
+
 }  // namespace kg

@@ -37,6 +37,7 @@
 #include "core/result_table.h"
 #include "core/source.h"
 #include "core/status.h"
+#include "core/timeline.h"
 #include "core/value.h"
 #include "schema/ontology.h"
 #include "viz/render.h"
@@ -292,10 +293,19 @@ class Transaction {
 
 // A diagram request: viz options plus what the session adds (symmetric
 // types from the ontology, node sizes from an analytics score).
+// Two dates from < to (or equal): the window of a diff (core/timeline.h).
+struct DiffWindow {
+  Date from;
+  Date to;
+};
+
 struct DrawRequest {
   viz::RenderOptions render;
   std::optional<analytics::Algorithm> size_by;  // node size from this score
   std::string output;                           // file to write; "" = bytes only
+  // Render only: colour each relation by what it did in the window, as kg
+  // diff decides it (added green, ended red and dashed, unchanged grey).
+  std::optional<DiffWindow> diff;
 };
 
 struct Drawing {
@@ -360,6 +370,24 @@ struct PathResult {
   std::vector<Entity> from, to;  // the entities each name resolved to
   std::vector<Route> routes;     // distinct entity sequences, ordered by names then ids
   uint64_t combinations = 0;     // paths over all routes (sum of route combinations)
+};
+
+// `kg timeline`: everything dated about one entity (core/timeline.h).
+struct TimelineRequest {
+  std::string name;                // name or alias, any case; an exact name wins
+  std::vector<std::string> types;  // relation types (any case); empty = every type
+  std::optional<Date> from, to;    // only entries dated within [from, to]
+  // known_day() and min_confidence leave relations out; a valid day is
+  // refused (valid time is the timeline's axis: use from/to).
+  Scope scope;
+};
+
+// `kg diff`: what changed in (from, to] (core/timeline.h for each change's rule).
+struct DiffRequest {
+  DiffWindow window;
+  std::string name;                // "" = the whole graph; else only what touches it
+  std::vector<std::string> types;  // any case; empty = every type
+  Scope scope;                     // as TimelineRequest's
 };
 
 class Session {
@@ -558,6 +586,26 @@ class Session {
   // with "did you mean" for unknown --from/--to names.
   Result<AnalyzeResult> Analyze(const AnalyzeRequest& request);
 
+  // --- timelines and diffs (api/session_timeline.cc) ----------------------
+  // Everything dated about the entity request.name names (as RenderEgo
+  // finds it): events it takes part in (Event entities linked to it, their
+  // `start` and `end`), relations touching it beginning and ending, and
+  // statements about it or whose speaker it is (the said time: `date`,
+  // else the source's publication). NotFound with "did you mean" for an
+  // unknown name; InvalidArgument when ambiguous, for an unknown type,
+  // from > to, a valid day in the scope or a bad confidence.
+  Result<Timeline> GetTimeline(const TimelineRequest& request) const;
+  // What changed in the window, over the whole graph or around
+  // request.name. InvalidArgument when from > to, and as GetTimeline.
+  Result<Diff> GetDiff(const DiffRequest& request) const;
+  // The timeline along a time axis (one rank per date, dates down the
+  // side), with request.render's format, title and legend; written to
+  // request.output when given. InvalidArgument when it has no entries.
+  Result<viz::Rendering> DrawTimeline(const Timeline& timeline, const DrawRequest& request) const;
+  // One JSON document each, the same on every front (docs/cli.md).
+  static std::string TimelineJson(const Timeline& timeline);
+  static std::string DiffJson(const Diff& diff);
+
   class Impl;
 
  private:
@@ -573,6 +621,10 @@ Result<ValueMap> ParseParamSpecs(const std::vector<std::string>& specs);
 // Comma-separated names ("COMPETES_WITH, partners_with"): blanks around
 // each trimmed, empty items dropped.
 std::vector<std::string> SplitNames(std::string_view text);
+// The window of a diff: two days, from <= to; InvalidArgument naming
+// `from_what` / `to_what` for a bad or missing date or from > to.
+Result<DiffWindow> ParseWindow(std::string_view from, std::string_view to,
+                               std::string_view from_what, std::string_view to_what);
 // An as-of day "YYYY-MM-DD" ("" = none); InvalidArgument prefixed `what`.
 Result<std::optional<Date>> ParseDay(std::string_view text, std::string_view what);
 

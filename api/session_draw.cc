@@ -9,6 +9,7 @@
 #include <set>
 
 #include "analytics/analytics.h"
+#include "api/internal/dated.h"
 #include "api/internal/session_impl.h"
 #include "core/suggest.h"
 #include "storage/sources.h"
@@ -31,8 +32,9 @@ std::string NothingToDraw(const ResultTable& table) {
   return "nothing to draw: " + why + "; no file written";
 }
 
-// The entity called `name`: an exact (case-sensitive) canonical name match
-// wins; otherwise the single case-insensitive name/alias match.
+}  // namespace
+
+// The entity called `name` (session_impl.h).
 Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& name) {
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, txn.FindByName(name));
   if (ids.empty()) return Status::NotFound("no entity is named or aliased '" + name + "'");
@@ -49,6 +51,8 @@ Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& 
   return Status::InvalidArgument("'" + name + "' is ambiguous: " + listing +
                                  "; use kg render with a MATCH on the id or a property");
 }
+
+namespace {
 
 // The nodes of an ego network: breadth-first to `depth`, at most `max_nodes`,
 // each with its ring (0 for the centre, 1 for its neighbours, ...).
@@ -177,6 +181,25 @@ Result<Subgraph> LoadEgo(const storage::Transaction& txn, const EgoNodes& nodes,
   return g;
 }
 
+// What each relation of `graph` did in the window (kg render --diff), by
+// kg diff's rules (internal::ChangeOf).
+Result<viz::DiffMarks> MarkChanges(const storage::Store& store, const Subgraph& graph,
+                                   const DiffWindow& window) {
+  if (window.to < window.from)
+    return Status::InvalidArgument("diff: " + window.from.ToString() + " is after " +
+                                   window.to.ToString());
+  std::unique_ptr<storage::Transaction> txn = store.BeginRead();
+  RelationFilter published;
+  KG_RETURN_IF_ERROR(internal::WithPublished(*txn, &published));
+  internal::DatedReader reader(*txn, std::move(published), {}, {});
+  viz::DiffMarks marks{window.from, window.to, {}};
+  for (const Relation& r : graph.relations) {
+    viz::Change change = internal::ChangeOf(r, window, reader.SaidDay(r));
+    if (change != viz::Change::kUnchanged) marks.changes[r.id] = change;
+  }
+  return marks;
+}
+
 }  // namespace
 
 std::set<std::string, std::less<>> Session::SymmetricTypes() const {
@@ -267,6 +290,9 @@ Result<Drawing> Session::Render(std::string_view text, const CallOptions& option
   DrawRequest draw = request;
   if (valid_day) draw.render.as_of = valid_day;
   if (draw.render.title.empty()) draw.render.title = viz::DefaultTitle(graph);
+  if (request.diff) {
+    KG_ASSIGN_OR_RETURN(draw.render.diff, MarkChanges(impl_->store(), graph, *request.diff));
+  }
   return DrawGraph(*impl_, *this, std::move(graph), draw);
 }
 

@@ -63,6 +63,7 @@ void RegisterVizCommands(CLI::App& app, Context& ctx);        // render ego
 void RegisterAnalyticsCommands(CLI::App& app, Context& ctx);  // analyze
 void RegisterSourcesCommands(CLI::App& app, Context& ctx);    // sources (cmd_sources.cc)
 void RegisterIngestCommands(CLI::App& app, Context& ctx);     // ingest (cmd_ingest.cc)
+void RegisterTimelineCommands(CLI::App& app, Context& ctx);   // timeline diff (cmd_timeline.cc)
 
 // The source documents named by `kg import --sources FILE.json`
 // (cmd_sources.cc): records as in data/sources/sources.json, each text read

@@ -55,6 +55,7 @@ struct RenderArgs {
   DrawArgs draw;
   std::string query;
   std::vector<std::string> params;
+  std::vector<std::string> diff;  // --diff D1 D2
 };
 
 struct EgoArgs {
@@ -209,6 +210,12 @@ int RunRender(const Context& ctx, const RenderArgs& args) {
   if (!params.ok()) return UsageError(params.status());
   Result<session::Scope> scope = ParseScope(args.draw.scope);
   if (!scope.ok()) return UsageError(scope.status());
+  if (!args.diff.empty()) {
+    Result<session::DiffWindow> window = session::ParseWindow(
+        args.diff[0], args.diff.size() > 1 ? args.diff[1] : "", "--diff D1", "--diff D2");
+    if (!window.ok()) return UsageError(window.status());
+    request->diff = *window;
+  }
   session::CallOptions options;
   options.scope = *scope;
   options.parameters = std::move(params).value();
@@ -231,6 +238,10 @@ void RegisterRender(CLI::App& app, Context& ctx) {
   cmd->add_option("query", args->query, "the statement, e.g. 'MATCH p=(a)-[r]->(b) RETURN p'")
       ->required();
   cmd->add_option("--param", args->params, "parameter name=JSON, e.g. name='\"NVIDIA\"'");
+  cmd->add_option("--diff", args->diff,
+                  "D1 D2 (YYYY-MM-DD): colour what changed between the dates, as kg diff: "
+                  "added green, ended red and dashed, unchanged grey")
+      ->expected(2);
   AddDrawOptions(cmd, &args->draw);
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunRender(ctx, *args); }; });
 }

@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
   RegisterSourcesCommands(app, ctx);
   RegisterIngestCommands(app, ctx);
   RegisterBackupCommands(app, ctx);
+  RegisterTimelineCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -21,6 +21,7 @@
 #include "viz/internal/graphviz.h"
 #include "viz/internal/labels.h"
 #include "viz/internal/model.h"
+#include "viz/internal/timeline.h"
 
 namespace kg::viz {
 namespace {
@@ -201,6 +202,34 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   }
   KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc.get(), g.get(), device));
   return out;
+}
+
+Result<Rendering> RenderTimeline(const Timeline& timeline, const RenderOptions& options) {
+  if (timeline.entries.empty()) {
+    return Status::InvalidArgument("nothing to draw: '" + std::string(timeline.entity.name()) +
+                                   "' has no dated entries in this window and scope");
+  }
+  Rendering out;
+  out.layout = Layout::kDot;
+  out.nodes = timeline.entries.size();
+  out.labelled_nodes = out.nodes;
+  KG_ASSIGN_OR_RETURN(internal::GvcPtr gvc, internal::OpenContext());
+  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "layout", "dot"));
+  const char* device = Device(options.format);
+  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "device", device));
+  internal::GraphPtr g = internal::BuildTimelineGraph(timeline, options);
+  internal::LayoutGuard layout(gvc.get(), g.get(), "dot");
+  KG_RETURN_IF_ERROR(layout.status());
+  if (options.format == Format::kDot) internal::SetAttr(g.get(), "bb", "");
+  KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc.get(), g.get(), device));
+  return out;
+}
+
+Result<Rendering> RenderTimelineToFile(const Timeline& timeline, const RenderOptions& options,
+                                       const std::string& path) {
+  KG_ASSIGN_OR_RETURN(Rendering r, RenderTimeline(timeline, options));
+  KG_RETURN_IF_ERROR(WriteFileAtomically(path, r.data));
+  return r;
 }
 
 Status WriteFileAtomically(const std::string& path, std::string_view data) {

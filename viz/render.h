@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "core/result_table.h"
+#include "core/timeline.h"
 
 namespace kg::viz {
 
@@ -49,6 +50,21 @@ inline constexpr double kPageHeight = 8.5;
 // More nodes than this are refused (InvalidArgument with advice on narrowing
 // the query): such a drawing is unreadable and slow to lay out.
 inline constexpr size_t kMaxNodes = 2000;
+
+// What a relation did between two dates (kg render --diff D1 D2), decided by
+// the caller (the session, by kg diff's rules).
+enum class Change { kUnchanged, kAdded, kEnded };
+struct DiffMarks {
+  Date from;
+  Date to;
+  std::map<RelationId, Change> changes;  // relations not listed: unchanged
+};
+
+// The colours of a diff drawing: added green, ended red (and dashed),
+// unchanged grey.
+inline constexpr std::string_view kAddedColor = "#009E73";
+inline constexpr std::string_view kEndedColor = "#D55E00";
+inline constexpr std::string_view kUnchangedColor = "#AAAAAA";
 
 struct RenderOptions {
   Format format = Format::kSvg;
@@ -88,6 +104,10 @@ struct RenderOptions {
   // An extra line under the footnote (e.g. "12 more neighbours not shown");
   // empty: none.
   std::string note;
+  // A diff drawing: edges coloured by change instead of by family (an edge
+  // merging several relations is added when one is, else ended when one
+  // is), the legend saying what each colour means between the two dates.
+  std::optional<DiffMarks> diff;
 };
 
 // The largest node scale that RenderOptions::node_scores gives.
@@ -140,6 +160,18 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options);
 // written (missing directory, no permission, a directory, full disk, ...).
 Result<Rendering> RenderToFile(const Subgraph& graph, const RenderOptions& options,
                                const std::string& path);
+
+// A timeline (kg timeline) along a time axis with the dot layout: one rank
+// per distinct date (a date with many entries wraps onto further rows), the
+// dates down the left side, each entry a box coloured by its kind (event,
+// begins, said, ends) with the relation, the quote's start and the
+// speaker; its tooltip holds the whole quote and the sources. Uses
+// options.format, title (default: "<name>: timeline"), legend and note.
+// InvalidArgument when the timeline has no entries; otherwise as Render.
+Result<Rendering> RenderTimeline(const Timeline& timeline, const RenderOptions& options);
+// RenderTimeline() and write the bytes to `path` as WriteFileAtomically does.
+Result<Rendering> RenderTimelineToFile(const Timeline& timeline, const RenderOptions& options,
+                                       const std::string& path);
 
 // Writes `data` to `path`, by what `path` is now:
 //  - nothing: a new 0644 file, written atomically (a temporary file in the

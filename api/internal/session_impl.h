@@ -25,6 +25,11 @@ struct Transaction::State {
 
 // The error of a write that waited for the writer lock in vain.
 Status LockTimeout();
+// The entity called `name`: an exact (case-sensitive) canonical name match
+// wins; otherwise the single case-insensitive name/alias match. NotFound
+// (without suggestions) when none; InvalidArgument listing them when
+// several match.
+Result<EntityId> FindEntity(const storage::Transaction& txn, const std::string& name);
 // The engine's notifications as the session hands them out.
 std::vector<Notification> FromEngine(std::vector<query::Notification> notes);
 

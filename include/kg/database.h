@@ -31,6 +31,7 @@
 #include "core/result.h"
 #include "core/result_table.h"
 #include "core/status.h"
+#include "core/timeline.h"
 #include "core/value.h"
 
 namespace kg {
@@ -201,6 +202,13 @@ struct DatabaseStats {
   std::string ontology;
 };
 
+// Options of Timeline and Diff (docs/temporal.md, "Timelines and diffs").
+struct DatedOptions {
+  std::vector<std::string> types;        // relation types, any case; empty = every type
+  std::optional<Date> known_at;          // only relations stated on or before this day
+  std::optional<double> min_confidence;  // InvalidArgument outside [0, 1]
+};
+
 class Database {
  public:
   // Opens the database at `path`. NotFound when there is none (unless
@@ -242,6 +250,22 @@ class Database {
   // file's bytes. InvalidArgument when the query writes (it is not run) or
   // the result holds no graph values; Query's errors otherwise.
   Result<std::string> Render(std::string_view text, const ValueMap& params, DiagramFormat format);
+
+  // Everything dated about the entity named `name` (name or alias, any
+  // case; an exact name wins), in date order: events it takes part in,
+  // relations touching it beginning and ending, statements about it or by
+  // it; only entries within [from, to] when given. NotFound (message with
+  // "did you mean") for an unknown name; InvalidArgument when the name is
+  // ambiguous, a type is unknown or from > to.
+  Result<kg::Timeline> Timeline(std::string_view name, const DatedOptions& options = {},
+                                std::optional<Date> from = std::nullopt,
+                                std::optional<Date> to = std::nullopt) const;
+  // What changed after `from` up to `to` (core/timeline.h gives each
+  // change's rule), over the whole graph or, with a non-empty `name`, only
+  // what touches that entity. InvalidArgument when from > to; otherwise as
+  // Timeline.
+  Result<kg::Diff> Diff(Date from, Date to, std::string_view name = "",
+                        const DatedOptions& options = {}) const;
 
   // Counts by label and type. IOError when the store cannot be read.
   Result<DatabaseStats> Stats() const;

@@ -1,5 +1,6 @@
 // HTTP routes: POST /v1/query, GET /v1/render, /v1/ego, /v1/analyze and
 // /v1/path (http_graph.cc), GET /v1/export (http_export.cc),
+// GET /v1/timeline and /v1/diff (http_timeline.cc),
 // GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
@@ -26,6 +27,7 @@
 #include "server/internal/http_export.h"
 #include "server/internal/http_graph.h"
 #include "server/internal/http_params.h"
+#include "server/internal/http_timeline.h"
 
 namespace kg::server::internal {
 namespace {
@@ -377,7 +379,8 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
   if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/path" &&
-      path != "/v1/stats" && path != "/v1/export" && path != "/healthz" && !entity)
+      path != "/v1/stats" && path != "/v1/export" && path != "/healthz" && path != "/v1/timeline" &&
+      path != "/v1/diff" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
   if (path == "/v1/render") return HandleRender(s, BearerToken(req), req, res);
@@ -385,6 +388,8 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   if (path == "/v1/analyze") return HandleAnalyze(s, BearerToken(req), req, res);
   if (path == "/v1/path") return HandlePath(s, BearerToken(req), req, res);
   if (path == "/v1/export") return HandleExport(s, BearerToken(req), req, res);
+  if (path == "/v1/timeline") return HandleTimeline(s, BearerToken(req), req, res);
+  if (path == "/v1/diff") return HandleDiff(s, BearerToken(req), req, res);
   ParamTable none = NoParams(path == "/v1/stats" ? "GET /v1/stats"
                              : entity            ? "GET /v1/entities/{name}"
                                                  : "GET /healthz");

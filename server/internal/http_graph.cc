@@ -176,6 +176,12 @@ void HandleRender(Service& service, std::string_view token, const HttpRequest& r
   if (!params.ok()) return SendBadRequest(res, params.status());
   auto request = DrawRequestFrom(req);
   if (!request.ok()) return SendBadRequest(res, request.status());
+  if (req.Param("diff_from") != nullptr || req.Param("diff_to") != nullptr) {
+    auto window = session::ParseWindow(TextParam(req, "diff_from"), TextParam(req, "diff_to"),
+                                       "diff_from", "diff_to");
+    if (!window.ok()) return SendBadRequest(res, window.status());
+    request->diff = *window;
+  }
   auto scope = ScopeParams(req);
   if (!scope.ok()) return SendBadRequest(res, scope.status());
   auto data = service.Render(token, *query, *params, *request, *scope);

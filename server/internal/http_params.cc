@@ -34,7 +34,8 @@ const std::vector<std::string_view> kScopeParams = {"valid_at", "known_at", "as_
 const std::vector<std::string_view> kDrawParams = Concat(
     {"format", "layout", "rankdir", "title", "no_legend", "no_merge", "size_by"}, kScopeParams);
 
-const ParamTable kRenderParams = {"GET /v1/render", Concat({"query", "params"}, kDrawParams)};
+const ParamTable kRenderParams = {
+    "GET /v1/render", Concat(Concat({"query", "params"}, kDrawParams), {"diff_from", "diff_to"})};
 const ParamTable kEgoParams = {
     "GET /v1/ego", Concat({"name", "depth", "types", "max_nodes", "cross_edges"}, kDrawParams)};
 const ParamTable kAnalyzeParams = {
@@ -46,6 +47,12 @@ const ParamTable kPathParams = {
 const ParamTable kExportParams = {"GET /v1/export",
                                   Concat({"format", "query", "params"}, kScopeParams)};
 const ParamTable kSuggestParams = {"GET /v1/suggest", {"q", "limit"}};
+// Timelines and diffs span valid time: no valid_at (as_of counts as known_at).
+const ParamTable kTimelineParams = {"GET /v1/timeline",
+                                    {"name", "types", "from", "to", "format", "title", "no_legend",
+                                     "known_at", "as_of", "min_confidence"}};
+const ParamTable kDiffParams = {
+    "GET /v1/diff", {"from", "to", "name", "types", "known_at", "as_of", "min_confidence"}};
 
 ParamTable NoParams(std::string_view endpoint) { return ParamTable{endpoint, {}}; }
 

@@ -34,6 +34,11 @@ extern const ParamTable kAnalyzeParams;  // GET /v1/analyze
 extern const ParamTable kPathParams;     // GET /v1/path
 extern const ParamTable kExportParams;   // GET /v1/export
 extern const ParamTable kSuggestParams;  // GET /v1/suggest
+
+// GET /v1/timeline and /v1/diff (http_timeline.cc).
+extern const ParamTable kTimelineParams;
+extern const ParamTable kDiffParams;
+
 // Endpoints without parameters: /v1/query (its options are body fields),
 // /v1/entities/{name}, /v1/stats, /healthz, the explorer's files.
 ParamTable NoParams(std::string_view endpoint);

@@ -111,7 +111,14 @@ void AddEdge(Agraph_t* g, const DrawEdge& e) {
   Agnode_t* head = agnode(g, Str(NodeName(e.head).c_str()), 0);
   Agedge_t* edge = agedge(g, tail, head, Str(e.key.c_str()), 1);
   SetAttr(edge, "id", e.key);
-  SetAttr(edge, "class", "type-" + e.type + " family-" + std::string(FamilyName(e.style.family)));
+  std::string change;
+  if (e.change) {
+    change = *e.change == Change::kAdded   ? " change-added"
+             : *e.change == Change::kEnded ? " change-ended"
+                                           : " change-unchanged";
+  }
+  SetAttr(edge, "class",
+          "type-" + e.type + " family-" + std::string(FamilyName(e.style.family)) + change);
   // Several strands: parallel lines, one per type in its colour, and a
   // label line per type in the same colour.
   std::string colors;
@@ -156,6 +163,14 @@ std::string EdgeRows(const DrawModel& model, const RenderOptions& options) {
     rows += Row(LineSwatch(ColorForFamily(f), "\u2501\u2501\u2501\u25B6"),
                 HtmlText(FamilyLegendText(f)));
   }
+  if (legend.diff && options.diff) {
+    std::string from = options.diff->from.ToString(), to = options.diff->to.ToString();
+    rows += Row(LineSwatch(kAddedColor, "\u2501\u2501\u2501\u25B6"),
+                "added after " + from + ", by " + to);
+    rows += Row(LineSwatch(kEndedColor, "\u254D\u254D\u254D\u25B6"),
+                "ended on or after " + from + ", before " + to);
+    rows += Row(LineSwatch(kUnchangedColor, "\u2501\u2501\u2501\u25B6"), "unchanged");
+  }
   if (legend.symmetric) {
     rows += Row(LineSwatch(kFactualColor, "\u2501\u2501\u2501\u2501"), "symmetric (no direction)");
   }
@@ -163,7 +178,7 @@ std::string EdgeRows(const DrawModel& model, const RenderOptions& options) {
     rows += Row(LineSwatch(kFactualColor, "\u254D\u254D\u254D\u25B6"),
                 "not valid on " + options.as_of->ToString());
   }
-  if (!legend.families.empty()) {
+  if (!legend.families.empty() || legend.diff) {
     rows += Row("<td></td>", "<font point-size=\"8\">line width: number of quotes</font>");
   }
   if (!legend.size_by.empty()) {

@@ -179,6 +179,27 @@ std::vector<Strand> Strands(const std::vector<const Relation*>& rels, bool symme
   return strands;
 }
 
+// A diff drawing's edge: added when one of its relations was added, else
+// ended when one ended (then dashed), else unchanged; every strand takes
+// the change's colour.
+void ApplyChange(const std::vector<const Relation*>& rels, const DiffMarks& diff, DrawEdge* e) {
+  bool added = false, ended = false;
+  for (const Relation* r : rels) {
+    auto it = diff.changes.find(r->id);
+    Change c = it == diff.changes.end() ? Change::kUnchanged : it->second;
+    added = added || c == Change::kAdded;
+    ended = ended || c == Change::kEnded;
+  }
+  e->change = added ? Change::kAdded : ended ? Change::kEnded : Change::kUnchanged;
+  std::string_view color = added ? kAddedColor : ended ? kEndedColor : kUnchangedColor;
+  e->style.color = color;
+  e->style.dashed = *e->change == Change::kEnded;
+  for (Strand& s : e->strands) {
+    s.style.color = color;
+    s.style.dashed = e->style.dashed;
+  }
+}
+
 DrawEdge MakeEdge(const std::vector<const Relation*>& rels, const RenderOptions& options,
                   const std::map<EntityId, const DrawNode*>& nodes) {
   const Relation& first = *rels.front();
@@ -209,6 +230,7 @@ DrawEdge MakeEdge(const std::vector<const Relation*>& rels, const RenderOptions&
   // wide as the quotes behind the edge.
   e.style.penwidth = std::max(1.0, e.style.penwidth / static_cast<double>(e.strands.size()));
   for (const Relation* r : rels) e.relations.push_back(r->id);
+  if (options.diff) ApplyChange(rels, *options.diff, &e);
   return e;
 }
 
@@ -330,6 +352,10 @@ std::string Footnote(const std::vector<const Relation*>& relations, const Render
     if (dates.size() > 1) text += " to " + *dates.rbegin();
   }
   if (options.as_of) text += " \u00B7 as of " + options.as_of->ToString();
+  if (options.diff) {
+    text += " \u00B7 changes from " + options.diff->from.ToString() + " to " +
+            options.diff->to.ToString();
+  }
   return text;
 }
 
@@ -362,6 +388,11 @@ Result<DrawModel> BuildModel(const Subgraph& graph, const RenderOptions& options
   ApplyScores(options, &model);
   model.legend = CollectLegend(model);
   if (!options.node_scores.empty()) model.legend.size_by = options.score_name;
+  if (options.diff) {
+    model.legend.diff = true;
+    model.legend.families.clear();
+    model.legend.dashed = false;
+  }
   model.footnote = Footnote(all, options);
   return model;
 }

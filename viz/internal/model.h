@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,8 @@ struct DrawEdge {
   EdgeStyle style;      // family and colour of the first strand; width from all quotes
   std::vector<RelationId> relations;  // merged relations, ascending
   bool both_ways = false;             // a star's merged relations run in both directions
+  // With RenderOptions::diff: what the edge's relations did between the dates.
+  std::optional<Change> change;
 };
 
 struct LegendEntries {
@@ -60,6 +63,7 @@ struct LegendEntries {
   bool symmetric = false;
   bool dashed = false;
   std::string size_by;  // "size: <this>" line; "" without node scores
+  bool diff = false;    // a diff drawing: the change rows replace the families
 };
 
 struct DrawModel {
