@@ -27,12 +27,11 @@
 #include "server/internal/http_export.h"
 #include "server/internal/http_graph.h"
 #include "server/internal/http_params.h"
+#include "server/internal/http_reply.h"
 #include "server/internal/http_timeline.h"
 
 namespace kg::server::internal {
 namespace {
-
-constexpr char kJson[] = "application/json";
 
 // Sent with every reply. The API serves JSON and diagrams, never a page to
 // frame or a script to run: sniffing, framing, referrers, caching and any
@@ -54,19 +53,7 @@ void AddSecurityHeaders(HttpResponse* res) {
   if (!has("Cache-Control")) res->headers.emplace_back("Cache-Control", "no-store");
 }
 
-void SendError(HttpResponse* res, const ApiError& error) {
-  res->status = error.http_status;
-  res->content_type = kJson;
-  res->body = ApiErrorJson(error);
-}
-
 void SendStatus(HttpResponse* res, const Status& status) { SendError(res, ToApiError(status)); }
-
-void SendJson(HttpResponse* res, std::string body) {
-  res->status = 200;
-  res->content_type = kJson;
-  res->body = std::move(body);
-}
 
 // The token of "Authorization: Bearer <token>"; "" when there is none. The
 // scheme name is case-insensitive (RFC 7235 section 2.1).

@@ -7,6 +7,7 @@
 
 #include "core/json.h"
 #include "server/internal/http_params.h"
+#include "server/internal/http_reply.h"
 #include "viz/render.h"
 
 namespace kg::server::internal {
@@ -14,17 +15,6 @@ namespace {
 
 // As `kg ego`: a larger ring no longer reads at page size.
 constexpr int64_t kDefaultEgoMaxNodes = 25;
-
-void SendError(HttpResponse* res, const ApiError& error) {
-  res->status = error.http_status;
-  res->content_type = "application/json";
-  res->body = ApiErrorJson(error);
-}
-
-// A bad parameter value: 400 BadRequest with the reader's message.
-void SendBadRequest(HttpResponse* res, const Status& status) {
-  SendError(res, {400, "BadRequest", status.message()});
-}
 
 void SendDiagram(HttpResponse* res, const session::DrawRequest& request, std::string data) {
   res->status = 200;

@@ -7,26 +7,11 @@
 #include <cctype>
 
 #include "server/internal/http_params.h"
+#include "server/internal/http_reply.h"
 #include "viz/render.h"
 
 namespace kg::server::internal {
 namespace {
-
-void SendError(HttpResponse* res, const ApiError& error) {
-  res->status = error.http_status;
-  res->content_type = "application/json";
-  res->body = ApiErrorJson(error);
-}
-
-void SendBadRequest(HttpResponse* res, const Status& status) {
-  SendError(res, {400, "BadRequest", status.message()});
-}
-
-void SendJsonBody(HttpResponse* res, std::string body) {
-  res->status = 200;
-  res->content_type = "application/json";
-  res->body = std::move(body);
-}
 
 Result<std::optional<Date>> DayParam(const HttpRequest& req, std::string_view name) {
   return session::ParseDay(TextParam(req, name), name);
@@ -91,7 +76,7 @@ void HandleTimeline(Service& service, std::string_view token, const HttpRequest&
   session::Session& session = service.session();
   auto timeline = session.GetTimeline(*request);
   if (!timeline.ok()) return SendError(res, service.NameError(timeline.status(), {request->name}));
-  if (!*draw) return SendJsonBody(res, session::Session::TimelineJson(*timeline));
+  if (!*draw) return SendJson(res, session::Session::TimelineJson(*timeline));
   auto drawn = session.DrawTimeline(*timeline, **draw);
   if (!drawn.ok()) return SendError(res, service.NameError(drawn.status(), {}));
   res->status = 200;
@@ -110,7 +95,7 @@ void HandleDiff(Service& service, std::string_view token, const HttpRequest& req
   session::DiffRequest request{*window, TextParam(req, "name"), ListParam(req, "types"), *scope};
   auto diff = service.session().GetDiff(request);
   if (!diff.ok()) return SendError(res, service.NameError(diff.status(), {request.name}));
-  SendJsonBody(res, session::Session::DiffJson(*diff));
+  SendJson(res, session::Session::DiffJson(*diff));
 }
 
 }  // namespace kg::server::internal
