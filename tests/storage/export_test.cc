@@ -192,6 +192,18 @@ TEST_F(ExportTest, CsvRoundTripKeepsDatePrecision) {
             "0,1,BANS,2025,2025-04,2025-W28\n");
 }
 
+TEST_F(ExportTest, CypherWritesPrecisionDatesWithKgDate) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  ASSERT_TRUE(txn->CreateEntity({"Event"}, {{"start", Value(*Date::ParseWithPrecision("2025-04"))},
+                                            {"end", Value(*Date::Parse("2025-07-14"))}})
+                  .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  std::string script = Export(*store, ExportFormat::kCypher);
+  EXPECT_NE(script.find("start: kg.date('2025-04')"), std::string::npos) << script;
+  EXPECT_NE(script.find("end: date('2025-07-14')"), std::string::npos) << script;
+}
+
 TEST_F(ExportTest, CsvRoundTripKeepsTemporalTypes) {
   auto store = NewStore("db", schema::Ontology::Open());
   auto txn = std::move(store->BeginWrite()).value();
