@@ -204,6 +204,21 @@ TEST_F(ExportTest, CypherWritesPrecisionDatesWithKgDate) {
   EXPECT_NE(script.find("end: date('2025-07-14')"), std::string::npos) << script;
 }
 
+TEST_F(ExportTest, GexfSpansPrecisionBoundsWithDays) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  auto a = *txn->CreateEntity({"Company"}, {{"name", Value("a")}});
+  auto b = *txn->CreateEntity({"Product"}, {{"name", Value("b")}});
+  ASSERT_TRUE(txn->CreateRelation("RESTRICTS", a, b,
+                                  {{"valid_from", Value(*Date::ParseWithPrecision("2025-04"))},
+                                   {"valid_to", Value(*Date::ParseWithPrecision("2025-07"))}})
+                  .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  std::string gexf = Export(*store, ExportFormat::kGexf);
+  EXPECT_NE(gexf.find("start=\"2025-04-01\""), std::string::npos) << gexf;
+  EXPECT_NE(gexf.find("end=\"2025-07-31\""), std::string::npos) << gexf;
+}
+
 TEST_F(ExportTest, CsvRoundTripKeepsTemporalTypes) {
   auto store = NewStore("db", schema::Ontology::Open());
   auto txn = std::move(store->BeginWrite()).value();
