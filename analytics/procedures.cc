@@ -68,10 +68,12 @@ Result<bool> Bool(std::string_view procedure, const std::string& key, const Valu
 Result<Date> DateOf(std::string_view procedure, const std::string& key, const Value& v) {
   if (v.is_date()) return v.as_date();
   if (v.is_string()) {
-    Result<Date> d = Date::Parse(v.as_string());
+    // Any precision: a month means some day of it (docs/temporal.md).
+    Result<Date> d = Date::ParseWithPrecision(v.as_string());
     if (d.ok()) return d;
   }
-  return ArgumentError(procedure, key + " must be a date or 'YYYY-MM-DD'");
+  return ArgumentError(procedure,
+                       key + " must be a date or 'YYYY-MM-DD', 'YYYY-Www', 'YYYY-MM' or 'YYYY'");
 }
 
 Result<DegreeDirection> DirectionOf(std::string_view procedure, const Value& v) {

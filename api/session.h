@@ -625,7 +625,9 @@ std::vector<std::string> SplitNames(std::string_view text);
 // `from_what` / `to_what` for a bad or missing date or from > to.
 Result<DiffWindow> ParseWindow(std::string_view from, std::string_view to,
                                std::string_view from_what, std::string_view to_what);
-// An as-of day "YYYY-MM-DD" ("" = none); InvalidArgument prefixed `what`.
+// A scope date ("" = none): "YYYY-MM-DD", or a week "YYYY-Www", a month
+// "YYYY-MM" or a year "YYYY" (RelationFilter reads a period as: valid on
+// some day of it, known by its last day). InvalidArgument prefixed `what`.
 Result<std::optional<Date>> ParseDay(std::string_view text, std::string_view what);
 
 }  // namespace kg::session

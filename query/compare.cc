@@ -121,6 +121,12 @@ std::optional<bool> CypherEquals(const Value& a, const Value& b) {
     case Value::Type::kTime:
     case Value::Type::kDateTime:
       return SameInstant(a, b);
+    case Value::Type::kDate: {
+      // A month is not its first day, nor surely another day of it: null.
+      std::optional<int> c = ComparePeriods(a.as_date(), b.as_date());
+      if (!c) return std::nullopt;
+      return *c == 0;
+    }
     default:
       return a == b;
   }
@@ -143,6 +149,7 @@ std::optional<int> CypherCompare(const Value& a, const Value& b) {
     case Value::Type::kBool:
       return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());
     case Value::Type::kDate:
+      return ComparePeriods(a.as_date(), b.as_date());
     case Value::Type::kLocalTime:
     case Value::Type::kLocalDateTime:
       return CompareTemporal(a, b);

@@ -366,24 +366,36 @@ Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(int64_t{d > 0 ? 1 : (d < 0 ? -1 : 0)});
 }
 
-// The day argument of kg.validAt / kg.knownAt: a date or "YYYY-MM-DD".
+// The date argument of kg.validAt / kg.certainAt / kg.knownAt: a date or a
+// string of any precision ("2025-04-16", "2025-W28", "2025-04", "2025").
 Result<Date> DayArg(EvalContext& ctx, const Expr& c, const Value& v) {
   if (v.is_date()) return v.as_date();
   if (!v.is_string()) return BadArg(ctx, c, 1, v);
-  auto d = Date::Parse(v.as_string());
+  auto d = Date::ParseWithPrecision(v.as_string());
   if (!d.ok())
     return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span,
                      d.status().message());
   return *d;
 }
 
-// kg.validAt(r, date): true unless the date lies outside [valid_from, valid_to].
+// kg.validAt(r, date): held on some day of the date (Relation::ValidAt:
+// imprecise bounds read generously).
 Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
   KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
   return Value(r->ValidAt(day));
+}
+
+// kg.certainAt(r, date): held on every day of the date under every reading
+// of imprecise bounds (Relation::CertainAt).
+Result<Value> CertainAt(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null() || a[1].is_null()) return Value();
+  if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
+  KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
+  KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
+  return Value(r->CertainAt(day));
 }
 
 // kg.knownAt(r, date): true when the relationship was said on or before the
@@ -399,7 +411,7 @@ Result<Value> KnownAt(EvalContext& ctx, const Expr& c, Args& a) {
     for (const std::string& id : storage::RelationSourceIds(*r)) {
       KG_ASSIGN_OR_RETURN(auto rec, storage::GetSource(*ctx.txn, id));
       if (!rec) continue;
-      if (auto last = Date::ParseLastDay(rec->published); last.ok()) (*published)[id] = *last;
+      if (auto d = Date::ParseWithPrecision(rec->published); d.ok()) (*published)[id] = *d;
     }
     filter.source_published = std::move(published);
   }
@@ -475,6 +487,8 @@ const FunctionDef kFunctions[] = {
     {"sign", 1, 1, Sign},
     {"rand", 0, 0, Rand},
     {"kg.validat", 2, 2, ValidAt},
+    {"kg.certainat", 2, 2, CertainAt},
+    {"kg.date", 1, 2, KgDateFn},
     {"kg.knownat", 2, 2, KnownAt},
     {"kg.source", 1, 1, SourceOf},
 };

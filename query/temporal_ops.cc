@@ -309,6 +309,12 @@ std::optional<Value> TemporalComponent(const Value& v, const std::string& key) {
     if (r.is_string()) return std::nullopt;
     return r;
   }
+  if (v.is_date()) {  // kg's precision extension (docs/temporal.md)
+    Date d = v.as_date();
+    if (k == "precision") return Value(DatePrecisionName(d.precision()));
+    if (k == "firstday") return Value(d.first_day());
+    if (k == "lastday") return Value(d.last_day());
+  }
   auto p = PartsOf(v);
   if (!p) return std::nullopt;
   std::optional<Value> r;
@@ -322,6 +328,15 @@ std::optional<Value> TemporalComponent(const Value& v, const std::string& key) {
   }
   return r;
 }
+
+namespace {
+// A week, month or year plus a duration: the period of that precision
+// containing its first day moved by the duration.
+Result<Value> KeepPrecision(const Value& from, Result<Value> moved) {
+  if (!from.is_date() || from.as_date().is_day() || !moved.ok() || !moved->is_date()) return moved;
+  return Value(Date::Period(moved->as_date(), from.as_date().precision()));
+}
+}  // namespace
 
 std::optional<Result<Value>> TemporalArithmetic(char op, const Value& a, const Value& b) {
   if (op == '+' || op == '-') {
@@ -341,8 +356,9 @@ std::optional<Result<Value>> TemporalArithmetic(char op, const Value& a, const V
       return Result<Value>(Value(Duration::Of(m, d, s, n)));
     }
     if (a.is_temporal() && b.is_duration())
-      return AddDuration(a, b.as_duration(), op == '+' ? 1 : -1);
-    if (op == '+' && a.is_duration() && b.is_temporal()) return AddDuration(b, a.as_duration(), 1);
+      return KeepPrecision(a, AddDuration(a, b.as_duration(), op == '+' ? 1 : -1));
+    if (op == '+' && a.is_duration() && b.is_temporal())
+      return KeepPrecision(b, AddDuration(b, a.as_duration(), 1));
     return std::nullopt;
   }
   if (op == '*' && a.is_duration()) return ScaleDuration(a.as_duration(), b, false);
@@ -353,7 +369,7 @@ std::optional<Result<Value>> TemporalArithmetic(char op, const Value& a, const V
 
 int CompareTemporal(const Value& a, const Value& b) {
   auto cmp = [](auto x, auto y) { return x < y ? -1 : (x > y ? 1 : 0); };
-  if (a.is_date()) return cmp(a.as_date().days(), b.as_date().days());
+  if (a.is_date()) return cmp(a.as_date(), b.as_date());
   const TimeValue& x = a.as_time_value();
   const TimeValue& y = b.as_time_value();
   int c = cmp(x.utc_seconds(), y.utc_seconds());
@@ -361,6 +377,13 @@ int CompareTemporal(const Value& a, const Value& b) {
   if (c == 0) c = cmp(x.offset, y.offset);
   if (c == 0) c = cmp(x.zone, y.zone);
   return c;
+}
+
+std::optional<int> ComparePeriods(Date a, Date b) {
+  if (a == b) return 0;
+  if (a.last_day() < b.first_day()) return -1;
+  if (a.first_day() > b.last_day()) return 1;
+  return std::nullopt;
 }
 
 bool SameInstant(const Value& a, const Value& b) {

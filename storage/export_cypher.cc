@@ -98,7 +98,8 @@ void AppendLiteral(const Value& v, std::string* out) {
       AppendFloat(v.as_double(), out);
       return;
     case Value::Type::kDate:
-      *out += "date('" + v.as_date().ToString() + "')";
+      // A week, month or year keeps its precision through kg.date().
+      *out += (v.as_date().is_day() ? "date('" : "kg.date('") + v.as_date().ToString() + "')";
       return;
     case Value::Type::kLocalTime:
     case Value::Type::kTime:

@@ -195,8 +195,10 @@ void AppendGexfEdge(const Relation& r, bool symmetric, const Keys& k, std::strin
   // only with distinct kinds.
   AppendAttr("kind", r.type, o);
   if (symmetric) *o += " type=\"undirected\"";
-  if (auto from = r.valid_from()) AppendAttr("start", from->ToString(), o);
-  if (auto to = r.valid_to()) AppendAttr("end", to->ToString(), o);
+  // GEXF's timeformat "date" wants days: a month or a year spans its whole
+  // period (the widest reading, as Relation::ValidAt).
+  if (auto from = r.valid_from()) AppendAttr("start", from->first_day().ToString(), o);
+  if (auto to = r.valid_to()) AppendAttr("end", to->last_day().ToString(), o);
   *o += ">";
   AppendAttvalues(k.edge_type, r.type, r.properties, k.edge_ids, o);
   *o += "</edge>\n";

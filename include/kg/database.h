@@ -52,7 +52,8 @@ struct QueryLimits {
   // Which relationships patterns follow (kg extension, docs/temporal.md):
   // valid on `valid_at`, said on or before `known_at`, `as_of` for both at
   // once (an explicit valid_at/known_at wins), and at least
-  // `min_confidence` sure (InvalidArgument outside [0, 1]).
+  // `min_confidence` sure (InvalidArgument outside [0, 1]). The dates may
+  // be weeks, months or years: valid on some day of it, said by its last day.
   std::optional<Date> valid_at;
   std::optional<Date> known_at;
   std::optional<Date> as_of;

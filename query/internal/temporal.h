@@ -52,6 +52,10 @@ Result<Value> DurationInSecondsFn(EvalContext& ctx, const Expr& call, std::vecto
 Result<Value> DateTimeFromEpoch(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
 Result<Value> DateTimeFromEpochMillis(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
 
+// kg.date(text | date | temporal | map [, precision]): a date with its
+// precision (date_precision.cc, docs/temporal.md).
+Result<Value> KgDateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
+
 // The temporal function of this lower-case name ("date", "datetime.truncate",
 // "duration.between", ...), or nullptr.
 const FunctionDef* FindTemporalFunction(std::string_view name);
@@ -67,8 +71,13 @@ std::optional<Result<Value>> TemporalArithmetic(char op, const Value& a, const V
 
 // Comparison of two values of the same temporal type (not DURATION): <0, 0,
 // >0. Zoned values compare by instant, then by offset and zone so ordering
-// is total.
+// is total; dates by first day, then precision (core/date.h).
 int CompareTemporal(const Value& a, const Value& b);
+// Cypher's comparison of two dates when either is not a day: by the periods
+// they may mean. 0 for the same date, <0 when a's last day is before b's
+// first, >0 when a's first day is after b's last, nullopt when the periods
+// overlap (which is earlier is not known). Two days compare as days.
+std::optional<int> ComparePeriods(Date a, Date b);
 // Whether two temporal values of one type denote the same point (by instant
 // for the zoned types).
 bool SameInstant(const Value& a, const Value& b);

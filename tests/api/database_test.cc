@@ -234,6 +234,30 @@ TEST_F(DatabaseTest, KnownAtAsOfAndMinConfidenceChooseTheRelations) {
   EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
 }
 
+// Dates with precision through the library: stored and returned with their
+// precision, and a month as the valid-at date keeps what held on some day of it.
+TEST_F(DatabaseTest, DatesKeepTheirPrecision) {
+  auto db = Seeded();
+  auto set = db->Query("MATCH (a {name: 'NVIDIA'})-[r:COMPETES_WITH]-(b) SET r.valid_from = $from",
+                       {{"from", Value(*Date::ParseWithPrecision("2025-04"))}});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  auto read = db->Query("MATCH ()-[r:COMPETES_WITH]->() RETURN r.valid_from AS f");
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  ASSERT_EQ(read->size(), 1u);
+  Date from = read->row(0)[0].as_date();
+  EXPECT_EQ(from.precision(), DatePrecision::kMonth);
+  EXPECT_EQ(from.ToString(), "2025-04");
+  EXPECT_EQ(from.last_day(), *Date::Parse("2025-04-30"));
+  const char* rivals = "MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b";
+  QueryLimits limits;
+  limits.valid_at = *Date::Parse("2025-04-10");  // some day of April: may have held
+  EXPECT_EQ(db->Query(rivals, {}, limits)->size(), 1u);
+  limits.valid_at = *Date::ParseWithPrecision("2025-03");
+  EXPECT_EQ(db->Query(rivals, {}, limits)->size(), 0u);
+  limits.valid_at = *Date::ParseWithPrecision("2025");
+  EXPECT_EQ(db->Query(rivals, {}, limits)->size(), 1u);
+}
+
 TEST_F(DatabaseTest, RenderRefusesAWriteAndWritesNothing) {
   auto db = Seeded();
   auto drawn = db->Render("CREATE (c:Company {name: 'Drawn'}) RETURN c", {}, DiagramFormat::kDot);

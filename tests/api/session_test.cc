@@ -175,6 +175,15 @@ TEST(ParseParamSpecsTest, StrictJsonValuesAndNames) {
   EXPECT_FALSE(ParseParamSpecs({"1x=1"}).ok());
   EXPECT_FALSE(ParseParamsJson("[1]").ok());
   EXPECT_FALSE(ParseDay("2025-13-01", "--as-of").ok());
+  // Any precision: a month means some day of it (docs/temporal.md).
+  for (const char* s : {"2025-04-16", "2025-W28", "2025-04", "2025"}) {
+    auto day = ParseDay(s, "--as-of");
+    ASSERT_TRUE(day.ok() && day->has_value()) << s;
+    EXPECT_EQ((*day)->ToString(), s);
+  }
+  EXPECT_TRUE(ParseDay("", "--as-of")->has_value() == false);
+  EXPECT_EQ(ParseDay("2025-13", "--valid-at").status().message(),
+            "--valid-at: invalid date '2025-13', expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY");
   EXPECT_EQ(SplitNames(" COMPETES_WITH,, partners_with ,"),
             (std::vector<std::string>{"COMPETES_WITH", "partners_with"}));
   EXPECT_TRUE(SplitNames(" , ").empty());

@@ -56,10 +56,12 @@ TEST(JsonTest, GraphValuesFollowTheContract) {
   r->start = 7;
   r->end = 9;
   r->properties["date"] = Value(*Date::Parse("2025-07-16"));
+  r->properties["valid_from"] = Value(*Date::ParseWithPrecision("2025-04"));
   EXPECT_EQ(ToJson(Value(std::shared_ptr<const Entity>(n))),
             R"({"_id":7,"_labels":["Person"],"name":"Lei Jun"})");
-  EXPECT_EQ(ToJson(Value(std::shared_ptr<const Relation>(r))),
-            R"({"_id":3,"_type":"LEADS","_start":7,"_end":9,"date":"2025-07-16"})");
+  EXPECT_EQ(
+      ToJson(Value(std::shared_ptr<const Relation>(r))),
+      R"({"_id":3,"_type":"LEADS","_start":7,"_end":9,"date":"2025-07-16","valid_from":"2025-04"})");
   auto p = std::make_shared<Path>();
   p->nodes = {*n};
   EXPECT_EQ(ToJson(Value(std::shared_ptr<const Path>(p))),

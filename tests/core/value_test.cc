@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
+#include <string>
 
 #include "core/relation.h"
 
@@ -52,6 +54,73 @@ TEST(RelationTest, ValidityIsInclusiveAndOpenEnded) {
   EXPECT_FALSE(r.ValidAt(*Date::Parse("2025-07-15")));
   Relation open;
   EXPECT_TRUE(open.ValidAt(*Date::Parse("1900-01-01")));
+}
+
+// Imprecise bounds (docs/temporal.md, "Dates with precision"): ValidAt is
+// "held on some day of it", CertainAt "held on every day under every reading".
+TEST(RelationTest, ImpreciseBoundsValidVersusCertain) {
+  auto d = [](const char* s) { return *Date::ParseWithPrecision(s); };
+  Relation r;
+  r.properties["valid_from"] = Value(d("2025-04"));
+  r.properties["valid_to"] = Value(d("2025-W28"));  // 2025-07-07 .. 2025-07-13
+  EXPECT_FALSE(r.ValidAt(d("2025-03-31")));
+  EXPECT_TRUE(r.ValidAt(d("2025-04-01")));
+  EXPECT_TRUE(r.ValidAt(d("2025-04-10")));
+  EXPECT_FALSE(r.CertainAt(d("2025-04-10")));  // the example
+  EXPECT_FALSE(r.CertainAt(d("2025-04-29")));
+  EXPECT_TRUE(r.CertainAt(d("2025-04-30")));
+  EXPECT_TRUE(r.CertainAt(d("2025-07-07")));
+  EXPECT_FALSE(r.CertainAt(d("2025-07-08")));
+  EXPECT_TRUE(r.ValidAt(d("2025-07-13")));
+  EXPECT_FALSE(r.ValidAt(d("2025-07-14")));
+  // A period as the date: some day of it / every day of it.
+  EXPECT_FALSE(r.ValidAt(d("2025-03")));
+  EXPECT_TRUE(r.ValidAt(d("2025")));
+  EXPECT_FALSE(r.CertainAt(d("2025")));
+  EXPECT_TRUE(r.CertainAt(d("2025-05")));
+  EXPECT_FALSE(r.CertainAt(d("2025-07")));
+  EXPECT_TRUE(r.ValidAt(d("2025-W28")));
+  EXPECT_FALSE(r.ValidAt(d("2025-W29")));
+  // Day bounds and a day: the two agree.
+  Relation days;
+  days.properties["valid_from"] = Value(d("2025-04-01"));
+  days.properties["valid_to"] = Value(d("2025-07-14"));
+  for (const char* s : {"2025-03-31", "2025-04-01", "2025-05-20", "2025-07-14", "2025-07-15"})
+    EXPECT_EQ(days.ValidAt(d(s)), days.CertainAt(d(s))) << s;
+  Relation open;
+  EXPECT_TRUE(open.CertainAt(d("1900")));
+}
+
+TEST(RelationFilterTest, KnownAtCountsAPeriodByItsLastDay) {
+  auto d = [](const char* s) { return *Date::ParseWithPrecision(s); };
+  Relation said;
+  said.properties["date"] = Value(d("2025-07"));
+  RelationFilter filter;
+  EXPECT_FALSE(filter.KnownAt(said, d("2025-07-30")));
+  EXPECT_TRUE(filter.KnownAt(said, d("2025-07-31")));
+  EXPECT_TRUE(filter.KnownAt(said, d("2025-07")));  // known by the end of July
+  EXPECT_FALSE(filter.KnownAt(said, d("2025-W30")));
+  // Without a statement date: the earliest publication of its sources.
+  Relation sourced;
+  sourced.properties["source"] = Value(ValueList{Value("a"), Value("b")});
+  auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
+  (*published)["a"] = d("2025");
+  (*published)["b"] = d("2025-02");
+  filter.source_published = published;
+  EXPECT_FALSE(filter.KnownAt(sourced, d("2025-02-27")));
+  EXPECT_TRUE(filter.KnownAt(sourced, d("2025-02-28")));
+  filter.known_at = d("2025-01");
+  EXPECT_FALSE(filter.Accepts(sourced));
+  filter.known_at = d("2025");
+  EXPECT_TRUE(filter.Accepts(sourced));
+}
+
+TEST(ValueTest, DatesDisplayTheirSpellingAndCompareByPrecision) {
+  Value month(*Date::ParseWithPrecision("2025-04"));
+  EXPECT_EQ(month.ToDisplayString(), "2025-04");
+  EXPECT_EQ(Value(ValueList{month}).ToDisplayString(), "[2025-04]");
+  EXPECT_FALSE(month == Value(*Date::Parse("2025-04-01")));
+  EXPECT_TRUE(month == Value(*Date::ParseWithPrecision("2025-04")));
 }
 
 TEST(RelationTest, TypedAccessorsIgnoreWrongTypes) {

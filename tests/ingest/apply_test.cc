@@ -72,6 +72,34 @@ TEST_F(ApplyTest, AppliesAcceptedLinesWithProvenanceInOneGo) {
   EXPECT_TRUE(storage::CheckQuotes(*store_).value().empty());
 }
 
+// A source published "2025-07" dates its statements with the month, not an
+// invented first day (docs/temporal.md, "Dates with precision").
+TEST_F(ApplyTest, MonthPublicationGivesMonthStatementDates) {
+  Review week = RoundTrip(Sample());
+  week.source.published = "2025-W28";  // a week is not a publication date
+  auto refused = Apply(*store_, week, {}, "review.jsonl");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("publication date '2025-W28'"), std::string::npos)
+      << refused.status().ToString();
+  Review r = RoundTrip(Sample());
+  r.source.published = "2025-07";
+  auto sum = Apply(*store_, r, {}, "review.jsonl");
+  ASSERT_TRUE(sum.ok()) << sum.status().ToString();
+  auto txn = store_->BeginRead();
+  size_t seen = 0;
+  ASSERT_TRUE(txn->ScanEdges("",
+                             [&](const storage::EdgeTriple& e) {
+                               Relation rel = txn->GetRelation(e.relation).value();
+                               EXPECT_EQ(rel.said(), *Date::ParseWithPrecision("2025-07"));
+                               EXPECT_EQ(rel.said()->precision(), DatePrecision::kMonth);
+                               EXPECT_EQ(rel.Find("date_precision"), nullptr);
+                               ++seen;
+                               return true;
+                             })
+                  .ok());
+  EXPECT_EQ(seen, sum->relations_created);
+}
+
 TEST_F(ApplyTest, BadLinesAreRefusedWithFileAndLineAndNothingApplied) {
   Review r = RoundTrip(Sample());
   for (auto& c : r.candidates) {

@@ -167,6 +167,58 @@ TEST_F(ExportTest, CsvRoundTripOfOpenGraphWithMixedTypes) {
   EXPECT_NE(ReadFile(dir_ / "first" / "relationships.csv").find("w:double"), std::string::npos);
 }
 
+TEST_F(ExportTest, CsvRoundTripKeepsDatePrecision) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  auto a = *txn->CreateEntity(
+      {"Event"}, {{"start", Value(*Date::ParseWithPrecision("2025-04"))},
+                  {"seen", Value(ValueList{Value(*Date::ParseWithPrecision("1999")),
+                                           Value(*Date::ParseWithPrecision("2025-W28")),
+                                           Value(*Date::Parse("2025-07-16"))})}});
+  auto b = *txn->CreateEntity({"Event"}, {{"start", Value(*Date::Parse("2025-04-01"))}});
+  ASSERT_TRUE(txn->CreateRelation("BANS", a, b,
+                                  {{"valid_from", Value(*Date::ParseWithPrecision("2025-04"))},
+                                   {"valid_to", Value(*Date::ParseWithPrecision("2025-W28"))},
+                                   {"date", Value(*Date::ParseWithPrecision("2025"))}})
+                  .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  RoundTrip(*store, schema::Ontology::Open());
+  EXPECT_EQ(ReadFile(dir_ / "first" / "nodes.csv"),
+            ":ID,:LABEL,seen:date[],start:date\n"
+            "0,Event,1999;2025-W28;2025-07-16,2025-04\n"
+            "1,Event,,2025-04-01\n");
+  EXPECT_EQ(ReadFile(dir_ / "first" / "relationships.csv"),
+            ":START_ID,:END_ID,:TYPE,date:date,valid_from:date,valid_to:date\n"
+            "0,1,BANS,2025,2025-04,2025-W28\n");
+}
+
+TEST_F(ExportTest, CypherWritesPrecisionDatesWithKgDate) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  ASSERT_TRUE(txn->CreateEntity({"Event"}, {{"start", Value(*Date::ParseWithPrecision("2025-04"))},
+                                            {"end", Value(*Date::Parse("2025-07-14"))}})
+                  .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  std::string script = Export(*store, ExportFormat::kCypher);
+  EXPECT_NE(script.find("start: kg.date('2025-04')"), std::string::npos) << script;
+  EXPECT_NE(script.find("end: date('2025-07-14')"), std::string::npos) << script;
+}
+
+TEST_F(ExportTest, GexfSpansPrecisionBoundsWithDays) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  auto a = *txn->CreateEntity({"Company"}, {{"name", Value("a")}});
+  auto b = *txn->CreateEntity({"Product"}, {{"name", Value("b")}});
+  ASSERT_TRUE(txn->CreateRelation("RESTRICTS", a, b,
+                                  {{"valid_from", Value(*Date::ParseWithPrecision("2025-04"))},
+                                   {"valid_to", Value(*Date::ParseWithPrecision("2025-07"))}})
+                  .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  std::string gexf = Export(*store, ExportFormat::kGexf);
+  EXPECT_NE(gexf.find("start=\"2025-04-01\""), std::string::npos) << gexf;
+  EXPECT_NE(gexf.find("end=\"2025-07-31\""), std::string::npos) << gexf;
+}
+
 TEST_F(ExportTest, CsvRoundTripKeepsTemporalTypes) {
   auto store = NewStore("db", schema::Ontology::Open());
   auto txn = std::move(store->BeginWrite()).value();
