@@ -268,7 +268,7 @@ ENTITIES = [
      ["H20 re-approval", "lifting of H20 restrictions", "lifting of restrictions"],
      "US decision, announced 2025-07-15, to allow H20 sales to China again (licences pending)."),
     ("us_china_trade_negotiations", "Event", "US–China trade negotiations",
-     ["US-China trade negotiations", "trade negotiations"], "2025 trade talks; China put the H20 on the table."),
+     ["US-China trade negotiations", "trade negotiations"], "US–China trade talks; China put the H20 on the table (the articles give no date)."),
     ("rare_earth_export_suspension", "Event", "China rare-earth export suspension (April 2025)",
      ["rare earth export suspension", "dysprosium export suspension"],
      "From 2025-04-04 China almost suspended exports of dysprosium and other rare earths."),
@@ -700,7 +700,8 @@ j0(JHx, "china", "VISITS", "Yes, I have been to China three times this year, all
    vf="2025", vt="2025", vf_text="three times this year", vt_text="this year")
 j0(JHx, "china", "VISITS", "The first time was during the Spring Festival", 0.9,
    vf="2025", vt="2025", vf_text="during the Spring Festival", vt_text="during the Spring Festival")
-j0(JHx, "huang_china_visit_2025_spring", "ATTENDED", "The first time was during the Spring Festival", 0.9)
+j0(JHx, "huang_china_visit_2025_spring", "ATTENDED", "The first time was during the Spring Festival", 0.9,
+   vf="2025", vt="2025", vf_text="during the Spring Festival", vt_text="during the Spring Festival")
 many(j0, [("huang_china_visit_2025_spring", JHx), ("huang_china_visit_2025_spring", "china")], "INVOLVES",
      "The first time was during the Spring Festival", 0.9)
 j0("huang_china_visit_2025_spring", "huang_china_visit_2025_07", "PRECEDES",
