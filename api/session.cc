@@ -329,7 +329,9 @@ std::vector<std::string> SplitNames(std::string_view text) {
 
 Result<std::optional<Date>> ParseDay(std::string_view text, std::string_view what) {
   if (text.empty()) return std::optional<Date>();
-  Result<Date> day = Date::Parse(text);
+  // A scope date may be a week, a month or a year as well as a day: valid
+  // at it means held on some day of it, known at it known by its last day.
+  Result<Date> day = Date::ParseWithPrecision(text);
   if (!day.ok()) return day.status().WithPrefix(what);
   return std::optional<Date>(*day);
 }

@@ -564,7 +564,9 @@ Result<ValueMap> ParseParamSpecs(const std::vector<std::string>& specs);
 // Comma-separated names ("COMPETES_WITH, partners_with"): blanks around
 // each trimmed, empty items dropped.
 std::vector<std::string> SplitNames(std::string_view text);
-// An as-of day "YYYY-MM-DD" ("" = none); InvalidArgument prefixed `what`.
+// A scope date ("" = none): "YYYY-MM-DD", or a week "YYYY-Www", a month
+// "YYYY-MM" or a year "YYYY" (RelationFilter reads a period as: valid on
+// some day of it, known by its last day). InvalidArgument prefixed `what`.
 Result<std::optional<Date>> ParseDay(std::string_view text, std::string_view what);
 
 }  // namespace kg::session

@@ -62,31 +62,46 @@ std::string_view Relation::StringProperty(std::string_view key) const {
   return v != nullptr && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
 }
 
-bool Relation::ValidAt(Date day) const {
+bool Relation::ValidAt(Date when) const {
+  // Held on some day of `when`: the widest reading of both bounds overlaps it.
   auto from = valid_from();
   auto to = valid_to();
-  if (from && day < *from) return false;
-  if (to && day > *to) return false;
+  if (from && when.last_day() < from->first_day()) return false;
+  if (to && when.first_day() > to->last_day()) return false;
+  return true;
+}
+
+bool Relation::CertainAt(Date when) const {
+  // Held on every day of `when` under every reading: the narrowest reading
+  // of both bounds (the last day of valid_from's period, the first day of
+  // valid_to's) covers it.
+  auto from = valid_from();
+  auto to = valid_to();
+  if (from && when.first_day() < from->last_day()) return false;
+  if (to && when.last_day() > to->first_day()) return false;
   return true;
 }
 
 bool RelationFilter::KnownAt(const Relation& relation, Date day) const {
-  if (std::optional<Date> said = relation.said()) return *said <= day;
+  // A statement or a publication dated with a month or a year counts as
+  // made by the last day of its period: by then it had surely been said.
+  Date by = day.last_day();
+  if (std::optional<Date> said = relation.said()) return said->last_day() <= by;
   const Value* source = relation.Find(kSourceKey);
   if (source == nullptr || source_published == nullptr) return true;
   std::optional<Date> earliest;
   auto consider = [&](const Value& id) {
     if (!id.is_string()) return;
     auto it = source_published->find(id.as_string());
-    if (it != source_published->end() && (!earliest || it->second < *earliest))
-      earliest = it->second;
+    if (it != source_published->end() && (!earliest || it->second.last_day() < *earliest))
+      earliest = it->second.last_day();
   };
   if (source->is_list()) {
     for (const Value& id : source->as_list()) consider(id);
   } else {
     consider(*source);
   }
-  return !earliest || *earliest <= day;
+  return !earliest || *earliest <= by;
 }
 
 bool RelationFilter::Accepts(const Relation& relation) const {

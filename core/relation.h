@@ -43,8 +43,16 @@ struct Relation {
   std::string_view StringProperty(std::string_view key) const;
   // The statement date (`date`): when the relation was said.
   std::optional<Date> said() const;
-  // True unless `day` lies outside [valid_from, valid_to] (open ends count as unbounded).
-  bool ValidAt(Date day) const;
+  // Held on some day of `when` (a day, or a week/month/year: some day of
+  // it): false only when `when` lies wholly before the first day of
+  // valid_from's period or wholly after the last day of valid_to's. Open
+  // ends count as unbounded (docs/temporal.md, "Dates with precision").
+  bool ValidAt(Date when) const;
+  // Held on every day of `when` under every reading of imprecise bounds:
+  // `when` starts on or after the last day of valid_from's period and ends
+  // on or before the first day of valid_to's. For day bounds and a day
+  // this is ValidAt.
+  bool CertainAt(Date when) const;
 
   friend bool operator==(const Relation&, const Relation&) = default;
 };
@@ -52,23 +60,25 @@ struct Relation {
 // Which relations a read follows: the two clocks and a confidence floor
 // (docs/temporal.md). Empty: every relation.
 struct RelationFilter {
-  // Valid time: only relations that held on this day (Relation::ValidAt).
+  // Valid time: only relations that held on some day of this date's period
+  // (Relation::ValidAt).
   std::optional<Date> valid_at;
-  // Said time: only relations stated on or before this day. A relation's
-  // said day is its `date`; without one, the earliest publication day of
-  // its sources in `source_published`; with neither it has no said time and
-  // is kept (a hand-entered fact, not a statement).
+  // Said time: only relations stated by the last day of this date's period.
+  // A relation's said date is its `date`; without one, the earliest
+  // publication date of its sources in `source_published`; with neither it
+  // has no said time and is kept (a hand-entered fact, not a statement). A
+  // said or published date of month or year precision counts by its last day.
   std::optional<Date> known_at;
   // Only relations whose `confidence` is at least this; a relation without
   // one counts as certain (1.0).
   std::optional<double> min_confidence;
-  // Source id -> the last day of its publication date (a month or a year
+  // Source id -> its publication date, at its precision (a month or a year
   // counts as published by its last day); read only with known_at.
   std::shared_ptr<const std::map<std::string, Date, std::less<>>> source_published;
 
   bool empty() const { return !valid_at && !known_at && !min_confidence; }
   bool Accepts(const Relation& relation) const;
-  // KnownAt alone: said on or before `day` (as above).
+  // KnownAt alone: said by the last day of `day` (as above).
   bool KnownAt(const Relation& relation, Date day) const;
 };
 

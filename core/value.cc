@@ -154,6 +154,10 @@ bool operator==(const Value& a, const Value& b) {
   }
 }
 
+// A Value is a cell of every row a query makes: keep it small (a Date with
+// its precision, 8 bytes, must not grow it).
+static_assert(sizeof(Value) <= 56, "Value grew beyond 56 bytes");
+
 bool Value::IsStorable() const {
   switch (type()) {
     case Type::kNull:

@@ -13,23 +13,13 @@ std::string Where(std::string_view origin, size_t line, const std::string& id) {
   return std::string(origin) + (line ? ":" + std::to_string(line) : " (" + id + ")") + ": ";
 }
 
-// The statement date of the source's relations: its publication date, a
-// month or year taken as its first day (with the precision kept beside it).
+// The statement date of the source's relations: its publication date at its
+// precision (a day, a month or a year: core/date.h).
 void AddDate(const std::string& published, PropertyMap* props) {
   if (published.empty()) return;
-  std::string full = published;
-  std::string precision;
-  if (published.size() == 4) {
-    full += "-01-01";
-    precision = "year";
-  } else if (published.size() == 7) {
-    full += "-01";
-    precision = "month";
-  }
-  auto d = Date::Parse(full);
+  auto d = Date::ParseWithPrecision(published);
   if (!d.ok()) return;
   (*props)[std::string(kDateKey)] = Value(*d);
-  if (!precision.empty()) (*props)["date_precision"] = Value(precision);
 }
 
 }  // namespace

@@ -78,7 +78,7 @@ struct ApplySummary {
 // Applies the accepted candidates of `review` in one transaction: the source
 // record and text, new entities (with `source` = the source id), aliases,
 // relations with source, quote, speaker, date (the source's publication
-// date; a month or year date becomes its first day with `date_precision`),
+// date at its precision: a month or a year stays one, core/date.h),
 // confidence and stance. InvalidArgument listing every refusal as
 // "<origin>:<line>: <reason>" and nothing applied when any candidate is bad;
 // AlreadyExists when a source with the same SHA-256 or id is stored and

@@ -399,7 +399,7 @@ Result<Value> KnownAt(EvalContext& ctx, const Expr& c, Args& a) {
     for (const std::string& id : storage::RelationSourceIds(*r)) {
       KG_ASSIGN_OR_RETURN(auto rec, storage::GetSource(*ctx.txn, id));
       if (!rec) continue;
-      if (auto last = Date::ParseLastDay(rec->published); last.ok()) (*published)[id] = *last;
+      if (auto d = Date::ParseWithPrecision(rec->published); d.ok()) (*published)[id] = *d;
     }
     filter.source_published = std::move(published);
   }

@@ -243,7 +243,9 @@ Status Ontology::CheckRelation(const Relation& r, const std::vector<std::string>
   }
   auto from = r.valid_from();
   auto to = r.valid_to();
-  if (from && to && *from > *to)
+  // With imprecise bounds: impossible only when every reading of valid_from
+  // is after every reading of valid_to.
+  if (from && to && from->first_day() > to->last_day())
     return Status::SchemaViolation(owner + ": valid_from " + from->ToString() +
                                    " is after valid_to " + to->ToString());
   return Status::OK();

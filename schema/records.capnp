@@ -17,6 +17,9 @@ struct PropertyValue {
     time @7 :TimeValue;      # LOCAL/ZONED TIME and DATETIME (core/temporal.h)
     duration @8 :DurationValue;
   }
+  # With `date`: 0 day, 1 ISO week, 2 month, 3 year (core/date.h), the date
+  # being the first day of the period. Records written before it read 0: a day.
+  datePrecision @9 :UInt8;
 }
 
 struct TimeValue {

@@ -208,7 +208,14 @@ bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
       return true;
     case ScalarType::kDate: {
       Date d;
-      if (!ParseDate(text, &d)) return false;
+      if (!ParseDate(text, &d)) {
+        // Not a day: a week, a month or a year (core/date.h), rare enough
+        // for the general parser.
+        if (text.size() == 10) return false;
+        auto period = Date::ParseWithPrecision(text);
+        if (!period.ok()) return false;
+        d = *period;
+      }
       *out = Value(d);
       return true;
     }
@@ -607,8 +614,10 @@ Result<bool> ParseProperty(CsvFile& file, const Column& c, const Field& f, Value
     if (c.type != ScalarType::kString) return false;
   }
   auto bad = [&](std::string_view item) {
-    return file.ErrorAt(
-        f, "column '" + c.header + "': cannot parse " + Quote(item) + " as " + c.type_name);
+    std::string expected =
+        c.type == ScalarType::kDate ? " (expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)" : "";
+    return file.ErrorAt(f, "column '" + c.header + "': cannot parse " + Quote(item) + " as " +
+                               c.type_name + expected);
   };
   if (!c.array) {
     if (!ParseScalar(text, c.type, out)) return bad(text);

@@ -213,7 +213,8 @@ class Importer {
         if (key == kValidToKey) to = &value;
       }
     }
-    return from == nullptr || to == nullptr || !(from->as_date() > to->as_date());
+    return from == nullptr || to == nullptr ||
+           from->as_date().first_day() <= to->as_date().last_day();
   }
 
   Status ReadNodes(const std::string& file) {

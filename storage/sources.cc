@@ -86,10 +86,6 @@ Result<std::string> Decompress(std::string_view id, std::string_view value) {
   return out;
 }
 
-bool Digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 }  // namespace
 
 std::string Sha256Hex(std::string_view data) {
@@ -119,11 +115,11 @@ Status ValidatePublished(std::string_view text) {
     return Status::InvalidArgument("publication date '" + std::string(text) +
                                    "' is not YYYY, YYYY-MM or YYYY-MM-DD");
   };
-  std::string full(text);
-  if (text.size() == 4 && Digits(text)) return Status::OK();
-  if (text.size() == 7 && text[4] == '-') full += "-01";
-  if (full.size() != 10) return bad();
-  return Date::Parse(full).ok() ? Status::OK() : bad();
+  // The same spellings as a date of day, month or year precision
+  // (core/date.h); a week is not a publication date.
+  Result<Date> d = Date::ParseWithPrecision(text);
+  if (!d.ok() || d->precision() == DatePrecision::kWeek) return bad();
+  return Status::OK();
 }
 
 Status ValidateSourceId(std::string_view id) {
@@ -189,7 +185,7 @@ Status AddSourcePublished(const Transaction& txn, RelationFilter* filter) {
   if (!filter->known_at || filter->source_published != nullptr) return Status::OK();
   auto days = std::make_shared<std::map<std::string, Date, std::less<>>>();
   KG_RETURN_IF_ERROR(ScanSources(txn, [&](const SourceRecord& r) {
-    if (Result<Date> last = Date::ParseLastDay(r.published); last.ok()) (*days)[r.id] = *last;
+    if (Result<Date> d = Date::ParseWithPrecision(r.published); d.ok()) (*days)[r.id] = *d;
     return true;
   }));
   filter->source_published = std::move(days);

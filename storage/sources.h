@@ -52,8 +52,8 @@ Result<std::optional<SourceRecord>> FindSourceBySha(const Transaction& txn,
 Result<std::map<std::string, SourceLabel>> SourceLabels(const Transaction& txn);
 // The source ids a relation's `source` property names (string or list).
 std::vector<std::string> RelationSourceIds(const Relation& r);
-// Sets filter->source_published (the last day of each record's published
-// date) when the filter has known_at and no map yet: what KnownAt reads for
+// Sets filter->source_published (each record's published date at its
+// precision) when the filter has known_at and no map yet: what KnownAt reads for
 // relations without a statement date.
 Status AddSourcePublished(const Transaction& txn, RelationFilter* filter);
 

@@ -39,6 +39,7 @@ void SetValue(const Value& v, cp::PropertyValue::Builder b) {
       return;
     case Value::Type::kDate:
       b.setDate(v.as_date().days());
+      b.setDatePrecision(static_cast<uint8_t>(v.as_date().precision()));
       return;
     case Value::Type::kLocalTime:
     case Value::Type::kTime:
@@ -135,7 +136,8 @@ void BuildRelation(const Relation& rel, capnp::MessageBuilder& message) {
 // builder's per-object bookkeeping, which dominated encoding in bulk import.
 //
 // Layouts (schema/records.capnp.h): PropertyValue 2 data words (u16 tag at
-// byte 0, bool at bit 16, int/double/date at byte 8) + 1 pointer; Property
+// byte 0, bool at bit 16, datePrecision at byte 3, int/double/date at byte
+// 8) + 1 pointer; Property
 // 0 + 2 (key, value); EntityRecord 1 (id) + 2 (labels, properties);
 // RelationRecord 3 (id, start, end) + 2 (type, properties).
 class Wire {
@@ -225,6 +227,7 @@ class Wire {
       case Value::Type::kDate:
         Put16(at, 0, cp::PropertyValue::DATE);
         Put32(at + 1, 0, static_cast<uint32_t>(v.as_date().days()));
+        *At(at, 3) = static_cast<char>(v.as_date().precision());
         return;
       case Value::Type::kList: {
         Put16(at, 0, cp::PropertyValue::LIST);
@@ -322,8 +325,16 @@ Result<Value> GetValue(cp::PropertyValue::Reader r) {
       return Value(r.getDouble());
     case cp::PropertyValue::TEXT:
       return Value(TextOf(r.getText()));
-    case cp::PropertyValue::DATE:
-      return Value(Date(r.getDate()));
+    case cp::PropertyValue::DATE: {
+      uint8_t precision = r.getDatePrecision();
+      if (precision > static_cast<uint8_t>(DatePrecision::kYear))
+        return Status::Corruption("bad date precision " + std::to_string(precision));
+      Date day(r.getDate());
+      auto p = static_cast<DatePrecision>(precision);
+      // Stored as the period's first day; snapping keeps a damaged record
+      // from producing a date that is not one.
+      return Value(p == DatePrecision::kDay ? day : Date::Period(day, p));
+    }
     case cp::PropertyValue::TIME: {
       auto s = r.getTime();
       if (s.getKind() > 3 || s.getNanos() < 0 || s.getNanos() >= kNanosPerSecond)

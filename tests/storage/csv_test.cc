@@ -143,6 +143,26 @@ TEST_F(CsvTest, DatesAgreeWithDateParse) {
   }
 }
 
+TEST_F(CsvTest, DateColumnsKeepTheirPrecision) {
+  auto rows = Nodes(":ID,d:date,ds:date[]\n1,2025-04-16,2025-W28;2025-04;1999\n2,2025-04,\n");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  const PropertyMap& p = (*rows)[0].properties;
+  EXPECT_EQ(p.at("d"), Value(*Date::Parse("2025-04-16")));
+  const ValueList& ds = p.at("ds").as_list();
+  ASSERT_EQ(ds.size(), 3u);
+  EXPECT_EQ(ds[0].as_date().precision(), DatePrecision::kWeek);
+  EXPECT_EQ(ds[0].as_date().first_day().ToString(), "2025-07-07");
+  EXPECT_EQ(ds[1].as_date().precision(), DatePrecision::kMonth);
+  EXPECT_EQ(ds[2].as_date().precision(), DatePrecision::kYear);
+  EXPECT_EQ(ds[2].ToDisplayString(), "1999");
+  EXPECT_EQ((*rows)[1].properties.at("d"), Value(*Date::ParseWithPrecision("2025-04")));
+  for (const char* bad : {"2025-13", "2025-W54", "2025-W00", "199", "2025-4", "2025-Q2"}) {
+    EXPECT_EQ(NodeError(std::string(":ID,d:date\n1,") + bad + "\n"),
+              std::string("nodes.csv:2:3: column 'd:date': cannot parse '") + bad +
+                  "' as date (expected YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)");
+  }
+}
+
 TEST_F(CsvTest, TemporalColumnsParseTheirIsoForms) {
   auto rows = Nodes(
       ":ID,a:localtime,b:time,c:localdatetime,d:datetime,e:duration,f:datetime[]\n"
@@ -266,7 +286,8 @@ TEST_F(CsvTest, UnparsableValuesNameColumnAndValue) {
   EXPECT_EQ(EdgeError(":START_ID,:END_ID,:TYPE,stance:float\n1,2,PRAISES,high\n"),
             "edges.csv:2:13: column 'stance:float': cannot parse 'high' as float");
   EXPECT_EQ(EdgeError(":START_ID,:END_ID,:TYPE,since:date\n1,2,T,2025-02-30\n"),
-            "edges.csv:2:7: column 'since:date': cannot parse '2025-02-30' as date");
+            "edges.csv:2:7: column 'since:date': cannot parse '2025-02-30' as date (expected "
+            "YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY)");
   EXPECT_EQ(NodeError(":ID,ok:boolean\n1,yes\n"),
             "nodes.csv:2:3: column 'ok:boolean': cannot parse 'yes' as boolean");
   EXPECT_EQ(NodeError(":ID,n:int[]\n1,1;x;3\n"),

@@ -167,6 +167,31 @@ TEST_F(ExportTest, CsvRoundTripOfOpenGraphWithMixedTypes) {
   EXPECT_NE(ReadFile(dir_ / "first" / "relationships.csv").find("w:double"), std::string::npos);
 }
 
+TEST_F(ExportTest, CsvRoundTripKeepsDatePrecision) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  auto txn = std::move(store->BeginWrite()).value();
+  auto a = *txn->CreateEntity(
+      {"Event"}, {{"start", Value(*Date::ParseWithPrecision("2025-04"))},
+                  {"seen", Value(ValueList{Value(*Date::ParseWithPrecision("1999")),
+                                           Value(*Date::ParseWithPrecision("2025-W28")),
+                                           Value(*Date::Parse("2025-07-16"))})}});
+  auto b = *txn->CreateEntity({"Event"}, {{"start", Value(*Date::Parse("2025-04-01"))}});
+  ASSERT_TRUE(txn->CreateRelation("BANS", a, b,
+                                  {{"valid_from", Value(*Date::ParseWithPrecision("2025-04"))},
+                                   {"valid_to", Value(*Date::ParseWithPrecision("2025-W28"))},
+                                   {"date", Value(*Date::ParseWithPrecision("2025"))}})
+                  .ok());
+  ASSERT_TRUE(txn->Commit().ok());
+  RoundTrip(*store, schema::Ontology::Open());
+  EXPECT_EQ(ReadFile(dir_ / "first" / "nodes.csv"),
+            ":ID,:LABEL,seen:date[],start:date\n"
+            "0,Event,1999;2025-W28;2025-07-16,2025-04\n"
+            "1,Event,,2025-04-01\n");
+  EXPECT_EQ(ReadFile(dir_ / "first" / "relationships.csv"),
+            ":START_ID,:END_ID,:TYPE,date:date,valid_from:date,valid_to:date\n"
+            "0,1,BANS,2025,2025-04,2025-W28\n");
+}
+
 TEST_F(ExportTest, CsvRoundTripKeepsTemporalTypes) {
   auto store = NewStore("db", schema::Ontology::Open());
   auto txn = std::move(store->BeginWrite()).value();

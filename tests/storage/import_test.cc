@@ -171,6 +171,12 @@ TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
       {{"d", Value(-0.0)}, {"e", Value(1e300)}},
       {{"t", Value("")}, {"u", Value("1234567")}, {"v", Value("12345678")}, {"w", Value("黄仁勋")}},
       {{"date", Value(Date(20000))}, {"old", Value(Date(-719468))}},
+      // Dates of week, month and year precision (the precision byte).
+      {{"w", Value(*Date::ParseWithPrecision("2025-W28"))},
+       {"m", Value(*Date::ParseWithPrecision("2025-04"))},
+       {"y", Value(*Date::ParseWithPrecision("1999"))},
+       {"ys", Value(ValueList{Value(*Date::ParseWithPrecision("1999")),
+                              Value(*Date::Parse("1999-05-06"))})}},
       {{"empty", Value(ValueList{})}, {"list", Value(ValueList{Value("a"), Value("bc")})}},
       {{"mixed", Value(mixed)}},
       {{"long", Value(std::string(900, 'q'))}},  // larger than the first segment
@@ -207,6 +213,31 @@ TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
     Relation r{1, "T", 2, 3, {{"q", Value(std::string(n, 'z'))}}};
     EXPECT_EQ(internal::EncodeRelation(r), internal::EncodeRelationWithBuilder(r)) << n;
   }
+}
+
+// A record written before dates had a precision (no precision byte: the
+// bytes of a day today) reads as a day; the precision byte is what tells a
+// month from its first day.
+TEST(CodecTest, DatesWithoutPrecisionReadAsDays) {
+  Date april = *Date::ParseWithPrecision("2025-04");
+  Relation day{1, "T", 2, 3, {{"valid_from", Value(april.first_day())}}};
+  Relation month{1, "T", 2, 3, {{"valid_from", Value(april)}}};
+  std::string day_bytes = internal::EncodeRelation(day);
+  std::string month_bytes = internal::EncodeRelation(month);
+  ASSERT_EQ(day_bytes.size(), month_bytes.size());
+  size_t differ = 0;
+  for (size_t i = 0; i < day_bytes.size(); ++i) differ += day_bytes[i] != month_bytes[i];
+  EXPECT_EQ(differ, 1u) << "only the precision byte";
+  EXPECT_EQ(internal::DecodeRelation(day_bytes)->properties.at("valid_from"),
+            Value(april.first_day()));
+  EXPECT_EQ(internal::DecodeRelation(month_bytes)->properties.at("valid_from"), Value(april));
+  // A precision byte beyond year is corruption, not a guess.
+  for (size_t i = 0; i < day_bytes.size(); ++i) {
+    if (day_bytes[i] != month_bytes[i]) month_bytes[i] = 9;
+  }
+  auto bad = internal::DecodeRelation(month_bytes);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kCorruption);
 }
 
 // A damaged record of 64 bytes may claim a list of eight million empty
