@@ -26,7 +26,7 @@ DATE = "2025-07-16"              # day of the media exchange (the statement date
 # verbatim in the *_text column beside the date. An engine that reads only
 # day dates gets the coarser ones left out when EMIT_COARSE_DATES is False
 # (their *_text stays); see data/README.md.
-EMIT_COARSE_DATES = False
+EMIT_COARSE_DATES = True
 
 # H20 ban: the articles never date its start; "April 2025" is outside
 # knowledge (the project brief, the public record), so it is a month, not an

@@ -454,5 +454,63 @@ TEST_F(SeedTest, HopesAndPlansAreIntentionsNotFacts) {
   EXPECT_EQ(intentions, 4);
 }
 
+// The date property `key` of `e` as written ("2025-04", "1999"), or "" when
+// absent or not a date.
+std::string DateText(const Entity& e, std::string_view key) {
+  const Value* v = e.Find(key);
+  return v && v->is_date() ? v->as_date().ToString() : "";
+}
+
+// Dates keep the precision the articles give: April 2025 is a month, not an
+// invented 2025-04-01; "a week ago" a week; 1999 a year.
+TEST_F(SeedTest, DatesKeepThePrecisionTheArticlesGive) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  struct Want {
+    const char* event;
+    const char* start;
+    const char* end;
+  };
+  for (const Want& w : std::vector<Want>{
+           {"H20 export ban (April 2025)", "2025-04", "2025-07-14"},
+           {"H20 sales re-approval (July 2025)", "2025-07-15", ""},
+           {"3rd China International Supply Chain Expo", "2025-07-16", "2025-W29"},
+           {"Jensen Huang media exchange (2025-07-16)", "2025-07-16", ""},
+           {"China rare-earth export suspension (April 2025)", "2025-04-04", ""},
+           {"Jensen Huang's July 2025 visit to China", "2025-07", ""},
+           {"NVIDIA IPO (1999)", "1999", ""},
+       }) {
+    const Entity* e = g.Named(w.event);
+    ASSERT_NE(e, nullptr) << w.event;
+    EXPECT_EQ(DateText(*e, "start"), w.start) << w.event;
+    EXPECT_EQ(DateText(*e, "end"), w.end) << w.event;
+  }
+  // The ban held on some day of April, surely on 1 May; the sales to China
+  // ended some day of April. Neither is certain on 15 April.
+  const Date april15 = *Date::Parse("2025-04-15");
+  const Date may1 = *Date::Parse("2025-05-01");
+  int bans = 0, visits = 0;
+  for (const Relation& r : g.relations) {
+    const std::string end = std::string(g.at(r.end).name());
+    if (r.type == "RESTRICTS" && end == "H20") {
+      ++bans;
+      EXPECT_TRUE(r.ValidAt(april15));
+      EXPECT_FALSE(r.CertainAt(april15));
+      EXPECT_TRUE(r.CertainAt(may1));
+      EXPECT_EQ(g.Text(r, "valid_to_text"), "the lifting of restrictions was announced yesterday");
+    }
+    if (r.type == "VISITS" && end == "United States") {
+      ++visits;  // "I was in Washington a week ago": the week before 2025-07-16
+      const Value* from = r.Find("valid_from");
+      ASSERT_TRUE(from && from->is_date());
+      EXPECT_EQ(from->as_date().ToString(), "2025-W28");
+      EXPECT_EQ(g.Text(r, "valid_from_text"), "a week ago");
+    }
+  }
+  EXPECT_EQ(bans, 4);
+  EXPECT_EQ(visits, 1);
+}
+
 }  // namespace
 }  // namespace kg
