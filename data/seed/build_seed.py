@@ -90,7 +90,7 @@ ENTITIES = [
     ("chinese_manufacturers", "Group", "Chinese manufacturers",
      ["China's local manufacturing industry", "Chinese chip makers"],
      "Chinese makers (not named in the text) launching competitive alternatives to NVIDIA and CUDA-compatible platforms."),
-    ("nvidia_competitors", "Group", "NVIDIA's competitors", ["competitors", "Jensen Huang's competitors", "rivals"],
+    ("nvidia_competitors", "Group", "NVIDIA's competitors", ["NVIDIA competitors", "Jensen Huang's competitors", "NVIDIA's rivals"],
      "NVIDIA's competitors as Huang speaks of them in general ('my competitors are all very strong'); the articles name AMD, Huawei, Qualcomm, Amazon and Google among them."),
     ("cloud_providers", "Group", "Cloud service providers", ["cloud providers", "cloud computing providers"],
      "Cloud providers developing their own AI chips; the articles name Amazon, Google and Huawei."),
