@@ -23,15 +23,23 @@ import datetime
 import hashlib
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENTITIES = os.path.join(ROOT, "data", "seed", "entities.csv")
 RELATIONS = os.path.join(ROOT, "data", "seed", "relations.csv")
 ONTOLOGY = os.path.join(ROOT, "schema", "ontology", "builtin.json")
-ENTITY_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "description"]
+ENTITY_HEADER = ["id:ID", ":LABEL", "name", "aliases:string[]", "description",
+                 "start:date", "end:date", "start_text", "end_text", "ongoing:boolean"]
 RELATION_HEADER = [":START_ID", ":END_ID", ":TYPE", "stance:float", "valid_from:date", "valid_to:date",
-                   "quote", "speaker", "source", "date:date", "confidence:float"]
+                   "quote", "speaker", "source", "date:date", "confidence:float",
+                   "valid_from_text", "valid_to_text", "modality", "component"]
+# Intentions are their own types and say how they were worded.
+MODALITY_TYPES = {"INTENDS_TO_SUPPLY", "INTENDS_TO_INVEST_IN"}
+MODALITIES = {"hope", "plan", "pledge"}
+# Types that state the start does the end; none may meet an ABSTAINS_FROM.
+DOING_TYPES = {"DEVELOPS", "MAKES", "MAKES_KIND_OF", "PROVIDES_SERVICE"}
 # Each spelling an article uses (or a reader will type) -> the canonical name
 # it must belong to. The ticker forms are every `[A-Za-z]*[A-Z]{2,5}--` of 001.
 REQUIRED_NAMES = {
@@ -87,10 +95,26 @@ def read_csv(path, header, rep):
 
 
 def parse_date(text):
+    """A date at its precision -> (first day, last day), or None.
+    "2025-07-16" (day), "2025-W28" (ISO week), "2025-04" (month), "1999" (year)."""
     try:
-        return datetime.date.fromisoformat(text) if len(text) == 10 else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            d = datetime.date.fromisoformat(text)
+            return d, d
+        m = re.fullmatch(r"(\d{4})-W(\d{2})", text)
+        if m:
+            first = datetime.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return first, first + datetime.timedelta(days=6)
+        m = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if m:
+            first = datetime.date(int(m[1]), int(m[2]), 1)
+            nxt = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - datetime.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", text):
+            return datetime.date(int(text), 1, 1), datetime.date(int(text), 12, 31)
     except ValueError:
         return None
+    return None
 
 
 def parse_float(text):
@@ -99,6 +123,26 @@ def parse_float(text):
     except ValueError:
         return None
     return v if v == v and abs(v) != float("inf") else None
+
+
+def check_entity_dates(where, eid, kind, r, rep):
+    """Events carry start/end at their precision; ongoing means no end known."""
+    dated = [c for c in ("start:date", "end:date", "start_text", "end_text", "ongoing:boolean") if r[c]]
+    if dated and kind != "Event":
+        rep.error(where, f"'{eid}' is a {kind}; only an Event has {', '.join(dated)}")
+        return
+    span = {}
+    for col in ("start:date", "end:date"):
+        if r[col]:
+            span[col] = parse_date(r[col])
+            if span[col] is None:
+                rep.error(where, f"'{eid}' {col.split(':')[0]} '{r[col]}' is not a date (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY)")
+    if span.get("start:date") and span.get("end:date") and span["start:date"][0] > span["end:date"][1]:
+        rep.error(where, f"'{eid}' starts after it ends")
+    if r["ongoing:boolean"] not in ("", "true"):
+        rep.error(where, f"'{eid}' ongoing must be true or empty, got '{r['ongoing:boolean']}'")
+    if r["ongoing:boolean"] and r["end:date"]:
+        rep.error(where, f"'{eid}' is ongoing but has an end")
 
 
 def check_entities(rows, kinds, rep):
@@ -125,6 +169,7 @@ def check_entities(rows, kinds, rep):
             names[ename.lower()] = (eid, line)
         if not r["description"].strip():
             rep.error(where, f"'{eid}' has no description")
+        check_entity_dates(where, eid, kind, r, rep)
     for line, r in rows:
         where = f"{name}:{line}"
         eid, ename = r["id:ID"], r["name"]
@@ -156,7 +201,7 @@ def check_entities(rows, kinds, rep):
 
 def check_relations(rows, ids, types, seeds_dir, rep):
     name = "data/seed/relations.csv"
-    texts, seen = {}, {}
+    texts, seen, pairs = {}, {}, {}
     for line, r in rows:
         where = f"{name}:{line}"
         s, e, t = r[":START_ID"], r[":END_ID"], r[":TYPE"]
@@ -202,10 +247,20 @@ def check_relations(rows, ids, types, seeds_dir, rep):
             if r[col]:
                 dates[col] = parse_date(r[col])
                 if dates[col] is None:
-                    rep.error(where, f"{col.split(':')[0]} '{r[col]}' is not a YYYY-MM-DD date")
+                    rep.error(where, f"{col.split(':')[0]} '{r[col]}' is not a date (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY)")
         vf, vt = dates.get("valid_from:date"), dates.get("valid_to:date")
-        if vf and vt and vf > vt:
-            rep.error(where, f"valid_from {vf} is after valid_to {vt}")
+        if vf and vt and vf[0] > vt[1]:
+            rep.error(where, f"valid_from {r['valid_from:date']} is after valid_to {r['valid_to:date']}")
+        if r["date:date"] and len(r["date:date"]) != 10:
+            rep.error(where, f"date (the statement date) must be a day, got '{r['date:date']}'")
+        # intentions, components
+        if t in MODALITY_TYPES and r["modality"] not in MODALITIES:
+            rep.error(where, f"{t} needs a modality in {sorted(MODALITIES)}, got '{r['modality']}'")
+        elif t not in MODALITY_TYPES and r["modality"]:
+            rep.error(where, f"modality only on {sorted(MODALITY_TYPES)}, got it on {t}")
+        if r["component"] and t != "SUPPLIES":
+            rep.error(where, f"component only on SUPPLIES, got it on {t}")
+        pairs.setdefault((s, e), {}).setdefault(t, line)
         # quote provenance
         src = r["source"]
         if src:
@@ -226,6 +281,11 @@ def check_relations(rows, ids, types, seeds_dir, rep):
         if key in seen:
             rep.error(where, f"duplicates line {seen[key]}")
         seen.setdefault(key, line)
+    for (s, e), by_type in pairs.items():
+        if "ABSTAINS_FROM" in by_type:
+            for t in DOING_TYPES & by_type.keys():
+                rep.error(f"{name}:{by_type['ABSTAINS_FROM']}",
+                          f"'{s}' ABSTAINS_FROM '{e}' but also {t} it (line {by_type[t]})")
 
 
 def check_sources(seeds_dir, rows, rep):

@@ -12,19 +12,35 @@ Edit the ENTITIES / RELATIONS lists below, never the CSVs by hand.
 """
 import csv
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 S0 = "000_4fb6684bd204918f.txt"  # Wallstreetcn / Tencent Technology transcript
 S1 = "001_37253d321038e9e0.txt"  # summary article (scraped ticker forms)
-DATE = "2025-07-16"              # day of the media exchange
-# H20 ban: the articles give no start date; "April 2025" comes from the issue
-# (outside knowledge), so the first of the month is used. The lifting was
-# announced "yesterday" on 07-16, i.e. 07-15.
-BAN_FROM, LIFTED = "2025-04-01", "2025-07-15"
-# Validity is inclusive at both ends: the ban holds through the day before the lifting.
-BAN_TO = "2025-07-14"
-BEFORE_BAN = "2025-03-31"
+DATE = "2025-07-16"              # day of the media exchange (the statement date)
+
+# Dates are written at the precision the articles give: "2025-07-16" (day),
+# "2025-W28" (ISO week), "2025-04" (month), "1999" (year). Relative words
+# ("yesterday", "a week ago", "this year") are resolved against DATE and kept
+# verbatim in the *_text column beside the date. An engine that reads only
+# day dates gets the coarser ones left out when EMIT_COARSE_DATES is False
+# (their *_text stays); see data/README.md.
+EMIT_COARSE_DATES = True
+
+# H20 ban: the articles never date its start; "April 2025" is outside
+# knowledge (the project brief, the public record), so it is a month, not an
+# invented day, and has no *_text. The lifting was "announced yesterday" on
+# 07-16, i.e. 07-15. Validity is inclusive at both ends: the ban holds
+# through the day before the lifting.
+BAN_FROM, LIFTED, BAN_TO = "2025-04", "2025-07-15", "2025-07-14"
+LIFTED_TEXT = "announced yesterday"
+BAN_TO_TEXT = "the lifting of restrictions was announced yesterday"
+SALES_TO = "2025-04"             # H20 sales to China ended with the ban, some day of April
+VISIT_JULY = "2025-07"           # the July visit: under way on July 16, after Washington "a week ago"
+LAST_WEEK = "2025-W28"           # "a week ago" from Wednesday 2025-07-16 (week 29)
+THIS_WEEK = "2025-W29"           # "this week" on 2025-07-16
+EXPO_DAY = "2025-07-16"          # "the opening ceremony of the Chain Expo on July 16"
 
 JH, Q, N = "Jensen Huang", "questioner", "narrator"
 
@@ -64,13 +80,24 @@ ENTITIES = [
      "Korean memory maker; currently NVIDIA's largest HBM supplier."),
     ("samsung", "Company", "Samsung", ["Samsung Electronics", "三星"], "Korean memory maker; NVIDIA partner."),
     ("micron", "Company", "Micron", ["Micron Technology"], "US memory maker; NVIDIA partner."),
-    ("chinese_manufacturers", "Company", "Chinese manufacturers",
-     ["China's local manufacturing industry", "Chinese chip makers"],
-     "Chinese makers (not named in the text) launching competitive alternatives to NVIDIA and CUDA-compatible platforms."),
     ("meta", "Company", "Meta", ["Meta Platforms", "Facebook"],
      "US company led by Mark Zuckerberg; offered top AI talent $100 million packages."),
     ("apple", "Company", "Apple", ["Apple Inc.", "AAPL"], "US technology company; asked about lagging in AI."),
     ("openai", "Company", "OpenAI", [], "US AI company; one of the four AI tools Jensen Huang uses daily."),
+    # Groups: sets of companies or people the text speaks of as one, without
+    # naming them (or naming only some "like" or "e.g."). A remark about the
+    # group is not a remark about each member.
+    ("chinese_manufacturers", "Group", "Chinese manufacturers",
+     ["China's local manufacturing industry", "Chinese chip makers"],
+     "Chinese makers (not named in the text) launching competitive alternatives to NVIDIA and CUDA-compatible platforms."),
+    ("nvidia_competitors", "Group", "NVIDIA's competitors", ["NVIDIA competitors", "Jensen Huang's competitors", "NVIDIA's rivals"],
+     "NVIDIA's competitors as Huang speaks of them in general ('my competitors are all very strong'); the articles name AMD, Huawei, Qualcomm, Amazon and Google among them."),
+    ("cloud_providers", "Group", "Cloud service providers", ["cloud providers", "cloud computing providers"],
+     "Cloud providers developing their own AI chips; the articles name Amazon, Google and Huawei."),
+    ("chinese_companies", "Group", "Chinese companies", ["Chinese tech companies", "approved Chinese companies"],
+     "Companies in China NVIDIA collaborates with and supports, spoken of in general."),
+    ("chinese_customers", "Group", "NVIDIA's customers in China", ["Chinese customers"],
+     "NVIDIA's customers in China (not named), waiting for H20 orders."),
     # People
     ("jensen_huang", "Person", "Jensen Huang", ["Huang", "Jen-Hsun Huang", "Huang Renxun", "黄仁勋"],
      "Founder and CEO of NVIDIA."),
@@ -113,22 +140,22 @@ ENTITIES = [
     ("xiaohongshu", "Product", "Xiaohongshu", ["RedNote", "Little Red Book", "小红书"], "Chinese lifestyle social app."),
     ("wechat", "Product", "WeChat", ["Weixin", "微信"], "Chinese messaging and payment app."),
     ("perplexity", "Product", "Perplexity", ["Perplexity AI"], "AI answer engine; one of Huang's four AI tools."),
-    ("ai_chip", "Product", "AI chip", ["AI chips", "in-house chips", "AI accelerator"],
-     "Product category: chips for AI training and inference."),
-    ("gpu", "Product", "GPU", ["GPUs", "graphics processing unit"], "Product category: graphics processing units."),
-    ("smartphone", "Product", "Smartphone", ["smartphones", "high-end smartphones"], "Product category."),
-    ("electric_vehicle", "Product", "Electric vehicle", ["EV", "EVs", "electric vehicles", "electric car"],
-     "Product category: battery electric cars."),
-    ("battery", "Product", "Battery", ["batteries"], "Product category."),
-    ("solar_panel", "Product", "Solar panel", ["solar panels"], "Product category."),
-    ("air_conditioner", "Product", "Air conditioner", ["air conditioning"], "Product category; one of Xiaomi's appliances."),
-    ("ai_supercomputer", "Product", "AI supercomputer", ["AI supercomputers"],
-     "NVIDIA's finished AI systems; 9 months from wafer order to delivery."),
-    ("dysprosium", "Product", "Dysprosium", ["Dy"], "Rare-earth element; China almost suspended its export from 2025-04-04."),
-    ("rare_earth_elements", "Product", "Rare earth elements", ["rare earths", "rare earth"],
-     "Commodity group of rare-earth metals."),
-    ("dysprosium_capacitor", "Product", "Dysprosium capacitor", ["dysprosium capacitors"],
-     "Advanced capacitor component used in NVIDIA's Blackwell chips."),
+    ("ai_chip", "Category", "AI chip", ["AI chips", "in-house chips", "AI accelerator"],
+     "Category: chips for AI training and inference."),
+    ("gpu", "Category", "GPU", ["GPUs", "graphics processing unit"], "Category: graphics processing units."),
+    ("smartphone", "Category", "Smartphone", ["smartphones", "high-end smartphones"], "Category: mobile phones."),
+    ("electric_vehicle", "Category", "Electric vehicle", ["EV", "EVs", "electric vehicles", "electric car"],
+     "Category: battery electric cars."),
+    ("battery", "Category", "Battery", ["batteries"], "Category."),
+    ("solar_panel", "Category", "Solar panel", ["solar panels"], "Category."),
+    ("air_conditioner", "Category", "Air conditioner", ["air conditioning"], "Category; one of Xiaomi's appliances."),
+    ("ai_supercomputer", "Category", "AI supercomputer", ["AI supercomputers"],
+     "Category: finished AI systems such as NVIDIA's; 9 months from wafer order to delivery."),
+    ("dysprosium", "Category", "Dysprosium", ["Dy"], "Category (material): a rare-earth element; China almost suspended its export from 2025-04-04."),
+    ("rare_earth_elements", "Category", "Rare earth elements", ["rare earths", "rare earth"],
+     "Category (materials): the rare-earth metals."),
+    ("dysprosium_capacitor", "Category", "Dysprosium capacitor", ["dysprosium capacitors"],
+     "Category (component): advanced capacitors used in NVIDIA's Blackwell chips."),
     # AI models
     ("deepseek_r1", "AIModel", "DeepSeek R1", ["DeepSeek-R1", "R1"],
      "DeepSeek's open-source reasoning model; called the first open-source inference model."),
@@ -188,8 +215,12 @@ ENTITIES = [
     ("digital_twin", "Technology", "Digital twin", ["digital twins"], "Virtual replica used to train robots and factories."),
     ("robotics", "Technology", "Robotics", ["robots", "robotics industry"], "Robots; per Huang the fourth stage of AI."),
     ("humanoid_robot", "Technology", "Humanoid robot", ["humanoid robots"], "Human-shaped robots."),
-    ("autonomous_driving", "Technology", "Autonomous driving", ["autonomous vehicles", "self-driving"],
-     "Self-driving vehicle technology."),
+    ("autonomous_driving", "Technology", "Autonomous driving", ["self-driving", "autonomous driving technology"],
+     "Self-driving vehicle technology (NVIDIA develops its core technologies)."),
+    ("autonomous_vehicle", "Category", "Autonomous vehicle", ["autonomous vehicles", "self-driving cars"],
+     "Category: self-driving vehicles (NVIDIA does not manufacture them)."),
+    ("onboard_system", "Technology", "Onboard driving system", ["onboard system", "onboard systems"],
+     "The in-vehicle system that drives a car; 'too simplistic' today, to be given thinking by inference AI."),
     ("smart_factory", "Technology", "Smart factory", ["smart factories", "digital factory", "digital factories"],
      "Automated, reconfigurable factories."),
     ("ai_factory", "Technology", "AI factory", ["AI factories", "AI infrastructure"],
@@ -237,18 +268,21 @@ ENTITIES = [
      ["H20 re-approval", "lifting of H20 restrictions", "lifting of restrictions"],
      "US decision, announced 2025-07-15, to allow H20 sales to China again (licences pending)."),
     ("us_china_trade_negotiations", "Event", "US–China trade negotiations",
-     ["US-China trade negotiations", "trade negotiations"], "2025 trade talks; China put the H20 on the table."),
+     ["US-China trade negotiations", "trade negotiations"], "US–China trade talks; China put the H20 on the table (the articles give no date)."),
     ("rare_earth_export_suspension", "Event", "China rare-earth export suspension (April 2025)",
      ["rare earth export suspension", "dysprosium export suspension"],
      "From 2025-04-04 China almost suspended exports of dysprosium and other rare earths."),
     ("nvidia_4t_milestone", "Event", "NVIDIA $4 trillion market value", ["$4 trillion milestone"],
-     "NVIDIA's market value passed $4 trillion (July 2025)."),
+     "NVIDIA's market value passed $4 trillion (before 2025-07-16; the articles give no date)."),
     ("h20_export_licences", "Event", "H20 export licences (pending)",
      ["H20 licences", "H20 export licenses", "H20 licensing approval"],
      "U.S. licences NVIDIA needs to sell the H20 in China after the lifting; still under review (not approved) on 2025-07-16."),
     ("huang_china_visit_2025_07", "Event", "Jensen Huang's July 2025 visit to China",
      ["Huang's third 2025 China visit", "Jensen Huang China visit July 2025"],
      "Huang's third visit to China in 2025 (CISCE, media exchange); Trump told him to have fun."),
+    ("huang_china_visit_2025_spring", "Event", "Jensen Huang's Spring Festival 2025 visit to China",
+     ["Huang's first 2025 China visit", "Jensen Huang Spring Festival visit"],
+     "Huang's first visit to China in 2025, during the Spring Festival, at his employees' invitation."),
     ("nvidia_huawei_cooperation", "Event", "NVIDIA–Huawei cooperation (not reached)",
      ["NVIDIA-Huawei cooperation", "NVIDIA Huawei cooperation"],
      "The two companies have failed to reach a cooperation (questioner's premise)."),
@@ -258,13 +292,44 @@ ENTITIES = [
      "International AI research conference."),
 ]
 
+# When each event happened, at the articles' precision (valid time of an
+# event): start (and end when it spans days), the words they come from, and
+# ongoing when it was still under way on the statement date (no end known).
+# An event on one day has start only. Events the articles do not date (the
+# trade negotiations, ICLR, the cooperation not reached, the $4 trillion
+# milestone) have no dates.
+EVENT_DATES = {
+    "cisce": dict(start=EXPO_DAY, end=THIS_WEEK,
+                  start_text="At the opening ceremony of the Chain Expo on July 16",
+                  end_text="this week's expo"),
+    "media_exchange": dict(start=EXPO_DAY, start_text="on July 16, ... during the afternoon media meeting"),
+    "h20_export_ban": dict(start=BAN_FROM, end=BAN_TO, end_text=BAN_TO_TEXT),
+    "h20_reapproval": dict(start=LIFTED, start_text="the lifting of restrictions was announced yesterday"),
+    "rare_earth_export_suspension": dict(start="2025-04-04", start_text="Since April 4", ongoing=True),
+    # Pending from the allowance on; "results are expected soon" on 07-16.
+    "h20_export_licences": dict(start=LIFTED, start_text="the relevant licenses have not been approved",
+                                ongoing=True),
+    "huang_china_visit_2025_07": dict(start=VISIT_JULY, ongoing=True,
+                                      start_text="I was in Washington a week ago, and before coming to China"),
+    "huang_china_visit_2025_spring": dict(start="2025", end="2025",
+                                          start_text="The first time was during the Spring Festival"),
+    "nvidia_ipo": dict(start="1999", start_text="NVIDIA went public in 1999"),
+}
+
 # ---------------------------------------------------------------- relations
-R = []  # (start, end, type, stance, valid_from, valid_to, quote, speaker, source, date, confidence)
+R = []  # one dict per relation, the columns of relations.csv
 
 
-def rel(s, e, t, quote, speaker, src, conf, stance=None, vf=None, vt=None, date=None):
-    """One relation; date defaults to DATE (pass the article's date if it differs)."""
-    R.append((s, e, t, stance, vf, vt, quote, speaker, src, date or DATE, conf))
+def rel(s, e, t, quote, speaker, src, conf, stance=None, vf=None, vt=None, date=None,
+        vf_text=None, vt_text=None, modality=None, component=None):
+    """One relation; date (the statement date) defaults to DATE (pass the
+    article's date if it differs). vf/vt: validity at the articles'
+    precision, vf_text/vt_text the words they come from; modality: the
+    wording of an intention ("hope", "plan", "pledge"); component: what a
+    SUPPLIES edge supplies."""
+    R.append(dict(s=s, e=e, t=t, stance=stance, vf=vf, vt=vt, quote=quote, speaker=speaker, src=src,
+                  date=date or DATE, conf=conf, vf_text=vf_text, vt_text=vt_text, modality=modality,
+                  component=component))
 
 
 def j0(s, e, t, quote, conf, **kw):  # Jensen Huang's own words in the transcript
@@ -329,20 +394,20 @@ j0("nvidia", "h20", "MAKES", "After the release of H20, its memory bandwidth is 
 j0("nvidia", "h20", "MAKES", "We are working hard to accelerate the recovery of the production capacity of the Hopper architecture products", 0.8)
 j0("nvidia", "rtx_pro", "MAKES", "In addition, we have also launched a new product, RTX Pro, specifically designed for digital twin applications.", 1.0)
 n1("nvidia", "rtx_pro", "MAKES", "Huang introduced the newly released RTX Pro GPU, based on the Blackwell architecture", 0.95)
-j0("nvidia", "ai_supercomputer", "MAKES", "it takes a full 9 months from placing a wafer order to delivering the finished AI supercomputer", 0.9)
-q0("nvidia", "gpu", "MAKES", "When will Chinese customers use NVIDIA's latest GPUs?", 0.95)
-n1("nvidia", "ai_chip", "MAKES", "Despite NVIDIA’s dominance in AI chips", 0.95)
-j0("huawei", "ai_chip", "MAKES", "Huawei not only makes chips, systems, and networks but also involves itself in many fields", 0.9)
-n1("huawei", "smartphone", "MAKES", "acknowledging Huawei’s formidable strength in high-end smartphones and telecom technologies", 0.85)
+j0("nvidia", "ai_supercomputer", "MAKES_KIND_OF", "it takes a full 9 months from placing a wafer order to delivering the finished AI supercomputer", 0.9)
+q0("nvidia", "gpu", "MAKES_KIND_OF", "When will Chinese customers use NVIDIA's latest GPUs?", 0.95)
+n1("nvidia", "ai_chip", "MAKES_KIND_OF", "Despite NVIDIA’s dominance in AI chips", 0.95)
+j0("huawei", "ai_chip", "MAKES_KIND_OF", "Huawei not only makes chips, systems, and networks but also involves itself in many fields", 0.9)
+n1("huawei", "smartphone", "MAKES_KIND_OF", "acknowledging Huawei’s formidable strength in high-end smartphones and telecom technologies", 0.85)
 j0("xiaomi", "xiaomi_ultra", "MAKES", "He enthusiastically showed me the newly launched Ultra version", 0.85)
 j0("xiaomi", "xiaomi_ultra", "MAKES", "I just met Lei Jun a few days ago, and he showed me his new car.", 0.8)
-j0("xiaomi", "electric_vehicle", "MAKES", "Lei Jun has led Xiaomi to great success from smartphones to electric vehicles", 0.95)
-j0("xiaomi", "smartphone", "MAKES", "Lei Jun has led Xiaomi to great success from smartphones to electric vehicles", 0.95)
-n0("xiaomi", "electric_vehicle", "MAKES", "Huang gave high praise to Chinese car manufacturers such as Xiaomi Auto, NIO, and XPeng", 0.95)
-q0("xiaomi", "air_conditioner", "MAKES", "They are also involved in air conditioning and other equipment!", 0.8)
-many(n0, [("nio", "electric_vehicle"), ("xpeng", "electric_vehicle")], "MAKES",
+j0("xiaomi", "electric_vehicle", "MAKES_KIND_OF", "Lei Jun has led Xiaomi to great success from smartphones to electric vehicles", 0.95)
+j0("xiaomi", "smartphone", "MAKES_KIND_OF", "Lei Jun has led Xiaomi to great success from smartphones to electric vehicles", 0.95)
+n0("xiaomi", "electric_vehicle", "MAKES_KIND_OF", "Huang gave high praise to Chinese car manufacturers such as Xiaomi Auto, NIO, and XPeng", 0.95)
+q0("xiaomi", "air_conditioner", "MAKES_KIND_OF", "They are also involved in air conditioning and other equipment!", 0.8)
+many(n0, [("nio", "electric_vehicle"), ("xpeng", "electric_vehicle")], "MAKES_KIND_OF",
      "Huang gave high praise to Chinese car manufacturers such as Xiaomi Auto, NIO, and XPeng", 0.95)
-j0("li_auto", "electric_vehicle", "MAKES", "Besides Xiaomi, there are Nio, Li Auto, and XPeng, which have very spacious cars", 0.9)
+j0("li_auto", "electric_vehicle", "MAKES_KIND_OF", "Besides Xiaomi, there are Nio, Li Auto, and XPeng, which have very spacious cars", 0.9)
 j0("google", "google_pixel", "MAKES", "I use a Google Pixel phone", 0.85)
 
 # --- who develops what
@@ -359,7 +424,8 @@ j0("nvidia", "ai", "DEVELOPS", "Moreover, we created an entirely new industry, w
 n1("nvidia", "ai", "DEVELOPS", 'its fundamental contribution lies in "redefining computing" and pioneering AI as a foundational industry', 0.8)
 j0("nvidia", "computing", "DEVELOPS", "But we redefined computing, which is the most important tool in human history.", 0.7)
 q0("nvidia", "ai_factory", "DEVELOPS", "NVIDIA is fully committed to building AI factories.", 0.9)
-j0("nvidia", "ai_factory", "DEVELOPS", "We have just started building AI infrastructure, and we have only been doing it for two years.", 0.85)
+j0("nvidia", "ai_factory", "DEVELOPS", "We have just started building AI infrastructure, and we have only been doing it for two years.", 0.85,
+   vf="2023", vf_text="we have only been doing it for two years")
 many(n0, [("huawei", "photonics"), ("huawei", "networking"), ("huawei", "ai_chip")], "DEVELOPS",
      "Huang commended Huawei for making significant breakthroughs in chips, network solutions, and photonic technology", 0.95)
 many(q0, [("amazon", "ai_chip"), ("google", "ai_chip"), ("huawei", "ai_chip")], "DEVELOPS",
@@ -388,7 +454,7 @@ n1("rtx_pro", "blackwell", "BASED_ON", "Huang introduced the newly released RTX 
 j0("beta_hopper", "hopper", "BASED_ON", "the previous RTX architecture was based on Hopper. In fact, we refer to it as Beta Hopper.", 0.7)
 j0("agentic_ai", "reasoning_ai", "BASED_ON", "This has actually opened up a whole new field—Gentle AI, which is a very important direction.", 0.6)
 q0("dysprosium_capacitor", "dysprosium", "BASED_ON", "Regarding the dysprosium capacitors used in the Blackwell chip", 0.8)
-j0("google_pixel", "android", "BASED_ON", "The reason I like the Pixel phone is that it has a pure Android system", 0.9)
+j0("google_pixel", "android", "RUNS", "The reason I like the Pixel phone is that it has a pure Android system", 0.9)
 many(j0, [("nvidia", "hbm"), ("nvidia", "gddr"), ("nvidia", "lpddr")], "USES",
      "The HBM, GDDR, and LPDDR memory we use are all the most advanced technologies in the world.", 0.95)
 j0("nvidia", "dysprosium_capacitor", "USES", "Because the dysprosium capacitors we use are among the most complex and advanced components in the world", 0.95)
@@ -402,7 +468,8 @@ j0(JHx, "google_pixel", "USES", "I use a Google Pixel phone", 1.0)
 j0("meta", "gpu", "USES", "Meta has already built a very strong GPU infrastructure for their business", 0.9)
 j0("computer_graphics", "ai", "USES", "Today's computer graphics technology would not be possible without AI.", 0.9)
 j0("quantum_computing", "ai", "USES", "We are also providing AI support for quantum computing because to generate useful results from quantum computers, you must have quantum error correction technology.", 0.7)
-j0("autonomous_driving", "reasoning_ai", "USES", "the onboard system equipped with inference AI can actively think", 0.75)
+j0("onboard_system", "reasoning_ai", "USES", "the onboard system equipped with inference AI can actively think", 0.75)
+j0("autonomous_driving", "onboard_system", "USES", "Take autonomous driving as an example: when a vehicle encounters an unfamiliar road condition, the onboard system equipped with inference AI can actively think", 0.8)
 j0("rtx_pro", "ray_tracing", "USES", "This new GPU is different from H20; it has computational graphics and ray tracing capabilities.", 0.9)
 j0("rtx_pro", "computer_graphics", "USES", "it is a product that integrates both computational graphics and AI functions", 0.9)
 q0("h20", "ai_chip", "IS_A", "Can you talk about the demand for the H20 chip from Chinese customers?", 0.85)
@@ -461,22 +528,24 @@ many(j0, [("robotics", "manufacturing"), ("ai", "manufacturing")], "SUITED_FOR",
 many(j0, [("battery", "china"), ("solar_panel", "china"), ("electric_vehicle", "china")], "MANUFACTURED_IN",
      "certain products, such as batteries, solar panels, and electric vehicles, can almost only be manufactured in China", 0.95)
 j0("ai", "smart_factory", "SUITED_FOR", "AI factories will have greater agility and reconfigurability.", 0.6)
-j0("rtx_pro", "cisce", "ANNOUNCED_AT", "Therefore, this week's expo is a very appropriate time to announce this product.", 0.9)
+j0("rtx_pro", "cisce", "ANNOUNCED_AT", "Therefore, this week's expo is a very appropriate time to announce this product.", 0.9,
+   vf=THIS_WEEK, vt=THIS_WEEK, vf_text="this week's expo", vt_text="this week's expo")
 
 # --- supply, partnership, competition, markets
-q0("sk_hynix", "nvidia", "SUPPLIES", "Regarding the HBM supply chain, SK Hynix is currently the largest supplier.", 0.9)
+q0("sk_hynix", "nvidia", "SUPPLIES", "Regarding the HBM supply chain, SK Hynix is currently the largest supplier.", 0.9, component="HBM")
 # Weak: the question asks whether Samsung/Micron will *enter* the HBM supply
 # chain; Huang calls them partners and praises their memory, without saying
 # what they supply today.
 many(j0, [("samsung", "nvidia"), ("micron", "nvidia")], "SUPPLIES",
-     "I will not choose between SK Hynix, Micron, and Samsung; all three companies are very important partners for us.", 0.4)
+     "I will not choose between SK Hynix, Micron, and Samsung; all three companies are very important partners for us.", 0.4,
+     component="memory")
 
-n1("nvidia", "china", "SUPPLIES", "expressing hopes to provide China with chips more advanced than the H20", 0.8)
-j0("nvidia", "china", "SUPPLIES", "I hope to bring more advanced chips to the Chinese market, such as the H20.", 0.8)
+n1("nvidia", "china", "INTENDS_TO_SUPPLY", "expressing hopes to provide China with chips more advanced than the H20", 0.9, modality="hope")
+j0("nvidia", "china", "INTENDS_TO_SUPPLY", "I hope to bring more advanced chips to the Chinese market, such as the H20.", 0.9, modality="hope")
 j0("nvidia", "china", "SELLS_IN", "We have always maintained an expansion trend in the Chinese market, and NVIDIA has achieved rapid growth in recent years.", 0.95)
 j0("nvidia", "china", "SELLS_IN", "China is the second-largest technology market in the world and is still growing rapidly; this market is very important.", 0.8)
 n1("nvidia", "china", "SELLS_IN", "demonstrating NVIDIA’s confidence in China’s AI prospects and its commitment to the Chinese market", 0.85)
-j0("h20", "china", "SELLS_IN", "first, the timing of new orders from customers, as previous orders were canceled, and their needs may have changed", 0.7, vt=BEFORE_BAN)
+j0("h20", "china", "SELLS_IN", "first, the timing of new orders from customers, as previous orders were canceled, and their needs may have changed", 0.7, vt=SALES_TO)
 # No H20 SELLS_IN China after the lifting: on 07-16 the licences were not yet
 # granted and no orders were accepted (see REVIEWS_APPROVAL below).
 q0("rtx_pro", "china", "SELLS_IN", "Why are you launching RTX Pro in China?", 0.9)
@@ -494,8 +563,14 @@ many(n1, [("nvidia", "amd"), ("nvidia", "huawei"), ("nvidia", "qualcomm")], "COM
      "Despite NVIDIA’s dominance in AI chips, competitors like AMDAMD--, Huawei, and QualcommQCOM-- are rapidly catching up.", 0.95)
 many(n1, [("nvidia", "amazon"), ("nvidia", "google")], "COMPETES_WITH",
      "Addressing competition from cloud providers (e.g., AmazonAMZN--, Google) developing in-house chips", 0.9)
-many(j0, [("nvidia", "amazon"), ("nvidia", "google")], "COMPETES_WITH",
-     "Regarding the issue of cloud service providers developing their own chips, our company strategy is different from theirs.", 0.75)
+j0("nvidia", "cloud_providers", "COMPETES_WITH",
+   "Regarding the issue of cloud service providers developing their own chips, our company strategy is different from theirs.", 0.75)
+j0("cloud_providers", "ai_chip", "DEVELOPS", "Regarding the issue of cloud service providers developing their own chips", 0.95)
+j0("cloud_providers", "cloud_computing", "PROVIDES_SERVICE", "Regarding the issue of cloud service providers developing their own chips", 0.9)
+many(n1, [("amazon", "cloud_providers"), ("google", "cloud_providers")], "MEMBER_OF",
+     "Addressing competition from cloud providers (e.g., AmazonAMZN--, Google) developing in-house chips", 0.95)
+many(q0, [("amazon", "cloud_providers"), ("google", "cloud_providers"), ("huawei", "cloud_providers")], "MEMBER_OF",
+     "How do you view the competition among cloud computing providers?", 0.8)
 many(q0, [("amazon", "google"), ("amazon", "huawei"), ("google", "huawei")], "COMPETES_WITH",
      "How do you view the competition among cloud computing providers?", 0.7)
 many(j0, [("sk_hynix", "samsung"), ("sk_hynix", "micron"), ("samsung", "micron")], "COMPETES_WITH",
@@ -521,12 +596,14 @@ j0("nvidia", "quantum_computing", "SUPPORTS", "We are also providing AI support 
 j0("nvidia", "llm", "SUPPORTS", "Similarly, we do not develop large language models, but we build the foundational technology architecture for them.", 0.95)
 many(n1, [("nvidia", "llm"), ("nvidia", "autonomous_driving")], "SUPPORTS",
      "NVIDIA’s collaboration with Chinese companies focuses on technical support (e.g., autonomous driving, foundational tech for large models)", 0.9)
-j0("nvidia", "unitree", "SUPPORTS", "We are committed to supporting all approved Chinese companies, whether they are emerging technology firms or industry leaders.", 0.6)
+j0("nvidia", "chinese_companies", "SUPPORTS", "We are committed to supporting all approved Chinese companies, whether they are emerging technology firms or industry leaders.", 0.95)
+n1("nvidia", "chinese_companies", "PARTNERS_WITH", "NVIDIA’s collaboration with Chinese companies focuses on technical support", 0.95)
+q0("nvidia", "chinese_companies", "PARTNERS_WITH", "Will you continue to collaborate with Chinese companies?", 0.8)
 j0("nvidia", "android", "SUPPORTS", "We have our own operating systems on multiple platforms such as Linux, Windows, and Android", 0.7)
 n1("nvidia", "cloud_computing", "SUPPORTS", "open and universal AI architectures that can be deployed across various cloud platforms and enterprise-built systems", 0.8)
 j0("nvidia", "china", "INVESTS_IN", "If you want to maintain growth, you must continue to invest.", 0.75)
-n1("nvidia", "china", "INVESTS_IN", "As a result, NVIDIA plans to expand hiring in China", 0.8)
-n1("nvidia", "china", "INVESTS_IN", "pledging to deepen cooperation in China", 0.7)
+n1("nvidia", "china", "INTENDS_TO_INVEST_IN", "As a result, NVIDIA plans to expand hiring in China", 0.9, modality="plan")
+n1("nvidia", "china", "INTENDS_TO_INVEST_IN", "pledging to deepen cooperation in China", 0.8, modality="pledge")
 j0("nvidia", "ai", "INVESTS_IN", "Our primary strategy is to invest heavily in building the most advanced AI systems.", 0.9)
 q0("meta", "ai", "INVESTS_IN", "Meta recently offered top AI talents a compensation package of $100 million", 0.7)
 j0("meta", "ai", "INVESTS_IN", "I believe Mark has decided to fully invest in the AI field, and this is undoubtedly a wise choice.", 0.9)
@@ -568,29 +645,29 @@ for co in ("sk_hynix", "samsung", "micron"):
 j0("apple", "ai", "EXCELS_IN", "I have no doubt about their excellence in AI.", 0.8)
 
 # --- governments: restrictions, approvals (with validity), compliance, advice
-q0("us_government", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.95, vf=BAN_FROM, vt=BAN_TO)
-q0("us_government", "h20", "RESTRICTS", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.85, vf=BAN_FROM, vt=BAN_TO)
-q0("donald_trump", "h20", "RESTRICTS", "Have you changed your view on Trump's H20 ban?", 0.9, vf=BAN_FROM, vt=BAN_TO)
-q0("donald_trump", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.85, vf=BAN_FROM, vt=BAN_TO)
+q0("us_government", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.95, vf=BAN_FROM, vt=BAN_TO, vt_text=BAN_TO_TEXT)
+q0("us_government", "h20", "RESTRICTS", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.85, vf=BAN_FROM, vt=BAN_TO, vt_text=BAN_TO_TEXT)
+q0("donald_trump", "h20", "RESTRICTS", "Have you changed your view on Trump's H20 ban?", 0.9, vf=BAN_FROM, vt=BAN_TO, vt_text=BAN_TO_TEXT)
+q0("donald_trump", "h20", "RESTRICTS", "Due to Trump's chip ban, NVIDIA wrote down $4 billion in assets.", 0.85, vf=BAN_FROM, vt=BAN_TO, vt_text=BAN_TO_TEXT)
 q0("us_government", "semiconductors", "RESTRICTS", "Additionally, the Trump administration has imposed many restrictions in the semiconductor sector.", 0.9)
 j0("us_government", "nvidia", "RESTRICTS", "As for export controls, these are external factors that we cannot control and may indeed disrupt NVIDIA's business.", 0.8)
 n1("us_government", "nvidia", "RESTRICTS", "Regarding export controls, Huang stated that NVIDIA must maintain good relations with governments", 0.6)
 many(q0, [("china", "dysprosium"), ("china", "rare_earth_elements")], "RESTRICTS",
-     "Since April 4, China has almost suspended the export of dysprosium and other rare earth elements.", 0.9, vf="2025-04-04")
-q0("us_government", "h20", "APPROVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.95, vf=LIFTED)
-q0("donald_trump", "h20", "APPROVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.8, vf=LIFTED)
-n0("us_government", "h20", "APPROVES", "pointing out that the re-approval of the H20 chip for sale will drive more products to market", 0.9, vf=LIFTED)
-n0("us_government", "h20", "APPROVES", "The H20 chip has been re-approved for sale", 0.9, vf=LIFTED)
+     "Since April 4, China has almost suspended the export of dysprosium and other rare earth elements.", 0.9, vf="2025-04-04", vf_text="Since April 4")
+q0("us_government", "h20", "APPROVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.95, vf=LIFTED, vf_text=LIFTED_TEXT)
+q0("donald_trump", "h20", "APPROVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.8, vf=LIFTED, vf_text=LIFTED_TEXT)
+n0("us_government", "h20", "APPROVES", "pointing out that the re-approval of the H20 chip for sale will drive more products to market", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
+n0("us_government", "h20", "APPROVES", "The H20 chip has been re-approved for sale", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
 # The announced allowance (APPROVES above) is not yet a licence: as of 07-16
 # the export licences are still under review and no orders are accepted.
-j0("us_government", "h20", "REVIEWS_APPROVAL", "Not yet, as the relevant licenses have not been approved.", 0.95, vf=LIFTED)
-j0("us_government", "h20", "REVIEWS_APPROVAL", "The U.S. government departments are in the approval process, and results are expected soon.", 0.95, vf=LIFTED)
-n1("us_government", "h20", "REVIEWS_APPROVAL", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.9, vf=LIFTED)
+j0("us_government", "h20", "REVIEWS_APPROVAL", "Not yet, as the relevant licenses have not been approved.", 0.95, vf=LIFTED, vf_text=LIFTED_TEXT)
+j0("us_government", "h20", "REVIEWS_APPROVAL", "The U.S. government departments are in the approval process, and results are expected soon.", 0.95, vf=LIFTED, vf_text=LIFTED_TEXT)
+n1("us_government", "h20", "REVIEWS_APPROVAL", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
 many(j0, [("h20_export_licences", "h20"), ("h20_export_licences", "us_government"), ("h20_export_licences", "nvidia")], "INVOLVES",
-     "Not yet, as the relevant licenses have not been approved.", 0.85, vf=LIFTED)
-j0("h20_export_licences", "h20", "INVOLVES", "Once approved, we will be able to officially accept orders.", 0.9, vf=LIFTED)
-j0("h20_export_licences", "us_government", "INVOLVES", "The U.S. government departments are in the approval process, and results are expected soon.", 0.9, vf=LIFTED)
-n1("h20_export_licences", "h20", "INVOLVES", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.9, vf=LIFTED)
+     "Not yet, as the relevant licenses have not been approved.", 0.85, vf=LIFTED, vf_text=LIFTED_TEXT)
+j0("h20_export_licences", "h20", "INVOLVES", "Once approved, we will be able to officially accept orders.", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
+j0("h20_export_licences", "us_government", "INVOLVES", "The U.S. government departments are in the approval process, and results are expected soon.", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
+n1("h20_export_licences", "h20", "INVOLVES", "the resumption of H20 sales in China depends on U.S. government licensing approval", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
 j0("h20_export_licences", "nvidia", "AFFECTS", "Once approved, we will be able to officially accept orders.", 0.9)
 many(n1, [("nvidia", "us_government"), ("nvidia", "chinese_government")], "COMPLIES_WITH",
      "NVIDIA must maintain good relations with governments in China, the U.S., and other countries, complying with policies while adapting to regulatory impacts through corporate flexibility", 0.9)
@@ -603,23 +680,48 @@ many(j0, [("nvidia", "us_government"), ("nvidia", "chinese_government")], "ADVIS
 j0("nvidia", "us_government", "ADVISES", "What we can do is provide factual evidence, and the rest is beyond our control.", 0.6)
 
 # --- meetings, visits, attendance, reporting
-j0(JHx, "lei_jun", "MET_WITH", "I just met Lei Jun a few days ago, and he showed me his new car.", 1.0)
+j0(JHx, "lei_jun", "MET_WITH", "I just met Lei Jun a few days ago, and he showed me his new car.", 1.0,
+   vf=VISIT_JULY, vt=VISIT_JULY, vf_text="a few days ago", vt_text="a few days ago")
 j0(JHx, "lei_jun", "MET_WITH", "The first time I met Xiaomi's founder Lei Jun in Beijing, he was still very young", 0.95)
-j0(JHx, "lei_jun", "MET_WITH", "We talked about AI, including the latest developments in AI in language models, autonomous driving, and robotics.", 0.9)
-j0(JHx, "donald_trump", "MET_WITH", "before coming to China, I communicated with President Trump and his cabinet officials", 0.9)
-j0(JHx, "us_government", "MET_WITH", "before coming to China, I communicated with President Trump and his cabinet officials", 0.85)
-n0(JHx, "china", "VISITS", "NVIDIA CEO Jensen Huang visited China for the third time this year, making headlines across major media outlets.", 1.0)
-n1(JHx, "china", "VISITS", "Notably, this marks Huang’s third visit to China in 2025, all due to invitations.", 1.0)
-j0(JHx, "china", "VISITS", "Yes, I have been to China three times this year, all due to invitations.", 1.0)
-j0(JHx, "china", "VISITS", "The first time was during the Spring Festival", 0.9)
-j0(JHx, "united_states", "VISITS", "I was in Washington a week ago", 0.8)
-j0(JHx, "cisce", "ATTENDED", "This time, I was invited to attend the opening ceremony of the China International Supply Chain Expo, which is a very important event covering multiple aspects.", 1.0)
-n0(JHx, "cisce", "ATTENDED", "At the opening ceremony of the Chain Expo on July 16, Huang appeared in a traditional Tang suit", 1.0)
-n1(JHx, "cisce", "ATTENDED", "Following his participation in the 3rd China International Supply Chain Expo (CISCE)", 1.0)
-j0(JHx, "cisce", "ATTENDED", "This time, I was invited to give a keynote speech at the supply chain conference.", 0.95)
-n1(JHx, "media_exchange", "ATTENDED", "NVIDIANVDA-- CEO Jensen Huang attended a media exchange session.", 1.0)
-n0(JHx, "media_exchange", "ATTENDED", "during the afternoon media meeting, he changed into his signature leather jacket", 0.95)
-n0("tencent_technology", "media_exchange", "ATTENDED", "At the meeting, Huang told Tencent Technology", 0.9)
+j0(JHx, "lei_jun", "MET_WITH", "We talked about AI, including the latest developments in AI in language models, autonomous driving, and robotics.", 0.9,
+   vf=VISIT_JULY, vt=VISIT_JULY, vf_text="a few days ago", vt_text="a few days ago")
+j0(JHx, "donald_trump", "MET_WITH", "before coming to China, I communicated with President Trump and his cabinet officials", 0.9,
+   vf=LAST_WEEK, vt=LAST_WEEK, vf_text="I was in Washington a week ago, and before coming to China", vt_text="a week ago")
+j0(JHx, "us_government", "MET_WITH", "before coming to China, I communicated with President Trump and his cabinet officials", 0.85,
+   vf=LAST_WEEK, vt=LAST_WEEK, vf_text="I was in Washington a week ago, and before coming to China", vt_text="a week ago")
+# The July visit was under way on 07-16 (its end is not given); the three
+# visits of the year and the first, during the Spring Festival, are dated to
+# the year only.
+n0(JHx, "china", "VISITS", "NVIDIA CEO Jensen Huang visited China for the third time this year, making headlines across major media outlets.", 1.0,
+   vf=VISIT_JULY, vf_text="the third time this year")
+n1(JHx, "china", "VISITS", "Notably, this marks Huang’s third visit to China in 2025, all due to invitations.", 1.0,
+   vf=VISIT_JULY, vf_text="third visit to China in 2025")
+j0(JHx, "china", "VISITS", "Yes, I have been to China three times this year, all due to invitations.", 1.0,
+   vf="2025", vt="2025", vf_text="three times this year", vt_text="this year")
+j0(JHx, "china", "VISITS", "The first time was during the Spring Festival", 0.9,
+   vf="2025", vt="2025", vf_text="during the Spring Festival", vt_text="during the Spring Festival")
+j0(JHx, "huang_china_visit_2025_spring", "ATTENDED", "The first time was during the Spring Festival", 0.9,
+   vf="2025", vt="2025", vf_text="during the Spring Festival", vt_text="during the Spring Festival")
+many(j0, [("huang_china_visit_2025_spring", JHx), ("huang_china_visit_2025_spring", "china")], "INVOLVES",
+     "The first time was during the Spring Festival", 0.9)
+j0("huang_china_visit_2025_spring", "huang_china_visit_2025_07", "PRECEDES",
+   "Yes, I have been to China three times this year, all due to invitations. The first time was during the Spring Festival", 0.9)
+j0(JHx, "united_states", "VISITS", "I was in Washington a week ago", 0.8,
+   vf=LAST_WEEK, vt=LAST_WEEK, vf_text="a week ago", vt_text="a week ago")
+j0(JHx, "cisce", "ATTENDED", "This time, I was invited to attend the opening ceremony of the China International Supply Chain Expo, which is a very important event covering multiple aspects.", 1.0,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
+n0(JHx, "cisce", "ATTENDED", "At the opening ceremony of the Chain Expo on July 16, Huang appeared in a traditional Tang suit", 1.0,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
+n1(JHx, "cisce", "ATTENDED", "Following his participation in the 3rd China International Supply Chain Expo (CISCE)", 1.0,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
+j0(JHx, "cisce", "ATTENDED", "This time, I was invited to give a keynote speech at the supply chain conference.", 0.95,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
+n1(JHx, "media_exchange", "ATTENDED", "NVIDIANVDA-- CEO Jensen Huang attended a media exchange session.", 1.0,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
+n0(JHx, "media_exchange", "ATTENDED", "during the afternoon media meeting, he changed into his signature leather jacket", 0.95,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
+n0("tencent_technology", "media_exchange", "ATTENDED", "At the meeting, Huang told Tencent Technology", 0.9,
+   vf=EXPO_DAY, vt=EXPO_DAY, vf_text="the opening ceremony of the Chain Expo on July 16")
 n0("tencent_technology", "media_exchange", "REPORTS_ON", "The following is a transcript of the media conference, edited by Tencent Technology", 1.0)
 n0("wallstreetcn", "media_exchange", "REPORTS_ON", "Jensen Huang Exchange Meeting 15,000-word Transcript: Discussing China-US Chips, H20, CUDA Compatibility, Extremely High Information Content", 0.85)
 
@@ -633,16 +735,16 @@ many(j0, [("cisce", "robotics"), ("cisce", "smart_factory")], "INVOLVES",
      "This week marks the opening of the third International Supply Chain Expo, which covers complex systems such as robotics and smart factories.", 0.9)
 j0("cisce", "supply_chain", "INVOLVES", "many multinational companies are attending this year, showcasing how global supply chains are interdependent", 0.85)
 many(q0, [("h20_export_ban", "h20"), ("h20_export_ban", "donald_trump")], "INVOLVES",
-     "Have you changed your view on Trump's H20 ban?", 0.95, vf=BAN_FROM, vt=BAN_TO)
-q0("h20_export_ban", "us_government", "INVOLVES", "the Trump administration has imposed many restrictions in the semiconductor sector", 0.7, vf=BAN_FROM, vt=BAN_TO)
-q0("h20_reapproval", "h20", "INVOLVES", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.9, vf=LIFTED)
-q0("h20_reapproval", "us_government", "INVOLVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.9, vf=LIFTED)
+     "Have you changed your view on Trump's H20 ban?", 0.95, vf=BAN_FROM, vt=BAN_TO, vt_text=BAN_TO_TEXT)
+q0("h20_export_ban", "us_government", "INVOLVES", "the Trump administration has imposed many restrictions in the semiconductor sector", 0.7, vf=BAN_FROM, vt=BAN_TO, vt_text=BAN_TO_TEXT)
+q0("h20_reapproval", "h20", "INVOLVES", "How is the market demand after the news of the lifting of restrictions was announced yesterday?", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
+q0("h20_reapproval", "us_government", "INVOLVES", "Regarding the Trump administration's allowance to sell H20 chips to China", 0.9, vf=LIFTED, vf_text=LIFTED_TEXT)
 q0("us_china_trade_negotiations", "h20", "INVOLVES", "given that China has included the H20 chip as part of the negotiations", 0.9)
 many(j0, [("us_china_trade_negotiations", "united_states"), ("us_china_trade_negotiations", "china")], "INVOLVES",
      "I am not familiar with the specific details of the negotiations between the two countries.", 0.85)
 many(q0, [("rare_earth_export_suspension", "dysprosium"), ("rare_earth_export_suspension", "rare_earth_elements"),
           ("rare_earth_export_suspension", "china")], "INVOLVES",
-     "Since April 4, China has almost suspended the export of dysprosium and other rare earth elements.", 0.95, vf="2025-04-04")
+     "Since April 4, China has almost suspended the export of dysprosium and other rare earth elements.", 0.95, vf="2025-04-04", vf_text="Since April 4")
 j0("nvidia_4t_milestone", "nvidia", "INVOLVES", "our market value has surpassed $4 trillion", 1.0)
 n1("nvidia_4t_milestone", "nvidia", "INVOLVES", 'Reflecting on NVIDIA\'s journey from being the "lowest market-cap tech company globally" to becoming the "highest market-cap tech company,"', 0.7)
 j0(JHx, "iclr", "PRAISES", 'Through international conferences like ICLR, global researchers can engage in "virtual collaboration" through papers, even if they have never met.', 0.5, stance=0.4)
@@ -674,7 +776,8 @@ praise("china", "The models in China are all very impressive.", 0.8)
 praise("china", "I believe China will be very successful in the field of AI.", 0.6)
 praise("china", "I have very high expectations for China and look forward to seeing the future development of the Chinese market.", 0.6)
 praise("china", "China has unique advantages because you already have top-notch AI technology reserves", 0.8)
-praise("china", "In China, we have many challenging customers, but they are also committed to innovation", 0.5)
+praise("chinese_customers", "In China, we have many challenging customers, but they are also committed to innovation", 0.5)
+praise("chinese_customers", "There are many vibrant and innovative customers here.", 0.7)
 praise("china", "Huang emphasized the efficiency of the Chinese supply chain and manufacturing advantages", 0.7, fn=n0)
 praise("china", "In fact, anyone who underestimates Huawei or the manufacturing capabilities of China is extremely naive and ignorant.", 0.8, t="RESPECTS")
 praise("china", "I am very confident about the future of the United States and China.", 0.6)
@@ -697,7 +800,6 @@ praise("huawei", "Huawei can independently explore the market with a complete ec
 praise("huawei", "Their ability to come close to us says it all", 0.7, t="RESPECTS")
 praise("huawei", "their competitiveness is undeniable, and ecosystem maturity is only a matter of time", 0.7, fn=n1, t="RESPECTS")
 praise("huawei", "We are always learning from all competitors, including Huawei.", 0.6, t="RESPECTS")
-praise("huawei", "We should respect all competitors, learn from them, draw inspiration, and turn that into motivation to move forward.", 0.7, conf=0.6, t="RESPECTS")
 # Xiaomi, EV makers, Lei Jun
 for c in ("xiaomi", "nio", "xpeng"):
     praise(c, "He highly praised Chinese electric vehicle companies such as Xiaomi, Nio, and XPeng", 0.9, fn=n0)
@@ -790,27 +892,23 @@ j0("donald_trump", "nvidia", "PRAISES", "He is very proud of this achievement an
 j0("donald_trump", JHx, "PRAISES", "He is very proud of this achievement and happy for me.", 0.7, stance=0.6)
 
 # --- stance: WELCOMES
-for c in ("amazon", "google"):
-    praise(c, "He welcomed competition as a driver of industry progress, noting that rivals’ efforts validate market vitality.", 0.6, conf=0.7, fn=n1, t="WELCOMES")
+praise("nvidia_competitors", "He welcomed competition as a driver of industry progress, noting that rivals’ efforts validate market vitality.", 0.6, conf=0.9, fn=n1, t="WELCOMES")
 praise("cuda_compatible_platform", "But if you develop products compatible with CUDA, I won't mind at all.", 0.6, t="WELCOMES")
 praise("cuda_compatible_platform", "But if you develop products compatible with CUDA, I wouldn't mind at all.", 0.6, t="WELCOMES")
 praise("cuda_compatible_platform", "If a platform is compatible with CUDA and can support these compatible applications, then I think it's fine.", 0.5, t="WELCOMES")
 praise("cuda_compatible_platform", "Huang told Tencent Technology that he does not mind compatibility", 0.5, fn=n0, t="WELCOMES")
 praise("h20_reapproval", "pointing out that the re-approval of the H20 chip for sale will drive more products to market", 0.6, conf=0.8, fn=n0, t="WELCOMES")
-praise("h20_reapproval", "We are fully preparing to meet the demand as quickly as possible.", 0.5, conf=0.6, t="WELCOMES")
 praise("china", "In short, as long as I receive an invitation, I am very willing to come to China again", 0.7, t="WELCOMES")
 praise("china", "I hope so, remember to invite me, and I will definitely come", 0.7, t="WELCOMES")
 for c in ("china", "united_states"):
     praise(c, "A house should be able to accommodate at least two people. So, there is definitely room for cooperation.", 0.6, conf=0.7, t="WELCOMES")
 praise("cisce", "I am also very pleased to participate in the celebration of the opening ceremony.", 0.7, t="WELCOMES")
-praise("china", "I hope to achieve great success in China.", 0.6, conf=0.8, t="WELCOMES")
 
-# --- stance: CRITICIZES
-praise("us_government", "As for export controls, these are external factors that we cannot control and may indeed disrupt NVIDIA's business.", -0.3, conf=0.6, t="CRITICIZES")
-praise("us_government", "Our responsibility is to explain the intent of the policies and their potential unintended impacts to the government", -0.2, conf=0.5, t="CRITICIZES")
-praise("h20_export_ban", "If we want to be leaders, we must collaborate with global developers and interact with global markets.", -0.4, conf=0.5, t="CRITICIZES")
-praise("h20_export_ban", "I have always believed that technological leadership requires a large market", -0.3, conf=0.5, t="CRITICIZES")
-praise("autonomous_driving", "Current onboard systems are too simplistic", -0.4, conf=0.7, t="CRITICIZES")
+# --- stance: CRITICIZES, only where words of criticism aim at the entity.
+# Huang's remarks on export controls ("external factors that we cannot
+# control", "explain ... their potential unintended impacts") describe a
+# policy and his role; they criticize no one, so they are not stance edges.
+praise("onboard_system", "Current onboard systems are too simplistic", -0.4, conf=0.9, t="CRITICIZES")
 
 
 # --- facts added after the audit of issue 4 (each quoted where the text states it)
@@ -823,21 +921,29 @@ n0("chinese_manufacturers", "cuda_compatible_platform", "DEVELOPS", "Regarding t
 q0("chinese_manufacturers", "nvidia", "COMPETES_WITH", "Recently, China's local manufacturing industry has begun to launch quite competitive alternatives.", 0.8)
 q0("chinese_manufacturers", "china", "BASED_IN", "Recently, China's local manufacturing industry has begun to launch quite competitive alternatives.", 0.95)
 n0("chinese_manufacturers", "china", "BASED_IN", "Regarding the phenomenon of Chinese manufacturers developing CUDA-compatible platforms", 0.95)
-# Respect for competitors (the competitors the articles name)
-for c in ("huawei", "amd", "qualcomm", "amazon", "google"):
-    praise(c, "However, my competitors are all very strong.", 0.7, conf=0.6, t="RESPECTS")
-    praise(c, "I maintain a high level of respect for competition globally", 0.6, conf=0.6, t="RESPECTS")
-    praise(c, "Although many competitors are my friends, I also want to win.", 0.5, conf=0.5, t="RESPECTS")
-for c in ("amd", "qualcomm", "amazon", "google"):
-    praise(c, "We should respect all competitors, learn from them, draw inspiration, and turn that into motivation to move forward.", 0.7, conf=0.6, t="RESPECTS")
+# Respect for competitors in general: a remark about "competitors" is about
+# the group, not about each competitor the articles name elsewhere, so it
+# does not count towards Huang's stance on AMD or Huawei.
+praise("nvidia_competitors", "However, my competitors are all very strong.", 0.7, t="RESPECTS")
+praise("nvidia_competitors", "I maintain a high level of respect for competition globally", 0.6, conf=0.8, t="RESPECTS")
+praise("nvidia_competitors", "Although many competitors are my friends, I also want to win.", 0.5, conf=0.8, t="RESPECTS")
+praise("nvidia_competitors", "We should respect all competitors, learn from them, draw inspiration, and turn that into motivation to move forward.", 0.7, t="RESPECTS")
+praise("nvidia_competitors", "We are always learning from all competitors, including Huawei.", 0.6, t="RESPECTS")
+many(n1, [("amd", "nvidia_competitors"), ("huawei", "nvidia_competitors"), ("qualcomm", "nvidia_competitors")], "MEMBER_OF",
+     "Despite NVIDIA’s dominance in AI chips, competitors like AMDAMD--, Huawei, and QualcommQCOM-- are rapidly catching up.", 1.0)
+j0("huawei", "nvidia_competitors", "MEMBER_OF", "We are always learning from all competitors, including Huawei.", 1.0)
+many(n1, [("amazon", "nvidia_competitors"), ("google", "nvidia_competitors")], "MEMBER_OF",
+     "Addressing competition from cloud providers (e.g., AmazonAMZN--, Google) developing in-house chips", 0.9)
 # Trump's reaction to the visit
-q0(JHx, "huang_china_visit_2025_07", "ATTENDED", "This is your third visit to China this year.", 0.9)
+q0(JHx, "huang_china_visit_2025_07", "ATTENDED", "This is your third visit to China this year.", 0.9,
+   vf=VISIT_JULY, vf_text="your third visit to China this year")
 n0("huang_china_visit_2025_07", "china", "BASED_IN", "NVIDIA CEO Jensen Huang visited China for the third time this year", 1.0)
 many(n0, [("huang_china_visit_2025_07", JHx), ("huang_china_visit_2025_07", "china")], "INVOLVES",
      "NVIDIA CEO Jensen Huang visited China for the third time this year", 1.0)
 many(n0, [("huang_china_visit_2025_07", "cisce"), ("huang_china_visit_2025_07", "media_exchange")], "INVOLVES",
      "At the opening ceremony of the Chain Expo on July 16, Huang appeared in a traditional Tang suit, and during the afternoon media meeting", 0.9)
-j0("donald_trump", "huang_china_visit_2025_07", "WELCOMES", "He told me to have fun when I go to China.", 0.8, stance=0.6)
+j0("donald_trump", "huang_china_visit_2025_07", "WELCOMES", "He told me to have fun when I go to China.", 0.8, stance=0.6,
+   vf=LAST_WEEK, vt=LAST_WEEK, vf_text="I was in Washington a week ago, and before coming to China", vt_text="a week ago")
 # AGI and the stages of AI
 j0(JHx, "agi", "PREDICTS", "I believe we will soon surpass human teams in these benchmark tests.", 0.85)
 n0(JHx, "agi", "PREDICTS", "Jensen Huang believes that according to current assessment standards, AGI may be achieved soon without fundamental technological breakthroughs", 0.95)
@@ -871,7 +977,7 @@ j0("rf_5g", "telecommunications", "IS_A", "and even quantum chemistry and 5G RF 
 # What NVIDIA does not do
 j0("nvidia", "china", "MAIN_PRODUCTION_OUTSIDE", "Our main production base is not located in China.", 1.0)
 j0("nvidia", "cloud_computing", "ABSTAINS_FROM", "NVIDIA focuses on chip, system, and software development and does not provide cloud services.", 1.0)
-j0("nvidia", "autonomous_driving", "ABSTAINS_FROM", "While we do not directly manufacture autonomous vehicles, we develop the core technologies required for them.", 0.9)
+j0("nvidia", "autonomous_vehicle", "ABSTAINS_FROM", "While we do not directly manufacture autonomous vehicles, we develop the core technologies required for them.", 0.9)
 j0("nvidia", "llm", "ABSTAINS_FROM", "Similarly, we do not develop large language models, but we build the foundational technology architecture for them.", 0.95)
 n1("nvidia", "manufacturing", "ABSTAINS_FROM", "rather than direct involvement in end-product manufacturing", 0.8)
 # The NVIDIA–Huawei cooperation that was not reached
@@ -881,30 +987,79 @@ j0("nvidia_huawei_cooperation", "nvidia", "INVOLVES", "I am not deliberately avo
 # DeepSeek R1's adoption
 for f in ("healthcare", "energy"):
     j0("deepseek_r1", f, "APPLIED_IN", "We see it being applied in various fields, including healthcare, energy, and more.", 0.9)
-praise("deepseek_r1", "Many companies and countries have downloaded DeepSeek R1.", 0.6, conf=0.7)
-praise("deepseek_r1", "with usage worldwide", 0.5, conf=0.6)
 # NVIDIA's IPO
-j0("nvidia_ipo", "nvidia", "INVOLVES", "NVIDIA went public in 1999", 1.0)
+j0("nvidia_ipo", "nvidia", "INVOLVES", "NVIDIA went public in 1999", 1.0, vf="1999", vt="1999", vf_text="in 1999",
+   vt_text="in 1999")
 # Computing power: Huang's forecast
 j0(JHx, "computing", "PREDICTS", "I believe that computing power anxiety will not disappear in the next decade", 0.6)
 # Tencent Technology belongs to Tencent (by name; the text does not say so)
 n0("tencent_technology", "tencent", "MEMBER_OF", "The following is a transcript of the media conference, edited by Tencent Technology", 0.5)
 
+# --- facts added in the re-reading of issue 16 (each quoted where the text states it)
+# Home countries the articles give: companies (BASED_IN), apps, models and products (ORIGINATES_IN)
+q0("huawei", "china", "BASED_IN", "What do you think of the performance of Chinese AI companies in the AI chip field, such as Huawei?", 1.0)
+q0("nvidia", "united_states", "BASED_IN", "NVIDIA originated from the American technology stack?", 0.85)
+many(j0, [("wechat", "china"), ("xiaohongshu", "china"), ("tiktok", "china")], "ORIGINATES_IN",
+     "China has nurtured many unique innovations, such as WeChat, Xiaohongshu, and the globally popular TikTok", 0.95)
+many(n1, [("tiktok", "china"), ("xiaohongshu", "china")], "ORIGINATES_IN",
+     "Huang praised China’s AI application innovation (including platforms like TikTok and Xiaohongshu)", 0.9)
+many(j0, [("deepseek_r1", "china"), ("qwen", "china")], "ORIGINATES_IN",
+     "which is very suitable for the models being developed here, such as DeepSeek and innovative architectures like Qianwen", 0.9)
+many(j0, [("deepseek_r1", "china"), ("kimi", "china")], "ORIGINATES_IN", "The models in China are all very impressive.", 0.85)
+many(n1, [("deepseek_r1", "china"), ("qwen", "china"), ("kimi", "china")], "ORIGINATES_IN",
+     "He noted that China's AI industry can be divided into a three-layer architecture: computing infrastructure, models, and applications", 0.8)
+q0("xiaomi_ultra", "china", "ORIGINATES_IN", "Are there any new products from China that have surprised you", 0.85)
+# What each product is based on, differs from, runs
+for q, c in (("This new GPU is different from H20; it has computational graphics and ray tracing capabilities.", 1.0),
+             ("RTX Pro has capabilities that H20 and other AI products do not possess", 0.95),
+             ("RTX Pro is specifically designed for digital twins and robotic simulations, and the two serve different purposes.", 0.9)):
+    j0("rtx_pro", "h20", "DIFFERS_FROM", q, c)
+n1("rtx_pro", "h20", "DIFFERS_FROM",
+   "It is designed for applications such as digital twins, autonomous driving, and robotics, differentiating it from the H20.", 1.0)
+j0("cuda", "x86", "DIFFERS_FROM", "Therefore, to some extent, CUDA is already \"open source.\" This is different from Intel's x86 architecture.", 0.9)
+j0("rtx_pro", "omniverse", "RUNS", "RTX Pro was initially built to run a new application platform called Omniverse", 1.0)
+j0("rtx_pro", "omniverse", "RUNS", "In applications, we have an AI library called Omniverse, where all operations run on Omniverse.", 0.7)
+j0("h20", "gpu", "IS_A", "When will Chinese customers use NVIDIA's latest GPUs? Can you describe their performance?", 0.7)
+# What each AI model is: open source, reasoning (inference)
+for t in ("open_source_ai", "reasoning_ai"):
+    j0("deepseek_r1", t, "IS_A", "It is worth mentioning that DeepSeek is the world's first open-source inference model", 0.9)
+    n1("deepseek_r1", t, "IS_A", "DeepSeek's launch of the world's first open-source inference model", 0.9)
+j0("deepseek_r1", "reasoning_ai", "IS_A", "It is the first open-source inference model and is highly efficient.", 0.95)
+j0("deepseek_r1", "open_source_ai", "IS_A", "99% of users have downloaded this open-source model and adapted it according to their application needs", 0.95)
+j0("deepseek_r1", "open_source_ai", "IS_A", "In terms of the application scenarios they are designed for, they are highly efficient and open-source", 0.7)
+
 
 # ---------------------------------------------------------------- output
+def emit_date(d):
+    """The date as written, or "" for none; a week, month or year only when
+    EMIT_COARSE_DATES (a day-only engine would reject it)."""
+    if not d:
+        return ""
+    if not EMIT_COARSE_DATES and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+        return ""
+    return d
+
+
 def write(out_dir=HERE):
     with open(os.path.join(out_dir, "entities.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        w.writerow(["id:ID", ":LABEL", "name", "aliases:string[]", "description"])
+        w.writerow(["id:ID", ":LABEL", "name", "aliases:string[]", "description",
+                    "start:date", "end:date", "start_text", "end_text", "ongoing:boolean"])
         for eid, kind, name, aliases, desc in ENTITIES:
-            w.writerow([eid, kind, name, ";".join(aliases), desc])
+            d = EVENT_DATES.get(eid, {})
+            w.writerow([eid, kind, name, ";".join(aliases), desc, emit_date(d.get("start")),
+                        emit_date(d.get("end")), d.get("start_text", ""), d.get("end_text", ""),
+                        "true" if d.get("ongoing") else ""])
     with open(os.path.join(out_dir, "relations.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         w.writerow([":START_ID", ":END_ID", ":TYPE", "stance:float", "valid_from:date", "valid_to:date",
-                    "quote", "speaker", "source", "date:date", "confidence:float"])
-        for s, e, t, stance, vf, vt, quote, speaker, src, date, conf in R:
-            w.writerow([s, e, t, "" if stance is None else f"{stance:g}", vf or "", vt or "",
-                        quote, speaker, src, date, f"{conf:g}"])
+                    "quote", "speaker", "source", "date:date", "confidence:float",
+                    "valid_from_text", "valid_to_text", "modality", "component"])
+        for r in R:
+            stance = "" if r["stance"] is None else f"{r['stance']:g}"
+            w.writerow([r["s"], r["e"], r["t"], stance, emit_date(r["vf"]), emit_date(r["vt"]),
+                        r["quote"], r["speaker"], r["src"], r["date"], f"{r['conf']:g}",
+                        r["vf_text"] or "", r["vt_text"] or "", r["modality"] or "", r["component"] or ""])
     print(f"wrote {len(ENTITIES)} entities, {len(R)} relations")
 
 

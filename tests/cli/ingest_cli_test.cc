@@ -32,9 +32,9 @@ TEST_F(IngestCliTest, BundledSourcesLoadListAndPassQuoteCheck) {
   LoadBundled();
   Output o = Kg("sources");
   ASSERT_EQ(o.code, 0) << o.err;
-  EXPECT_NE(o.out.find("000_4fb6684bd204918f.txt  528 relations"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("000_4fb6684bd204918f.txt  539 relations"), std::string::npos) << o.out;
   EXPECT_NE(o.out.find("Wallstreetcn, 2025-07-17"), std::string::npos) << o.out;
-  EXPECT_NE(o.out.find("001_37253d321038e9e0.txt  74 relations"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("001_37253d321038e9e0.txt  89 relations"), std::string::npos) << o.out;
   o = Kg("check --quotes");
   EXPECT_EQ(o.code, 0) << o.out << o.err;
   o = Kg("get 'Lei Jun' --limit 1");

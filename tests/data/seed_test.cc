@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/entity.h"
+#include "core/relation.h"
 #include "storage/csv.h"
 #include "storage/import.h"
 #include "storage/store.h"
@@ -257,6 +259,257 @@ TEST_F(SeedTest, RareEarthRestrictionStartsOnApril4) {
     EXPECT_GT(restricts("2025-04-04"), 0) << product;
     EXPECT_GT(restricts("2025-07-16"), 0) << product;
   }
+}
+
+// The whole graph in memory, for checks across relations.
+struct Graph {
+  std::map<EntityId, Entity> entities;
+  std::vector<Relation> relations;
+  const Entity& at(EntityId id) const { return entities.at(id); }
+  std::string Label(EntityId id) const {
+    const Entity& e = at(id);
+    return e.labels.empty() ? "" : e.labels[0];
+  }
+  const Entity* Named(std::string_view name) const {
+    for (const auto& [id, e] : entities) {
+      if (e.name() == name) return &e;
+    }
+    return nullptr;
+  }
+  std::string Text(const Relation& r, std::string_view key) const {
+    const Value* v = r.Find(key);
+    return v && v->is_string() ? v->as_string() : "";
+  }
+};
+
+Graph ReadAll(storage::Store& store) {
+  Graph g;
+  auto txn = store.BeginRead();
+  Status s = txn->ScanEntities("", [&](EntityId id) {
+    auto e = txn->GetEntity(id);
+    EXPECT_TRUE(e.ok());
+    if (e.ok()) g.entities.emplace(id, *e);
+    return e.ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  s = txn->ScanEdges("", [&](const storage::EdgeTriple& t) {
+    auto r = txn->GetRelation(t.relation);
+    EXPECT_TRUE(r.ok());
+    if (r.ok()) g.relations.push_back(*r);
+    return r.ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return g;
+}
+
+bool IsStanceType(const std::string& type) {
+  return type == "PRAISES" || type == "CRITICIZES" || type == "RESPECTS" || type == "WELCOMES";
+}
+
+// "NVIDIA cannot both ABSTAIN_FROM and DEVELOP autonomous driving": whatever
+// an entity is said not to do, no relation says it does.
+TEST_F(SeedTest, NoEntityBothDoesAndAbstainsFromTheSameThing) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  std::set<std::pair<EntityId, EntityId>> abstains;
+  for (const Relation& r : g.relations) {
+    if (r.type == "ABSTAINS_FROM") abstains.insert({r.start, r.end});
+  }
+  EXPECT_GE(abstains.size(), 3u);
+  for (const Relation& r : g.relations) {
+    if (r.type != "DEVELOPS" && r.type != "MAKES" && r.type != "MAKES_KIND_OF" &&
+        r.type != "PROVIDES_SERVICE") {
+      continue;
+    }
+    EXPECT_FALSE(abstains.count({r.start, r.end}))
+        << g.at(r.start).name() << " " << r.type << " and ABSTAINS_FROM " << g.at(r.end).name();
+  }
+  // The split the articles make: no vehicles built, the technology developed.
+  const Entity* nvidia = g.Named("NVIDIA");
+  const Entity* vehicle = g.Named("Autonomous vehicle");
+  const Entity* driving = g.Named("Autonomous driving");
+  ASSERT_TRUE(nvidia && vehicle && driving);
+  EXPECT_TRUE(abstains.count({nvidia->id, vehicle->id}));
+  bool develops = false;
+  for (const Relation& r : g.relations) {
+    develops |= r.type == "DEVELOPS" && r.start == nvidia->id && r.end == driving->id;
+  }
+  EXPECT_TRUE(develops);
+}
+
+// Categories are not products and groups are not companies: neither is
+// labelled so, and no one MAKES a category.
+TEST_F(SeedTest, NoCategoryOrGroupIsACompanyOrAMakesTarget) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  for (const char* name : {"AI chip", "GPU", "Electric vehicle", "Smartphone"}) {
+    const Entity* e = g.Named(name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->labels, std::vector<std::string>{"Category"}) << name;
+  }
+  for (const char* name : {"Chinese manufacturers", "NVIDIA's competitors"}) {
+    const Entity* e = g.Named(name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->labels, std::vector<std::string>{"Group"}) << name;
+  }
+  int makes = 0;
+  for (const Relation& r : g.relations) {
+    if (r.type != "MAKES") continue;
+    ++makes;
+    EXPECT_EQ(g.Label(r.end), "Product") << g.at(r.start).name() << " MAKES " << g.at(r.end).name();
+    EXPECT_EQ(g.Label(r.start), "Company") << g.at(r.start).name();
+  }
+  EXPECT_GT(makes, 0);
+}
+
+// Every stance edge starts at whoever holds the stance (a person, company or
+// organisation, never a group or category) and names who said the words.
+TEST_F(SeedTest, EveryStanceHasAHolderAndASpeaker) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  int stances = 0;
+  for (const Relation& r : g.relations) {
+    if (!IsStanceType(r.type)) continue;
+    ++stances;
+    const std::string holder = g.Label(r.start);
+    EXPECT_TRUE(holder == "Person" || holder == "Company" || holder == "Organization")
+        << r.type << " starts at " << holder << " " << g.at(r.start).name();
+    EXPECT_FALSE(g.Text(r, "speaker").empty()) << r.type << ": " << g.Text(r, "quote");
+  }
+  EXPECT_GT(stances, 100);
+}
+
+// A remark about "competitors" in general is stance towards the group, not
+// towards each named competitor: AMD, which Huang never names, gets none.
+TEST_F(SeedTest, GeneralRemarksOnCompetitorsAttachToTheGroup) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  const Entity* amd = g.Named("AMD");
+  const Entity* group = g.Named("NVIDIA's competitors");
+  ASSERT_TRUE(amd && group);
+  int on_group = 0, amd_members = 0;
+  for (const Relation& r : g.relations) {
+    const std::string quote = g.Text(r, "quote");
+    if (IsStanceType(r.type)) {
+      EXPECT_NE(r.end, amd->id) << r.type << " AMD: " << quote;
+      if (quote.find("competitors") != std::string::npos ||
+          quote.find("competition") != std::string::npos) {
+        // Named competitors ("including Huawei") may get their own edge;
+        // an unnamed "competitors" only the group.
+        if (r.end != group->id) {
+          EXPECT_NE(quote.find(std::string(g.at(r.end).name())), std::string::npos)
+              << r.type << " " << g.at(r.end).name() << ": " << quote;
+        }
+      }
+      on_group += r.end == group->id;
+    }
+    amd_members += r.type == "MEMBER_OF" && r.start == amd->id && r.end == group->id;
+  }
+  EXPECT_GE(on_group, 4);
+  EXPECT_EQ(amd_members, 1);
+}
+
+// CRITICIZES needs words of criticism aimed at its end: none of Huang's
+// remarks on export controls is criticism of a government or a company.
+TEST_F(SeedTest, CriticismIsAimedAtItsTarget) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  int criticisms = 0;
+  for (const Relation& r : g.relations) {
+    if (r.type != "CRITICIZES") continue;
+    ++criticisms;
+    const std::string end = g.Label(r.end);
+    EXPECT_TRUE(end != "Company" && end != "Organization" && end != "Country")
+        << "CRITICIZES " << g.at(r.end).name() << ": " << g.Text(r, "quote");
+    EXPECT_EQ(g.Text(r, "quote").find("export control"), std::string::npos);
+  }
+  EXPECT_EQ(criticisms, 1);  // "Current onboard systems are too simplistic"
+}
+
+// A hope or plan is not a fact: "hopes to provide China with chips" is an
+// INTENDS_TO_SUPPLY with its modality, never a SUPPLIES.
+TEST_F(SeedTest, HopesAndPlansAreIntentionsNotFacts) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  int intentions = 0;
+  for (const Relation& r : g.relations) {
+    const std::string quote = g.Text(r, "quote");
+    const bool hoped = quote.find("hope") != std::string::npos ||
+                       quote.find("plans to") != std::string::npos ||
+                       quote.find("pledging") != std::string::npos;
+    if (r.type == "SUPPLIES" || r.type == "INVESTS_IN" || r.type == "SELLS_IN") {
+      EXPECT_FALSE(hoped) << r.type << ": " << quote;
+    }
+    if (r.type == "INTENDS_TO_SUPPLY" || r.type == "INTENDS_TO_INVEST_IN") {
+      ++intentions;
+      EXPECT_FALSE(g.Text(r, "modality").empty()) << r.type << ": " << quote;
+    }
+  }
+  EXPECT_EQ(intentions, 4);
+}
+
+// The date property `key` of `e` as written ("2025-04", "1999"), or "" when
+// absent or not a date.
+std::string DateText(const Entity& e, std::string_view key) {
+  const Value* v = e.Find(key);
+  return v && v->is_date() ? v->as_date().ToString() : "";
+}
+
+// Dates keep the precision the articles give: April 2025 is a month, not an
+// invented 2025-04-01; "a week ago" a week; 1999 a year.
+TEST_F(SeedTest, DatesKeepThePrecisionTheArticlesGive) {
+  auto store = Load();
+  ASSERT_NE(store, nullptr);
+  Graph g = ReadAll(*store);
+  struct Want {
+    const char* event;
+    const char* start;
+    const char* end;
+  };
+  for (const Want& w : std::vector<Want>{
+           {"H20 export ban (April 2025)", "2025-04", "2025-07-14"},
+           {"H20 sales re-approval (July 2025)", "2025-07-15", ""},
+           {"3rd China International Supply Chain Expo", "2025-07-16", "2025-W29"},
+           {"Jensen Huang media exchange (2025-07-16)", "2025-07-16", ""},
+           {"China rare-earth export suspension (April 2025)", "2025-04-04", ""},
+           {"Jensen Huang's July 2025 visit to China", "2025-07", ""},
+           {"NVIDIA IPO (1999)", "1999", ""},
+       }) {
+    const Entity* e = g.Named(w.event);
+    ASSERT_NE(e, nullptr) << w.event;
+    EXPECT_EQ(DateText(*e, "start"), w.start) << w.event;
+    EXPECT_EQ(DateText(*e, "end"), w.end) << w.event;
+  }
+  // The ban held on some day of April, surely on 1 May; the sales to China
+  // ended some day of April. Neither is certain on 15 April.
+  const Date april15 = *Date::Parse("2025-04-15");
+  const Date may1 = *Date::Parse("2025-05-01");
+  int bans = 0, visits = 0;
+  for (const Relation& r : g.relations) {
+    const std::string end = std::string(g.at(r.end).name());
+    if (r.type == "RESTRICTS" && end == "H20") {
+      ++bans;
+      EXPECT_TRUE(r.ValidAt(april15));
+      EXPECT_FALSE(r.CertainAt(april15));
+      EXPECT_TRUE(r.CertainAt(may1));
+      EXPECT_EQ(g.Text(r, "valid_to_text"), "the lifting of restrictions was announced yesterday");
+    }
+    if (r.type == "VISITS" && end == "United States") {
+      ++visits;  // "I was in Washington a week ago": the week before 2025-07-16
+      const Value* from = r.Find("valid_from");
+      ASSERT_TRUE(from && from->is_date());
+      EXPECT_EQ(from->as_date().ToString(), "2025-W28");
+      EXPECT_EQ(g.Text(r, "valid_from_text"), "a week ago");
+    }
+  }
+  EXPECT_EQ(bans, 4);
+  EXPECT_EQ(visits, 1);
 }
 
 }  // namespace
