@@ -100,6 +100,14 @@ struct TimelineArgs {
   DatedArgs dated;
 };
 
+// A date in a column as wide as a day's "YYYY-MM-DD", so that weeks,
+// months and years ("2025-W28", "2025-04", "1999") line up with days.
+std::string DateCell(Date date) {
+  std::string text = date.ToString();
+  if (text.size() < 10) text.append(10 - text.size(), ' ');
+  return text;
+}
+
 std::string TimelineTable(const Timeline& t) {
   std::string out = std::string(t.entity.name()) + "  (";
   for (size_t i = 0; i < t.entity.labels.size(); ++i) out += (i ? ", " : "") + t.entity.labels[i];
@@ -110,7 +118,7 @@ std::string TimelineTable(const Timeline& t) {
   for (const TimelineEntry& e : t.entries) {
     std::string kind(TimelineKindName(e.kind));
     out +=
-        e.date.ToString() + "  " + kind + std::string(kind.size() < 12 ? 12 - kind.size() : 1, ' ');
+        DateCell(e.date) + "  " + kind + std::string(kind.size() < 12 ? 12 - kind.size() : 1, ' ');
     if (!e.event.empty()) {
       out += e.event + "\n";
       if (e.relation.id != 0) out += indent + "via " + RelationLines(e.relation, indent);
@@ -238,7 +246,7 @@ std::string DiffTable(const Diff& d) {
       for (const DiffEntry& x : d.entries) n += x.change == e.change ? 1 : 0;
       out += std::string(DiffChangeName(e.change)) + " (" + std::to_string(n) + ")\n";
     }
-    out += "  " + e.date.ToString() + "  ";
+    out += "  " + DateCell(e.date) + "  ";
     if (e.change == DiffChange::kStanceChanged) {
       out += StanceLines(e, indent);
     } else if (!e.event.empty()) {
