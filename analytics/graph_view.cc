@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analytics/internal/view_impl.h"
+#include "core/relation_clock.h"
 #include "storage/sources.h"
 
 namespace kg::analytics {
@@ -99,7 +100,15 @@ class ArcCollector {
     std::optional<uint32_t> u = Vertex(e.start), v = Vertex(e.end);
     if (!u || !v) return true;
     double w = 1.0;
-    if (!filter_.relations.empty() || weight_ != EdgeWeight::kHops) {
+    if (weight_ == EdgeWeight::kHops && !filter_.relations.empty()) {
+      // Only the filter reads the record: its clock is enough.
+      Result<RelationClock> clock = txn_.GetRelationClock(e.relation);
+      if (!clock.ok()) {
+        status_ = clock.status();
+        return false;
+      }
+      if (!FilterAccepts(filter_.relations, *clock)) return true;
+    } else if (!filter_.relations.empty() || weight_ != EdgeWeight::kHops) {
       Result<Relation> relation = txn_.GetRelation(e.relation);
       if (!relation.ok()) {
         status_ = relation.status();

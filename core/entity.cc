@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/relation.h"
+#include "core/relation_clock.h"
 
 namespace kg {
 
@@ -62,14 +63,52 @@ std::string_view Relation::StringProperty(std::string_view key) const {
   return v != nullptr && v->is_string() ? std::string_view(v->as_string()) : std::string_view();
 }
 
-bool Relation::ValidAt(Date when) const {
-  // Held on some day of `when`: the widest reading of both bounds overlaps it.
-  auto from = valid_from();
-  auto to = valid_to();
+namespace {
+
+// Held on some day of `when`: the widest reading of both bounds overlaps it.
+bool ValidBetween(const std::optional<Date>& from, const std::optional<Date>& to, Date when) {
   if (from && when.last_day() < from->first_day()) return false;
   if (to && when.first_day() > to->last_day()) return false;
   return true;
 }
+
+// RelationFilter::KnownAt over the said date and the `source` value (null
+// or absent: none).
+bool KnownBy(const RelationFilter& filter, const std::optional<Date>& said, const Value* source,
+             Date day) {
+  // A statement or a publication dated with a month or a year counts as
+  // made by the last day of its period: by then it had surely been said.
+  Date by = day.last_day();
+  if (said) return said->last_day() <= by;
+  if (source == nullptr || filter.source_published == nullptr) return true;
+  std::optional<Date> earliest;
+  auto consider = [&](const Value& id) {
+    if (!id.is_string()) return;
+    auto it = filter.source_published->find(id.as_string());
+    if (it != filter.source_published->end() && (!earliest || it->second.last_day() < *earliest))
+      earliest = it->second.last_day();
+  };
+  if (source->is_list()) {
+    for (const Value& id : source->as_list()) consider(id);
+  } else {
+    consider(*source);
+  }
+  return !earliest || *earliest <= by;
+}
+
+// The whole of RelationFilter::Accepts, over the properties it reads.
+bool AcceptsParts(const RelationFilter& filter, const std::optional<Date>& from,
+                  const std::optional<Date>& to, const std::optional<Date>& said,
+                  const std::optional<double>& confidence, const Value* source) {
+  if (filter.valid_at && !ValidBetween(from, to, *filter.valid_at)) return false;
+  if (filter.known_at && !KnownBy(filter, said, source, *filter.known_at)) return false;
+  if (filter.min_confidence && confidence.value_or(1.0) < *filter.min_confidence) return false;
+  return true;
+}
+
+}  // namespace
+
+bool Relation::ValidAt(Date when) const { return ValidBetween(valid_from(), valid_to(), when); }
 
 bool Relation::CertainAt(Date when) const {
   // Held on every day of `when` under every reading: the narrowest reading
@@ -83,32 +122,31 @@ bool Relation::CertainAt(Date when) const {
 }
 
 bool RelationFilter::KnownAt(const Relation& relation, Date day) const {
-  // A statement or a publication dated with a month or a year counts as
-  // made by the last day of its period: by then it had surely been said.
-  Date by = day.last_day();
-  if (std::optional<Date> said = relation.said()) return said->last_day() <= by;
-  const Value* source = relation.Find(kSourceKey);
-  if (source == nullptr || source_published == nullptr) return true;
-  std::optional<Date> earliest;
-  auto consider = [&](const Value& id) {
-    if (!id.is_string()) return;
-    auto it = source_published->find(id.as_string());
-    if (it != source_published->end() && (!earliest || it->second.last_day() < *earliest))
-      earliest = it->second.last_day();
-  };
-  if (source->is_list()) {
-    for (const Value& id : source->as_list()) consider(id);
-  } else {
-    consider(*source);
-  }
-  return !earliest || *earliest <= by;
+  return KnownBy(*this, relation.said(), relation.Find(kSourceKey), day);
 }
 
 bool RelationFilter::Accepts(const Relation& relation) const {
-  if (valid_at && !relation.ValidAt(*valid_at)) return false;
-  if (known_at && !KnownAt(relation, *known_at)) return false;
-  if (min_confidence && relation.confidence().value_or(1.0) < *min_confidence) return false;
-  return true;
+  if (empty()) return true;
+  return AcceptsParts(*this, valid_at ? relation.valid_from() : std::nullopt,
+                      valid_at ? relation.valid_to() : std::nullopt,
+                      known_at ? relation.said() : std::nullopt,
+                      min_confidence ? relation.confidence() : std::nullopt,
+                      known_at ? relation.Find(kSourceKey) : nullptr);
+}
+
+RelationClock RelationClock::Of(const Relation& relation) {
+  RelationClock c;
+  c.valid_from = relation.valid_from();
+  c.valid_to = relation.valid_to();
+  c.said = relation.said();
+  c.confidence = relation.confidence();
+  if (const Value* source = relation.Find(kSourceKey)) c.source = *source;
+  return c;
+}
+
+bool FilterAccepts(const RelationFilter& filter, const RelationClock& clock) {
+  return AcceptsParts(filter, clock.valid_from, clock.valid_to, clock.said, clock.confidence,
+                      clock.source.is_null() ? nullptr : &clock.source);
 }
 
 }  // namespace kg

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/relation.h"
+#include "core/relation_clock.h"
 #include "query/internal/compare.h"
 #include "query/internal/functions.h"
 #include "query/internal/limits.h"
@@ -30,6 +31,21 @@ Result<std::shared_ptr<const Relation>> EvalContext::Rel(RelationId id) {
   auto p = std::make_shared<const Relation>(std::move(r));
   rels_[id] = p;
   return p;
+}
+
+Result<bool> EvalContext::RelAccepted(RelationId id) {
+  if (relations.empty()) return true;
+  // A relation this statement loaded or wrote: its copy is the truth.
+  auto it = rels_.find(id);
+  if (it != rels_.end()) return relations.Accepts(*it->second);
+  const bool cacheable = id != 0;  // 0 marks an empty slot of FlatIdMap
+  if (cacheable) {
+    if (const bool* verdict = rel_verdicts_.Find(id)) return *verdict;
+  }
+  KG_ASSIGN_OR_RETURN(RelationClock clock, txn->GetRelationClock(id));
+  bool ok = FilterAccepts(relations, clock);
+  if (cacheable) rel_verdicts_.Insert(id, ok);
+  return ok;
 }
 
 Result<Value> EvalContext::NodeProperty(EntityId id, const std::string& key) {

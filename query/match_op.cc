@@ -258,7 +258,12 @@ Status DistinctTwoHop(MatchState& ms, size_t pi, const std::vector<Step>& steps,
   for (const auto& e : edges0) {
     auto it = via.find(e.other);
     if (it != via.end()) {
-      if (it->second.rel != e.relation) it->second.multi = true;
+      // A second relation to the middle node frees the second hop to reuse
+      // the first; under a RelationFilter only one the filter keeps does.
+      if (it->second.rel != e.relation && !it->second.multi) {
+        KG_ASSIGN_OR_RETURN(bool kept, RelFiltered(*ms.st, e.relation));
+        if (kept) it->second.multi = true;
+      }
       continue;
     }
     KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r0, row));
@@ -271,18 +276,32 @@ Status DistinctTwoHop(MatchState& ms, size_t pi, const std::vector<Step>& steps,
   std::unordered_set<EntityId> seen;
   std::vector<EntityId> ends;
   const storage::Direction dir1 = DirFor(r1.dir, true);
+  const bool filtered = !ms.st->eval.relations.empty();
+  std::vector<std::pair<EntityId, RelationId>> candidates;  // (end, relation) to filter
   for (EntityId m : mids) {
     const Via& v = via[m];
     KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
+    candidates.clear();
     Status s = ms.st->eval.txn->Expand(m, dir1, r1.types, [&](const storage::Edge& e) {
       if (dir1 == storage::Direction::kBoth && !e.outgoing && e.other == m) return true;
       if (!v.multi && e.relation == v.rel) return true;
       if (seen.count(e.other)) return true;
+      if (filtered) {
+        candidates.emplace_back(e.other, e.relation);
+        return true;
+      }
       seen.insert(e.other);
       ends.push_back(e.other);
       return true;
     });
     KG_RETURN_IF_ERROR(s);
+    for (const auto& [end, rel] : candidates) {
+      if (seen.count(end)) continue;
+      KG_ASSIGN_OR_RETURN(bool kept, RelFiltered(*ms.st, rel));
+      if (!kept) continue;
+      seen.insert(end);
+      ends.push_back(end);
+    }
     KG_RETURN_IF_ERROR(ms.st->CheckRows(ends.size()));
   }
   row[r0.slot] = Value();
@@ -308,7 +327,7 @@ Status Expand(MatchState& ms, size_t pi, const std::vector<Step>& steps, size_t 
   if (!from_v.is_node()) return Status::OK();
   EntityId from = from_v.as_node().id;
   if (si == 0 && ms.impl->distinct_two_hop && steps.size() == 2 && steps[0].forward &&
-      steps[1].forward && ms.st->eval.relations.empty())
+      steps[1].forward)
     return DistinctTwoHop(ms, pi, steps, row, from);
   if (r.var_length) {
     if (ms.impl->distinct_ends_only) return DistinctEnds(ms, pi, steps, si, row, from);

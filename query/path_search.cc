@@ -31,11 +31,7 @@ Status ExecState::CheckRows(size_t n) const {
   return Status::OK();
 }
 
-Result<bool> RelFiltered(ExecState& st, RelationId id) {
-  if (st.eval.relations.empty()) return true;
-  KG_ASSIGN_OR_RETURN(auto rel, st.eval.Rel(id));
-  return st.eval.relations.Accepts(*rel);
-}
+Result<bool> RelFiltered(ExecState& st, RelationId id) { return st.eval.RelAccepted(id); }
 
 namespace {
 

@@ -20,6 +20,7 @@
 
 #include "core/entity.h"
 #include "core/relation.h"
+#include "core/relation_clock.h"
 #include "core/result.h"
 #include "schema/ontology.h"
 
@@ -156,6 +157,10 @@ class Transaction {
   // decoded records (read transactions only).
   Result<std::shared_ptr<const Entity>> GetEntityShared(EntityId id) const;
   Result<Relation> GetRelation(RelationId id) const;
+  // RelationClock::Of(GetRelation(id)), without decoding the other
+  // properties: what a traversal needs to apply a RelationFilter to an edge
+  // (FilterAccepts). The same errors as GetRelation.
+  Result<RelationClock> GetRelationClock(RelationId id) const;
   // Whether entity `id` exists; a read error is returned, never taken as false.
   Result<bool> EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the

@@ -174,6 +174,34 @@ class Transaction::Impl {
     return r;
   }
 
+  Result<RelationClock> GetRelationClock(RelationId id) const {
+    // A read transaction decodes straight from RocksDB's block (pinned, no
+    // copy): a filtered traversal asks this once per edge.
+    rocksdb::PinnableSlice pinned;
+    std::optional<std::string> copied;
+    std::string_view bytes;
+    bool found = false;
+    if (batch_) {
+      KG_ASSIGN_OR_RETURN(copied, Get(kCfRelations, IdKey(id)));
+      found = copied.has_value();
+      if (found) bytes = *copied;
+    } else {
+      rocksdb::Status st = s_->db()->Get(ro_, s_->cf(kCfRelations), ToSlice(IdKey(id)), &pinned);
+      found = !st.IsNotFound();
+      if (found) {
+        KG_RETURN_IF_ERROR(FromRocks(st, "reading"));
+        bytes = std::string_view(pinned.data(), pinned.size());
+      }
+    }
+    if (!found) return Status::NotFound("relationship " + std::to_string(id) + " does not exist");
+    RelationId held = 0;
+    KG_ASSIGN_OR_RETURN(RelationClock c, DecodeRelationClock(bytes, &held));
+    if (held != id)
+      return Status::Corruption("relation record " + std::to_string(id) + " holds id " +
+                                std::to_string(held));
+    return c;
+  }
+
   // Adds (delta +1) or removes (-1) the label and name index entries and counts.
   void IndexEntity(const Entity& e, int delta) {
     for (const std::string& label : e.labels) {
@@ -428,6 +456,10 @@ Result<std::shared_ptr<const Entity>> Transaction::GetEntityShared(EntityId id) 
 }
 
 Result<Relation> Transaction::GetRelation(RelationId id) const { return impl_->GetRelation(id); }
+
+Result<RelationClock> Transaction::GetRelationClock(RelationId id) const {
+  return impl_->GetRelationClock(id);
+}
 
 Result<bool> Transaction::EntityExists(EntityId id) const {
   if (const Topology* t = impl_->topology()) return t->Contains(id);

@@ -23,6 +23,7 @@
 #include "core/value.h"
 #include "query/internal/ast.h"
 #include "query/internal/errors.h"
+#include "query/internal/flat_id_map.h"
 #include "query/notification.h"
 #include "storage/store.h"
 
@@ -87,6 +88,11 @@ class EvalContext {
   // of this statement update the cache so later clauses see them).
   Result<std::shared_ptr<const Entity>> Node(EntityId id);
   Result<std::shared_ptr<const Relation>> Rel(RelationId id);
+  // Whether relationship `id` passes `relations` (RelationFilter::Accepts):
+  // on this statement's copy when loaded (so its writes count), else on the
+  // store's RelationClock, without loading the relation; the verdict is kept
+  // for the statement (a flat id -> bool table: traversals ask per edge).
+  Result<bool> RelAccepted(RelationId id);
   // One property of a node (null when absent): from this statement's copy
   // when loaded, else from the store's memory when it knows it without
   // reading the record (Transaction::PeekProperty), else through Node(id).
@@ -133,6 +139,7 @@ class EvalContext {
  private:
   std::unordered_map<EntityId, std::shared_ptr<const Entity>> nodes_;
   std::unordered_map<RelationId, std::shared_ptr<const Relation>> rels_;
+  FlatIdMap<bool> rel_verdicts_;  // RelAccepted of relations not in rels_
   std::unordered_set<EntityId> deleted_nodes_;
   std::unordered_set<RelationId> deleted_rels_;
   std::unordered_set<const Expr*> warned_;  // comparisons already warned about

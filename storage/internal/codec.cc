@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/timezone.h"
 #include "schema/records.capnp.h"
@@ -397,6 +399,54 @@ Result<Relation> ReadRelation(capnp::MessageReader& message) {
   return rel;
 }
 
+// The accessors' typing rules (core/entity.cc): a number, a date, or nothing.
+std::optional<double> NumberOf(const Value& v) {
+  return v.is_number() ? std::optional<double>(v.as_number()) : std::nullopt;
+}
+std::optional<Date> DateOf(const Value& v) {
+  return v.is_date() ? std::optional<Date>(v.as_date()) : std::nullopt;
+}
+
+Result<RelationClock> ReadRelationClock(capnp::MessageReader& message, RelationId* id) {
+  auto r = message.getRoot<cp::RelationRecord>();
+  *id = r.getId();
+  RelationClock c;
+  // Keys are stored sorted and unique; like GetProperties, the first of a
+  // repeated key counts.
+  bool seen[5] = {false, false, false, false, false};
+  for (auto p : r.getProperties()) {
+    auto key = p.getKey();
+    std::string_view k(key.cStr(), key.size());
+    int which = k == kValidFromKey    ? 0
+                : k == kValidToKey    ? 1
+                : k == kDateKey       ? 2
+                : k == kConfidenceKey ? 3
+                : k == kSourceKey     ? 4
+                                      : -1;
+    if (which < 0 || seen[which]) continue;
+    seen[which] = true;
+    KG_ASSIGN_OR_RETURN(Value v, GetValue(p.getValue()));
+    switch (which) {
+      case 0:
+        c.valid_from = DateOf(v);
+        break;
+      case 1:
+        c.valid_to = DateOf(v);
+        break;
+      case 2:
+        c.said = DateOf(v);
+        break;
+      case 3:
+        c.confidence = NumberOf(v);
+        break;
+      default:
+        c.source = std::move(v);
+        break;
+    }
+  }
+  return c;
+}
+
 // Copies the bytes into word-aligned memory and runs `read` on the message,
 // turning every Cap'n Proto exception into Corruption.
 template <typename T, typename Fn>
@@ -404,8 +454,11 @@ Result<T> Decode(std::string_view bytes, const char* what, Fn read) {
   if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
     return Status::Corruption(std::string(what) + " record has a bad size (" +
                               std::to_string(bytes.size()) + " bytes)");
-  kj::Array<capnp::word> words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
+  // One buffer per thread: a decode allocates nothing for the copy.
+  thread_local std::vector<capnp::word> buffer;
+  buffer.resize(bytes.size() / sizeof(capnp::word));
+  std::memcpy(buffer.data(), bytes.data(), bytes.size());
+  kj::ArrayPtr<capnp::word> words(buffer.data(), buffer.size());
   // Reading a kg record touches each word once, so a traversal limit of the
   // record's own size (plus slack) is never hit by a good record; Cap'n
   // Proto's default (8M words) let a damaged 30-byte record claim a list of
@@ -413,7 +466,7 @@ Result<T> Decode(std::string_view bytes, const char* what, Fn read) {
   capnp::ReaderOptions options;
   options.traversalLimitInWords = 2 * words.size() + 64;
   try {
-    capnp::FlatArrayMessageReader message(words.asPtr(), options);
+    capnp::FlatArrayMessageReader message(words, options);
     Result<T> result = read(message);
     if (!result.ok()) return result.status().WithPrefix(std::string(what) + " record");
     return result;
@@ -463,6 +516,16 @@ Result<Entity> DecodeEntity(std::string_view bytes) {
 
 Result<Relation> DecodeRelation(std::string_view bytes) {
   return Decode<Relation>(bytes, "relation", ReadRelation);
+}
+
+}  // namespace kg::storage::internal
+
+namespace kg::storage::internal {
+
+Result<RelationClock> DecodeRelationClock(std::string_view bytes, RelationId* id) {
+  return Decode<RelationClock>(bytes, "relation", [id](capnp::MessageReader& message) {
+    return ReadRelationClock(message, id);
+  });
 }
 
 }  // namespace kg::storage::internal

@@ -9,6 +9,7 @@
 
 #include "core/entity.h"
 #include "core/relation.h"
+#include "core/relation_clock.h"
 #include "core/result.h"
 
 namespace kg::storage::internal {
@@ -29,5 +30,9 @@ std::string EncodeRelationWithBuilder(const Relation& relation);
 // Corruption when the bytes are not a well-formed record of that kind.
 Result<Entity> DecodeEntity(std::string_view bytes);
 Result<Relation> DecodeRelation(std::string_view bytes);
+// Only the relation's id and what RelationFilter reads, decoding no other
+// property (the clock of every edge a filtered traversal follows); equals
+// RelationClock::Of(*DecodeRelation(bytes)) for a well-formed record.
+Result<RelationClock> DecodeRelationClock(std::string_view bytes, RelationId* id);
 
 }  // namespace kg::storage::internal

@@ -1,0 +1,31 @@
+// The few properties of a relation that RelationFilter reads (validity, said
+// date, confidence, sources), apart from the rest of its record: storage can
+// hand them out without decoding a whole Relation with its PropertyMap, and
+// traversals check each edge against the two clocks at that cost
+// (docs/temporal.md, "Speed").
+#pragma once
+
+#include <optional>
+
+#include "core/relation.h"
+
+namespace kg {
+
+struct RelationClock {
+  // Each as the Relation accessor of the same name returns it.
+  std::optional<Date> valid_from;
+  std::optional<Date> valid_to;
+  std::optional<Date> said;
+  std::optional<double> confidence;
+  // The `source` property as stored (a string or a list); null when absent.
+  Value source;
+
+  static RelationClock Of(const Relation& relation);
+  friend bool operator==(const RelationClock&, const RelationClock&) = default;
+};
+
+// RelationFilter::Accepts for the clock alone: the same rules, the same
+// code (core/entity.cc), so both always agree.
+bool FilterAccepts(const RelationFilter& filter, const RelationClock& clock);
+
+}  // namespace kg

@@ -1,0 +1,154 @@
+// Transaction::GetRelationClock: on random relations with random clocks
+// (dates of every precision, int and double confidences, one or many
+// sources, odd types), the clock equals RelationClock::Of of the whole
+// record, and FilterAccepts on it agrees with RelationFilter::Accepts on the
+// record for random filters; with and without the topology cache, and inside
+// a write transaction before its commit.
+#include "core/relation_clock.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+
+#include "storage/store.h"
+
+namespace kg::storage {
+namespace {
+
+namespace fs = std::filesystem;
+
+Date RandomDate(std::mt19937_64& rng) {
+  Date day(static_cast<int32_t>(rng() % 2000) + 16000);  // 2013..2018
+  auto p = static_cast<DatePrecision>(rng() % 4);
+  return p == DatePrecision::kDay ? day : Date::Period(day, p);
+}
+
+const char* const kSources[] = {"s1", "s2", "s3", "s4"};
+
+PropertyMap RandomClock(std::mt19937_64& rng) {
+  PropertyMap props;
+  if (rng() % 2) props["valid_from"] = RandomDate(rng);
+  if (rng() % 2) props["valid_to"] = RandomDate(rng);
+  if (rng() % 3 == 0) props["date"] = RandomDate(rng);
+  switch (rng() % 4) {
+    case 0:
+      props["confidence"] = static_cast<double>(rng() % 101) / 100.0;
+      break;
+    case 1:
+      props["confidence"] = static_cast<int64_t>(rng() % 2);
+      break;
+    default:
+      break;
+  }
+  switch (rng() % 4) {
+    case 0:
+      props["source"] = std::string(kSources[rng() % 4]);
+      break;
+    case 1:
+      props["source"] = ValueList{Value(std::string(kSources[rng() % 4])),
+                                  Value(std::string(kSources[rng() % 4])), Value(int64_t{7})};
+      break;
+    default:
+      break;
+  }
+  if (rng() % 2) props["quote"] = std::string("said ") + std::to_string(rng() % 100);
+  return props;
+}
+
+RelationFilter RandomFilter(
+    std::mt19937_64& rng,
+    const std::shared_ptr<const std::map<std::string, Date, std::less<>>>& published) {
+  RelationFilter f;
+  if (rng() % 2) f.valid_at = RandomDate(rng);
+  if (rng() % 2) f.known_at = RandomDate(rng);
+  if (rng() % 3 == 0) f.min_confidence = static_cast<double>(rng() % 11) / 10.0;
+  if (rng() % 2) f.source_published = published;
+  return f;
+}
+
+class RelationClockTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("kg_relation_clock_test_" + std::to_string(::getpid()) +
+                                        "_" + std::to_string(GetParam()));
+    fs::remove_all(dir_);
+    path_ = (dir_ / "db").string();
+    ASSERT_TRUE(Store::Create(path_, schema::Ontology::Open()).ok());
+    auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
+    std::mt19937_64 rng(42);
+    for (const char* s : kSources) (*published)[s] = RandomDate(rng);
+    published_ = published;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Store> Open() {
+    OpenOptions o;
+    if (GetParam()) {
+      o.topology_build_after = 1;
+    } else {
+      o.topology_cache_bytes = 0;
+    }
+    auto s = Store::Open(path_, o);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return std::move(s).value();
+  }
+
+  // Every relation's clock against its record, under many filters.
+  void Check(const Transaction& t, const std::vector<RelationId>& ids, std::mt19937_64& rng) {
+    std::vector<RelationFilter> filters;
+    for (int i = 0; i < 40; ++i) filters.push_back(RandomFilter(rng, published_));
+    for (RelationId id : ids) {
+      auto rel = t.GetRelation(id);
+      ASSERT_TRUE(rel.ok()) << rel.status().ToString();
+      auto clock = t.GetRelationClock(id);
+      ASSERT_TRUE(clock.ok()) << clock.status().ToString();
+      EXPECT_EQ(*clock, RelationClock::Of(*rel)) << "relation " << id;
+      for (const RelationFilter& f : filters)
+        EXPECT_EQ(FilterAccepts(f, *clock), f.Accepts(*rel)) << "relation " << id;
+    }
+  }
+
+  fs::path dir_;
+  std::string path_;
+  std::shared_ptr<const std::map<std::string, Date, std::less<>>> published_;
+};
+
+TEST_P(RelationClockTest, EqualsTheRecordOnRandomGraphs) {
+  auto store = Open();
+  std::mt19937_64 rng(7);
+  std::vector<RelationId> ids;
+  {
+    auto w = store->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    std::vector<EntityId> nodes;
+    for (int i = 0; i < 30; ++i) nodes.push_back(*(*w)->CreateEntity({"L"}, {}));
+    for (int i = 0; i < 300; ++i) {
+      auto id = (*w)->CreateRelation("R", nodes[rng() % nodes.size()], nodes[rng() % nodes.size()],
+                                     RandomClock(rng));
+      ASSERT_TRUE(id.ok()) << id.status().ToString();
+      ids.push_back(*id);
+    }
+    Check(**w, ids, rng);  // uncommitted writes
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto r = store->BeginRead();
+  // Expand first, so the cached store builds its topology before the reads.
+  ASSERT_TRUE(r->Expand(1, Direction::kBoth, {}, [](const Edge&) { return true; }).ok());
+  Check(*r, ids, rng);
+}
+
+TEST_P(RelationClockTest, AbsentRelationIsNotFound) {
+  auto store = Open();
+  auto r = store->BeginRead();
+  auto clock = r->GetRelationClock(12345);
+  ASSERT_FALSE(clock.ok());
+  EXPECT_EQ(clock.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(clock.status().ToString().find("12345"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Topology, RelationClockTest, ::testing::Bool());
+
+}  // namespace
+}  // namespace kg::storage
