@@ -69,6 +69,14 @@ class KgDbTest : public ::testing::Test {
     return o;
   }
 
+  // Imports the bundled dataset (data/seed) into the database.
+  void ImportSeed() {
+    const std::string seed = std::string(KG_SOURCE_DIR) + "/data/seed/";
+    Output o = Kg("import -q --nodes " + Quote(seed + "entities.csv") + " --edges " +
+                  Quote(seed + "relations.csv"));
+    ASSERT_EQ(o.code, 0) << o.err;
+  }
+
   std::filesystem::path dir_;
   std::string db_;
 };

@@ -13,10 +13,7 @@ class NamesCliTest : public KgDbTest {
  protected:
   void SetUp() override {
     KgDbTest::SetUp();
-    const std::string seed = std::string(KG_SOURCE_DIR) + "/data/seed/";
-    Output o = Kg("import -q --nodes " + Quote(seed + "entities.csv") + " --edges " +
-                  Quote(seed + "relations.csv"));
-    ASSERT_EQ(o.code, 0) << o.err;
+    ImportSeed();
   }
   std::string Out(const std::string& name) { return (dir_ / name).string(); }
 };

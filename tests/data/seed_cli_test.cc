@@ -10,10 +10,7 @@ class SeedCliTest : public KgDbTest {
  protected:
   void SetUp() override {
     KgDbTest::SetUp();
-    const std::string seed = std::string(KG_SOURCE_DIR) + "/data/seed/";
-    Output o = Kg("import -q --nodes " + Quote(seed + "entities.csv") + " --edges " +
-                  Quote(seed + "relations.csv"));
-    ASSERT_EQ(o.code, 0) << o.err;
+    ImportSeed();
   }
   // The rows of a JSON query result, as compact JSON text.
   std::string Rows(const std::string& options, const std::string& query) {

@@ -32,16 +32,7 @@ class ParamsHttpTest : public SeededServerTest {
   // GET `path` with each of `params` url-encoded.
   HttpReply Get(const ServerProcess& server, const std::string& path,
                 const std::vector<std::string>& params, const std::string& token = "") {
-    std::vector<std::string> args = {"-G"};
-    for (const std::string& p : params) {
-      args.push_back("--data-urlencode");
-      args.push_back(p);
-    }
-    if (!token.empty()) {
-      args.push_back("-H");
-      args.push_back("Authorization: Bearer " + token);
-    }
-    return Curl(server.url(path), args);
+    return GetWithParams(server, path, params, token);
   }
 };
 

@@ -208,6 +208,20 @@ HttpReply Curl(const std::string& url, const std::vector<std::string>& args) {
   return reply;
 }
 
+HttpReply GetWithParams(const ServerProcess& server, const std::string& path,
+                        const std::vector<std::string>& params, const std::string& token) {
+  std::vector<std::string> args = {"-G"};
+  for (const std::string& p : params) {
+    args.push_back("--data-urlencode");
+    args.push_back(p);
+  }
+  if (!token.empty()) {
+    args.push_back("-H");
+    args.push_back("Authorization: Bearer " + token);
+  }
+  return Curl(server.url(path), args);
+}
+
 HttpReply PostQuery(const ServerProcess& server, const std::string& text, const std::string& token,
                     const std::string& params_json) {
   std::vector<std::string> args = {

@@ -94,6 +94,10 @@ struct HttpReply {
 
 // curl with these extra arguments against `url`; the status and body.
 HttpReply Curl(const std::string& url, const std::vector<std::string>& args = {});
+// GET `path` with each of `params` ("name=value") url-encoded, and the
+// bearer token when given (curl).
+HttpReply GetWithParams(const ServerProcess& server, const std::string& path,
+                        const std::vector<std::string>& params, const std::string& token = "");
 // POST /v1/query with {"query": text, "params": params_json} (curl).
 HttpReply PostQuery(const ServerProcess& server, const std::string& text,
                     const std::string& token = "", const std::string& params_json = "{}");

@@ -28,16 +28,7 @@ class TimelineHttpTest : public ::testing::Test {
 
   static HttpReply Get(const ServerProcess& server, const std::string& path,
                        const std::vector<std::string>& params, const std::string& token = "") {
-    std::vector<std::string> args = {"-G"};
-    for (const std::string& p : params) {
-      args.push_back("--data-urlencode");
-      args.push_back(p);
-    }
-    if (!token.empty()) {
-      args.push_back("-H");
-      args.push_back("Authorization: Bearer " + token);
-    }
-    return Curl(server.url(path), args);
+    return GetWithParams(server, path, params, token);
   }
   static std::string ErrorText(const HttpReply& reply, const std::string& key) {
     Value error = JsonMember(reply.body, "error");
