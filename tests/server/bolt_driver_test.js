@@ -58,9 +58,28 @@ function plainProps(props) {
   for (const [k, v] of Object.entries(props)) out[k] = plain(v);
   return out;
 }
+// Bolt has no dates of week, month or year precision: kg sends a period's
+// first day (docs/bolt.md), where HTTP writes '2025-W28', '2025-04', '1999'.
+function firstDay(text) {
+  if (/^\d{4}$/.test(text)) return `${text}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(text)) return `${text}-01`;
+  const week = /^(\d{4})-W(\d{2})$/.exec(text);
+  if (!week) return text;
+  const jan4 = new Date(Date.UTC(Number(week[1]), 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000);
+  return new Date(monday.getTime() + (Number(week[2]) - 1) * 7 * 86400000).toISOString().slice(0, 10);
+}
+
+const DATE_KEYS = new Set(['date', 'valid_from', 'valid_to', 'start', 'end']);
+
+// HTTP's properties as Bolt carries them: without kg's _id/_labels, dates of
+// a coarser precision as their first day.
 function withoutMeta(obj) {
   const out = {};
-  for (const [k, v] of Object.entries(obj)) if (!k.startsWith('_')) out[k] = v;
+  for (const [k, v] of Object.entries(obj)) {
+    if (k.startsWith('_')) continue;
+    out[k] = DATE_KEYS.has(k) && typeof v === 'string' ? firstDay(v) : v;
+  }
   return out;
 }
 
