@@ -454,11 +454,14 @@ Result<T> Decode(std::string_view bytes, const char* what, Fn read) {
   if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
     return Status::Corruption(std::string(what) + " record has a bad size (" +
                               std::to_string(bytes.size()) + " bytes)");
-  // One buffer per thread: a decode allocates nothing for the copy.
-  thread_local std::vector<capnp::word> buffer;
-  buffer.resize(bytes.size() / sizeof(capnp::word));
-  std::memcpy(buffer.data(), bytes.data(), bytes.size());
-  kj::ArrayPtr<capnp::word> words(buffer.data(), buffer.size());
+  // One buffer per thread, grown when a record needs more: a decode
+  // allocates nothing for the copy. (A kj::Array: capnp::word cannot be
+  // copied or moved under clang, so std::vector cannot grow it.)
+  thread_local kj::Array<capnp::word> buffer;
+  size_t size = bytes.size() / sizeof(capnp::word);
+  if (buffer.size() < size) buffer = kj::heapArray<capnp::word>(size);
+  std::memcpy(buffer.begin(), bytes.data(), bytes.size());
+  kj::ArrayPtr<capnp::word> words(buffer.begin(), size);
   // Reading a kg record touches each word once, so a traversal limit of the
   // record's own size (plus slack) is never hit by a good record; Cap'n
   // Proto's default (8M words) let a damaged 30-byte record claim a list of
