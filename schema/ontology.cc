@@ -98,7 +98,15 @@ Result<Ontology> Ontology::FromJson(std::string_view text, std::string_view orig
     Ontology o;
     o.name_ = j.value("name", std::string("custom"));
     o.description_ = j.value("description", std::string());
-    o.version_ = j.value("version", 1);
+    if (j.contains("version")) {
+      // Checked before get<int>(): a float or an integer beyond int's range
+      // would otherwise convert with undefined behaviour.
+      const json& v = j["version"];
+      if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 1'000'000)
+        return Status::InvalidArgument(where +
+                                       ": 'version' must be a whole number from 1 to 1000000");
+      o.version_ = static_cast<int>(v.get<int64_t>());
+    }
     if (!j.contains("kinds") || !j["kinds"].is_array())
       return Status::InvalidArgument(where + ": 'kinds' must be a list");
     for (const auto& k : j["kinds"]) {

@@ -159,5 +159,18 @@ TEST(OntologyTest, FieldOfTheWrongTypeIsAnErrorNotACrash) {
   }
 }
 
+// Found by fuzz_ontology: a version too large for an int (or not whole)
+// converted with undefined behaviour.
+TEST(OntologyTest, VersionMustBeAWholeNumberInRange) {
+  for (const char* version : {"8.8e123", "2.5", "0", "-3", "99999999999"}) {
+    std::string text = std::string(R"({"name": "x", "version": )") + version + R"(, "kinds": []})";
+    auto o = Ontology::FromJson(text, "v.json");
+    ASSERT_FALSE(o.ok()) << version;
+    EXPECT_EQ(o.status().message(), "v.json: 'version' must be a whole number from 1 to 1000000");
+  }
+  auto ok = Ontology::FromJson(R"({"name": "x", "version": 3, "kinds": []})", "v.json");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+}
+
 }  // namespace
 }  // namespace kg::schema
