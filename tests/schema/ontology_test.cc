@@ -168,7 +168,8 @@ TEST(OntologyTest, VersionMustBeAWholeNumberInRange) {
     ASSERT_FALSE(o.ok()) << version;
     EXPECT_EQ(o.status().message(), "v.json: 'version' must be a whole number from 1 to 1000000");
   }
-  auto ok = Ontology::FromJson(R"({"name": "x", "version": 3, "kinds": []})", "v.json");
+  auto ok =
+      Ontology::FromJson(R"({"name": "x", "version": 3, "kinds": [], "relations": []})", "v.json");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
 }
 
