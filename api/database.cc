@@ -88,6 +88,7 @@ Cursor::Cursor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Cursor::~Cursor() = default;
 const std::vector<std::string>& Cursor::columns() const { return impl_->rows().columns(); }
 const std::vector<Notification>& Cursor::notifications() const { return impl_->notifications(); }
+const UpdateCounters& Cursor::counters() const { return impl_->rows().counters(); }
 bool Cursor::Next() {
   if (impl_->rows().Next(&impl_->current())) return true;
   impl_->current().clear();
@@ -186,7 +187,7 @@ Result<QueryResult> Database::Query(std::string_view text, const ValueMap& param
   std::vector<Notification> notifications = cursor->notifications();
   std::vector<Value> row;
   while (cursor->impl_->rows().Next(&row)) table.rows.push_back(std::move(row));
-  return QueryResult(std::move(table), std::move(notifications));
+  return QueryResult(std::move(table), std::move(notifications), cursor->counters());
 }
 
 Result<std::unique_ptr<WriteTransaction>> Database::BeginWrite() {

@@ -60,6 +60,7 @@ class TableCursor : public Cursor {
   explicit TableCursor(QueryResult result) : result_(std::move(result)) {}
   const std::vector<std::string>& columns() const override { return result_.table.columns; }
   const std::vector<Notification>& notifications() const override { return result_.notifications; }
+  const UpdateCounters& counters() const override { return result_.counters; }
   bool Next(std::vector<Value>* row) override {
     if (next_ >= result_.table.rows.size()) return false;
     *row = std::move(result_.table.rows[next_]);
@@ -134,10 +135,7 @@ Result<ResultTable> Session::Impl::Execute(const query::PreparedStatement& state
   Result<ResultTable> table = statement.Execute(*store_, locked);
   lock.unlock();
   if (!table.ok()) return table;
-  std::vector<std::vector<Value>> rows = std::move(table->rows);
-  table->rows.clear();
-  for (std::vector<Value>& row : rows) KG_RETURN_IF_ERROR(options.row_consumer(row));
-  return table;
+  return query::HandOverRows(std::move(table).value(), options.row_consumer);
 }
 
 std::unique_lock<std::timed_mutex> Session::Impl::LockWriter(double wait_seconds) {
@@ -233,6 +231,7 @@ Result<QueryResult> Session::Run(std::string_view text, const CallOptions& optio
   std::vector<query::Notification> notes;
   query::QueryOptions query_options = impl_->QueryOptionsFor(options);
   query_options.notifications = &notes;
+  query_options.counters = &result.counters;
   KG_ASSIGN_OR_RETURN(result.table,
                       impl_->Execute(statement, query_options, options.lock_wait_seconds));
   result.notifications = FromEngine(std::move(notes));
@@ -281,6 +280,19 @@ std::string NotificationsJson(const std::vector<Notification>& notifications) {
     out += "}";
   }
   return out + "]";
+}
+
+std::string QueryResultJson(const QueryResult& result) {
+  std::string json = ResultTableToJson(result.table);
+  if (!result.notifications.empty()) {
+    json.pop_back();
+    json += ",\"notifications\":" + NotificationsJson(result.notifications) + "}";
+  }
+  if (result.counters.contains_updates()) {
+    json.pop_back();
+    json += ",\"stats\":" + UpdateCountersJson(result.counters) + "}";
+  }
+  return json;
 }
 
 std::string Session::ResultJson(const ResultTable& table) { return ResultTableToJson(table); }

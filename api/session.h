@@ -38,6 +38,7 @@
 #include "core/source.h"
 #include "core/status.h"
 #include "core/timeline.h"
+#include "core/update_counters.h"
 #include "core/value.h"
 #include "schema/ontology.h"
 #include "viz/render.h"
@@ -148,11 +149,18 @@ struct Notification {
 std::string NotificationLine(const Notification& notification);
 std::string NotificationsJson(const std::vector<Notification>& notifications);
 
-// A materialised result: columns, rows, notifications.
+// A materialised result: columns, rows, notifications, what it changed.
 struct QueryResult {
   ResultTable table;
   std::vector<Notification> notifications;
+  UpdateCounters counters;
 };
+
+// A result as the JSON contract has it (HTTP's /v1/query, `kg query
+// --format json`): {"columns", "rows"}, then "notifications": [...] when
+// there are any and "stats": {...} (UpdateCountersJson) when the statement
+// changed something.
+std::string QueryResultJson(const QueryResult& result);
 
 // The rows of one statement, one at a time. The statement has run (and a
 // write committed) before the cursor is returned: errors of the statement
@@ -162,6 +170,7 @@ class Cursor {
   virtual ~Cursor() = default;
   virtual const std::vector<std::string>& columns() const = 0;
   virtual const std::vector<Notification>& notifications() const = 0;
+  virtual const UpdateCounters& counters() const = 0;
   // Moves the next row into `*row` and returns true; false at the end.
   virtual bool Next(std::vector<Value>* row) = 0;
   // Rows not yet handed out.
@@ -468,8 +477,9 @@ class Session {
   // The same for labels (the ontology's kinds): "unknown label 'X'; ...".
   Status CanonicalLabels(std::vector<std::string>* labels) const;
   // Both of a filter, the errors prefixed "labels: " and "types: " (every
-  // session call that takes a filter canonicalises it so).
-  Status CanonicalFilter(analytics::GraphFilter* filter) const;
+  // session call that takes a filter canonicalises it so); with `prefix`
+  // "--", "--labels: " and "--types: " as a command line names them.
+  Status CanonicalFilter(analytics::GraphFilter* filter, std::string_view prefix = "") const;
 
   // Entities whose name or alias is `name` (any case), each with its
   // relations as `limits` allow. Empty when none.
@@ -575,10 +585,6 @@ class Session {
   // Export of a result as {"columns": [...], "rows": [...]}.
   static std::string ResultJson(const ResultTable& table);
 
-  // InvalidArgument ("--labels: unknown label 'X'; known: ...", "--types:
-  // ...") for a name the ontology does not declare in any case; OK when it
-  // is open.
-  Status CheckFilter(const analytics::GraphFilter& filter) const;
   // Graph analytics (scores, groups, shortest paths); with request.write the
   // scores are stored in one write transaction (all nodes or none). Labels
   // and types are taken in any case (CanonicalFilter). InvalidArgument for

@@ -105,15 +105,10 @@ Result<ResultTable> Shortest(const Session& session, const storage::Store& store
 
 }  // namespace
 
-Status Session::CanonicalFilter(analytics::GraphFilter* filter) const {
-  KG_RETURN_IF_ERROR(CanonicalLabels(&filter->labels).WithPrefix("labels"));
-  return CanonicalTypes(&filter->types).WithPrefix("types");
-}
-
-Status Session::CheckFilter(const analytics::GraphFilter& filter) const {
-  analytics::GraphFilter canonical = filter;
-  KG_RETURN_IF_ERROR(CanonicalLabels(&canonical.labels).WithPrefix("--labels"));
-  return CanonicalTypes(&canonical.types).WithPrefix("--types");
+Status Session::CanonicalFilter(analytics::GraphFilter* filter, std::string_view prefix) const {
+  std::string p(prefix);
+  KG_RETURN_IF_ERROR(CanonicalLabels(&filter->labels).WithPrefix(p + "labels"));
+  return CanonicalTypes(&filter->types).WithPrefix(p + "types");
 }
 
 Result<AnalyzeResult> Session::Analyze(const AnalyzeRequest& original) {

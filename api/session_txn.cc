@@ -46,6 +46,7 @@ Result<QueryResult> Session::RunIn(Transaction& txn, std::string_view text,
   std::vector<query::Notification> notes;
   query::QueryOptions query_options = impl_->QueryOptionsFor(options);
   query_options.notifications = &notes;
+  query_options.counters = &result.counters;
   KG_ASSIGN_OR_RETURN(result.table, statement.ExecuteIn(*state.txn, query_options));
   result.notifications = FromEngine(std::move(notes));
   return result;

@@ -131,7 +131,8 @@ int RunAnalyze(const Context& ctx, const AnalyzeArgs& args) {
   if (!plan.ok()) return UsageError(plan.status());
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, !args.write_given);
   if (!db.ok()) return Report(db.status());
-  Status known = (*db)->CheckFilter(plan->options.filter);
+  analytics::GraphFilter filter = plan->options.filter;  // only checked here
+  Status known = (*db)->CanonicalFilter(&filter, "--");
   if (!known.ok()) return UsageError(known);
   Result<session::AnalyzeResult> result = (*db)->Analyze(MakeRequest(args, *plan));
   if (!result.ok()) return Report(result.status());

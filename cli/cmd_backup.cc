@@ -22,6 +22,12 @@ int RunBackup(const Context& ctx, const BackupArgs& args) {
   // BackupEngine pauses file deletions while copying, which only a writable
   // open may do; readers of the database go on meanwhile.
   auto db = OpenSession(ctx, /*read_only=*/false);
+  if (!db.ok() && db.status().code() == StatusCode::kIOError &&
+      db.status().message().find("is locked by another process") != std::string::npos)
+    return Report(Status::IOError(db.status().message() +
+                                  "; a database that `kg serve` holds is backed up through the "
+                                  "server: POST /v1/backup on a server started with --backup-dir "
+                                  "(docs/operations.md)"));
   if (!db.ok()) return Report(db.status());
   auto b = (*db)->Backup(args.dir);
   if (!b.ok()) return Report(b.status());

@@ -83,18 +83,17 @@ void PrintWarnings(const std::vector<session::Notification>& notifications) {
     std::cerr << "warning: " << session::NotificationLine(n) << "\n";
 }
 
-// The result as `format` prints it; json also carries the notifications
-// (a "notifications" array after "rows" when there are any). jsonl keeps
-// one row per line, so its notifications are on stderr only.
+// The result as `format` prints it. json also carries the notifications
+// and the update counters (session::QueryResultJson); a table ends with
+// what the statement changed ("Created 1 node, set 2 properties"); csv and
+// jsonl keep only rows (their notifications are on stderr).
 std::string FormatQueryResult(const session::QueryResult& result, OutputFormat format,
                               const FormatOptions& options) {
+  if (format == OutputFormat::kJson) return session::QueryResultJson(result) + "\n";
   std::string out = FormatResult(result.table, format, options);
-  size_t close = out.rfind('}');
-  if (format != OutputFormat::kJson || result.notifications.empty() || close == std::string::npos)
-    return out;
-  return out.substr(0, close) +
-         ",\"notifications\":" + session::NotificationsJson(result.notifications) +
-         out.substr(close);
+  if (format == OutputFormat::kTable && result.counters.contains_updates())
+    out += UpdateCountersText(result.counters) + "\n";
+  return out;
 }
 
 // The statement from the argument, -f FILE, or stdin ("-" or no argument

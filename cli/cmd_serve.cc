@@ -85,6 +85,8 @@ void RegisterServeCommands(CLI::App& app, Context& ctx) {
                   "file holding the bearer token; without it, writes are refused");
   cmd->add_flag("--auth-reads", o.auth_reads, "reads need the token too");
   cmd->add_flag("--read-only", o.read_only, "open the database read-only");
+  cmd->add_option("--backup-dir", o.backup_dir,
+                  "directory where POST /v1/backup adds online backups (token required)");
   cmd->add_flag("--strict", o.strict,
                 "notifications (unknown labels, types, property keys, ...) are errors unless a "
                 "request says \"strict\": false");

@@ -81,6 +81,23 @@ std::string RelationLines(const CitedRelation& r, const std::string& indent) {
 }
 
 // Writes `text` to args.output (atomically) or stdout.
+// The database opened read-only with `*types` (from --types) made
+// canonical; nullptr with the exit code in `*exit_code` when either fails.
+std::unique_ptr<session::Session> OpenWithTypes(const Context& ctx, std::vector<std::string>* types,
+                                                int* exit_code) {
+  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
+  if (!db.ok()) {
+    *exit_code = Report(db.status());
+    return nullptr;
+  }
+  Status known = (*db)->CanonicalTypes(types);
+  if (!known.ok()) {
+    *exit_code = UsageError(known.WithPrefix("--types"));
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
 int Emit(const std::string& text, const std::string& output) {
   if (output.empty()) {
     std::cout << text;
@@ -177,17 +194,16 @@ int RunTimeline(const Context& ctx, const TimelineArgs& args) {
   bool diagram = false;
   Result<session::DrawRequest> draw = TimelineDraw(args, *format, &diagram);
   if (!draw.ok()) return UsageError(draw.status());
-  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
-  if (!db.ok()) return Report(db.status());
-  Status known = (*db)->CanonicalTypes(&request.types);
-  if (!known.ok()) return UsageError(known.WithPrefix("--types"));
-  Result<Timeline> timeline = (*db)->GetTimeline(request);
+  int failed = kExitOk;
+  std::unique_ptr<session::Session> db = OpenWithTypes(ctx, &request.types, &failed);
+  if (db == nullptr) return failed;
+  Result<Timeline> timeline = db->GetTimeline(request);
   if (!timeline.ok()) return Report(timeline.status());
   for (const std::string& note : timeline->notes) std::cerr << "warning: " << note << "\n";
   if (*format == "json")
     return Emit(session::Session::TimelineJson(*timeline) + "\n", args.dated.output);
   if (!diagram) return Emit(TimelineTable(*timeline), args.dated.output);
-  Result<viz::Rendering> drawn = (*db)->DrawTimeline(*timeline, *draw);
+  Result<viz::Rendering> drawn = db->DrawTimeline(*timeline, *draw);
   if (!drawn.ok()) return Report(drawn.status());
   std::cerr << "wrote " << args.dated.output << " (" << viz::FormatName(draw->render.format) << ", "
             << timeline->entries.size() << " entries)\n";
@@ -268,11 +284,10 @@ int RunDiff(const Context& ctx, const DiffArgs& args) {
   Result<session::Scope> scope = DatedScope(args.dated);
   if (!scope.ok()) return UsageError(scope.status());
   session::DiffRequest request{*window, args.name, session::SplitNames(args.dated.types), *scope};
-  Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, /*read_only=*/true);
-  if (!db.ok()) return Report(db.status());
-  Status known = (*db)->CanonicalTypes(&request.types);
-  if (!known.ok()) return UsageError(known.WithPrefix("--types"));
-  Result<Diff> diff = (*db)->GetDiff(request);
+  int failed = kExitOk;
+  std::unique_ptr<session::Session> db = OpenWithTypes(ctx, &request.types, &failed);
+  if (db == nullptr) return failed;
+  Result<Diff> diff = db->GetDiff(request);
   if (!diff.ok()) return Report(diff.status());
   if (format == "json") return Emit(session::Session::DiffJson(*diff) + "\n", args.dated.output);
   return Emit(DiffTable(*diff), args.dated.output);

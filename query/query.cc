@@ -274,10 +274,7 @@ Status TooManyRows(const QueryOptions& options) {
 // A computed result's rows handed to options.row_consumer; the table keeps
 // its columns.
 Result<ResultTable> HandOver(ResultTable table, const QueryOptions& options) {
-  std::vector<std::vector<Value>> rows = std::move(table.rows);
-  table.rows.clear();
-  for (std::vector<Value>& row : rows) KG_RETURN_IF_ERROR(options.row_consumer(row));
-  return table;
+  return HandOverRows(std::move(table), options.row_consumer);
 }
 
 ResultTable PlanTable(const PreparedStatement::Impl& impl,
@@ -426,6 +423,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     // caller commits: Execute, or a Bolt transaction).
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
   }
+  if (options.counters != nullptr) *options.counters = st.counters;
   if (impl.statement.mode == internal::Statement::Mode::kProfile) table = PlanTable(impl, &stats);
   if (options.row_consumer && !emit_as_made) return HandOver(std::move(table), options);
   return table;
@@ -445,6 +443,14 @@ ProcedureContext ContextFor(const ExecState& st, const Clause& c) {
 }
 
 }  // namespace internal
+
+Result<ResultTable> HandOverRows(ResultTable table,
+                                 const std::function<Status(std::vector<Value>&)>& consumer) {
+  std::vector<std::vector<Value>> rows = std::move(table.rows);
+  table.rows.clear();
+  for (std::vector<Value>& row : rows) KG_RETURN_IF_ERROR(consumer(row));
+  return table;
+}
 
 Result<ResultTable> Run(storage::Store& store, std::string_view text, const QueryOptions& options) {
   KG_ASSIGN_OR_RETURN(PreparedStatement prepared, PreparedStatement::Prepare(text, options));

@@ -30,6 +30,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "core/result_table.h"
+#include "core/update_counters.h"
 #include "core/value.h"
 #include "query/notification.h"
 #include "query/procedures.h"
@@ -81,6 +82,10 @@ struct QueryOptions {
   // Notifications are errors (StrictError of the first): the statement
   // fails before anything is committed.
   bool strict = false;
+  // Where the statement's update counters go (core/update_counters.h): set
+  // when it succeeds, all zero for a statement that writes nothing. Not
+  // owned.
+  UpdateCounters* counters = nullptr;
 };
 
 // What EXPLAIN / PROFILE report (ResultTable columns "operator", "details",
@@ -100,6 +105,12 @@ Result<ResultTable> Run(storage::Store& store, std::string_view text, const Quer
 // an endpoint has been deleted since the query ran. An empty Subgraph when
 // the result holds neither nodes nor relationships.
 Result<Subgraph> ResultSubgraph(const storage::Store& store, const ResultTable& table);
+
+// Moves every row of `table` to `consumer` in order (stopping at its first
+// non-OK status) and returns the table with its columns only: how a result
+// computed whole reaches a QueryOptions::row_consumer.
+Result<ResultTable> HandOverRows(ResultTable table,
+                                 const std::function<Status(std::vector<Value>&)>& consumer);
 
 // A statement parsed, bound and planned once, executed many times with
 // different parameters (QueryOptions::parameters of each Execute call).

@@ -47,7 +47,10 @@ Status CreatePattern(ExecState& st, const PatternPart& part, Row& row) {
       continue;
     }
     KG_ASSIGN_OR_RETURN(PropertyMap props, EvalProps(st, n.props.get(), row));
-    KG_ASSIGN_OR_RETURN(EntityId id, st.eval.txn->CreateEntity(n.labels, props));
+    st.counters.properties_set += props.size();
+    KG_ASSIGN_OR_RETURN(EntityId id, st.eval.txn->CreateEntity(n.labels, std::move(props)));
+    ++st.counters.nodes_created;
+    st.counters.labels_added += n.labels.size();
     KG_ASSIGN_OR_RETURN(row[n.slot], st.eval.NodeValue(id));
   }
   for (size_t i = 0; i < part.rels.size(); ++i) {
@@ -57,7 +60,10 @@ Status CreatePattern(ExecState& st, const PatternPart& part, Row& row) {
     KG_RETURN_IF_ERROR(NodeAt(st, row[part.nodes[i + 1].slot], &b));
     if (r.dir == RelDir::kLeft) std::swap(a, b);
     KG_ASSIGN_OR_RETURN(PropertyMap props, EvalProps(st, r.props.get(), row));
-    KG_ASSIGN_OR_RETURN(RelationId id, st.eval.txn->CreateRelation(r.types[0], a, b, props));
+    st.counters.properties_set += props.size();
+    KG_ASSIGN_OR_RETURN(RelationId id,
+                        st.eval.txn->CreateRelation(r.types[0], a, b, std::move(props)));
+    ++st.counters.relationships_created;
     KG_ASSIGN_OR_RETURN(row[r.slot], st.eval.RelValue(id));
   }
   if (part.path_slot >= 0) {
@@ -133,8 +139,14 @@ Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
     Entity e = *cur;
     for (const auto& l : item.labels) {
       auto it = std::find(e.labels.begin(), e.labels.end(), l);
-      if (remove && it != e.labels.end()) e.labels.erase(it);
-      if (!remove && it == e.labels.end()) e.labels.push_back(l);
+      if (remove && it != e.labels.end()) {
+        e.labels.erase(it);
+        ++st.counters.labels_removed;
+      }
+      if (!remove && it == e.labels.end()) {
+        e.labels.push_back(l);
+        ++st.counters.labels_added;
+      }
     }
     if (e.labels == cur->labels) return Status::OK();
     return UpdateNode(st, std::move(e));
@@ -149,24 +161,35 @@ Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
       return st.eval.TypeError(item.value->span, std::string("a ") + ValueTypeName(val.type()) +
                                                      " cannot be stored as a property");
     return EditProps(st, obj, target, [&](PropertyMap& props) {
-      if (remove || val.is_null())
-        props.erase(key);
-      else
+      if (remove || val.is_null()) {
+        st.counters.properties_set += props.erase(key);
+      } else {
         props[key] = val;
+        ++st.counters.properties_set;
+      }
       return Status::OK();
     });
   }
   KG_ASSIGN_OR_RETURN(PropertyMap m, MapOf(st, val, *item.value));
   bool replace = item.kind == SetItem::Kind::kReplaceMap;
   return EditProps(st, obj, target, [&](PropertyMap& props) {
-    if (replace) props.clear();
+    if (replace) {
+      // Each old property the new map does not set again counts as removed.
+      for (const auto& [k, v] : props) {
+        auto it = m.find(k);
+        if (it == m.end() || it->second.is_null()) ++st.counters.properties_set;
+      }
+      props.clear();
+    }
     for (const auto& [k, v] : m) {
-      if (v.is_null())
-        props.erase(k);
-      else if (!v.IsStorable())
+      if (v.is_null()) {
+        st.counters.properties_set += props.erase(k);
+      } else if (!v.IsStorable()) {
         return st.eval.TypeError(item.value->span, "property '" + k + "' cannot be stored");
-      else
+      } else {
         props[k] = v;
+        ++st.counters.properties_set;
+      }
     }
     return Status::OK();
   });
@@ -282,6 +305,10 @@ class DeleteOp : public Operator {
     for (const auto& [id, e] : nodes) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       if (st.eval.IsDeletedNode(id)) continue;
+      uint64_t detached = 0;
+      if (c_->detach) {
+        KG_ASSIGN_OR_RETURN(detached, CountRelations(st, id));
+      }
       Status s = st.eval.txn->DeleteEntity(id, c_->detach);
       if (s.code() == StatusCode::kInvalidArgument)
         return st.eval.Error(
@@ -289,6 +316,8 @@ class DeleteOp : public Operator {
             "cannot delete a node that still has relationships (use DETACH DELETE)");
       KG_RETURN_IF_ERROR(s);
       st.eval.MarkDeletedNode(id);
+      ++st.counters.nodes_deleted;
+      st.counters.relationships_deleted += detached;
     }
     for (Row& row : in) out->push_back(std::move(row));
     return Status::OK();
@@ -308,6 +337,7 @@ class DeleteOp : public Operator {
         if (st.eval.IsDeletedRel(id)) return Status::OK();
         KG_RETURN_IF_ERROR(st.eval.txn->DeleteRelation(id));
         st.eval.MarkDeletedRel(id);
+        ++st.counters.relationships_deleted;
         return Status::OK();
       }
       case Value::Type::kPath:
@@ -315,6 +345,7 @@ class DeleteOp : public Operator {
           if (st.eval.IsDeletedRel(r.id)) continue;
           KG_RETURN_IF_ERROR(st.eval.txn->DeleteRelation(r.id));
           st.eval.MarkDeletedRel(r.id);
+          ++st.counters.relationships_deleted;
         }
         for (const auto& n : v.as_path().nodes) nodes->emplace_back(n.id, &e);
         return Status::OK();
@@ -324,6 +355,18 @@ class DeleteOp : public Operator {
       default:
         return st.eval.TypeError(e.span, "DELETE expects a node, relationship or path");
     }
+  }
+
+  // The relationships DETACH DELETE removes with node `id` (a self-loop once).
+  static Result<uint64_t> CountRelations(ExecState& st, EntityId id) {
+    std::vector<RelationId> ids;
+    KG_RETURN_IF_ERROR(
+        st.eval.txn->Expand(id, storage::Direction::kBoth, {}, [&](const storage::Edge& e) {
+          ids.push_back(e.relation);
+          return true;
+        }));
+    std::sort(ids.begin(), ids.end());
+    return static_cast<uint64_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
   }
 
   const Clause* c_;

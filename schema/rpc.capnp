@@ -46,6 +46,18 @@ struct Notification {
   column @6 :UInt32;
 }
 
+# What a statement changed, counted as Neo4j counts it (docs/server.md,
+# "Update counters"); all zero for a read.
+struct UpdateCounters {
+  nodesCreated @0 :UInt64;
+  nodesDeleted @1 :UInt64;
+  relationshipsCreated @2 :UInt64;
+  relationshipsDeleted @3 :UInt64;
+  propertiesSet @4 :UInt64;
+  labelsAdded @5 :UInt64;
+  labelsRemoved @6 :UInt64;
+}
+
 # Whether notifications are errors for one query: the server's --strict,
 # or on / off for this query.
 enum Strict {
@@ -71,7 +83,7 @@ interface Kg {
   query @0 (query :Text, paramsJson :Text, token :Text, asOf :Text, strict :Strict,
             validAt :Text, knownAt :Text, minConfidence :Float64 = -1)
       -> (error :Error, columns :List(Text), rowCount :UInt64, cursor :Cursor,
-          notifications :List(Notification));
+          notifications :List(Notification), stats :UpdateCounters);
   # Draws what a read-only query returns; format svg, png, pdf or dot.
   render @1 (query :Text, paramsJson :Text, format :Text, token :Text)
       -> (error :Error, data :Data, mediaType :Text);

@@ -42,6 +42,12 @@ Status CheckLimits(const ServerOptions& o) {
     return BadFlag("--request-timeout", "must be a positive number of seconds");
   if (!std::isfinite(o.shutdown_grace_seconds) || o.shutdown_grace_seconds < 0)
     return BadFlag("--grace", "must be 0 or a positive number of seconds");
+  if (!o.backup_dir.empty() && o.read_only)
+    return BadFlag("--backup-dir",
+                   "needs a writable database (a backup pauses file deletions), "
+                   "not --read-only");
+  if (!o.backup_dir.empty() && o.token.empty())
+    return BadFlag("--backup-dir", "needs --token-file: a backup is asked for with the token");
   return Status::OK();
 }
 

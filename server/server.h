@@ -46,6 +46,8 @@ struct ServerOptions {
   // Notifications (unknown labels, ...) are errors: the default of every
   // statement; a request's own "strict" (HTTP, RPC) overrides it.
   bool strict = false;
+  // Where POST /v1/backup adds backups (kg serve --backup-dir); "" disables it.
+  std::string backup_dir;
   Limits limits;
 };
 

@@ -32,6 +32,7 @@
 #include "core/result_table.h"
 #include "core/status.h"
 #include "core/timeline.h"
+#include "core/update_counters.h"
 #include "core/value.h"
 
 namespace kg {
@@ -104,8 +105,9 @@ class QueryResult {
     size_t i_;
   };
 
-  explicit QueryResult(ResultTable table, std::vector<Notification> notifications = {})
-      : table_(std::move(table)), notifications_(std::move(notifications)) {}
+  explicit QueryResult(ResultTable table, std::vector<Notification> notifications = {},
+                       UpdateCounters counters = {})
+      : table_(std::move(table)), notifications_(std::move(notifications)), counters_(counters) {}
 
   const std::vector<std::string>& columns() const { return table_.columns; }
   size_t size() const { return table_.rows.size(); }
@@ -120,10 +122,13 @@ class QueryResult {
   const ResultTable& table() const { return table_; }
   // Warnings about the statement (empty when none).
   const std::vector<Notification>& notifications() const { return notifications_; }
+  // What the statement changed (all zero for a read).
+  const UpdateCounters& counters() const { return counters_; }
 
  private:
   ResultTable table_;
   std::vector<Notification> notifications_;
+  UpdateCounters counters_;
 };
 
 // The rows of one statement handed out one at a time (Database::Stream).
@@ -137,6 +142,8 @@ class Cursor {
 
   const std::vector<std::string>& columns() const;
   const std::vector<Notification>& notifications() const;
+  // What the statement changed (all zero for a read).
+  const UpdateCounters& counters() const;
   // Moves to the next row: true when there is one (then row() is valid),
   // false at the end (and on every later call).
   bool Next();

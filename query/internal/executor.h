@@ -41,6 +41,8 @@ struct ExecState {
   // Where the final rows go as they are made (QueryOptions::row_consumer,
   // counted against max_rows); null: into the result table.
   const std::function<Status(std::vector<Value>&)>* emit = nullptr;
+  // What the write operators changed (QueryOptions::counters).
+  UpdateCounters counters;
 };
 
 class Operator {

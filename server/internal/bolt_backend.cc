@@ -157,6 +157,23 @@ BoltError Backend::ErrorOf(const Status& status, const std::string& text) const 
   return error;
 }
 
+ValueMap BoltStats(const UpdateCounters& c) {
+  const std::pair<const char*, uint64_t> counters[] = {
+      {"nodes-created", c.nodes_created},
+      {"nodes-deleted", c.nodes_deleted},
+      {"relationships-created", c.relationships_created},
+      {"relationships-deleted", c.relationships_deleted},
+      {"properties-set", c.properties_set},
+      {"labels-added", c.labels_added},
+      {"labels-removed", c.labels_removed},
+  };
+  ValueMap stats;
+  for (const auto& [name, count] : counters)
+    if (count > 0) stats[name] = Value(static_cast<int64_t>(count));
+  if (!stats.empty()) stats["contains-updates"] = Value(true);
+  return stats;
+}
+
 std::optional<BoltError> Backend::Prepare(const Login& login, const RunRequest& request,
                                           StatementResult* out) {
   // Prepared once: the session caches the plan that Run then uses.
@@ -189,6 +206,7 @@ std::optional<BoltError> Backend::Run(const Login& login, const RunRequest& requ
   out->rows = std::move(result->table.rows);
   for (const session::Notification& n : result->notifications)
     out->notifications.push_back(BoltNotification(n, request.text));
+  out->stats = BoltStats(result->counters);
   return std::nullopt;
 }
 

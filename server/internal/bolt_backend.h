@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/update_counters.h"
 #include "core/value.h"
 #include "server/internal/service.h"
 
@@ -70,6 +71,10 @@ struct StatementResult {
   // "Neo.ClientNotification.Statement.<Code>", title, description, severity
   // "WARNING", category, position {offset, line, column}}.
   ValueList notifications;
+  // Neo4j-shaped update counters for the final SUCCESS's `stats`: the
+  // non-zero ones ("nodes-created", "properties-set", ...) and
+  // "contains-updates": true; empty when nothing changed.
+  ValueMap stats;
 };
 
 // Who is logged in on a connection.
@@ -145,6 +150,9 @@ class Backend {
 // The Neo4j status code of a kg error (parsed by ToApiError: the engine's
 // openCypher class or the Status code).
 BoltError ToBoltError(const Status& status);
+
+// The `stats` of a final SUCCESS (StatementResult::stats) for `counters`.
+ValueMap BoltStats(const UpdateCounters& counters);
 
 // The GQL status and its description for a Neo4j code (Bolt 5.7+ FAILURE).
 std::pair<std::string, std::string> GqlStatusFor(const std::string& neo4j_code);

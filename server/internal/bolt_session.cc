@@ -34,6 +34,20 @@ const Value* Find(const ValueMap& map, const char* key) {
   return it == map.end() || it->second.is_null() ? nullptr : &it->second;
 }
 
+// PULL's or DISCARD's `n` (rows; -1 all) and `qid` (-1: the last result),
+// as the message gives them (absent: -1).
+struct PullArgs {
+  int64_t n = -1;
+  int64_t qid = -1;
+};
+PullArgs PullArgsOf(const Message& m) {
+  const ValueMap& extra = MapField(m, 0);
+  const Value* n = Find(extra, "n");
+  const Value* qid = Find(extra, "qid");
+  return {n != nullptr && n->is_int() ? n->as_int() : -1,
+          qid != nullptr && qid->is_int() ? qid->as_int() : -1};
+}
+
 std::string Describe(const Message& m) {
   static const std::map<uint8_t, const char*> kNames = {
       {kHello, "HELLO"},  {kGoodbye, "GOODBYE"},     {kReset, "RESET"},       {kRun, "RUN"},
@@ -283,11 +297,7 @@ void Session::OnRun(const Message& m, std::string* out) {
 }
 
 bool Session::OnPullOrDiscard(const Message& m, bool pull, std::string* out) {
-  const ValueMap& extra = MapField(m, 0);
-  const Value* n_value = Find(extra, "n");
-  const Value* qid_value = Find(extra, "qid");
-  int64_t n = n_value != nullptr && n_value->is_int() ? n_value->as_int() : -1;
-  int64_t qid = qid_value != nullptr && qid_value->is_int() ? qid_value->as_int() : -1;
+  auto [n, qid] = PullArgsOf(m);
   if (tx_ == nullptr || qid == -1) qid = tx_ == nullptr ? 0 : last_qid_;
   auto it = streams_.find(qid);
   if (it == streams_.end() || n == 0 || n < -1) {
@@ -320,6 +330,7 @@ void Session::Finished(StatementResult& result, Clock::time_point started, std::
                    {"type", Value(result.writes ? "rw" : "r")},
                    {"db", Value(kDatabaseName)}};
   if (!result.notifications.empty()) meta["notifications"] = Value(std::move(result.notifications));
+  if (!result.stats.empty()) meta["stats"] = Value(std::move(result.stats));
   if (tx_ == nullptr) {
     meta["bookmark"] = Value(backend_.NextBookmark());
     state_ = State::kReady;
@@ -380,11 +391,7 @@ bool Session::StreamRows(Stream& s, bool pull, int64_t n, std::string* out) {
     }
     Result<Message> m = DecodeMessage(*next);
     if (m.ok() && (m->tag == kPull || m->tag == kDiscard)) {
-      const ValueMap& extra = MapField(*m, 0);
-      const Value* n_value = Find(extra, "n");
-      const Value* qid_value = Find(extra, "qid");
-      int64_t more = n_value != nullptr && n_value->is_int() ? n_value->as_int() : -1;
-      int64_t qid = qid_value != nullptr && qid_value->is_int() ? qid_value->as_int() : -1;
+      auto [more, qid] = PullArgsOf(*m);
       if ((qid == -1 || qid == 0) && (more == -1 || more > 0)) {
         if (m->tag == kDiscard && more == -1) {
           discard_rest = true;

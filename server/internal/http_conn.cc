@@ -97,10 +97,13 @@ bool Connection::WriteAll(std::string_view data, double seconds) {
 void Connection::Refuse(HttpHandler& handler, const WireError& error) {
   HttpResponse response = handler.Refuse(error.status, error.code, error.message);
   if (!WriteAll(SerializeResponse(response, false, true), limits_.write_timeout_seconds)) return;
-  // A lingering close (as Apache's): closing with unread request bytes in
-  // the socket makes the kernel send a reset, which can destroy the reply
-  // before the client reads it. Stop sending, read what still comes for a
-  // moment, then close.
+  LingeringClose();
+}
+
+void Connection::LingeringClose() {
+  // As Apache's: closing with unread request bytes in the socket makes the
+  // kernel send a reset, which can destroy the reply before the client
+  // reads it. Stop sending, read what still comes for a moment, then close.
   ::shutdown(fd_, SHUT_WR);
   double deadline = Now() + kLingerSeconds;
   while (true) {
@@ -172,6 +175,7 @@ bool Connection::ReadBody(HttpHandler& handler, double deadline, HttpRequest* re
 
 void Connection::Serve(HttpHandler& handler) {
   bool first = true;
+  uint64_t served = 0;
   while (!stopping_) {
     if (in_.empty()) {
       double idle = first ? limits_.request_timeout_seconds : limits_.idle_timeout_seconds;
@@ -192,7 +196,9 @@ void Connection::Serve(HttpHandler& handler) {
       if (state_ == State::kAborted) return;  // already answered by Abort()
       state_ = State::kWriting;
     }
-    bool close = !request.keep_alive || stopping_;
+    ++served;
+    bool capped = limits_.max_requests > 0 && served >= limits_.max_requests;
+    bool close = !request.keep_alive || stopping_ || capped;
     bool written = WriteAll(SerializeResponse(response, request.method == "HEAD", close),
                             limits_.write_timeout_seconds);
     {
@@ -200,6 +206,7 @@ void Connection::Serve(HttpHandler& handler) {
       if (state_ == State::kAborted) return;
       state_ = State::kReading;
     }
+    if (written && capped) LingeringClose();  // requests pipelined after it stay unread
     if (!written || close) return;
   }
 }

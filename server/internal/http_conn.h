@@ -36,6 +36,11 @@ struct ConnectionLimits {
   double request_timeout_seconds = 10;  // from a request's first byte to its last
   double idle_timeout_seconds = 5;      // between requests on a kept-alive connection
   double write_timeout_seconds = 10;    // to hand one reply to the kernel
+  // Requests one connection may make: the last reply says Connection:
+  // close, so a client that never lets go of its connection still hands its
+  // slot (and its thread) back now and then, as nginx's keepalive_requests.
+  // 0: no cap.
+  uint64_t max_requests = 1000;
 };
 
 // The serialised reply: status line, Content-Type, Content-Length,
@@ -70,6 +75,8 @@ class Connection {
   bool ReadHead(HttpHandler& handler, double deadline, HttpRequest* request);
   bool ReadBody(HttpHandler& handler, double deadline, HttpRequest* request);
   void Refuse(HttpHandler& handler, const WireError& error);
+  // Shuts down sending and drains the socket (bounded) before the close.
+  void LingeringClose();
 
   const int fd_;
   const int stop_fd_;

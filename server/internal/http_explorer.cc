@@ -164,7 +164,9 @@ Result<std::string> SuggestJson(Service& service, std::string_view token, std::s
   ValueMap params;
   params["q"] = Value(std::string(q));
   params["limit"] = Value(static_cast<int64_t>(limit));
-  KG_ASSIGN_OR_RETURN(ResultTable table, service.Query(token, kSuggestQuery, params, denied));
+  KG_ASSIGN_OR_RETURN(session::QueryResult result,
+                      service.Query(token, kSuggestQuery, params, denied));
+  const ResultTable& table = result.table;
   std::string out = "{\"suggestions\":[";
   for (size_t i = 0; i < table.rows.size(); ++i) {
     const std::vector<Value>& row = table.rows[i];

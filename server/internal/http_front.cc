@@ -23,6 +23,7 @@
 #include <sstream>
 
 #include "core/json.h"
+#include "server/internal/http_backup.h"
 #include "server/internal/http_explorer.h"
 #include "server/internal/http_export.h"
 #include "server/internal/http_graph.h"
@@ -149,19 +150,11 @@ void HandleQuery(Service& service, const HttpRequest& req, HttpResponse* res) {
   auto body = ParseQueryBody(req.body);
   if (!body.ok()) return SendError(res, {400, "BadRequest", body.status().message()});
   std::optional<ApiError> denied;
-  std::vector<session::Notification> notifications;
-  auto table = service.Query(BearerToken(req), body->query, body->params, &denied, body->scope,
-                             body->strict, &notifications);
+  auto result = service.Query(BearerToken(req), body->query, body->params, &denied, body->scope,
+                              body->strict);
   if (denied.has_value()) return SendError(res, *denied);
-  if (!table.ok()) return SendStatus(res, table.status());
-  // {"columns", "rows"} plus "notifications": [...] when there are any, as
-  // `kg query --format json` prints it.
-  std::string json = ResultTableToJson(*table);
-  if (!notifications.empty()) {
-    json.pop_back();
-    json += ",\"notifications\":" + session::NotificationsJson(notifications) + "}";
-  }
-  SendJson(res, std::move(json));
+  if (!result.ok()) return SendStatus(res, result.status());
+  SendJson(res, session::QueryResultJson(*result));
 }
 
 void HandleEntity(Service& service, const HttpRequest& req, HttpResponse* res,
@@ -362,6 +355,11 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
     // Its options are body fields (ParseQueryBody refuses unknown ones).
     if (auto bad = CheckParams(req, NoParams("POST /v1/query"))) return SendError(res, *bad);
     return HandleQuery(s, req, res);
+  }
+  if (path == "/v1/backup") {
+    if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
+    if (auto bad = CheckParams(req, NoParams("POST /v1/backup"))) return SendError(res, *bad);
+    return HandleBackup(s, BearerToken(req), req, res);
   }
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;

@@ -66,6 +66,7 @@ struct Outcome {
   std::shared_ptr<const ResultTable> table;
   std::string data;
   std::vector<session::Notification> notifications;
+  UpdateCounters counters;
 };
 
 // The scope of a query call: asOf, validAt, knownAt ("" for none) and
@@ -84,6 +85,16 @@ std::optional<bool> StrictOf(rpc::Strict strict) {
   if (strict == rpc::Strict::ON) return true;
   if (strict == rpc::Strict::OFF) return false;
   return std::nullopt;
+}
+
+void FillCounters(const UpdateCounters& c, rpc::UpdateCounters::Builder out) {
+  out.setNodesCreated(c.nodes_created);
+  out.setNodesDeleted(c.nodes_deleted);
+  out.setRelationshipsCreated(c.relationships_created);
+  out.setRelationshipsDeleted(c.relationships_deleted);
+  out.setPropertiesSet(c.properties_set);
+  out.setLabelsAdded(c.labels_added);
+  out.setLabelsRemoved(c.labels_removed);
 }
 
 // A diagram reply (render, ego): the error, or the bytes and their media type.
@@ -125,6 +136,7 @@ class KgImpl final : public rpc::Kg::Server {
           for (size_t i = 0; i < o->table->columns.size(); ++i)
             columns.set(i, o->table->columns[i]);
           results.setRowCount(o->table->rows.size());
+          FillCounters(o->counters, results.initStats());
           results.setCursor(kj::heap<CursorImpl>(o->table, service_.limits().max_page_rows));
         });
   }
@@ -221,13 +233,15 @@ class KgImpl final : public rpc::Kg::Server {
       return o;
     }
     std::optional<ApiError> denied;
-    auto table = service_.Query(token, text, *params, &denied, *scope, strict, &o.notifications);
+    auto result = service_.Query(token, text, *params, &denied, *scope, strict);
     if (denied) {
       o.error = denied;
-    } else if (!table.ok()) {
-      o.error = ToApiError(table.status());
+    } else if (!result.ok()) {
+      o.error = ToApiError(result.status());
     } else {
-      o.table = std::make_shared<const ResultTable>(std::move(table).value());
+      o.table = std::make_shared<const ResultTable>(std::move(result->table));
+      o.notifications = std::move(result->notifications);
+      o.counters = result->counters;
     }
     return o;
   }

@@ -92,18 +92,15 @@ session::CallOptions Service::CallOptionsFor(std::string_view token, const Value
 
 Status Service::NameLimit(const Status& status) const { return NameServerLimit(status, limits()); }
 
-Result<ResultTable> Service::Query(std::string_view token, std::string_view text,
-                                   const ValueMap& params, std::optional<ApiError>* denied,
-                                   const session::Scope& scope, std::optional<bool> strict,
-                                   std::vector<session::Notification>* notifications) {
+Result<session::QueryResult> Service::Query(std::string_view token, std::string_view text,
+                                            const ValueMap& params, std::optional<ApiError>* denied,
+                                            const session::Scope& scope,
+                                            std::optional<bool> strict) {
   *denied = std::nullopt;
   session::CallOptions options = CallOptionsFor(token, params, scope);
   if (strict.has_value()) options.strict = *strict;
   Result<session::QueryResult> result = session_.Run(text, options);
-  if (result.ok()) {
-    if (notifications != nullptr) *notifications = std::move(result->notifications);
-    return std::move(result->table);
-  }
+  if (result.ok()) return result;
   if (IsDenial(result.status())) {
     *denied = ToApiError(result.status());
     return Status::Internal((*denied)->message);

@@ -56,11 +56,11 @@ class Service {
   // Result is an Internal placeholder status) when authorisation fails.
   // `scope`: which relationships patterns follow (the clocks, min-confidence).
   // `strict` (nullopt: the server's --strict) makes notifications errors;
-  // otherwise they go to `*notifications` when given.
-  Result<ResultTable> Query(std::string_view token, std::string_view text, const ValueMap& params,
-                            std::optional<ApiError>* denied, const session::Scope& scope = {},
-                            std::optional<bool> strict = std::nullopt,
-                            std::vector<session::Notification>* notifications = nullptr);
+  // otherwise they come with the rows, as do the update counters.
+  Result<session::QueryResult> Query(std::string_view token, std::string_view text,
+                                     const ValueMap& params, std::optional<ApiError>* denied,
+                                     const session::Scope& scope = {},
+                                     std::optional<bool> strict = std::nullopt);
 
   // Runs a read-only statement and draws what it returns. `format`: svg,
   // png, pdf, dot. Writes are refused (InvalidArgument). `token` is the

@@ -143,6 +143,22 @@ TEST_F(DatabaseTest, WriteQueryAndCheck) {
   EXPECT_TRUE(problems->empty());
 }
 
+TEST_F(DatabaseTest, ResultsAndCursorsSayWhatTheStatementChanged) {
+  auto db = Seeded();
+  auto created = db->Query("CREATE (:Company {name: $n, ticker: 'XI'})", {{"n", "Xiaomi"}});
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->counters().nodes_created, 1u);
+  EXPECT_EQ(created->counters().properties_set, 2u);
+  EXPECT_EQ(created->counters().labels_added, 1u);
+  auto cursor = db->Stream("MATCH (c:Company {name: 'Huawei'}) DETACH DELETE c");
+  ASSERT_TRUE(cursor.ok()) << cursor.status().ToString();
+  EXPECT_EQ((*cursor)->counters().nodes_deleted, 1u);
+  EXPECT_EQ((*cursor)->counters().relationships_deleted, 1u);
+  auto read = db->Query("MATCH (c:Company) RETURN c");
+  ASSERT_TRUE(read.ok());
+  EXPECT_FALSE(read->counters().contains_updates());
+}
+
 TEST_F(DatabaseTest, CursorStreamsRowsInOrder) {
   auto db = Seeded();
   auto cursor = db->Stream("MATCH (c:Company) RETURN c.name AS name ORDER BY name");

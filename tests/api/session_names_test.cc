@@ -66,7 +66,9 @@ TEST_F(SessionNamesTest, AnalyzeTakesLabelsAndTypesInAnyCase) {
   EXPECT_EQ(degree["NVIDIA"], 1);
   EXPECT_EQ(degree["Xiaomi"], 1);
   EXPECT_FALSE(degree.contains("Jensen Huang"));
-  EXPECT_TRUE(db_->CheckFilter(request.options.filter).ok());
+  analytics::GraphFilter checked = request.options.filter;
+  EXPECT_TRUE(db_->CanonicalFilter(&checked, "--").ok());
+  EXPECT_EQ(checked.types, std::vector<std::string>{"PARTNERS_WITH"});
 
   request.options.filter.types = {"partnerz_with"};
   Status type = db_->Analyze(request).status();
@@ -79,7 +81,8 @@ TEST_F(SessionNamesTest, AnalyzeTakesLabelsAndTypesInAnyCase) {
   EXPECT_NE(label.message().find("labels: unknown label 'Compnay'; known: "), std::string::npos)
       << label.message();
   EXPECT_NE(label.message().find("did you mean 'Company'?"), std::string::npos) << label.message();
-  EXPECT_NE(db_->CheckFilter(request.options.filter).message().find("--labels: unknown label"),
+  checked = request.options.filter;
+  EXPECT_NE(db_->CanonicalFilter(&checked, "--").message().find("--labels: unknown label"),
             std::string::npos);
 }
 

@@ -110,6 +110,34 @@ std::string CheckOutcome(const Result<ResultTable>& got, const json& expect) {
   return tck::CompareTable(*expected, *got);
 }
 
+// The TCK's side effects against kg's update counters. The TCK states a
+// graph diff: "+nodes" are nodes there after and not before, so a node a
+// statement both creates and deletes is in neither, where the counters
+// (Neo4j's) count it in both. So for nodes, and likewise relationships:
+// counted created - "+nodes" == counted deleted - "-nodes" (the transient
+// ones) >= 0, unstated counts being 0. "+labels" (label names new to the
+// graph) and "+properties" (a diff of values) are not what the counters
+// count.
+std::string CheckSideEffects(const json& effects, const UpdateCounters& counters) {
+  auto stated = [&](const char* key) -> uint64_t {
+    return effects.contains(key) ? effects[key].get<uint64_t>() : 0;
+  };
+  const struct {
+    const char* what;
+    uint64_t created, deleted;
+  } kinds[] = {{"nodes", counters.nodes_created, counters.nodes_deleted},
+               {"relationships", counters.relationships_created, counters.relationships_deleted}};
+  for (const auto& k : kinds) {
+    uint64_t plus = stated((std::string("+") + k.what).c_str());
+    uint64_t minus = stated((std::string("-") + k.what).c_str());
+    if (k.created < plus || k.deleted < minus || k.created - plus != k.deleted - minus)
+      return std::string("side effects +") + k.what + " " + std::to_string(plus) + ", -" + k.what +
+             " " + std::to_string(minus) + ": counted " + std::to_string(k.created) + " created, " +
+             std::to_string(k.deleted) + " deleted";
+  }
+  return "";
+}
+
 // Runs one scenario; "" when it passes, otherwise why not.
 std::string RunScenario(const json& sc, const storage::OpenOptions& open) {
   TempDir dir;
@@ -134,9 +162,16 @@ std::string RunScenario(const json& sc, const storage::OpenOptions& open) {
     if (!v.ok()) return "bad parameter " + name + ": " + v.status().message();
     options.parameters[name] = *v;
   }
+  UpdateCounters counters;
+  options.counters = &counters;
   auto got = query::Run(**store, StringField(sc, "query"), options);
   std::string why = CheckOutcome(got, sc.value("expect", json::object()));
   if (!why.empty()) return why;
+  const json effects = sc.value("side_effects", json());
+  if (got.ok() && effects.is_object()) {
+    why = CheckSideEffects(effects, counters);
+    if (!why.empty()) return why;
+  }
   int i = 0;
   const json controls = sc.value("control", json::array());
   for (const auto& control : controls) {

@@ -262,6 +262,25 @@ async function main() {
     }
   });
 
+  await check('the summary counts what a statement changed', async () => {
+    const session = driver.session();
+    try {
+      const r = await session.run(
+        'CREATE (c:Company {name: $n}) SET c.description = "counted" RETURN c', { n: 'Counted Co' });
+      const u = r.summary.counters.updates();
+      assert.equal(u.nodesCreated, 1);
+      assert.equal(u.labelsAdded, 1);
+      assert.equal(u.propertiesSet, 2);
+      assert.equal(r.summary.counters.containsUpdates(), true);
+      const d = await session.run('MATCH (c:Company {name: $n}) DETACH DELETE c', { n: 'Counted Co' });
+      assert.equal(d.summary.counters.updates().nodesDeleted, 1);
+      const read = await session.run('MATCH (c:Company) RETURN count(c) AS n');
+      assert.equal(read.summary.counters.containsUpdates(), false);
+    } finally {
+      await session.close();
+    }
+  });
+
   await check('an explicit transaction committed', async () => {
     const session = driver.session();
     try {

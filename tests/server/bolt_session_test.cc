@@ -245,6 +245,36 @@ TEST_F(BoltSessionTest, RollbackLeavesNothingCommitKeepsIt) {
   }
 }
 
+TEST_F(BoltSessionTest, TheSummaryOfAWriteCarriesItsCountersAsNeo4jNamesThem) {
+  Start();
+  auto s = LoggedIn();
+  ASSERT_EQ(
+      Send(*s, RunMsg("CREATE (a:Company {name: 'Biren', description: 'GPUs'})-[:COMPETES_WITH]->"
+                      "(b:Company {name: 'Iluvatar'}) RETURN a.name"))[0]
+          .tag,
+      kSuccess);
+  auto pulled = Send(*s, Pull(-1));
+  ASSERT_EQ(pulled.size(), 2u);
+  ValueMap want = {{"nodes-created", Value(2)},
+                   {"relationships-created", Value(1)},
+                   {"properties-set", Value(3)},
+                   {"labels-added", Value(2)},
+                   {"contains-updates", Value(true)}};
+  EXPECT_EQ(Meta(pulled[1], "stats"), Value(want));
+  // Inside an explicit transaction each statement has its own counters,
+  // also when its result is discarded.
+  Send(*s, Request(kBegin, {Value(ValueMap{})}));
+  Send(*s, RunMsg("MATCH (c:Company {name: 'Iluvatar'}) DETACH DELETE c"));
+  auto discarded = Send(*s, Request(kDiscard, {Value(ValueMap{{"n", Value(-1)}})}));
+  EXPECT_EQ(Meta(discarded[0], "stats"), Value(ValueMap{{"nodes-deleted", Value(1)},
+                                                        {"relationships-deleted", Value(1)},
+                                                        {"contains-updates", Value(true)}}));
+  Send(*s, Request(kCommit));
+  // A read has no stats.
+  Send(*s, RunMsg("RETURN 1"));
+  EXPECT_EQ(Meta(Send(*s, Pull(-1))[1], "stats"), Value());
+}
+
 TEST_F(BoltSessionTest, WriteTransactionHoldsTheWriterLockUntilItEnds) {
   options_.limits.query_timeout_seconds = 0.2;  // also the wait for the lock
   Start();

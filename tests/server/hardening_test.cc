@@ -128,6 +128,23 @@ TEST_F(HardeningTest, PipelinedRequestsAreAnsweredInOrder) {
   }
 }
 
+// A connection is closed after 1,000 requests: the 1,000th reply says
+// `Connection: close` and a request pipelined after it is never read.
+TEST_F(HardeningTest, AKeptAliveConnectionEndsAfterAThousandRequests) {
+  ServerProcess server(db(), {});
+  ASSERT_TRUE(server.ok());
+  RawClient client(server.http_port());
+  std::string bytes;
+  for (int i = 0; i < 1001; ++i) bytes += Get("/healthz");
+  ASSERT_TRUE(client.Send(bytes));
+  EXPECT_TRUE(client.ReadUntilClosed(60));
+  std::vector<RawResponse> replies = ParseResponses(client.received());
+  ASSERT_EQ(replies.size(), 1000u);
+  EXPECT_EQ(replies[998].headers.count("connection"), 0u);
+  EXPECT_EQ(replies[999].headers["connection"], "close");
+  EXPECT_EQ(replies[999].status, 200);
+}
+
 // The smuggling shapes are refused with 400 and the connection is closed,
 // so the bytes after them are never read as a request.
 TEST_F(HardeningTest, AmbiguousBodyFramingIsRefusedAndClosed) {
@@ -217,16 +234,20 @@ TEST_F(HardeningTest, BadFlagsAndTokenFilesAreRefusedAtStart) {
     std::string args;
     std::string expected;
   };
-  for (const Case& c : std::vector<Case>{{"--max-body 0", "--max-body"},
-                                         {"--threads -1", "--threads"},
-                                         {"--threads 0", "--threads"},
-                                         {"--timeout -1", "--timeout"},
-                                         {"--max-connections 0", "--max-connections"},
-                                         {"--request-timeout 0", "--request-timeout"},
-                                         {"--grace -1", "--grace"},
-                                         {"--token-file " + open_token, "chmod 600"},
-                                         {"--http 0.0.0.0:0", "--allow-remote"},
-                                         {"--http 0.0.0.0:0 --allow-remote", "--token-file"}}) {
+  for (const Case& c : std::vector<Case>{
+           {"--max-body 0", "--max-body"},
+           {"--threads -1", "--threads"},
+           {"--threads 0", "--threads"},
+           {"--timeout -1", "--timeout"},
+           {"--max-connections 0", "--max-connections"},
+           {"--request-timeout 0", "--request-timeout"},
+           {"--grace -1", "--grace"},
+           {"--token-file " + open_token, "chmod 600"},
+           {"--http 0.0.0.0:0", "--allow-remote"},
+           {"--http 0.0.0.0:0 --allow-remote", "--token-file"},
+           {"--backup-dir " + dir_.path() + "/b", "--backup-dir"},
+           {"--backup-dir " + dir_.path() + "/b --read-only " + "--token-file " + token_file(),
+            "--backup-dir"}}) {
     std::string http = c.args.find("--http") == std::string::npos ? " --http 127.0.0.1:0" : "";
     CommandResult r = RunCommand({"sh", "-c", kg + c.args + http + " 2>&1"}, "", 30);
     EXPECT_NE(r.exit_code, 0) << c.args << ": " << r.out;

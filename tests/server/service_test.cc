@@ -33,9 +33,10 @@ class ServiceTest : public ::testing::Test {
     options.limits = limits;
     Service service(*session_, options);
     std::optional<ApiError> denied;
-    auto table = service.Query("", text, {}, &denied);
+    auto result = service.Query("", text, {}, &denied);
     EXPECT_FALSE(denied.has_value());
-    return table;
+    if (!result.ok()) return result.status();
+    return std::move(result->table);
   }
 
   testing::TempDir dir_;
