@@ -46,6 +46,9 @@ struct EntityRecord {
   id @0 :UInt64;
   labels @1 :List(Text);
   properties @2 :List(Property);   # sorted by key
+  # The `:ID` of the CSV row it was imported from (null when it was not
+  # imported): exports give it back (docs/import-export.md). Kept by updates.
+  importId @3 :Text;
 }
 
 struct RelationRecord {

@@ -99,7 +99,14 @@ void AppendCsvProperties(const PropertyMap& props, const Columns& columns, std::
   *out += '\n';
 }
 
-Status WriteCsvNodes(const Snapshot& s, AtomicFile& file) {
+// CSV `:ID`s: the imported ones, else 0-based positions in id order
+// (positions, not internal ids, make the round trip exact even when
+// deletions left gaps).
+Result<std::vector<std::string>> CsvNodeIds(const Snapshot& s) {
+  return ExportNodeIds(s, [](size_t position, EntityId) { return std::to_string(position); });
+}
+
+Status WriteCsvNodes(const Snapshot& s, const std::vector<std::string>& ids, AtomicFile& file) {
   Columns columns;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
     AddColumns(e.properties, &columns);
@@ -110,7 +117,7 @@ Status WriteCsvNodes(const Snapshot& s, AtomicFile& file) {
   uint64_t index = 0;
   std::string labels, cell;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
-    AppendInt(static_cast<int64_t>(index++), &w.buf());
+    AppendCsvField(ids[index++], &w.buf());
     w.buf() += ',';
     labels.clear();
     for (size_t i = 0; i < e.labels.size(); ++i) labels += (i ? ";" : "") + e.labels[i];
@@ -124,7 +131,7 @@ Status WriteCsvNodes(const Snapshot& s, AtomicFile& file) {
   return closed.ok() ? written : closed;
 }
 
-Status WriteCsvRelations(const Snapshot& s, AtomicFile& file) {
+Status WriteCsvRelations(const Snapshot& s, const std::vector<std::string>& ids, AtomicFile& file) {
   Columns columns;
   KG_RETURN_IF_ERROR(ForEachRelation(s, [&](const Relation& r) {
     AddColumns(r.properties, &columns);
@@ -132,20 +139,13 @@ Status WriteCsvRelations(const Snapshot& s, AtomicFile& file) {
   }));
   Writer w(file.stream());
   AppendCsvHeader(":START_ID,:END_ID,:TYPE", columns, &w.buf());
-  // :ID values are positions in id order, so endpoints map by binary search.
-  auto position = [&](EntityId id) -> Result<int64_t> {
-    auto it = std::lower_bound(s.entities.begin(), s.entities.end(), id);
-    if (it == s.entities.end() || *it != id)
-      return Status::Corruption("export: relation endpoint " + std::to_string(id) + " is missing");
-    return static_cast<int64_t>(it - s.entities.begin());
-  };
   std::string cell;
   KG_RETURN_IF_ERROR(ForEachRelation(s, [&](const Relation& r) -> Status {
-    KG_ASSIGN_OR_RETURN(int64_t start, position(r.start));
-    KG_ASSIGN_OR_RETURN(int64_t end, position(r.end));
-    AppendInt(start, &w.buf());
+    KG_ASSIGN_OR_RETURN(size_t start, PositionOf(s, r.start));
+    KG_ASSIGN_OR_RETURN(size_t end, PositionOf(s, r.end));
+    AppendCsvField(ids[start], &w.buf());
     w.buf() += ',';
-    AppendInt(end, &w.buf());
+    AppendCsvField(ids[end], &w.buf());
     w.buf() += ',';
     AppendCsvField(r.type, &w.buf());
     AppendCsvProperties(r.properties, columns, &cell, &w.buf());
@@ -286,8 +286,9 @@ Result<ExportSummary> ExportCsv(const Store& store, const std::string& dir,
   // a failure (a full disk, a kill) leaves the previous export whole.
   KG_ASSIGN_OR_RETURN(auto nodes, AtomicFile::Open((base / "nodes.csv").string()));
   KG_ASSIGN_OR_RETURN(auto rels, AtomicFile::Open((base / "relationships.csv").string()));
-  KG_RETURN_IF_ERROR(WriteCsvNodes(s, *nodes));
-  KG_RETURN_IF_ERROR(WriteCsvRelations(s, *rels));
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, CsvNodeIds(s));
+  KG_RETURN_IF_ERROR(WriteCsvNodes(s, ids, *nodes));
+  KG_RETURN_IF_ERROR(WriteCsvRelations(s, ids, *rels));
   KG_RETURN_IF_ERROR(CommitAll({nodes.get(), rels.get()}));
   return ExportSummary{s.entities.size(), s.relations.size()};
 }

@@ -6,15 +6,17 @@
 //   csv      DIR/nodes.csv + DIR/relationships.csv in the importer's format;
 //            one typed column per property key (`founded:long`,
 //            `stance:double`, `since:date`, `aliases:string[]`), columns
-//            sorted, entities in id order with `:ID` their 0-based position,
-//            relations in id order. Importing it into a fresh database and
+//            sorted, entities in id order with `:ID` the one they were
+//            imported with (else their 0-based position; all positions when
+//            two would clash), relations in id order. Importing it into a fresh database and
 //            exporting again gives byte-identical files.
 //   jsonl    one JSON object per line in the JSON contract shapes of
 //            core/json.h: every node, then every relationship, by id.
 //   graphml  GraphML with typed <key> declarations (boolean, long, double,
 //            string; dates as ISO strings, lists as ';'-delimited strings),
 //            a `label` key (entity name, relationship type) for Gephi and
-//            yEd, the labels in `labels`, the type in `type`; relations of a
+//            yEd, the labels in `labels`, the type in `type`; node ids the
+//            imported `:ID`s (else n<id>); relations of a
 //            symmetric type (per the ontology) are undirected edges.
 //   gexf     GEXF 1.3 for Gephi: label, typed attributes, symmetric types
 //            undirected, the validity interval as the edge's start/end

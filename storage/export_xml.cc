@@ -187,9 +187,25 @@ Result<bool> AnyValidity(const Snapshot& s) {
   return any;
 }
 
-void AppendGexfEdge(const Relation& r, bool symmetric, const Keys& k, std::string* o) {
-  *o += "      <edge id=\"e" + std::to_string(r.id) + "\" source=\"n" + std::to_string(r.start) +
-        "\" target=\"n" + std::to_string(r.end) + "\"";
+// GraphML and GEXF node ids: the imported `:ID`s, else n<internal id>.
+Result<std::vector<std::string>> XmlNodeIds(const Snapshot& s) {
+  return ExportNodeIds(s, [](size_t, EntityId id) { return "n" + std::to_string(id); });
+}
+
+// ` source="..." target="..."` of relation `r`.
+Status AppendEnds(const Snapshot& s, const std::vector<std::string>& ids, const Relation& r,
+                  std::string* o) {
+  KG_ASSIGN_OR_RETURN(size_t start, PositionOf(s, r.start));
+  KG_ASSIGN_OR_RETURN(size_t end, PositionOf(s, r.end));
+  AppendAttr("source", ids[start], o);
+  AppendAttr("target", ids[end], o);
+  return Status::OK();
+}
+
+Status AppendGexfEdge(const Snapshot& s, const std::vector<std::string>& ids, const Relation& r,
+                      bool symmetric, const Keys& k, std::string* o) {
+  *o += "      <edge id=\"e" + std::to_string(r.id) + "\"";
+  KG_RETURN_IF_ERROR(AppendEnds(s, ids, r, o));
   AppendAttr("label", r.type, o);
   // Parallel edges of different types between two nodes stay apart in Gephi
   // only with distinct kinds.
@@ -202,6 +218,7 @@ void AppendGexfEdge(const Relation& r, bool symmetric, const Keys& k, std::strin
   *o += ">";
   AppendAttvalues(k.edge_type, r.type, r.properties, k.edge_ids, o);
   *o += "</edge>\n";
+  return Status::OK();
 }
 
 }  // namespace
@@ -213,9 +230,13 @@ Status WriteGraphml(const Store& store, const Snapshot& s, Writer& w) {
   AppendGraphmlHeader(&w.buf());
   DeclareGraphmlKeys(&k, &w.buf());
   w.buf() += "  <graph id=\"kg\" edgedefault=\"directed\">\n";
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, XmlNodeIds(s));
+  size_t index = 0;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
     std::string& o = w.buf();
-    o += "    <node id=\"n" + std::to_string(e.id) + "\">";
+    o += "    <node";
+    AppendAttr("id", ids[index++], &o);
+    o += ">";
     AppendData(k.node_label, DisplayName(e), &o);
     AppendData(k.node_labels, JoinLabels(e), &o);
     AppendDataProperties(e.properties, k.node_ids, &o);
@@ -225,8 +246,8 @@ Status WriteGraphml(const Store& store, const Snapshot& s, Writer& w) {
   }));
   KG_RETURN_IF_ERROR(ForEachRelation(s, [&](const Relation& r) {
     std::string& o = w.buf();
-    o += "    <edge id=\"e" + std::to_string(r.id) + "\" source=\"n" + std::to_string(r.start) +
-         "\" target=\"n" + std::to_string(r.end) + "\"";
+    o += "    <edge id=\"e" + std::to_string(r.id) + "\"";
+    KG_RETURN_IF_ERROR(AppendEnds(s, ids, r, &o));
     if (symmetric.contains(r.type)) o += " directed=\"false\"";
     o += ">";
     AppendData(k.edge_label, r.type, &o);
@@ -260,9 +281,12 @@ Status WriteGexf(const Store& store, const Snapshot& s, Writer& w) {
   DeclareGexfAttributes("node", "labels", k.node, &k.node_ids, &k.node_labels, &out);
   DeclareGexfAttributes("edge", "type", k.edge, &k.edge_ids, &k.edge_type, &out);
   out += "    <nodes>\n";
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, XmlNodeIds(s));
+  size_t index = 0;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
     std::string& o = w.buf();
-    o += "      <node id=\"n" + std::to_string(e.id) + "\"";
+    o += "      <node";
+    AppendAttr("id", ids[index++], &o);
     AppendAttr("label", DisplayName(e), &o);
     o += ">";
     AppendAttvalues(k.node_labels, JoinLabels(e), e.properties, k.node_ids, &o);
@@ -272,7 +296,7 @@ Status WriteGexf(const Store& store, const Snapshot& s, Writer& w) {
   }));
   w.buf() += "    </nodes>\n    <edges>\n";
   KG_RETURN_IF_ERROR(ForEachRelation(s, [&](const Relation& r) {
-    AppendGexfEdge(r, symmetric.contains(r.type), k, &w.buf());
+    KG_RETURN_IF_ERROR(AppendGexfEdge(s, ids, r, symmetric.contains(r.type), k, &w.buf()));
     w.MaybeFlush();
     return Status::OK();
   }));

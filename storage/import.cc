@@ -244,7 +244,9 @@ class Importer {
     DistinctLabels(&row.labels);
     for (const std::string& l : row.labels)
       if (l.empty()) return Status::SchemaViolation(Where(file, row.line) + ": empty label");
-    Entity& e = writer_.NextEntity(&entities_);
+    std::string* import_id = nullptr;
+    Entity& e = writer_.NextEntity(&entities_, &import_id);
+    import_id->swap(row.id);  // the map above keeps its own copy
     e.id = next_entity_;
     e.labels.swap(row.labels);
     e.properties.swap(row.properties);

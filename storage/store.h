@@ -161,6 +161,9 @@ class Transaction {
   // properties: what a traversal needs to apply a RelationFilter to an edge
   // (FilterAccepts). The same errors as GetRelation.
   Result<RelationClock> GetRelationClock(RelationId id) const;
+  // The CSV `:ID` entity `id` was imported with ("" when it was created
+  // otherwise); exports give it back. NotFound when there is no such entity.
+  Result<std::string> ImportId(EntityId id) const;
   // Whether entity `id` exists; a read error is returned, never taken as false.
   Result<bool> EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the

@@ -154,10 +154,14 @@ class Transaction::Impl {
   }
 
   // --- records and indexes ----------------------------------------------------
-  Result<Entity> GetEntity(EntityId id) const {
+  // `*import_id`, when given, receives the record's import id.
+  Result<Entity> GetEntity(EntityId id, std::string* import_id = nullptr) const {
     KG_ASSIGN_OR_RETURN(auto bytes, Get(kCfEntities, IdKey(id)));
     if (!bytes) return Status::NotFound("node " + std::to_string(id) + " does not exist");
     KG_ASSIGN_OR_RETURN(Entity e, DecodeEntity(*bytes));
+    if (import_id != nullptr) {
+      KG_ASSIGN_OR_RETURN(*import_id, DecodeImportId(*bytes));
+    }
     if (e.id != id)
       return Status::Corruption("entity record " + std::to_string(id) + " holds id " +
                                 std::to_string(e.id));
@@ -659,16 +663,23 @@ Result<EntityId> Transaction::CreateEntity(std::vector<std::string> labels,
 
 Status Transaction::UpdateEntity(const Entity& entity) {
   KG_RETURN_IF_ERROR(impl_->RequireWritable());
-  KG_ASSIGN_OR_RETURN(Entity old, impl_->GetEntity(entity.id));
+  std::string import_id;  // kept: it is not the caller's to change
+  KG_ASSIGN_OR_RETURN(Entity old, impl_->GetEntity(entity.id, &import_id));
   Entity e{entity.id, DistinctLabels(entity.labels), entity.properties};
   for (const std::string& l : e.labels)
     if (l.empty()) return Status::SchemaViolation("a label must not be empty");
   KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckEntity(e));
   if (!SameLabelSet(old.labels, e.labels)) KG_RETURN_IF_ERROR(impl_->RecheckRelations(e));
   impl_->IndexEntity(old, -1);
-  impl_->Put(kCfEntities, IdKey(e.id), EncodeEntity(e));
+  impl_->Put(kCfEntities, IdKey(e.id), EncodeEntity(e, import_id));
   impl_->IndexEntity(e, +1);
   return Status::OK();
+}
+
+Result<std::string> Transaction::ImportId(EntityId id) const {
+  KG_ASSIGN_OR_RETURN(auto bytes, impl_->Get(kCfEntities, IdKey(id)));
+  if (!bytes) return Status::NotFound("node " + std::to_string(id) + " does not exist");
+  return DecodeImportId(*bytes);
 }
 
 Status Transaction::DeleteEntity(EntityId id, bool detach) {

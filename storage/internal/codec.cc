@@ -114,13 +114,22 @@ class Scratch {
   capnp::word words_[kScratchWords] = {};
 };
 
-void BuildEntity(const Entity& e, capnp::MessageBuilder& message) {
+// An entity with the import id its record keeps beside it.
+struct EntityParts {
+  const Entity& entity;
+  std::string_view import_id;
+};
+
+void BuildEntity(const EntityParts& parts, capnp::MessageBuilder& message) {
+  const Entity& e = parts.entity;
   auto r = message.initRoot<cp::EntityRecord>();
   r.setId(e.id);
   auto labels = r.initLabels(static_cast<unsigned>(e.labels.size()));
   for (unsigned i = 0; i < e.labels.size(); ++i)
     labels.set(i, capnp::Text::Reader(e.labels[i].data(), e.labels[i].size()));
   SetProperties(e.properties, r.initProperties(static_cast<unsigned>(e.properties.size())));
+  if (!parts.import_id.empty())
+    r.setImportId(capnp::Text::Reader(parts.import_id.data(), parts.import_id.size()));
 }
 
 void BuildRelation(const Relation& rel, capnp::MessageBuilder& message) {
@@ -140,7 +149,7 @@ void BuildRelation(const Relation& rel, capnp::MessageBuilder& message) {
 // Layouts (schema/records.capnp.h): PropertyValue 2 data words (u16 tag at
 // byte 0, bool at bit 16, datePrecision at byte 3, int/double/date at byte
 // 8) + 1 pointer; Property
-// 0 + 2 (key, value); EntityRecord 1 (id) + 2 (labels, properties);
+// 0 + 2 (key, value); EntityRecord 1 (id) + 3 (labels, properties, importId);
 // RelationRecord 3 (id, start, end) + 2 (type, properties).
 class Wire {
  public:
@@ -271,19 +280,21 @@ char* AppendSegment(size_t words, std::string* out) {
   return p + sizeof(capnp::word);
 }
 
-bool AppendEntityDirect(const Entity& e, std::string* out) {
-  size_t words = 1 + 3 + e.labels.size() + Wire::PropertiesWords(e.properties);
+bool AppendEntityDirect(const Entity& e, std::string_view import_id, std::string* out) {
+  size_t words = 1 + 4 + e.labels.size() + Wire::PropertiesWords(e.properties);
   for (const std::string& l : e.labels) words += Wire::TextWords(l);
+  if (!import_id.empty()) words += Wire::TextWords(import_id);
   if (words > kScratchWords) return false;
   Wire w(AppendSegment(words, out));
   size_t root = w.Alloc(1);
-  size_t r = w.Alloc(3);
-  w.StructPointer(root, r, 1, 2);
+  size_t r = w.Alloc(4);
+  w.StructPointer(root, r, 1, 3);
   w.Put64(r, e.id);
   size_t labels = w.Alloc(e.labels.size());
   w.ListPointer(r + 1, labels, 6, e.labels.size());
   for (size_t i = 0; i < e.labels.size(); ++i) w.Text(labels + i, e.labels[i]);
   w.Properties(r + 2, e.properties);
+  if (!import_id.empty()) w.Text(r + 3, import_id);
   return true;
 }
 
@@ -481,9 +492,9 @@ Result<T> Decode(std::string_view bytes, const char* what, Fn read) {
 
 }  // namespace
 
-std::string EncodeEntity(const Entity& e) {
+std::string EncodeEntity(const Entity& e, std::string_view import_id) {
   std::string out;
-  AppendEntity(e, &out);
+  AppendEntity(e, &out, import_id);
   return out;
 }
 
@@ -493,17 +504,18 @@ std::string EncodeRelation(const Relation& rel) {
   return out;
 }
 
-void AppendEntity(const Entity& e, std::string* out) {
-  if (!AppendEntityDirect(e, out)) Append<Entity, BuildEntity>(e, out);
+void AppendEntity(const Entity& e, std::string* out, std::string_view import_id) {
+  if (!AppendEntityDirect(e, import_id, out))
+    Append<EntityParts, BuildEntity>(EntityParts{e, import_id}, out);
 }
 
 void AppendRelation(const Relation& rel, std::string* out) {
   if (!AppendRelationDirect(rel, out)) Append<Relation, BuildRelation>(rel, out);
 }
 
-std::string EncodeEntityWithBuilder(const Entity& e) {
+std::string EncodeEntityWithBuilder(const Entity& e, std::string_view import_id) {
   std::string out;
-  Append<Entity, BuildEntity>(e, &out);
+  Append<EntityParts, BuildEntity>(EntityParts{e, import_id}, &out);
   return out;
 }
 
@@ -515,6 +527,12 @@ std::string EncodeRelationWithBuilder(const Relation& rel) {
 
 Result<Entity> DecodeEntity(std::string_view bytes) {
   return Decode<Entity>(bytes, "entity", ReadEntity);
+}
+
+Result<std::string> DecodeImportId(std::string_view bytes) {
+  return Decode<std::string>(bytes, "entity", [](capnp::MessageReader& message) {
+    return Result<std::string>(TextOf(message.getRoot<cp::EntityRecord>().getImportId()));
+  });
 }
 
 Result<Relation> DecodeRelation(std::string_view bytes) {

@@ -16,19 +16,22 @@ namespace kg::storage::internal {
 
 // Properties must be storable (Value::IsStorable); the store checks that
 // through the ontology before encoding. Keys are written in sorted order.
-std::string EncodeEntity(const Entity& entity);
+// `import_id`: the CSV `:ID` the entity was imported with ("" for none).
+std::string EncodeEntity(const Entity& entity, std::string_view import_id = {});
 std::string EncodeRelation(const Relation& relation);
 // The same bytes, appended to `out` (the importer packs many records into
 // one buffer).
-void AppendEntity(const Entity& entity, std::string* out);
+void AppendEntity(const Entity& entity, std::string* out, std::string_view import_id = {});
 void AppendRelation(const Relation& relation, std::string* out);
 // The same bytes made by Cap'n Proto's MessageBuilder (the encoders above
 // write small records directly); for tests.
-std::string EncodeEntityWithBuilder(const Entity& entity);
+std::string EncodeEntityWithBuilder(const Entity& entity, std::string_view import_id = {});
 std::string EncodeRelationWithBuilder(const Relation& relation);
 
 // Corruption when the bytes are not a well-formed record of that kind.
 Result<Entity> DecodeEntity(std::string_view bytes);
+// The entity record's import id ("" when it has none), nothing else decoded.
+Result<std::string> DecodeImportId(std::string_view bytes);
 Result<Relation> DecodeRelation(std::string_view bytes);
 // Only the relation's id and what RelationFilter reads, decoding no other
 // property (the clock of every edge a filtered traversal follows); equals

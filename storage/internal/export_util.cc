@@ -179,6 +179,27 @@ std::string DisplayName(const Entity& e) {
   return (labels.empty() ? "" : labels + " ") + "#" + std::to_string(e.id);
 }
 
+Result<std::vector<std::string>> ExportNodeIds(
+    const Snapshot& s, const std::function<std::string(size_t, EntityId)>& fallback) {
+  std::vector<std::string> ids(s.entities.size());
+  for (size_t i = 0; i < s.entities.size(); ++i) {
+    KG_ASSIGN_OR_RETURN(ids[i], s.txn->ImportId(s.entities[i]));
+    if (ids[i].empty()) ids[i] = fallback(i, s.entities[i]);
+  }
+  std::vector<std::string_view> sorted(ids.begin(), ids.end());
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+    for (size_t i = 0; i < ids.size(); ++i) ids[i] = fallback(i, s.entities[i]);
+  return ids;
+}
+
+Result<size_t> PositionOf(const Snapshot& s, EntityId id) {
+  auto it = std::lower_bound(s.entities.begin(), s.entities.end(), id);
+  if (it == s.entities.end() || *it != id)
+    return Status::Corruption("export: relation endpoint " + std::to_string(id) + " is missing");
+  return static_cast<size_t>(it - s.entities.begin());
+}
+
 Result<Snapshot> TakeSnapshot(const Store& store, const ExportSelection* selection) {
   Snapshot s;
   s.txn = store.BeginRead();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -54,6 +55,17 @@ struct Snapshot {
 // The whole database, or with `selection` its entities and relations plus
 // every selected relation's endpoints. NotFound when a selected id is gone.
 Result<Snapshot> TakeSnapshot(const Store& store, const ExportSelection* selection);
+
+// The ids an export gives its nodes, beside s.entities: each entity's
+// import id (the CSV `:ID` it was imported with) where it has one,
+// `fallback(position, id)` where it has none; and every node's fallback
+// when two would be equal (imports that reused an id), so ids stay unique.
+Result<std::vector<std::string>> ExportNodeIds(
+    const Snapshot& s, const std::function<std::string(size_t, EntityId)>& fallback);
+
+// The position of entity `id` in s.entities; Corruption when it is not
+// there (a relation's endpoint missing from the snapshot).
+Result<size_t> PositionOf(const Snapshot& s, EntityId id);
 
 template <typename Fn>
 Status ForEachEntity(const Snapshot& s, Fn&& fn) {

@@ -118,7 +118,7 @@ void BackgroundWriter::Write(const Batch& batch) {
       AppendRelation(batch.relations[i], &bytes_);
     } else {
       WriteU64(key, batch.entities[i].id);
-      AppendEntity(batch.entities[i], &bytes_);
+      AppendEntity(batch.entities[i], &bytes_, batch.import_ids[i]);
     }
     status_ = batch.out->Put(std::string_view(key, 8), bytes_);
   }

@@ -78,7 +78,13 @@ class BackgroundWriter {
   // A record to fill for `out` (holding a stale earlier record); it is
   // written once committed. Keys must reach each file in increasing order
   // (record ids do).
-  Entity& NextEntity(SstOut* out) { return Slot(out, &Batch::entities); }
+  // `*import_id` is the record's import id to fill (its CSV :ID).
+  Entity& NextEntity(SstOut* out, std::string** import_id) {
+    Entity& e = Slot(out, &Batch::entities);
+    if (pending_.import_ids.size() <= pending_.size) pending_.import_ids.resize(pending_.size + 1);
+    *import_id = &pending_.import_ids[pending_.size];
+    return e;
+  }
   Relation& NextRelation(SstOut* out) { return Slot(out, &Batch::relations); }
   void Commit() {
     if (++pending_.size >= kBatch) Submit();
@@ -95,6 +101,7 @@ class BackgroundWriter {
     bool relations_kind = false;
     size_t size = 0;  // committed records
     std::vector<Entity> entities;
+    std::vector<std::string> import_ids;  // beside entities
     std::vector<Relation> relations;
   };
 

@@ -329,6 +329,80 @@ TEST_F(ExportTest, DotEscapesHostileNames) {
             "}\n");
 }
 
+// Imports `nodes` and `edges` (CSV text) into `store`.
+void ImportText(Store& store, const fs::path& dir, const std::string& nodes,
+                const std::string& edges) {
+  fs::create_directories(dir);
+  std::ofstream(dir / "nodes.csv") << nodes;
+  std::ofstream(dir / "edges.csv") << edges;
+  ImportOptions options;
+  options.node_files = {(dir / "nodes.csv").string()};
+  options.edge_files = {(dir / "edges.csv").string()};
+  auto imported = ImportCsv(store, options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+}
+
+TEST_F(ExportTest, ExportsGiveBackTheImportedIds) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  const std::string nodes =
+      ":ID,:LABEL,name\nnvidia,Company,NVIDIA\n\"h20, the chip\",Product,H20\n<x&y>,Person,X\n";
+  const std::string edges =
+      ":START_ID,:END_ID,:TYPE\nnvidia,\"h20, the chip\",MAKES\n<x&y>,nvidia,LEADS\n";
+  ImportText(*store, dir_ / "in", nodes, edges);
+  {  // An update keeps the id; the record's other fields change.
+    auto txn = std::move(store->BeginWrite()).value();
+    std::vector<EntityId> ids = *txn->FindByName("NVIDIA");
+    ASSERT_EQ(ids.size(), 1u);
+    EXPECT_EQ(*txn->ImportId(ids[0]), "nvidia");
+    Entity e = *txn->GetEntity(ids[0]);
+    e.properties["founded"] = Value(1993);
+    ASSERT_TRUE(txn->UpdateEntity(e).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  auto r = ExportCsv(*store, (dir_ / "out").string());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(ReadFile(dir_ / "out" / "nodes.csv"),
+            ":ID,:LABEL,founded:long,name:string\nnvidia,Company,1993,NVIDIA\n"
+            "\"h20, the chip\",Product,,H20\n<x&y>,Person,,X\n");
+  EXPECT_EQ(ReadFile(dir_ / "out" / "relationships.csv"),
+            ":START_ID,:END_ID,:TYPE\nnvidia,\"h20, the chip\",MAKES\n<x&y>,nvidia,LEADS\n");
+  RoundTrip(*store, schema::Ontology::Open());
+  std::string graphml = Export(*store, ExportFormat::kGraphml);
+  EXPECT_NE(graphml.find("<node id=\"nvidia\">"), std::string::npos) << graphml;
+  EXPECT_NE(graphml.find("source=\"&lt;x&amp;y&gt;\" target=\"nvidia\""), std::string::npos)
+      << graphml;
+  std::string gexf = Export(*store, ExportFormat::kGexf);
+  EXPECT_NE(gexf.find("<node id=\"h20, the chip\""), std::string::npos) << gexf;
+}
+
+TEST_F(ExportTest, NodesWithoutOrWithClashingImportIdsGetFreshIds) {
+  auto store = NewStore("db", schema::Ontology::Open());
+  ImportText(*store, dir_ / "a", ":ID,name\n1,first\nb,second\n",
+             ":START_ID,:END_ID,:TYPE\n1,b,R\n");
+  {  // Created by a statement: no import id; the CSV position stands in.
+    auto txn = std::move(store->BeginWrite()).value();
+    auto made = txn->CreateEntity({}, {{"name", Value("made")}});
+    ASSERT_TRUE(made.ok());
+    EXPECT_EQ(*txn->ImportId(*made), "");
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  auto mixed = ExportCsv(*store, (dir_ / "mixed").string());
+  ASSERT_TRUE(mixed.ok());
+  EXPECT_EQ(ReadFile(dir_ / "mixed" / "nodes.csv"),
+            ":ID,:LABEL,name:string\n1,,first\nb,,second\n2,,made\n");
+  // A second import reusing "1": the ids would clash, so every node is
+  // numbered by position and the files still import on their own.
+  ImportText(*store, dir_ / "b", ":ID,name\n1,again\n", ":START_ID,:END_ID,:TYPE\n");
+  auto clash = ExportCsv(*store, (dir_ / "clash").string());
+  ASSERT_TRUE(clash.ok());
+  EXPECT_EQ(ReadFile(dir_ / "clash" / "nodes.csv"),
+            ":ID,:LABEL,name:string\n0,,first\n1,,second\n2,,made\n3,,again\n");
+  EXPECT_EQ(ReadFile(dir_ / "clash" / "relationships.csv"), ":START_ID,:END_ID,:TYPE\n0,1,R\n");
+  std::string graphml = Export(*store, ExportFormat::kGraphml);
+  EXPECT_NE(graphml.find("<node id=\"n1\">"), std::string::npos) << graphml;
+  RoundTrip(*store, schema::Ontology::Open());
+}
+
 TEST_F(ExportTest, CsvNeedsADirectory) {
   auto store = NewStore("db", schema::Ontology::Builtin());
   std::ostringstream out;

@@ -195,10 +195,13 @@ TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
   for (size_t m = 0; m < maps.size(); ++m) {
     for (const auto& labels : label_sets) {
       Entity e{42 + m, labels, maps[m]};
-      std::string direct;
-      internal::AppendEntity(e, &direct);
-      EXPECT_EQ(direct, internal::EncodeEntityWithBuilder(e)) << "map " << m;
-      EXPECT_EQ(internal::DecodeEntity(direct).value(), e);
+      for (std::string import_id : {"", "nvidia", "an id, \"quoted\", longer than a word"}) {
+        std::string direct;
+        internal::AppendEntity(e, &direct, import_id);
+        EXPECT_EQ(direct, internal::EncodeEntityWithBuilder(e, import_id)) << "map " << m;
+        EXPECT_EQ(internal::DecodeEntity(direct).value(), e);
+        EXPECT_EQ(internal::DecodeImportId(direct).value(), import_id);
+      }
     }
     for (std::string type : {"", "LEADS", "A_TYPE_NAME_LONGER_THAN_A_WORD"}) {
       Relation r{7 + m, type, 1, UINT64_MAX, maps[m]};
