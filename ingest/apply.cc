@@ -60,8 +60,9 @@ Result<ApplySummary> Apply(storage::Store& store, Review review, const ApplyOpti
   for (const auto* old : {&same_sha, &same_id}) {
     if (!*old) continue;
     if (!options.replace)
-      return Status::AlreadyExists("source '" + (*old)->id + "' (" + (*old)->title +
-                                   ") already holds " +
+      return Status::AlreadyExists("source '" + (*old)->id + "'" +
+                                   ((*old)->title.empty() ? "" : " (" + (*old)->title + ")") +
+                                   " already holds " +
                                    (old == &same_sha ? "this text (same SHA-256)" : "this id") +
                                    "; give --replace (over HTTP: the replace option) to swap it "
                                    "for this one; nothing applied");
