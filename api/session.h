@@ -600,6 +600,10 @@ class Session {
   // "aliases_added": N, "relations_created": N, "replaced": bool,
   // "removed": {"relations_deleted", "relations_kept", "entities_deleted"}}.
   Result<std::string> ApplyReviewJson(const ReviewToApply& request);
+  // The review file (JSON Lines) of a review, as `kg ingest -o` writes it.
+  static std::string ReviewJsonl(const ingest::Review& review);
+  // InvalidArgument unless `name` is auto, text, markdown (md) or html (htm).
+  static Status CheckDocumentFormat(std::string_view name);
 
   // --- backups (storage/backup.h) ------------------------------------------
   // Adds a consistent backup to `dir` (created when absent) and verifies it.

@@ -86,4 +86,12 @@ Result<std::string> Session::ApplyReviewJson(const ReviewToApply& request) {
   return out;
 }
 
+std::string Session::ReviewJsonl(const ingest::Review& review) {
+  return ingest::ReviewToJsonl(review);
+}
+
+Status Session::CheckDocumentFormat(std::string_view name) {
+  return ingest::ParseDocumentFormat(name).status();
+}
+
 }  // namespace kg::session

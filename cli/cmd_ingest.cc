@@ -12,8 +12,6 @@
 
 #include "cli/cli.h"
 #include "core/atomic_file.h"
-#include "ingest/document.h"
-#include "ingest/extractor.h"
 #include "ingest/ingest.h"
 
 namespace kg::cli {
@@ -93,8 +91,8 @@ int RunApply(const Context& ctx, const IngestArgs& args) {
 }
 
 int RunAnalyze(const Context& ctx, const IngestArgs& args) {
-  auto format = ingest::ParseDocumentFormat(args.format);
-  if (!format.ok()) return UsageError(format.status());
+  Status format = session::Session::CheckDocumentFormat(args.format);
+  if (!format.ok()) return UsageError(format);
   SourceRecord src;
   src.id = args.id.empty() ? fs::path(args.file).filename().string() : args.id;
   src.title = args.title;
@@ -131,7 +129,7 @@ int RunAnalyze(const Context& ctx, const IngestArgs& args) {
     PrintApplied(*sum, src.id);
     return kExitOk;
   }
-  std::string jsonl = ingest::ReviewToJsonl(*review);
+  std::string jsonl = session::Session::ReviewJsonl(*review);
   if (!args.output.empty() && args.output != "-") {
     Status s = kg::WriteFileAtomically(args.output, jsonl);  // core/atomic_file.h
     if (!s.ok()) return Report(s);
