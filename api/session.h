@@ -276,6 +276,25 @@ struct ArticleRequest {
   bool replace = false;   // analyse even when a source has the same text
 };
 
+// An article as a front receives it: its bytes, how to read them and the
+// record to keep it under (the CLI's file, an HTTP body; docs/ingest.md).
+struct ArticleDocument {
+  SourceRecord source;          // id required; sha256 is computed from the text
+  std::string bytes;            // UTF-8 plain text, Markdown or HTML
+  std::string format = "auto";  // auto, text, markdown (md) or html (htm)
+  std::string origin;           // names it in errors; `auto` looks at its extension
+  std::string extractor;        // an external extractor command ("" = none)
+  bool replace = false;         // analyse even when a source has the same text
+};
+
+// A reviewed article to apply (docs/ingest.md "Step 3").
+struct ReviewToApply {
+  std::string body;      // the review file (JSON Lines) or a JSON array of its lines
+  std::string origin;    // "review.jsonl" gives "review.jsonl:N: why"; "" gives "line N: why"
+  bool replace = false;  // swap a source with the same text or id
+  std::optional<double> auto_accept;  // apply confidence >= this instead of the flags
+};
+
 class Session;
 
 // An explicit transaction (Bolt's BEGIN .. COMMIT): statements before its
@@ -572,6 +591,29 @@ class Session {
   Result<ingest::ApplySummary> ApplyReview(ingest::Review review,
                                            const ingest::ApplyOptions& options,
                                            const std::string& where);
+  // AnalyzeArticle of a document's bytes: the format read and the text
+  // extracted (ingest/document.h), the id and date checked. InvalidArgument
+  // prefixed with `origin` for a bad format name, id or date, or bytes that
+  // are not UTF-8; AlreadyExists as AnalyzeArticle.
+  Result<ingest::Review> AnalyzeDocument(const ArticleDocument& document,
+                                         ingest::AnalyzeStats* stats,
+                                         std::vector<ingest::Refusal>* refused) const;
+  // The same as one JSON object: {"source": id, "sentences": N, "review":
+  // [the source line, then one object per candidate line], "refused":
+  // [{"line", "id", "reason"}]} (the lines as in the review file).
+  Result<std::string> AnalyzeDocumentJson(const ArticleDocument& document) const;
+  // Parses the review (JSON Lines or a JSON array) and applies it as
+  // ApplyReview does: every bad line listed as "<origin>:N: why" (or "line
+  // N: why"), nothing applied.
+  Result<ingest::ApplySummary> ApplyReviewText(const ReviewToApply& request);
+  // The same, answering {"source": id, "entities_created": N,
+  // "aliases_added": N, "relations_created": N, "replaced": bool,
+  // "removed": {"relations_deleted", "relations_kept", "entities_deleted"}}.
+  Result<std::string> ApplyReviewJson(const ReviewToApply& request);
+  // The review file (JSON Lines) of a review, as `kg ingest -o` writes it.
+  static std::string ReviewJsonl(const ingest::Review& review);
+  // InvalidArgument unless `name` is auto, text, markdown (md) or html (htm).
+  static Status CheckDocumentFormat(std::string_view name);
 
   // --- backups (storage/backup.h) ------------------------------------------
   // Adds a consistent backup to `dir` (created when absent) and verifies it.

@@ -105,9 +105,9 @@ Result<ingest::Review> Session::AnalyzeArticle(const ArticleRequest& request,
   KG_ASSIGN_OR_RETURN(auto same, storage::FindSourceBySha(*txn, source.sha256));
   if (same && !request.replace)
     return Status::AlreadyExists("the text is already source '" + same->id +
-                                 "' (same SHA-256); give --replace to ingest it again");
-  ingest::NameIndexCache cache;
-  KG_ASSIGN_OR_RETURN(auto index, cache.Get(*txn));
+                                 "' (same SHA-256); give --replace (over HTTP: the replace "
+                                 "option) to ingest it again");
+  KG_ASSIGN_OR_RETURN(auto index, impl_->names.Get(*txn));
   const schema::Ontology& ontology = impl_->store().ontology();
   KG_ASSIGN_OR_RETURN(ingest::Review review,
                       ingest::Analyze(*txn, *index, ontology, source, request.text, {}, stats));

@@ -12,8 +12,6 @@
 
 #include "cli/cli.h"
 #include "core/atomic_file.h"
-#include "ingest/document.h"
-#include "ingest/extractor.h"
 #include "ingest/ingest.h"
 
 namespace kg::cli {
@@ -77,25 +75,24 @@ void PrintApplied(const ingest::ApplySummary& s, const std::string& id) {
 }
 
 int RunApply(const Context& ctx, const IngestArgs& args) {
+  session::ReviewToApply request;
   auto body = ReadAll(args.apply);
   if (!body.ok()) return Report(body.status());
-  auto review = ingest::ParseReview(*body, args.apply);
-  if (!review.ok()) return Report(review.status());
+  request.body = std::move(*body);
+  request.origin = args.apply;
+  request.replace = args.replace;
+  if (args.auto_accept >= 0) request.auto_accept = args.auto_accept;
   auto db = OpenSession(ctx, /*read_only=*/false);
   if (!db.ok()) return Report(db.status());
-  ingest::ApplyOptions options;
-  options.replace = args.replace;
-  if (args.auto_accept >= 0) options.auto_accept = args.auto_accept;
-  std::string id = review->source.id;
-  auto sum = (*db)->ApplyReview(std::move(*review), options, args.apply);
+  auto sum = (*db)->ApplyReviewText(request);
   if (!sum.ok()) return Report(sum.status());
-  PrintApplied(*sum, id);
+  PrintApplied(*sum, sum->source_id);
   return kExitOk;
 }
 
 int RunAnalyze(const Context& ctx, const IngestArgs& args) {
-  auto format = ingest::ParseDocumentFormat(args.format);
-  if (!format.ok()) return UsageError(format.status());
+  Status format = session::Session::CheckDocumentFormat(args.format);
+  if (!format.ok()) return UsageError(format);
   SourceRecord src;
   src.id = args.id.empty() ? fs::path(args.file).filename().string() : args.id;
   src.title = args.title;
@@ -109,17 +106,16 @@ int RunAnalyze(const Context& ctx, const IngestArgs& args) {
   if (!date_ok.ok()) return UsageError(date_ok.WithPrefix("--date"));
   auto bytes = ReadAll(args.file);
   if (!bytes.ok()) return Report(bytes.status());
-  auto text = ingest::ExtractText(*bytes, *format, args.file);
-  if (!text.ok()) return Report(text.status());
   bool apply_now = args.auto_accept >= 0;
   auto db = OpenSession(ctx, /*read_only=*/!apply_now);
   if (!db.ok()) return Report(db.status());
 
-  session::ArticleRequest request{src, *text, args.extractor, args.replace};
+  session::ArticleDocument document{src,       std::move(*bytes), args.format,
+                                    args.file, args.extractor,    args.replace};
   ingest::AnalyzeStats stats;
   std::vector<ingest::Refusal> refused;
-  auto review = (*db)->AnalyzeArticle(request, &stats, &refused);
-  if (!review.ok()) return Report(review.status().WithPrefix(args.file));
+  auto review = (*db)->AnalyzeDocument(document, &stats, &refused);
+  if (!review.ok()) return Report(review.status());
   for (const auto& r : refused)
     std::cerr << "kg: extractor output line " << r.line
               << (r.candidate_id.empty() ? "" : " (" + r.candidate_id + ")")
@@ -133,7 +129,7 @@ int RunAnalyze(const Context& ctx, const IngestArgs& args) {
     PrintApplied(*sum, src.id);
     return kExitOk;
   }
-  std::string jsonl = ingest::ReviewToJsonl(*review);
+  std::string jsonl = session::Session::ReviewJsonl(*review);
   if (!args.output.empty() && args.output != "-") {
     Status s = kg::WriteFileAtomically(args.output, jsonl);  // core/atomic_file.h
     if (!s.ok()) return Report(s);

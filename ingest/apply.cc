@@ -10,7 +10,8 @@ namespace kg::ingest {
 namespace {
 
 std::string Where(std::string_view origin, size_t line, const std::string& id) {
-  return std::string(origin) + (line ? ":" + std::to_string(line) : " (" + id + ")") + ": ";
+  if (line) return LinePrefix(origin, line);
+  return (origin.empty() ? std::string("candidate") : std::string(origin)) + " (" + id + "): ";
 }
 
 // The statement date of the source's relations: its publication date at its
@@ -40,9 +41,9 @@ Result<ApplySummary> Apply(storage::Store& store, Review review, const ApplyOpti
       if (c.kind == CandidateKind::kAlias) c.accept = c.accept && usable[c.to];
     }
   }
-  KG_RETURN_IF_ERROR(storage::ValidateSourceId(review.source.id).WithPrefix(std::string(origin)));
-  KG_RETURN_IF_ERROR(
-      storage::ValidatePublished(review.source.published).WithPrefix(std::string(origin)));
+  std::string head = origin.empty() ? std::string("source line") : std::string(origin);
+  KG_RETURN_IF_ERROR(storage::ValidateSourceId(review.source.id).WithPrefix(head));
+  KG_RETURN_IF_ERROR(storage::ValidatePublished(review.source.published).WithPrefix(head));
   KG_ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
   std::vector<Refusal> refusals = ValidateReview(*txn, store.ontology(), review, true);
   if (!refusals.empty()) {
@@ -52,16 +53,19 @@ Result<ApplySummary> Apply(storage::Store& store, Review review, const ApplyOpti
     return Status::InvalidArgument(msg + "\nnothing applied");
   }
   ApplySummary sum;
+  sum.source_id = review.source.id;
   KG_ASSIGN_OR_RETURN(auto same_sha,
                       storage::FindSourceBySha(*txn, storage::Sha256Hex(review.text)));
   KG_ASSIGN_OR_RETURN(auto same_id, storage::GetSource(*txn, review.source.id));
   for (const auto* old : {&same_sha, &same_id}) {
     if (!*old) continue;
     if (!options.replace)
-      return Status::AlreadyExists("source '" + (*old)->id + "' (" + (*old)->title +
-                                   ") already holds " +
+      return Status::AlreadyExists("source '" + (*old)->id + "'" +
+                                   ((*old)->title.empty() ? "" : " (" + (*old)->title + ")") +
+                                   " already holds " +
                                    (old == &same_sha ? "this text (same SHA-256)" : "this id") +
-                                   "; give --replace to swap it for this one; nothing applied");
+                                   "; give --replace (over HTTP: the replace option) to swap it "
+                                   "for this one; nothing applied");
     if (old == &same_id && same_sha && same_sha->id == same_id->id) continue;
     KG_ASSIGN_OR_RETURN(storage::RemoveSourceSummary r, storage::RemoveSource(*txn, (*old)->id));
     sum.removed.relations_deleted += r.relations_deleted;

@@ -68,6 +68,7 @@ struct ApplyOptions {
 };
 
 struct ApplySummary {
+  std::string source_id;  // the source applied
   size_t entities_created = 0;
   size_t aliases_added = 0;
   size_t relations_created = 0;

@@ -13,7 +13,12 @@ namespace {
 
 constexpr size_t kMaxNameBytes = 256;
 
-bool AsciiAlnum(unsigned char c) { return std::isalnum(c) != 0; }
+// [0-9A-Za-z] without a call into the C library's locale tables: this test
+// runs on every byte of the text.
+inline bool AsciiAlnum(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+         static_cast<unsigned char>(c - '0') < 10;
+}
 
 // Scraped tickers glued to a name: "NVIDIANVDA--", "AMDAMD--". True when
 // text[pos..] is 1-5 capitals followed by "--".

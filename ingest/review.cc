@@ -16,7 +16,29 @@ std::string Str(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A JSON array of review lines as JSON Lines, element N on line N.
+Result<std::string> ArrayToLines(std::string_view body, std::string_view origin) {
+  json array = json::parse(body, nullptr, false);
+  std::string where = origin.empty() ? std::string("the review") : std::string(origin);
+  if (array.is_discarded() || !array.is_array())
+    return Status::InvalidArgument(where + ": not a JSON array of review lines (malformed JSON)");
+  std::string lines;
+  for (const json& element : array) {
+    if (!element.is_object()) {
+      lines += "null\n";  // refused as its line: not a review line
+      continue;
+    }
+    lines += element.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+  return lines;
+}
+
 }  // namespace
+
+std::string LinePrefix(std::string_view origin, size_t line) {
+  if (origin.empty()) return "line " + std::to_string(line) + ": ";
+  return std::string(origin) + ":" + std::to_string(line) + ": ";
+}
 
 std::string_view KindName(CandidateKind kind) {
   switch (kind) {
@@ -154,6 +176,11 @@ Result<Candidate> ParseCandidate(std::string_view line, const OffsetMap& offsets
 }
 
 Result<Review> ParseReview(std::string_view jsonl, std::string_view origin) {
+  size_t first = jsonl.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && jsonl[first] == '[') {
+    KG_ASSIGN_OR_RETURN(std::string lines, ArrayToLines(jsonl, origin));
+    return ParseReview(lines, origin);
+  }
   Review review;
   std::vector<std::string> errors;
   std::optional<OffsetMap> offsets;
@@ -165,7 +192,7 @@ Result<Review> ParseReview(std::string_view jsonl, std::string_view origin) {
     pos = e + 1;
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    std::string where = std::string(origin) + ":" + std::to_string(line_no) + ": ";
+    std::string where = LinePrefix(origin, line_no);
     if (!offsets) {
       json j = json::parse(line, nullptr, false);
       if (j.is_discarded() || !j.is_object() || Str(j, "kind") != "source") {
@@ -198,7 +225,9 @@ Result<Review> ParseReview(std::string_view jsonl, std::string_view origin) {
     c->line = line_no;
     review.candidates.push_back(std::move(*c));
   }
-  if (!offsets) return Status::InvalidArgument(std::string(origin) + ": empty review file");
+  if (!offsets)
+    return Status::InvalidArgument(
+        (origin.empty() ? std::string("the review") : std::string(origin)) + ": empty review file");
   if (!errors.empty()) {
     std::string msg;
     for (const std::string& e : errors) msg += (msg.empty() ? "" : "\n") + e;

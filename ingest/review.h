@@ -70,9 +70,15 @@ std::string SourceToJson(const storage::SourceRecord& s, std::string_view text);
 // The whole review file.
 std::string ReviewToJsonl(const Review& review);
 
-// Parses a review file; `origin` names it in messages ("review.jsonl:7: ...").
-// Syntax and shape errors are InvalidArgument, all of them listed (one per
-// line of the message), none skipped.
+// Where a line of a review is, in messages: "review.jsonl:7: ", or with an
+// empty `origin` (a review sent over HTTP) "line 7: ".
+std::string LinePrefix(std::string_view origin, size_t line);
+
+// Parses a review: the review file (JSON Lines), or the same lines as the
+// elements of one JSON array (the body starts with '['; element N counts as
+// line N). `origin` names it in messages ("review.jsonl:7: ...", see
+// LinePrefix). Syntax and shape errors are InvalidArgument, all of them
+// listed (one per line of the message), none skipped.
 Result<Review> ParseReview(std::string_view jsonl, std::string_view origin);
 // One candidate line (an extractor's output uses the same shape); offsets are
 // converted with `offsets`.

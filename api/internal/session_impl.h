@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "api/session.h"
+#include "ingest/linker.h"
 #include "query/procedures.h"
 #include "query/query.h"
 #include "storage/store.h"
@@ -61,6 +62,9 @@ class Session::Impl {
   std::timed_mutex& writer() { return writer_; }
 
   AccessPolicy policy;
+  // The name index of the latest snapshot an ingest asked for, rebuilt only
+  // after a commit (linking must not recompile every name per article).
+  ingest::NameIndexCache names;
 
  private:
   // At most this many plans are kept; a full cache is emptied (cheap, and

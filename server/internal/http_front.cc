@@ -1,6 +1,7 @@
 // HTTP routes: POST /v1/query, GET /v1/render, /v1/ego, /v1/analyze and
 // /v1/path (http_graph.cc), GET /v1/export (http_export.cc),
-// GET /v1/timeline and /v1/diff (http_timeline.cc),
+// GET /v1/timeline and /v1/diff (http_timeline.cc), POST /v1/ingest and
+// /v1/ingest/apply (http_ingest.cc),
 // GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
 // GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
@@ -27,6 +28,7 @@
 #include "server/internal/http_explorer.h"
 #include "server/internal/http_export.h"
 #include "server/internal/http_graph.h"
+#include "server/internal/http_ingest.h"
 #include "server/internal/http_params.h"
 #include "server/internal/http_reply.h"
 #include "server/internal/http_timeline.h"
@@ -360,6 +362,11 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
     if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
     if (auto bad = CheckParams(req, NoParams("POST /v1/backup"))) return SendError(res, *bad);
     return HandleBackup(s, BearerToken(req), req, res);
+  }
+  if (path == "/v1/ingest" || path == "/v1/ingest/apply") {
+    if (req.method != "POST") return SendMethodNotAllowed(req, res, "POST");
+    if (path == "/v1/ingest") return HandleIngest(s, BearerToken(req), req, res);
+    return HandleIngestApply(s, BearerToken(req), req, res);
   }
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;

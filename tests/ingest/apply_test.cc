@@ -187,5 +187,58 @@ TEST_F(ApplyTest, MalformedLinesAreAllListed) {
   EXPECT_NE(r.status().message().find(": unknown kind 'thing'"), std::string::npos);
 }
 
+// POST /v1/ingest/apply takes the lines as one JSON array too: element N
+// is line N, and without an origin a message says "line N: ".
+TEST_F(ApplyTest, JsonArrayReviewReadsAsItsLines) {
+  Review r = Sample();
+  std::string jsonl = ReviewToJsonl(r);
+  std::string array = "[";
+  for (size_t pos = 0; pos < jsonl.size();) {
+    size_t e = jsonl.find('\n', pos);
+    array += (pos == 0 ? "" : ",\n ") + jsonl.substr(pos, e - pos);
+    pos = e + 1;
+  }
+  array += "]";
+  auto back = ParseReview(array, "");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->candidates.size(), r.candidates.size());
+  for (size_t i = 0; i < r.candidates.size(); ++i) {
+    EXPECT_EQ(back->candidates[i].line, i + 2);
+    EXPECT_EQ(back->candidates[i].start, r.candidates[i].start);
+    EXPECT_EQ(back->candidates[i].quote, r.candidates[i].quote);
+    EXPECT_EQ(back->candidates[i].confidence, r.candidates[i].confidence);
+  }
+  EXPECT_EQ(back->text, r.text);
+
+  std::string bad = array;
+  bad.insert(bad.size() - 1, ", 7");  // not a line object: refused as its line
+  auto refused = ParseReview(bad, "");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(
+      refused.status().message().rfind("line " + std::to_string(r.candidates.size() + 2) + ": ", 0),
+      0u)
+      << refused.status().message();
+  auto malformed = ParseReview("[{\"kind\": \"source\"", "");
+  ASSERT_FALSE(malformed.ok());
+  EXPECT_NE(malformed.status().message().find("not a JSON array"), std::string::npos);
+}
+
+TEST_F(ApplyTest, RefusalsWithoutAnOriginNameTheLine) {
+  Review r = RoundTrip(Sample());
+  for (Candidate& c : r.candidates) {
+    if (c.kind == CandidateKind::kRelation && c.accept) {
+      c.type = "LIKES";
+      break;
+    }
+  }
+  auto before = Stats();
+  auto sum = Apply(*store_, r, {}, "");
+  ASSERT_FALSE(sum.ok());
+  EXPECT_EQ(sum.status().message().rfind("line ", 0), 0u) << sum.status().message();
+  EXPECT_NE(sum.status().message().find(": type 'LIKES' is not in the ontology"),
+            std::string::npos);
+  EXPECT_EQ(Stats().relations, before.relations);
+}
+
 }  // namespace
 }  // namespace kg::ingest
