@@ -161,6 +161,11 @@ class Transaction {
   // properties: what a traversal needs to apply a RelationFilter to an edge
   // (FilterAccepts). The same errors as GetRelation.
   Result<RelationClock> GetRelationClock(RelationId id) const;
+  // FilterAccepts(filter, GetRelationClock(id)) without a RocksDB read when
+  // this read transaction uses the topology cache: then from its clock table
+  // (built on the first such call at that snapshot; docs/storage.md, "Clock
+  // table"). The same answers and errors as the record's.
+  Result<bool> RelationAccepted(RelationId id, const RelationFilter& filter) const;
   // Whether entity `id` exists; a read error is returned, never taken as false.
   Result<bool> EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the
