@@ -5,7 +5,6 @@
 #include <string>
 
 #include "analytics/internal/view_impl.h"
-#include "core/relation_clock.h"
 #include "storage/sources.h"
 
 namespace kg::analytics {
@@ -102,12 +101,12 @@ class ArcCollector {
     double w = 1.0;
     if (weight_ == EdgeWeight::kHops && !filter_.relations.empty()) {
       // Only the filter reads the record: its clock is enough.
-      Result<RelationClock> clock = txn_.GetRelationClock(e.relation);
-      if (!clock.ok()) {
-        status_ = clock.status();
+      Result<bool> accepted = txn_.RelationAccepted(e.relation, filter_.relations);
+      if (!accepted.ok()) {
+        status_ = accepted.status();
         return false;
       }
-      if (!FilterAccepts(filter_.relations, *clock)) return true;
+      if (!*accepted) return true;
     } else if (!filter_.relations.empty() || weight_ != EdgeWeight::kHops) {
       Result<Relation> relation = txn_.GetRelation(e.relation);
       if (!relation.ok()) {

@@ -149,4 +149,10 @@ bool FilterAccepts(const RelationFilter& filter, const RelationClock& clock) {
                       clock.source.is_null() ? nullptr : &clock.source);
 }
 
+bool FilterAccepts(const RelationFilter& filter, const std::optional<Date>& valid_from,
+                   const std::optional<Date>& valid_to, const std::optional<Date>& said,
+                   const std::optional<double>& confidence, const Value* source) {
+  return AcceptsParts(filter, valid_from, valid_to, said, confidence, source);
+}
+
 }  // namespace kg

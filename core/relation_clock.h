@@ -27,5 +27,11 @@ struct RelationClock {
 // RelationFilter::Accepts for the clock alone: the same rules, the same
 // code (core/entity.cc), so both always agree.
 bool FilterAccepts(const RelationFilter& filter, const RelationClock& clock);
+// The same over the clock's parts (`source`: the `source` value, or null
+// when absent), for callers that keep clocks in a more compact form
+// (storage's clock table).
+bool FilterAccepts(const RelationFilter& filter, const std::optional<Date>& valid_from,
+                   const std::optional<Date>& valid_to, const std::optional<Date>& said,
+                   const std::optional<double>& confidence, const Value* source);
 
 }  // namespace kg

@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "core/relation.h"
-#include "core/relation_clock.h"
 #include "query/internal/compare.h"
 #include "query/internal/functions.h"
 #include "query/internal/limits.h"
@@ -42,8 +41,7 @@ Result<bool> EvalContext::RelAccepted(RelationId id) {
   if (cacheable) {
     if (const bool* verdict = rel_verdicts_.Find(id)) return *verdict;
   }
-  KG_ASSIGN_OR_RETURN(RelationClock clock, txn->GetRelationClock(id));
-  bool ok = FilterAccepts(relations, clock);
+  KG_ASSIGN_OR_RETURN(bool ok, txn->RelationAccepted(id, relations));
   if (cacheable) rel_verdicts_.Insert(id, ok);
   return ok;
 }

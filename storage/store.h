@@ -164,6 +164,11 @@ class Transaction {
   // The CSV `:ID` entity `id` was imported with ("" when it was created
   // otherwise); exports give it back. NotFound when there is no such entity.
   Result<std::string> ImportId(EntityId id) const;
+  // FilterAccepts(filter, GetRelationClock(id)) without a RocksDB read when
+  // this read transaction uses the topology cache: then from its clock table
+  // (built on the first such call at that snapshot; docs/storage.md, "Clock
+  // table"). The same answers and errors as the record's.
+  Result<bool> RelationAccepted(RelationId id, const RelationFilter& filter) const;
   // Whether entity `id` exists; a read error is returned, never taken as false.
   Result<bool> EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the

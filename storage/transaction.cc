@@ -465,6 +465,20 @@ Result<RelationClock> Transaction::GetRelationClock(RelationId id) const {
   return impl_->GetRelationClock(id);
 }
 
+Result<bool> Transaction::RelationAccepted(RelationId id, const RelationFilter& filter) const {
+  if (filter.empty()) return true;
+  if (const Topology* t = impl_->topology()) {
+    if (const ClockTable* clocks = t->Clocks(*impl_->s_, impl_->ro_)) {
+      if (std::optional<bool> ok = clocks->Accepts(id, filter)) return *ok;
+    }
+  }
+  // A record read that the topology cache's clock table would have served
+  // counts towards building the cache, like a record read of an entity.
+  impl_->Miss(1);
+  KG_ASSIGN_OR_RETURN(RelationClock clock, impl_->GetRelationClock(id));
+  return FilterAccepts(filter, clock);
+}
+
 Result<bool> Transaction::EntityExists(EntityId id) const {
   if (const Topology* t = impl_->topology()) return t->Contains(id);
   auto v = impl_->Get(kCfEntities, IdKey(id));

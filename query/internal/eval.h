@@ -90,8 +90,10 @@ class EvalContext {
   Result<std::shared_ptr<const Relation>> Rel(RelationId id);
   // Whether relationship `id` passes `relations` (RelationFilter::Accepts):
   // on this statement's copy when loaded (so its writes count), else on the
-  // store's RelationClock, without loading the relation; the verdict is kept
-  // for the statement (a flat id -> bool table: traversals ask per edge).
+  // store's answer (Transaction::RelationAccepted: the clock table of the
+  // topology cache, or the record's clock), without loading the relation;
+  // the verdict is kept for the statement (a flat id -> bool table:
+  // traversals ask per edge).
   Result<bool> RelAccepted(RelationId id);
   // One property of a node (null when absent): from this statement's copy
   // when loaded, else from the store's memory when it knows it without

@@ -164,6 +164,8 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   }
   KG_RETURN_IF_ERROR(names);
   if (t->bytes() > budget_bytes) return std::shared_ptr<const Topology>();
+  t->relation_bound_ = relation_bound;
+  t->clock_budget_ = budget_bytes - t->bytes();
   return std::shared_ptr<const Topology>(std::move(t));
 }
 
@@ -193,6 +195,17 @@ std::optional<Value> Topology::Name(uint64_t id) const {
   }
 }
 
+const ClockTable* Topology::Clocks(const Store::Impl& store, const rocksdb::ReadOptions& ro) const {
+  std::call_once(clocks_once_, [&] {
+    // A failed build leaves the table null for good: the reads it would
+    // have served go to RocksDB, which reports any real fault itself.
+    auto built = ClockTable::Build(store, ro, relation_bound_, clock_budget_);
+    if (built.ok()) clocks_ = std::move(*built);
+    clocks_built_.store(true, std::memory_order_release);
+  });
+  return clocks_.get();
+}
+
 // --- TopologyCache -----------------------------------------------------------
 
 void TopologyCache::Configure(size_t budget_bytes, uint64_t build_after) {
@@ -211,6 +224,12 @@ void TopologyCache::SetGraphSize(uint64_t entity_bound, uint64_t relation_bound)
   relation_bound_ = relation_bound;
   std::lock_guard<std::mutex> lock(mu_);
   current_.reset();  // the graph changed: free the old copy once its readers end
+}
+
+size_t TopologyCache::clock_bytes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  const ClockTable* clocks = current_ ? current_->built_clocks() : nullptr;
+  return clocks != nullptr ? clocks->bytes() : 0;
 }
 
 std::shared_ptr<const Topology> TopologyCache::Get(uint64_t sequence) const {

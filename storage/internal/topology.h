@@ -26,6 +26,7 @@
 
 #include "core/result.h"
 #include "core/value.h"
+#include "storage/internal/clock_table.h"
 #include "storage/store.h"
 
 namespace kg::storage::internal {
@@ -74,6 +75,17 @@ class Topology {
   // record must be read).
   std::optional<Value> Name(uint64_t id) const;
 
+  // The clock of every relation at this snapshot (clock_table.h), built by
+  // the first call from `ro`, a read of this same snapshot (thread-safe:
+  // concurrent callers wait for that one build). Null when it does not fit
+  // in what the budget leaves after the topology, or when the build failed:
+  // readers then go to RocksDB.
+  const ClockTable* Clocks(const Store::Impl& store, const rocksdb::ReadOptions& ro) const;
+  // The clock table when some call of Clocks has built it, else null.
+  const ClockTable* built_clocks() const {
+    return clocks_built_.load(std::memory_order_acquire) ? clocks_.get() : nullptr;
+  }
+
  private:
   Status ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound);
   static std::span<const Entry> Row(const std::vector<uint32_t>& offsets,
@@ -90,6 +102,12 @@ class Topology {
   std::vector<uint32_t> name_offsets_;
   std::string name_text_;
   std::vector<uint8_t> name_kind_;
+  // The clock table: built once, on demand (Clocks).
+  uint64_t relation_bound_ = 0;
+  size_t clock_budget_ = 0;  // what the budget leaves after the topology
+  mutable std::once_flag clocks_once_;
+  mutable std::unique_ptr<const ClockTable> clocks_;
+  mutable std::atomic<bool> clocks_built_{false};
 };
 
 // The store's current Topology and the policy that decides when to build one.
@@ -102,6 +120,9 @@ class TopologyCache {
   // The graph's size (highest ids) that the automatic threshold follows; the
   // store calls it on open and after every write.
   void SetGraphSize(uint64_t entity_bound, uint64_t relation_bound);
+
+  // Bytes held by the current copy's clock table (0 when none is built).
+  size_t clock_bytes() const;
 
   // Grows each time a copy is published (0: none yet).
   uint64_t generation() const { return generation_.load(std::memory_order_acquire); }

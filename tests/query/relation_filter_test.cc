@@ -1,9 +1,10 @@
 // Queries under a RelationFilter (the two clocks, min-confidence) return
 // exactly the matches of the plain query whose relationships all pass
 // RelationFilter::Accepts on their full records: the per-edge fast path
-// (EvalContext::RelAccepted over Transaction::GetRelationClock) changes no
-// result. Random graphs with random clocks at every date precision, with and
-// without the topology cache.
+// (EvalContext::RelAccepted over Transaction::RelationAccepted: the clock
+// table of the topology cache, or the record's clock) changes no result.
+// Random graphs with random clocks at every date precision, with and without
+// the topology cache (and so with and without its clock table).
 #include <gtest/gtest.h>
 #include <unistd.h>
 

@@ -2,8 +2,9 @@
 // (dates of every precision, int and double confidences, one or many
 // sources, odd types), the clock equals RelationClock::Of of the whole
 // record, and FilterAccepts on it agrees with RelationFilter::Accepts on the
-// record for random filters; with and without the topology cache, and inside
-// a write transaction before its commit.
+// record for random filters, and so does Transaction::RelationAccepted (from
+// the clock table when the topology cache is used); with and without the
+// topology cache, and inside a write transaction before its commit.
 #include "core/relation_clock.h"
 
 #include <gtest/gtest.h>
@@ -105,8 +106,13 @@ class RelationClockTest : public ::testing::TestWithParam<bool> {
       auto clock = t.GetRelationClock(id);
       ASSERT_TRUE(clock.ok()) << clock.status().ToString();
       EXPECT_EQ(*clock, RelationClock::Of(*rel)) << "relation " << id;
-      for (const RelationFilter& f : filters)
+      for (const RelationFilter& f : filters) {
         EXPECT_EQ(FilterAccepts(f, *clock), f.Accepts(*rel)) << "relation " << id;
+        // The same through the clock table of the topology cache, when used.
+        auto accepted = t.RelationAccepted(id, f);
+        ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+        EXPECT_EQ(*accepted, f.Accepts(*rel)) << "relation " << id;
+      }
     }
   }
 

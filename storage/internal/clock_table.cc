@@ -1,0 +1,161 @@
+// Building the clock table from one snapshot's relation records.
+#include "storage/internal/clock_table.h"
+
+#include <iterator>
+#include <limits>
+#include <thread>
+
+#include "storage/internal/codec.h"
+#include "storage/internal/store_impl.h"
+
+namespace kg::storage::internal {
+namespace {
+
+constexpr uint64_t kMaxId = std::numeric_limits<uint32_t>::max();
+
+std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
+// A rough count of the heap bytes behind a source value.
+size_t HeapBytes(const Value& v) {
+  if (v.is_string()) return v.as_string().capacity();
+  if (!v.is_list()) return 0;
+  size_t n = v.as_list().capacity() * sizeof(Value);
+  for (const Value& x : v.as_list()) n += HeapBytes(x);
+  return n;
+}
+
+}  // namespace
+
+Result<bool> ClockTable::ScanPart(const Store::Impl& s, rocksdb::ReadOptions ro, uint64_t lo,
+                                  uint64_t hi, size_t budget_bytes, Part* part) {
+  std::string lo_key = IdKey(lo), hi_key = IdKey(hi);
+  rocksdb::Slice upper(hi_key);
+  ro.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(s.db()->NewIterator(ro, s.cf(kCfRelations)));
+  for (it->Seek(rocksdb::Slice(lo_key)); it->Valid(); it->Next()) {
+    std::string_view key = View(it->key());
+    if (key.size() != 8) continue;
+    uint64_t id = ReadU64(key.data());
+    RelationId held = 0;
+    Result<RelationClock> clock = DecodeRelationClock(View(it->value()), &held);
+    if (id < lo || id >= part->bound || !clock.ok() || held != id) return false;
+    part->Add(id, *clock);
+    if ((part->records.size() & 4095) == 4095 && part->bytes() > budget_bytes) return false;
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the clock table"));
+  return true;
+}
+
+Result<std::unique_ptr<const ClockTable>> ClockTable::Build(const Store::Impl& s,
+                                                            const rocksdb::ReadOptions& base,
+                                                            uint64_t relation_bound,
+                                                            size_t budget_bytes) {
+  if (relation_bound >= kMaxId || relation_bound * sizeof(uint32_t) > budget_bytes)
+    return std::unique_ptr<const ClockTable>();
+  rocksdb::ReadOptions ro = base;
+  ro.total_order_seek = true;  // a whole-family scan across the prefix extractor
+  ro.fill_cache = false;       // a one-off scan must not evict the hot blocks
+  ro.readahead_size = 2 << 20;
+  auto t = std::unique_ptr<ClockTable>(new ClockTable());
+  t->slot_.assign(relation_bound, kAbsent);
+  // The two halves of the id range on two threads (ids are dense, so each
+  // holds about half the records). The upper half's scan runs to the end of
+  // the family, so a record at or beyond the bound fails the build.
+  const uint64_t mid = relation_bound / 2;
+  Part low{t->slot_.data(), relation_bound}, high{t->slot_.data(), relation_bound};
+  Result<bool> high_ok = false;
+  std::thread helper([&] { high_ok = ScanPart(s, ro, mid, UINT64_MAX, budget_bytes, &high); });
+  Result<bool> low_ok = ScanPart(s, ro, 0, mid, budget_bytes, &low);
+  helper.join();
+  for (const Result<bool>* r : {&low_ok, &high_ok}) {
+    if (!r->ok()) return r->status();
+    if (!**r) return std::unique_ptr<const ClockTable>();
+  }
+  t->Join(std::move(low), 0, mid);
+  t->Join(std::move(high), mid, relation_bound);
+  if (t->bytes() > budget_bytes) return std::unique_ptr<const ClockTable>();
+  return std::unique_ptr<const ClockTable>(std::move(t));
+}
+
+std::unique_ptr<const ClockTable> ClockTable::FromClocks(
+    const std::vector<std::pair<RelationId, RelationClock>>& clocks, uint64_t relation_bound) {
+  auto t = std::unique_ptr<ClockTable>(new ClockTable());
+  t->slot_.assign(relation_bound, kAbsent);
+  Part all{t->slot_.data(), relation_bound};
+  for (const auto& [id, clock] : clocks)
+    if (id < relation_bound) all.Add(id, clock);
+  t->Join(std::move(all), 0, relation_bound);
+  return t;
+}
+
+void ClockTable::Part::Add(RelationId id, const RelationClock& c) {
+  if (Undated(c)) {
+    slot[id] = kUndated;
+    return;
+  }
+  Record r;
+  if (c.valid_from) r.valid_from = *c.valid_from, r.has |= kFrom;
+  if (c.valid_to) r.valid_to = *c.valid_to, r.has |= kTo;
+  if (c.said) r.said = *c.said, r.has |= kSaid;
+  if (c.confidence || !c.source.is_null()) {
+    extras.push_back(Extra{c.confidence, c.source});
+    extra_bytes += HeapBytes(c.source);
+    r.extra = static_cast<uint32_t>(extras.size());
+  }
+  slot[id] = kFirstRecord + static_cast<uint32_t>(records.size());
+  records.push_back(r);
+}
+
+void ClockTable::Join(Part&& part, uint64_t lo, uint64_t hi) {
+  const auto shift = static_cast<uint32_t>(records_.size());
+  const auto extra_shift = static_cast<uint32_t>(extras_.size());
+  if (shift != 0) {
+    for (uint64_t id = lo; id < hi; ++id)
+      if (slot_[id] >= kFirstRecord) slot_[id] += shift;
+  }
+  for (Record& r : part.records)
+    if (r.extra != 0) r.extra += extra_shift;
+  records_.insert(records_.end(), part.records.begin(), part.records.end());
+  extras_.insert(extras_.end(), std::make_move_iterator(part.extras.begin()),
+                 std::make_move_iterator(part.extras.end()));
+  extra_bytes_ += part.extra_bytes;
+}
+
+std::optional<bool> ClockTable::Accepts(RelationId id, const RelationFilter& filter) const {
+  if (id >= slot_.size() || slot_[id] == kAbsent) return std::nullopt;
+  if (filter.empty()) return true;
+  static const std::optional<Date> kNoDate;
+  static const std::optional<double> kNoNumber;
+  if (slot_[id] == kUndated)
+    return FilterAccepts(filter, kNoDate, kNoDate, kNoDate, kNoNumber, nullptr);
+  const Record& r = records_[slot_[id] - kFirstRecord];
+  const Extra* x = r.extra != 0 ? &extras_[r.extra - 1] : nullptr;
+  auto date = [&r](Date d, uint8_t bit) {
+    return (r.has & bit) != 0 ? std::optional<Date>(d) : std::nullopt;
+  };
+  return FilterAccepts(filter, date(r.valid_from, kFrom), date(r.valid_to, kTo),
+                       date(r.said, kSaid), x != nullptr ? x->confidence : std::nullopt,
+                       x != nullptr && !x->source.is_null() ? &x->source : nullptr);
+}
+
+std::optional<RelationClock> ClockTable::Clock(RelationId id) const {
+  if (id >= slot_.size() || slot_[id] == kAbsent) return std::nullopt;
+  RelationClock c;
+  if (slot_[id] == kUndated) return c;
+  const Record& r = records_[slot_[id] - kFirstRecord];
+  if (r.has & kFrom) c.valid_from = r.valid_from;
+  if (r.has & kTo) c.valid_to = r.valid_to;
+  if (r.has & kSaid) c.said = r.said;
+  if (r.extra != 0) {
+    c.confidence = extras_[r.extra - 1].confidence;
+    c.source = extras_[r.extra - 1].source;
+  }
+  return c;
+}
+
+size_t ClockTable::bytes() const {
+  return slot_.capacity() * sizeof(uint32_t) + records_.capacity() * sizeof(Record) +
+         extras_.capacity() * sizeof(Extra) + extra_bytes_;
+}
+
+}  // namespace kg::storage::internal
