@@ -356,7 +356,7 @@ Result<Value> Ceil(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx,
 Result<Value> Sqrt(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::sqrt); }
 // rand(): uniform in [0, 1).
 Result<Value> Rand(EvalContext& ctx, const Expr&, Args&) {
-  return Value(std::uniform_real_distribution<double>(0.0, 1.0)(ctx.rng));
+  return Value(std::uniform_real_distribution<double>(0.0, 1.0)(ctx.Rng()));
 }
 
 Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {

@@ -11,6 +11,7 @@ KG_PACKAGES=(
   libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
   libcpp-httplib-dev curl libfontconfig-dev fonts-wqy-zenhei
   libre2-dev libssl-dev libicu-dev libzstd-dev clang libclang-rt-14-dev
+  sqlite3
 )
 
 kg_install_packages() {

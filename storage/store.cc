@@ -111,7 +111,10 @@ Status FromRocks(const rocksdb::Status& s, std::string_view context) {
 
 rocksdb::DBOptions MakeDbOptions() {
   rocksdb::DBOptions o;
-  o.IncreaseParallelism(2);
+  // No IncreaseParallelism here: it starts Env::Default()'s background
+  // threads at once, which only a writer needs (OpenDb calls it for one); a
+  // read-only `kg query` process would start and join three threads for
+  // nothing (W7, bench/RESULTS.md).
   o.keep_log_file_num = 2;
   o.max_manifest_file_size = 64 << 20;
   // Table files are opened when the database opens; 16 threads (RocksDB's
@@ -288,10 +291,16 @@ Status OpenDb(Store::Impl* impl, bool create) {
     // would only repeat that work: it doubled the cold-open time).
     KG_ASSIGN_OR_RETURN(impl->secondary_dir_, MakeSecondaryDir());
     dbo.max_open_files = -1;
+    // A read-only open opens every table file up front; on more than one
+    // thread RocksDB starts and joins a thread per column family (nine
+    // here), each a scheduling round trip on a busy machine, for files that
+    // take microseconds to open.
+    dbo.max_file_opening_threads = 1;
     dbo.info_log = internal::NullInfoLog();
     s = rocksdb::DB::OpenAsSecondary(dbo, impl->path_, impl->secondary_dir_,
                                      Descriptors(impl->cache_), &impl->handles_, &raw);
   } else {
+    dbo.IncreaseParallelism(2);  // flushes and compactions
     s = OpenWritable(impl, dbo, &raw);
   }
   if (!s.ok() && raw != nullptr) {

@@ -81,8 +81,14 @@ class EvalContext {
   std::vector<Notification>* notifications = nullptr;
   // date() and the other clocks without .realtime: one instant per statement.
   std::optional<std::chrono::system_clock::time_point> statement_time;
-  // rand(): one generator per statement, seeded from the system's entropy.
-  std::mt19937_64 rng{std::random_device{}()};
+  // rand(): one generator per statement, seeded from the system's entropy
+  // on first use: std::random_device and the seeding cost ~15 µs, nine
+  // tenths of a whole `RETURN 1` when done for every statement
+  // (bench/prepared_bench, bench/RESULTS.md).
+  std::mt19937_64& Rng() {
+    if (!rng_) rng_.emplace(std::random_device{}());
+    return *rng_;
+  }
 
   // Latest version of a node / relationship, loaded once per statement (writes
   // of this statement update the cache so later clauses see them).
@@ -139,6 +145,7 @@ class EvalContext {
   Result<const re2::RE2*> Regex(const std::string& pattern, Span span);
 
  private:
+  std::optional<std::mt19937_64> rng_;
   std::unordered_map<EntityId, std::shared_ptr<const Entity>> nodes_;
   std::unordered_map<RelationId, std::shared_ptr<const Relation>> rels_;
   FlatIdMap<bool> rel_verdicts_;  // RelAccepted of relations not in rels_
