@@ -3,6 +3,7 @@
 // show names rather than ids, declare one typed attribute per property key,
 // write lists as kListDelimiter-separated strings, and draw relations of a
 // symmetric type (per the database's ontology) as undirected edges.
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -187,9 +188,23 @@ Result<bool> AnyValidity(const Snapshot& s) {
   return any;
 }
 
-// GraphML and GEXF node ids: the imported `:ID`s, else n<internal id>.
-Result<std::vector<std::string>> XmlNodeIds(const Snapshot& s) {
-  return ExportNodeIds(s, [](size_t, EntityId id) { return "n" + std::to_string(id); });
+// Whether `id` is an XML NMTOKEN, the type GraphML gives node ids: name
+// characters only (letters, digits, '.', '-', '_', ':'; every non-ASCII
+// byte is taken as part of a letter), no spaces or punctuation.
+bool IsNmtoken(std::string_view id) {
+  if (id.empty()) return false;
+  for (unsigned char c : id)
+    if (!(std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == ':' || c >= 0x80))
+      return false;
+  return true;
+}
+
+// GraphML and GEXF node ids: the imported `:ID`s (in GraphML only those that
+// are NMTOKENs), else n<internal id>.
+Result<std::vector<std::string>> XmlNodeIds(const Snapshot& s, bool graphml) {
+  auto fallback = [](size_t, EntityId id) { return "n" + std::to_string(id); };
+  if (!graphml) return ExportNodeIds(s, fallback);
+  return ExportNodeIds(s, fallback, IsNmtoken);
 }
 
 // ` source="..." target="..."` of relation `r`.
@@ -230,7 +245,7 @@ Status WriteGraphml(const Store& store, const Snapshot& s, Writer& w) {
   AppendGraphmlHeader(&w.buf());
   DeclareGraphmlKeys(&k, &w.buf());
   w.buf() += "  <graph id=\"kg\" edgedefault=\"directed\">\n";
-  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, XmlNodeIds(s));
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, XmlNodeIds(s, /*graphml=*/true));
   size_t index = 0;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
     std::string& o = w.buf();
@@ -281,7 +296,7 @@ Status WriteGexf(const Store& store, const Snapshot& s, Writer& w) {
   DeclareGexfAttributes("node", "labels", k.node, &k.node_ids, &k.node_labels, &out);
   DeclareGexfAttributes("edge", "type", k.edge, &k.edge_ids, &k.edge_type, &out);
   out += "    <nodes>\n";
-  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, XmlNodeIds(s));
+  KG_ASSIGN_OR_RETURN(std::vector<std::string> ids, XmlNodeIds(s, /*graphml=*/false));
   size_t index = 0;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
     std::string& o = w.buf();

@@ -180,11 +180,12 @@ std::string DisplayName(const Entity& e) {
 }
 
 Result<std::vector<std::string>> ExportNodeIds(
-    const Snapshot& s, const std::function<std::string(size_t, EntityId)>& fallback) {
+    const Snapshot& s, const std::function<std::string(size_t, EntityId)>& fallback,
+    const std::function<bool(std::string_view)>& usable) {
   std::vector<std::string> ids(s.entities.size());
   for (size_t i = 0; i < s.entities.size(); ++i) {
     KG_ASSIGN_OR_RETURN(ids[i], s.txn->ImportId(s.entities[i]));
-    if (ids[i].empty()) ids[i] = fallback(i, s.entities[i]);
+    if (ids[i].empty() || (usable && !usable(ids[i]))) ids[i] = fallback(i, s.entities[i]);
   }
   std::vector<std::string_view> sorted(ids.begin(), ids.end());
   std::sort(sorted.begin(), sorted.end());

@@ -57,11 +57,13 @@ struct Snapshot {
 Result<Snapshot> TakeSnapshot(const Store& store, const ExportSelection* selection);
 
 // The ids an export gives its nodes, beside s.entities: each entity's
-// import id (the CSV `:ID` it was imported with) where it has one,
-// `fallback(position, id)` where it has none; and every node's fallback
-// when two would be equal (imports that reused an id), so ids stay unique.
+// import id (the CSV `:ID` it was imported with) where it has one that the
+// format can carry (`usable`, when given), `fallback(position, id)` where
+// not; and every node's fallback when two would be equal (imports that
+// reused an id), so ids stay unique.
 Result<std::vector<std::string>> ExportNodeIds(
-    const Snapshot& s, const std::function<std::string(size_t, EntityId)>& fallback);
+    const Snapshot& s, const std::function<std::string(size_t, EntityId)>& fallback,
+    const std::function<bool(std::string_view)>& usable = nullptr);
 
 // The position of entity `id` in s.entities; Corruption when it is not
 // there (a relation's endpoint missing from the snapshot).
