@@ -6,17 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <filesystem>
 #include <string>
 
 #include "query/query.h"
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/query/store_fixture.h"
 
 namespace kg::query {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string Repeat(const std::string& s, size_t n) {
   std::string out;
@@ -29,34 +27,14 @@ bool StartsWith(const std::string& s, std::string_view prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
 }
 
-class LimitsTest : public ::testing::Test {
+class LimitsTest : public OpenStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kg_limits_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    ASSERT_TRUE(storage::Store::Create(dir_.string(), schema::Ontology::Open()).ok());
-    auto s = storage::Store::Open(dir_.string(), {});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
-  Result<ResultTable> Q(std::string_view text, const QueryOptions& opts = {}) {
-    return query::Run(*store_, text, opts);
-  }
   // The statement fails with a message starting with `prefix`.
   void ExpectError(std::string_view text, std::string_view prefix, const QueryOptions& opts = {}) {
     auto r = Q(text, opts);
     ASSERT_FALSE(r.ok()) << text.substr(0, 80);
     EXPECT_TRUE(StartsWith(r.status().message(), prefix)) << r.status().message().substr(0, 300);
   }
-
-  fs::path dir_;
-  std::unique_ptr<storage::Store> store_;
 };
 
 // ~3,000 of any nesting construct used to overflow the parser's stack.

@@ -4,36 +4,19 @@
 #include "core/update_counters.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <string>
 
 #include "query/query.h"
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/query/store_fixture.h"
 
 namespace kg::query {
 namespace {
 
-namespace fs = std::filesystem;
-
-class UpdateCountersTest : public ::testing::Test {
+class UpdateCountersTest : public OpenStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kg_counters_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    ASSERT_TRUE(storage::Store::Create(dir_.string(), schema::Ontology::Open()).ok());
-    auto s = storage::Store::Open(dir_.string(), {});
-    ASSERT_TRUE(s.ok()) << s.status().ToString();
-    store_ = std::move(s).value();
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
   // The counters of `text`, which must succeed.
   UpdateCounters Counted(std::string_view text) {
     UpdateCounters counters;
@@ -44,9 +27,6 @@ class UpdateCountersTest : public ::testing::Test {
     EXPECT_TRUE(r.ok()) << text << ": " << r.status().ToString();
     return counters;
   }
-
-  fs::path dir_;
-  std::unique_ptr<storage::Store> store_;
 };
 
 TEST_F(UpdateCountersTest, CreateCountsNodesLabelsPropertiesAndRelationships) {
