@@ -5,18 +5,9 @@
 namespace kg {
 
 std::string UpdateCountersJson(const UpdateCounters& c) {
-  const std::pair<const char*, uint64_t> fields[] = {
-      {"nodes_created", c.nodes_created},
-      {"nodes_deleted", c.nodes_deleted},
-      {"relationships_created", c.relationships_created},
-      {"relationships_deleted", c.relationships_deleted},
-      {"properties_set", c.properties_set},
-      {"labels_added", c.labels_added},
-      {"labels_removed", c.labels_removed},
-  };
   std::string out =
       c.contains_updates() ? "{\"contains_updates\":true" : "{\"contains_updates\":false";
-  for (const auto& [name, value] : fields)
+  for (const auto& [name, value] : c.Named())
     out += std::string(",\"") + name + "\":" + std::to_string(value);
   return out + "}";
 }

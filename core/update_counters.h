@@ -3,8 +3,10 @@
 // HTTP's and RPC's "stats", Bolt's SUCCESS `stats` and the library's result.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace kg {
 
@@ -22,9 +24,21 @@ struct UpdateCounters {
   uint64_t labels_added = 0;
   uint64_t labels_removed = 0;
 
+  // Every counter with its name in Neo4j's HTTP API ("nodes_created", ...;
+  // Bolt writes the same names with '-'), in that API's order.
+  std::array<std::pair<const char*, uint64_t>, 7> Named() const {
+    return {{{"nodes_created", nodes_created},
+             {"nodes_deleted", nodes_deleted},
+             {"relationships_created", relationships_created},
+             {"relationships_deleted", relationships_deleted},
+             {"properties_set", properties_set},
+             {"labels_added", labels_added},
+             {"labels_removed", labels_removed}}};
+  }
   bool contains_updates() const {
-    return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
-           properties_set || labels_added || labels_removed;
+    for (const auto& [name, count] : Named())
+      if (count > 0) return true;
+    return false;
   }
   friend bool operator==(const UpdateCounters&, const UpdateCounters&) = default;
 };

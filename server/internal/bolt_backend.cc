@@ -2,6 +2,7 @@
 // transactions and Neo4j status codes.
 #include "server/internal/bolt_backend.h"
 
+#include <algorithm>
 #include <map>
 
 namespace kg::server::internal::bolt {
@@ -158,18 +159,13 @@ BoltError Backend::ErrorOf(const Status& status, const std::string& text) const 
 }
 
 ValueMap BoltStats(const UpdateCounters& c) {
-  const std::pair<const char*, uint64_t> counters[] = {
-      {"nodes-created", c.nodes_created},
-      {"nodes-deleted", c.nodes_deleted},
-      {"relationships-created", c.relationships_created},
-      {"relationships-deleted", c.relationships_deleted},
-      {"properties-set", c.properties_set},
-      {"labels-added", c.labels_added},
-      {"labels-removed", c.labels_removed},
-  };
   ValueMap stats;
-  for (const auto& [name, count] : counters)
-    if (count > 0) stats[name] = Value(static_cast<int64_t>(count));
+  for (const auto& [name, count] : c.Named()) {
+    if (count == 0) continue;
+    std::string bolt_name = name;  // Neo4j's Bolt names: nodes-created, ...
+    std::replace(bolt_name.begin(), bolt_name.end(), '_', '-');
+    stats[bolt_name] = Value(static_cast<int64_t>(count));
+  }
   if (!stats.empty()) stats["contains-updates"] = Value(true);
   return stats;
 }

@@ -19,8 +19,6 @@ constexpr double kNodeHeight = 0.5;
 constexpr double kNodeFontSize = 11;
 constexpr double kDotWidth = 0.16;
 
-char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes char*
-
 std::string Number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.2f", v);
@@ -251,13 +249,7 @@ GraphPtr BuildGraph(const DrawModel& model, const RenderOptions& options, Layout
   for (const DrawNode& n : model.nodes) AddNode(body, n);
   for (const DrawEdge& e : model.edges) AddEdge(g, e);
   if (options.legend) {
-    Agraph_t* sub = agsubg(body, Str("legend_rank"), 1);
-    SetAttr(sub, "rank", "sink");
-    Agnode_t* legend = agnode(sub, Str("legend"), 1);
-    SetAttr(legend, "id", "legend");
-    SetAttr(legend, "shape", "plaintext");
-    SetAttr(legend, "tooltip", "Legend");
-    SetHtmlAttr(g, legend, "label", LegendHtml(model, options));
+    AddLegend(g, body, LegendHtml(model, options), /*plain_style=*/false);
   }
   return graph;
 }

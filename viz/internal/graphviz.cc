@@ -27,8 +27,6 @@ std::string LastError() {
   return text.empty() ? "no message" : text;
 }
 
-char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes char*
-
 }  // namespace
 
 LayoutGuard::LayoutGuard(GVC_t* gvc, Agraph_t* graph, std::string_view engine)
@@ -83,6 +81,18 @@ void SetHtmlAttr(Agraph_t* root, void* object, const char* name, std::string_vie
   char* s = agstrdup_html(root, v.data());
   agsafeset(object, Str(name), s, Str(""));
   agstrfree(root, s);
+}
+
+Agnode_t* AddLegend(Agraph_t* root, Agraph_t* parent, std::string_view html, bool plain_style) {
+  Agraph_t* sub = agsubg(parent, Str("legend_rank"), 1);
+  SetAttr(sub, "rank", "sink");
+  Agnode_t* legend = agnode(sub, Str("legend"), 1);
+  SetAttr(legend, "id", "legend");
+  SetAttr(legend, "shape", "plaintext");
+  if (plain_style) SetAttr(legend, "style", "");
+  SetAttr(legend, "tooltip", "Legend");
+  SetHtmlAttr(root, legend, "label", html);
+  return legend;
 }
 
 Result<std::string> RenderData(GVC_t* gvc, Agraph_t* graph, const char* format) {

@@ -47,10 +47,18 @@ Result<GvcPtr> OpenContext();
 // `name`; NotSupported naming what to install otherwise.
 Status CheckPlugin(GVC_t* gvc, const char* kind, std::string_view name);
 
+// cgraph 2.42 takes char* where it only reads.
+inline char* Str(const char* s) { return const_cast<char*>(s); }
+
 // Sets an attribute (declaring it with default "" when new).
 void SetAttr(void* object, const char* name, std::string_view value);
 // Sets an attribute to an HTML-like label (`html` without the outer <>).
 void SetHtmlAttr(Agraph_t* root, void* object, const char* name, std::string_view html);
+
+// The legend: a plain node (id "legend") holding `html`, in a sink-ranked
+// subgraph of `parent` so it sits below the drawing. `plain_style` clears
+// a node style the graph sets by default. Returns the legend node.
+Agnode_t* AddLegend(Agraph_t* root, Agraph_t* parent, std::string_view html, bool plain_style);
 
 // Renders a laid-out graph (or, for "canon", any graph) to bytes.
 // Internal with Graphviz's last error when it fails.

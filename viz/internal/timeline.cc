@@ -17,8 +17,6 @@ namespace {
 constexpr const char* kFont = "Helvetica";
 constexpr size_t kQuoteChars = 90;
 
-char* Str(const char* s) { return const_cast<char*>(s); }  // cgraph 2.42 takes char*
-
 struct KindStyle {
   std::string_view fill;
   std::string_view border;
@@ -214,14 +212,7 @@ GraphPtr BuildTimelineGraph(const Timeline& timeline, const RenderOptions& optio
     agedge(g, previous_date, n, nullptr, 1);
   }
   if (options.legend) {
-    Agraph_t* sub = agsubg(g, Str("legend_rank"), 1);
-    SetAttr(sub, "rank", "sink");
-    Agnode_t* legend = agnode(sub, Str("legend"), 1);
-    SetAttr(legend, "id", "legend");
-    SetAttr(legend, "shape", "plaintext");
-    SetAttr(legend, "style", "");
-    SetAttr(legend, "tooltip", "Legend");
-    SetHtmlAttr(g, legend, "label", LegendHtml(timeline));
+    Agnode_t* legend = AddLegend(g, g, LegendHtml(timeline), /*plain_style=*/true);
     agedge(g, previous_date, legend, nullptr, 1);
   }
   return graph;
