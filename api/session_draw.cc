@@ -163,7 +163,10 @@ Result<Subgraph> LoadEgo(const storage::Transaction& txn, const EgoNodes& nodes,
                          const RelationFilter& keep) {
   Subgraph g;
   std::set<RelationId> rels;
-  for (const auto& [id, ring] : nodes.ring) {
+  for (const auto& entry : nodes.ring) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda.
+    EntityId id = entry.first;
+    auto ring = entry.second;
     KG_ASSIGN_OR_RETURN(Entity e, txn.GetEntity(id));
     g.nodes.push_back(std::move(e));
     KG_RETURN_IF_ERROR(ExpandKept(txn, id, storage::Direction::kOutgoing, types, keep,

@@ -28,8 +28,8 @@ Result<SourceListing> Session::ListSources() const {
     return true;
   }));
   for (const auto& [id, n] : counts) {
-    bool known = std::any_of(out.sources.begin(), out.sources.end(),
-                             [&id](const auto& s) { return s.first.id == id; });
+    auto is_it = [&source = id](const auto& s) { return s.first.id == source; };
+    bool known = std::any_of(out.sources.begin(), out.sources.end(), is_it);
     if (!known) out.unrecorded.emplace_back(id, n);
   }
   return out;

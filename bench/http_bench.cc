@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
     std::cerr << "kg_http_bench: no w2_one_hop names in " << args.queries << "\n";
     return 1;
   }
-  std::atomic<long> errors{0}, rows{0};
+  std::atomic<long> errors{0};
   std::mutex mu;
   std::vector<double> latencies_ms;
   auto deadline = Clock::now() + std::chrono::duration<double>(args.seconds);
