@@ -16,6 +16,7 @@
 
 #include <array>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -86,6 +87,11 @@ struct AggregateDef {
 const FunctionDef* FindFunction(std::string_view name);
 // The aggregate of this name (any case), or nullptr. count(*) is "count".
 const AggregateDef* FindAggregate(std::string_view name);
+
+// The signature as kg.functions() lists it: "labels(NODE) :: LIST",
+// "substring(ANY, ANY[, ANY]) :: ANY", "coalesce(ANY, ...) :: ANY".
+std::string Signature(const FunctionDef& f);
+std::string Signature(const AggregateDef& a);
 
 // Every scalar function, family by family; every aggregate.
 std::vector<const FunctionDef*> AllFunctions();
