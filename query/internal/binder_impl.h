@@ -28,11 +28,6 @@ struct VarInfo {
 
 using Scope = std::map<std::string, VarInfo>;
 
-inline std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 inline SType KindType(VarKind k) {
   switch (k) {
     case VarKind::kNode:
