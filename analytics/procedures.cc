@@ -181,6 +181,7 @@ Status RegisterProcedures(OntologyFn ontology, query::ProcedureRegistry* registr
     def.columns = {"node", ValueColumn(algorithm)};
     def.min_args = 0;
     def.max_args = 1;
+    def.arguments = {"config :: MAP"};
     def.description = "graph analytics (" + std::string(AlgorithmName(algorithm)) +
                       "); optional config map: labels, types, asOf, ...";
     def.fn_with_context = [ontology, algorithm, name = def.name](

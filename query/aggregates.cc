@@ -1,8 +1,9 @@
-// The aggregate catalog and the per-group accumulation of each aggregate.
+// The aggregates of the catalog (count, sum, avg, min, max, collect, stDev,
+// stDevP, percentileDisc, percentileCont): each one's init, update, merge
+// and finalize, and the per-row driver shared by all of them.
 #include "query/internal/aggregates.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -10,46 +11,18 @@
 namespace kg::query::internal {
 namespace {
 
-constexpr std::array<AggregateDef, 10> kAggregates = {{
-    {"count", AggKind::kCount, 1},
-    {"sum", AggKind::kSum, 1},
-    {"avg", AggKind::kAvg, 1},
-    {"min", AggKind::kMin, 1},
-    {"max", AggKind::kMax, 1},
-    {"collect", AggKind::kCollect, 1},
-    {"stdev", AggKind::kStDev, 1},
-    {"stdevp", AggKind::kStDevP, 1},
-    {"percentiledisc", AggKind::kPercentileDisc, 2},
-    {"percentilecont", AggKind::kPercentileCont, 2},
-}};
+// --- init ---------------------------------------------------------------------
 
-bool EqualsLower(std::string_view name, const char* lower) {
-  size_t i = 0;
-  for (; i < name.size() && lower[i] != '\0'; ++i)
-    if (std::tolower(static_cast<unsigned char>(name[i])) != lower[i]) return false;
-  return i == name.size() && lower[i] == '\0';
-}
+void InitEmpty(AggState&) {}
+void InitSum(AggState& s) { s.sum = Value(int64_t{0}); }
 
-AggKind KindOf(const Expr& agg) {
-  if (agg.kind == ExprKind::kCountStar) return AggKind::kCount;
-  return FindAggregate(agg.name)->kind;
-}
+// --- update -------------------------------------------------------------------
 
-// Checks the percentile argument of this row and keeps the first one.
-Status TakePercentile(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) {
-  const Expr& at = *agg.args[1];
-  KG_ASSIGN_OR_RETURN(Value p, Eval(at, row, ctx));
-  if (!p.is_number()) return ctx.TypeError(at.span, "the percentile must be a number");
-  double x = p.as_number();
-  if (!(x >= 0.0 && x <= 1.0))
-    return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", at.span,
-                     "the percentile must be between 0.0 and 1.0");
-  if (state.percentile.is_null()) state.percentile = Value(x);
-  return Status::OK();
-}
+Status CountOne(EvalContext&, const Expr&, AggState&, const Value&) { return Status::OK(); }
 
+// Adds `v` to an integer sum while both are integers (an overflow is an
+// error), else to a float sum; `fsum` keeps the float sum for avg.
 Status AddToSum(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v) {
-  if (!v.is_number()) return ctx.TypeError(agg.args[0]->span, "sum()/avg() need numbers");
   state.fsum += v.as_number();
   if (!(state.sum.is_int() && v.is_int())) {
     state.sum = Value(state.sum.as_number() + v.as_number());
@@ -63,6 +36,77 @@ Status AddToSum(EvalContext& ctx, const Expr& agg, AggState& state, const Value&
   return Status::OK();
 }
 
+Status SumUpdate(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v) {
+  if (!v.is_number()) return ctx.TypeError(agg.args[0]->span, "sum()/avg() need numbers");
+  return AddToSum(ctx, agg, state, v);
+}
+
+Status KeepBest(AggState& state, const Value& v, bool min) {
+  int c = state.best.is_null() ? 0 : OrderCompare(v, state.best);
+  if (state.best.is_null() || (min ? c < 0 : c > 0)) state.best = v;
+  return Status::OK();
+}
+Status MinUpdate(EvalContext&, const Expr&, AggState& s, const Value& v) {
+  return KeepBest(s, v, true);
+}
+Status MaxUpdate(EvalContext&, const Expr&, AggState& s, const Value& v) {
+  return KeepBest(s, v, false);
+}
+
+Status CollectUpdate(EvalContext& ctx, const Expr&, AggState& state, const Value& v) {
+  KG_RETURN_IF_ERROR(ctx.memory.Charge(ApproxBytes(v)));
+  state.list.push_back(v);
+  return Status::OK();
+}
+
+// stDev, stDevP and the percentiles keep the numbers of the group.
+Status NumberUpdate(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v) {
+  if (!v.is_number()) return ctx.TypeError(agg.args[0]->span, agg.name + "() needs numbers");
+  return CollectUpdate(ctx, agg, state, v);
+}
+
+// --- merge --------------------------------------------------------------------
+
+Status MergeCount(EvalContext&, const Expr&, AggState& into, AggState& from) {
+  into.count += from.count;
+  return Status::OK();
+}
+
+Status MergeSum(EvalContext& ctx, const Expr& agg, AggState& into, AggState& from) {
+  into.count += from.count;
+  double fsum = into.fsum + from.fsum;
+  KG_RETURN_IF_ERROR(AddToSum(ctx, agg, into, from.sum));
+  into.fsum = fsum;
+  return Status::OK();
+}
+
+Status MergeMin(EvalContext&, const Expr&, AggState& into, AggState& from) {
+  into.count += from.count;
+  return from.best.is_null() ? Status::OK() : KeepBest(into, from.best, true);
+}
+Status MergeMax(EvalContext&, const Expr&, AggState& into, AggState& from) {
+  into.count += from.count;
+  return from.best.is_null() ? Status::OK() : KeepBest(into, from.best, false);
+}
+
+// Lists concatenate in partition order; the percentile is the first one seen.
+Status MergeList(EvalContext&, const Expr&, AggState& into, AggState& from) {
+  into.count += from.count;
+  if (into.percentile.is_null()) into.percentile = from.percentile;
+  for (Value& v : from.list) into.list.push_back(std::move(v));
+  return Status::OK();
+}
+
+// --- finalize -----------------------------------------------------------------
+
+Value CountFinal(AggState& s) { return Value(s.count); }
+Value SumFinal(AggState& s) { return s.sum; }
+Value AvgFinal(AggState& s) {
+  return s.count == 0 ? Value() : Value(s.fsum / static_cast<double>(s.count));
+}
+Value BestFinal(AggState& s) { return s.best; }
+Value CollectFinal(AggState& s) { return Value(std::move(s.list)); }
+
 Value StandardDeviation(const ValueList& xs, bool sample) {
   size_t n = xs.size();
   if (n < 2) return Value(0.0);
@@ -73,6 +117,8 @@ Value StandardDeviation(const ValueList& xs, bool sample) {
   for (const auto& v : xs) ss += (v.as_number() - mean) * (v.as_number() - mean);
   return Value(std::sqrt(ss / static_cast<double>(sample ? n - 1 : n)));
 }
+Value StDevFinal(AggState& s) { return StandardDeviation(s.list, true); }
+Value StDevPFinal(AggState& s) { return StandardDeviation(s.list, false); }
 
 // Neo4j's definitions: the discrete percentile is the smallest value whose
 // rank reaches p * n; the continuous one interpolates linearly between the
@@ -96,13 +142,64 @@ Value Percentile(ValueList& xs, double p, bool continuous) {
   return Value(xs[lo].as_number() * (static_cast<double>(hi) - at) +
                xs[hi].as_number() * (at - static_cast<double>(lo)));
 }
+Value PercentileDiscFinal(AggState& s) {
+  return s.list.empty() ? Value() : Percentile(s.list, s.percentile.as_number(), false);
+}
+Value PercentileContFinal(AggState& s) {
+  return s.list.empty() ? Value() : Percentile(s.list, s.percentile.as_number(), true);
+}
+
+using enum SType;
+
+const AggregateDef kAggregates[] = {
+    {"count", 1, kInt, false, InitEmpty, CountOne, MergeCount, CountFinal},
+    {"sum", 1, kAny, false, InitSum, SumUpdate, MergeSum, SumFinal},
+    {"avg", 1, kAny, false, InitSum, SumUpdate, MergeSum, AvgFinal},
+    {"min", 1, kAny, true, InitEmpty, MinUpdate, MergeMin, BestFinal},
+    {"max", 1, kAny, true, InitEmpty, MaxUpdate, MergeMax, BestFinal},
+    {"collect", 1, kList, false, InitEmpty, CollectUpdate, MergeList, CollectFinal},
+    {"stDev", 1, kAny, false, InitEmpty, NumberUpdate, MergeList, StDevFinal},
+    {"stDevP", 1, kAny, false, InitEmpty, NumberUpdate, MergeList, StDevPFinal},
+    {"percentileDisc", 2, kAny, false, InitEmpty, NumberUpdate, MergeList, PercentileDiscFinal},
+    {"percentileCont", 2, kAny, false, InitEmpty, NumberUpdate, MergeList, PercentileContFinal},
+};
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+// Checks the percentile argument of this row and keeps the first one.
+Status TakePercentile(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) {
+  const Expr& at = *agg.args[1];
+  KG_ASSIGN_OR_RETURN(Value p, Eval(at, row, ctx));
+  if (!p.is_number()) return ctx.TypeError(at.span, "the percentile must be a number");
+  double x = p.as_number();
+  if (!(x >= 0.0 && x <= 1.0))
+    return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", at.span,
+                     "the percentile must be between 0.0 and 1.0");
+  if (state.percentile.is_null()) state.percentile = Value(x);
+  return Status::OK();
+}
 
 }  // namespace
 
 const AggregateDef* FindAggregate(std::string_view name) {
   for (const AggregateDef& def : kAggregates)
-    if (EqualsLower(name, def.name)) return &def;
+    if (EqualsIgnoringCase(name, def.name)) return &def;
   return nullptr;
+}
+
+std::span<const AggregateDef> AllAggregates() { return kAggregates; }
+
+std::vector<AggState> NewStates(const std::vector<Expr*>& aggregates) {
+  std::vector<AggState> states(aggregates.size());
+  for (size_t i = 0; i < aggregates.size(); ++i) aggregates[i]->aggregate_def->init(states[i]);
+  return states;
 }
 
 Status Accumulate(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) {
@@ -112,9 +209,8 @@ Status Accumulate(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) 
   }
   KG_ASSIGN_OR_RETURN(Value v, Eval(*agg.args[0], row, ctx));
   if (v.is_null()) return Status::OK();
-  AggKind kind = KindOf(agg);
-  if (kind == AggKind::kPercentileDisc || kind == AggKind::kPercentileCont)
-    KG_RETURN_IF_ERROR(TakePercentile(ctx, agg, state, row));
+  const AggregateDef& def = *agg.aggregate_def;
+  if (def.num_args == 2) KG_RETURN_IF_ERROR(TakePercentile(ctx, agg, state, row));
   if (agg.distinct) {
     bool fresh =
         v.is_node() ? state.seen_nodes.insert(v.as_node().id).second : state.seen.insert(v).second;
@@ -122,56 +218,9 @@ Status Accumulate(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) 
     KG_RETURN_IF_ERROR(ctx.memory.Charge(v.is_node() ? 32 : 48 + ApproxBytes(v)));
   }
   ++state.count;
-  switch (kind) {
-    case AggKind::kCount:
-      return Status::OK();
-    case AggKind::kSum:
-    case AggKind::kAvg:
-      return AddToSum(ctx, agg, state, v);
-    case AggKind::kMin:
-    case AggKind::kMax: {
-      int c = state.best.is_null() ? 0 : OrderCompare(v, state.best);
-      if (state.best.is_null() || (kind == AggKind::kMin ? c < 0 : c > 0)) state.best = v;
-      return Status::OK();
-    }
-    case AggKind::kStDev:
-    case AggKind::kStDevP:
-    case AggKind::kPercentileDisc:
-    case AggKind::kPercentileCont:
-      if (!v.is_number()) return ctx.TypeError(agg.args[0]->span, agg.name + "() needs numbers");
-      [[fallthrough]];
-    case AggKind::kCollect:
-      KG_RETURN_IF_ERROR(ctx.memory.Charge(ApproxBytes(v)));
-      state.list.push_back(v);
-      return Status::OK();
-  }
-  return Status::OK();
+  return def.update(ctx, agg, state, v);
 }
 
-Value Finish(const Expr& agg, AggState& state) {
-  switch (KindOf(agg)) {
-    case AggKind::kCount:
-      return Value(state.count);
-    case AggKind::kSum:
-      return state.sum;
-    case AggKind::kAvg:
-      return state.count == 0 ? Value() : Value(state.fsum / static_cast<double>(state.count));
-    case AggKind::kMin:
-    case AggKind::kMax:
-      return state.best;
-    case AggKind::kCollect:
-      return Value(std::move(state.list));
-    case AggKind::kStDev:
-      return StandardDeviation(state.list, true);
-    case AggKind::kStDevP:
-      return StandardDeviation(state.list, false);
-    case AggKind::kPercentileDisc:
-    case AggKind::kPercentileCont:
-      if (state.list.empty()) return Value();
-      return Percentile(state.list, state.percentile.as_number(),
-                        KindOf(agg) == AggKind::kPercentileCont);
-  }
-  return Value();
-}
+Value Finish(const Expr& agg, AggState& state) { return agg.aggregate_def->finalize(state); }
 
 }  // namespace kg::query::internal

@@ -3,8 +3,8 @@
 // rules in binder_expr.cc.
 #include "query/internal/binder.h"
 
-#include "query/internal/aggregates.h"
 #include "query/internal/binder_impl.h"
+#include "query/internal/catalog.h"
 
 namespace kg::query::internal {
 

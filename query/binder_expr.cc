@@ -1,8 +1,7 @@
 // Binding of expressions: variables, function calls and their static argument
 // types, aggregates, comprehensions and pattern predicates.
-#include "query/internal/aggregates.h"
 #include "query/internal/binder_impl.h"
-#include "query/internal/functions.h"
+#include "query/internal/catalog.h"
 
 namespace kg::query::internal::binding {
 
@@ -60,72 +59,53 @@ Status Binder::BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* typ
 
 Status Binder::BindCall(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
   *type = SType::kAny;
-  std::string lname = Lower(e->name);
-  bool agg = e->kind == ExprKind::kCountStar || IsAggregateFunction(lname);
-  if (agg) {
-    if (!ctx.allow_aggregates || ctx.aggregates == nullptr)
-      return Err("InvalidAggregation", e->span, "aggregation is not allowed here");
-    if (ctx.in_aggregate) return Err("NestedAggregation", e->span, "aggregations cannot be nested");
-    e->aggregate = true;
-    e->agg_index = static_cast<int>(ctx.aggregates->size());
-    ctx.aggregates->push_back(e);
-    ctx.in_aggregate = true;
-    if (e->kind == ExprKind::kCountStar) {
-      *type = SType::kInt;
-      return Status::OK();
-    }
-    const AggregateDef* def = FindAggregate(lname);
-    if (static_cast<int>(e->args.size()) != def->num_args)
-      return Err("InvalidNumberOfArguments", e->span,
-                 e->name + " takes " + std::to_string(def->num_args) + " argument(s)");
-  } else if (e->kind == ExprKind::kCall) {
-    const FunctionDef* def = FindFunction(lname);
-    if (def == nullptr)
-      return Err("UnknownFunction", e->span, "unknown function '" + e->name + "'");
-    int n = static_cast<int>(e->args.size());
-    if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
-      return Err("InvalidNumberOfArguments", e->span, "wrong number of arguments to " + e->name);
-  }
+  const AggregateDef* agg =
+      e->kind == ExprKind::kCountStar ? FindAggregate("count") : FindAggregate(e->name);
+  if (agg != nullptr) return BindAggregate(e, agg, scope, ctx, type);
+  const FunctionDef* def = FindFunction(e->name);
+  if (def == nullptr) return Err("UnknownFunction", e->span, "unknown function '" + e->name + "'");
+  int n = static_cast<int>(e->args.size());
+  if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
+    return Err("InvalidNumberOfArguments", e->span, "wrong number of arguments to " + e->name);
   std::vector<SType> arg_types;
   for (auto& a : e->args) {
     SType t;
     KG_RETURN_IF_ERROR(BindExpr(a.get(), scope, ctx, &t));
     arg_types.push_back(t);
   }
-  if (agg) {
-    *type = lname == "count" ? SType::kInt : lname == "collect" ? SType::kList : SType::kAny;
-    return Status::OK();
+  if (def->check != nullptr) {
+    BindProblem p = def->check(*e);
+    if (p.detail != nullptr) return Err(p.detail, e->args[p.arg]->span, p.message);
   }
-  auto bad_arg = [&](size_t i) {
-    return Err(
-        "InvalidArgumentType", e->args[i]->span,
-        std::string("invalid argument of type ") + STypeName(arg_types[i]) + " to " + e->name);
-  };
-  auto is = [&](size_t i, std::initializer_list<SType> ok) {
-    if (arg_types[i] == SType::kAny || arg_types[i] == SType::kNull) return true;
-    return std::find(ok.begin(), ok.end(), arg_types[i]) != ok.end();
-  };
-  if (lname == "exists" && e->args[0]->kind != ExprKind::kProperty)
-    return Err("InvalidArgumentExpression", e->args[0]->span,
-               "exists() takes a property access or a pattern");
-  if (lname == "length" && !is(0, {SType::kPath, SType::kString, SType::kList})) return bad_arg(0);
-  if (lname == "labels" && !is(0, {SType::kNode})) return bad_arg(0);
-  if (lname == "type" && !is(0, {SType::kRel})) return bad_arg(0);
-  if ((lname == "properties" || lname == "keys") &&
-      !is(0, {SType::kNode, SType::kRel, SType::kMap}))
-    return bad_arg(0);
-  if ((lname == "nodes" || lname == "relationships") && !is(0, {SType::kPath})) return bad_arg(0);
-  if (lname == "size" && !is(0, {SType::kString, SType::kList})) return bad_arg(0);
-  if (lname == "id" && !is(0, {SType::kNode, SType::kRel})) return bad_arg(0);
-  if (lname == "tostring" || lname == "tolower" || lname == "toupper" || lname == "trim")
-    *type = SType::kString;
-  if (lname == "size" || lname == "length" || lname == "id" || lname == "tointeger")
-    *type = SType::kInt;
-  if (lname == "labels" || lname == "keys" || lname == "nodes" || lname == "relationships" ||
-      lname == "range" || lname == "split" || lname == "tail")
-    *type = SType::kList;
-  if (lname == "properties") *type = SType::kMap;
-  if (lname == "startnode" || lname == "endnode") *type = SType::kNode;
+  for (size_t i = 0; i < arg_types.size() && i < kMaxTypedArgs; ++i)
+    if (!Admits(def->args[i], arg_types[i]))
+      return Err(
+          "InvalidArgumentType", e->args[i]->span,
+          std::string("invalid argument of type ") + STypeName(arg_types[i]) + " to " + e->name);
+  e->function = def;
+  *type = def->returns;
+  return Status::OK();
+}
+
+Status Binder::BindAggregate(Expr* e, const AggregateDef* def, const Scope& scope, ExprCtx ctx,
+                             SType* type) {
+  if (!ctx.allow_aggregates || ctx.aggregates == nullptr)
+    return Err("InvalidAggregation", e->span, "aggregation is not allowed here");
+  if (ctx.in_aggregate) return Err("NestedAggregation", e->span, "aggregations cannot be nested");
+  e->aggregate = true;
+  e->aggregate_def = def;
+  e->agg_index = static_cast<int>(ctx.aggregates->size());
+  ctx.aggregates->push_back(e);
+  ctx.in_aggregate = true;
+  *type = def->returns;
+  if (e->kind == ExprKind::kCountStar) return Status::OK();
+  if (static_cast<int>(e->args.size()) != def->num_args)
+    return Err("InvalidNumberOfArguments", e->span,
+               e->name + " takes " + std::to_string(def->num_args) + " argument(s)");
+  for (auto& a : e->args) {
+    SType t;
+    KG_RETURN_IF_ERROR(BindExpr(a.get(), scope, ctx, &t));
+  }
   return Status::OK();
 }
 

@@ -33,7 +33,7 @@ Result<DatePrecision> PrecisionArg(EvalContext& ctx, const Expr& c, const Value&
 // openCypher's date() of one argument: a day from a map or a temporal value.
 Result<Value> CypherDate(EvalContext& ctx, const Expr& c, const Value& v) {
   std::vector<Value> args{v};
-  return FindTemporalFunction("date")->fn(ctx, c, args);
+  return DateFn(ctx, c, args);
 }
 
 }  // namespace

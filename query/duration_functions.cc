@@ -1,9 +1,11 @@
 // duration() from a string or a map, duration.between/inMonths/inDays/
-// inSeconds, and datetime.fromEpoch/fromEpochMillis.
+// inSeconds, and datetime.fromEpoch/fromEpochMillis, with their catalog
+// entries.
 #include <cmath>
 #include <map>
 
 #include "query/internal/ast.h"
+#include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
 #include "query/internal/temporal.h"
@@ -72,8 +74,6 @@ Result<Value> Between(EvalContext& ctx, const Expr& c, Args& a, BetweenUnit unit
   return DurationBetween(a[0], a[1], unit);
 }
 
-}  // namespace
-
 Result<Value> DurationFn(EvalContext& ctx, const Expr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null() || v.is_duration()) return v;
@@ -114,5 +114,19 @@ Result<Value> DateTimeFromEpochMillis(EvalContext& ctx, const Expr& c, Args& a) 
   int64_t s = ms / 1000 - (ms % 1000 < 0 ? 1 : 0);
   return Value(DateTimeAtInstant(s, static_cast<int32_t>((ms - s * 1000) * 1'000'000), 0, 0));
 }
+
+const FunctionDef kDurationFunctions[] = {
+    {"duration", 1, 1, DurationFn},
+    {"duration.between", 2, 2, DurationBetweenFn},
+    {"duration.inMonths", 2, 2, DurationInMonthsFn},
+    {"duration.inDays", 2, 2, DurationInDaysFn},
+    {"duration.inSeconds", 2, 2, DurationInSecondsFn},
+    {"datetime.fromEpoch", 2, 2, DateTimeFromEpoch},
+    {"datetime.fromEpochMillis", 1, 1, DateTimeFromEpochMillis},
+};
+
+}  // namespace
+
+std::span<const FunctionDef> DurationFunctions() { return kDurationFunctions; }
 
 }  // namespace kg::query::internal

@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "core/relation.h"
+#include "query/internal/catalog.h"
 #include "query/internal/compare.h"
-#include "query/internal/functions.h"
 #include "query/internal/limits.h"
 #include "query/internal/temporal.h"
 
@@ -318,7 +318,8 @@ Result<Value> EvalCall(const Expr& e, Row& row, EvalContext& ctx) {
                        "aggregation is not allowed here");
     return (*ctx.agg_values)[e.agg_index];
   }
-  const FunctionDef* def = FindFunction(e.name);
+  // The binder resolved the function once (Expr::function): no lookup here.
+  const FunctionDef* def = e.function;
   if (def == nullptr)
     return ctx.Error(ErrorClass::kSyntaxError, "UnknownFunction", e.span, "unknown function");
   std::vector<Value> args;

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/internal/catalog.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
 #include "query/internal/limits.h"
@@ -527,10 +528,8 @@ void CollectIdHints(const Expr* where, std::vector<std::pair<int, const Expr*>>*
   }
   if (where->kind != ExprKind::kEq && where->kind != ExprKind::kIn) return;
   auto id_of_var = [](const Expr* e) {
-    if (e->kind != ExprKind::kCall || e->args.size() != 1 || e->aggregate) return -1;
-    if (e->name.size() != 2 || std::tolower(static_cast<unsigned char>(e->name[0])) != 'i' ||
-        std::tolower(static_cast<unsigned char>(e->name[1])) != 'd')
-      return -1;
+    static const FunctionDef* const kId = FindFunction("id");
+    if (e->kind != ExprKind::kCall || e->function != kId) return -1;
     return e->args[0]->kind == ExprKind::kVar ? e->args[0]->slot : -1;
   };
   auto constant = [](const Expr* e) {

@@ -2,24 +2,17 @@
 // speed (name-index seek is chosen inside MatchOp from the pattern and WHERE;
 // BFS of distinct end nodes for var-length expansions whose only consumer is
 // a duplicate-insensitive projection), and the CALL operator.
-#include <cctype>
-
 #include "query/internal/binder.h"
+#include "query/internal/catalog.h"
 #include "query/internal/executor.h"
 
 namespace kg::query::internal {
 namespace {
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool AggregatesIgnoreDuplicates(const Projection& p) {
   if (p.aggregates.empty()) return p.distinct;
   for (const Expr* a : p.aggregates) {
-    std::string f = Lower(a->name);
-    bool ok = (a->distinct && a->kind == ExprKind::kCall) || f == "min" || f == "max";
+    bool ok = (a->distinct && a->kind == ExprKind::kCall) || a->aggregate_def->ignores_duplicates;
     if (!ok) return false;
   }
   return true;

@@ -1,9 +1,11 @@
 // The procedure registry and kg's built-in procedures.
 #include "query/procedures.h"
 
+#include <cassert>
 #include <cctype>
 
 #include "core/suggest.h"
+#include "query/internal/catalog.h"
 #include "query/internal/errors.h"
 
 namespace kg::query {
@@ -40,7 +42,58 @@ Result<ResultTable> Lookup(storage::Transaction& txn, const std::vector<Value>& 
   return table;
 }
 
+// kg.procedures(): one row per procedure of the statement's registry.
+Result<ResultTable> ListProcedures(storage::Transaction&, const std::vector<Value>&,
+                                   const ProcedureContext& context) {
+  ResultTable table{{"name", "signature", "description", "mode"}, {}};
+  if (context.registry == nullptr) return table;
+  for (const ProcedureDef* def : context.registry->List())
+    table.rows.push_back({Value(def->name), Value(def->Signature()), Value(def->description),
+                          Value(def->writes ? "WRITE" : "READ")});
+  return table;
+}
+
+// kg.functions(): one row per scalar function and aggregate of the catalog.
+Result<ResultTable> ListFunctions(storage::Transaction&, const std::vector<Value>&) {
+  ResultTable table{{"name", "signature", "kind", "deterministic"}, {}};
+  for (const internal::FunctionDef* f : internal::AllFunctions())
+    table.rows.push_back(
+        {Value(f->name), Value(internal::Signature(*f)), Value("scalar"), Value(f->deterministic)});
+  for (const internal::AggregateDef& a : internal::AllAggregates())
+    table.rows.push_back(
+        {Value(a.name), Value(internal::Signature(a)), Value("aggregate"), Value(true)});
+  return table;
+}
+
+Status RegisterBuiltin(ProcedureRegistry* r, std::string name, std::vector<std::string> columns,
+                       std::vector<std::string> arguments, std::string description,
+                       ContextProcedureFn fn) {
+  ProcedureDef def;
+  def.name = std::move(name);
+  def.columns = std::move(columns);
+  def.min_args = def.max_args = static_cast<int>(arguments.size());
+  def.arguments = std::move(arguments);
+  def.description = std::move(description);
+  def.fn_with_context = std::move(fn);
+  return r->Register(std::move(def));
+}
+
 }  // namespace
+
+std::string ProcedureDef::Signature() const {
+  std::string out = name + "(";
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    bool optional = static_cast<int>(i) >= min_args;
+    if (optional) out += "[";
+    if (i > 0) out += ", ";
+    out += arguments[i];
+    if (optional) out += "]";
+  }
+  if (max_args < 0) out += ", ...";
+  out += ") :: (";
+  for (size_t i = 0; i < columns.size(); ++i) out += (i > 0 ? ", " : "") + columns[i];
+  return out + ")";
+}
 
 Status ProcedureContext::Check() const {
   using internal::ErrorClass;
@@ -96,14 +149,22 @@ std::vector<const ProcedureDef*> ProcedureRegistry::List() const {
 
 ProcedureRegistry ProcedureRegistry::WithBuiltins() {
   ProcedureRegistry r;
-  ProcedureDef lookup;
-  lookup.name = "kg.lookup";
-  lookup.columns = {"node"};
-  lookup.min_args = 1;
-  lookup.max_args = 1;
-  lookup.description = "entities whose name or one of whose aliases equals the text, ignoring case";
-  lookup.fn_with_context = Lookup;
-  Status s = r.Register(std::move(lookup));
+  // The names are fresh in a fresh registry: Register cannot fail here.
+  Status s = RegisterBuiltin(
+      &r, "kg.lookup", {"node"}, {"text :: STRING"},
+      "entities whose name or one of whose aliases equals the text, ignoring case", Lookup);
+  if (s.ok())
+    s = RegisterBuiltin(&r, "kg.procedures", {"name", "signature", "description", "mode"}, {},
+                        "the procedures CALL can run: signature, YIELD columns, READ or WRITE",
+                        ListProcedures);
+  if (s.ok())
+    s = RegisterBuiltin(
+        &r, "kg.functions", {"name", "signature", "kind", "deterministic"}, {},
+        "the scalar functions and aggregates of the query language, with their signatures",
+        [](storage::Transaction& txn, const std::vector<Value>& args, const ProcedureContext&) {
+          return ListFunctions(txn, args);
+        });
+  assert(s.ok());
   (void)s;
   return r;
 }

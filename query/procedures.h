@@ -7,6 +7,11 @@
 //                                   none: an UnknownEntityWarning notification
 //                                   with "did you mean" (names and aliases by
 //                                   edit distance)
+//   kg.procedures() YIELD name, signature, description, mode
+//                                -- the procedures of the statement's registry
+//   kg.functions() YIELD name, signature, kind, deterministic
+//                                -- the scalar functions and aggregates of the
+//                                   catalog (query/internal/catalog.h)
 #pragma once
 
 #include <atomic>
@@ -51,6 +56,9 @@ struct ProcedureContext {
   // Adds a warning at the call's position (each description once per
   // statement, however many rows call the procedure).
   void Notify(std::string code, std::string title, std::string description) const;
+  // The registry the statement runs with (for kg.procedures()); not owned,
+  // null when the caller runs a procedure outside a statement.
+  const class ProcedureRegistry* registry = nullptr;
 };
 
 // Whether a procedure's error is the statement being stopped (Check()'s
@@ -63,12 +71,19 @@ using ContextProcedureFn = std::function<Result<ResultTable>(
 struct ProcedureDef {
   std::string name;                  // e.g. "kg.pagerank"; matched case-insensitively
   std::vector<std::string> columns;  // output column names, for YIELD
+  // Each argument as "name :: TYPE", for the signature (the first min_args
+  // are required; a procedure with max_args -1 takes more of the last kind).
+  std::vector<std::string> arguments;
   int min_args = 0;
   int max_args = 0;     // -1 = any number
   bool writes = false;  // procedures are read-only unless set (then CALL runs in a write txn)
   std::string description;
   ProcedureFn fn;
   ContextProcedureFn fn_with_context;  // preferred by Call when set
+
+  // "kg.lookup(text :: STRING) :: (node)": the arguments (optional ones in
+  // brackets) and the YIELD columns.
+  std::string Signature() const;
 
   // Runs the procedure: fn_with_context (given `context`) when set, else fn.
   Result<ResultTable> Call(storage::Transaction& txn, const std::vector<Value>& args,
@@ -85,7 +100,8 @@ class ProcedureRegistry {
   // All procedures by name.
   std::vector<const ProcedureDef*> List() const;
 
-  // A registry holding kg's built-in procedures (kg.lookup).
+  // A registry holding kg's built-in procedures (kg.lookup, kg.procedures,
+  // kg.functions).
   static ProcedureRegistry WithBuiltins();
 
  private:

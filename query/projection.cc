@@ -127,8 +127,7 @@ class ProjectOp : public Operator {
       if (it == groups_.end()) {
         KG_RETURN_IF_ERROR(st_.eval.memory.Charge(ApproxBytes(key) + ApproxBytes(row) +
                                                   sizeof(AggState) * op_.p_.aggregates.size()));
-        it =
-            groups_.emplace(key, Group{row, std::vector<AggState>(op_.p_.aggregates.size())}).first;
+        it = groups_.emplace(key, Group{row, NewStates(op_.p_.aggregates)}).first;
         order_.push_back(it);
         KG_RETURN_IF_ERROR(st_.CheckRows(order_.size()));
       }
@@ -143,10 +142,9 @@ class ProjectOp : public Operator {
     Status EmitGroups(Rows* out) {
       if (groups_.empty() && group_items_.empty()) {
         Row empty(st_.num_slots);
-        order_.push_back(groups_
-                             .emplace(std::vector<Value>{},
-                                      Group{empty, std::vector<AggState>(op_.p_.aggregates.size())})
-                             .first);
+        order_.push_back(
+            groups_.emplace(std::vector<Value>{}, Group{empty, NewStates(op_.p_.aggregates)})
+                .first);
       }
       for (auto it : order_) {
         Group& g = it->second;

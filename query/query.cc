@@ -441,6 +441,7 @@ ProcedureContext ContextFor(const ExecState& st, const Clause& c) {
   context.cancel = st.eval.cancel;
   context.interrupt = st.eval.interrupt;
   context.notifications = st.eval.notifications;
+  context.registry = st.procedures;
   Span at = c.exprs.empty() || !c.exprs[0] ? c.span : c.exprs[0]->span;
   context.position = PositionOf(*st.eval.src, at.begin);
   return context;

@@ -1,5 +1,7 @@
-// left, right, the trim family and reverse over UTF-8 strings: positions
-// and lengths count code points, as openCypher's characters.
+// The string functions and their catalog entries: toLower, toUpper, split,
+// substring, replace (on bytes: ASCII case mapping), and left, right, the
+// trim family and reverse over UTF-8 strings, whose positions and lengths
+// count code points, as openCypher's characters.
 #include "query/internal/string_functions.h"
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include <string_view>
 
 #include "query/internal/ast.h"
+#include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 
 namespace kg::query::internal {
@@ -85,6 +88,78 @@ Result<Value> TrimImpl(EvalContext& ctx, const Expr& c, Args& a, bool left, bool
   return Value(std::move(out));
 }
 
+Result<Value> MapString(EvalContext& ctx, const Expr& c, Args& a, int (*f)(int)) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  std::string s = a[0].as_string();
+  for (char& ch : s) ch = static_cast<char>(f(static_cast<unsigned char>(ch)));
+  return Value(std::move(s));
+}
+Result<Value> ToLower(EvalContext& ctx, const Expr& c, Args& a) {
+  return MapString(ctx, c, a, ::tolower);
+}
+Result<Value> ToUpper(EvalContext& ctx, const Expr& c, Args& a) {
+  return MapString(ctx, c, a, ::toupper);
+}
+
+Result<Value> Split(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null() || a[1].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  if (!a[1].is_string()) return BadArg(ctx, c, 1, a[1]);
+  const std::string& s = a[0].as_string();
+  const std::string& d = a[1].as_string();
+  ValueList out;
+  if (d.empty()) {
+    for (char ch : s) out.emplace_back(std::string(1, ch));
+    return Value(std::move(out));
+  }
+  size_t pos = 0;
+  while (true) {
+    size_t next = s.find(d, pos);
+    if (next == std::string::npos) break;
+    out.emplace_back(s.substr(pos, next - pos));
+    pos = next + d.size();
+  }
+  out.emplace_back(s.substr(pos));
+  return Value(std::move(out));
+}
+
+Result<Value> Substring(EvalContext& ctx, const Expr& c, Args& a) {
+  if (a[0].is_null()) return Value();
+  if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
+  if (!a[1].is_int()) return BadArg(ctx, c, 1, a[1]);
+  if (a.size() > 2 && !a[2].is_int()) return BadArg(ctx, c, 2, a[2]);
+  const std::string& s = a[0].as_string();
+  int64_t start = a[1].as_int();
+  int64_t len = a.size() > 2 ? a[2].as_int() : static_cast<int64_t>(s.size());
+  if (start < 0 || len < 0)
+    return ctx.Error(ErrorClass::kArgumentError, "NegativeIntegerArgument", c.span,
+                     "negative argument to substring()");
+  if (start >= static_cast<int64_t>(s.size())) return Value(std::string());
+  return Value(s.substr(start, len));
+}
+
+Result<Value> Replace(EvalContext& ctx, const Expr& c, Args& a) {
+  for (size_t i = 0; i < 3; ++i) {
+    if (a[i].is_null()) return Value();
+    if (!a[i].is_string()) return BadArg(ctx, c, i, a[i]);
+  }
+  std::string s = a[0].as_string();
+  const std::string& from = a[1].as_string();
+  const std::string& to = a[2].as_string();
+  if (from.empty()) return Value(s);
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t next = s.find(from, pos);
+    if (next == std::string::npos) break;
+    out += s.substr(pos, next - pos) + to;
+    pos = next + from.size();
+  }
+  out += s.substr(pos);
+  return Value(std::move(out));
+}
+
 }  // namespace
 
 Result<Value> LeftFn(EvalContext& ctx, const Expr& c, Args& a) { return Take(ctx, c, a, true); }
@@ -109,5 +184,26 @@ Result<Value> ReverseFn(EvalContext& ctx, const Expr& c, Args& a) {
   for (auto it = cps.rbegin(); it != cps.rend(); ++it) out += *it;
   return Value(std::move(out));
 }
+
+namespace {
+
+const FunctionDef kStringFunctions[] = {
+    {"toLower", 1, 1, ToLower, SType::kString},
+    {"toUpper", 1, 1, ToUpper, SType::kString},
+    {"trim", 1, 2, TrimFn, SType::kString},
+    {"btrim", 1, 2, TrimFn},
+    {"ltrim", 1, 2, LTrimFn},
+    {"rtrim", 1, 2, RTrimFn},
+    {"left", 2, 2, LeftFn},
+    {"right", 2, 2, RightFn},
+    {"split", 2, 2, Split, SType::kList},
+    {"substring", 2, 3, Substring},
+    {"replace", 3, 3, Replace},
+    {"reverse", 1, 1, ReverseFn},
+};
+
+}  // namespace
+
+std::span<const FunctionDef> StringFunctions() { return kStringFunctions; }
 
 }  // namespace kg::query::internal

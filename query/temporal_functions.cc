@@ -1,8 +1,8 @@
 // The temporal functions: date(), localtime(), time(), localdatetime(),
 // datetime() from a string, a map or another temporal (or the clock, with
 // no argument), their .truncate/.statement/.transaction/.realtime forms,
-// datetime.fromEpoch/fromEpochMillis, duration() and duration.between/
-// inMonths/inDays/inSeconds. Map construction follows openCypher: a base
+// with their catalog entries (durations and datetime.fromEpoch are in
+// duration_functions.cc). Map construction follows openCypher: a base
 // (date:, time:, datetime:) whose fields the other keys override.
 #include <chrono>
 #include <cmath>
@@ -417,11 +417,14 @@ Result<Value> Truncate(EvalContext& ctx, const Expr& c, Args& a) {
   return FromMap(ctx, c, kTarget, *m, &*p);
 }
 
-#define KG_TEMPORAL_FUNCTIONS(name, type)                                                         \
-  {name, 0, 1, Construct<type>}, {name ".truncate", 2, 3, Truncate<type>},                        \
-      {name ".statement", 0, 1, Now<type, false>}, {name ".transaction", 0, 1, Now<type, false>}, \
-  {                                                                                               \
-    name ".realtime", 0, 1, Now<type, true>                                                       \
+// Each of the five temporal types has a constructor (without arguments it
+// reads the statement's clock, hence not deterministic), .truncate and
+// the three clocks.
+#define KG_TEMPORAL_FUNCTIONS(name, type)                                                          \
+  {name, 0, 1, Construct<type>, SType::kAny, {}, false}, {name ".truncate", 2, 3, Truncate<type>}, \
+      {name ".statement", 0, 1, Now<type, false>, SType::kAny, {}, false},                         \
+      {name ".transaction", 0, 1, Now<type, false>, SType::kAny, {}, false}, {                     \
+    name ".realtime", 0, 1, Now<type, true>, SType::kAny, {}, false                                \
   }
 
 const FunctionDef kTemporalFunctions[] = {
@@ -430,21 +433,14 @@ const FunctionDef kTemporalFunctions[] = {
     KG_TEMPORAL_FUNCTIONS("time", T::kTime),
     KG_TEMPORAL_FUNCTIONS("localdatetime", T::kLocalDateTime),
     KG_TEMPORAL_FUNCTIONS("datetime", T::kDateTime),
-    {"datetime.fromepoch", 2, 2, DateTimeFromEpoch},
-    {"datetime.fromepochmillis", 1, 1, DateTimeFromEpochMillis},
-    {"duration", 1, 1, DurationFn},
-    {"duration.between", 2, 2, DurationBetweenFn},
-    {"duration.inmonths", 2, 2, DurationInMonthsFn},
-    {"duration.indays", 2, 2, DurationInDaysFn},
-    {"duration.inseconds", 2, 2, DurationInSecondsFn},
 };
 
 }  // namespace
 
-const FunctionDef* FindTemporalFunction(std::string_view name) {
-  for (const FunctionDef& f : kTemporalFunctions)
-    if (name == f.name) return &f;
-  return nullptr;
+std::span<const FunctionDef> TemporalFunctions() { return kTemporalFunctions; }
+
+Result<Value> DateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args) {
+  return Construct<T::kDate>(ctx, call, args);
 }
 
 }  // namespace kg::query::internal

@@ -1,46 +1,30 @@
-// Aggregate functions: one catalog entry per aggregate (its name and arity),
-// the state it keeps per group and how that state turns into a value. The
-// binder finds aggregates here and the projection operator runs them.
+// The state of an aggregate in one group and how the projection operator
+// drives it: NewStates (each aggregate's init), Accumulate per row (the
+// argument evaluated, nulls and DISTINCT duplicates skipped, then the
+// catalog entry's update) and Finish (its finalize). Which aggregates exist
+// and what each does is the catalog's (query/internal/catalog.h, the
+// entries in aggregates.cc).
 #pragma once
 
 #include <cstdint>
 #include <set>
-#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "core/result.h"
 #include "core/value.h"
+#include "query/internal/catalog.h"
 #include "query/internal/compare.h"
 #include "query/internal/eval.h"
 
 namespace kg::query::internal {
 
-enum class AggKind {
-  kCount,
-  kSum,
-  kAvg,
-  kMin,
-  kMax,
-  kCollect,
-  kStDev,
-  kStDevP,
-  kPercentileDisc,
-  kPercentileCont,
-};
-
-struct AggregateDef {
-  const char* name;  // lower case
-  AggKind kind;
-  int num_args;  // the value, then for percentiles the percentile in [0, 1]
-};
-
-// The aggregate of this name (any case), or nullptr.
-const AggregateDef* FindAggregate(std::string_view name);
-
-// State of one aggregate in one group.
+// State of one aggregate in one group: each aggregate uses the fields it
+// needs (count: count; sum/avg: count, sum, fsum; min/max: best; collect,
+// stDev and the percentiles: list).
 struct AggState {
   int64_t count = 0;
-  Value sum = Value(int64_t{0});
+  Value sum;
   double fsum = 0;
   Value best;
   ValueList list;
@@ -48,6 +32,9 @@ struct AggState {
   std::set<Value, ValueLess> seen;
   std::unordered_set<EntityId> seen_nodes;  // DISTINCT over nodes: by id
 };
+
+// One initialised state per aggregate of a projection (bound call nodes).
+std::vector<AggState> NewStates(const std::vector<Expr*>& aggregates);
 
 // Adds the row's value of aggregate `agg` (a bound kCall or kCountStar) to
 // `state`. Errors: TypeError for a non-number to sum/avg/stDev/percentiles or

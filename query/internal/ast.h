@@ -16,6 +16,8 @@ namespace kg::query::internal {
 
 struct Expr;
 struct PatternPart;
+struct FunctionDef;
+struct AggregateDef;
 using ExprPtr = std::unique_ptr<Expr>;
 
 enum class ExprKind {
@@ -86,6 +88,11 @@ struct Expr {
   bool aggregate = false;  // kCall/kCountStar that is an aggregation
   int agg_index = -1;      // index into the projection's aggregate list
   int pattern_plan = -1;   // kPattern, kPatternComp: index of its compiled sub-plan
+  // The catalog entry of a call (query/internal/catalog.h), resolved once
+  // here so that evaluation calls it without a lookup by name: a scalar
+  // kCall's function, or an aggregate's (kCountStar: "count").
+  const FunctionDef* function = nullptr;
+  const AggregateDef* aggregate_def = nullptr;
 };
 
 enum class RelDir { kRight, kLeft, kBoth };

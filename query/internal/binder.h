@@ -13,7 +13,7 @@ namespace kg::query::internal {
 
 Status Bind(const SourceText& src, Statement* statement);
 
-// True for count/sum/avg/min/max/collect/stDev/stDevP (case-insensitive).
+// True when the catalog has an aggregate of this name (any case).
 bool IsAggregateFunction(const std::string& name);
 
 }  // namespace kg::query::internal

@@ -1,6 +1,7 @@
 // The binder's internals shared by binder.cc (clauses, patterns,
-// projections) and binder_expr.cc (expressions): scopes, static types and
-// the Binder class. Only the binder includes this header.
+// projections) and binder_expr.cc (expressions): scopes, static types (the
+// SType enum is in static_type.h, shared with the catalog) and the Binder
+// class. Only the binder includes this header.
 #pragma once
 
 #include <algorithm>
@@ -11,14 +12,13 @@
 
 #include "query/internal/ast.h"
 #include "query/internal/binder.h"
+#include "query/internal/catalog.h"
 #include "query/internal/errors.h"
+#include "query/internal/static_type.h"
 
 namespace kg::query::internal::binding {
 
 enum class VarKind { kNode, kRel, kRelList, kPath, kValue };
-
-// A statically known type ("any" when it depends on data).
-enum class SType { kAny, kNull, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRel, kPath };
 
 struct VarInfo {
   int slot = -1;
@@ -27,11 +27,6 @@ struct VarInfo {
 };
 
 using Scope = std::map<std::string, VarInfo>;
-
-inline std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 inline SType KindType(VarKind k) {
   switch (k) {
@@ -47,34 +42,6 @@ inline SType KindType(VarKind k) {
       return SType::kAny;
   }
   return SType::kAny;
-}
-
-inline const char* STypeName(SType t) {
-  switch (t) {
-    case SType::kAny:
-      return "ANY";
-    case SType::kNull:
-      return "NULL";
-    case SType::kBool:
-      return "BOOLEAN";
-    case SType::kInt:
-      return "INTEGER";
-    case SType::kFloat:
-      return "FLOAT";
-    case SType::kString:
-      return "STRING";
-    case SType::kList:
-      return "LIST";
-    case SType::kMap:
-      return "MAP";
-    case SType::kNode:
-      return "NODE";
-    case SType::kRel:
-      return "RELATIONSHIP";
-    case SType::kPath:
-      return "PATH";
-  }
-  return "ANY";
 }
 
 inline SType LiteralType(const Value& v) {
@@ -563,7 +530,11 @@ class Binder {
   // --- expressions -------------------------------------------------------------
 
   Status BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type);
+  // A function call or aggregate, resolved in the catalog once: the entry
+  // is stored in the Expr (Expr::function / Expr::aggregate_def).
   Status BindCall(Expr* e, const Scope& scope, ExprCtx ctx, SType* type);
+  Status BindAggregate(Expr* e, const AggregateDef* def, const Scope& scope, ExprCtx ctx,
+                       SType* type);
   Status BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* type);
 
   const SourceText& src_;

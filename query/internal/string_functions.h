@@ -1,5 +1,6 @@
-// String functions of the function table (functions.cc) that count in
-// characters (Unicode code points of the UTF-8 text), not bytes.
+// String functions that count in characters (Unicode code points of the
+// UTF-8 text), not bytes (their catalog entries are in string_functions.cc),
+// and BadArg, the argument TypeError every function family uses.
 #pragma once
 
 #include <vector>

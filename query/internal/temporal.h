@@ -11,7 +11,7 @@
 
 #include "core/result.h"
 #include "core/value.h"
-#include "query/internal/functions.h"
+#include "query/internal/catalog.h"
 
 namespace kg::query::internal {
 
@@ -43,22 +43,12 @@ Result<Value> BuildTemporal(Value::Type target, const TemporalParts& p);
 enum class BetweenUnit { kAll, kMonths, kDays, kSeconds };
 Value DurationBetween(const Value& from, const Value& to, BetweenUnit unit);
 
-// The functions of duration_functions.cc (FunctionDef::fn signature).
-Result<Value> DurationFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-Result<Value> DurationBetweenFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-Result<Value> DurationInMonthsFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-Result<Value> DurationInDaysFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-Result<Value> DurationInSecondsFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-Result<Value> DateTimeFromEpoch(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-Result<Value> DateTimeFromEpochMillis(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
+// openCypher's date(x) (the constructor of the catalog's "date" entry).
+Result<Value> DateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
 
 // kg.date(text | date | temporal | map [, precision]): a date with its
 // precision (date_precision.cc, docs/temporal.md).
 Result<Value> KgDateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
-
-// The temporal function of this lower-case name ("date", "datetime.truncate",
-// "duration.between", ...), or nullptr.
-const FunctionDef* FindTemporalFunction(std::string_view name);
 
 // `v.key` for a temporal or duration value: the component, or nullopt when
 // the value has no such component (the caller reports it).

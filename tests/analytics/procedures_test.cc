@@ -67,6 +67,18 @@ TEST_F(ProceduresTest, PageRankYieldsNodeAndScore) {
   EXPECT_EQ(t.rows.back()[0], Value("P"));  // nobody points at the person
 }
 
+// kg.procedures() lists the registry the statement runs with: the analytics
+// procedures registered beside the built-ins, with their signatures.
+TEST_F(ProceduresTest, ProceduresListingShowsRegisteredSignatures) {
+  ResultTable t =
+      Ok("CALL kg.procedures() YIELD name, signature, mode "
+         "WHERE name IN ['kg.pagerank', 'kg.lookup'] RETURN name, signature, mode ORDER BY name");
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0][0], Value("kg.lookup"));
+  EXPECT_EQ(t.rows[1][1], Value("kg.pagerank([config :: MAP]) :: (node, score)"));
+  EXPECT_EQ(t.rows[1][2], Value("READ"));
+}
+
 TEST_F(ProceduresTest, ComponentsAndCommunitiesYieldGroups) {
   ResultTable t =
       Ok("CALL kg.components() YIELD node, component "
