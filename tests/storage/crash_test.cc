@@ -10,6 +10,7 @@
 
 #include "storage/import.h"
 #include "storage/store.h"
+#include "tests/sanitizers.h"
 #include "tests/storage/child_process.h"
 
 namespace kg::storage {
@@ -20,8 +21,10 @@ using testing::Env;
 using testing::SpawnTest;
 using testing::WaitChild;
 
-constexpr int kNodes = 20000;
-constexpr int kEdges = 200000;
+// A tenth of the graph under the sanitizers (tests/sanitizers.h): seven
+// instrumented imports of the whole one take minutes.
+constexpr int kNodes = kg::testing::UnlessSanitized(20000, 2000);
+constexpr int kEdges = kg::testing::UnlessSanitized(200000, 20000);
 
 // Child side of the crash tests: KG_CRASH_MODE "import" imports KG_CRASH_DATA
 // into KG_CRASH_DB; "writes" commits small transactions until killed.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "tests/sanitizers.h"
 #include "tests/storage/reliability_util.h"
 
 namespace kg::storage {
@@ -23,11 +24,12 @@ class SmallWritesTest : public testing::TempDirTest {};
 // CLI's own test runs some through the executable): each open replays the
 // previous session's log into new level-0 files; without compaction at open
 // they piled up (about 4 per session, all held open) until the database no
-// longer opened under a 1,024 open-file limit.
+// longer opened under a 1,024 open-file limit. (500 under the sanitizers,
+// where each session costs ten times as much: tests/sanitizers.h.)
 TEST_F(SmallWritesTest, FiveThousandSessionsKeepTheFileCountBounded) {
   std::string db = Path("db");
   ASSERT_TRUE(Store::Create(db, schema::Ontology::Builtin()).ok());
-  constexpr int kSessions = 5000;
+  constexpr int kSessions = kg::testing::UnlessSanitized(5000, 500);
   size_t most = 0;
   for (int i = 0; i < kSessions; ++i) {
     auto store = Store::Open(db, {});
