@@ -177,6 +177,10 @@ async function start() {
   });
   try {
     await explorer.initTime();
+    // The server builds its index of names on the first suggestion after a
+    // start or a commit (a second on a large graph): ask for one now, so
+    // the first keystroke finds it built. The answer is not needed.
+    api.get('/v1/suggest', {q: 'a', limit: '1'}).catch(() => {});
   } catch (e) {
     api.status(`${e.message}${e.code === 'Unauthorized' ? ' — set the token above' : ''}`, true);
   }
