@@ -254,5 +254,27 @@ TEST_F(ExplorerLayoutTest, SuggestionsFromTheIndexEqualTheStatement) {
   }
 }
 
+// Where a name or alias is not a string the index would not convert it as
+// the statement does (toString), so the statement answers: an integer
+// alias is found by its digits.
+TEST(ExplorerSuggestFallbackTest, NonStringAliasesAreAnsweredByTheStatement) {
+  TempDir dir;
+  std::string db = dir.path() + "/db";
+  ASSERT_EQ(RunCommand({KgBinary(), "--db", db, "init", "--ontology", "open"}).exit_code, 0);
+  CommandResult created =
+      RunCommand({KgBinary(), "--db", db, "query",
+                  "CREATE (:T {name: 'Alpha', aliases: ['al', 7]}), (:T {name: 'Beta 7'})"});
+  ASSERT_EQ(created.exit_code, 0) << created.out;
+  ServerProcess server(db, {});
+  ASSERT_TRUE(server.ok());
+  HttpReply reply = GetWithParams(server, "/v1/suggest", {"q=7"});
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  Value list = JsonMember(reply.body, "suggestions");
+  ASSERT_TRUE(list.is_list() && list.as_list().size() == 2) << reply.body;
+  EXPECT_EQ(JsonText(list.as_list()[0].as_map().at("name")), "\"Alpha\"") << reply.body;
+  EXPECT_EQ(JsonText(list.as_list()[0].as_map().at("alias")), "7") << reply.body;
+  EXPECT_EQ(JsonText(list.as_list()[1].as_map().at("name")), "\"Beta 7\"") << reply.body;
+}
+
 }  // namespace
 }  // namespace kg::server::testing
