@@ -511,6 +511,14 @@ class Session {
   // then, on databases of up to 50,000 entities, names containing `name` or
   // contained in it (ASCII case ignored).
   std::vector<std::string> Suggest(std::string_view name) const;
+  // The explorer's search (GET /v1/suggest): the `limit` best entities whose
+  // name or an alias contains `q` (ASCII case ignored), as the columns id,
+  // name, labels, alias; ranked exact name, name prefix, exact alias, alias
+  // prefix, other, then by name (as stored) and id (the statement of
+  // docs/server.md, answered from an in-memory index of the current
+  // snapshot, rebuilt after a commit). NotSupported when some entity's name
+  // or aliases are not strings (then run the statement instead).
+  Result<ResultTable> SuggestEntities(std::string_view q, size_t limit) const;
   // NotFound "no entity is named or aliased 'Nvidea'; did you mean
   // 'NVIDIA'?" (Suggest's names; without them the first part alone).
   Status NoSuchEntity(std::string_view name) const;

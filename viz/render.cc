@@ -21,6 +21,7 @@
 #include "viz/internal/graphviz.h"
 #include "viz/internal/labels.h"
 #include "viz/internal/model.h"
+#include "viz/internal/pins.h"
 #include "viz/internal/timeline.h"
 
 namespace kg::viz {
@@ -69,6 +70,7 @@ std::string NameList(const std::set<std::string>& names, const char* what) {
 
 Layout ChooseLayout(const RenderOptions& options, const internal::DrawModel& model) {
   if (options.layout) return *options.layout;
+  if (!options.pins.empty()) return Layout::kNeato;  // keeps positions; sfdp does not
   if (options.root && !model.large) return Layout::kTwopi;
   if (model.large) return Layout::kSfdp;
   return model.dense ? Layout::kNeato : Layout::kDot;
@@ -183,11 +185,14 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   out.large = model.large;
   out.dense = model.dense;
 
+  KG_RETURN_IF_ERROR(internal::CheckPinsAndRoot(model, options, out.layout));
+
   KG_ASSIGN_OR_RETURN(internal::GvcPtr gvc, internal::OpenContext());
   KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "layout", LayoutName(out.layout)));
   const char* device = Device(options.format);
   KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "device", device));
   internal::GraphPtr g = internal::BuildGraph(model, options, out.layout);
+  internal::ApplyPins(g.get(), options);
   internal::LayoutGuard layout(gvc.get(), g.get(), LayoutName(out.layout));
   KG_RETURN_IF_ERROR(layout.status());
   // gvLayout records the bounding box as the graph's "bb" attribute; DOT is

@@ -66,6 +66,14 @@ inline constexpr std::string_view kAddedColor = "#009E73";
 inline constexpr std::string_view kEndedColor = "#D55E00";
 inline constexpr std::string_view kUnchangedColor = "#AAAAAA";
 
+// A pinned node's position in points (RenderOptions::pins).
+struct PinPosition {
+  double x = 0;
+  double y = 0;
+};
+// Pinned coordinates beyond this many points (about 350 m) are refused.
+inline constexpr double kMaxPinCoordinate = 1e6;
+
 struct RenderOptions {
   Format format = Format::kSvg;
   // nullopt: twopi around `root` when it is set; otherwise dot, neato for a
@@ -97,6 +105,15 @@ struct RenderOptions {
   // layout the drawing uses twopi with this node as its root, so its
   // neighbours sit on a ring around it.
   std::optional<EntityId> root;
+  // Nodes kept where they are (the explorer's "pin the layout"): entity id
+  // -> position in points, Graphviz's coordinates (y grows upwards; an SVG
+  // drawing shows the node centred at (x, -y) in its graph group). The
+  // layout keeps each one exactly there (`pos="x,y!"`, not moved back to the
+  // origin) and places the other nodes around them (Kamada-Kawai springs,
+  // without overlap removal, which would move pinned nodes too). Only
+  // neato honours positions: without a layout the drawing uses neato;
+  // another layout, or a pinned id that is not drawn, is InvalidArgument.
+  std::map<EntityId, PinPosition> pins;
   // How to name a relation's `source` (a source id or file name) in the
   // footnote: "Title — Publisher", supplied by the caller from its source
   // records. Sources not in the map are named by their `source` value.
@@ -150,9 +167,10 @@ std::string DefaultTitle(const Subgraph& graph);
 // Draws the subgraph. Relations whose endpoints are missing from
 // `graph.nodes` are drawn to placeholder nodes labelled "#<id>".
 // InvalidArgument when the subgraph is empty or has more than kMaxNodes
-// nodes; NotSupported when the Graphviz plugins for the layout or format are
-// not installed (the message says how to fix it); Internal when Graphviz
-// itself fails (its last error message is included).
+// nodes, when `root` or a pinned node is not drawn, or pins are given with a
+// layout that cannot keep them (see RenderOptions::pins); NotSupported when the Graphviz plugins
+// for the layout or format are not installed (the message says how to fix it); Internal when
+// Graphviz itself fails (its last error message is included).
 Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options);
 
 // Render() and write the bytes to `path` as WriteFileAtomically does.

@@ -8,6 +8,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "api/internal/suggest_index.h"
 #include "api/session.h"
 #include "ingest/linker.h"
 #include "query/procedures.h"
@@ -65,6 +66,8 @@ class Session::Impl {
   // The name index of the latest snapshot an ingest asked for, rebuilt only
   // after a commit (linking must not recompile every name per article).
   ingest::NameIndexCache names;
+  // The names of the latest snapshot the search box asked about.
+  internal::SuggestCache suggest;
 
  private:
   // At most this many plans are kept; a full cache is emptied (cheap, and

@@ -21,6 +21,7 @@ function viewHash() {
   if (v.nodes.length) p.set('nodes', v.nodes.join(','));
   if (v.hidden.length) p.set('hidden', v.hidden.join(','));
   if (v.asOf) p.set('as_of', v.asOf);
+  if (v.layout) p.set('layout', v.layout);
   const q = $('query-text').value;
   if (q && !$('query-pane').hidden) p.set('q', q);
   return '#' + p.toString();
@@ -48,10 +49,12 @@ async function loadHash() {
     showTab(p.get('tab') === 'query' ? 'query' : 'explore');
     const focus = p.has('focus') && /^\d+$/.test(p.get('focus')) ? Number(p.get('focus')) : null;
     const asOf = /^\d{4}-\d{2}-\d{2}$/.test(p.get('as_of') || '') ? p.get('as_of') : '';
+    const layout = p.get('layout') || '';
     if (focus !== null || p.has('nodes')) {
-      await explorer.restore({focus, nodes: ids(p.get('nodes')), hidden: ids(p.get('hidden')), asOf});
+      await explorer.restore({focus, nodes: ids(p.get('nodes')), hidden: ids(p.get('hidden')), asOf,
+        layout});
     } else if (asOf) {
-      await explorer.restore({asOf});
+      await explorer.restore({asOf, layout});
     }
   } finally {
     restoring = false;
@@ -174,6 +177,10 @@ async function start() {
   });
   try {
     await explorer.initTime();
+    // The server builds its index of names on the first suggestion after a
+    // start or a commit (a second on a large graph): ask for one now, so
+    // the first keystroke finds it built. The answer is not needed.
+    api.get('/v1/suggest', {q: 'a', limit: '1'}).catch(() => {});
   } catch (e) {
     api.status(`${e.message}${e.code === 'Unauthorized' ? ' — set the token above' : ''}`, true);
   }

@@ -18,9 +18,11 @@ namespace {
 
 constexpr std::string_view kAssetPrefix = "/explorer/";
 
+}  // namespace
+
 // Ranks exact names, then name prefixes, exact aliases, alias prefixes, then
 // other substrings; toLower on both sides makes the match ignore case.
-constexpr char kSuggestQuery[] =
+const char kSuggestQuery[] =
     "WITH toLower($q) AS q MATCH (n) "
     "WITH n, q, toLower(coalesce(n.name, '')) AS name, "
     "[a IN coalesce(n.aliases, []) | toLower(toString(a))] AS al "
@@ -34,6 +36,25 @@ constexpr char kSuggestQuery[] =
     "[a IN coalesce(n.aliases, []) WHERE toLower(toString(a)) STARTS WITH q] + "
     "[a IN coalesce(n.aliases, []) WHERE toLower(toString(a)) CONTAINS q]) END AS alias "
     "ORDER BY rank, name, id LIMIT $limit";
+
+namespace {
+
+// The answer from the session's index of names (a substring search in
+// memory); from kSuggestQuery, which reads every node, only when the index
+// cannot give the same answer (a name or alias that is not a string).
+Result<ResultTable> SuggestTable(Service& service, std::string_view token, std::string_view q,
+                                 int limit, std::optional<ApiError>* denied) {
+  *denied = service.AuthorizeRead(token);
+  if (denied->has_value()) return Status::Internal((*denied)->message);
+  Result<ResultTable> fast = service.session().SuggestEntities(q, static_cast<size_t>(limit));
+  if (fast.ok() || fast.status().code() != StatusCode::kNotSupported) return fast;
+  ValueMap params;
+  params["q"] = Value(std::string(q));
+  params["limit"] = Value(static_cast<int64_t>(limit));
+  KG_ASSIGN_OR_RETURN(session::QueryResult result,
+                      service.Query(token, kSuggestQuery, params, denied));
+  return std::move(result.table);
+}
 
 void SendApiError(HttpResponse* res, const ApiError& error) {
   res->status = error.http_status;
@@ -161,12 +182,7 @@ Result<std::string> SuggestJson(Service& service, std::string_view token, std::s
   if (limit < 1 || limit > kMaxSuggestions)
     return Status::InvalidArgument("limit must be from 1 to " + std::to_string(kMaxSuggestions) +
                                    ", got " + std::to_string(limit));
-  ValueMap params;
-  params["q"] = Value(std::string(q));
-  params["limit"] = Value(static_cast<int64_t>(limit));
-  KG_ASSIGN_OR_RETURN(session::QueryResult result,
-                      service.Query(token, kSuggestQuery, params, denied));
-  const ResultTable& table = result.table;
+  KG_ASSIGN_OR_RETURN(ResultTable table, SuggestTable(service, token, q, limit, denied));
   std::string out = "{\"suggestions\":[";
   for (size_t i = 0; i < table.rows.size(); ++i) {
     const std::vector<Value>& row = table.rows[i];

@@ -38,6 +38,11 @@ bool IsExplorerPath(std::string_view path);
 void HandleExplorer(Service& service, std::string_view token, const HttpRequest& req,
                     HttpResponse* res);
 
+// The statement whose answer GET /v1/suggest gives ($q, $limit): it reads
+// every node, so the answer normally comes from the session's index of
+// names instead (Session::SuggestEntities), which tests compare with it.
+extern const char kSuggestQuery[];
+
 // The JSON of GET /v1/suggest?q=TEXT[&limit=N]: entities whose name or an
 // alias contains TEXT, ignoring case (Chinese names included, matched as
 // they are), best first: the name equal to TEXT, then a name starting

@@ -7,6 +7,7 @@
 
 #include "core/json.h"
 #include "server/internal/http_params.h"
+#include "server/internal/http_pins.h"
 #include "server/internal/http_reply.h"
 #include "viz/render.h"
 
@@ -172,6 +173,12 @@ void HandleRender(Service& service, std::string_view token, const HttpRequest& r
     if (!window.ok()) return SendBadRequest(res, window.status());
     request->diff = *window;
   }
+  auto pins = PinsParam(req);
+  if (!pins.ok()) return SendBadRequest(res, pins.status());
+  request->render.pins = std::move(pins).value();
+  auto root = RootParam(req);
+  if (!root.ok()) return SendBadRequest(res, root.status());
+  request->render.root = *root;
   auto scope = ScopeParams(req);
   if (!scope.ok()) return SendBadRequest(res, scope.status());
   auto data = service.Render(token, *query, *params, *request, *scope);

@@ -3,7 +3,9 @@
 // on the bundled dataset started by explorer_browser_test.sh.
 //   node explorer_browser_test.js BASE_URL SCREENSHOT_DIR DOWNLOAD_DIR TOKEN
 // Follows a lead as a user would: search "xiaomi", open Xiaomi, expand
-// NVIDIA to reach Huawei, read a quote on the NVIDIA–Huawei edge; the H20
+// NVIDIA to reach Huawei, read a quote on the NVIDIA–Huawei edge; pin the
+// layout and expand again (the nodes keep their coordinates); the twopi
+// layout rings Xiaomi's neighbours around it; the H20
 // approval disappears as of 2025-05-01; a bad query shows its line and
 // column; the view exports as SVG; the URL hash reproduces the view; a
 // write is refused until the token is given, which never appears in a URL.
@@ -39,6 +41,36 @@ async function graphReady(page) {
 async function drawnNodes(page) {
   return page.$$eval('#graph g.node', (gs) => gs.filter((g) => /^n\d+$/.test(g.id))
       .map((g) => [Number(g.id.slice(1)), (g.querySelector('text') || {}).textContent || '']));
+}
+
+// The centre of every drawn entity node in Graphviz points (y up), from
+// its shape in the SVG (the page's own rule: ellipse centre or the middle of
+// the polygon's or path's extent).
+async function centres(page) {
+  return page.$$eval('#graph g.node', (gs) => {
+    const out = {};
+    for (const g of gs.filter((x) => /^n\d+$/.test(x.id))) {
+      const e = g.querySelector('ellipse');
+      const shape = g.querySelector('polygon, path');
+      if (e) {
+        out[g.id.slice(1)] = {x: Number(e.getAttribute('cx')), y: -Number(e.getAttribute('cy'))};
+      } else if (shape) {
+        const text = shape.getAttribute(shape.nodeName === 'path' ? 'd' : 'points');
+        const n = (text.match(/-?[\d.]+(?:e-?\d+)?/g) || []).map(Number);
+        const xs = n.filter((_, i) => i % 2 === 0);
+        const ys = n.filter((_, i) => i % 2 === 1);
+        out[g.id.slice(1)] = {x: (Math.min(...xs) + Math.max(...xs)) / 2,
+          y: -(Math.min(...ys) + Math.max(...ys)) / 2};
+      }
+    }
+    return out;
+  });
+}
+
+// Ids of `before` whose centre in `after` is missing or more than 0.05 pt away.
+function moved(before, after) {
+  return Object.keys(before).filter((id) => !after[id] ||
+      Math.abs(after[id].x - before[id].x) > 0.05 || Math.abs(after[id].y - before[id].y) > 0.05);
 }
 
 async function idOf(page, name) {
@@ -175,6 +207,48 @@ async function run(browser) {
   await graphReady(page);
   check((await idOf(page, 'Huawei')) === null, 'undo removes the expansion');
 
+  // Pin the layout, expand NVIDIA again: the nodes drawn before keep their
+  // coordinates; undo keeps them too.
+  const before = await centres(page);
+  await page.click('#pin');
+  check(await page.$eval('#pin', (e) => e.checked), 'pin is ticked');
+  t0 = Date.now();
+  await page.click(`#graph g#n${nvidia}`);
+  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+  await page.click('#act-expand');
+  await page.waitForFunction(() => [...document.querySelectorAll('#graph g.node text')]
+      .some((t) => t.textContent === 'Huawei'), WAIT);
+  await graphReady(page);
+  const pinnedExpandMs = Date.now() - t0;
+  const after = await centres(page);
+  check(Object.keys(after).length > Object.keys(before).length + 5,
+      `pinned expansion adds nodes (${Object.keys(before).length} -> ${Object.keys(after).length})`);
+  check(moved(before, after).length === 0,
+      `pinned nodes kept their coordinates (moved: ${moved(before, after).join(', ') || 'none'})`);
+  await shot(page, 'pinned');
+  await page.click('#undo');
+  await graphReady(page);
+  const undone = await centres(page);
+  check(Object.keys(undone).length === Object.keys(before).length &&
+      moved(before, undone).length === 0, 'undo while pinned keeps every node in place');
+  await page.click('#pin');
+  check(!(await page.$eval('#pin', (e) => e.checked)), 'pin is unticked');
+
+  // The ego layout: twopi with Xiaomi in the centre, its neighbours on a ring.
+  const xiaomi = await idOf(page, 'Xiaomi');
+  await page.select('#layout', 'twopi');
+  await graphReady(page);
+  const ring = await centres(page);
+  const centre = ring[xiaomi];
+  const radii = Object.entries(ring).filter(([id]) => Number(id) !== xiaomi)
+      .map(([, p]) => Math.hypot(p.x - centre.x, p.y - centre.y));
+  check(radii.length > 5 && radii.every((r) => Math.abs(r - radii[0]) < 1),
+      `twopi puts Xiaomi's ${radii.length} neighbours on one ring around it`);
+  check(/layout=twopi/.test(await page.evaluate(() => location.hash)), 'the hash holds the layout');
+  await shot(page, 'twopi');
+  await page.select('#layout', '');
+  await graphReady(page);
+
   // Time: the H20's approval (valid from 2025-07-15) is gone on 2025-05-01.
   await openBySearch(page, 'H20', 'H20');
   const approves = () => page.$$eval('#graph g.edge', (gs) =>
@@ -270,7 +344,7 @@ async function run(browser) {
 
   check(problems.length === 0, `no console errors (${problems.join('; ') || 'none'})`);
   console.log(`timing: first view ${firstView} ms, open Xiaomi ${openMs} ms, ` +
-      `expand NVIDIA ${expandMs} ms (not asserted)`);
+      `expand NVIDIA ${expandMs} ms, expand NVIDIA pinned ${pinnedExpandMs} ms (not asserted)`);
 }
 
 (async () => {
