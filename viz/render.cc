@@ -187,13 +187,15 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
 
   KG_RETURN_IF_ERROR(internal::CheckPinsAndRoot(model, options, out.layout));
 
-  KG_ASSIGN_OR_RETURN(internal::GvcPtr gvc, internal::OpenContext());
-  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "layout", LayoutName(out.layout)));
+  // Held until the graph below is closed (declared first, destroyed last).
+  KG_ASSIGN_OR_RETURN(internal::GraphvizLock graphviz, internal::GraphvizLock::Acquire());
+  GVC_t* gvc = graphviz.gvc();
+  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc, "layout", LayoutName(out.layout)));
   const char* device = Device(options.format);
-  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "device", device));
+  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc, "device", device));
   internal::GraphPtr g = internal::BuildGraph(model, options, out.layout);
   internal::ApplyPins(g.get(), options);
-  internal::LayoutGuard layout(gvc.get(), g.get(), LayoutName(out.layout));
+  internal::LayoutGuard layout(gvc, g.get(), LayoutName(out.layout));
   KG_RETURN_IF_ERROR(layout.status());
   // gvLayout records the bounding box as the graph's "bb" attribute; DOT is
   // written without positions, so drop it (its default is "": not written).
@@ -205,7 +207,7 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
     out.labels_moved = placed.moved;
     out.labels_dropped = placed.blocked;
   }
-  KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc.get(), g.get(), device));
+  KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc, g.get(), device));
   return out;
 }
 
@@ -218,15 +220,16 @@ Result<Rendering> RenderTimeline(const Timeline& timeline, const RenderOptions& 
   out.layout = Layout::kDot;
   out.nodes = timeline.entries.size();
   out.labelled_nodes = out.nodes;
-  KG_ASSIGN_OR_RETURN(internal::GvcPtr gvc, internal::OpenContext());
-  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "layout", "dot"));
+  KG_ASSIGN_OR_RETURN(internal::GraphvizLock graphviz, internal::GraphvizLock::Acquire());
+  GVC_t* gvc = graphviz.gvc();
+  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc, "layout", "dot"));
   const char* device = Device(options.format);
-  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc.get(), "device", device));
+  KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc, "device", device));
   internal::GraphPtr g = internal::BuildTimelineGraph(timeline, options);
-  internal::LayoutGuard layout(gvc.get(), g.get(), "dot");
+  internal::LayoutGuard layout(gvc, g.get(), "dot");
   KG_RETURN_IF_ERROR(layout.status());
   if (options.format == Format::kDot) internal::SetAttr(g.get(), "bb", "");
-  KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc.get(), g.get(), device));
+  KG_ASSIGN_OR_RETURN(out.data, internal::RenderData(gvc, g.get(), device));
   return out;
 }
 

@@ -47,11 +47,18 @@ LayoutGuard::~LayoutGuard() {
   if (status_.ok()) gvFreeLayout(gvc_, graph_);
 }
 
-Result<GvcPtr> OpenContext() {
-  GvcPtr gvc(gvContext());
-  if (!gvc) return Status::Internal("cannot create a Graphviz context (out of memory?)");
+Result<GraphvizLock> GraphvizLock::Acquire() {
+  static std::mutex mu;
+  static GVC_t* context = nullptr;  // never freed: see graphviz.h
+  std::unique_lock<std::mutex> lock(mu);
+  if (context == nullptr) {
+    context = gvContext();
+    if (context == nullptr) {
+      return Status::Internal("cannot create a Graphviz context (out of memory?)");
+    }
+  }
   int count = 0;
-  char** list = gvPluginList(gvc.get(), "layout", &count, nullptr);
+  char** list = gvPluginList(context, "layout", &count, nullptr);
   for (int i = 0; i < count; ++i) std::free(list[i]);
   std::free(list);
   if (count == 0) {
@@ -60,7 +67,7 @@ Result<GvcPtr> OpenContext() {
         "install libgvc6 (it registers its plugins in "
         "/usr/lib/x86_64-linux-gnu/graphviz/config6a)");
   }
-  return gvc;
+  return GraphvizLock(std::move(lock), context);
 }
 
 Status CheckPlugin(GVC_t* gvc, const char* kind, std::string_view name) {

@@ -6,6 +6,7 @@
 #include <gvc.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -18,10 +19,28 @@ struct GraphCloser {
 };
 using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
 
-struct GvcFreer {
-  void operator()(GVC_t* c) const { gvFreeContext(c); }
+// The right to use Graphviz, and its one context.
+//
+// Graphviz 2.42 is not thread-safe: cgraph keeps its current graph and error
+// in globals, the layout engines keep static state, and the pango text
+// plugin caches its last font. That cache is a pointer to the font name the
+// context's font dictionary holds, so freeing a context left the next
+// drawing of the process comparing against freed memory (AddressSanitizer
+// found it in the suite). So every use of Graphviz in the process, from
+// building a graph to closing it, holds a GraphvizLock: one process-wide
+// mutex, and one context made on first use and never freed.
+class GraphvizLock {
+ public:
+  // Waits for the lock. NotSupported (saying how to fix it) when Graphviz
+  // has no layout plugin installed.
+  static Result<GraphvizLock> Acquire();
+  GVC_t* gvc() const { return gvc_; }
+
+ private:
+  GraphvizLock(std::unique_lock<std::mutex> lock, GVC_t* gvc) : lock_(std::move(lock)), gvc_(gvc) {}
+  std::unique_lock<std::mutex> lock_;
+  GVC_t* gvc_;
 };
-using GvcPtr = std::unique_ptr<GVC_t, GvcFreer>;
 
 // Runs gvLayout on construction and gvFreeLayout on destruction (only when
 // the layout succeeded). Check status() before rendering.
@@ -38,10 +57,6 @@ class LayoutGuard {
   Agraph_t* graph_;
   Status status_;
 };
-
-// A context with the plugins of the installed Graphviz configuration.
-// NotSupported (saying how to fix it) when no layout plugin is installed.
-Result<GvcPtr> OpenContext();
 
 // OK when the context has a plugin of `kind` ("layout", "device") named
 // `name`; NotSupported naming what to install otherwise.
