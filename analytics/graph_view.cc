@@ -190,6 +190,7 @@ Result<GraphView> GraphView::Build(const storage::Transaction& txn,
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, CollectNodes(txn, filter.labels));
   GraphFilter with_sources = filter;
   KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &with_sources.relations));
+  if (!with_sources.relations.empty()) txn.KeepEdgeClocks();  // ScanEdges keeps their clocks
   ArcCollector collector(txn, ontology, with_sources, weight, ids);
   KG_RETURN_IF_ERROR(collector.Scan());
   KG_RETURN_IF_ERROR(collector.status());

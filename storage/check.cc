@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "storage/internal/adj_clock.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/store_impl.h"
 #include "storage/sources.h"
@@ -26,6 +27,7 @@ struct RelationInfo {
   std::string type;
   EntityId start = 0;
   EntityId end = 0;
+  std::string clock;  // its adjacency values (adj_clock.h)
   bool seen_out = false;
   bool seen_in = false;
 };
@@ -43,8 +45,8 @@ class Checker {
     KG_RETURN_IF_ERROR(CheckMeta());
     KG_RETURN_IF_ERROR(Scan(kCfEntities, [&](auto k, auto v) { CheckEntityRecord(k, v); }));
     KG_RETURN_IF_ERROR(Scan(kCfRelations, [&](auto k, auto v) { CheckRelationRecord(k, v); }));
-    KG_RETURN_IF_ERROR(Scan(kCfOut, [&](auto k, auto) { CheckAdjacency(k, true); }));
-    KG_RETURN_IF_ERROR(Scan(kCfIn, [&](auto k, auto) { CheckAdjacency(k, false); }));
+    KG_RETURN_IF_ERROR(Scan(kCfOut, [&](auto k, auto v) { CheckAdjacency(k, v, true); }));
+    KG_RETURN_IF_ERROR(Scan(kCfIn, [&](auto k, auto v) { CheckAdjacency(k, v, false); }));
     KG_RETURN_IF_ERROR(Scan(kCfNames, [&](auto k, auto) { CheckNameEntry(k); }));
     KG_RETURN_IF_ERROR(Scan(kCfLabels, [&](auto k, auto) { CheckLabelEntry(k); }));
     CheckCoverage();
@@ -93,6 +95,8 @@ class Checker {
     KG_ASSIGN_OR_RETURN(next_relation_, MetaU64(kMetaNextRelation));
     if (!next_entity_) Report("meta: entity id counter missing");
     if (!next_relation_) Report("meta: relation id counter missing");
+    KG_ASSIGN_OR_RETURN(auto mark, s_.Get(kCfMeta, kMetaAdjacencyClocks, snap_));
+    adj_clocks_ = mark.has_value();
     return Status::OK();
   }
 
@@ -141,10 +145,10 @@ class Checker {
     if (!s_.types_.Find(r->type)) Report(who + ": type '" + r->type + "' not in the dictionary");
     CheckKeys(who, r->properties);
     ++type_counts_[r->type];
-    relations_[id] = RelationInfo{r->type, r->start, r->end};
+    relations_[id] = RelationInfo{r->type, r->start, r->end, AdjClockOf(*r)};
   }
 
-  void CheckAdjacency(std::string_view key, bool out) {
+  void CheckAdjacency(std::string_view key, std::string_view value, bool out) {
     const char* family = out ? "out" : "in";
     AdjKey k;
     if (!DecodeAdjKey(key, &k)) return Report(std::string(family) + ": malformed key");
@@ -157,6 +161,10 @@ class Checker {
     EntityId other = out ? r.end : r.start;
     if (s_.types_.Name(k.type) != r.type || node != k.node || other != k.other)
       return Report(who + ": does not match the relation record");
+    // Readers trust the value once the mark is set; before, a value is
+    // empty or already filled by an upgrade that did not finish.
+    if (value != r.clock && (adj_clocks_ || !value.empty()))
+      Report(who + ": its clock differs from the relation record's");
     (out ? r.seen_out : r.seen_in) = true;
   }
 
@@ -255,6 +263,7 @@ class Checker {
   rocksdb::ReadOptions ro_;
   std::optional<uint64_t> next_entity_;
   std::optional<uint64_t> next_relation_;
+  bool adj_clocks_ = false;  // the kMetaAdjacencyClocks mark
   std::unordered_map<EntityId, EntityInfo> entities_;
   std::unordered_map<RelationId, RelationInfo> relations_;
   std::unordered_set<std::string> names_seen_;

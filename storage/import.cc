@@ -22,6 +22,7 @@
 #include <unordered_set>
 
 #include "storage/csv.h"
+#include "storage/internal/adj_clock.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/id_map.h"
 #include "storage/internal/import_files.h"
@@ -328,7 +329,15 @@ class Importer {
           s_->ontology_.CheckRelation(r, label_sets_[start_set], label_sets_[end_set]));
     ++next_relation_;
     ++slot.count;
-    adjacency_.push_back({from, to, slot.id});
+    AdjEntry entry{from, to, slot.id};
+    if (std::string clock = AdjClockOf(r); !clock.empty()) {
+      if (clocks_.size() + clock.size() > UINT32_MAX)
+        return Status::InvalidArgument("too many dated relationships for one import");
+      entry.clock_begin = static_cast<uint32_t>(clocks_.size());
+      clocks_ += clock;
+      entry.clock_end = static_cast<uint32_t>(clocks_.size());
+    }
+    adjacency_.push_back(entry);
     return Status::OK();
   }
 
@@ -336,11 +345,11 @@ class Importer {
   Status WriteIndexes() {
     Status in_status;
     std::thread in_thread([&] {
-      in_status =
-          WriteAdjacency(adjacency_, nodes_.size(), false, first_entity_, first_relation_, &in_);
+      in_status = WriteAdjacency(adjacency_, clocks_, nodes_.size(), false, first_entity_,
+                                 first_relation_, &in_);
     });
-    Status out_status =
-        WriteAdjacency(adjacency_, nodes_.size(), true, first_entity_, first_relation_, &out_);
+    Status out_status = WriteAdjacency(adjacency_, clocks_, nodes_.size(), true, first_entity_,
+                                       first_relation_, &out_);
     in_thread.join();
     KG_RETURN_IF_ERROR(out_status);
     return in_status;
@@ -446,6 +455,7 @@ class Importer {
   std::vector<LabelEntry> label_entries_;
   std::vector<std::string> name_keys_;
   std::vector<AdjEntry> adjacency_;
+  std::string clocks_;  // the adjacency values of the dated relations (AdjEntry)
   uint64_t rows_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;

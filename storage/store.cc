@@ -18,6 +18,7 @@
 #include <system_error>
 #include <thread>
 
+#include "storage/internal/adj_clock.h"
 #include "storage/internal/info_log.h"
 #include "storage/internal/property_keys.h"
 #include "storage/internal/store_impl.h"
@@ -373,6 +374,7 @@ Status WriteInitialMeta(Store::Impl* impl, const schema::Ontology& ontology) {
   b.Put(meta, std::string(kMetaCountEntities), U64Value(0));
   b.Put(meta, std::string(kMetaCountRelations), U64Value(0));
   b.Put(meta, std::string(kMetaPropDictComplete), "");  // no keys yet, and none missing
+  b.Put(meta, std::string(kMetaAdjacencyClocks), "");   // no adjacency yet, values to come
   rocksdb::WriteOptions wo;
   wo.sync = true;
   return FromRocks(impl->db()->Write(wo, &b), "writing meta data");
@@ -544,6 +546,7 @@ Result<std::unique_ptr<Store::Impl>> OpenOnce(const std::string& path, const Ope
     KG_RETURN_IF_ERROR(JudgeOrphans(*impl, impl->guard_fs_->TakeMoved(), /*move=*/true));
   }
   KG_RETURN_IF_ERROR(WithRecoveryAdvice(LoadPropertyKeys(impl.get()), path));
+  KG_RETURN_IF_ERROR(WithRecoveryAdvice(LoadAdjacencyClocks(impl.get()), path));
   if (!impl->read_only_) {
     CompactLevel0IfDue(*impl, kLevel0Trigger);
     RemoveStaleImportFiles(path);  // we hold the lock now

@@ -168,7 +168,14 @@ class Transaction {
   // this read transaction uses the topology cache: then from its clock table
   // (built on the first such call at that snapshot; docs/storage.md, "Clock
   // table"). The same answers and errors as the record's.
+  // Otherwise, in a read transaction of a database whose adjacency values
+  // carry clocks, from the value Expand or ScanEdges read for that edge
+  // (docs/storage.md, "Clocks in the adjacency values").
   Result<bool> RelationAccepted(RelationId id, const RelationFilter& filter) const;
+  // Says that edges will be checked with RelationAccepted: from now on,
+  // expansions through RocksDB keep the clock of each edge they read (a
+  // first RelationAccepted that has to read a record also turns this on).
+  void KeepEdgeClocks() const;
   // Whether entity `id` exists; a read error is returned, never taken as false.
   Result<bool> EntityExists(EntityId id) const;
   // The property `key` of entity `id` when it is known without reading the

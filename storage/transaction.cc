@@ -9,6 +9,7 @@
 #include <span>
 
 #include "core/suggest.h"
+#include "storage/internal/adj_clock.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/property_keys.h"
 #include "storage/internal/store_impl.h"
@@ -102,6 +103,12 @@ class Transaction::Impl {
   // Calls fn(key) for every key of `cf` starting with `prefix`, in order.
   Status ScanPrefix(int cf, std::string_view prefix,
                     const std::function<bool(std::string_view)>& fn) const {
+    return ScanEntries(cf, prefix,
+                       [&fn](std::string_view key, std::string_view) { return fn(key); });
+  }
+  // The same with each key's value.
+  Status ScanEntries(int cf, std::string_view prefix,
+                     const std::function<bool(std::string_view, std::string_view)>& fn) const {
     const rocksdb::ReadOptions& ro = prefix.size() >= 8 ? ro_ : ro_total_;
     // A read transaction keeps one iterator per family (making one costs
     // more than a short scan); a scan nested in a scan of the same family,
@@ -121,7 +128,7 @@ class Transaction::Impl {
     for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) {
       std::string_view key = View(it->key());
       if (!key.starts_with(prefix)) break;
-      if (!fn(key)) break;
+      if (!fn(key, View(it->value()))) break;
     }
     if (reuse) iter_busy_[cf] = false;
     return FromRocks(it->status(), "scanning");
@@ -238,8 +245,9 @@ class Transaction::Impl {
     if (delta > 0) {
       NotePropertyKeys(s_->props_, r.properties, &new_props_);
       Put(kCfRelations, IdKey(r.id), EncodeRelation(r));
-      Put(kCfOut, out, "");
-      Put(kCfIn, in, "");
+      std::string clock = AdjClockOf(r);
+      Put(kCfOut, out, clock);
+      Put(kCfIn, in, clock);
     } else {
       Delete(kCfRelations, IdKey(r.id));
       Delete(kCfOut, out);
@@ -249,15 +257,38 @@ class Transaction::Impl {
     relation_delta_ += delta;
   }
 
+  // The clock in the values of relation `r`'s adjacency entries changes
+  // with `r`'s record (type and endpoints stay).
+  void SetAdjacencyClock(const Relation& r) {
+    uint32_t tid = InternName(s_->types_, &new_types_, r.type);
+    std::string clock = AdjClockOf(r);
+    Put(kCfOut, EncodeAdjKey({r.start, tid, r.end, r.id}), clock);
+    Put(kCfIn, EncodeAdjKey({r.end, tid, r.start, r.id}), clock);
+  }
+
+  // --- edge clocks from adjacency values --------------------------------------
+  // Whether expansions through RocksDB keep each edge's clock for
+  // RelationAccepted: in a read transaction (a write transaction reads the
+  // records, its own writes included) of a database whose values carry
+  // clocks, once a filtered read is expected (KeepEdgeClocks) or happened.
+  bool KeepsClocks() const { return keep_clocks_ && !batch_ && s_->adj_clocks_; }
+
   // Adjacency entries of `node` in one direction (kCfOut or kCfIn), all types.
   Result<std::vector<AdjKey>> Adjacent(int cf, EntityId node) const {
     std::vector<AdjKey> out;
-    KG_RETURN_IF_ERROR(ScanPrefix(cf, AdjPrefix(node), [&](std::string_view key) {
-      AdjKey k;
-      if (DecodeAdjKey(key, &k)) out.push_back(k);
-      return true;
-    }));
+    KG_RETURN_IF_ERROR(AppendAdjacent(cf, AdjPrefix(node), &out));
     return out;
+  }
+  // Appends the adjacency entries under `prefix` (noting their clocks).
+  Status AppendAdjacent(int cf, std::string_view prefix, std::vector<AdjKey>* out) const {
+    const bool keep = KeepsClocks();
+    return ScanEntries(cf, prefix, [&](std::string_view key, std::string_view value) {
+      AdjKey k;
+      if (!DecodeAdjKey(key, &k)) return true;
+      out->push_back(k);
+      if (keep) memo_.Note(k.relation, value);
+      return true;
+    });
   }
 
   // Adjacency entries of `node` in one direction restricted to `types` (empty =
@@ -293,11 +324,7 @@ class Transaction::Impl {
     for (std::string_view name : names) {
       std::optional<uint32_t> tid = TypeId(name);
       if (!tid) continue;
-      KG_RETURN_IF_ERROR(ScanPrefix(cf, AdjPrefix(node, *tid), [&](std::string_view key) {
-        AdjKey k;
-        if (DecodeAdjKey(key, &k)) out.push_back(k);
-        return true;
-      }));
+      KG_RETURN_IF_ERROR(AppendAdjacent(cf, AdjPrefix(node, *tid), &out));
     }
     return out;
   }
@@ -400,6 +427,8 @@ class Transaction::Impl {
   mutable std::shared_ptr<const Topology> topology_;
   mutable uint64_t seen_generation_ = 0;
   mutable uint64_t cache_hits_ = 0;  // entity-cache hits, counted for the topology
+  mutable bool keep_clocks_ = false;
+  mutable EdgeClockMemo memo_;  // see KeepsClocks
   rocksdb::ReadOptions ro_;
   rocksdb::ReadOptions ro_total_;
   std::unique_lock<std::mutex> lock_;
@@ -472,12 +501,19 @@ Result<bool> Transaction::RelationAccepted(RelationId id, const RelationFilter& 
       if (std::optional<bool> ok = clocks->Accepts(id, filter)) return *ok;
     }
   }
+  if (impl_->KeepsClocks()) {
+    if (const RelationClock* clock = impl_->memo_.Find(id)) return FilterAccepts(filter, *clock);
+  }
+  // Expansions from now on keep the clocks they read (KeepEdgeClocks).
+  impl_->keep_clocks_ = true;
   // A record read that the topology cache's clock table would have served
   // counts towards building the cache, like a record read of an entity.
   impl_->Miss(1);
   KG_ASSIGN_OR_RETURN(RelationClock clock, impl_->GetRelationClock(id));
   return FilterAccepts(filter, clock);
 }
+
+void Transaction::KeepEdgeClocks() const { impl_->keep_clocks_ = true; }
 
 Result<bool> Transaction::EntityExists(EntityId id) const {
   if (const Topology* t = impl_->topology()) return t->Contains(id);
@@ -583,9 +619,11 @@ Status Transaction::ScanEdges(std::string_view type,
     tid = impl_->TypeId(type);
     if (!tid) return Status::OK();
   }
-  return impl_->ScanPrefix(kCfOut, "", [&](std::string_view key) {
+  const bool keep = impl_->KeepsClocks();
+  return impl_->ScanEntries(kCfOut, "", [&](std::string_view key, std::string_view value) {
     AdjKey k;
     if (!DecodeAdjKey(key, &k) || (tid && k.type != *tid)) return true;
+    if (keep) impl_->memo_.Note(k.relation, value);
     return fn(EdgeTriple{k.relation, k.node, k.other, impl_->TypeName(k.type)});
   });
 }
@@ -739,6 +777,7 @@ Status Transaction::UpdateRelation(const Relation& relation) {
   KG_RETURN_IF_ERROR(impl_->s_->ontology_.CheckRelation(relation, from.labels, to.labels));
   NotePropertyKeys(impl_->s_->props_, relation.properties, &impl_->new_props_);
   impl_->Put(kCfRelations, IdKey(relation.id), EncodeRelation(relation));
+  if (RelationClock::Of(old) != RelationClock::Of(relation)) impl_->SetAdjacencyClock(relation);
   return Status::OK();
 }
 

@@ -88,7 +88,18 @@ std::unique_ptr<const ClockTable> ClockTable::FromClocks(
   return t;
 }
 
-void ClockTable::Part::Add(RelationId id, const RelationClock& c) {
+std::unique_ptr<ClockTable> ClockTable::Empty(uint64_t relation_bound) {
+  auto t = std::unique_ptr<ClockTable>(new ClockTable());
+  t->slot_.assign(relation_bound, kAbsent);
+  return t;
+}
+
+void ClockTable::Set(RelationId id, const RelationClock& clock) {
+  AddRecord(slot_.data(), &records_, &extras_, &extra_bytes_, id, clock);
+}
+
+void ClockTable::AddRecord(uint32_t* slot, std::vector<Record>* records, std::vector<Extra>* extras,
+                           size_t* extra_bytes, RelationId id, const RelationClock& c) {
   if (Undated(c)) {
     slot[id] = kUndated;
     return;
@@ -98,12 +109,12 @@ void ClockTable::Part::Add(RelationId id, const RelationClock& c) {
   if (c.valid_to) r.valid_to = *c.valid_to, r.has |= kTo;
   if (c.said) r.said = *c.said, r.has |= kSaid;
   if (c.confidence || !c.source.is_null()) {
-    extras.push_back(Extra{c.confidence, c.source});
-    extra_bytes += HeapBytes(c.source);
-    r.extra = static_cast<uint32_t>(extras.size());
+    extras->push_back(Extra{c.confidence, c.source});
+    *extra_bytes += HeapBytes(c.source);
+    r.extra = static_cast<uint32_t>(extras->size());
   }
-  slot[id] = kFirstRecord + static_cast<uint32_t>(records.size());
-  records.push_back(r);
+  slot[id] = kFirstRecord + static_cast<uint32_t>(records->size());
+  records->push_back(r);
 }
 
 void ClockTable::Join(Part&& part, uint64_t lo, uint64_t hi) {

@@ -38,6 +38,12 @@ class ClockTable {
   static std::unique_ptr<const ClockTable> FromClocks(
       const std::vector<std::pair<RelationId, RelationClock>>& clocks, uint64_t relation_bound);
 
+  // A table being filled from adjacency values (the topology cache's scan):
+  // no relation until Set; for building only, before the table is shared.
+  static std::unique_ptr<ClockTable> Empty(uint64_t relation_bound);
+  // Relation `id` (below the bound) exists, with this clock.
+  void Set(RelationId id, const RelationClock& clock);
+
   // Whether relation `id` passes `filter` (FilterAccepts on its clock);
   // nullopt when the table does not hold `id` (no such relation in the
   // snapshot): the caller reads RocksDB, which says NotFound.
@@ -81,9 +87,14 @@ class ClockTable {
     std::vector<Record> records;
     std::vector<Extra> extras;
     size_t extra_bytes = 0;
-    void Add(RelationId id, const RelationClock& clock);
+    void Add(RelationId id, const RelationClock& clock) {
+      AddRecord(slot, &records, &extras, &extra_bytes, id, clock);
+    }
     size_t bytes() const { return records.size() * sizeof(Record) + extras.size() * sizeof(Extra); }
   };
+  // Sets slot[id] for `clock`, appending its record and extra if it has any.
+  static void AddRecord(uint32_t* slot, std::vector<Record>* records, std::vector<Extra>* extras,
+                        size_t* extra_bytes, RelationId id, const RelationClock& clock);
   // Reads the records of the ids in [lo, hi) into `part`. False when a
   // record does not decode, holds another id or an id at or beyond the
   // bound, or the part alone exceeds `budget_bytes`.

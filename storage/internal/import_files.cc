@@ -140,8 +140,9 @@ struct AdjItem {
 // Writes the adjacency keys of one direction, sorted by (node, type, other,
 // relation): a counting sort by node (stable, so relations stay in id order)
 // into one array, then each node's run sorted by (type, other, relation).
-Status WriteAdjacency(const std::vector<AdjEntry>& entries, size_t node_count, bool out,
-                      uint64_t first_entity, uint64_t first_relation, SstOut* sst) {
+Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clocks,
+                      size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
+                      SstOut* sst) {
   std::vector<uint32_t> begin(node_count + 1, 0);
   for (const AdjEntry& e : entries) ++begin[(out ? e.from : e.to) + 1];
   for (size_t i = 1; i <= node_count; ++i) begin[i] += begin[i - 1];
@@ -163,7 +164,9 @@ Status WriteAdjacency(const std::vector<AdjEntry>& entries, size_t node_count, b
       EncodeAdjKey({first_entity + node, static_cast<uint32_t>(it->key >> 32),
                     first_entity + static_cast<uint32_t>(it->key), first_relation + it->relation},
                    k);
-      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize), ""));
+      const AdjEntry& e = entries[it->relation];
+      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize),
+                                  clocks.substr(e.clock_begin, e.clock_end - e.clock_begin)));
     }
   }
   return Status::OK();

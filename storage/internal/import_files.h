@@ -25,11 +25,14 @@ namespace kg::storage::internal {
 
 // One relation as the adjacency families need it: its endpoints as node
 // indexes of this import and its type id; its relation id is the first new
-// relation id + its index.
+// relation id + its index; its clock (the adjacency value, adj_clock.h) is
+// clocks[clock_begin, clock_end) of the import's clock text.
 struct AdjEntry {
   uint32_t from;
   uint32_t to;
   uint32_t type;
+  uint32_t clock_begin = 0;
+  uint32_t clock_end = 0;
 };
 
 // A temporary directory inside the database directory (so ingestion can move
@@ -153,8 +156,10 @@ class JoiningThread {
 // Writes the adjacency keys of one direction (out: by start node, else by
 // end node) of `entries`, whose endpoints are indexes among `node_count`
 // nodes with ids from `first_entity`; relation i has id first_relation + i.
-// Sorted by (node, type, other, relation) as the key order needs.
-Status WriteAdjacency(const std::vector<AdjEntry>& entries, size_t node_count, bool out,
-                      uint64_t first_entity, uint64_t first_relation, SstOut* sst);
+// Sorted by (node, type, other, relation) as the key order needs. Each
+// value is the relation's clock from `clocks`.
+Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clocks,
+                      size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
+                      SstOut* sst);
 
 }  // namespace kg::storage::internal

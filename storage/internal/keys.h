@@ -18,8 +18,8 @@ enum CfIndex : int {
   kCfDefault = 0,  // unused; RocksDB requires it
   kCfEntities,     // id(8) -> EntityRecord
   kCfRelations,    // id(8) -> RelationRecord
-  kCfOut,          // start(8) type(4) end(8) rel(8) -> ""
-  kCfIn,           // end(8) type(4) start(8) rel(8) -> ""
+  kCfOut,          // start(8) type(4) end(8) rel(8) -> the relation's clock
+  kCfIn,           // end(8) type(4) start(8) rel(8) -> the relation's clock
   kCfNames,        // folded name or alias | 0x00 | id(8) -> ""
   kCfLabels,       // label_id(4) | id(8) -> ""
   kCfMeta,         // see the meta keys below
@@ -48,6 +48,10 @@ inline constexpr std::string_view kMetaCountType = "count/type/";           // +
 // storage/internal/property_keys.h.
 inline constexpr std::string_view kMetaPropDict = "dict/prop/";
 inline constexpr std::string_view kMetaPropDictComplete = "dict/prop-complete";
+
+// Present (value "") when every adjacency value holds its relation's clock
+// (storage/internal/adj_clock.h); absent in a database written before.
+inline constexpr std::string_view kMetaAdjacencyClocks = "adjacency-clocks";
 
 // The first id handed out; 0 is never a valid entity or relation id.
 inline constexpr uint64_t kFirstId = 1;

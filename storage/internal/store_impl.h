@@ -113,6 +113,9 @@ class Store::Impl {
   internal::Dictionary props_;
   std::atomic<bool> props_complete_{false};
   std::mutex props_mu_;
+  // Every adjacency value holds its relation's clock (adj_clock.h): set at
+  // open from the meta mark; without it readers read relation records.
+  bool adj_clocks_ = false;
   internal::TopologyCache topology_;
   internal::EntityCache entity_cache_;
 

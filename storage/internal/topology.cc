@@ -6,6 +6,7 @@
 #include <limits>
 #include <thread>
 
+#include "storage/internal/adj_clock.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/store_impl.h"
 
@@ -19,12 +20,16 @@ enum NameKind : uint8_t { kAbsent = 0, kNoName = 1, kText = 2, kOther = 3 };
 
 std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
+}  // namespace
+
 // Ranks of the type ids (by name order) and the names by rank.
 struct TypeRanks {
   std::vector<uint32_t> rank_of;  // by type id; UINT32_MAX for holes
   std::vector<std::string_view> names;
   bool follow_ids = true;  // ranks grow with ids: key order is rank order
 };
+
+namespace {
 
 TypeRanks RankTypes(const Dictionary& types) {
   TypeRanks t;
@@ -44,11 +49,16 @@ TypeRanks RankTypes(const Dictionary& types) {
   return t;
 }
 
-// Reads one adjacency family into offsets/entries. False when an id does not
-// fit or an entry names an unknown node or type (the copy is then not built).
-Result<bool> ReadAdjacency(const Store::Impl& s, int cf, const rocksdb::ReadOptions& ro,
-                           const TypeRanks& ranks, uint64_t bound, std::vector<uint32_t>* offsets,
-                           std::vector<Topology::Entry>* entries) {
+}  // namespace
+
+// Reads one adjacency family into offsets/entries, and into `dated` (when
+// not null) the non-empty values with their relation ids. False when an id
+// does not fit or an entry names an unknown node or type (the copy is then
+// not built).
+Result<bool> Topology::ReadAdjacency(const Store::Impl& s, int cf, const rocksdb::ReadOptions& ro,
+                                     const TypeRanks& ranks, uint64_t bound,
+                                     std::vector<uint32_t>* offsets, std::vector<Entry>* entries,
+                                     DatedValues* dated) {
   offsets->assign(bound + 1, 0);
   uint64_t filled = 0;  // offsets[0..filled] are set
   uint64_t current = 0;
@@ -82,14 +92,17 @@ Result<bool> ReadAdjacency(const Store::Impl& s, int cf, const rocksdb::ReadOpti
     if (entries->size() >= kMaxId) return false;
     entries->push_back(
         {static_cast<uint32_t>(k.other), static_cast<uint32_t>(k.relation), ranks.rank_of[k.type]});
+    if (dated != nullptr && !it->value().empty()) {
+      dated->text.append(it->value().data(), it->value().size());
+      dated->ids.push_back(static_cast<uint32_t>(k.relation));
+      dated->ends.push_back(dated->text.size());
+    }
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the topology cache"));
   finish_row();
   start_rows_up_to(bound);
   return true;
 }
-
-}  // namespace
 
 size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
   // Per id: two offsets, name offset and kind, ~16 bytes of name text.
@@ -100,7 +113,7 @@ size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
 size_t Topology::bytes() const {
   return name_kind_.capacity() + (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
          (out_.capacity() + in_.capacity()) * sizeof(Entry) + name_offsets_.capacity() * 4 +
-         name_text_.capacity();
+         name_text_.capacity() + dated_.bytes();
 }
 
 Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound) {
@@ -153,10 +166,14 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   Result<bool> out_ok = false;
   Status names;
   std::thread helper([&] {
-    out_ok = ReadAdjacency(s, kCfOut, ro, ranks, entity_bound, &t->out_offsets_, &t->out_);
+    // The out family's values hold the clocks (when the database keeps
+    // them there): the clock table is built from them, on demand.
+    out_ok = ReadAdjacency(s, kCfOut, ro, ranks, entity_bound, &t->out_offsets_, &t->out_,
+                           s.adj_clocks_ ? &t->dated_ : nullptr);
     if (out_ok.ok() && *out_ok) names = t->ReadNames(s, ro, entity_bound);
   });
-  Result<bool> in_ok = ReadAdjacency(s, kCfIn, ro, ranks, entity_bound, &t->in_offsets_, &t->in_);
+  Result<bool> in_ok =
+      ReadAdjacency(s, kCfIn, ro, ranks, entity_bound, &t->in_offsets_, &t->in_, nullptr);
   helper.join();
   for (const Result<bool>* r : {&out_ok, &in_ok}) {
     if (!r->ok()) return r->status();
@@ -165,6 +182,7 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   KG_RETURN_IF_ERROR(names);
   if (t->bytes() > budget_bytes) return std::shared_ptr<const Topology>();
   t->relation_bound_ = relation_bound;
+  t->clocks_in_values_ = s.adj_clocks_;
   t->clock_budget_ = budget_bytes - t->bytes();
   return std::shared_ptr<const Topology>(std::move(t));
 }
@@ -199,11 +217,40 @@ const ClockTable* Topology::Clocks(const Store::Impl& store, const rocksdb::Read
   std::call_once(clocks_once_, [&] {
     // A failed build leaves the table null for good: the reads it would
     // have served go to RocksDB, which reports any real fault itself.
-    auto built = ClockTable::Build(store, ro, relation_bound_, clock_budget_);
-    if (built.ok()) clocks_ = std::move(*built);
+    if (clocks_in_values_) {
+      clocks_ = ClocksFromValues();
+    } else {
+      auto built = ClockTable::Build(store, ro, relation_bound_, clock_budget_);
+      if (built.ok()) clocks_ = std::move(*built);
+    }
+    DatedValues().Swap(&dated_);  // no longer needed
     clocks_built_.store(true, std::memory_order_release);
   });
   return clocks_.get();
+}
+
+std::unique_ptr<const ClockTable> Topology::ClocksFromValues() const {
+  // Every relation has an out entry; the dated ones a value there.
+  if (relation_bound_ * sizeof(uint32_t) > clock_budget_) return nullptr;
+  std::unique_ptr<ClockTable> table = ClockTable::Empty(relation_bound_);
+  static const RelationClock kNone;
+  for (const Entry& e : out_) {
+    if (e.relation >= relation_bound_) return nullptr;
+    table->Set(e.relation, kNone);
+  }
+  size_t begin = 0;
+  for (size_t i = 0; i < dated_.ids.size(); ++i) {
+    RelationClock clock;
+    std::string_view value(dated_.text.data() + begin, dated_.ends[i] - begin);
+    begin = dated_.ends[i];
+    // An opaque value: that relation's record would have to be read; the
+    // whole table is then left to the readers' record reads.
+    if (!DecodeAdjClock(value, &clock)) return nullptr;
+    table->Set(dated_.ids[i], clock);
+    if ((i & 4095) == 4095 && table->bytes() > clock_budget_) return nullptr;
+  }
+  if (table->bytes() > clock_budget_) return nullptr;
+  return table;
 }
 
 // --- TopologyCache -----------------------------------------------------------

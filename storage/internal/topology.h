@@ -31,6 +31,8 @@
 
 namespace kg::storage::internal {
 
+struct TypeRanks;
+
 class Topology {
  public:
   // One adjacency entry: the neighbour, the relation and the rank of the
@@ -87,6 +89,26 @@ class Topology {
   }
 
  private:
+  // The non-empty values of the out family (the clocks of dated relations),
+  // kept from the build until the clock table is made from them.
+  struct DatedValues {
+    std::vector<uint32_t> ids;  // relation ids
+    std::vector<size_t> ends;   // end of each value in `text`
+    std::string text;
+    size_t bytes() const { return ids.capacity() * 4 + ends.capacity() * 8 + text.capacity(); }
+    void Swap(DatedValues* o) {
+      ids.swap(o->ids);
+      ends.swap(o->ends);
+      text.swap(o->text);
+    }
+  };
+  static Result<bool> ReadAdjacency(const Store::Impl& s, int cf, const rocksdb::ReadOptions& ro,
+                                    const TypeRanks& ranks, uint64_t bound,
+                                    std::vector<uint32_t>* offsets, std::vector<Entry>* entries,
+                                    DatedValues* dated);
+  // The clock table from dated_ and out_; null over the budget or when a
+  // value is opaque.
+  std::unique_ptr<const ClockTable> ClocksFromValues() const;
   Status ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound);
   static std::span<const Entry> Row(const std::vector<uint32_t>& offsets,
                                     const std::vector<Entry>& entries, uint64_t id) {
@@ -108,6 +130,8 @@ class Topology {
   mutable std::once_flag clocks_once_;
   mutable std::unique_ptr<const ClockTable> clocks_;
   mutable std::atomic<bool> clocks_built_{false};
+  bool clocks_in_values_ = false;  // the out values hold the clocks (dated_)
+  mutable DatedValues dated_;      // freed once the clock table is built
 };
 
 // The store's current Topology and the policy that decides when to build one.

@@ -4,7 +4,10 @@
 // record, and FilterAccepts on it agrees with RelationFilter::Accepts on the
 // record for random filters, and so does Transaction::RelationAccepted (from
 // the clock table when the topology cache is used); with and without the
-// topology cache, and inside a write transaction before its commit.
+// topology cache, and inside a write transaction before its commit. The
+// same after expansions, whose adjacency values carry each edge's clock
+// (storage/internal/adj_clock.h), and after writes that change clocks
+// (SET r.valid_to, REMOVE r.date, ...), deletions and new relations.
 #include "core/relation_clock.h"
 
 #include <gtest/gtest.h>
@@ -116,6 +119,34 @@ class RelationClockTest : public ::testing::TestWithParam<bool> {
     }
   }
 
+  // RelationAccepted right after expanding every node: from the clocks the
+  // adjacency values gave (or the topology's clock table built from them).
+  void CheckExpanded(const Store& store, size_t nodes, std::mt19937_64& rng) {
+    auto t = store.BeginRead();
+    t->KeepEdgeClocks();
+    std::vector<RelationFilter> filters;
+    for (int i = 0; i < 20; ++i) filters.push_back(RandomFilter(rng, published_));
+    for (EntityId n = 1; n <= nodes; ++n) {
+      std::vector<RelationId> met;
+      ASSERT_TRUE(t->Expand(n, Direction::kOutgoing, {}, [&](const Edge& e) {
+                     met.push_back(e.relation);
+                     return true;
+                   }).ok());
+      for (RelationId id : met) {
+        auto rel = t->GetRelation(id);
+        ASSERT_TRUE(rel.ok()) << rel.status().ToString();
+        for (const RelationFilter& f : filters) {
+          auto accepted = t->RelationAccepted(id, f);
+          ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+          EXPECT_EQ(*accepted, f.Accepts(*rel)) << "relation " << id;
+        }
+      }
+    }
+    auto problems = store.Check();
+    ASSERT_TRUE(problems.ok());
+    EXPECT_TRUE(problems->empty()) << problems->front();
+  }
+
   fs::path dir_;
   std::string path_;
   std::shared_ptr<const std::map<std::string, Date, std::less<>>> published_;
@@ -143,6 +174,68 @@ TEST_P(RelationClockTest, EqualsTheRecordOnRandomGraphs) {
   // Expand first, so the cached store builds its topology before the reads.
   ASSERT_TRUE(r->Expand(1, Direction::kBoth, {}, [](const Edge&) { return true; }).ok());
   Check(*r, ids, rng);
+}
+
+// Changes one clock property of `r` at random: set, change or remove.
+void ChangeClock(Relation* r, std::mt19937_64& rng) {
+  static const char* const kKeys[] = {"valid_from", "valid_to", "date", "confidence", "source"};
+  const char* key = kKeys[rng() % 5];
+  if (rng() % 3 == 0) {
+    r->properties.erase(key);  // REMOVE r.key
+    return;
+  }
+  PropertyMap fresh = RandomClock(rng);
+  auto it = fresh.find(key);
+  if (it != fresh.end()) {
+    r->properties[key] = it->second;  // SET r.key = ...
+  } else if (std::string(key) == "source") {
+    r->properties[key] = std::string("s2");
+  } else if (std::string(key) == "confidence") {
+    r->properties[key] = 0.5;
+  } else {
+    r->properties[key] = RandomDate(rng);
+  }
+}
+
+TEST_P(RelationClockTest, ExpansionsAgreeBeforeAndAfterClockWrites) {
+  std::mt19937_64 rng(11);
+  const size_t kNodes = 25;
+  std::vector<EntityId> nodes;
+  std::vector<RelationId> ids;
+  {
+    auto store = Open();
+    auto w = store->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    for (size_t i = 0; i < kNodes; ++i) nodes.push_back(*(*w)->CreateEntity({"L"}, {}));
+    for (int i = 0; i < 200; ++i)
+      ids.push_back(*(*w)->CreateRelation(i % 3 ? "R" : "Q", nodes[rng() % kNodes],
+                                          nodes[rng() % kNodes], RandomClock(rng)));
+    ASSERT_TRUE((*w)->Commit().ok());
+    CheckExpanded(*store, kNodes, rng);
+    for (int round = 0; round < 3; ++round) {
+      auto u = store->BeginWrite();
+      ASSERT_TRUE(u.ok());
+      for (RelationId id : ids) {
+        auto r = (*u)->GetRelation(id);
+        if (!r.ok()) continue;  // deleted in an earlier round
+        if (rng() % 10 == 0) {
+          ASSERT_TRUE((*u)->DeleteRelation(id).ok());
+          continue;
+        }
+        if (rng() % 2) continue;
+        ChangeClock(&*r, rng);
+        Status st = (*u)->UpdateRelation(*r);
+        ASSERT_TRUE(st.ok()) << st.ToString();
+      }
+      for (int i = 0; i < 20; ++i)
+        ids.push_back(*(*u)->CreateRelation("R", nodes[rng() % kNodes], nodes[rng() % kNodes],
+                                            RandomClock(rng)));
+      ASSERT_TRUE((*u)->Commit().ok());
+      CheckExpanded(*store, kNodes, rng);
+    }
+  }
+  auto reopened = Open();  // the same from a fresh process's empty caches
+  CheckExpanded(*reopened, kNodes, rng);
 }
 
 TEST_P(RelationClockTest, AbsentRelationIsNotFound) {

@@ -1,0 +1,241 @@
+// The compact clock of an adjacency value, the mark that says values carry
+// it, and filling the values of a database written before (adj_clock.h).
+#include "storage/internal/adj_clock.h"
+
+#include <bit>
+#include <cstring>
+
+#include "storage/internal/codec.h"
+#include "storage/internal/store_impl.h"
+#include "storage/internal/store_internal.h"
+
+namespace kg::storage::internal {
+namespace {
+
+enum Flag : uint8_t {
+  kFrom = 1,
+  kTo = 2,
+  kSaid = 4,
+  kConfidence = 8,
+  kSourceText = 16,
+  kSourceList = 32,
+  kOpaque = 128,
+};
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  *v = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    auto byte = static_cast<uint8_t>(in->front());
+    in->remove_prefix(1);
+    *v |= static_cast<uint64_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+void PutDate(std::string* out, Date d) {
+  // Zigzag keeps days before 1970 short too; the precision takes 2 bits.
+  auto days = static_cast<int64_t>(d.days());
+  uint64_t zz = (static_cast<uint64_t>(days) << 1) ^ static_cast<uint64_t>(days >> 63);
+  PutVarint(out, (zz << 2) | static_cast<uint8_t>(d.precision()));
+}
+
+bool GetDate(std::string_view* in, std::optional<Date>* d) {
+  uint64_t v;
+  if (!GetVarint(in, &v)) return false;
+  uint64_t zz = v >> 2;
+  auto days = static_cast<int64_t>((zz >> 1) ^ (~(zz & 1) + 1));
+  if (days < INT32_MIN || days > INT32_MAX) return false;
+  Date first(static_cast<int32_t>(days));
+  Date period = Date::Period(first, static_cast<DatePrecision>(v & 3));
+  if (period.first_day() != first) return false;  // not the first day of its period
+  *d = period;
+  return true;
+}
+
+void PutText(std::string* out, const std::string& s) {
+  PutVarint(out, s.size());
+  out->append(s);
+}
+
+bool GetText(std::string_view* in, Value* v) {
+  uint64_t n;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  *v = Value(std::string(in->substr(0, n)));
+  in->remove_prefix(n);
+  return true;
+}
+
+bool AllText(const ValueList& list) {
+  for (const Value& x : list)
+    if (!x.is_string()) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string EncodeAdjClock(const RelationClock& c) {
+  uint8_t flags = 0;
+  if (c.valid_from) flags |= kFrom;
+  if (c.valid_to) flags |= kTo;
+  if (c.said) flags |= kSaid;
+  if (c.confidence) flags |= kConfidence;
+  if (c.source.is_string()) {
+    flags |= kSourceText;
+  } else if (c.source.is_list() && AllText(c.source.as_list())) {
+    flags |= kSourceList;
+  } else if (!c.source.is_null()) {
+    return std::string(1, static_cast<char>(kOpaque));
+  }
+  if (flags == 0) return {};
+  std::string out(1, static_cast<char>(flags));
+  if (c.valid_from) PutDate(&out, *c.valid_from);
+  if (c.valid_to) PutDate(&out, *c.valid_to);
+  if (c.said) PutDate(&out, *c.said);
+  if (c.confidence) {
+    uint64_t bits = std::bit_cast<uint64_t>(*c.confidence);
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>(bits >> (8 * i)));
+  }
+  if (flags & kSourceText) PutText(&out, c.source.as_string());
+  if (flags & kSourceList) {
+    PutVarint(&out, c.source.as_list().size());
+    for (const Value& x : c.source.as_list()) PutText(&out, x.as_string());
+  }
+  return out;
+}
+
+bool DecodeAdjClock(std::string_view in, RelationClock* c) {
+  *c = RelationClock();
+  if (in.empty()) return true;
+  const auto flags = static_cast<uint8_t>(in.front());
+  in.remove_prefix(1);
+  if ((flags & kOpaque) != 0 ||
+      (flags & (kSourceText | kSourceList)) == (kSourceText | kSourceList))
+    return false;
+  if ((flags & kFrom) && !GetDate(&in, &c->valid_from)) return false;
+  if ((flags & kTo) && !GetDate(&in, &c->valid_to)) return false;
+  if ((flags & kSaid) && !GetDate(&in, &c->said)) return false;
+  if (flags & kConfidence) {
+    if (in.size() < 8) return false;
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+      bits |= static_cast<uint64_t>(static_cast<uint8_t>(in[i])) << (8 * i);
+    c->confidence = std::bit_cast<double>(bits);
+    in.remove_prefix(8);
+  }
+  if ((flags & kSourceText) && !GetText(&in, &c->source)) return false;
+  if (flags & kSourceList) {
+    uint64_t n;
+    if (!GetVarint(&in, &n) || n > in.size()) return false;
+    ValueList list(n);
+    for (Value& x : list)
+      if (!GetText(&in, &x)) return false;
+    c->source = Value(std::move(list));
+  }
+  return in.empty();
+}
+
+void EdgeClockMemo::Note(RelationId id, std::string_view value) {
+  if (slot_.size() >= kMax) {
+    slot_.clear();
+    dated_.clear();
+  }
+  if (value.empty()) {
+    slot_.emplace(id, 0);
+    return;
+  }
+  RelationClock clock;
+  if (!DecodeAdjClock(value, &clock)) return;
+  if (slot_.emplace(id, static_cast<uint32_t>(dated_.size() + 1)).second)
+    dated_.push_back(std::move(clock));
+}
+
+const RelationClock* EdgeClockMemo::Find(RelationId id) const {
+  static const RelationClock kNone;
+  auto it = slot_.find(id);
+  if (it == slot_.end()) return nullptr;
+  return it->second == 0 ? &kNone : &dated_[it->second - 1];
+}
+
+// --- the mark, and filling the values of an older database ------------------
+
+namespace {
+
+constexpr size_t kUpgradeBatch = 1 << 14;  // relations rewritten per write
+
+// Writes the clock of every dated relation into its two adjacency values.
+Status FillAdjacencyClocks(Store::Impl* impl) {
+  rocksdb::ReadOptions ro;
+  ro.total_order_seek = true;
+  ro.fill_cache = false;
+  rocksdb::WriteOptions wo;
+  rocksdb::WriteBatch batch;
+  size_t pending = 0;
+  std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(ro, impl->cf(kCfRelations)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view bytes(it->value().data(), it->value().size());
+    RelationId held = 0;
+    KG_ASSIGN_OR_RETURN(RelationClock clock, DecodeRelationClock(bytes, &held));
+    std::string value = EncodeAdjClock(clock);
+    if (value.empty()) continue;  // undated: its values are already empty
+    KG_ASSIGN_OR_RETURN(Relation r, DecodeRelation(bytes));
+    std::optional<uint32_t> type = impl->types_.Find(r.type);
+    if (!type)
+      return Status::Corruption("relation " + std::to_string(r.id) + ": type '" + r.type +
+                                "' not in the dictionary");
+    batch.Put(impl->cf(kCfOut), EncodeAdjKey({r.start, *type, r.end, r.id}), value);
+    batch.Put(impl->cf(kCfIn), EncodeAdjKey({r.end, *type, r.start, r.id}), value);
+    if (++pending == kUpgradeBatch) {
+      KG_RETURN_IF_ERROR(FromRocks(impl->db()->Write(wo, &batch), "filling adjacency clocks"));
+      batch.Clear();
+      pending = 0;
+    }
+  }
+  KG_RETURN_IF_ERROR(FromRocks(it->status(), "filling adjacency clocks"));
+  // The mark lands with (after) the last values; a synced write also syncs
+  // every earlier write of the log.
+  batch.Put(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks), "");
+  wo.sync = true;
+  return FromRocks(impl->db()->Write(wo, &batch), "filling adjacency clocks");
+}
+
+}  // namespace
+
+Status LoadAdjacencyClocks(Store::Impl* impl) {
+  KG_ASSIGN_OR_RETURN(auto mark, impl->Get(kCfMeta, kMetaAdjacencyClocks));
+  if (!mark && !impl->read_only_) {
+    KG_RETURN_IF_ERROR(FillAdjacencyClocks(impl));
+    mark = std::string();
+  }
+  impl->adj_clocks_ = mark.has_value();
+  return Status::OK();
+}
+
+Status ForgetAdjacencyClocks(Store& store) {
+  Store::Impl* impl = StoreInternal::ImplOf(store);
+  if (impl->read_only_) return Status::NotSupported("the database is open read-only");
+  std::lock_guard<std::mutex> lock(impl->write_mu_);
+  rocksdb::WriteBatch batch;
+  rocksdb::ReadOptions ro;
+  ro.total_order_seek = true;
+  for (int cf : {kCfOut, kCfIn}) {
+    std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(ro, impl->cf(cf)));
+    for (it->SeekToFirst(); it->Valid(); it->Next())
+      if (it->value().size() != 0) batch.Put(impl->cf(cf), it->key(), rocksdb::Slice());
+    KG_RETURN_IF_ERROR(FromRocks(it->status(), "emptying adjacency values"));
+  }
+  batch.Delete(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(impl->db()->Write(wo, &batch), "emptying adjacency values");
+}
+
+}  // namespace kg::storage::internal

@@ -1,0 +1,80 @@
+// Each relation's clock (core/relation_clock.h: validity, said date,
+// confidence, source) kept in the values of its two adjacency entries, so
+// that a traversal under --valid-at / --known-at / --as-of checks an edge
+// from the entry it already reads, without reading the relation record, and
+// the topology cache fills its clock table from the adjacency scans it
+// already makes (docs/storage.md, "Clocks in the adjacency values").
+//
+// The value is empty for a relation without any clock field (the common
+// case: an undated graph pays nothing), else a compact encoding:
+//   flags(1)                  kFrom | kTo | kSaid | kConfidence | kSourceText
+//                             | kSourceList | kOpaque
+//   per date present          varint(zigzag(first day) << 2 | precision)
+//   confidence                8 bytes, the IEEE double, little-endian
+//   source text               varint length, bytes
+//   source list of texts      varint count, then each as a source text
+// kOpaque alone: a source value of another shape (a number, a list holding
+// a non-text...): readers read the record for that relation.
+//
+// A database written before values carried clocks lacks the meta mark
+// kMetaAdjacencyClocks: its readers read records as before, and its first
+// writable open fills the values (in batches) and then sets the mark.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/relation.h"
+#include "core/relation_clock.h"
+#include "core/status.h"
+#include "storage/store.h"
+
+namespace kg::storage::internal {
+
+// The adjacency value of a relation with this clock ("" when it has none).
+std::string EncodeAdjClock(const RelationClock& clock);
+inline std::string AdjClockOf(const Relation& relation) {
+  return EncodeAdjClock(RelationClock::Of(relation));
+}
+
+// Decodes an adjacency value into `clock`. False when the value is opaque or
+// malformed: the caller reads the relation record instead.
+bool DecodeAdjClock(std::string_view value, RelationClock* clock);
+
+// The clocks of the edges a read transaction's uncached expansions met,
+// from their adjacency values, so that Transaction::RelationAccepted answers
+// for them without a record read. Callers check an edge soon after
+// expanding it; the memo keeps the last ~65,000 and forgets older ones
+// (then the record is read: slower, never different).
+class EdgeClockMemo {
+ public:
+  // Keeps the clock in `value` (nothing when it is opaque or malformed).
+  void Note(RelationId id, std::string_view value);
+  // The kept clock of `id`, or null.
+  const RelationClock* Find(RelationId id) const;
+
+ private:
+  static constexpr size_t kMax = 1 << 16;
+  std::unordered_map<RelationId, uint32_t> slot_;  // 0: no clock; else 1 + index into dated_
+  std::vector<RelationClock> dated_;
+};
+
+}  // namespace kg::storage::internal
+
+namespace kg::storage::internal {
+
+// At open: notes whether the database's adjacency values carry clocks (the
+// kMetaAdjacencyClocks mark). A writable open of a database without the
+// mark fills the values first, in batches of relations, then sets the mark
+// in a last synced write (a crash in between leaves correct values and no
+// mark: the next open finishes the work).
+Status LoadAdjacencyClocks(Store::Impl* impl);
+
+// For tests: makes the database look as one written before adjacency values
+// carried clocks (every value emptied, the mark removed). The store must be
+// reopened for its readers to see the change.
+Status ForgetAdjacencyClocks(Store& store);
+
+}  // namespace kg::storage::internal

@@ -1,0 +1,256 @@
+// Clocks in the adjacency values (storage/internal/adj_clock.h): the
+// encoding round-trips every clock and refuses damaged bytes; readers take
+// an edge's clock from the value (proved by a value made to differ from its
+// record on purpose), a database without the mark is read from its records
+// and gets its values filled by a writable open; the bulk import writes the
+// values; kg check reports a value that differs from its record.
+#include "storage/internal/adj_clock.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "storage/import.h"
+#include "storage/internal/keys.h"
+#include "storage/internal/store_internal.h"
+#include "storage/store.h"
+
+namespace kg::storage::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+Date RandomDate(std::mt19937_64& rng) {
+  // Days on both sides of 1970 (zigzag) and far from it (long varints).
+  Date day(static_cast<int32_t>(rng() % 2000000) - 1000000);
+  auto p = static_cast<DatePrecision>(rng() % 4);
+  return p == DatePrecision::kDay ? day : Date::Period(day, p);
+}
+
+RelationClock RandomClock(std::mt19937_64& rng) {
+  RelationClock c;
+  if (rng() % 2) c.valid_from = RandomDate(rng);
+  if (rng() % 2) c.valid_to = RandomDate(rng);
+  if (rng() % 2) c.said = RandomDate(rng);
+  if (rng() % 3 == 0) c.confidence = static_cast<double>(rng() % 1000) / 999.0;
+  switch (rng() % 4) {
+    case 0:
+      c.source = Value(std::string(rng() % 300, 'x'));  // a length of two varint bytes
+      break;
+    case 1:
+      c.source = Value(ValueList{Value(std::string("a")), Value(std::string("bc"))});
+      break;
+    case 2:
+      c.source = Value(ValueList{});
+      break;
+    default:
+      break;
+  }
+  return c;
+}
+
+TEST(AdjClockEncodingTest, RoundTripsRandomClocks) {
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 5000; ++i) {
+    RelationClock c = RandomClock(rng);
+    std::string v = EncodeAdjClock(c);
+    RelationClock back;
+    ASSERT_TRUE(DecodeAdjClock(v, &back)) << i;
+    EXPECT_EQ(back, c) << i;
+    // Every strict prefix of a non-empty value is damaged, never a clock.
+    for (size_t n = 1; n < v.size(); ++n) EXPECT_FALSE(DecodeAdjClock(v.substr(0, n), &back));
+    // A byte too many is damage too.
+    if (!v.empty()) {
+      EXPECT_FALSE(DecodeAdjClock(v + "z", &back));
+    }
+  }
+}
+
+TEST(AdjClockEncodingTest, UndatedIsEmptyAndSmall) {
+  EXPECT_EQ(EncodeAdjClock(RelationClock()), "");
+  RelationClock back;
+  back.said = Date(5);
+  ASSERT_TRUE(DecodeAdjClock("", &back));
+  EXPECT_EQ(back, RelationClock());
+  // A day of 2025 with both validity bounds: flags + 2 * 3 bytes.
+  RelationClock c;
+  c.valid_from = Date(20000);
+  c.valid_to = Date::Period(Date(20100), DatePrecision::kMonth);
+  EXPECT_EQ(EncodeAdjClock(c).size(), 7u);
+}
+
+TEST(AdjClockEncodingTest, OtherSourcesAreOpaque) {
+  RelationClock c;
+  c.valid_from = Date(1);
+  c.source = Value(ValueList{Value(std::string("a")), Value(int64_t{7})});
+  std::string v = EncodeAdjClock(c);
+  ASSERT_EQ(v.size(), 1u);
+  RelationClock back;
+  EXPECT_FALSE(DecodeAdjClock(v, &back));
+  c.source = Value(int64_t{3});
+  EXPECT_EQ(EncodeAdjClock(c), v);
+}
+
+TEST(AdjClockEncodingTest, RefusesADateNotAtItsPeriodsStart) {
+  // flags kFrom, then day 3 (a Saturday in 1970) at month precision.
+  std::string v = {'\x01', static_cast<char>(((3 << 1) << 2) | 2)};
+  RelationClock back;
+  EXPECT_FALSE(DecodeAdjClock(v, &back));
+}
+
+// --- through the store ----------------------------------------------------------
+
+class AdjClockStoreTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_adj_clock_test_" + std::to_string(::getpid()) + "_" + std::to_string(GetParam()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "db").string();
+    ASSERT_TRUE(Store::Create(path_, schema::Ontology::Open()).ok());
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Store> Open(bool read_only = false) {
+    OpenOptions o;
+    o.read_only = read_only;
+    if (GetParam()) {
+      o.topology_build_after = 1;
+    } else {
+      o.topology_cache_bytes = 0;
+    }
+    auto s = Store::Open(path_, o);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return s.ok() ? std::move(s).value() : nullptr;
+  }
+
+  // Nodes a -> b with relation 1 valid from 2020-01-01 and relation 2 undated.
+  void WriteSmallGraph(Store& store) {
+    auto w = store.BeginWrite();
+    ASSERT_TRUE(w.ok());
+    EntityId a = *(*w)->CreateEntity({"L"}, {{"name", Value(std::string("a"))}});
+    EntityId b = *(*w)->CreateEntity({"L"}, {{"name", Value(std::string("b"))}});
+    ASSERT_TRUE(
+        (*w)->CreateRelation("R", a, b, {{"valid_from", Value(*Date::Parse("2020-01-01"))}}).ok());
+    ASSERT_TRUE((*w)->CreateRelation("R", a, b, {}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+
+  // Whether relation `id` passes --valid-at 2019-06-01 after expanding node 1.
+  bool AcceptedIn2019(const Store& store, RelationId id) {
+    auto r = store.BeginRead();
+    r->KeepEdgeClocks();
+    EXPECT_TRUE(r->Expand(1, Direction::kOutgoing, {}, [](const Edge&) { return true; }).ok());
+    RelationFilter f;
+    f.valid_at = *Date::Parse("2019-06-01");
+    auto ok = r->RelationAccepted(id, f);
+    EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+    return ok.ok() && *ok;
+  }
+
+  // Replaces relation 1's out value (a -R-> b) with a clock saying it held
+  // in 2019 too, unlike its record.
+  void TamperWithOutValue(Store& store) {
+    auto type = StoreInternal::TypeId(store, "R");
+    ASSERT_TRUE(type.has_value());
+    RelationClock c;
+    c.valid_from = *Date::Parse("2000-01-01");
+    ASSERT_TRUE(
+        StoreInternal::Put(store, kCfOut, EncodeAdjKey({1, *type, 2, 1}), EncodeAdjClock(c)).ok());
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_P(AdjClockStoreTest, ReadersTakeTheClockFromTheValue) {
+  {
+    auto store = Open();
+    WriteSmallGraph(*store);
+    EXPECT_FALSE(AcceptedIn2019(*store, 1));
+    EXPECT_TRUE(AcceptedIn2019(*store, 2));
+    TamperWithOutValue(*store);
+  }
+  auto store = Open();
+  // The value, not the record, answered: that is what the readers use.
+  EXPECT_TRUE(AcceptedIn2019(*store, 1));
+  auto problems = store->Check();
+  ASSERT_TRUE(problems.ok());
+  ASSERT_EQ(problems->size(), 1u);
+  EXPECT_NE((*problems)[0].find("out entry of node 1 (relation 1): its clock differs"),
+            std::string::npos)
+      << (*problems)[0];
+}
+
+TEST_P(AdjClockStoreTest, AnOldDatabaseIsReadFromItsRecordsThenUpgraded) {
+  {
+    auto store = Open();
+    WriteSmallGraph(*store);
+    ASSERT_TRUE(ForgetAdjacencyClocks(*store).ok());
+    EXPECT_FALSE(StoreInternal::Get(*store, kCfMeta, kMetaAdjacencyClocks).has_value());
+    TamperWithOutValue(*store);  // a stale value the readers must not trust
+  }
+  {
+    auto store = Open(/*read_only=*/true);  // cannot upgrade: reads the records
+    EXPECT_FALSE(AcceptedIn2019(*store, 1));
+    EXPECT_TRUE(AcceptedIn2019(*store, 2));
+    // Without the mark a filled value is allowed, a wrong one is not.
+    auto problems = store->Check();
+    ASSERT_TRUE(problems.ok());
+    EXPECT_EQ(problems->size(), 1u);
+  }
+  auto store = Open();  // a writable open fills the values and sets the mark
+  EXPECT_TRUE(StoreInternal::Get(*store, kCfMeta, kMetaAdjacencyClocks).has_value());
+  auto type = StoreInternal::TypeId(*store, "R");
+  auto value = StoreInternal::Get(*store, kCfIn, EncodeAdjKey({2, *type, 1, 1}));
+  ASSERT_TRUE(value.has_value());
+  RelationClock c;
+  ASSERT_TRUE(DecodeAdjClock(*value, &c));
+  EXPECT_EQ(c.valid_from, *Date::Parse("2020-01-01"));
+  EXPECT_FALSE(AcceptedIn2019(*store, 1));
+  EXPECT_TRUE(AcceptedIn2019(*store, 2));
+  auto problems = store->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+TEST_P(AdjClockStoreTest, ImportWritesTheValues) {
+  std::string nodes = (dir_ / "nodes.csv").string(), edges = (dir_ / "edges.csv").string();
+  std::ofstream(nodes) << ":ID,name,:LABEL\n1,a,L\n2,b,L\n";
+  std::ofstream(edges) << ":START_ID,:END_ID,:TYPE,valid_from:date,date:date,source\n"
+                          "1,2,R,2020-01,,s1\n1,2,R,,,\n2,1,S,,2021,\n";
+  {
+    auto store = Open();
+    ImportOptions o;
+    o.node_files = {nodes};
+    o.edge_files = {edges};
+    auto summary = ImportCsv(*store, o);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  }
+  auto store = Open();
+  auto r = store->BeginRead();
+  ASSERT_TRUE(r->Expand(1, Direction::kOutgoing, {}, [](const Edge&) { return true; }).ok());
+  auto type = StoreInternal::TypeId(*store, "R");
+  ASSERT_TRUE(type.has_value());
+  auto value = StoreInternal::Get(*store, kCfOut, EncodeAdjKey({1, *type, 2, 1}));
+  ASSERT_TRUE(value.has_value());
+  RelationClock c;
+  ASSERT_TRUE(DecodeAdjClock(*value, &c));
+  auto rel = r->GetRelation(1);
+  ASSERT_TRUE(rel.ok());
+  EXPECT_EQ(c, RelationClock::Of(*rel));
+  EXPECT_EQ(c.source, Value(std::string("s1")));
+  EXPECT_EQ(StoreInternal::Get(*store, kCfOut, EncodeAdjKey({1, *type, 2, 2})), std::string());
+  auto problems = store->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
+INSTANTIATE_TEST_SUITE_P(Topology, AdjClockStoreTest, ::testing::Bool());
+
+}  // namespace
+}  // namespace kg::storage::internal
