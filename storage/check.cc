@@ -87,8 +87,10 @@ class Checker {
 
   Status CheckMeta() {
     KG_ASSIGN_OR_RETURN(auto version, s_.Get(kCfMeta, kMetaFormatVersion, snap_));
-    if (!version || version->size() != 4 || ReadU32(version->data()) != kFormatVersion)
-      Report("meta: format version missing or not " + std::to_string(kFormatVersion));
+    uint32_t v = version && version->size() == 4 ? ReadU32(version->data()) : 0;
+    if (v < kOldestFormatVersion || v > kFormatVersion)
+      Report("meta: format version missing or not " + std::to_string(kOldestFormatVersion) +
+             " to " + std::to_string(kFormatVersion));
     KG_ASSIGN_OR_RETURN(auto ontology, s_.Get(kCfMeta, kMetaOntology, snap_));
     if (!ontology) Report("meta: ontology missing");
     KG_ASSIGN_OR_RETURN(next_entity_, MetaU64(kMetaNextEntity));
@@ -97,6 +99,9 @@ class Checker {
     if (!next_relation_) Report("meta: relation id counter missing");
     KG_ASSIGN_OR_RETURN(auto mark, s_.Get(kCfMeta, kMetaAdjacencyClocks, snap_));
     adj_clocks_ = mark.has_value();
+    if (v >= kOldestFormatVersion && adj_clocks_ != (v == kFormatVersion))
+      Report("meta: format version " + std::to_string(v) + (adj_clocks_ ? " with" : " without") +
+             " the adjacency-clocks mark");
     return Status::OK();
   }
 

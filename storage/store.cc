@@ -331,10 +331,11 @@ Status CheckFormatVersion(const Store::Impl& impl) {
   if (v->size() != 4)
     return Status::NotSupported("database " + impl.path_ + " has an unknown format version");
   uint32_t version = ReadU32(v->data());
-  if (version == kFormatVersion) return Status::OK();
+  if (version >= kOldestFormatVersion && version <= kFormatVersion) return Status::OK();
   std::string why = version > kFormatVersion ? "newer than" : "unknown to";
   return Status::NotSupported("database " + impl.path_ + " has format version " +
                               std::to_string(version) + ", " + why + " this kg (which reads " +
+                              std::to_string(kOldestFormatVersion) + " to " +
                               std::to_string(kFormatVersion) + ")");
 }
 
@@ -617,7 +618,7 @@ Result<StoreStats> Store::Stats() const {
   KG_ASSIGN_OR_RETURN(st.relations, ParseU64(*relations, kMetaCountRelations));
   KG_ASSIGN_OR_RETURN(st.entities_by_label, CountsUnder(*impl_, kMetaCountLabel, snap));
   KG_ASSIGN_OR_RETURN(st.relations_by_type, CountsUnder(*impl_, kMetaCountType, snap));
-  st.format_version = kFormatVersion;
+  st.format_version = impl_->adj_clocks_ ? kFormatVersion : kOldestFormatVersion;
   st.disk_bytes = DirectoryBytes(impl_->path_);
   st.ontology = impl_->ontology_.name();
   return st;

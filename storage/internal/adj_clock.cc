@@ -203,6 +203,7 @@ Status FillAdjacencyClocks(Store::Impl* impl) {
   // The mark lands with (after) the last values; a synced write also syncs
   // every earlier write of the log.
   batch.Put(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks), "");
+  batch.Put(impl->cf(kCfMeta), std::string(kMetaFormatVersion), U32Value(kFormatVersion));
   wo.sync = true;
   return FromRocks(impl->db()->Write(wo, &batch), "filling adjacency clocks");
 }
@@ -233,6 +234,7 @@ Status ForgetAdjacencyClocks(Store& store) {
     KG_RETURN_IF_ERROR(FromRocks(it->status(), "emptying adjacency values"));
   }
   batch.Delete(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks));
+  batch.Put(impl->cf(kCfMeta), std::string(kMetaFormatVersion), U32Value(kOldestFormatVersion));
   rocksdb::WriteOptions wo;
   wo.sync = true;
   return FromRocks(impl->db()->Write(wo, &batch), "emptying adjacency values");

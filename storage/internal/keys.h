@@ -27,8 +27,14 @@ enum CfIndex : int {
 };
 const char* CfName(int cf);
 
-// The on-disk format this build writes and the only one it reads.
-inline constexpr uint32_t kFormatVersion = 1;
+// The on-disk format this build writes. Version 2 keeps each relation's
+// clock in its adjacency values (adj_clock.h); a version-1 database (written
+// before) is read as it is and upgraded to 2 by the first writable open, so
+// a kg that knows only version 1 refuses a database whose values it would
+// not keep up to date.
+inline constexpr uint32_t kFormatVersion = 2;
+// The oldest format this build reads.
+inline constexpr uint32_t kOldestFormatVersion = 1;
 
 // Meta keys.
 inline constexpr std::string_view kMetaFormatVersion = "format_version";    // u32
@@ -50,7 +56,8 @@ inline constexpr std::string_view kMetaPropDict = "dict/prop/";
 inline constexpr std::string_view kMetaPropDictComplete = "dict/prop-complete";
 
 // Present (value "") when every adjacency value holds its relation's clock
-// (storage/internal/adj_clock.h); absent in a database written before.
+// (storage/internal/adj_clock.h), with format version 2; absent in a
+// version-1 database.
 inline constexpr std::string_view kMetaAdjacencyClocks = "adjacency-clocks";
 
 // The first id handed out; 0 is never a valid entity or relation id.

@@ -196,6 +196,7 @@ TEST_P(AdjClockStoreTest, AnOldDatabaseIsReadFromItsRecordsThenUpgraded) {
   }
   {
     auto store = Open(/*read_only=*/true);  // cannot upgrade: reads the records
+    EXPECT_EQ(store->Stats()->format_version, 1u);
     EXPECT_FALSE(AcceptedIn2019(*store, 1));
     EXPECT_TRUE(AcceptedIn2019(*store, 2));
     // Without the mark a filled value is allowed, a wrong one is not.
@@ -205,6 +206,10 @@ TEST_P(AdjClockStoreTest, AnOldDatabaseIsReadFromItsRecordsThenUpgraded) {
   }
   auto store = Open();  // a writable open fills the values and sets the mark
   EXPECT_TRUE(StoreInternal::Get(*store, kCfMeta, kMetaAdjacencyClocks).has_value());
+  // ... and the version: a kg that knows only version 1 now refuses the
+  // database instead of writing relations whose values it would not keep.
+  EXPECT_EQ(StoreInternal::Get(*store, kCfMeta, kMetaFormatVersion), U32Value(2));
+  EXPECT_EQ(store->Stats()->format_version, 2u);
   auto type = StoreInternal::TypeId(*store, "R");
   auto value = StoreInternal::Get(*store, kCfIn, EncodeAdjKey({2, *type, 1, 1}));
   ASSERT_TRUE(value.has_value());

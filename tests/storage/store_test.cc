@@ -75,7 +75,7 @@ TEST_F(StoreTest, CreateThenOpenIsEmptyWithFormatAndOntology) {
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->entities, 0u);
   EXPECT_EQ(stats->relations, 0u);
-  EXPECT_EQ(stats->format_version, 1u);
+  EXPECT_EQ(stats->format_version, 2u);
   EXPECT_EQ(stats->ontology, "builtin");
   EXPECT_GT(stats->disk_bytes, 0u);
   EXPECT_EQ(store->ontology().name(), "builtin");
@@ -122,13 +122,28 @@ TEST_F(StoreTest, OpenRefusesNewerFormatVersion) {
   {
     auto store = CreateAndOpen();
     ASSERT_TRUE(StoreInternal::Put(*store, internal::kCfMeta, internal::kMetaFormatVersion,
-                                   internal::U32Value(2))
+                                   internal::U32Value(3))
                     .ok());
   }
   auto s = Store::Open(path_, {});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kNotSupported);
-  EXPECT_NE(s.status().message().find("format version 2"), std::string::npos)
+  EXPECT_NE(s.status().message().find("format version 3, newer than this kg (which reads 1 to 2)"),
+            std::string::npos)
+      << s.status().message();
+}
+
+TEST_F(StoreTest, OpenRefusesAFormatVersionOlderThanAnyItReads) {
+  {
+    auto store = CreateAndOpen();
+    ASSERT_TRUE(StoreInternal::Put(*store, internal::kCfMeta, internal::kMetaFormatVersion,
+                                   internal::U32Value(0))
+                    .ok());
+  }
+  auto s = Store::Open(path_, {.read_only = true});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kNotSupported);
+  EXPECT_NE(s.status().message().find("format version 0, unknown to"), std::string::npos)
       << s.status().message();
 }
 
