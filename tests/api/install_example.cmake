@@ -1,6 +1,7 @@
 # Installs the build into a fresh prefix, then configures, builds and runs
 # examples/ against it with find_package(kg). Fails on any step's error.
-# Inputs: KG_BUILD_DIR, KG_EXAMPLES_DIR, KG_WORK_DIR.
+# Inputs: KG_BUILD_DIR, KG_EXAMPLES_DIR, KG_WORK_DIR, KG_CXX_COMPILER and
+# KG_EXAMPLE_FLAGS (compile and link flags: the sanitizers of an instrumented build).
 file(REMOVE_RECURSE ${KG_WORK_DIR})
 set(prefix ${KG_WORK_DIR}/prefix)
 
@@ -27,7 +28,9 @@ foreach(header ${installed})
   endif()
 endforeach()
 run_step("configure" ${CMAKE_COMMAND} -S ${KG_EXAMPLES_DIR} -B ${KG_WORK_DIR}/build
-  -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+  -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release
+  -DCMAKE_CXX_COMPILER=${KG_CXX_COMPILER} "-DCMAKE_CXX_FLAGS=${KG_EXAMPLE_FLAGS}"
+  "-DCMAKE_EXE_LINKER_FLAGS=${KG_EXAMPLE_FLAGS}")
 run_step("build" ${CMAKE_COMMAND} --build ${KG_WORK_DIR}/build -j2)
 run_step("run" ${KG_WORK_DIR}/build/kg_example ${KG_WORK_DIR}/db)
 foreach(expected "NVIDIA competes with Huawei" "rows: 2" "digraph" "streamed 2 rows")
