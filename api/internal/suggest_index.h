@@ -67,7 +67,4 @@ class SuggestCache {
   std::shared_ptr<const SuggestIndex> current_;
 };
 
-// ASCII lower case, byte by byte: Cypher's toLower.
-std::string AsciiLower(std::string_view text);
-
 }  // namespace kg::session::internal

@@ -102,12 +102,8 @@ class ExplorerHttpTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     std::string db = dir_->path() + "/db";
-    std::string src = KG_SOURCE_DIR;
-    ASSERT_EQ(RunCommand({KgBinary(), "--db", db, "init"}).exit_code, 0);
-    CommandResult imported = RunCommand(
-        {KgBinary(), "--db", db, "import", "--nodes", src + "/data/seed/entities.csv", "--edges",
-         src + "/data/seed/relations.csv", "--sources", src + "/data/sources/sources.json"});
-    ASSERT_EQ(imported.exit_code, 0) << imported.out;
+    LoadBundledDataset(db);
+    if (::testing::Test::HasFatalFailure()) return;
     WritePrivateFile(dir_->path() + "/token", std::string(kToken) + "\n");
     server_ = new ServerProcess(db, {});
     ASSERT_TRUE(server_->ok());

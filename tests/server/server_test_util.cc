@@ -66,6 +66,15 @@ void WritePrivateFile(const std::string& path, const std::string& content) {
       path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
 }
 
+void LoadBundledDataset(const std::string& db) {
+  std::string src = KG_SOURCE_DIR;
+  ASSERT_EQ(RunCommand({KgBinary(), "--db", db, "init"}).exit_code, 0);
+  CommandResult imported = RunCommand(
+      {KgBinary(), "--db", db, "import", "--nodes", src + "/data/seed/entities.csv", "--edges",
+       src + "/data/seed/relations.csv", "--sources", src + "/data/sources/sources.json"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.out;
+}
+
 void SeedDatabase(const std::string& dir) {
   ASSERT_TRUE(storage::Store::Create(dir, schema::Ontology::Builtin()).ok());
   auto store = storage::Store::Open(dir, {});

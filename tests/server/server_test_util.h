@@ -28,6 +28,10 @@ class TempDir {
 // relations between them (COMPETES_WITH, MAKES, LEADS, PRAISES).
 void SeedDatabase(const std::string& dir);
 
+// Creates a database at `db` holding the bundled dataset (data/seed and its
+// sources), through `kg init` and `kg import` as a user would.
+void LoadBundledDataset(const std::string& db);
+
 // Writes `content` to `path` readable by its owner only (mode 600), as
 // kg serve requires of a token file.
 void WritePrivateFile(const std::string& path, const std::string& content);
