@@ -37,6 +37,19 @@ async function graphReady(page) {
   await page.waitForFunction(() => document.getElementById('graph').dataset.state === 'ready', WAIT);
 }
 
+// Expands node `id` from its menu and waits until a node named `name` is
+// drawn and the graph is ready; returns how long that took, in ms.
+async function expandUntil(page, id, name) {
+  const t0 = Date.now();
+  await page.click(`#graph g#n${id}`);
+  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+  await page.click('#act-expand');
+  await page.waitForFunction((n) => [...document.querySelectorAll('#graph g.node text')]
+      .some((t) => t.textContent === n), WAIT, name);
+  await graphReady(page);
+  return Date.now() - t0;
+}
+
 // The names drawn as nodes, by entity id.
 async function drawnNodes(page) {
   return page.$$eval('#graph g.node', (gs) => gs.filter((g) => /^n\d+$/.test(g.id))
@@ -171,14 +184,7 @@ async function run(browser) {
   await shot(page, 'entity');
 
   // Expand NVIDIA: Huawei appears.
-  t0 = Date.now();
-  await page.click(`#graph g#n${nvidia}`);
-  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
-  await page.click('#act-expand');
-  await page.waitForFunction(() => [...document.querySelectorAll('#graph g.node text')]
-      .some((t) => t.textContent === 'Huawei'), WAIT);
-  await graphReady(page);
-  const expandMs = Date.now() - t0;
+  const expandMs = await expandUntil(page, nvidia, 'Huawei');
   const huawei = await idOf(page, 'Huawei');
   check(huawei !== null, 'expanding NVIDIA draws Huawei');
   const note = await page.$eval('#graph-note', (e) => e.textContent);
@@ -212,14 +218,7 @@ async function run(browser) {
   const before = await centres(page);
   await page.click('#pin');
   check(await page.$eval('#pin', (e) => e.checked), 'pin is ticked');
-  t0 = Date.now();
-  await page.click(`#graph g#n${nvidia}`);
-  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
-  await page.click('#act-expand');
-  await page.waitForFunction(() => [...document.querySelectorAll('#graph g.node text')]
-      .some((t) => t.textContent === 'Huawei'), WAIT);
-  await graphReady(page);
-  const pinnedExpandMs = Date.now() - t0;
+  const pinnedExpandMs = await expandUntil(page, nvidia, 'Huawei');
   const after = await centres(page);
   check(Object.keys(after).length > Object.keys(before).length + 5,
       `pinned expansion adds nodes (${Object.keys(before).length} -> ${Object.keys(after).length})`);

@@ -50,18 +50,18 @@ LayoutGuard::~LayoutGuard() {
 Result<GraphvizLock> GraphvizLock::Acquire() {
   static std::mutex mu;
   static GVC_t* context = nullptr;  // never freed: see graphviz.h
+  static int layouts = 0;           // layout plugins of `context`, counted once
   std::unique_lock<std::mutex> lock(mu);
   if (context == nullptr) {
     context = gvContext();
     if (context == nullptr) {
       return Status::Internal("cannot create a Graphviz context (out of memory?)");
     }
+    char** list = gvPluginList(context, "layout", &layouts, nullptr);
+    for (int i = 0; i < layouts; ++i) std::free(list[i]);
+    std::free(list);
   }
-  int count = 0;
-  char** list = gvPluginList(context, "layout", &count, nullptr);
-  for (int i = 0; i < count; ++i) std::free(list[i]);
-  std::free(list);
-  if (count == 0) {
+  if (layouts == 0) {
     return Status::NotSupported(
         "the Graphviz plugins are not installed or not configured (no layout engine found): "
         "install libgvc6 (it registers its plugins in "
