@@ -69,6 +69,28 @@ bool DistinctTwoHopRule(const Clause& match, const Clause* next) {
   return !next->projection.star;
 }
 
+// The procedure a CALL names, checked once when the statement is planned:
+// it exists, takes as many arguments as the call gives (their count is
+// fixed by the text) and has every column the call yields.
+Result<const ProcedureDef*> ResolveProcedure(const SourceText& src, const Clause& c,
+                                             const ProcedureRegistry& procs) {
+  const ProcedureDef* def = procs.Find(c.proc_name);
+  if (def == nullptr)
+    return MakeError(src, ErrorClass::kProcedureError, "ProcedureNotFound", c.span,
+                     "there is no procedure named " + c.proc_name, true);
+  int n = static_cast<int>(c.exprs.size());
+  if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
+    return MakeError(
+        src, ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
+        "wrong number of arguments to procedure " + def->name + ": " + def->Signature(), true);
+  for (const auto& [col, alias] : c.yields) {
+    if (std::find(def->columns.begin(), def->columns.end(), col) == def->columns.end())
+      return MakeError(src, ErrorClass::kSyntaxError, "UndefinedVariable", c.span,
+                       "procedure " + def->name + " has no output column " + col, true);
+  }
+  return def;
+}
+
 class CallOp : public Operator {
  public:
   CallOp(const Clause* c, const ProcedureDef* def) : c_(c), def_(def) {}
@@ -81,10 +103,6 @@ class CallOp : public Operator {
         KG_ASSIGN_OR_RETURN(Value v, Eval(*e, row, st.eval));
         args.push_back(std::move(v));
       }
-      int n = static_cast<int>(args.size());
-      if (n < def_->min_args || (def_->max_args >= 0 && n > def_->max_args))
-        return st.eval.Error(ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c_->span,
-                             "wrong number of arguments to procedure " + def_->name);
       ProcedureContext context = ContextFor(st, *c_);
       auto table = def_->Call(*st.eval.txn, args, context);
       if (!table.ok() && IsStopError(table.status())) return table.status();
@@ -157,15 +175,7 @@ Status PlanClause(const SourceText& src, const SingleQuery& q, size_t i,
       pipe->ops.push_back(MakeDeleteOp(&c));
       return Status::OK();
     case ClauseKind::kCall: {
-      const ProcedureDef* def = procs.Find(c.proc_name);
-      if (def == nullptr)
-        return MakeError(src, ErrorClass::kProcedureError, "ProcedureNotFound", c.span,
-                         "there is no procedure named " + c.proc_name, true);
-      for (const auto& [col, alias] : c.yields) {
-        if (std::find(def->columns.begin(), def->columns.end(), col) == def->columns.end())
-          return MakeError(src, ErrorClass::kSyntaxError, "UndefinedVariable", c.span,
-                           "procedure " + def->name + " has no output column " + col, true);
-      }
+      KG_ASSIGN_OR_RETURN(const ProcedureDef* def, ResolveProcedure(src, c, procs));
       pipe->ops.push_back(std::make_unique<CallOp>(&c, def));
       return Status::OK();
     }
@@ -183,11 +193,9 @@ Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& 
     // A lone `CALL p(...)` without YIELD returns the procedure's own columns.
     if (q.clauses.size() == 1 && q.clauses[0].kind == ClauseKind::kCall &&
         q.clauses[0].yields.empty()) {
-      const ProcedureDef* def = procedures.Find(q.clauses[0].proc_name);
-      if (def == nullptr)
-        return MakeError(src, ErrorClass::kProcedureError, "ProcedureNotFound", q.clauses[0].span,
-                         "there is no procedure named " + q.clauses[0].proc_name, true);
+      KG_ASSIGN_OR_RETURN(const ProcedureDef* def, ResolveProcedure(src, q.clauses[0], procedures));
       pipe.standalone_call = &q.clauses[0];
+      pipe.standalone_def = def;
       pipe.columns = def->columns;
       plan->pipelines.push_back(std::move(pipe));
       continue;

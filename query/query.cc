@@ -133,18 +133,13 @@ Status Deliver(const QueryOptions& options, std::vector<Notification> notes) {
 }
 
 Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
-                                      const ProcedureRegistry& procs) {
-  const ProcedureDef* def = procs.Find(c.proc_name);
+                                      const ProcedureDef* def) {
   std::vector<Value> args;
   Row empty(st.num_slots);
   for (const auto& e : c.exprs) {
     KG_ASSIGN_OR_RETURN(Value v, internal::Eval(*e, empty, st.eval));
     args.push_back(std::move(v));
   }
-  int n = static_cast<int>(args.size());
-  if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
-    return st.eval.Error(internal::ErrorClass::kSyntaxError, "InvalidNumberOfArguments", c.span,
-                         "wrong number of arguments to procedure " + def->name);
   ProcedureContext context = internal::ContextFor(st, c);
   auto t = def->Call(*st.eval.txn, args, context);
   if (!t.ok() && IsStopError(t.status())) return t.status();
@@ -198,7 +193,6 @@ Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t las
 }
 
 Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
-                                 const ProcedureRegistry& procs,
                                  std::vector<std::vector<OpStats>>* stats) {
   ResultTable all;
   all.columns = impl.plan->columns;
@@ -211,7 +205,7 @@ Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& i
     stats->emplace_back(pipe.ops.size());
     ResultTable part;
     if (pipe.standalone_call != nullptr) {
-      KG_ASSIGN_OR_RETURN(part, RunStandaloneCall(st, *pipe.standalone_call, procs));
+      KG_ASSIGN_OR_RETURN(part, RunStandaloneCall(st, *pipe.standalone_call, pipe.standalone_def));
     } else {
       Rows rows;
       rows.emplace_back(st.num_slots);
@@ -414,7 +408,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   };
   if (emit_as_made) st.emit = &emit;
   std::vector<std::vector<OpStats>> stats;
-  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, procs, &stats));
+  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, &stats));
   if (table.rows.size() > options.max_rows) return TooManyRows(options);
   if (notify) {
     // Checked after running, so names this statement wrote count as known.

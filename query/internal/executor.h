@@ -97,7 +97,8 @@ struct Pipeline {
   std::vector<std::unique_ptr<Operator>> ops;
   const Projection* final_projection = nullptr;  // RETURN
   std::vector<std::string> columns;
-  const Clause* standalone_call = nullptr;  // CALL without YIELD as the whole query
+  const Clause* standalone_call = nullptr;       // CALL without YIELD as the whole query
+  const ProcedureDef* standalone_def = nullptr;  // the procedure it calls
 };
 
 struct Plan {
