@@ -6,6 +6,7 @@
 
 #include "api/internal/session_impl.h"
 #include "core/suggest.h"
+#include "core/text.h"
 #include "query/subgraph_export.h"
 #include "storage/backup.h"
 #include "storage/export.h"
@@ -18,12 +19,6 @@ namespace {
 // Name suggestions scan every entity; only on databases this small.
 constexpr uint64_t kSuggestScanLimit = 50000;
 constexpr size_t kMaxSuggestions = 5;
-
-std::string Lower(std::string_view s) {
-  std::string l(s);
-  std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-  return l;
-}
 
 // Loads the relations of `id` into `view`, grouped by type (by name) with
 // outgoing before incoming within a type, as `limits` allow; counts all
@@ -104,11 +99,11 @@ std::vector<std::string> Session::Suggest(std::string_view name) const {
   auto stats = impl_->store().Stats();
   if (!stats.ok() || stats->entities > kSuggestScanLimit || out.size() >= kMaxSuggestions)
     return out;
-  std::string q = Lower(name);
+  std::string q = AsciiLower(name);
   Status scanned = txn->ScanEntities("", [&](EntityId id) {
     auto e = txn->GetEntity(id);
     if (!e.ok() || e->name().empty()) return true;
-    std::string n = Lower(e->name());
+    std::string n = AsciiLower(e->name());
     bool contains =
         n.find(q) != std::string::npos || (n.size() >= 3 && q.find(n) != std::string::npos);
     if (contains && std::find(out.begin(), out.end(), e->name()) == out.end())

@@ -9,6 +9,7 @@
 #include "api/internal/dated.h"
 #include "api/internal/session_impl.h"
 #include "core/json.h"
+#include "core/text.h"
 #include "storage/sources.h"
 
 namespace kg::session {
@@ -16,12 +17,6 @@ namespace {
 
 using internal::CitedRelationValue;
 using internal::DatedReader;
-
-std::string Lower(std::string_view s) {
-  std::string l(s);
-  std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-  return l;
-}
 
 bool EntryBefore(const TimelineEntry& a, const TimelineEntry& b) {
   return std::tie(a.date, a.kind, a.relation.type, a.relation.start, a.relation.end, a.event,
@@ -56,13 +51,13 @@ void AddEventEntries(DatedReader& reader, const Entity& event, const Relation* l
 Status AddSpokenEntries(DatedReader& reader, const Entity& entity,
                         std::vector<TimelineEntry>* out) {
   std::set<std::string> names;
-  if (!entity.name().empty()) names.insert(Lower(entity.name()));
-  for (const std::string& alias : entity.aliases()) names.insert(Lower(alias));
+  if (!entity.name().empty()) names.insert(AsciiLower(entity.name()));
+  for (const std::string& alias : entity.aliases()) names.insert(AsciiLower(alias));
   if (names.empty()) return Status::OK();
   KG_ASSIGN_OR_RETURN(std::vector<Relation> all, reader.AllRelations());
   for (const Relation& r : all) {
     if (r.start == entity.id || r.end == entity.id) continue;
-    if (!names.contains(Lower(r.StringProperty(kSpeakerKey)))) continue;
+    if (!names.contains(AsciiLower(r.StringProperty(kSpeakerKey)))) continue;
     if (std::optional<Date> said = reader.SaidDay(r))
       out->push_back({*said, TimelineKind::kSaid, "", 0, reader.Cite(r)});
   }

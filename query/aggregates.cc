@@ -8,6 +8,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/text.h"
+
 namespace kg::query::internal {
 namespace {
 
@@ -164,15 +166,6 @@ const AggregateDef kAggregates[] = {
     {"percentileCont", 2, kAny, false, InitEmpty, NumberUpdate, MergeList, PercentileContFinal},
 };
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 // Checks the percentile argument of this row and keeps the first one.
 Status TakePercentile(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) {
   const Expr& at = *agg.args[1];
@@ -190,7 +183,7 @@ Status TakePercentile(EvalContext& ctx, const Expr& agg, AggState& state, Row& r
 
 const AggregateDef* FindAggregate(std::string_view name) {
   for (const AggregateDef& def : kAggregates)
-    if (EqualsIgnoringCase(name, def.name)) return &def;
+    if (AsciiIEquals(name, def.name)) return &def;
   return nullptr;
 }
 

@@ -7,14 +7,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace kg::query::internal {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 using FamilyFn = std::span<const FunctionDef> (*)();
 constexpr FamilyFn kFamilies[] = {GraphFunctions,    StringFunctions,   NumberFunctions,
@@ -24,7 +20,7 @@ const std::unordered_map<std::string, const FunctionDef*>& FunctionIndex() {
   static const auto* index = [] {
     auto* m = new std::unordered_map<std::string, const FunctionDef*>();
     for (FamilyFn family : kFamilies)
-      for (const FunctionDef& f : family()) m->emplace(Lower(f.name), &f);
+      for (const FunctionDef& f : family()) m->emplace(AsciiLower(f.name), &f);
     return m;
   }();
   return *index;
@@ -34,7 +30,7 @@ const std::unordered_map<std::string, const FunctionDef*>& FunctionIndex() {
 
 const FunctionDef* FindFunction(std::string_view name) {
   const auto& index = FunctionIndex();
-  auto it = index.find(Lower(name));
+  auto it = index.find(AsciiLower(name));
   return it == index.end() ? nullptr : it->second;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "query/internal/ast.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
@@ -21,7 +22,7 @@ Status ArgError(EvalContext& ctx, const Expr& c, const std::string& msg) {
 Result<DatePrecision> PrecisionArg(EvalContext& ctx, const Expr& c, const Value& v, size_t i) {
   if (!v.is_string()) return BadArg(ctx, c, i, v);
   std::string name = v.as_string();
-  for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  AsciiLowerInPlace(&name);
   DatePrecision p;
   if (!ParseDatePrecision(name, &p))
     return ArgError(ctx, c,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/text.h"
 #include "query/internal/ast.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
@@ -40,7 +41,7 @@ Result<Value> DurationFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m
   double frac[4] = {0, 0, 0, 0};
   for (const auto& [key, v] : m) {
     std::string k = key;
-    for (char& ch : k) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    AsciiLowerInPlace(&k);
     auto it = Units().find(k);
     if (it == Units().end()) return ArgError(ctx, c, "duration() takes no key '" + key + "'");
     if (v.is_null()) return Value();

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "core/relation.h"
+#include "core/text.h"
 #include "query/internal/ast.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
@@ -182,7 +183,7 @@ Result<Value> ToBoolean(EvalContext& ctx, const Expr& c, Args& a) {
   if (v.is_null() || v.is_bool()) return v;
   if (v.is_string()) {
     std::string s = v.as_string();
-    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    AsciiLowerInPlace(&s);
     if (s == "true") return Value(true);
     if (s == "false") return Value(false);
     return Value();

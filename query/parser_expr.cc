@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "query/internal/limits.h"
 #include "query/internal/parser.h"
 
@@ -480,8 +481,7 @@ Result<ExprPtr> Parser::ParseFunctionOrVariable() {
     e->span.end = PrevEnd();
     return e;
   }
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = AsciiLower(name);
   if ((lower == "all" || lower == "any" || lower == "none" || lower == "single" ||
        lower == "reduce") &&
       At(Tok::kIdent, 1))

@@ -5,17 +5,12 @@
 #include <cctype>
 
 #include "core/suggest.h"
+#include "core/text.h"
 #include "query/internal/catalog.h"
 #include "query/internal/errors.h"
 
 namespace kg::query {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // kg.lookup(text): alias-aware entity lookup through Transaction::FindByName;
 // nothing found is a notification with the nearest names.
@@ -129,7 +124,7 @@ Result<ResultTable> ProcedureDef::Call(storage::Transaction& txn, const std::vec
 Status ProcedureRegistry::Register(ProcedureDef def) {
   if (def.name.empty() || (!def.fn && !def.fn_with_context))
     return Status::InvalidArgument("a procedure needs a name and a function");
-  std::string key = Lower(def.name);
+  std::string key = AsciiLower(def.name);
   if (procs_.count(key))
     return Status::AlreadyExists("procedure " + def.name + " is already registered");
   procs_.emplace(key, std::move(def));
@@ -137,7 +132,7 @@ Status ProcedureRegistry::Register(ProcedureDef def) {
 }
 
 const ProcedureDef* ProcedureRegistry::Find(std::string_view name) const {
-  auto it = procs_.find(Lower(name));
+  auto it = procs_.find(AsciiLower(name));
   return it == procs_.end() ? nullptr : &it->second;
 }
 

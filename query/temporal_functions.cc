@@ -9,6 +9,7 @@
 #include <ctime>
 #include <map>
 
+#include "core/text.h"
 #include "core/timezone.h"
 #include "query/internal/ast.h"
 #include "query/internal/eval.h"
@@ -41,11 +42,6 @@ const char* Name(T t) {
 }
 
 int64_t FloorDivI(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 Status ArgError(EvalContext& ctx, const Expr& c, const std::string& msg) {
   return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span, msg);
@@ -201,7 +197,7 @@ Result<Value> FromMap(EvalContext& ctx, const Expr& c, T target, const ValueMap&
   const Value* tz = nullptr;
   std::optional<int64_t> epoch_s, epoch_ms;
   for (const auto& [key, v] : m) {
-    std::string k = Lower(key);
+    std::string k = AsciiLower(key);
     if (v.is_null()) return Value();
     if (k == "date" || k == "time" || k == "datetime") {
       auto q = PartsOf(v);
@@ -393,7 +389,7 @@ Result<Value> Truncate(EvalContext& ctx, const Expr& c, Args& a) {
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   auto p = PartsOf(a[1]);
   if (!p) return BadArg(ctx, c, 1, a[1]);
-  int unit = UnitIndex(Lower(a[0].as_string()));
+  int unit = UnitIndex(AsciiLower(a[0].as_string()));
   std::string name = std::string(Name(kTarget)) + ".truncate()";
   if (unit < 0) return ArgError(ctx, c, name + ": unknown unit '" + a[0].as_string() + "'");
   if (kTarget == T::kDate && unit > 8)

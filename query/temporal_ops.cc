@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "core/text.h"
 #include "core/timezone.h"
 #include "query/internal/temporal.h"
 
@@ -303,7 +304,7 @@ Result<Value> BuildTemporal(Value::Type target, const TemporalParts& p) {
 
 std::optional<Value> TemporalComponent(const Value& v, const std::string& key) {
   std::string k = key;
-  for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  AsciiLowerInPlace(&k);
   if (v.is_duration()) {
     Value r = DurationComponent(v.as_duration(), k);
     if (r.is_string()) return std::nullopt;

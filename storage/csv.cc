@@ -15,9 +15,16 @@
 #include <unordered_set>
 
 #include "core/temporal.h"
+#include "core/text.h"
+#include "storage/internal/csv_values.h"
 
 namespace kg::storage {
 namespace {
+
+using csv::ParseScalar;
+using csv::ParseTypeName;
+using csv::ScalarType;
+using csv::TrimSpaces;
 
 constexpr size_t kBlockSize = 4 << 20;
 
@@ -31,20 +38,6 @@ constexpr auto kStop = [] {
 }();
 
 enum class ColumnKind { kId, kLabel, kStartId, kEndId, kType, kProperty, kIgnore };
-enum class ScalarType {
-  kInt,
-  kDouble,
-  kBool,
-  kDate,
-  kString,
-  // openCypher's other temporal types, read in their ISO forms.
-  kLocalTime,
-  kTime,
-  kLocalDateTime,
-  kDateTime,
-  kDuration
-};
-
 struct Column {
   ColumnKind kind = ColumnKind::kProperty;
   std::string header;  // the header cell as written, for messages
@@ -66,207 +59,10 @@ struct Field {
   bool escaped = false;  // holds doubled quotes
 };
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i];
-    char y = b[i] >= 'A' && b[i] <= 'Z' ? b[i] - 'A' + 'a' : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
-
-// Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid.
-size_t Utf8SequenceLength(const unsigned char* s, size_t n) {
-  unsigned char c = s[0];
-  if (c < 0x80) return 1;
-  size_t len;
-  uint32_t min;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (n < len) return 0;
-  uint32_t cp = c & (0x7F >> len);
-  for (size_t i = 1; i < len; ++i) {
-    if ((s[i] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (s[i] & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-// Offset of the first invalid UTF-8 byte in s[0..n), or n.
-size_t FindInvalidUtf8(const char* data, size_t n) {
-  auto s = reinterpret_cast<const unsigned char*>(data);
-  size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, s + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    size_t len = Utf8SequenceLength(s + i, n - i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return n;
-}
-
-// Code points between `from` and `to`: the 1-based column of `to` minus one.
-uint64_t CountCodePoints(const char* from, const char* to) {
-  uint64_t n = 0;
-  for (const char* p = from; p < to; ++p) n += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
-  return n;
-}
-
 std::string Quote(std::string_view text) {
   constexpr size_t kMax = 60;
   if (text.size() <= kMax) return "'" + std::string(text) + "'";
   return "'" + std::string(text.substr(0, kMax)) + "...'";
-}
-
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-// "YYYY-MM-DD" without building a Status on the hot path; the rare
-// candidate that looks right is checked by Date::FromCivil.
-bool ParseDate(std::string_view t, Date* out) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  static constexpr int kStart[3] = {0, 5, 8}, kLen[3] = {4, 2, 2};
-  for (int part = 0; part < 3; ++part) {
-    for (int i = 0; i < kLen[part]; ++i) {
-      char c = t[kStart[part] + i];
-      if (c < '0' || c > '9') return false;
-      v[part] = v[part] * 10 + (c - '0');
-    }
-  }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > kDays[v[1] - 1]) return false;
-  if (v[1] == 2 && v[2] == 29) {
-    auto d = Date::FromCivil(v[0], v[1], v[2]);
-    if (!d.ok()) return false;
-    *out = *d;
-    return true;
-  }
-  // Days from civil (H. Hinnant), as core/date.cc computes them.
-  int y = v[0] - (v[1] <= 2);
-  unsigned m = v[1], d = v[2];
-  int era = y / 400;  // y >= -1 here; -1 only for year 0 Jan/Feb
-  if (y < 0) era = -1;
-  unsigned yoe = static_cast<unsigned>(y - era * 400);
-  unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  *out = Date(static_cast<int32_t>(era * 146097 + static_cast<int>(doe) - 719468));
-  return true;
-}
-
-// Parses one scalar of `type`; false when the text does not parse.
-bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
-  if (type == ScalarType::kString) {
-    *out = Value(std::string(text));
-    return true;
-  }
-  text = TrimSpaces(text);
-  const char* b = text.data();
-  const char* e = b + text.size();
-  if (!text.empty() && *b == '+' && type < ScalarType::kDate) ++b;
-  switch (type) {
-    case ScalarType::kInt: {
-      int64_t v = 0;
-      auto r = std::from_chars(b, e, v);
-      if (r.ec != std::errc() || r.ptr != e || b == e) return false;
-      *out = Value(v);
-      return true;
-    }
-    case ScalarType::kDouble: {
-      double v = 0;
-      auto r = std::from_chars(b, e, v);
-      if (r.ec != std::errc() || r.ptr != e || b == e) return false;
-      *out = Value(v);
-      return true;
-    }
-    case ScalarType::kBool:
-      if (IEquals(text, "true"))
-        *out = Value(true);
-      else if (IEquals(text, "false"))
-        *out = Value(false);
-      else
-        return false;
-      return true;
-    case ScalarType::kDate: {
-      Date d;
-      if (!ParseDate(text, &d)) {
-        // Not a day: a week, a month or a year (core/date.h), rare enough
-        // for the general parser.
-        if (text.size() == 10) return false;
-        auto period = Date::ParseWithPrecision(text);
-        if (!period.ok()) return false;
-        d = *period;
-      }
-      *out = Value(d);
-      return true;
-    }
-    case ScalarType::kLocalTime:
-    case ScalarType::kTime:
-    case ScalarType::kLocalDateTime:
-    case ScalarType::kDateTime: {
-      auto kind =
-          static_cast<TimeKind>(static_cast<int>(type) - static_cast<int>(ScalarType::kLocalTime));
-      auto t = ParseTimeValue(kind, text);
-      if (!t.ok()) return false;
-      *out = Value(*t);
-      return true;
-    }
-    case ScalarType::kDuration: {
-      auto d = ParseDuration(text);
-      if (!d.ok()) return false;
-      *out = Value(*d);
-      return true;
-    }
-    case ScalarType::kString:
-      break;
-  }
-  return false;
-}
-
-bool ParseTypeName(std::string_view name, ScalarType* type) {
-  static constexpr std::pair<std::string_view, ScalarType> kTypes[] = {
-      {"int", ScalarType::kInt},
-      {"long", ScalarType::kInt},
-      {"short", ScalarType::kInt},
-      {"byte", ScalarType::kInt},
-      {"float", ScalarType::kDouble},
-      {"double", ScalarType::kDouble},
-      {"boolean", ScalarType::kBool},
-      {"date", ScalarType::kDate},
-      {"string", ScalarType::kString},
-      {"char", ScalarType::kString},
-      {"localtime", ScalarType::kLocalTime},
-      {"time", ScalarType::kTime},
-      {"localdatetime", ScalarType::kLocalDateTime},
-      {"datetime", ScalarType::kDateTime},
-      {"duration", ScalarType::kDuration},
-  };
-  for (const auto& [n, t] : kTypes) {
-    if (IEquals(name, n)) {
-      *type = t;
-      return true;
-    }
-  }
-  return false;
 }
 
 // The tokenizer plus header interpretation shared by node and edge files.
@@ -518,7 +314,7 @@ Status CsvFile::AddColumn(const Field& f, std::string_view text, bool node_file)
   };
   bool special = false;
   for (const auto& [n, k] : kSpecial) {
-    if (IEquals(type, n)) c.kind = k, special = true;
+    if (AsciiIEquals(type, n)) c.kind = k, special = true;
   }
   if (!special && type.find('(') != std::string_view::npos) {
     return ErrorAt(f, "id groups are not supported in column '" + c.header + "'");
@@ -552,9 +348,7 @@ Status CsvFile::AddColumn(const Field& f, std::string_view text, bool node_file)
             "' (expected int, long, float, double, boolean, date, localtime, time, localdatetime, "
             "datetime, duration or string)");
   }
-  c.type_name = std::string(type);
-  std::transform(c.type_name.begin(), c.type_name.end(), c.type_name.begin(),
-                 [](char ch) { return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch; });
+  c.type_name = AsciiLower(type);
   c.key = std::string(name);
   if (!keys_seen_.insert(c.key).second)
     return ErrorAt(f, "duplicate column for property '" + c.key + "'");

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/json.h"
+#include "core/text.h"
 #include "server/internal/http_params.h"
 #include "server/internal/http_pins.h"
 #include "server/internal/http_reply.h"
@@ -39,8 +40,7 @@ Result<session::DrawRequest> DrawRequestFrom(const HttpRequest& req) {
   session::DrawRequest request;
   viz::RenderOptions& o = request.render;
   std::string format = TextParam(req, "format", "svg");
-  std::transform(format.begin(), format.end(), format.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  AsciiLowerInPlace(&format);
   Result<viz::Format> parsed = viz::ParseFormat(format);
   if (!parsed.ok())
     return Status::InvalidArgument("format must be svg, png, pdf, dot or xdot, got '" + format +

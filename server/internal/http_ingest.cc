@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "core/json.h"
+#include "core/text.h"
 #include "server/internal/http_params.h"
 #include "server/internal/http_reply.h"
 
@@ -22,17 +23,12 @@ const ParamTable kIngestTextParams = {
     {"id", "title", "publisher", "author", "url", "date", "language", "note", "replace"}};
 const ParamTable kIngestApplyParams = {"POST /v1/ingest/apply", {"replace", "auto_accept"}};
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // The media type of the request ("" when none), lower case, without
 // parameters; `*charset` gets the charset parameter ("" when none).
 std::string MediaType(const HttpRequest& req, std::string* charset) {
   const std::string* header = req.Header("content-type");
   if (header == nullptr) return "";
-  std::string value = Lower(*header);
+  std::string value = AsciiLower(*header);
   size_t semi = value.find(';');
   std::string type = value.substr(0, semi);
   type.erase(type.find_last_not_of(" \t") + 1);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "server/internal/http_params.h"
 #include "server/internal/http_reply.h"
 #include "viz/render.h"
@@ -48,8 +49,7 @@ Result<session::TimelineRequest> TimelineRequestFrom(const HttpRequest& req) {
 // format=json (default) or a diagram format; nullopt for json.
 Result<std::optional<session::DrawRequest>> TimelineDraw(const HttpRequest& req) {
   std::string format = TextParam(req, "format", "json");
-  std::transform(format.begin(), format.end(), format.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  AsciiLowerInPlace(&format);
   if (format == "json") return std::optional<session::DrawRequest>();
   Result<viz::Format> parsed = viz::ParseFormat(format);
   if (!parsed.ok() || *parsed == viz::Format::kXdot)

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace kg::server::internal {
 namespace {
 
@@ -32,19 +34,13 @@ std::string_view TrimOws(std::string_view s) {
   return s;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Splits a comma-separated header value into its trimmed, lower-case items.
 std::vector<std::string> ListItems(std::string_view value) {
   std::vector<std::string> items;
   while (true) {
     size_t comma = value.find(',');
     std::string_view item = TrimOws(value.substr(0, comma));
-    if (!item.empty()) items.push_back(Lower(item));
+    if (!item.empty()) items.push_back(AsciiLower(item));
     if (comma == std::string_view::npos) return items;
     value.remove_prefix(comma + 1);
   }
@@ -73,7 +69,7 @@ bool ParseTarget(std::string_view target, HttpRequest* req, WireError* error) {
     req->path = "*";
     return true;
   }
-  std::string lower = Lower(target.substr(0, 8));
+  std::string lower = AsciiLower(target.substr(0, 8));
   if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0) {
     size_t authority = target.find("//") + 2;
     size_t slash = target.find_first_of("/?", authority);
@@ -166,7 +162,7 @@ bool ParseHeaderLine(std::string_view line, HttpRequest* req, WireError* error) 
       return false;
     }
   }
-  req->headers.emplace_back(Lower(name), std::string(value));
+  req->headers.emplace_back(AsciiLower(name), std::string(value));
   return true;
 }
 
@@ -228,7 +224,7 @@ bool ResolveFraming(const WireLimits& limits, HttpRequest* req, WireError* error
     for (const std::string& item : ListItems(*v))
       if (item == "close") req->keep_alive = false;
   const std::string* expect = req->Header("expect");
-  req->expect_continue = !req->http10 && expect != nullptr && Lower(*expect) == "100-continue";
+  req->expect_continue = !req->http10 && expect != nullptr && AsciiLower(*expect) == "100-continue";
   return true;
 }
 
@@ -380,7 +376,7 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
   out.reserve(text.size());
   auto hex = [](char c) -> int {
     if (c >= '0' && c <= '9') return c - '0';
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    c = AsciiLower(c);
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   };
   for (size_t i = 0; i < text.size(); ++i) {
