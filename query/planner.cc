@@ -155,10 +155,10 @@ Status PlanClause(const SourceText& src, const SingleQuery& q, size_t i,
       pipe->ops.push_back(MakeUnwindOp(&c));
       return Status::OK();
     case ClauseKind::kWith:
-      pipe->ops.push_back(MakeProjectOp(&c, false, &src));
+      pipe->ops.push_back(MakeProjectOp(&c, false));
       return Status::OK();
     case ClauseKind::kReturn:
-      pipe->ops.push_back(MakeProjectOp(&c, true, &src));
+      pipe->ops.push_back(MakeProjectOp(&c, true));
       pipe->final_projection = &c.projection;
       return Status::OK();
     case ClauseKind::kCreate:

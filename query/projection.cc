@@ -16,8 +16,7 @@ namespace {
 
 class ProjectOp : public Operator {
  public:
-  ProjectOp(const Clause* c, bool is_return, const SourceText* src)
-      : c_(c), p_(c->projection), is_return_(is_return), src_(src) {}
+  ProjectOp(const Clause* c, bool is_return) : p_(c->projection), is_return_(is_return) {}
   std::string name() const override {
     std::string n = is_return_ ? "Return" : "With";
     if (p_.aggregating) n += "+Aggregate";
@@ -308,10 +307,8 @@ class ProjectOp : public Operator {
     return Status::OK();
   }
 
-  const Clause* c_;
   const Projection& p_;
   bool is_return_;
-  const SourceText* src_;
 };
 
 class UnwindOp : public Operator {
@@ -362,9 +359,8 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
-std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return,
-                                        const SourceText* src) {
-  return std::make_unique<ProjectOp>(clause, is_return, src);
+std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return) {
+  return std::make_unique<ProjectOp>(clause, is_return);
 }
 
 std::unique_ptr<Operator> MakeUnwindOp(const Clause* clause) {

@@ -99,3 +99,23 @@ kg_build_asan() {
     -DKG_FUZZ=ON "${launcher[@]}" >/dev/null
   cmake --build "$KG_ASAN_BUILD_DIR" -j "$(nproc)" "${targets[@]}"
 }
+
+# The environment every instrumented test runs in (scripts/test). ASan's red
+# zones make every stack frame several times larger: the engine's nesting
+# limits (1,000 levels) are sized for 8 MiB stacks of the plain build, so the
+# instrumented one gets 64 MiB (threads inherit it). Third-party caches and
+# Graphviz's own leaks are suppressed by name (tests/lsan.supp); anything
+# else that leaks fails its test. Call it in a subshell: it changes limits.
+kg_sanitizer_env() {
+  ulimit -s 65536
+  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+  export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$KG_ROOT/tests/lsan.supp:print_suppressions=0}
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+}
+
+# The engine's in-process test programs (no servers, no kg processes
+# spawned), which scripts/test runs under ASan + UBSan on every run: each is
+# one process running all its cases, so the instrumented run costs about a
+# minute. The whole suite instrumented is scripts/test --sanitize.
+KG_SANITIZED_TESTS=(core_test schema_test storage_io_test query_test ingest_test viz_test
+  analytics_test)

@@ -112,8 +112,7 @@ Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& 
                                         const ProcedureRegistry& procedures);
 
 // Operator factories (projection.cc, write_ops.cc, call_op.cc).
-std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return,
-                                        const SourceText* src);
+std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return);
 std::unique_ptr<Operator> MakeUnwindOp(const Clause* clause);
 std::unique_ptr<Operator> MakeCreateOp(const Clause* clause);
 std::unique_ptr<Operator> MakeMergeOp(const Clause* clause, const SourceText* src);
