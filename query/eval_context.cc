@@ -32,6 +32,12 @@ Result<std::shared_ptr<const Relation>> EvalContext::Rel(RelationId id) {
 
 Result<bool> EvalContext::RelAccepted(RelationId id) {
   if (relations.empty()) return true;
+  // The store's answer from memory first (the clock table, or the clock the
+  // expansion that met this edge just read), with no hash map of ours in
+  // between: traversals ask per edge, and a verdict cache costs more than
+  // that answer. Only a read transaction answers so, and there a copy this
+  // statement loaded is the snapshot's record, so the two agree.
+  if (std::optional<bool> ok = txn->RelationAcceptedInMemory(id, relations)) return *ok;
   // A relation this statement loaded or wrote: its copy is the truth.
   auto it = rels_.find(id);
   if (it != rels_.end()) return relations.Accepts(*it->second);

@@ -65,13 +65,14 @@ Status ExpandLevel(ExecState& st, Side& side, const Side& other,
   for (EntityId u : side.frontier) {
     KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
     edges.clear();
-    KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, side.dir, types, [&](const storage::Edge& e) {
-      if (e.other != u) edges.push_back(e);
-      return true;
-    }));
+    // Only relations that pass the statement's clocks (decided by the store
+    // beside each entry it walks).
+    KG_RETURN_IF_ERROR(
+        st.eval.txn->Expand(u, side.dir, types, st.eval.relations, [&](const storage::Edge& e) {
+          if (e.other != u) edges.push_back(e);
+          return true;
+        }));
     for (const auto& e : edges) {
-      KG_ASSIGN_OR_RETURN(bool valid, RelFiltered(st, e.relation));
-      if (!valid) continue;
       auto [it, inserted] = side.dist.try_emplace(e.other, side.depth + 1);
       if (inserted) {
         side.parents[e.other].push_back({u, e.relation});
@@ -167,17 +168,10 @@ Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
     for (EntityId u : frontier) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       const RelationId via = *parent_edge.Find(u);
-      Status failed;
-      KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, spec.dir, spec.types, [&](const storage::Edge& e) {
+      // Only relations that pass the statement's clocks (decided by the
+      // store beside each entry it walks, without a verdict cache here).
+      const auto visit = [&](const storage::Edge& e) {
         if (spec.dir == storage::Direction::kBoth && !e.outgoing && e.other == u) return true;
-        if (!st.eval.relations.empty()) {
-          Result<bool> valid = RelFiltered(st, e.relation);
-          if (!valid.ok()) {
-            failed = valid.status();
-            return false;
-          }
-          if (!*valid) return true;
-        }
         if (e.other == from) {
           // A trail back to the start must not reuse the relation it left by.
           if (spec.dir != storage::Direction::kBoth || u == from || via != e.relation)
@@ -189,8 +183,8 @@ Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
           next.push_back(e.other);
         }
         return true;
-      }));
-      KG_RETURN_IF_ERROR(failed);
+      };
+      KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, spec.dir, spec.types, st.eval.relations, visit));
       KG_RETURN_IF_ERROR(st.CheckRows(order.size()));
     }
     std::swap(frontier, next);

@@ -172,6 +172,13 @@ class Transaction {
   // carry clocks, from the value Expand or ScanEdges read for that edge
   // (docs/storage.md, "Clocks in the adjacency values").
   Result<bool> RelationAccepted(RelationId id, const RelationFilter& filter) const;
+  // RelationAccepted when this read transaction can answer from memory (the
+  // clock table, or the clock of an edge its expansion just read): no
+  // RocksDB read, no error. nullopt when only the record can tell (always
+  // in a write transaction, and for an id it does not hold): then call
+  // RelationAccepted. Traversals call it per edge, so it keeps `filter`
+  // prepared between calls; pass the same filter object each time.
+  std::optional<bool> RelationAcceptedInMemory(RelationId id, const RelationFilter& filter) const;
   // Says that edges will be checked with RelationAccepted: from now on,
   // expansions through RocksDB keep the clock of each edge they read (a
   // first RelationAccepted that has to read a record also turns this on).
@@ -214,6 +221,14 @@ class Transaction {
   // relation id. A self-loop is reported once per direction asked for.
   Status Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                 const std::function<bool(const Edge&)>& fn) const;
+  // Expand restricted to the relations that pass `filter`
+  // (RelationAccepted; an empty filter keeps all): each edge is decided
+  // from memory where this transaction can (the topology cache's clock
+  // table, whose slot it keeps beside each entry, or the adjacency value
+  // the expansion read), else from the relation's record. The first error
+  // of such a read is returned (after edges reported before it).
+  Status Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
+                const RelationFilter& filter, const std::function<bool(const Edge&)>& fn) const;
   // Number of relations at `node` in `dir` (of `types`, empty = any).
   Result<uint64_t> Degree(EntityId node, Direction dir,
                           const std::vector<std::string>& types) const;

@@ -100,15 +100,17 @@ class Transaction::Impl {
     return std::optional<std::string>(std::move(value));
   }
 
-  // Calls fn(key) for every key of `cf` starting with `prefix`, in order.
-  Status ScanPrefix(int cf, std::string_view prefix,
-                    const std::function<bool(std::string_view)>& fn) const {
+  // Calls fn(key) for every key of `cf` starting with `prefix`, in order
+  // (fn returns false to stop). Both scans are templates over the callback,
+  // so each key costs the callback's own call and no std::function's.
+  template <typename Fn>
+  Status ScanPrefix(int cf, std::string_view prefix, Fn&& fn) const {
     return ScanEntries(cf, prefix,
                        [&fn](std::string_view key, std::string_view) { return fn(key); });
   }
   // The same with each key's value.
-  Status ScanEntries(int cf, std::string_view prefix,
-                     const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  template <typename Fn>
+  Status ScanEntries(int cf, std::string_view prefix, Fn&& fn) const {
     const rocksdb::ReadOptions& ro = prefix.size() >= 8 ? ro_ : ro_total_;
     // A read transaction keeps one iterator per family (making one costs
     // more than a short scan); a scan nested in a scan of the same family,
@@ -273,30 +275,92 @@ class Transaction::Impl {
   // clocks, once a filtered read is expected (KeepEdgeClocks) or happened.
   bool KeepsClocks() const { return keep_clocks_ && !batch_ && s_->adj_clocks_; }
 
+  // RelationAccepted from memory: the topology cache's clock table, else
+  // the clock an expansion kept; nullopt when only the record can tell.
+  std::optional<bool> AcceptedInMemory(RelationId id, const RelationFilter& filter) const {
+    const ClockBounds& bounds = Bounds(filter);
+    if (const ClockTable* clocks = Clocks()) {
+      if (std::optional<bool> ok = clocks->Accepts(id, bounds)) return ok;
+    }
+    if (KeepsClocks()) return memo_.Accepts(id, bounds);
+    return std::nullopt;
+  }
+  // `filter` prepared (kept while the same filter is asked about).
+  const ClockBounds& Bounds(const RelationFilter& filter) const {
+    if (bounds_ == std::nullopt || !bounds_->Matches(filter)) bounds_.emplace(filter);
+    return *bounds_;
+  }
+  // The topology cache's clock table for this snapshot (building it on the
+  // first call), or null.
+  const ClockTable* Clocks() const {
+    if (clocks_ == nullptr) {
+      if (const Topology* t = topology()) clocks_ = t->Clocks(*s_, ro_);
+    }
+    return clocks_;
+  }
+
   // Adjacency entries of `node` in one direction (kCfOut or kCfIn), all types.
   Result<std::vector<AdjKey>> Adjacent(int cf, EntityId node) const {
     std::vector<AdjKey> out;
     KG_RETURN_IF_ERROR(AppendAdjacent(cf, AdjPrefix(node), &out));
     return out;
   }
+  // What Neighbours and AppendAdjacent keep: every entry, or (`filter` set)
+  // only those of relations passing it, decided from each entry's value as
+  // it is read (InScanFilter); `scanned` counts the entries read either way.
+  struct AdjScan {
+    const RelationFilter* filter = nullptr;
+    size_t scanned = 0;
+  };
+  // Whether a filter can be decided from the adjacency values as they are
+  // read: a read transaction of a database whose values carry clocks.
+  bool InScanFilter() const { return !batch_ && s_->adj_clocks_; }
   // Appends the adjacency entries under `prefix` (noting their clocks).
-  Status AppendAdjacent(int cf, std::string_view prefix, std::vector<AdjKey>* out) const {
+  Status AppendAdjacent(int cf, std::string_view prefix, std::vector<AdjKey>* out,
+                        AdjScan* scan = nullptr) const {
     const bool keep = KeepsClocks();
-    return ScanEntries(cf, prefix, [&](std::string_view key, std::string_view value) {
+    const ClockBounds* bounds =
+        scan != nullptr && scan->filter != nullptr ? &Bounds(*scan->filter) : nullptr;
+    Status failed;
+    Status st = ScanEntries(cf, prefix, [&](std::string_view key, std::string_view value) {
       AdjKey k;
       if (!DecodeAdjKey(key, &k)) return true;
+      if (scan != nullptr) ++scan->scanned;
+      if (bounds != nullptr) {
+        Result<bool> ok = ValueAccepts(k.relation, value, *bounds);
+        if (!ok.ok()) {
+          failed = ok.status();
+          return false;
+        }
+        if (!*ok) return true;
+      } else if (keep) {
+        memo_.Note(k.relation, value);
+      }
       out->push_back(k);
-      if (keep) memo_.Note(k.relation, value);
       return true;
     });
+    KG_RETURN_IF_ERROR(failed);
+    return st;
+  }
+  // Whether relation `id`, whose adjacency value is `value`, passes the
+  // filter of `bounds`: from the value, else (an opaque value) its record.
+  Result<bool> ValueAccepts(RelationId id, std::string_view value,
+                            const ClockBounds& bounds) const {
+    if (value.empty()) return bounds.undated_ok;
+    RelationClock clock;
+    if (DecodeAdjClock(value, &clock)) return bounds.Accepts(clock);
+    KG_ASSIGN_OR_RETURN(clock, GetRelationClock(id));
+    return FilterAccepts(*bounds.filter, clock);
   }
 
   // Adjacency entries of `node` in one direction restricted to `types` (empty =
-  // all), ordered by type name, neighbour, relation id.
+  // all), ordered by type name, neighbour, relation id (and to `scan`'s filter).
   Result<std::vector<AdjKey>> Neighbours(int cf, EntityId node,
-                                         const std::vector<std::string>& types) const {
+                                         const std::vector<std::string>& types,
+                                         AdjScan* scan = nullptr) const {
     if (types.empty()) {
-      KG_ASSIGN_OR_RETURN(std::vector<AdjKey> all, Adjacent(cf, node));
+      std::vector<AdjKey> all;
+      KG_RETURN_IF_ERROR(AppendAdjacent(cf, AdjPrefix(node), &all, scan));
       // Keys come grouped by type id; put the groups in type-name order,
       // looking each name up once.
       struct Group {
@@ -324,10 +388,16 @@ class Transaction::Impl {
     for (std::string_view name : names) {
       std::optional<uint32_t> tid = TypeId(name);
       if (!tid) continue;
-      KG_RETURN_IF_ERROR(AppendAdjacent(cf, AdjPrefix(node, *tid), &out));
+      KG_RETURN_IF_ERROR(AppendAdjacent(cf, AdjPrefix(node, *tid), &out, scan));
     }
     return out;
   }
+
+  // Transaction::Expand through RocksDB; with `filter`, only the relations
+  // passing it (InScanFilter must hold).
+  Status ExpandRocks(EntityId node, Direction dir, const std::vector<std::string>& types,
+                     const RelationFilter* filter,
+                     const std::function<bool(const Edge&)>& fn) const;
 
   // Re-checks every relation at `e` against its (new) labels.
   Status RecheckRelations(const Entity& e) const {
@@ -429,6 +499,9 @@ class Transaction::Impl {
   mutable uint64_t cache_hits_ = 0;  // entity-cache hits, counted for the topology
   mutable bool keep_clocks_ = false;
   mutable EdgeClockMemo memo_;  // see KeepsClocks
+  // The clock table of topology_, once asked for (it lives as long as topology_).
+  mutable const ClockTable* clocks_ = nullptr;
+  mutable std::optional<ClockBounds> bounds_;  // the last filter asked about, prepared
   rocksdb::ReadOptions ro_;
   rocksdb::ReadOptions ro_total_;
   std::unique_lock<std::mutex> lock_;
@@ -496,14 +569,7 @@ Result<RelationClock> Transaction::GetRelationClock(RelationId id) const {
 
 Result<bool> Transaction::RelationAccepted(RelationId id, const RelationFilter& filter) const {
   if (filter.empty()) return true;
-  if (const Topology* t = impl_->topology()) {
-    if (const ClockTable* clocks = t->Clocks(*impl_->s_, impl_->ro_)) {
-      if (std::optional<bool> ok = clocks->Accepts(id, filter)) return *ok;
-    }
-  }
-  if (impl_->KeepsClocks()) {
-    if (const RelationClock* clock = impl_->memo_.Find(id)) return FilterAccepts(filter, *clock);
-  }
+  if (std::optional<bool> ok = impl_->AcceptedInMemory(id, filter)) return *ok;
   // Expansions from now on keep the clocks they read (KeepEdgeClocks).
   impl_->keep_clocks_ = true;
   // A record read that the topology cache's clock table would have served
@@ -511,6 +577,12 @@ Result<bool> Transaction::RelationAccepted(RelationId id, const RelationFilter& 
   impl_->Miss(1);
   KG_ASSIGN_OR_RETURN(RelationClock clock, impl_->GetRelationClock(id));
   return FilterAccepts(filter, clock);
+}
+
+std::optional<bool> Transaction::RelationAcceptedInMemory(RelationId id,
+                                                          const RelationFilter& filter) const {
+  if (filter.empty()) return true;
+  return impl_->AcceptedInMemory(id, filter);
 }
 
 void Transaction::KeepEdgeClocks() const { impl_->keep_clocks_ = true; }
@@ -630,10 +702,11 @@ Status Transaction::ScanEdges(std::string_view type,
 
 namespace {
 
-// Expand over the in-memory topology, in the same order as over RocksDB.
+// Expand over the in-memory topology, in the same order as over RocksDB:
+// fn(edge, entry) per entry, until it returns false.
+template <typename Fn>
 void ExpandCached(const Topology& t, EntityId node, Direction dir,
-                  const std::vector<std::string>& types,
-                  const std::function<bool(const Edge&)>& fn) {
+                  const std::vector<std::string>& types, Fn&& fn) {
   // The ranks of the wanted types, sorted (name order, as over RocksDB),
   // without a heap allocation for the usual handful of types.
   std::array<uint32_t, 8> inline_ranks;
@@ -651,7 +724,7 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
     std::span<const Topology::Entry> row = out ? t.Out(node) : t.In(node);
     auto emit = [&](std::span<const Topology::Entry> part) {
       for (const Topology::Entry& e : part)
-        if (!fn(Edge{e.relation, e.other, t.TypeName(e.rank), out})) return false;
+        if (!fn(Edge{e.relation, e.other, t.TypeName(e.rank), out}, e)) return false;
       return true;
     };
     if (ranks.empty()) {
@@ -668,24 +741,72 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
 Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                            const std::function<bool(const Edge&)>& fn) const {
   if (const Topology* t = impl_->topology()) {
-    ExpandCached(*t, node, dir, types, fn);
+    ExpandCached(*t, node, dir, types,
+                 [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
     return Status::OK();
   }
+  return impl_->ExpandRocks(node, dir, types, nullptr, fn);
+}
+
+Status Transaction::Impl::ExpandRocks(EntityId node, Direction dir,
+                                      const std::vector<std::string>& types,
+                                      const RelationFilter* filter,
+                                      const std::function<bool(const Edge&)>& fn) const {
   for (int cf : {kCfOut, kCfIn}) {
     if (cf == kCfOut && dir == Direction::kIncoming) continue;
     if (cf == kCfIn && dir == Direction::kOutgoing) continue;
-    KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, impl_->Neighbours(cf, node, types));
+    AdjScan scan{filter, 0};
+    KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, Neighbours(cf, node, types, &scan));
     // A seek costs about as much as a point read, each entry after it ~1/16.
-    impl_->Miss(1 + adj.size() / 16);
+    Miss(1 + scan.scanned / 16);
     std::string_view name;
     uint32_t named = 0;
     for (size_t i = 0; i < adj.size(); ++i) {
       const AdjKey& k = adj[i];
-      if (i == 0 || k.type != named) name = impl_->TypeName(named = k.type);
+      if (i == 0 || k.type != named) name = TypeName(named = k.type);
       if (!fn(Edge{k.relation, k.other, name, cf == kCfOut})) return Status::OK();
     }
   }
   return Status::OK();
+}
+
+Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
+                           const RelationFilter& filter,
+                           const std::function<bool(const Edge&)>& fn) const {
+  if (filter.empty()) return Expand(node, dir, types, fn);
+  Status failed;
+  // Decides one edge: from the clock slot beside its topology entry when
+  // there is one, else as RelationAccepted does (memory, then the record).
+  auto check = [&](const Edge& e, const uint32_t* slots, const Topology* t,
+                   const Topology::Entry* entry) {
+    std::optional<bool> ok;
+    if (slots != nullptr)
+      ok = impl_->Clocks()->AcceptsSlot(slots[t->EntryIndex(e.outgoing, *entry)],
+                                        impl_->Bounds(filter));
+    if (!ok) {
+      Result<bool> r = RelationAccepted(e.relation, filter);
+      if (!r.ok()) {
+        failed = r.status();
+        return false;
+      }
+      ok = *r;
+    }
+    return !*ok || fn(e);
+  };
+  if (const Topology* t = impl_->topology()) {
+    const ClockTable* clocks = impl_->Clocks();  // builds the slots with the table
+    const uint32_t* out_slots = clocks != nullptr ? t->ClockSlots(true) : nullptr;
+    const uint32_t* in_slots = clocks != nullptr ? t->ClockSlots(false) : nullptr;
+    ExpandCached(*t, node, dir, types, [&](const Edge& e, const Topology::Entry& entry) {
+      return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
+    });
+    return failed;
+  }
+  // Through RocksDB: decided from each entry's value as the scan reads it.
+  if (impl_->InScanFilter()) return impl_->ExpandRocks(node, dir, types, &filter, fn);
+  KG_RETURN_IF_ERROR(
+      Expand(node, dir, types, [&](const Edge& e) { return check(e, nullptr, nullptr, nullptr); }));
+  return failed;
 }
 
 Result<uint64_t> Transaction::Degree(EntityId node, Direction dir,

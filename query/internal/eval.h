@@ -95,11 +95,13 @@ class EvalContext {
   Result<std::shared_ptr<const Entity>> Node(EntityId id);
   Result<std::shared_ptr<const Relation>> Rel(RelationId id);
   // Whether relationship `id` passes `relations` (RelationFilter::Accepts):
+  // in a read transaction from the store's memory when it can tell
+  // (Transaction::RelationAcceptedInMemory: the clock table of the topology
+  // cache, or the clock kept from the adjacency entry just expanded); else
   // on this statement's copy when loaded (so its writes count), else on the
-  // store's answer (Transaction::RelationAccepted: the clock table of the
-  // topology cache, or the record's clock), without loading the relation;
-  // the verdict is kept for the statement (a flat id -> bool table:
-  // traversals ask per edge).
+  // record's clock (Transaction::RelationAccepted), without loading the
+  // relation, and that verdict is kept for the statement (a flat id -> bool
+  // table: a record read costs far more than the table).
   Result<bool> RelAccepted(RelationId id);
   // One property of a node (null when absent): from this statement's copy
   // when loaded, else from the store's memory when it knows it without

@@ -2,6 +2,7 @@
 // it, and filling the values of a database written before (adj_clock.h).
 #include "storage/internal/adj_clock.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -55,7 +56,8 @@ bool GetDate(std::string_view* in, std::optional<Date>* d) {
   auto days = static_cast<int64_t>((zz >> 1) ^ (~(zz & 1) + 1));
   if (days < INT32_MIN || days > INT32_MAX) return false;
   Date first(static_cast<int32_t>(days));
-  Date period = Date::Period(first, static_cast<DatePrecision>(v & 3));
+  const auto precision = static_cast<DatePrecision>(v & 3);
+  Date period = precision == DatePrecision::kDay ? first : Date::Period(first, precision);
   if (period.first_day() != first) return false;  // not the first day of its period
   *d = period;
   return true;
@@ -144,25 +146,58 @@ bool DecodeAdjClock(std::string_view in, RelationClock* c) {
 }
 
 void EdgeClockMemo::Note(RelationId id, std::string_view value) {
-  if (slot_.size() >= kMax) {
-    slot_.clear();
-    dated_.clear();
+  if (size_ >= kMax || text_.size() + value.size() > UINT32_MAX) {
+    std::fill(slots_.begin(), slots_.end(), Slot());
+    size_ = 0;
+    text_.clear();
   }
-  if (value.empty()) {
-    slot_.emplace(id, 0);
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Hash(id) & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.id == id) return;  // noted already (both directions of one expansion)
+    if (s.id != 0) continue;
+    s.id = id;
+    s.begin = static_cast<uint32_t>(text_.size());
+    text_.append(value);
+    s.end = static_cast<uint32_t>(text_.size());
+    ++size_;
     return;
   }
-  RelationClock clock;
-  if (!DecodeAdjClock(value, &clock)) return;
-  if (slot_.emplace(id, static_cast<uint32_t>(dated_.size() + 1)).second)
-    dated_.push_back(std::move(clock));
 }
 
-const RelationClock* EdgeClockMemo::Find(RelationId id) const {
-  static const RelationClock kNone;
-  auto it = slot_.find(id);
-  if (it == slot_.end()) return nullptr;
-  return it->second == 0 ? &kNone : &dated_[it->second - 1];
+void EdgeClockMemo::Grow() {
+  // From a few hundred slots up, as a FlatIdMap grows: most transactions
+  // expand a few nodes, and a table sized for the most would cost them a
+  // large zeroed allocation each.
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 256 : old.size() * 2, Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& o : old) {
+    if (o.id == 0) continue;
+    size_t i = Hash(o.id) & mask;
+    while (slots_[i].id != 0) i = (i + 1) & mask;
+    slots_[i] = o;
+  }
+}
+
+const EdgeClockMemo::Slot* EdgeClockMemo::Find(RelationId id) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Hash(id) & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id == id) return &slots_[i];
+    if (slots_[i].id == 0) return nullptr;
+  }
+}
+
+std::optional<bool> EdgeClockMemo::Accepts(RelationId id, const ClockBounds& bounds) const {
+  const Slot* s = Find(id);
+  if (s == nullptr) return std::nullopt;
+  if (s->begin == s->end) return bounds.undated_ok;
+  RelationClock clock;
+  if (!DecodeAdjClock(std::string_view(text_).substr(s->begin, s->end - s->begin), &clock))
+    return std::nullopt;
+  return bounds.Accepts(clock);
 }
 
 // --- the mark, and filling the values of an older database ------------------

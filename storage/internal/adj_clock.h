@@ -21,14 +21,15 @@
 // writable open fills the values (in batches) and then sets the mark.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/relation.h"
 #include "core/relation_clock.h"
 #include "core/status.h"
+#include "storage/internal/clock_table.h"
 #include "storage/store.h"
 
 namespace kg::storage::internal {
@@ -46,19 +47,36 @@ bool DecodeAdjClock(std::string_view value, RelationClock* clock);
 // The clocks of the edges a read transaction's uncached expansions met,
 // from their adjacency values, so that Transaction::RelationAccepted answers
 // for them without a record read. Callers check an edge soon after
-// expanding it; the memo keeps the last ~65,000 and forgets older ones
-// (then the record is read: slower, never different).
+// expanding it; the memo keeps the last ~65,000 and then starts over
+// (forgotten ones are read from their records: slower, never different).
+// Noting costs a slot in a flat table and, for a dated relation, a copy of
+// its value's few bytes: values are decoded only when asked about.
 class EdgeClockMemo {
  public:
-  // Keeps the clock in `value` (nothing when it is opaque or malformed).
+  // Keeps the clock in `value` for relation `id` (never 0).
   void Note(RelationId id, std::string_view value);
-  // The kept clock of `id`, or null.
-  const RelationClock* Find(RelationId id) const;
+  // Whether `id` passes the filter of `bounds` by its kept clock; nullopt
+  // when none is kept (not noted, forgotten, or its value is opaque or
+  // malformed).
+  std::optional<bool> Accepts(RelationId id, const ClockBounds& bounds) const;
 
  private:
   static constexpr size_t kMax = 1 << 16;
-  std::unordered_map<RelationId, uint32_t> slot_;  // 0: no clock; else 1 + index into dated_
-  std::vector<RelationClock> dated_;
+  struct Slot {
+    RelationId id = 0;   // 0: empty
+    uint32_t begin = 0;  // the value is text_[begin, end): empty when undated
+    uint32_t end = 0;
+  };
+  const Slot* Find(RelationId id) const;
+  void Grow();
+  static size_t Hash(RelationId id) {
+    id *= 0x9E3779B97F4A7C15ull;
+    return static_cast<size_t>(id ^ (id >> 29));
+  }
+
+  std::vector<Slot> slots_;  // open addressing, at most half full
+  size_t size_ = 0;
+  std::string text_;
 };
 
 }  // namespace kg::storage::internal

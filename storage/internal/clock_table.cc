@@ -26,6 +26,47 @@ size_t HeapBytes(const Value& v) {
 
 }  // namespace
 
+ClockBounds::ClockBounds(const RelationFilter& f)
+    : filter(&f),
+      valid_at(f.valid_at),
+      known_at(f.known_at),
+      floor_at(f.min_confidence),
+      published(f.source_published.get()) {
+  if (f.valid_at) {
+    valid = true;
+    valid_first = f.valid_at->days();
+    valid_last = LastDay(*f.valid_at);
+  }
+  if (f.known_at) {
+    known = true;
+    known_last = LastDay(*f.known_at);
+  }
+  if (f.min_confidence) {
+    floor = true;
+    min_confidence = *f.min_confidence;
+  }
+  undated_ok = !floor || 1.0 >= min_confidence;
+}
+
+bool ClockBounds::Matches(const RelationFilter& f) const {
+  return &f == filter && f.valid_at == valid_at && f.known_at == known_at &&
+         f.min_confidence == floor_at && f.source_published.get() == published;
+}
+
+bool ClockBounds::Accepts(const RelationClock& c) const {
+  if (valid && ((c.valid_from && c.valid_from->days() > valid_last) ||
+                (c.valid_to && LastDay(*c.valid_to) < valid_first)))
+    return false;
+  if (known) {
+    if (c.said) {
+      if (LastDay(*c.said) > known_last) return false;
+    } else if (!c.source.is_null()) {
+      return FilterAccepts(*filter, c);  // by its sources' publication
+    }
+  }
+  return !floor || c.confidence.value_or(1.0) >= min_confidence;
+}
+
 Result<bool> ClockTable::ScanPart(const Store::Impl& s, rocksdb::ReadOptions ro, uint64_t lo,
                                   uint64_t hi, size_t budget_bytes, Part* part) {
   std::string lo_key = IdKey(lo), hi_key = IdKey(hi);
@@ -105,9 +146,26 @@ void ClockTable::AddRecord(uint32_t* slot, std::vector<Record>* records, std::ve
     return;
   }
   Record r;
-  if (c.valid_from) r.valid_from = *c.valid_from, r.has |= kFrom;
-  if (c.valid_to) r.valid_to = *c.valid_to, r.has |= kTo;
-  if (c.said) r.said = *c.said, r.has |= kSaid;
+  auto precision = [](Date d, int shift) {
+    return static_cast<uint8_t>(static_cast<uint8_t>(d.precision()) << shift);
+  };
+  if (c.valid_from) {
+    r.from_first = c.valid_from->days();
+    r.precisions |= precision(*c.valid_from, 0);
+    r.has |= kFrom;
+  }
+  if (c.valid_to) {
+    r.to_first = c.valid_to->days();
+    r.to_last = LastDay(*c.valid_to);
+    r.precisions |= precision(*c.valid_to, 2);
+    r.has |= kTo;
+  }
+  if (c.said) {
+    r.said_first = c.said->days();
+    r.said_last = LastDay(*c.said);
+    r.precisions |= precision(*c.said, 4);
+    r.has |= kSaid;
+  }
   if (c.confidence || !c.source.is_null()) {
     extras->push_back(Extra{c.confidence, c.source});
     *extra_bytes += HeapBytes(c.source);
@@ -133,35 +191,32 @@ void ClockTable::Join(Part&& part, uint64_t lo, uint64_t hi) {
 }
 
 std::optional<bool> ClockTable::Accepts(RelationId id, const RelationFilter& filter) const {
-  if (id >= slot_.size() || slot_[id] == kAbsent) return std::nullopt;
-  if (filter.empty()) return true;
-  static const std::optional<Date> kNoDate;
-  static const std::optional<double> kNoNumber;
-  if (slot_[id] == kUndated)
-    return FilterAccepts(filter, kNoDate, kNoDate, kNoDate, kNoNumber, nullptr);
-  const Record& r = records_[slot_[id] - kFirstRecord];
-  const Extra* x = r.extra != 0 ? &extras_[r.extra - 1] : nullptr;
-  auto date = [&r](Date d, uint8_t bit) {
-    return (r.has & bit) != 0 ? std::optional<Date>(d) : std::nullopt;
-  };
-  return FilterAccepts(filter, date(r.valid_from, kFrom), date(r.valid_to, kTo),
-                       date(r.said, kSaid), x != nullptr ? x->confidence : std::nullopt,
-                       x != nullptr && !x->source.is_null() ? &x->source : nullptr);
+  if (filter.empty())
+    return id < slot_.size() && slot_[id] != kAbsent ? std::optional<bool>(true) : std::nullopt;
+  return Accepts(id, ClockBounds(filter));
 }
 
-std::optional<RelationClock> ClockTable::Clock(RelationId id) const {
-  if (id >= slot_.size() || slot_[id] == kAbsent) return std::nullopt;
+RelationClock ClockTable::ClockOf(const Record& r) const {
+  // Each first day is its period's first day, so Period gives the date back.
+  auto date = [&r](int32_t first, int shift) {
+    auto p = static_cast<DatePrecision>((r.precisions >> shift) & 3);
+    return p == DatePrecision::kDay ? Date(first) : Date::Period(Date(first), p);
+  };
   RelationClock c;
-  if (slot_[id] == kUndated) return c;
-  const Record& r = records_[slot_[id] - kFirstRecord];
-  if (r.has & kFrom) c.valid_from = r.valid_from;
-  if (r.has & kTo) c.valid_to = r.valid_to;
-  if (r.has & kSaid) c.said = r.said;
+  if (r.has & kFrom) c.valid_from = date(r.from_first, 0);
+  if (r.has & kTo) c.valid_to = date(r.to_first, 2);
+  if (r.has & kSaid) c.said = date(r.said_first, 4);
   if (r.extra != 0) {
     c.confidence = extras_[r.extra - 1].confidence;
     c.source = extras_[r.extra - 1].source;
   }
   return c;
+}
+
+std::optional<RelationClock> ClockTable::Clock(RelationId id) const {
+  if (id >= slot_.size() || slot_[id] == kAbsent) return std::nullopt;
+  if (slot_[id] == kUndated) return RelationClock();
+  return ClockOf(records_[slot_[id] - kFirstRecord]);
 }
 
 size_t ClockTable::bytes() const {

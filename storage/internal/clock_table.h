@@ -23,6 +23,34 @@
 
 namespace kg::storage::internal {
 
+// A RelationFilter prepared for many edge checks: the days its dates
+// bound, computed once (a period's last day is a calendar computation).
+// Holds a pointer to the filter, which must outlive it.
+struct ClockBounds {
+  explicit ClockBounds(const RelationFilter& f);
+  // Whether these bounds were prepared from a filter equal to `f`.
+  bool Matches(const RelationFilter& f) const;
+  // FilterAccepts(*filter, clock), from the bounds.
+  bool Accepts(const RelationClock& clock) const;
+
+  const RelationFilter* filter;
+  // What the bounds were made from (Matches).
+  std::optional<Date> valid_at, known_at;
+  std::optional<double> floor_at;
+  const void* published = nullptr;
+  bool valid = false;  // valid_at set: held on some day of [valid_first, valid_last]
+  int32_t valid_first = 0, valid_last = 0;
+  bool known = false;  // known_at set: said by known_last
+  int32_t known_last = 0;
+  bool floor = false;  // min_confidence set
+  double min_confidence = 0;
+  bool undated_ok = true;  // the verdict for a relation without any clock field
+};
+
+// The last day of `d`'s period, as days since 1970-01-01 (without the
+// calendar computation for a day, the common case).
+inline int32_t LastDay(Date d) { return d.is_day() ? d.days() : d.last_day().days(); }
+
 class ClockTable {
  public:
   // Reads every relation record of `ro`'s snapshot (ids below
@@ -48,6 +76,23 @@ class ClockTable {
   // nullopt when the table does not hold `id` (no such relation in the
   // snapshot): the caller reads RocksDB, which says NotFound.
   std::optional<bool> Accepts(RelationId id, const RelationFilter& filter) const;
+  // The same with the filter prepared: a slot and a record read and a few
+  // integer comparisons (the filter's sources are looked up only for a
+  // relation with sources and no said date).
+  std::optional<bool> Accepts(RelationId id, const ClockBounds& bounds) const {
+    return AcceptsSlot(SlotOf(id), bounds);
+  }
+  // Where the table keeps `id`'s clock (kAbsent when it holds no `id`): the
+  // topology cache keeps it beside each adjacency entry, so that a filtered
+  // expansion does not look the relation up by id.
+  static constexpr uint32_t kAbsent = 0;
+  uint32_t SlotOf(RelationId id) const { return id < slot_.size() ? slot_[id] : kAbsent; }
+  // Accepts for the relation at `slot` (nullopt for kAbsent).
+  std::optional<bool> AcceptsSlot(uint32_t slot, const ClockBounds& bounds) const {
+    if (slot == kAbsent) return std::nullopt;
+    if (slot == kUndated) return bounds.undated_ok;
+    return RecordAccepts(records_[slot - kFirstRecord], bounds);
+  }
   // The clock of `id` as RelationClock::Of gives it; nullopt as above.
   std::optional<RelationClock> Clock(RelationId id) const;
 
@@ -58,21 +103,44 @@ class ClockTable {
 
  private:
   // slot_[id]: kAbsent, kUndated, or kFirstRecord + index into records_.
-  static constexpr uint32_t kAbsent = 0;
   static constexpr uint32_t kUndated = 1;
   static constexpr uint32_t kFirstRecord = 2;
   enum Has : uint8_t { kFrom = 1, kTo = 2, kSaid = 4 };
 
-  // 32 bytes: the three dates as stored (first day and precision), which of
-  // them are present, and 1 + the index into extras_ of a confidence or a
-  // source (0: neither; both are rare in dated data, so they live apart).
+  // 28 bytes: the first day of each date present (which are: `has`), the
+  // precision of each (2 bits apiece), the last days that Accepts compares
+  // (valid_to's and said's), and 1 + the index into extras_ of a confidence
+  // or a source (0: neither; both are rare in dated data, so they live
+  // apart).
   struct Record {
-    Date valid_from;
-    Date valid_to;
-    Date said;
+    int32_t from_first = 0;
+    int32_t to_first = 0;
+    int32_t said_first = 0;
+    int32_t to_last = 0;
+    int32_t said_last = 0;
     uint32_t extra = 0;
     uint8_t has = 0;
+    uint8_t precisions = 0;  // from | to << 2 | said << 4
   };
+  bool RecordAccepts(const Record& r, const ClockBounds& b) const {
+    if (b.valid && (((r.has & kFrom) && r.from_first > b.valid_last) ||
+                    ((r.has & kTo) && r.to_last < b.valid_first)))
+      return false;
+    if (b.known) {
+      if (r.has & kSaid) {
+        if (r.said_last > b.known_last) return false;
+      } else if (r.extra != 0 && !extras_[r.extra - 1].source.is_null()) {
+        return FilterAccepts(*b.filter, ClockOf(r));  // by its sources' publication
+      }
+    }
+    if (b.floor) {
+      // No confidence counts as 1.0.
+      const double c = r.extra != 0 ? extras_[r.extra - 1].confidence.value_or(1.0) : 1.0;
+      if (c < b.min_confidence) return false;
+    }
+    return true;
+  }
+  RelationClock ClockOf(const Record& r) const;
   struct Extra {
     std::optional<double> confidence;
     Value source;  // null when absent

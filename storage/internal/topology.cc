@@ -224,9 +224,23 @@ const ClockTable* Topology::Clocks(const Store::Impl& store, const rocksdb::Read
       if (built.ok()) clocks_ = std::move(*built);
     }
     DatedValues().Swap(&dated_);  // no longer needed
+    if (clocks_) FillClockSlots();
     clocks_built_.store(true, std::memory_order_release);
   });
   return clocks_.get();
+}
+
+void Topology::FillClockSlots() const {
+  // 4 bytes per entry of each family, from what the budget leaves.
+  const size_t need = (out_.size() + in_.size()) * sizeof(uint32_t);
+  if (clocks_->bytes() + need > clock_budget_) return;
+  auto fill = [this](const std::vector<Entry>& entries, std::vector<uint32_t>* slots) {
+    slots->resize(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) (*slots)[i] = clocks_->SlotOf(entries[i].relation);
+  };
+  std::thread helper([&] { fill(in_, &in_slots_); });
+  fill(out_, &out_slots_);
+  helper.join();
 }
 
 std::unique_ptr<const ClockTable> Topology::ClocksFromValues() const {

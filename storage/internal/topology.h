@@ -83,6 +83,19 @@ class Topology {
   // in what the budget leaves after the topology, or when the build failed:
   // readers then go to RocksDB.
   const ClockTable* Clocks(const Store::Impl& store, const rocksdb::ReadOptions& ro) const;
+  // With Clocks built: the clock table's slot (ClockTable::SlotOf) of each
+  // entry of Out (out = true) or In, indexed as the entries from the
+  // start of their family (EntryIndex); null when the table is absent or the
+  // slots did not fit in the budget. A filtered expansion reads them beside
+  // the entries it walks, instead of looking each relation up by id.
+  const uint32_t* ClockSlots(bool out) const {
+    return clocks_built_.load(std::memory_order_acquire) && !out_slots_.empty()
+               ? (out ? out_slots_.data() : in_slots_.data())
+               : nullptr;
+  }
+  size_t EntryIndex(bool out, const Entry& e) const {
+    return static_cast<size_t>(&e - (out ? out_.data() : in_.data()));
+  }
   // The clock table when some call of Clocks has built it, else null.
   const ClockTable* built_clocks() const {
     return clocks_built_.load(std::memory_order_acquire) ? clocks_.get() : nullptr;
@@ -109,6 +122,8 @@ class Topology {
   // The clock table from dated_ and out_; null over the budget or when a
   // value is opaque.
   std::unique_ptr<const ClockTable> ClocksFromValues() const;
+  // Fills out_slots_ and in_slots_ from the built table, when they fit.
+  void FillClockSlots() const;
   Status ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound);
   static std::span<const Entry> Row(const std::vector<uint32_t>& offsets,
                                     const std::vector<Entry>& entries, uint64_t id) {
@@ -130,8 +145,9 @@ class Topology {
   mutable std::once_flag clocks_once_;
   mutable std::unique_ptr<const ClockTable> clocks_;
   mutable std::atomic<bool> clocks_built_{false};
-  bool clocks_in_values_ = false;  // the out values hold the clocks (dated_)
-  mutable DatedValues dated_;      // freed once the clock table is built
+  bool clocks_in_values_ = false;                       // the out values hold the clocks (dated_)
+  mutable DatedValues dated_;                           // freed once the clock table is built
+  mutable std::vector<uint32_t> out_slots_, in_slots_;  // ClockSlots
 };
 
 // The store's current Topology and the policy that decides when to build one.

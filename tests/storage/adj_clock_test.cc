@@ -3,7 +3,8 @@
 // an edge's clock from the value (proved by a value made to differ from its
 // record on purpose), a database without the mark is read from its records
 // and gets its values filled by a writable open; the bulk import writes the
-// values; kg check reports a value that differs from its record.
+// values; kg check reports a value that differs from its record; the memo
+// of a read transaction's expansions answers only for what it kept.
 #include "storage/internal/adj_clock.h"
 
 #include <gtest/gtest.h>
@@ -67,6 +68,48 @@ TEST(AdjClockEncodingTest, RoundTripsRandomClocks) {
       EXPECT_FALSE(DecodeAdjClock(v + "z", &back));
     }
   }
+}
+
+// The memo answers FilterAccepts for every noted edge (undated, dated,
+// with sources), nothing for one never noted or whose value is opaque, and
+// after more notes than it keeps still never a wrong answer.
+TEST(EdgeClockMemoTest, AnswersForNotedEdgesOnly) {
+  std::mt19937_64 rng(5);
+  auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
+  (*published)["a"] = RandomDate(rng);
+  (*published)["bc"] = RandomDate(rng);
+  std::vector<RelationFilter> filters;
+  for (int i = 0; i < 30; ++i) {
+    RelationFilter f;
+    if (rng() % 2) f.valid_at = RandomDate(rng);
+    if (rng() % 2) f.known_at = RandomDate(rng);
+    if (rng() % 3 == 0) f.min_confidence = static_cast<double>(rng() % 11) / 10.0;
+    if (rng() % 2) f.source_published = published;
+    filters.push_back(f);
+  }
+  EdgeClockMemo memo;
+  std::vector<RelationClock> clocks(200000);
+  for (RelationId id = 1; id < clocks.size(); ++id) {
+    clocks[id] = id % 3 == 0 ? RelationClock() : RandomClock(rng);
+    memo.Note(id, EncodeAdjClock(clocks[id]));
+    memo.Note(id, "\x01");  // a second note of the same edge keeps the first
+  }
+  memo.Note(clocks.size(), std::string(1, '\x80'));  // opaque
+  size_t answered = 0;
+  for (const RelationFilter& f : filters) {
+    ClockBounds bounds(f);
+    for (RelationId id = 1; id < clocks.size(); id += 7) {
+      std::optional<bool> ok = memo.Accepts(id, bounds);
+      if (!ok) continue;
+      ++answered;
+      ASSERT_EQ(*ok, FilterAccepts(f, clocks[id])) << "relation " << id;
+    }
+    EXPECT_EQ(memo.Accepts(clocks.size(), bounds), std::nullopt);
+    EXPECT_EQ(memo.Accepts(clocks.size() + 1, bounds), std::nullopt);
+  }
+  EXPECT_GT(answered, 0u);
+  EXPECT_EQ(memo.Accepts(clocks.size() - 1, ClockBounds(filters[0])).has_value(), true);
+  EXPECT_EQ(memo.Accepts(1, ClockBounds(filters[0])), std::nullopt);  // forgotten
 }
 
 TEST(AdjClockEncodingTest, UndatedIsEmptyAndSmall) {

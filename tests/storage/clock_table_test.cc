@@ -4,7 +4,7 @@
 // precision keep their periods at the period's edges, a build reads exactly
 // the records of its snapshot (within its budget), and after a commit in
 // the same process readers see the new clocks while an older reader keeps
-// its own.
+// its own; prepared bounds decide as FilterAccepts does.
 #include "storage/internal/clock_table.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <random>
 
 #include "storage/internal/store_impl.h"
 #include "storage/internal/store_internal.h"
@@ -52,6 +53,56 @@ TEST(ClockTableTest, LooksUpDatedUndatedAndAbsentRelations) {
   EXPECT_EQ(t->Clock(1), RelationClock{});
   EXPECT_EQ(t->Clock(3), dated);
   EXPECT_EQ(t->Clock(2), std::nullopt);
+}
+
+// The prepared bounds (ClockBounds: the filter's last days computed once,
+// the table's records holding their own) decide exactly as FilterAccepts,
+// through the table by id and by slot, and on a clock alone, for random
+// clocks of every precision with confidences and sources.
+TEST(ClockTableTest, PreparedBoundsAgreeWithFilterAccepts) {
+  std::mt19937_64 rng(3);
+  auto date = [&rng] {
+    Date day(static_cast<int32_t>(rng() % 3000) + 15000);
+    auto p = static_cast<DatePrecision>(rng() % 4);
+    return p == DatePrecision::kDay ? day : Date::Period(day, p);
+  };
+  auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
+  (*published)["a"] = date();
+  (*published)["b"] = date();
+  std::vector<std::pair<RelationId, RelationClock>> clocks;
+  for (RelationId id = 0; id < 2000; ++id) {
+    RelationClock c;
+    if (rng() % 2) c.valid_from = date();
+    if (rng() % 2) c.valid_to = date();
+    if (rng() % 2) c.said = date();
+    if (rng() % 4 == 0) c.confidence = static_cast<double>(rng() % 11) / 10.0;
+    if (rng() % 4 == 0) c.source = Value(std::string(rng() % 2 ? "a" : "c"));
+    if (rng() % 8 == 0)
+      c.source = Value(ValueList{Value(std::string("b")), Value(std::string("a"))});
+    clocks.emplace_back(id, c);
+  }
+  auto t = ClockTable::FromClocks(clocks, clocks.size());
+  for (int i = 0; i < 200; ++i) {
+    RelationFilter f;
+    if (rng() % 2) f.valid_at = date();
+    if (rng() % 2) f.known_at = date();
+    if (rng() % 3 == 0) f.min_confidence = static_cast<double>(rng() % 12) / 10.0;
+    if (rng() % 2) f.source_published = published;
+    ClockBounds bounds(f);
+    EXPECT_TRUE(bounds.Matches(f));
+    for (const auto& [id, c] : clocks) {
+      const bool want = FilterAccepts(f, c);
+      ASSERT_EQ(t->Accepts(id, f), want) << "relation " << id;
+      ASSERT_EQ(t->AcceptsSlot(t->SlotOf(id), bounds), want) << "relation " << id;
+      ASSERT_EQ(bounds.Accepts(c), want) << "relation " << id;
+      ASSERT_EQ(t->Clock(id), c) << "relation " << id;
+    }
+    // The same filter object changed since: the bounds no longer match it.
+    Date before = f.valid_at.value_or(Date(0));
+    f.valid_at = Date(before.days() + 1);
+    EXPECT_FALSE(bounds.Matches(f));
+  }
+  EXPECT_EQ(t->AcceptsSlot(t->SlotOf(5000), ClockBounds(RelationFilter())), std::nullopt);
 }
 
 TEST(ClockTableTest, UndatedRelationFailsOnlyAConfidenceFloorAboveOne) {
