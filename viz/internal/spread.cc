@@ -114,6 +114,10 @@ void Spread(std::vector<Box>* boxes, const std::vector<std::pair<size_t, size_t>
 
 Status PlaceLargeSfdp(GVC_t* gvc, Agraph_t* g, double margin) {
   SetAttr(g, "overlap", "true");
+  // Only the nodes' places are wanted from sfdp: no edges (splines=""),
+  // which nop2 draws once the nodes are where they end up.
+  std::string splines = agget(g, Str("splines")) ? agget(g, Str("splines")) : "";
+  SetAttr(g, "splines", "");
   std::vector<Agnode_t*> nodes;
   std::vector<Box> boxes;
   std::vector<std::pair<size_t, size_t>> edges;
@@ -140,6 +144,7 @@ Status PlaceLargeSfdp(GVC_t* gvc, Agraph_t* g, double margin) {
         edges.emplace_back(index.at(agtail(e)), index.at(aghead(e)));
     }
   }
+  SetAttr(g, "splines", splines);
   Spread(&boxes, edges);
   double right = -1e300, top = -1e300;
   for (size_t i = 0; i < nodes.size(); ++i) {
