@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
 """The explorer's requests timed against `kg serve` (docs/explorer.md, "Speed").
 
-    bench/explorer_bench.py KG DB [REPS]
+    bench/explorer_bench.py KG DB [REPS [KG2 ...]]
 
 Starts `KG --db DB serve` on 127.0.0.1, then times, as the page sends them:
-GET /v1/suggest for a few prefixes (the first request, which builds the
-index of names after a start or a commit, and the median of REPS more), and
-the expansion of a node with about 200 neighbours: the neighbour query
-(POST /v1/query) and the drawing of the 200-node view (GET /v1/render),
-unpinned and pinned (the 26 nodes of the view before the expansion pinned).
-Prints one JSON object; asserts nothing.
+GET /v1/suggest for a few prefixes (the first request, 1 s after the
+start, which builds the index of names unless the server warms it, and
+the median of REPS more), and the expansion of a node with about 200
+neighbours: the neighbour query (POST /v1/query) and the drawing of the
+200-node view (GET /v1/render), unpinned and pinned (the 26 nodes of the
+view before the expansion pinned). A server that reports its suggestion
+index in GET /v1/stats (kg serve's background warm-up) is also timed until
+the index is ready, and waited for before the rest, so the timings are of
+a warmed server. Each request is sent once untimed, then REPS times. With
+more KGs (before/after in the same run), each gets a copy of DB and is
+started and warmed alone; then every timed request alternates between the
+servers, and the ratios of their medians to the first one's are printed.
+Prints JSON; asserts nothing.
 """
 import json
+import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import urllib.request
@@ -66,10 +76,6 @@ def query(base, text, params):
         return json.loads(r.read())
 
 
-def median_of(reps, fn):
-    return round(statistics.median(timed(fn)[0] for _ in range(reps)), 1)
-
-
 def centres(svg):
     """Entity node centres (points, y up) from the SVG, as the page reads them."""
     out = {}
@@ -87,46 +93,101 @@ def centres(svg):
     return out
 
 
+def stats_index(base):
+    with urllib.request.urlopen(base + '/v1/stats', timeout=600) as r:
+        return json.loads(r.read()).get('suggest_index')
+
+
+def wait_warm(base, result, t0):
+    """Times the background warm-up (from the serving line at t0), when there is one."""
+    if stats_index(base) is None:
+        result['warm-up'] = 'none (no suggest_index in /v1/stats)'
+        return
+    for _ in range(6000):
+        state = stats_index(base)
+        if state['ready'] or state['unsupported']:
+            break
+        time.sleep(0.01)
+    # The topology copy is warmed after the index: let it finish too.
+    result['suggest index ready after start ms'] = round((time.perf_counter() - t0) * 1000, 1)
+
+
+def steps(base):
+    """The page's requests to time, by name: {name: fn}, for the server at base."""
+    hub = query(base, HUB_QUERY, {})['rows'][0]
+    rows = query(base, NEIGHBOURS_QUERY, {'id': hub[0]})['rows']
+    ids = [hub[0]] + [r[0] for r in rows[:199]]
+    graph = {'query': GRAPH_QUERY, 'format': 'svg',
+             'params': json.dumps({'ids': ids, 'as_of': None})}
+    undirected = dict(graph, query=GRAPH_QUERY_UNDIRECTED)
+    small = dict(graph, params=json.dumps({'ids': ids[:26], 'as_of': None}), layout='neato')
+    pins = centres(get(base, '/v1/render', small).decode())
+    pinned = dict(graph, pins=','.join(f'{i}:{x:.2f}:{y:.2f}' for i, (x, y) in pins.items()))
+    out = {f'suggest {q!r} median ms': (lambda q=q: get(base, '/v1/suggest', {'q': q}))
+           for q in ['comp', 'Person_00012', 'x']}
+    out['neighbours query median ms'] = lambda: query(base, NEIGHBOURS_QUERY, {'id': hub[0]})
+    out['graph query median ms'] = lambda: query(base, GRAPH_QUERY, {'ids': ids, 'as_of': None})
+    out['render 200 median ms'] = lambda: get(base, '/v1/render', graph)
+    out['render 200 undirected query median ms'] = lambda: get(base, '/v1/render', undirected)
+    out['render 200 pinned median ms'] = lambda: get(base, '/v1/render', pinned)
+    return {'hub': {'id': hub[0], 'degree': hub[1]}, 'view nodes': len(ids)}, out
+
+
 def main():
     kg, db = sys.argv[1], sys.argv[2]
     reps = int(sys.argv[3]) if len(sys.argv) > 3 else 5
-    proc, base = start(kg, db)
+    kgs = [kg] + sys.argv[4:]
+    scratch = tempfile.mkdtemp(prefix='explorer_bench_')
+    servers, results, timers = [], [], []
     try:
-        result = {'kg': kg}
-        for q in ['comp', 'Person_00012', 'x']:
-            first, _ = timed(lambda: get(base, '/v1/suggest', {'q': q}))
-            result[f'suggest {q!r} first ms'] = round(first, 1)
-            result[f'suggest {q!r} median ms'] = median_of(
-                reps, lambda: get(base, '/v1/suggest', {'q': q}))
-        hub = query(base, HUB_QUERY, {})['rows'][0]
-        result['hub'] = {'id': hub[0], 'degree': hub[1]}
-        rows = query(base, NEIGHBOURS_QUERY, {'id': hub[0]})['rows']
-        result['neighbours query median ms'] = median_of(
-            reps, lambda: query(base, NEIGHBOURS_QUERY, {'id': hub[0]}))
-        ids = [hub[0]] + [r[0] for r in rows[:199]]
-        result['view nodes'] = len(ids)
-        graph = {'query': GRAPH_QUERY, 'format': 'svg',
-                 'params': json.dumps({'ids': ids, 'as_of': None})}
-        result['graph query median ms'] = median_of(
-            reps, lambda: query(base, GRAPH_QUERY, {'ids': ids, 'as_of': None}))
-        result['render 200 median ms'] = median_of(reps, lambda: get(base, '/v1/render', graph))
-        undirected = dict(graph, query=GRAPH_QUERY_UNDIRECTED)
-        result['render 200 undirected query median ms'] = median_of(
-            reps, lambda: get(base, '/v1/render', undirected))
-        result['expand (neighbours + render 200) median ms'] = round(
-            result['neighbours query median ms'] + result['render 200 median ms'], 1)
-        small = dict(graph, params=json.dumps({'ids': ids[:26], 'as_of': None}), layout='neato')
-        pins = centres(get(base, '/v1/render', small).decode())
-        pinned = dict(graph, pins=','.join(f'{i}:{x:.2f}:{y:.2f}' for i, (x, y) in pins.items()))
-        try:
-            result['render 200 pinned median ms'] = median_of(
-                reps, lambda: get(base, '/v1/render', pinned))
-        except urllib.error.HTTPError as e:
-            result['render 200 pinned'] = f'HTTP {e.code}'
-        print(json.dumps(result, indent=1))
+        # Each server gets its own copy of the database (RocksDB allows one
+        # writer), and is started and warmed alone, one after the other.
+        for i, k in enumerate(kgs):
+            path = db if i == 0 else shutil.copytree(db, os.path.join(scratch, f'db{i}'))
+            proc, base = start(k, path)
+            started = time.perf_counter()
+            servers.append(proc)
+            result = {'kg': k}
+            # As a user would: the page loads (~0.5-0.8 s), then a keystroke.
+            time.sleep(1)
+            first, _ = timed(lambda: get(base, '/v1/suggest', {'q': 'comp'}))
+            result['first suggest 1 s after the start ms'] = round(first, 1)
+            wait_warm(base, result, started)
+            # The warm-up builds the topology copy after the index (~1 s on
+            # M): let it end (a crude wait; /v1/stats shows only the index).
+            time.sleep(3)
+            info, fns = steps(base)
+            result.update(info)
+            for fn in fns.values():
+                fn()  # once untimed: the blocks it reads into RocksDB's cache
+            results.append(result)
+            timers.append(fns)
+        # The timed requests alternate between the servers, so a machine
+        # whose load changes (other builds) weighs on all of them alike.
+        times = [{name: [] for name in t} for t in timers]
+        for _ in range(reps):
+            for name in timers[0]:
+                for t, out in zip(timers, times):
+                    out[name].append(timed(t[name])[0])
+        for result, out in zip(results, times):
+            for name, values in out.items():
+                result[name] = round(statistics.median(values), 1)
+            result['expand (neighbours + render 200) median ms'] = round(
+                result['neighbours query median ms'] + result['render 200 median ms'], 1)
     finally:
-        proc.terminate()
-        proc.wait(timeout=60)
+        for proc in servers:
+            proc.terminate()
+            proc.wait(timeout=60)
+        shutil.rmtree(scratch, ignore_errors=True)
+    if len(results) == 1:
+        print(json.dumps(results[0], indent=1))
+        return
+    base = results[0]
+    for r in results[1:]:
+        r['ratio to ' + base['kg']] = {
+            k: round(v / base[k], 2) for k, v in r.items()
+            if isinstance(v, float) and isinstance(base.get(k), float) and base[k] > 0}
+    print(json.dumps(results, indent=1))
 
 
 if __name__ == '__main__':

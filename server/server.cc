@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "server/internal/bolt_front.h"
+#include "server/internal/cache_warmer.h"
 #include "server/internal/http_front.h"
 #include "server/internal/options.h"
 #include "server/internal/rpc_front.h"
@@ -94,12 +95,14 @@ class Server::Impl {
         service_(*session_, options),
         http_(service_, options),
         rpc_(service_, options.rpc_workers),
-        bolt_(service_, options.bolt_connections, options.limits.max_body_bytes) {}
+        bolt_(service_, options.bolt_connections, options.limits.max_body_bytes),
+        warmer_(*session_) {}
 
   Status Start() {
     if (!options_.http_address.empty()) KG_RETURN_IF_ERROR(http_.Start(options_.http_address));
     if (!options_.rpc_address.empty()) KG_RETURN_IF_ERROR(rpc_.Start(options_.rpc_address));
     if (!options_.bolt_address.empty()) KG_RETURN_IF_ERROR(bolt_.Start(options_.bolt_address));
+    warmer_.Start();  // listening already: the warm-up delays no start
     return Status::OK();
   }
 
@@ -109,6 +112,7 @@ class Server::Impl {
   // open transaction and close.
   bool Stop() {
     if (session_ == nullptr) return true;
+    warmer_.Stop();
     auto grace = std::chrono::milliseconds(
         static_cast<int64_t>(std::ceil(options_.shutdown_grace_seconds * 1000)));
     auto start = std::chrono::steady_clock::now();
@@ -135,6 +139,7 @@ class Server::Impl {
   internal::HttpFront http_;
   internal::RpcFront rpc_;
   internal::BoltFront bolt_;
+  internal::CacheWarmer warmer_;
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

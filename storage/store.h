@@ -149,6 +149,12 @@ class Transaction {
   // numbers mean equal data, so caches derived from a snapshot (the ingest
   // name automaton) key on it. A write transaction's own writes are not in it.
   uint64_t snapshot_sequence() const;
+  // Builds the store's in-memory topology copy (OpenOptions) of this read
+  // transaction's snapshot now, instead of once enough reads went to
+  // RocksDB: kg serve warms it in the background so no request pays the
+  // build. False when there is none for this snapshot afterwards (a write
+  // transaction, the cache disabled, or over its memory budget).
+  Result<bool> WarmTopology() const;
 
   // --- reads -------------------------------------------------------------
   // NotFound when absent; Corruption when the record does not decode.

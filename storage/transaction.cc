@@ -86,6 +86,14 @@ class Transaction::Impl {
     if (built.ok() && *built) topology_ = *built;
   }
 
+  Result<bool> WarmTopology() const {
+    if (batch_) return false;
+    if (topology() != nullptr) return true;
+    KG_ASSIGN_OR_RETURN(auto built, s_->topology_.Warm(*s_, ro_, sequence_));
+    if (built) topology_ = built;
+    return topology_ != nullptr;
+  }
+
   // --- raw access -----------------------------------------------------------
   Result<std::optional<std::string>> Get(int cf, std::string_view key) const {
     std::string value;
@@ -912,6 +920,8 @@ Status Transaction::DeleteRelation(RelationId id) {
 Status Transaction::Commit() { return impl_->Commit(); }
 
 uint64_t Transaction::snapshot_sequence() const { return impl_->sequence_; }
+
+Result<bool> Transaction::WarmTopology() const { return impl_->WarmTopology(); }
 
 // Raw meta-family access for the source records (storage/sources.cc).
 namespace internal {

@@ -22,6 +22,7 @@
 #include "viz/internal/labels.h"
 #include "viz/internal/model.h"
 #include "viz/internal/pins.h"
+#include "viz/internal/spread.h"
 #include "viz/internal/timeline.h"
 
 namespace kg::viz {
@@ -195,8 +196,14 @@ Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   KG_RETURN_IF_ERROR(internal::CheckPlugin(gvc, "device", device));
   internal::GraphPtr g = internal::BuildGraph(model, options, out.layout);
   internal::ApplyPins(g.get(), options);
-  internal::LayoutGuard layout(gvc, g.get(), LayoutName(out.layout));
+  // A large sfdp drawing separates its nodes itself (spread.h). Not for
+  // DOT, which is written without positions for `dot` to lay out again.
+  bool spread = out.layout == Layout::kSfdp && model.large && options.pins.empty() &&
+                options.format != Format::kDot;
+  if (spread) KG_RETURN_IF_ERROR(internal::PlaceLargeSfdp(gvc, g.get(), internal::kNodeMargin));
+  internal::LayoutGuard layout(gvc, g.get(), spread ? "nop2" : LayoutName(out.layout));
   KG_RETURN_IF_ERROR(layout.status());
+  if (spread) internal::RestoreSfdpAttributes(g.get());
   // gvLayout records the bounding box as the graph's "bb" attribute; DOT is
   // written without positions, so drop it (its default is "": not written).
   if (options.format == Format::kDot) {

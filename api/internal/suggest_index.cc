@@ -117,12 +117,46 @@ ResultTable SuggestIndex::Find(std::string_view text, size_t limit) const {
   return table;
 }
 
-Result<std::shared_ptr<const SuggestIndex>> SuggestCache::For(const storage::Transaction& txn) {
+std::shared_ptr<const SuggestIndex> SuggestCache::Current(uint64_t sequence) const {
   std::lock_guard<std::mutex> lock(mu_);
-  if (current_ && current_->sequence() == txn.snapshot_sequence()) return current_;
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<const SuggestIndex> built, SuggestIndex::Build(txn));
-  current_ = std::move(built);
+  if (current_ && current_->sequence() == sequence) return current_;
+  return nullptr;
+}
+
+Result<std::shared_ptr<const SuggestIndex>> SuggestCache::For(const storage::Transaction& txn) {
+  const uint64_t sequence = txn.snapshot_sequence();
+  auto refused = [&] {
+    return Status::NotSupported("the names of snapshot " + std::to_string(sequence) +
+                                " are not all strings");
+  };
+  if (auto have = Current(sequence)) return have;
+  std::lock_guard<std::mutex> building(build_mu_);
+  if (auto have = Current(sequence)) return have;  // built while this one waited
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (unsupported_at_ == sequence) return refused();
+  }
+  Result<std::unique_ptr<const SuggestIndex>> built = SuggestIndex::Build(txn);
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!built.ok()) {
+    if (built.status().code() == StatusCode::kNotSupported) unsupported_at_ = sequence;
+    return built.status();
+  }
+  current_ = std::move(built).value();
+  ++builds_;
+  unsupported_at_.reset();
   return current_;
+}
+
+SuggestCache::State SuggestCache::state() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  State s;
+  s.ready = current_ != nullptr;
+  s.sequence = current_ ? current_->sequence() : 0;
+  s.entries = current_ ? current_->size() : 0;
+  s.builds = builds_;
+  s.unsupported = unsupported_at_.has_value();
+  return s;
 }
 
 }  // namespace kg::session::internal

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@ class SuggestIndex {
   static Result<std::unique_ptr<const SuggestIndex>> Build(const storage::Transaction& txn);
 
   uint64_t sequence() const { return sequence_; }
+  size_t size() const { return entries_.size(); }
 
   // The columns id, name, labels, alias of the best `limit` matches of `q`
   // (non-empty): ranked exact name, name prefix, exact alias, alias
@@ -58,13 +60,32 @@ class SuggestIndex {
 // The index of the latest snapshot asked for, shared by concurrent readers.
 class SuggestCache {
  public:
+  // What the cache holds (for GET /v1/stats and tests).
+  struct State {
+    bool ready = false;        // an index is built (of snapshot `sequence`)
+    uint64_t sequence = 0;     // its snapshot's sequence number
+    uint64_t entries = 0;      // entities in it
+    uint64_t builds = 0;       // indexes built since the session opened
+    bool unsupported = false;  // the latest snapshot tried has names the index cannot hold
+  };
+
   // The index for `txn`'s snapshot: the cached one when its sequence
-  // matches, else a new one (built once even when several threads ask).
+  // matches, else a new one. One build at a time: a caller arriving while
+  // another builds (a request during kg serve's warm-up) waits for it and
+  // then takes its index when it is of the same snapshot. NotSupported (see
+  // SuggestIndex::Build) is remembered for the snapshot, not retried.
   Result<std::shared_ptr<const SuggestIndex>> For(const storage::Transaction& txn);
 
+  State state() const;
+
  private:
-  std::mutex mu_;
+  std::shared_ptr<const SuggestIndex> Current(uint64_t sequence) const;
+
+  std::mutex build_mu_;    // held through a build
+  mutable std::mutex mu_;  // guards the members below (never held through a build)
   std::shared_ptr<const SuggestIndex> current_;
+  uint64_t builds_ = 0;
+  std::optional<uint64_t> unsupported_at_;  // the sequence whose build was NotSupported
 };
 
 }  // namespace kg::session::internal

@@ -213,7 +213,15 @@ Result<std::string> Service::StatsJson() const {
   };
   append_counts("entities_by_label", s.entities_by_label);
   append_counts("relations_by_type", s.relations_by_type);
-  out.append("}");
+  // The explorer's suggestion index (docs/explorer.md): kg serve builds it
+  // in the background at start and after commits.
+  session::SuggestIndexState index = session_.SuggestIndexStatus();
+  out.append(",\"suggest_index\":{\"ready\":").append(index.ready ? "true" : "false");
+  out.append(",\"sequence\":").append(std::to_string(index.sequence));
+  out.append(",\"entries\":").append(std::to_string(index.entries));
+  out.append(",\"builds\":").append(std::to_string(index.builds));
+  out.append(",\"unsupported\":").append(index.unsupported ? "true" : "false");
+  out.append("}}");
   return out;
 }
 

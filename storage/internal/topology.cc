@@ -309,7 +309,22 @@ Result<std::shared_ptr<const Topology>> TopologyCache::NoteMisses(uint64_t n,
   if (declined_at_ == sequence) return std::shared_ptr<const Topology>();
   std::unique_lock<std::mutex> building(build_mu_, std::try_to_lock);
   if (!building.owns_lock()) return std::shared_ptr<const Topology>();  // another reader builds
+  return BuildLocked(store, ro, sequence);
+}
+
+Result<std::shared_ptr<const Topology>> TopologyCache::Warm(const Store::Impl& store,
+                                                            const rocksdb::ReadOptions& ro,
+                                                            uint64_t sequence) {
+  if (budget_ == 0 || declined_at_ == sequence) return std::shared_ptr<const Topology>();
+  std::lock_guard<std::mutex> building(build_mu_);
+  return BuildLocked(store, ro, sequence);
+}
+
+Result<std::shared_ptr<const Topology>> TopologyCache::BuildLocked(const Store::Impl& store,
+                                                                   const rocksdb::ReadOptions& ro,
+                                                                   uint64_t sequence) {
   if (auto have = Get(sequence)) return have;
+  if (declined_at_ == sequence) return std::shared_ptr<const Topology>();
   misses_ = 0;
   KG_ASSIGN_OR_RETURN(
       auto built, Topology::Build(store, ro, sequence, entity_bound_, relation_bound_, budget_));

@@ -175,8 +175,18 @@ class TopologyCache {
   Result<std::shared_ptr<const Topology>> NoteMisses(uint64_t n, const Store::Impl& store,
                                                      const rocksdb::ReadOptions& ro,
                                                      uint64_t sequence);
+  // Builds the copy at `ro` (sequence `sequence`) now, whatever the reads
+  // so far, unless there is one or the budget refused this snapshot's;
+  // waits for a build already running. Null when none fits.
+  Result<std::shared_ptr<const Topology>> Warm(const Store::Impl& store,
+                                               const rocksdb::ReadOptions& ro, uint64_t sequence);
 
  private:
+  // The build itself; build_mu_ is held.
+  Result<std::shared_ptr<const Topology>> BuildLocked(const Store::Impl& store,
+                                                      const rocksdb::ReadOptions& ro,
+                                                      uint64_t sequence);
+
   mutable std::mutex mu_;
   std::shared_ptr<const Topology> current_;
   std::mutex build_mu_;

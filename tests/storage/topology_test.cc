@@ -165,6 +165,49 @@ TEST_F(TopologyTest, ABudgetTooSmallLeavesReadsOnRocksDb) {
   EXPECT_EQ(Rows(*t, ids_[0], Direction::kBoth), rows);
 }
 
+// WarmTopology builds the copy at once (the automatic threshold is far
+// above these few reads); later readers of the snapshot use it, a commit
+// leaves new readers without one until warmed again; a write transaction
+// or a budget too small builds none.
+TEST_F(TopologyTest, WarmTopologyBuildsTheCopyNow) {
+  auto s = Open({});
+  auto cold = s->BeginRead();
+  auto rows = Rows(*cold, ids_[0], Direction::kBoth);
+  EXPECT_EQ(cold->PeekProperty(ids_[0], "name"), std::nullopt) << "a copy before any warm-up";
+  Result<bool> warmed = cold->WarmTopology();
+  ASSERT_TRUE(warmed.ok()) << warmed.status().ToString();
+  EXPECT_TRUE(*warmed);
+  EXPECT_EQ(cold->PeekProperty(ids_[0], "name"), std::optional<Value>(Value("N0")));
+  EXPECT_EQ(Rows(*cold, ids_[0], Direction::kBoth), rows);
+  auto next = s->BeginRead();
+  EXPECT_EQ(next->PeekProperty(ids_[1], "name"), std::optional<Value>(Value("N1")));
+  EXPECT_TRUE(*next->WarmTopology()) << "a second warm-up of the same snapshot";
+  {
+    auto w = s->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    Result<bool> writer = (*w)->WarmTopology();
+    ASSERT_TRUE(writer.ok());
+    EXPECT_FALSE(*writer);
+    ASSERT_TRUE((*w)->CreateRelation("BETA", ids_[1], ids_[0], {}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto after = s->BeginRead();
+  EXPECT_EQ(after->PeekProperty(ids_[1], "name"), std::nullopt);
+  EXPECT_TRUE(*after->WarmTopology());
+  EXPECT_EQ(Rows(*after, ids_[0], Direction::kBoth).size(), rows.size() + 1);
+  cold.reset();  // the transactions end before their store
+  next.reset();
+  after.reset();
+  s.reset();
+
+  OpenOptions tiny;
+  tiny.topology_cache_bytes = 16;
+  auto small = Open(tiny);
+  auto t = small->BeginRead();
+  EXPECT_FALSE(*t->WarmTopology());
+  EXPECT_EQ(t->PeekProperty(ids_[0], "name"), std::nullopt);
+}
+
 TEST_F(TopologyTest, ReadOnlyOpensUseTheirFixedView) {
   auto s = Open([] {
     OpenOptions o = Cached();

@@ -48,7 +48,7 @@ void SetGraphDefaults(Agraph_t* g, const RenderOptions& options, Layout layout, 
   if (options.format == Format::kPng) Default(g, AGRAPH, "dpi", "144");
   if (layout != Layout::kDot) {
     Default(g, AGRAPH, "overlap", "false");
-    Default(g, AGRAPH, "sep", "+6");
+    Default(g, AGRAPH, "sep", "+6");  // kNodeMargin
     Default(g, AGRAPH, "splines", large ? "false" : "true");
     // A fixed seed for the force-directed layouts' initial positions, so the
     // same graph always gets the same picture (byte-identical SVG).

@@ -11,6 +11,10 @@
 
 namespace kg::viz::internal {
 
+// The room kept around each node by the force-directed layouts, in points
+// (their sep="+6"; Spread's margin).
+inline constexpr double kNodeMargin = 6;
+
 // The Graphviz node name of an entity ("n<id>"); also its SVG id.
 std::string NodeName(EntityId id);
 
