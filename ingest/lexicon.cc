@@ -20,9 +20,14 @@ constexpr RelationCue kRelationCues[] = {
     {"developed", "DEVELOPS", false, 0.75},
     {"designs", "DEVELOPS", false, 0.75},
     {"designed", "DEVELOPS", false, 0.7},
-    {"launched", "DEVELOPS", false, 0.7},
-    {"unveiled", "DEVELOPS", false, 0.7},
-    {"released", "DEVELOPS", false, 0.65},
+    {"launched", "DEVELOPS", false, 0.7, "MAKES"},
+    {"unveiled", "DEVELOPS", false, 0.7, "MAKES"},
+    {"released", "DEVELOPS", false, 0.65, "MAKES"},
+    {"developing", "DEVELOPS", false, 0.7},
+    {"develop", "DEVELOPS", false, 0.65},
+    {"created", "DEVELOPS", false, 0.65},
+    {"launch of", "DEVELOPS", false, 0.65, "MAKES"},
+    {"introduced", "DEVELOPS", false, 0.6, "MAKES"},
     {"developed by", "DEVELOPS", true, 0.8},
     {"designed by", "DEVELOPS", true, 0.75},
     {"built by", "DEVELOPS", true, 0.7},
@@ -38,12 +43,24 @@ constexpr RelationCue kRelationCues[] = {
     {"adopted", "USES", false, 0.7},
     {"adopts", "USES", false, 0.7},
     {"runs on", "USES", false, 0.7},
+    {"use", "USES", false, 0.65},
+    {"using", "USES", false, 0.65},
+    {"rely on", "USES", false, 0.7},
+    {"relying on", "USES", false, 0.7},
+    {"equipped with", "USES", false, 0.6},
     {"used by", "USES", true, 0.75},
     {"based on", "BASED_ON", false, 0.8},
+    {"designed for", "DESIGNED_FOR", false, 0.75},
+    {"tailored for", "DESIGNED_FOR", false, 0.75},
+    {"built for", "DESIGNED_FOR", false, 0.7},
     {"built on", "BASED_ON", false, 0.75},
     // competition and cooperation
     {"competes with", "COMPETES_WITH", false, 0.8},
     {"competing with", "COMPETES_WITH", false, 0.8},
+    {"compete with", "COMPETES_WITH", false, 0.8},
+    {"competes against", "COMPETES_WITH", false, 0.8},
+    {"compete against", "COMPETES_WITH", false, 0.8},
+    {"competition with", "COMPETES_WITH", false, 0.7},
     {"rival", "COMPETES_WITH", false, 0.65},
     {"rivals", "COMPETES_WITH", false, 0.7},
     {"competitor", "COMPETES_WITH", false, 0.65},
@@ -53,6 +70,13 @@ constexpr RelationCue kRelationCues[] = {
     {"teamed up with", "PARTNERS_WITH", false, 0.75},
     {"works with", "PARTNERS_WITH", false, 0.65},
     {"cooperation with", "PARTNERS_WITH", false, 0.65},
+    {"cooperate with", "PARTNERS_WITH", false, 0.7},
+    {"cooperating with", "PARTNERS_WITH", false, 0.7},
+    {"collaborate with", "PARTNERS_WITH", false, 0.7},
+    {"collaborates with", "PARTNERS_WITH", false, 0.7},
+    {"collaborating with", "PARTNERS_WITH", false, 0.7},
+    {"collaboration with", "PARTNERS_WITH", false, 0.7},
+    {"partnership with", "PARTNERS_WITH", false, 0.75},
     // people and organisations
     {"ceo", "LEADS", false, 0.9},
     {"chief executive", "LEADS", false, 0.9},
@@ -60,9 +84,13 @@ constexpr RelationCue kRelationCues[] = {
     {"ceo of", "LEADS", false, 0.9},
     {"chairman of", "LEADS", false, 0.85},
     {"leads", "LEADS", false, 0.7},
+    {"led", "LEADS", false, 0.7},
     {"head of", "LEADS", false, 0.8},
     {"led by", "LEADS", true, 0.8},
     {"founder of", "FOUNDED", false, 0.85},
+    {"founder", "FOUNDED", false, 0.8},
+    {"co-founder", "FOUNDED", false, 0.8},
+    {"founding", "FOUNDED", false, 0.75},
     {"founded", "FOUNDED", false, 0.8},
     {"co-founded", "FOUNDED", false, 0.8},
     {"founded by", "FOUNDED", true, 0.85},
@@ -71,6 +99,10 @@ constexpr RelationCue kRelationCues[] = {
     {"invests in", "INVESTS_IN", false, 0.8},
     {"invested in", "INVESTS_IN", false, 0.8},
     {"stake in", "INVESTS_IN", false, 0.7},
+    {"invest in", "INVESTS_IN", false, 0.75},
+    {"investing in", "INVESTS_IN", false, 0.75},
+    {"investment in", "INVESTS_IN", false, 0.7},
+    {"investments in", "INVESTS_IN", false, 0.7},
     {"backed by", "INVESTS_IN", true, 0.7},
     // places and markets
     {"based in", "BASED_IN", false, 0.8},
@@ -91,6 +123,11 @@ constexpr RelationCue kRelationCues[] = {
     {"export controls on", "RESTRICTS", false, 0.8},
     {"sanctioned", "RESTRICTS", false, 0.75},
     {"blacklisted", "RESTRICTS", false, 0.75},
+    {"restricting", "RESTRICTS", false, 0.75},
+    {"restrictions on", "RESTRICTS", false, 0.75},
+    {"ban on", "RESTRICTS", false, 0.75},
+    {"curbs on", "RESTRICTS", false, 0.75},
+    {"sanctions on", "RESTRICTS", false, 0.75},
     {"restricted by", "RESTRICTS", true, 0.75},
     {"banned by", "RESTRICTS", true, 0.8},
     {"blocked by", "RESTRICTS", true, 0.75},
@@ -99,6 +136,8 @@ constexpr RelationCue kRelationCues[] = {
     {"allowed", "APPROVES", false, 0.65},
     {"cleared", "APPROVES", false, 0.65},
     {"lifted the ban on", "APPROVES", false, 0.7},
+    {"allowing", "APPROVES", false, 0.6},
+    {"allowance to sell", "APPROVES", false, 0.65},
     {"approved by", "APPROVES", true, 0.75},
     {"cleared by", "APPROVES", true, 0.7},
     // stance stated by the narrator
@@ -244,7 +283,10 @@ constexpr std::string_view kCommon[] = {
     "During",    "Through",     "Without",   "Within",    "Thanks",
     "Overall",   "Notably",     "Asked",     "Speaking",  "CEO",
     "Secretary", "President",   "Chief",     "Executive", "Minister",
-    "Founder",
+    "Founder",   "Do",          "Does",      "Did",       "Is",
+    "Are",       "Was",         "Were",      "Will",      "Would",
+    "Can",       "Could",       "Should",    "Have",      "Has",
+    "Had",       "Question",    "Answer",    "Besides",
 };
 
 constexpr std::string_view kCountries[] = {
@@ -252,6 +294,68 @@ constexpr std::string_view kCountries[] = {
     "India",    "Germany",       "France",    "United Kingdom", "Britain",     "Canada",
     "Russia",   "Brazil",        "Singapore", "Vietnam",        "Netherlands", "Israel",
     "Malaysia", "Mexico",        "Australia"};
+
+constexpr Pronoun kPronouns[] = {
+    {"I", Referent::kSpeaker, false},
+    {"my", Referent::kSpeaker, true},
+    {"we", Referent::kSpeakerCompany, false},
+    {"our", Referent::kSpeakerCompany, true},
+    {"he", Referent::kLastPerson, false},
+    {"she", Referent::kLastPerson, false},
+    {"his", Referent::kLastPerson, true},
+    {"it", Referent::kLastThing, false},
+    {"its", Referent::kLastThing, true},
+    {"the company", Referent::kLastCompany, false},
+    {"the company's", Referent::kLastCompany, true},
+    {"the company’s", Referent::kLastCompany, true},
+};
+
+constexpr GroupNoun kGroupNouns[] = {
+    {"competitors", "COMPETES_WITH", false},
+    {"rivals", "COMPETES_WITH", false},
+    {"suppliers", "SUPPLIES", true},
+    {"partners", "PARTNERS_WITH", false},
+    {"companies", "", false},
+    {"firms", "", false},
+    {"makers", "", false},
+    {"manufacturers", "", false},
+    {"carmakers", "", false},
+    {"automakers", "", false},
+    {"chipmakers", "", false},
+    {"providers", "", false},
+    {"startups", "", false},
+    {"brands", "", false},
+    {"vendors", "", false},
+    {"labs", "", false},
+    {"giants", "", false},
+    {"players", "", false},
+};
+
+constexpr Demonym kDemonyms[] = {
+    {"Chinese", "China"},        {"American", "United States"}, {"U.S.", "United States"},
+    {"US", "United States"},     {"Japanese", "Japan"},         {"South Korean", "South Korea"},
+    {"Korean", "South Korea"},   {"Taiwanese", "Taiwan"},       {"Indian", "India"},
+    {"German", "Germany"},       {"French", "France"},          {"British", "United Kingdom"},
+    {"Canadian", "Canada"},      {"Russian", "Russia"},         {"Brazilian", "Brazil"},
+    {"Dutch", "Netherlands"},    {"Israeli", "Israel"},         {"Singaporean", "Singapore"},
+    {"Vietnamese", "Vietnam"},   {"Malaysian", "Malaysia"},     {"Mexican", "Mexico"},
+    {"Australian", "Australia"},
+};
+
+constexpr PossessiveRule kPossessive[] = {
+    {"Company", "Product", "MAKES", "", 0.7},
+    {"Company", "AIModel", "DEVELOPS", "", 0.7},
+    {"Company", "Technology", "DEVELOPS", "architecture", 0.65},
+    {"Company", "Technology", "DEVELOPS", "platform", 0.65},
+    {"Company", "Technology", "DEVELOPS", "technology", 0.6},
+    {"Organization", "Product", "DEVELOPS", "", 0.6},
+    {"Product", "Technology", "BASED_ON", "architecture", 0.7},
+    {"Person", "Product", "RESTRICTS", "ban", 0.7},
+    {"Organization", "Product", "RESTRICTS", "ban", 0.75},
+    {"Country", "Product", "RESTRICTS", "ban", 0.7},
+    {"Person", "Product", "RESTRICTS", "restrictions", 0.65},
+    {"Organization", "Product", "RESTRICTS", "restrictions", 0.7},
+};
 
 template <typename T, size_t N>
 std::span<const T> Span(const T (&a)[N]) {
@@ -266,6 +370,10 @@ std::span<const PolarityWord> PolarityWords() { return Span(kPolarity); }
 std::span<const std::string_view> SpeechVerbs() { return Span(kSpeech); }
 std::span<const std::string_view> TitleWords() { return Span(kTitles); }
 std::span<const KindCue> KindCues() { return Span(kKindCues); }
+std::span<const Pronoun> Pronouns() { return Span(kPronouns); }
+std::span<const GroupNoun> GroupNouns() { return Span(kGroupNouns); }
+std::span<const Demonym> Demonyms() { return Span(kDemonyms); }
+std::span<const PossessiveRule> PossessiveRules() { return Span(kPossessive); }
 
 bool IsCommonCapitalised(std::string_view word) {
   return std::find(std::begin(kCommon), std::end(kCommon), word) != std::end(kCommon);

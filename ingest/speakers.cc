@@ -6,6 +6,7 @@
 // 'according to Huang', or 'he said' / 'she said', which means the last
 // person named before it.
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
@@ -75,7 +76,49 @@ void Attribute(Work* w, Quotation* q) {
   if (q->speaker >= 0) q->speaker_name = w->candidates[static_cast<size_t>(q->speaker)].name;
 }
 
-// "Jensen Huang: ..." transcript lines: the whole line after the colon.
+// "Q:", "Question:", "Jensen Huang:": a line opened by a speaker's label.
+bool IsLabelLine(std::string_view line) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  size_t words = 1;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = line[i];
+    if (c == ' ') {
+      ++words;
+    } else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return words <= 3 && std::isupper(static_cast<unsigned char>(line[0]));
+}
+
+// A heading: a line without a sentence's final punctuation.
+bool IsHeading(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty()) return true;
+  char c = line.back();
+  return c != '.' && c != '?' && c != '!' && c != '"' && !line.ends_with("\u201D") &&
+         !line.ends_with("\u3002");
+}
+
+// The paragraphs after a transcript line that go on with the same answer:
+// up to the next labelled line or heading.
+void ContinueTurn(std::string_view t, Quotation* q) {
+  size_t e = q->close;
+  for (;;) {
+    size_t b = t.find_first_not_of(" \t\r\n", e);
+    if (b == std::string_view::npos) return;
+    size_t ne = t.find('\n', b);
+    if (ne == std::string_view::npos) ne = t.size();
+    std::string_view line = t.substr(b, ne - b);
+    if (IsLabelLine(line) || IsHeading(line)) return;
+    q->parts.push_back({b, ne});
+    q->close = e = ne;
+  }
+}
+
+// "Jensen Huang: ..." transcript lines: the whole line after the colon, and
+// the paragraphs that continue the answer.
 void TranscriptLines(Work* w) {
   std::string_view t = w->text;
   for (const MentionRef& m : w->mentions) {
@@ -93,6 +136,7 @@ void TranscriptLines(Work* w) {
     q.close = e;
     q.speaker = static_cast<int>(m.candidate);
     q.speaker_name = w->candidates[m.candidate].name;
+    ContinueTurn(t, &q);
     w->quotations.push_back(std::move(q));
   }
 }

@@ -33,6 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.a
 EVAL = os.path.join(ROOT, "tests", "ingest", "eval")
 STANCE = {"PRAISES", "RESPECTS", "WELCOMES", "CRITICIZES"}
 SYMMETRIC = {"COMPETES_WITH", "PARTNERS_WITH"}
+VERBOSE = False
 
 
 def run(kg, db, *args):
@@ -89,6 +90,20 @@ def eval_article(kg, tmp, txt):
             if c["kind"] == "relation" and c["type"] not in STANCE}
     stances = {(names[c["from"]], names[c["to"]], 1 if c["stance"] > 0 else -1) for c in cands
                if c["kind"] == "relation" and c["type"] in STANCE}
+    if VERBOSE:
+        exp_rels = {rel_key(r["from"], r["type"], r["to"]) for r in exp["relations"]
+                    if r["type"] not in STANCE}
+        print(f"\n### {os.path.basename(txt)}")
+        print("missed entities:", sorted({e["name"] for e in exp["entities"]} - ents))
+        print("wrong entities:", sorted(ents - {e["name"] for e in exp["entities"]}))
+        for c in cands:
+            if c["kind"] == "relation":
+                k = rel_key(names[c["from"]], c["type"], names[c["to"]])
+                print("  ", "OK " if k in exp_rels else "   ", k, c["stance"], "|", c["why"], "|",
+                      c["quote"][:120])
+        for k in sorted(exp_rels - rels):
+            print("   MISSED", k)
+        print("expected stances:", exp["stances"])
     return {
         "entity": pr(ents, {e["name"] for e in exp["entities"]}),
         "alias": pr(aliases, {(a["name"], a["of"]) for a in exp["aliases"]}),
@@ -138,6 +153,16 @@ def eval_seed(kg, tmp, name, with_entities):
             if pair in stance_truth:
                 judged += 1
                 right += (1 if c["stance"] > 0 else -1) in stance_truth[pair]
+    if VERBOSE:
+        ent_all = linked | found_ents
+        print(f"\n### {name} ({'bundled entities' if with_entities else 'empty'})")
+        print("missed entities:", sorted(exp_ents - ent_all))
+        for c in cands:
+            if c["kind"] == "relation" and c["type"] not in STANCE:
+                k = rel_key(names[c["from"]], c["type"], names[c["to"]])
+                print("  ", "OK " if k in exp_rels else "BAD", k, "|", c["why"], "|", c["quote"][:160])
+        for k in sorted(exp_rels - found_rels):
+            print("   MISSED", k)
     return {
         "entity": pr(found_ents if not with_entities else linked | found_ents, exp_ents),
         "relation": pr(found_rels, exp_rels),
@@ -150,7 +175,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kg", default=os.path.join(ROOT, "build/cli/kg"))
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--verbose", action="store_true",
+                    help="list every relation candidate and every missed relation")
     args = ap.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     failed = []
     with tempfile.TemporaryDirectory() as tmp:
         print("## Evaluation set\n")
