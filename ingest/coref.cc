@@ -76,6 +76,8 @@ size_t Resolve(const Work& w, const Pronoun& p, size_t pos) {
       return LastThing(w, si, pos);
     case Referent::kLastCompany:
       return LastWithLabel(w, three_back, pos, "Company");
+    case Referent::kLastProduct:
+      return LastWithLabel(w, three_back, pos, "Product");
   }
   return kNoCandidate;
 }
@@ -86,11 +88,19 @@ bool IsListSeparator(std::string_view gap) {
   size_t i = 0;
   while (i < gap.size() && i < 6 && gap[i] >= 'A' && gap[i] <= 'Z') ++i;
   if (i > 0 && gap.substr(i).starts_with("--")) gap.remove_prefix(i + 2);
+  if (gap.ends_with(" the ") && (gap.starts_with(" and") || gap.starts_with(", and") ||
+                                 gap.starts_with(" or") || gap.starts_with(", or")))
+    gap.remove_suffix(4);  // "the Tesla Model S and the Porsche Taycan"
   return gap == ", " || gap == " and " || gap == ", and " || gap == " or " || gap == ", or " ||
          gap == "\u3001" || gap == "\uFF0C" || gap == " & ";
 }
 
 }  // namespace
+
+int SpeakerCompanyOf(const Work& w, size_t speaker) {
+  size_t c = SpeakerCompany(w, speaker);
+  return c == kNoCandidate ? -1 : static_cast<int>(c);
+}
 
 const Quotation* QuotationAt(const Work& w, size_t pos) {
   for (const Quotation& q : w.quotations)

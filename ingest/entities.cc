@@ -190,7 +190,14 @@ void NoteSurname(Work* w, size_t cand) {
 // One run of capitalised tokens toks[b, e) in sentence `s`.
 void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Span s) {
   auto word = [&](size_t i) { return w->text.substr(toks[i].start, toks[i].end - toks[i].start); };
+  size_t b0 = b;
   while (b < e && (IsCommonCapitalised(word(b)) || IsConnector(word(b)))) ++b;
+  // "He Xiaopeng, chairman of XPeng": a common word ("He") that is part of
+  // a two-word name followed by a role stays in the name.
+  if (b == b0 + 1 && e == b + 1 && toks[b0].space_after && IsUpper(word(b0)[0]) &&
+      word(b0).size() <= 3 && GuessKind(w, toks, b0, e, false).first == "Person" &&
+      e < toks.size() && w->text[toks[e - 1].end] == ',')
+    b = b0;
   while (e > b && IsConnector(word(e - 1))) --e;
   if (b >= e) return;
   // A title inside the run: the name after it is a person ("Commerce
@@ -234,6 +241,10 @@ void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Spa
   double conf = why.find("guessed") != std::string::npos ? 0.4 : titled ? 0.8 : 0.7;
   size_t cand = NewEntity(w, name, s, kind, conf, "new " + kind + ": " + why);
   if (kind == "Person") NoteSurname(w, cand);
+  // "Counterpoint Research" ... "Counterpoint": the first word alone later.
+  if ((kind == "Company" || kind == "Organization") && e - b >= 2 && conf >= 0.5 &&
+      word(b).size() >= 4 && !IsCommonCapitalised(word(b)) && !IsProductCode(word(b)))
+    w->by_folded.emplace(Lower(word(b)), cand);
   AddMention(w, name.start, name.end, cand);
 }
 
@@ -268,10 +279,30 @@ Result<size_t> KnownCandidate(Work* w, EntityId id, Span s, const std::string& s
   return it->second;
 }
 
+// "us" is not "US": a short lower-case word matches an entity only when
+// one of its names is written that way or is not an all-capitals acronym.
+static Result<bool> AcronymOnly(const Work& w, const Mention& m, std::string_view surface) {
+  if (surface.size() > 4 ||
+      !std::all_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
+  for (EntityId id : m.entities) {
+    KG_ASSIGN_OR_RETURN(Entity e, w.txn->GetEntity(id));
+    std::vector<std::string_view> names{e.name()};
+    for (const std::string& a : e.aliases()) names.push_back(a);
+    for (std::string_view n : names)
+      if (Lower(n) == surface &&
+          !std::all_of(n.begin(), n.end(), [](char c) { return IsUpper(c) || c == '.'; }))
+        return false;
+  }
+  return true;
+}
+
 Status LinkKnown(const NameIndex& index, Work* w) {
   for (const Mention& m : index.FindMentions(w->text)) {
     Span s = w->sentences.empty() ? Span{0, w->text.size()} : w->sentences[w->SentenceAt(m.start)];
     std::string surface(w->text.substr(m.start, m.end - m.start));
+    KG_ASSIGN_OR_RETURN(bool acronym_only, AcronymOnly(*w, m, surface));
+    if (acronym_only) continue;
     size_t cand;
     if (m.entities.size() == 1) {
       KG_ASSIGN_OR_RETURN(cand, KnownCandidate(w, m.entities[0], s, surface));

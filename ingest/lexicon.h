@@ -52,6 +52,7 @@ enum class Referent {
   kLastPerson,      // "he", "his": the last person named (not the speaker, inside a quotation)
   kLastThing,       // "it", "its": the last company, product, model or technology of the sentence
   kLastCompany,     // "the company": the last company named in the last three sentences
+  kLastProduct,     // "the car", "the chip": the last product named in the last three sentences
 };
 struct Pronoun {
   std::string_view word;  // matched as written or with a capital first letter

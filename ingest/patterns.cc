@@ -218,17 +218,54 @@ void Possessives(Work* w, const std::vector<MentionRef>& ms) {
   }
 }
 
-// "its commitment to the Chinese market", "NVIDIA's focus on China's market".
-void Markets(Work* w, const std::vector<MentionRef>& ms) {
+// The seller of a market phrase in sentence `si` ending before `phrase_start`:
+// the last company or product before it, with a market cue between them
+// and no negation.
+void MarketSeller(Work* w, const std::vector<MentionRef>& ms, size_t si, size_t phrase_start,
+                  int country, std::string_view phrase) {
   static constexpr std::string_view kCues[] = {
-      "focus on", "commitment to", "expansion", "sales",     "presence in", "share in",
-      "entered",  "entering",      "return to", "growth in", "invest in",   "expand in"};
+      "focus on",   "commitment to", "expansion", "sales",     "presence in", "share in",
+      "entered",    "entering",      "return to", "growth in", "invest in",   "expand in",
+      "works with", "serves",        "sells to",  "supplies"};
   std::string_view t = w->text;
-  for (size_t at = t.find(" market"); at != std::string_view::npos;
-       at = t.find(" market", at + 1)) {
-    if (!WordAt(t, at + 1, "market")) continue;
+  Span s = w->sentences[si];
+  for (size_t k = MentionFrom(ms, phrase_start); k-- > 0;) {
+    const MentionRef& m = ms[k];
+    if (m.start < s.start) break;
+    std::string_view label = w->LabelOf(m.candidate);
+    if (label != "Company" && label != "Product") continue;
+    std::string gap = Lower(t.substr(m.end, phrase_start - m.end));
+    if (gap.size() > 60 || Negated(gap)) break;
+    for (std::string_view cue : kCues)
+      if (ContainsPhrase(gap, cue)) {
+        std::string why = "'" + std::string(phrase) + "' phrase, cue '" + std::string(cue) + "'";
+        if (m.pronoun)
+          why += ", '" + std::string(t.substr(m.start, m.end - m.start)) +
+                 "' = " + w->candidates[m.candidate].name;
+        Add(w, "SELLS_IN", m.candidate, static_cast<size_t>(country), si, m.pronoun ? 0.6 : 0.7,
+            why);
+        break;
+      }
+    break;
+  }
+}
+
+// "its commitment to the Chinese market", "NVIDIA's focus on China's market",
+// "works with customers in China".
+void Markets(Work* w, const std::vector<MentionRef>& ms) {
+  std::string_view t = w->text;
+  for (size_t at = t.find(' '); at != std::string_view::npos; at = t.find(' ', at + 1)) {
     size_t si = w->SentenceAt(at);
     Span s = w->sentences[si];
+    for (std::string_view noun : {"customers in ", "buyers in "}) {
+      if (t.compare(at + 1, noun.size(), noun) != 0) continue;
+      size_t k = MentionFrom(ms, at + 1 + noun.size());
+      if (k < ms.size() && ms[k].start == at + 1 + noun.size() &&
+          w->LabelOf(ms[k].candidate) == "Country")
+        MarketSeller(w, ms, si, at, static_cast<int>(ms[k].candidate),
+                     noun.substr(0, noun.size() - 1));
+    }
+    if (!WordAt(t, at + 1, "market")) continue;
     int country = -1;
     size_t phrase_start = at;
     std::string_view word = WordEndingAt(t, at);
@@ -236,8 +273,7 @@ void Markets(Work* w, const std::vector<MentionRef>& ms) {
       country = CountryCandidate(w, c, s);
       phrase_start = at - word.size();
     } else {
-      size_t k = MentionFrom(ms, s.start);
-      for (; k < ms.size() && ms[k].end <= at; ++k) {
+      for (size_t k = MentionFrom(ms, s.start); k < ms.size() && ms[k].end <= at; ++k) {
         std::string_view tail = t.substr(ms[k].end, at - ms[k].end);
         if ((tail.empty() || tail == "'s" || tail == "\u2019s") &&
             w->LabelOf(ms[k].candidate) == "Country") {
@@ -246,51 +282,101 @@ void Markets(Work* w, const std::vector<MentionRef>& ms) {
         }
       }
     }
-    if (country < 0) continue;
-    // The seller: the last company or product before the phrase, with a
-    // market cue between them and no negation.
-    for (size_t k = MentionFrom(ms, phrase_start); k-- > 0;) {
-      const MentionRef& m = ms[k];
-      if (m.start < s.start) break;
-      std::string_view label = w->LabelOf(m.candidate);
-      if (label != "Company" && label != "Product") continue;
-      std::string gap = Lower(t.substr(m.end, phrase_start - m.end));
-      if (gap.size() > 60 || Negated(gap)) break;
-      for (std::string_view cue : kCues)
-        if (ContainsPhrase(gap, cue)) {
-          std::string why = "market phrase, cue '" + std::string(cue) + "'";
-          if (m.pronoun)
-            why += ", '" + std::string(t.substr(m.start, m.end - m.start)) +
-                   "' = " + w->candidates[m.candidate].name;
-          Add(w, "SELLS_IN", m.candidate, static_cast<size_t>(country), si, m.pronoun ? 0.6 : 0.7,
-              why);
-          break;
-        }
-      break;
-    }
+    if (country >= 0) MarketSeller(w, ms, si, phrase_start, country, "market");
   }
 }
 
-// "launching RTX Pro in China": a product launched or sold in a country.
+// "launching RTX Pro in China", "The company sells the H20 mainly in China":
+// a product launched or sold in a country (and its seller, right before).
 void Launches(Work* w, const std::vector<MentionRef>& ms) {
-  static constexpr std::string_view kVerbs[] = {"launching", "launch",  "launched", "selling",
-                                                "sell",      "sold",    "shipping", "ship",
-                                                "shipped",   "release", "released", "releasing"};
+  static constexpr std::string_view kVerbs[] = {
+      "launching", "launch", "launched", "selling", "sell",    "sells",    "sold",
+      "shipping",  "ship",   "ships",    "shipped", "release", "released", "releasing"};
   for (size_t i = 0; i + 1 < ms.size(); ++i) {
     const MentionRef& a = ms[i];
     const MentionRef& b = ms[i + 1];
     if (a.pronoun || w->LabelOf(a.candidate) != "Product") continue;
     if (w->LabelOf(b.candidate) != "Country" || b.start < a.end) continue;
-    if (w->text.substr(a.end, b.start - a.end) != " in") {
-      if (w->text.substr(a.end, b.start - a.end) != " in ") continue;
+    // " in ", or one adverb before it ("mainly in")
+    std::string_view gap = w->text.substr(a.end, b.start - a.end);
+    if (gap != " in " && !(gap.ends_with(" in ") && gap.size() <= 16 &&
+                           std::count(gap.begin(), gap.end(), ' ') == 3 &&
+                           gap.find_first_of(",;") == std::string_view::npos))
+      continue;
+    // The verb right before the product, or before "the"/"its".
+    size_t at = a.start;
+    std::string verb;
+    for (int words = 0; words < 2 && at >= 2 && w->text[at - 1] == ' '; ++words) {
+      std::string_view word = WordEndingAt(w->text, at - 1);
+      if (word.empty()) break;
+      verb = Lower(word);
+      at -= word.size() + 1;
+      if (verb != "the" && verb != "its" && verb != "their" && verb != "our") break;
     }
-    if (a.start < 2 || w->text[a.start - 1] != ' ') continue;
-    std::string verb = Lower(WordEndingAt(w->text, a.start - 1));
     if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) continue;
     size_t si = w->SentenceAt(a.start);
     Span s = w->sentences[si];
     if (Negated(Lower(w->text.substr(s.start, a.start - s.start)))) continue;
     Add(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65, "'" + verb + " <product> in <country>'");
+    if (i > 0 && ms[i - 1].end + 1 == at && w->LabelOf(ms[i - 1].candidate) == "Company")
+      Add(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si, ms[i - 1].pronoun ? 0.55 : 0.65,
+          "'<company> " + verb + " <product> in <country>'");
+  }
+}
+
+// "Huawei is a formidable competitor", "SK Hynix, Samsung and Micron are
+// excellent partners": in a quotation, a typed group noun after "is a"/"are"
+// relates the listed mentions to the company the speaker leads.
+void Copulas(Work* w, const std::vector<MentionRef>& ms) {
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const MentionRef& m = ms[i];
+    if (m.pronoun) continue;
+    const Quotation* q = QuotationAt(*w, m.start);
+    if (!q || q->speaker < 0) continue;
+    std::string after = Lower(w->text.substr(m.end, std::min<size_t>(60, w->text.size() - m.end)));
+    size_t cut = after.find_first_of(",.;:!?\"");
+    after = after.substr(0, cut);
+    if (!after.starts_with(" is ") && !after.starts_with(" are ") && !after.starts_with(" was ") &&
+        !after.starts_with(" were ") && !after.starts_with(" remains "))
+      continue;
+    if (Negated(after)) continue;
+    const GroupNoun* noun = nullptr;
+    for (const GroupNoun& g : GroupNouns()) {
+      std::string_view plural = g.word;
+      std::string_view singular = plural.substr(0, plural.size() - 1);
+      if (!g.type.empty() && (ContainsPhrase(after, plural) || ContainsPhrase(after, singular))) {
+        noun = &g;
+        break;
+      }
+    }
+    if (!noun) continue;
+    // the company the speaker leads, as the article states it
+    int owner = SpeakerCompanyOf(*w, static_cast<size_t>(q->speaker));
+    if (owner < 0) continue;
+    size_t si = w->SentenceAt(m.start);
+    size_t o = static_cast<size_t>(owner);
+    std::string why = "'" + std::string(noun->word) + "' said of it by an employee of '" +
+                      w->candidates[o].name + "'";
+    for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) {
+      size_t c = ms[k].candidate;
+      if (c == o) continue;
+      Add(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6, why);
+    }
+  }
+}
+
+// "Lisa Su of AMD": a person of a company or organisation belongs to it.
+void PersonOf(Work* w, const std::vector<MentionRef>& ms) {
+  for (size_t i = 0; i + 1 < ms.size(); ++i) {
+    const MentionRef& a = ms[i];
+    const MentionRef& b = ms[i + 1];
+    if (a.pronoun || b.pronoun || b.start < a.end) continue;
+    if (w->text.substr(a.end, b.start - a.end) != " of ") continue;
+    if (w->LabelOf(a.candidate) != "Person") continue;
+    std::string_view to = w->LabelOf(b.candidate);
+    if (to != "Company" && to != "Organization") continue;
+    Add(w, "MEMBER_OF", a.candidate, b.candidate, w->SentenceAt(a.start), 0.6,
+        "'<person> of <company>'");
   }
 }
 
@@ -326,6 +412,8 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms) {
   Possessives(w, ms);
   Markets(w, ms);
   Launches(w, ms);
+  Copulas(w, ms);
+  PersonOf(w, ms);
   DemonymNames(w);
 }
 

@@ -189,9 +189,9 @@ struct Found {
   std::string_view company_product_type;
 };
 
-void Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& right, Span quote) {
+bool Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& right, Span quote) {
   const schema::Ontology& o = *w->ontology;
-  if (!Usable(*w, left.candidate) || !Usable(*w, right.candidate)) return;
+  if (!Usable(*w, left.candidate) || !Usable(*w, right.candidate)) return false;
   size_t from = f.passive ? right.candidate : left.candidate;
   size_t to = f.passive ? left.candidate : right.candidate;
   std::string why = f.why;
@@ -201,7 +201,7 @@ void Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& rig
       w->LabelOf(to) == "Product")
     type = f.company_product_type;
   if (!TypeAllows(o, type, w->LabelOf(from), w->LabelOf(to))) {
-    if (!TypeAllows(o, type, w->LabelOf(to), w->LabelOf(from))) return;
+    if (!TypeAllows(o, type, w->LabelOf(to), w->LabelOf(from))) return false;
     std::swap(from, to);  // "NVIDIA CEO Jensen Huang": the role noun names the other way
     why += ", endpoints ordered by the ontology";
     conf -= 0.05;
@@ -214,6 +214,23 @@ void Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& rig
   std::optional<double> stance;
   if (const auto* t = o.FindType(type); t && t->stance) stance = type == "CRITICIZES" ? -0.5 : 0.7;
   AddRelation(w, type, from, to, quote, conf, why, "", stance);
+  return true;
+}
+
+// "supplies most of the HBM memory used in NVIDIA's ...", "restrictions on
+// sales of advanced AI chips to China": when the cue's type does not join
+// the first mention after it, the next mention of the same clause (no
+// punctuation between) may be the object.
+size_t NextObject(const Work& w, const std::vector<MentionRef>& ms, size_t j, size_t a_end) {
+  for (size_t k = j + 1; k < ms.size(); ++k) {
+    if (ms[k].start - a_end > kMaxGap || ms[k].pronoun) return 0;
+    std::string_view between = w.text.substr(ms[k - 1].end, ms[k].start - ms[k - 1].end);
+    if (between.find_first_of(",;:()\"") != std::string_view::npos) return 0;
+    if (w.SentenceAt(ms[k].start) != w.SentenceAt(ms[j].start)) return 0;
+    if (between == "'s " || between == "\u2019s ") continue;  // "NVIDIA's Blackwell"
+    return k;
+  }
+  return 0;
 }
 
 // Two mentions with a cue between them, spread over the lists on either
@@ -276,11 +293,22 @@ void PairPass(Work* w, const std::vector<MentionRef>& ms, bool roles_only) {
     size_t first = ColonListStart(*w, ms, j);
     size_t last = ListLast(*w, ms, first);
     if (left.size() > 1 || last > first) f.why += ", list";
+    bool emitted = false;
     for (size_t l : left) {
       if (f.type == "DEVELOPS" && w->LabelOf(ms[l].candidate) == "Person" &&
           !PersonMayDevelop(*cue))
         continue;
-      for (size_t r = first; r <= last; ++r) Emit(w, f, ms[l], ms[r], w->sentences[sa]);
+      for (size_t r = first; r <= last; ++r) emitted |= Emit(w, f, ms[l], ms[r], w->sentences[sa]);
+    }
+    if (!emitted && !apposition && first == j) {
+      if (size_t k = NextObject(*w, ms, j, a.end); k != 0) {
+        Found g = f;
+        g.why += ", object after '" + Surface(*w, b) + "'";
+        g.conf -= 0.1;
+        for (size_t l : left)
+          for (size_t r = k; r <= ListLast(*w, ms, k); ++r)
+            Emit(w, g, ms[l], ms[r], w->sentences[sa]);
+      }
     }
     last_left = left;
     last_right_end = last;

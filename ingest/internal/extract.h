@@ -66,6 +66,8 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms);
 std::vector<MentionRef> WithPronouns(const Work& w);
 // The quotation whose quoted words contain byte `pos`, or nullptr.
 const Quotation* QuotationAt(const Work& w, size_t pos);
+// The company the speaker leads or founded as the article states it, or -1.
+int SpeakerCompanyOf(const Work& w, size_t speaker);
 // The index of the candidate with this id, or -1.
 int CandidateIndex(const Work& w, std::string_view id);
 
