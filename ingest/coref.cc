@@ -153,21 +153,33 @@ std::vector<MentionRef> WithPronouns(const Work& w) {
   return out;
 }
 
+// Two mentions joined by ", and" are two clauses, not a list (the serial
+// comma needs three items): "supplies HBM, and NVIDIA buys it".
+static bool ClauseJoin(const Work& w, const MentionRef& x, const MentionRef& y) {
+  std::string_view gap = w.text.substr(x.end, y.start - x.end);
+  return gap.find(", and ") != std::string_view::npos ||
+         gap.find(", or ") != std::string_view::npos;
+}
+
 size_t ListFirst(const Work& w, const std::vector<MentionRef>& ms, size_t i) {
   size_t s = w.SentenceAt(ms[i].start);
+  size_t last = i;
   while (i > 0 && !ms[i - 1].pronoun && w.SentenceAt(ms[i - 1].start) == s &&
          ms[i - 1].end <= ms[i].start &&
          IsListSeparator(w.text.substr(ms[i - 1].end, ms[i].start - ms[i - 1].end)))
     --i;
+  if (last == i + 1 && ClauseJoin(w, ms[i], ms[last])) return last;
   return i;
 }
 
 size_t ListLast(const Work& w, const std::vector<MentionRef>& ms, size_t i) {
   size_t s = w.SentenceAt(ms[i].start);
+  size_t first = i;
   while (i + 1 < ms.size() && !ms[i + 1].pronoun && w.SentenceAt(ms[i + 1].start) == s &&
          ms[i].end <= ms[i + 1].start &&
          IsListSeparator(w.text.substr(ms[i].end, ms[i + 1].start - ms[i].end)))
     ++i;
+  if (i == first + 1 && ClauseJoin(w, ms[first], ms[i])) return first;
   return i;
 }
 

@@ -205,9 +205,13 @@ void Possessives(Work* w, const std::vector<MentionRef>& ms) {
                                 : std::string_view();
     for (const PossessiveRule& r : PossessiveRules()) {
       if (w->LabelOf(a.candidate) != r.from_kind || w->LabelOf(b.candidate) != r.to_kind) continue;
-      if (!r.next.empty() && Lower(next) != r.next) continue;
-      std::string why = "possessive '" + std::string(w->text.substr(a.start, b.end - a.start)) +
-                        (r.next.empty() ? "" : " " + std::string(r.next)) + "'";
+      // "its Hopper architecture": the word may end the possessed name itself
+      std::string name = Lower(w->text.substr(b.start, b.end - b.start));
+      if (!r.next.empty() && Lower(next) != Lower(r.next) && !name.ends_with(" " + Lower(r.next)))
+        continue;
+      std::string why =
+          "possessive '" + std::string(w->text.substr(a.start, b.end - a.start)) +
+          (r.next.empty() || Lower(next) != Lower(r.next) ? "" : " " + std::string(next)) + "'";
       if (a.pronoun)
         why += ", '" + std::string(w->text.substr(a.start, a.end - a.start)) +
                "' = " + w->candidates[a.candidate].name;

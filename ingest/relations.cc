@@ -30,10 +30,19 @@ const RelationCue* CueIn(std::string_view lower_gap) {
 }
 
 // The speaker of the quotation around `pos`, or "narrator".
+// A sentence that starts with a transcript label ("Jensen Huang: ...") is
+// the labelled speaker's although its first bytes are the label.
 std::string SpeakerAt(const Work& w, size_t pos) {
   for (const Quotation& q : w.quotations)
-    for (const Span& p : q.parts)
-      if (pos >= p.start && pos < p.end) return q.speaker_name.empty() ? "" : q.speaker_name;
+    for (const Span& p : q.parts) {
+      bool inside = pos >= p.start && pos < p.end;
+      bool labelled = p.start > pos && p.start - pos <= 42 &&
+                      w.text.substr(pos, p.start - pos).find(':') != std::string_view::npos &&
+                      w.text.substr(pos, p.start - pos).find('\n') == std::string_view::npos;
+      std::string_view lead = p.start > pos ? w.text.substr(pos, p.start - pos) : "";
+      bool opened = lead == "\"" || lead == "\u201C";  // the sentence opens the quotation
+      if (inside || labelled || opened) return q.speaker_name.empty() ? "" : q.speaker_name;
+    }
   return "narrator";
 }
 
