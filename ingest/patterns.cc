@@ -127,8 +127,7 @@ int GroupOwner(const Work& w, const std::vector<MentionRef>& ms, const GroupPhra
     std::string_view between = w.text.substr(m.end, g.noun_start - m.end);
     bool possessor = between == "'s " || between == "\u2019s " || (m.possessive && between == " ");
     if (possessor) return static_cast<int>(m.candidate);
-    if (w.LabelOf(m.candidate) == "Company" && m.end <= g.span.start)
-      last_company = static_cast<int>(m.candidate);
+    if (w.LabelOf(m.candidate) == "Company") last_company = static_cast<int>(m.candidate);
   }
   return last_company;
 }
@@ -384,6 +383,51 @@ void PersonOf(Work* w, const std::vector<MentionRef>& ms) {
   }
 }
 
+// What a known or new name says by itself, stated once, in the sentence of
+// its first mention: "Google Pixel" is made by the company Google, "DeepSeek
+// R1" developed by DeepSeek, "Tencent Technology" belongs to Tencent, and
+// "Chinese manufacturers" or "U.S. government" are based in their country.
+void NameImplied(Work* w) {
+  std::vector<bool> done(w->candidates.size(), false);
+  for (size_t k = 0; k < w->mentions.size(); ++k) {
+    const MentionRef m = w->mentions[k];
+    if (m.candidate >= done.size() || done[m.candidate] || !Usable(*w, m.candidate)) continue;
+    const Candidate& self = w->candidates[m.candidate];
+    if (!self.links_to && self.confidence < 0.5) continue;  // a guessed kind says nothing
+    done[m.candidate] = true;
+    const std::string name = w->candidates[m.candidate].name;
+    const std::string label = w->candidates[m.candidate].label;
+    size_t si = w->SentenceAt(m.start);
+    size_t sp = name.find(' ');
+    if (sp == std::string::npos) continue;
+    std::string first = name.substr(0, sp);
+    if (label == "Organization" || label == "Company" || label == "Group") {
+      std::string_view country = CountryOfDemonym(first);
+      if (country.empty() && IsCountryName(first)) country = first;
+      if (!country.empty()) {
+        int c = CountryCandidate(w, country, w->sentences[si]);
+        if (c >= 0 && static_cast<size_t>(c) != m.candidate)
+          Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
+              "the name '" + name + "' starts with '" + first + "'");
+        continue;
+      }
+    }
+    std::string_view type = label == "Product"        ? "MAKES"
+                            : label == "AIModel"      ? "DEVELOPS"
+                            : label == "Organization" ? "MEMBER_OF"
+                                                      : "";
+    if (type.empty() || !w->txn) continue;
+    auto ids = w->txn->FindByName(first);
+    if (!ids.ok() || ids->size() != 1) continue;
+    auto maker = KnownCandidate(w, (*ids)[0], w->sentences[si], first);
+    if (!maker.ok() || *maker == m.candidate || w->LabelOf(*maker) != "Company") continue;
+    if (done.size() < w->candidates.size()) done.resize(w->candidates.size(), false);
+    Add(w, type, type == "MEMBER_OF" ? m.candidate : *maker,
+        type == "MEMBER_OF" ? *maker : m.candidate, si, 0.65,
+        "the name '" + name + "' starts with the company's '" + first + "'");
+  }
+}
+
 // "governments in China" names the known "Chinese government": the plural
 // or singular noun before "in"/"of" a country, with the country's adjective.
 void DemonymNames(Work* w) {
@@ -419,6 +463,7 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms) {
   Copulas(w, ms);
   PersonOf(w, ms);
   DemonymNames(w);
+  NameImplied(w);
 }
 
 }  // namespace kg::ingest::internal

@@ -191,6 +191,15 @@ TEST_F(RelationRulesTest, NounInACountryNamesTheKnownDemonymEntity) {
             nullptr);
 }
 
+TEST_F(RelationRulesTest, WhatANameSaysByItself) {
+  auto r = Rel("Jensen Huang: I use a Google Pixel phone. Chinese manufacturers are fast.");
+  EXPECT_TRUE(Has(r, "Google -MAKES-> Google Pixel")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Chinese manufacturers -BASED_IN-> China")) << Dump(r);
+  // No known company "Tesla": the name alone relates nothing.
+  auto n = Rel("The SU7 Ultra competes with the Tesla Model S.");
+  for (const auto& x : n) EXPECT_EQ(x.find("-MAKES->"), std::string::npos) << Dump(n);
+}
+
 class NewNameTest : public IngestDbTest {};
 
 TEST_F(NewNameTest, TickersAndListsAreNotPartOfNames) {
