@@ -59,14 +59,17 @@ struct Polarity {
   bool negated = false;
 };
 
-// The strongest polarity word of a lower-case clause; negated when "not",
-// "never" or "n't" is among the three words before it.
-Polarity PolarityOf(std::string_view lower) {
+// The strongest polarity word of a clause; negated when "not", "never" or
+// "n't" is among the three words before it. A capitalised word inside the
+// clause is a name ("Greater China"), not a polarity word.
+Polarity PolarityOf(std::string_view clause) {
+  std::string lower = Lower(clause);
   Polarity best;
   for (const PolarityWord& p : PolarityWords()) {
     for (size_t at = lower.find(p.word); at != std::string_view::npos;
          at = lower.find(p.word, at + 1)) {
       if (at > 0 && AlnumAt(lower, at - 1)) continue;  // must start a word
+      if (at > 0 && std::isupper(static_cast<unsigned char>(clause[at]))) continue;
       std::string_view before = lower.substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at);
       bool neg = ContainsPhrase(before, "not") || ContainsPhrase(before, "never") ||
                  before.find("n't") != std::string_view::npos || ContainsPhrase(before, "no");
@@ -411,7 +414,7 @@ void FindStances(Work* w) {
         if (s.start >= part.end) break;
         Span clause{std::max(s.start, part.start), std::min(s.end, part.end)};
         if (clause.end <= clause.start) continue;
-        Polarity p = PolarityOf(Lower(w->text.substr(clause.start, clause.end - clause.start)));
+        Polarity p = PolarityOf(w->text.substr(clause.start, clause.end - clause.start));
         if (!p.word) continue;
         std::string type(p.word->type);
         double stance = p.word->stance;

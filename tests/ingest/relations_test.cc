@@ -200,6 +200,13 @@ TEST_F(RelationRulesTest, WhatANameSaysByItself) {
   for (const auto& x : n) EXPECT_EQ(x.find("-MAKES->"), std::string::npos) << Dump(n);
 }
 
+TEST_F(RelationRulesTest, CapitalisedWordIsNoPolarityWord) {
+  auto r = Rel("\"Xiaomi has expansion plans in Greater China this year,\" Jensen Huang said.");
+  EXPECT_FALSE(Has(r, "Jensen Huang -PRAISES-> Xiaomi")) << Dump(r);
+  auto p = Rel("\"Xiaomi has done a great job this year,\" Jensen Huang said.");
+  EXPECT_TRUE(Has(p, "Jensen Huang -PRAISES-> Xiaomi")) << Dump(p);
+}
+
 class NewNameTest : public IngestDbTest {};
 
 TEST_F(NewNameTest, TickersAndListsAreNotPartOfNames) {
