@@ -9,8 +9,13 @@
 //   RESTRICTS), from the lexicon's possessive rules;
 // - markets ("its commitment to the Chinese market": SELLS_IN) and
 //   launches ("launching RTX Pro in China": SELLS_IN);
+// - copulas in quotations ("SK Hynix and Micron are excellent partners"
+//   said by NVIDIA's chief: PARTNERS_WITH NVIDIA) and "<person> of
+//   <company>" (MEMBER_OF);
 // - names a phrase spells differently ("governments in China" is the known
-//   "Chinese government"): the known entity becomes a candidate.
+//   "Chinese government"): the known entity becomes a candidate;
+// - what a name says by itself ("Google Pixel": MAKES by Google, "Chinese
+//   manufacturers": BASED_IN China).
 // Every candidate's quote is its sentence.
 #include <algorithm>
 #include <cctype>
