@@ -396,6 +396,14 @@ void RelativeClauses(Work* w, const std::vector<MentionRef>& ms) {
 void FindRelations(Work* w) {
   // Roles first: "we" in a quotation is the company its speaker leads.
   PairPass(w, w->mentions, /*roles_only=*/true);
+  // '"...," the NVIDIA chief said': the speaker leads the company.
+  for (const Quotation& q : w->quotations)
+    if (q.speaker >= 0 && q.role_company >= 0)
+      AddRelation(w, q.role_type, static_cast<size_t>(q.speaker),
+                  static_cast<size_t>(q.role_company), w->sentences[w->SentenceAt(q.role_at)], 0.75,
+                  "the quotation's speaker is called 'the " +
+                      w->candidates[static_cast<size_t>(q.role_company)].name + " " +
+                      (q.role_type == "LEADS" ? "chief" : "founder") + "'");
   std::vector<MentionRef> ms = WithPronouns(*w);
   PairPass(w, ms, /*roles_only=*/false);
   RelativeClauses(w, ms);

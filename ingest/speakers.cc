@@ -7,6 +7,7 @@
 // person named before it.
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
@@ -52,6 +53,35 @@ int LastPersonBefore(const Work& w, size_t pos) {
   return found;
 }
 
+// "the NVIDIA chief", "the Xiaomi founder" in [b, e): a company mention
+// after "the" and before a role word; sets the quotation's role.
+bool RoleIn(Work* w, Quotation* q, size_t b, size_t e) {
+  static constexpr std::pair<std::string_view, std::string_view> kRoles[] = {
+      {" chief executive", "LEADS"},
+      {" chief", "LEADS"},
+      {" ceo", "LEADS"},
+      {" boss", "LEADS"},
+      {" chairman", "LEADS"},
+      {" president", "LEADS"},
+      {" founder", "FOUNDED"},
+      {" co-founder", "FOUNDED"}};
+  for (const MentionRef& m : w->mentions) {
+    if (m.start < b || m.end > e) continue;
+    if (w->LabelOf(m.candidate) != "Company" || m.start < 4) continue;
+    if (Lower(w->text.substr(m.start - 4, 4)) != "the ") continue;
+    std::string rest = Lower(w->text.substr(m.end, std::min<size_t>(20, w->text.size() - m.end)));
+    for (const auto& [word, type] : kRoles)
+      if (rest.starts_with(word) && !std::isalpha(static_cast<unsigned char>(
+                                        rest.size() > word.size() ? rest[word.size()] : ' '))) {
+        q->role_company = static_cast<int>(m.candidate);
+        q->role_type = std::string(type);
+        q->role_at = m.start;
+        return true;
+      }
+  }
+  return false;
+}
+
 void Attribute(Work* w, Quotation* q) {
   std::string_view t = w->text;
   size_t para_end = t.find('\n', q->close);
@@ -65,7 +95,9 @@ void Attribute(Work* w, Quotation* q) {
   // After the quotation first ("...," Huang said), then before it.
   if (HasSpeechVerb(after)) {
     q->speaker = PersonIn(*w, q->close, after_end, false);
-    if (q->speaker < 0 && (ContainsPhrase(after, "he") || ContainsPhrase(after, "she")))
+    // '..., the NVIDIA chief said': a role names the last person, as "he" does
+    bool role = q->speaker < 0 && RoleIn(w, q, q->close, after_end);
+    if (q->speaker < 0 && (role || ContainsPhrase(after, "he") || ContainsPhrase(after, "she")))
       q->speaker = LastPersonBefore(*w, q->open);
   }
   if (q->speaker < 0 && HasSpeechVerb(before)) {
@@ -186,6 +218,19 @@ void FindQuotations(Work* w) {
     return n < 25;
   });
   for (Quotation& q : w->quotations) Attribute(w, &q);
+  // "the Xiaomi boss said" after "the NVIDIA chief said" is someone else:
+  // a role naming another company than the person's first role leaves the
+  // quotation unattributed rather than guessed.
+  std::map<int, int> role_of;
+  for (Quotation& q : w->quotations) {
+    if (q.speaker < 0 || q.role_company < 0) continue;
+    auto [it, fresh] = role_of.emplace(q.speaker, q.role_company);
+    if (!fresh && it->second != q.role_company) {
+      q.speaker = -1;
+      q.speaker_name.clear();
+      q.role_company = -1;
+    }
+  }
   TranscriptLines(w);
 }
 

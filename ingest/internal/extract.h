@@ -27,6 +27,11 @@ struct Quotation {
   size_t close = 0;         // offset just past the closing mark of the last part
   int speaker = -1;         // entity candidate index, -1 when unattributed
   std::string speaker_name;
+  // "the NVIDIA chief said": the company the speaker's role names, the
+  // relation it states (LEADS or FOUNDED) and where (-1: none).
+  int role_company = -1;
+  std::string role_type;
+  size_t role_at = 0;
 };
 
 struct Work {

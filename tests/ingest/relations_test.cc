@@ -207,6 +207,18 @@ TEST_F(RelationRulesTest, CapitalisedWordIsNoPolarityWord) {
   EXPECT_TRUE(Has(p, "Jensen Huang -PRAISES-> Xiaomi")) << Dump(p);
 }
 
+TEST_F(RelationRulesTest, RoleInTheAttributionNamesTheSpeakersCompany) {
+  Review review = Analyse("t.txt",
+                          "Jensen Huang praised the suppliers. \"SK Hynix and Micron are excellent "
+                          "partners,\" the NVIDIA chief said. \"The car is a good car for "
+                          "everyone,\" the Xiaomi boss said.");
+  auto r = Relations(review);
+  EXPECT_TRUE(Has(r, "Jensen Huang -LEADS-> NVIDIA")) << Dump(r);
+  EXPECT_TRUE(Has(r, "NVIDIA -PARTNERS_WITH-> Micron")) << Dump(r);
+  // The Xiaomi boss is not Huang: that quotation stays unattributed.
+  EXPECT_FALSE(Has(r, "Jensen Huang -LEADS-> Xiaomi")) << Dump(r);
+}
+
 class NewNameTest : public IngestDbTest {};
 
 TEST_F(NewNameTest, TickersAndListsAreNotPartOfNames) {
