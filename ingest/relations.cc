@@ -49,8 +49,14 @@ std::string SpeakerAt(const Work& w, size_t pos) {
 // "Huang noted that ...": a cue after a speech verb belongs to the reported
 // clause, not to a relation between the mentions around it.
 bool HasSpeechVerb(std::string_view lower_gap) {
-  for (std::string_view v : SpeechVerbs())
-    if (ContainsPhrase(lower_gap, v)) return true;
+  for (std::string_view v : SpeechVerbs()) {
+    if (!ContainsPhrase(lower_gap, v)) continue;
+    // "added new restrictions" adds something; "added that" reports.
+    if (v == "added" && !ContainsPhrase(lower_gap, "added that") &&
+        lower_gap.find("added,") == std::string_view::npos)
+      continue;
+    return true;
+  }
   return false;
 }
 
@@ -240,6 +246,8 @@ size_t NextObject(const Work& w, const std::vector<MentionRef>& ms, size_t j, si
     if (between.find_first_of(",;:()\"") != std::string_view::npos) return 0;
     if (w.SentenceAt(ms[k].start) != w.SentenceAt(ms[j].start)) return 0;
     if (between == "'s " || between == "\u2019s ") continue;  // "NVIDIA's Blackwell"
+    // "sells the H20 mainly in China": a country after "in" is where, not whom.
+    if (w.LabelOf(ms[k].candidate) == "Country" && between.ends_with(" in ")) return 0;
     return k;
   }
   return 0;
@@ -311,6 +319,16 @@ void PairPass(Work* w, const std::vector<MentionRef>& ms, bool roles_only) {
           !PersonMayDevelop(*cue))
         continue;
       for (size_t r = first; r <= last; ++r) emitted |= Emit(w, f, ms[l], ms[r], w->sentences[sa]);
+    }
+    // "restrictions on sales of AI chips to China": the country the
+    // restricted goods may not go to is restricted too.
+    if (emitted && f.type == "RESTRICTS" && last + 1 < ms.size() &&
+        w->SentenceAt(ms[last + 1].start) == sa && !ms[last + 1].pronoun &&
+        w->LabelOf(ms[last + 1].candidate) == "Country" &&
+        w->text.substr(ms[last].end, ms[last + 1].start - ms[last].end) == " to ") {
+      Found g = f;
+      g.why += ", goods sent 'to' the country";
+      for (size_t l : left) Emit(w, g, ms[l], ms[last + 1], w->sentences[sa]);
     }
     if (!emitted && !apposition && first == j) {
       if (size_t k = NextObject(*w, ms, j, a.end); k != 0) {

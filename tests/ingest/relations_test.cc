@@ -219,6 +219,22 @@ TEST_F(RelationRulesTest, RoleInTheAttributionNamesTheSpeakersCompany) {
   EXPECT_FALSE(Has(r, "Jensen Huang -LEADS-> Xiaomi")) << Dump(r);
 }
 
+TEST_F(RelationRulesTest, RestrictionsOnGoodsToACountry) {
+  auto r =
+      Rel("The U.S. Department of Commerce on Tuesday added new restrictions on sales of "
+          "advanced AI chips to China.");
+  EXPECT_TRUE(Has(r, "U.S. Department of Commerce -RESTRICTS-> AI chip")) << Dump(r);
+  EXPECT_TRUE(Has(r, "U.S. Department of Commerce -RESTRICTS-> China")) << Dump(r);
+  // "said" before the cue: the cue is the reported clause's.
+  auto n =
+      Rel("The U.S. Department of Commerce said new restrictions on AI chips to China were due.");
+  EXPECT_FALSE(Has(n, "U.S. Department of Commerce -RESTRICTS-> China")) << Dump(n);
+  // Selling in a country is no supply to it.
+  auto s = Rel("NVIDIA sells the H20 mainly in China.");
+  EXPECT_TRUE(Has(s, "NVIDIA -SELLS_IN-> China")) << Dump(s);
+  EXPECT_FALSE(Has(s, "NVIDIA -SUPPLIES-> China")) << Dump(s);
+}
+
 class NewNameTest : public IngestDbTest {};
 
 TEST_F(NewNameTest, TickersAndListsAreNotPartOfNames) {
