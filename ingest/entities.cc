@@ -41,6 +41,28 @@ bool IsTitle(std::string_view s) {
   return false;
 }
 
+std::string Capital(std::string_view s) {
+  std::string out(s);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+// "NVIDIANVDA--", "AMDAMD--", "QualcommQCOM--": a stock ticker glued to a
+// name by the seeds' source; the name without it (the linker does the same
+// for known names). The ticker is the upper-case tail starting with the
+// name's first letter.
+std::string_view WithoutTicker(std::string_view w) {
+  if (!w.ends_with("--") || w.size() < 5) return w;
+  std::string_view core = w.substr(0, w.size() - 2);
+  char first = static_cast<char>(std::toupper(static_cast<unsigned char>(core[0])));
+  for (size_t len = std::min<size_t>(5, core.size() - 2); len >= 1; --len) {
+    std::string_view tail = core.substr(core.size() - len);
+    if (tail[0] == first && std::all_of(tail.begin(), tail.end(), IsUpper))
+      return core.substr(0, core.size() - len);
+  }
+  return w;
+}
+
 // Word tokens of a sentence: runs without spaces or separating punctuation;
 // a trailing period stays only on abbreviations ("Inc.", "U.S."), a
 // possessive "'s"/"’s" is cut.
@@ -68,6 +90,7 @@ std::vector<Token> Tokens(std::string_view text, Span s) {
     } else if (w.ends_with("\u2019s")) {
       e -= 4;
     }
+    e = b + WithoutTicker(text.substr(b, e - b)).size();
     std::string_view x = text.substr(b, e - b);
     if (x.ends_with(".")) {
       bool keep = x == "Inc." || x == "Corp." || x == "Co." || x == "Ltd." || x == "Jr." ||
@@ -120,6 +143,12 @@ std::pair<std::string, std::string> GuessKind(Work* w, const std::vector<Token>&
   if (IsCountryName(name)) return {"Country", "a country name"};
   for (size_t i = b; i < e; ++i)
     if (IsProductCode(word(i))) return {"Product", "a product code"};
+  // "Xiaomi's founder Lei Jun": a role after a possessive is the next name's.
+  std::string_view after = w->text.substr(toks[e - 1].end);
+  if (after.starts_with("'s ") || after.starts_with("\u2019s "))
+    for (size_t i = e; i < toks.size() && i < e + 2; ++i)
+      if (IsTitle(word(i)) || IsTitle(Capital(word(i))))
+        return {"Company", "a role of its leader follows ('" + std::string(word(i)) + "')"};
   // ", chief executive of", ", the CEO": a role right after the name.
   for (size_t i = e; i < toks.size() && i < e + 3; ++i) {
     std::string lw = Lower(word(i));
@@ -146,17 +175,29 @@ void AddMention(Work* w, size_t b, size_t e, size_t cand) {
   w->mentions.insert(it, m);
 }
 
-// The surname of a person candidate, for later mentions by surname only.
+// The surname and the given name of a person candidate, for later mentions
+// by one of them only ("Huang said", "I believe Mark has decided"); the
+// first person to use a name keeps it.
 void NoteSurname(Work* w, size_t cand) {
   const std::string& n = w->candidates[cand].name;
   size_t sp = n.rfind(' ');
-  if (sp != std::string::npos) w->by_folded.emplace(Lower(n.substr(sp + 1)), cand);
+  if (sp == std::string::npos) return;
+  w->by_folded.emplace(Lower(n.substr(sp + 1)), cand);
+  size_t first = n.find(' ');
+  if (first >= 2) w->by_folded.emplace(Lower(n.substr(0, first)), cand);
 }
 
 // One run of capitalised tokens toks[b, e) in sentence `s`.
 void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Span s) {
   auto word = [&](size_t i) { return w->text.substr(toks[i].start, toks[i].end - toks[i].start); };
+  size_t b0 = b;
   while (b < e && (IsCommonCapitalised(word(b)) || IsConnector(word(b)))) ++b;
+  // "He Xiaopeng, chairman of XPeng": a common word ("He") that is part of
+  // a two-word name followed by a role stays in the name.
+  if (b == b0 + 1 && e == b + 1 && toks[b0].space_after && IsUpper(word(b0)[0]) &&
+      word(b0).size() <= 3 && GuessKind(w, toks, b0, e, false).first == "Person" &&
+      e < toks.size() && w->text[toks[e - 1].end] == ',')
+    b = b0;
   while (e > b && IsConnector(word(e - 1))) --e;
   if (b >= e) return;
   // A title inside the run: the name after it is a person ("Commerce
@@ -200,6 +241,10 @@ void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Spa
   double conf = why.find("guessed") != std::string::npos ? 0.4 : titled ? 0.8 : 0.7;
   size_t cand = NewEntity(w, name, s, kind, conf, "new " + kind + ": " + why);
   if (kind == "Person") NoteSurname(w, cand);
+  // "Counterpoint Research" ... "Counterpoint": the first word alone later.
+  if ((kind == "Company" || kind == "Organization") && e - b >= 2 && conf >= 0.5 &&
+      word(b).size() >= 4 && !IsCommonCapitalised(word(b)) && !IsProductCode(word(b)))
+    w->by_folded.emplace(Lower(word(b)), cand);
   AddMention(w, name.start, name.end, cand);
 }
 
@@ -211,35 +256,56 @@ size_t Work::SentenceAt(size_t pos) const {
   return it == sentences.begin() ? 0 : static_cast<size_t>(it - sentences.begin() - 1);
 }
 
+Result<size_t> KnownCandidate(Work* w, EntityId id, Span s, const std::string& surface) {
+  auto it = w->by_entity.find(id);
+  if (it != w->by_entity.end()) return it->second;
+  KG_ASSIGN_OR_RETURN(Entity e, w->txn->GetEntity(id));
+  Candidate c;
+  c.kind = CandidateKind::kEntity;
+  c.id = w->NewId('e');
+  c.name = std::string(e.name());
+  c.label = e.labels.empty() ? "" : e.labels[0];
+  c.links_to = id;
+  c.source = w->source_id;
+  c.start = s.start;
+  c.end = s.end;
+  c.quote = std::string(w->text.substr(s.start, s.end - s.start));
+  c.confidence = 1.0;
+  c.why = surface == c.name ? "known entity, by name" : "known entity, by alias '" + surface + "'";
+  c.accept = true;
+  w->candidates.push_back(std::move(c));
+  it = w->by_entity.emplace(id, w->candidates.size() - 1).first;
+  if (w->candidates[it->second].label == "Person") NoteSurname(w, it->second);
+  return it->second;
+}
+
+// "us" is not "US": a short lower-case word matches an entity only when
+// one of its names is written that way or is not an all-capitals acronym.
+static Result<bool> AcronymOnly(const Work& w, const Mention& m, std::string_view surface) {
+  if (surface.size() > 4 ||
+      !std::all_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return false;
+  for (EntityId id : m.entities) {
+    KG_ASSIGN_OR_RETURN(Entity e, w.txn->GetEntity(id));
+    std::vector<std::string_view> names{e.name()};
+    for (const std::string& a : e.aliases()) names.push_back(a);
+    for (std::string_view n : names)
+      if (Lower(n) == surface &&
+          !std::all_of(n.begin(), n.end(), [](char c) { return IsUpper(c) || c == '.'; }))
+        return false;
+  }
+  return true;
+}
+
 Status LinkKnown(const NameIndex& index, Work* w) {
   for (const Mention& m : index.FindMentions(w->text)) {
     Span s = w->sentences.empty() ? Span{0, w->text.size()} : w->sentences[w->SentenceAt(m.start)];
     std::string surface(w->text.substr(m.start, m.end - m.start));
+    KG_ASSIGN_OR_RETURN(bool acronym_only, AcronymOnly(*w, m, surface));
+    if (acronym_only) continue;
     size_t cand;
     if (m.entities.size() == 1) {
-      EntityId id = m.entities[0];
-      auto it = w->by_entity.find(id);
-      if (it == w->by_entity.end()) {
-        KG_ASSIGN_OR_RETURN(Entity e, w->txn->GetEntity(id));
-        Candidate c;
-        c.kind = CandidateKind::kEntity;
-        c.id = w->NewId('e');
-        c.name = std::string(e.name());
-        c.label = e.labels.empty() ? "" : e.labels[0];
-        c.links_to = id;
-        c.source = w->source_id;
-        c.start = s.start;
-        c.end = s.end;
-        c.quote = std::string(w->text.substr(s.start, s.end - s.start));
-        c.confidence = 1.0;
-        c.why = surface == c.name ? "known entity, by name"
-                                  : "known entity, by alias '" + surface + "'";
-        c.accept = true;
-        w->candidates.push_back(std::move(c));
-        it = w->by_entity.emplace(id, w->candidates.size() - 1).first;
-        if (w->candidates[it->second].label == "Person") NoteSurname(w, it->second);
-      }
-      cand = it->second;
+      KG_ASSIGN_OR_RETURN(cand, KnownCandidate(w, m.entities[0], s, surface));
     } else {
       std::string key = "\x01" + Lower(surface);  // ambiguous surfaces get their own candidate
       auto it = w->by_folded.find(key);
@@ -264,6 +330,18 @@ Status LinkKnown(const NameIndex& index, Work* w) {
     w->mentions.push_back({m.start, m.end, cand});
   }
   return Status::OK();
+}
+
+// "and" joins names only inside an organisation's name ("Ministry of
+// Industry and Information Technology"); elsewhere it joins a list
+// ("Alibaba and Tencent").
+static bool OrganisationRun(const Work& w, const std::vector<Token>& toks, size_t b, size_t e) {
+  for (size_t i = b; i < e; ++i) {
+    std::string_view word = w.text.substr(toks[i].start, toks[i].end - toks[i].start);
+    for (const KindCue& k : KindCues())
+      if (k.inside && k.kind == "Organization" && word == k.word) return true;
+  }
+  return false;
 }
 
 // A headline in title case ("Huawei Pushes Ascend 910B as U.S. Rules
@@ -299,7 +377,8 @@ void FindNewEntities(Work* w) {
       while (j < toks.size() && toks[j - 1].space_after &&
              !Overlaps(*w, toks[j].start, toks[j].end) &&
              (Capitalised(word(j)) ||
-              (IsConnector(word(j)) && j + 1 < toks.size() && Capitalised(word(j + 1)))))
+              (IsConnector(word(j)) && j + 1 < toks.size() && Capitalised(word(j + 1)) &&
+               (word(j) != "and" || OrganisationRun(*w, toks, i, j)))))
         ++j;
       ProposeRun(w, toks, i, j, s);
       i = j;

@@ -29,24 +29,35 @@ const RelationCue* CueIn(std::string_view lower_gap) {
   return best;
 }
 
-bool Negated(std::string_view lower_gap) {
-  for (std::string_view n : NegationCues())
-    if (n == "n't" ? lower_gap.find(n) != std::string_view::npos : ContainsPhrase(lower_gap, n))
-      return true;
-  return false;
-}
-
 // The speaker of the quotation around `pos`, or "narrator".
+// A sentence that starts with a transcript label ("Jensen Huang: ...") is
+// the labelled speaker's although its first bytes are the label.
 std::string SpeakerAt(const Work& w, size_t pos) {
   for (const Quotation& q : w.quotations)
-    for (const Span& p : q.parts)
-      if (pos >= p.start && pos < p.end) return q.speaker_name.empty() ? "" : q.speaker_name;
+    for (const Span& p : q.parts) {
+      bool inside = pos >= p.start && pos < p.end;
+      bool labelled = p.start > pos && p.start - pos <= 42 &&
+                      w.text.substr(pos, p.start - pos).find(':') != std::string_view::npos &&
+                      w.text.substr(pos, p.start - pos).find('\n') == std::string_view::npos;
+      std::string_view lead = p.start > pos ? w.text.substr(pos, p.start - pos) : "";
+      bool opened = lead == "\"" || lead == "\u201C";  // the sentence opens the quotation
+      if (inside || labelled || opened) return q.speaker_name.empty() ? "" : q.speaker_name;
+    }
   return "narrator";
 }
 
-bool Usable(const Work& w, size_t cand) {
-  const Candidate& c = w.candidates[cand];
-  return c.ambiguous.empty() && !c.label.empty();
+// "Huang noted that ...": a cue after a speech verb belongs to the reported
+// clause, not to a relation between the mentions around it.
+bool HasSpeechVerb(std::string_view lower_gap) {
+  for (std::string_view v : SpeechVerbs()) {
+    if (!ContainsPhrase(lower_gap, v)) continue;
+    // "added new restrictions" adds something; "added that" reports.
+    if (v == "added" && !ContainsPhrase(lower_gap, "added that") &&
+        lower_gap.find("added,") == std::string_view::npos)
+      continue;
+    return true;
+  }
+  return false;
 }
 
 struct Polarity {
@@ -54,14 +65,17 @@ struct Polarity {
   bool negated = false;
 };
 
-// The strongest polarity word of a lower-case clause; negated when "not",
-// "never" or "n't" is among the three words before it.
-Polarity PolarityOf(std::string_view lower) {
+// The strongest polarity word of a clause; negated when "not", "never" or
+// "n't" is among the three words before it. A capitalised word inside the
+// clause is a name ("Greater China"), not a polarity word.
+Polarity PolarityOf(std::string_view clause) {
+  std::string lower = Lower(clause);
   Polarity best;
   for (const PolarityWord& p : PolarityWords()) {
     for (size_t at = lower.find(p.word); at != std::string_view::npos;
          at = lower.find(p.word, at + 1)) {
       if (at > 0 && AlnumAt(lower, at - 1)) continue;  // must start a word
+      if (at > 0 && std::isupper(static_cast<unsigned char>(clause[at]))) continue;
       std::string_view before = lower.substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at);
       bool neg = ContainsPhrase(before, "not") || ContainsPhrase(before, "never") ||
                  before.find("n't") != std::string_view::npos || ContainsPhrase(before, "no");
@@ -73,6 +87,19 @@ Polarity PolarityOf(std::string_view lower) {
 }
 
 }  // namespace
+
+// Ambiguous names take part in no relation.
+bool Usable(const Work& w, size_t cand) {
+  const Candidate& c = w.candidates[cand];
+  return c.ambiguous.empty() && !c.label.empty();
+}
+
+bool Negated(std::string_view lower_gap) {
+  for (std::string_view n : NegationCues())
+    if (n == "n't" ? lower_gap.find(n) != std::string_view::npos : ContainsPhrase(lower_gap, n))
+      return true;
+  return false;
+}
 
 bool WordAt(std::string_view text, size_t pos, std::string_view word) {
   return text.compare(pos, word.size(), word) == 0 && !(pos > 0 && AlnumAt(text, pos - 1)) &&
@@ -112,6 +139,15 @@ void AddRelation(Work* w, std::string type, size_t from, size_t to, Span quote, 
     if (c.kind == CandidateKind::kRelation && c.type == type && c.from == a && c.to == b &&
         c.start == quote.start)
       return;
+  // A new name whose kind is a guess may be wrong about the endpoint check:
+  // proposed, never accepted by default.
+  for (size_t e : {from, to}) {
+    const Candidate& x = w->candidates[e];
+    if (!x.links_to && x.confidence < 0.5) {
+      confidence = std::min(confidence, 0.5);
+      why += ", the kind of '" + x.name + "' is a guess";
+    }
+  }
   Candidate c;
   c.kind = CandidateKind::kRelation;
   c.id = w->NewId('r');
@@ -129,47 +165,267 @@ void AddRelation(Work* w, std::string type, size_t from, size_t to, Span quote, 
   w->candidates.push_back(std::move(c));
 }
 
-void FindRelations(Work* w) {
+namespace {
+
+// "Mark Zuckerberg (Meta CEO)", "Lisa Su, AMD's chief executive": a role
+// right after the second mention of an apposition.
+const RelationCue* RoleAfter(std::string_view text, size_t pos) {
+  std::string after = Lower(text.substr(pos, std::min<size_t>(24, text.size() - pos)));
+  size_t stop = after.find_first_of("),.;");
+  after = after.substr(0, stop);
+  for (const RelationCue& c : RelationCues())
+    if ((c.type == "LEADS" || c.type == "FOUNDED") && !c.passive && ContainsPhrase(after, c.phrase))
+      return &c;
+  return nullptr;
+}
+
+// "tools: A, B and C": the list after a colon that follows the mention at
+// `j` with only words between is the real object, the mention a descriptor.
+size_t ColonListStart(const Work& w, const std::vector<MentionRef>& ms, size_t j) {
+  if (j + 1 >= ms.size() || w.SentenceAt(ms[j + 1].start) != w.SentenceAt(ms[j].start)) return j;
+  std::string_view gap = w.text.substr(ms[j].end, ms[j + 1].start - ms[j].end);
+  size_t colon = gap.find(':');
+  if (colon == std::string_view::npos || gap.size() > 40) return j;
+  if (gap.substr(colon + 1).find_first_not_of(' ') != std::string_view::npos) return j;
+  for (char ch : gap.substr(0, colon))
+    if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != ' ' && ch != '-') return j;
+  return j + 1;
+}
+
+std::string Surface(const Work& w, const MentionRef& m) {
+  return std::string(w.text.substr(m.start, m.end - m.start));
+}
+
+// Weak "making it public" cues do not make a person the developer.
+bool PersonMayDevelop(const RelationCue& cue) { return cue.confidence >= 0.75; }
+
+struct Found {
+  std::string type;
+  double conf;
+  std::string why;
+  bool passive;
+  std::string_view company_product_type;
+};
+
+bool Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& right, Span quote) {
   const schema::Ontology& o = *w->ontology;
-  for (size_t i = 0; i + 1 < w->mentions.size(); ++i) {
-    const MentionRef& a = w->mentions[i];
-    MentionRef b = w->mentions[i + 1];
-    // "NVIDIA's H20": the relation is with what is possessed.
-    if (i + 2 < w->mentions.size()) {
-      const MentionRef& c = w->mentions[i + 2];
-      std::string_view between = w->text.substr(b.end, c.start - b.end);
-      if (between == "'s " || between == "\u2019s ") b = c;
+  if (!Usable(*w, left.candidate) || !Usable(*w, right.candidate)) return false;
+  size_t from = f.passive ? right.candidate : left.candidate;
+  size_t to = f.passive ? left.candidate : right.candidate;
+  std::string why = f.why;
+  double conf = f.conf;
+  std::string type = f.type;
+  if (!f.company_product_type.empty() && w->LabelOf(from) == "Company" &&
+      w->LabelOf(to) == "Product")
+    type = f.company_product_type;
+  if (!TypeAllows(o, type, w->LabelOf(from), w->LabelOf(to))) {
+    if (!TypeAllows(o, type, w->LabelOf(to), w->LabelOf(from))) return false;
+    std::swap(from, to);  // "NVIDIA CEO Jensen Huang": the role noun names the other way
+    why += ", endpoints ordered by the ontology";
+    conf -= 0.05;
+  }
+  for (const MentionRef* m : {&left, &right}) {
+    if (!m->pronoun) continue;
+    why += ", '" + Surface(*w, *m) + "' = " + w->candidates[m->candidate].name;
+    conf -= 0.1;
+  }
+  std::optional<double> stance;
+  if (const auto* t = o.FindType(type); t && t->stance) stance = type == "CRITICIZES" ? -0.5 : 0.7;
+  AddRelation(w, type, from, to, quote, conf, why, "", stance);
+  return true;
+}
+
+// "supplies most of the HBM memory used in NVIDIA's ...", "restrictions on
+// sales of advanced AI chips to China": when the cue's type does not join
+// the first mention after it, the next mention of the same clause (no
+// punctuation between) may be the object.
+size_t NextObject(const Work& w, const std::vector<MentionRef>& ms, size_t j, size_t a_end) {
+  for (size_t k = j + 1; k < ms.size(); ++k) {
+    if (ms[k].start - a_end > kMaxGap || ms[k].pronoun) return 0;
+    std::string_view between = w.text.substr(ms[k - 1].end, ms[k].start - ms[k - 1].end);
+    if (between.find_first_of(",;:()\"") != std::string_view::npos) return 0;
+    if (w.SentenceAt(ms[k].start) != w.SentenceAt(ms[j].start)) return 0;
+    if (between == "'s " || between == "\u2019s ") continue;  // "NVIDIA's Blackwell"
+    // "sells the H20 mainly in China": a country after "in" is where, not whom.
+    if (w.LabelOf(ms[k].candidate) == "Country" && between.ends_with(" in ")) return 0;
+    return k;
+  }
+  return 0;
+}
+
+// Two mentions with a cue between them, spread over the lists on either
+// side ("A and B supply C, D"); a clause coordinated after an object list
+// ("praised A, B, and C, and commended D") keeps the earlier subject.
+void PairPass(Work* w, const std::vector<MentionRef>& ms, bool roles_only) {
+  const schema::Ontology& o = *w->ontology;
+  std::vector<size_t> last_left;  // the left side of the sentence's last relation
+  size_t last_right_end = static_cast<size_t>(-1);
+  size_t last_sentence = static_cast<size_t>(-1);
+  for (size_t i = 0; i + 1 < ms.size(); ++i) {
+    const MentionRef& a = ms[i];
+    size_t j = i + 1;
+    // "NVIDIA's H20", "its H20": the relation is with what is possessed.
+    if (j + 1 < ms.size()) {
+      std::string_view between = w->text.substr(ms[j].end, ms[j + 1].start - ms[j].end);
+      if (between == "'s " || between == "\u2019s " ||
+          (ms[j].possessive && (between == " " || between == " own ")))
+        ++j;
     }
+    const MentionRef& b = ms[j];
     if (b.start < a.end || b.start - a.end > kMaxGap) continue;
     size_t sa = w->SentenceAt(a.start);
     if (sa != w->SentenceAt(b.start)) continue;
-    if (!Usable(*w, a.candidate) || !Usable(*w, b.candidate)) continue;
+    if (sa != last_sentence) {
+      last_left.clear();
+      last_sentence = sa;
+    }
     std::string gap = Lower(w->text.substr(a.end, b.start - a.end));
     const RelationCue* cue = CueIn(gap);
-    if (!cue) continue;
-    std::string type(cue->type);
-    double conf = cue->confidence;
-    std::string why = "cue '" + std::string(cue->phrase) + "'";
+    bool apposition = false;
+    if (!cue && (gap == ", " || gap == " (") && j == i + 1) {
+      cue = RoleAfter(w->text, b.end);
+      apposition = cue != nullptr;
+    }
+    if (!cue || HasSpeechVerb(gap)) continue;
+    if (roles_only && cue->type != "LEADS" && cue->type != "FOUNDED") continue;
+    Found f{std::string(cue->type), cue->confidence,
+            "cue '" + std::string(cue->phrase) + "'" + (apposition ? " after an apposition" : ""),
+            cue->passive, cue->company_product_type};
     if (Negated(gap.substr(0, gap.find(cue->phrase)))) {
-      if (type != "APPROVES" || !o.FindType("REVIEWS_APPROVAL")) continue;  // negation: dropped
-      type = "REVIEWS_APPROVAL";
-      why += ", negated: approval not (yet) given";
-      conf -= 0.1;
+      if (f.type != "APPROVES" || !o.FindType("REVIEWS_APPROVAL")) continue;  // negation: dropped
+      f.type = "REVIEWS_APPROVAL";
+      f.why += ", negated: approval not (yet) given";
+      f.conf -= 0.1;
     }
-    size_t from = cue->passive ? b.candidate : a.candidate;
-    size_t to = cue->passive ? a.candidate : b.candidate;
-    if (cue->passive) why += " (passive)";
-    if (!TypeAllows(o, type, w->LabelOf(from), w->LabelOf(to))) {
-      if (!TypeAllows(o, type, w->LabelOf(to), w->LabelOf(from))) continue;
-      std::swap(from, to);  // "NVIDIA CEO Jensen Huang": the role noun names the other way
-      why += ", endpoints ordered by the ontology";
-      conf -= 0.05;
+    if (cue->passive) f.why += " (passive)";
+    // The left side: the list ending at a, or the previous clause's subject
+    // when this clause is coordinated after its object list.
+    std::vector<size_t> left;
+    bool coordinated = gap.starts_with(", and ") || gap.starts_with(" and ");
+    if (coordinated && !apposition && !last_left.empty() && last_right_end == i) {
+      left = last_left;
+      f.why += ", subject of the coordinated clause";
+    } else if (gap.starts_with(",") || coordinated) {
+      left = {i};  // "Lisa Su, chief executive of AMD": no list before an apposition
+    } else {
+      for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) left.push_back(k);
     }
-    std::optional<double> stance;
-    if (const auto* t = o.FindType(type); t && t->stance)
-      stance = type == "CRITICIZES" ? -0.5 : 0.7;
-    AddRelation(w, type, from, to, w->sentences[sa], conf, why, "", stance);
+    size_t first = ColonListStart(*w, ms, j);
+    size_t last = ListLast(*w, ms, first);
+    if (left.size() > 1 || last > first) f.why += ", list";
+    bool emitted = false;
+    for (size_t l : left) {
+      if (f.type == "DEVELOPS" && w->LabelOf(ms[l].candidate) == "Person" &&
+          !PersonMayDevelop(*cue))
+        continue;
+      for (size_t r = first; r <= last; ++r) emitted |= Emit(w, f, ms[l], ms[r], w->sentences[sa]);
+    }
+    // "restrictions on sales of AI chips to China": the country the
+    // restricted goods may not go to is restricted too.
+    if (emitted && f.type == "RESTRICTS" && last + 1 < ms.size() &&
+        w->SentenceAt(ms[last + 1].start) == sa && !ms[last + 1].pronoun &&
+        w->LabelOf(ms[last + 1].candidate) == "Country" &&
+        w->text.substr(ms[last].end, ms[last + 1].start - ms[last].end) == " to ") {
+      Found g = f;
+      g.why += ", goods sent 'to' the country";
+      for (size_t l : left) Emit(w, g, ms[l], ms[last + 1], w->sentences[sa]);
+    }
+    if (!emitted && !apposition && first == j) {
+      if (size_t k = NextObject(*w, ms, j, a.end); k != 0) {
+        Found g = f;
+        g.why += ", object after '" + Surface(*w, b) + "'";
+        g.conf -= 0.1;
+        for (size_t l : left)
+          for (size_t r = k; r <= ListLast(*w, ms, k); ++r)
+            Emit(w, g, ms[l], ms[r], w->sentences[sa]);
+      }
+    }
+    last_left = left;
+    last_right_end = last;
   }
+}
+
+// The active cue that starts `lower` (after optional "also", "still",
+// "mainly"), or nullptr.
+const RelationCue* CueAtStart(std::string_view lower) {
+  for (std::string_view adverb : {"also ", "still ", "mainly ", "now ", "all "})
+    if (lower.starts_with(adverb)) lower.remove_prefix(adverb.size());
+  const RelationCue* best = nullptr;
+  for (const RelationCue& c : RelationCues())
+    if (!c.passive && lower.starts_with(c.phrase) && WordAt(lower, 0, c.phrase) &&
+        (!best || c.phrase.size() > best->phrase.size()))
+      best = &c;
+  return best;
+}
+
+// At most two lower-case words joining a list to the relative clause after
+// it ("The HBM, GDDR, and LPDDR memory we use", "the capacitors that we use").
+bool RelativeGap(std::string_view gap) {
+  static constexpr std::string_view kStop[] = {"and",   "or", "but", "because", "if",   "when",
+                                               "while", "so", "as",  "than",    "then", "since"};
+  size_t words = 0;
+  for (size_t i = 0; i < gap.size();) {
+    if (gap[i] == ' ') {
+      ++i;
+      continue;
+    }
+    size_t e = i;
+    while (e < gap.size() && ((gap[e] >= 'a' && gap[e] <= 'z') || gap[e] == '-')) ++e;
+    if (e == i) return false;  // punctuation, capitals, digits
+    std::string_view word = gap.substr(i, e - i);
+    if (std::find(std::begin(kStop), std::end(kStop), word) != std::end(kStop)) return false;
+    for (std::string_view v : SpeechVerbs())
+      if (word == v) return false;
+    ++words;
+    i = e;
+  }
+  return words <= 2;
+}
+
+// "The HBM, GDDR, and LPDDR memory we use": the objects come first, the
+// subject and its cue after them.
+void RelativeClauses(Work* w, const std::vector<MentionRef>& ms) {
+  for (size_t k = 1; k < ms.size(); ++k) {
+    const MentionRef& subj = ms[k];
+    const MentionRef& obj = ms[k - 1];
+    if (!subj.pronoun || subj.possessive) continue;  // "the chips we use", not "U.S. Commerce"
+    size_t si = w->SentenceAt(subj.start);
+    if (w->SentenceAt(obj.start) != si || obj.end > subj.start) continue;
+    if (!RelativeGap(w->text.substr(obj.end, subj.start - obj.end))) continue;
+    Span s = w->sentences[si];
+    if (subj.end >= s.end || w->text[subj.end] != ' ') continue;
+    std::string after =
+        Lower(w->text.substr(subj.end + 1, std::min<size_t>(40, s.end - subj.end - 1)));
+    const RelationCue* cue = CueAtStart(after);
+    if (!cue) continue;
+    // "we use CUDA" is an ordinary pair; only a clause without its own object counts.
+    if (k + 1 < ms.size() && w->SentenceAt(ms[k + 1].start) == si &&
+        ms[k + 1].start <= subj.end + 1 + after.find(cue->phrase) + cue->phrase.size() + 16)
+      continue;
+    Found f{std::string(cue->type), cue->confidence - 0.05,
+            "cue '" + std::string(cue->phrase) + "' in a relative clause after its object", false,
+            cue->company_product_type};
+    for (size_t o = ListFirst(*w, ms, k - 1); o <= k - 1; ++o) Emit(w, f, subj, ms[o], s);
+  }
+}
+
+}  // namespace
+
+void FindRelations(Work* w) {
+  // Roles first: "we" in a quotation is the company its speaker leads.
+  PairPass(w, w->mentions, /*roles_only=*/true);
+  // '"...," the NVIDIA chief said': the speaker leads the company.
+  for (const Quotation& q : w->quotations)
+    if (q.speaker >= 0 && q.role_company >= 0)
+      AddRelation(w, q.role_type, static_cast<size_t>(q.speaker),
+                  static_cast<size_t>(q.role_company), w->sentences[w->SentenceAt(q.role_at)], 0.75,
+                  "the quotation's speaker is called 'the " +
+                      w->candidates[static_cast<size_t>(q.role_company)].name + " " +
+                      (q.role_type == "LEADS" ? "chief" : "founder") + "'");
+  std::vector<MentionRef> ms = WithPronouns(*w);
+  PairPass(w, ms, /*roles_only=*/false);
+  RelativeClauses(w, ms);
+  FindPatternRelations(w, ms);
 }
 
 void FindStances(Work* w) {
@@ -184,7 +440,7 @@ void FindStances(Work* w) {
         if (s.start >= part.end) break;
         Span clause{std::max(s.start, part.start), std::min(s.end, part.end)};
         if (clause.end <= clause.start) continue;
-        Polarity p = PolarityOf(Lower(w->text.substr(clause.start, clause.end - clause.start)));
+        Polarity p = PolarityOf(w->text.substr(clause.start, clause.end - clause.start));
         if (!p.word) continue;
         std::string type(p.word->type);
         double stance = p.word->stance;

@@ -57,6 +57,31 @@ bool PeriodInsideToken(std::string_view t, size_t i) {
   return false;
 }
 
+// A heading: a short line without a sentence's final punctuation whose
+// words are mostly capitalised ("New RTX Pro GPU Targets Digital Twins, and
+// Robotics"). It ends at its line break although no terminator does; a
+// hard-wrapped line of prose (mostly lower-case words) does not.
+bool IsHeadingLine(std::string_view line) {
+  while (!line.empty() && IsSpace(line.back())) line.remove_suffix(1);
+  if (line.empty() || line.size() > 160) return false;
+  char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':' ||
+      last == '"' || line.ends_with("\u201D") || line.ends_with("\u3002"))
+    return false;
+  size_t words = 0, caps = 0;
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (std::isalpha(c)) {
+      ++words;
+      caps += std::isupper(c) ? 1 : 0;
+    }
+    while (i < line.size() && line[i] != ' ') ++i;
+  }
+  return words >= 3 && caps * 10 >= words * 7;
+}
+
 void Push(std::string_view t, size_t b, size_t e, std::vector<Span>* out) {
   while (b < e && IsSpace(t[b])) ++b;
   while (e > b && IsSpace(t[e - 1])) --e;
@@ -76,6 +101,20 @@ std::vector<Span> SplitSentences(std::string_view t) {
       begin = i + 1;
       ++i;
       continue;
+    }
+    if (t[i] == '\n' && i > begin) {
+      size_t line_start = t.rfind('\n', i - 1);
+      line_start =
+          line_start == std::string_view::npos || line_start < begin ? begin : line_start + 1;
+      size_t next = t.find_first_not_of(" \t\r", i + 1);
+      bool next_upper =
+          next != std::string_view::npos && std::isupper(static_cast<unsigned char>(t[next]));
+      if (next_upper && IsHeadingLine(t.substr(line_start, i - line_start))) {
+        Push(t, begin, i, &out);  // a heading ends at its line break
+        begin = i + 1;
+        ++i;
+        continue;
+      }
     }
     size_t len = 0;
     if (t[i] == '.' || t[i] == '!' || t[i] == '?') len = 1;

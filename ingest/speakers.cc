@@ -6,6 +6,8 @@
 // 'according to Huang', or 'he said' / 'she said', which means the last
 // person named before it.
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
@@ -51,6 +53,35 @@ int LastPersonBefore(const Work& w, size_t pos) {
   return found;
 }
 
+// "the NVIDIA chief", "the Xiaomi founder" in [b, e): a company mention
+// after "the" and before a role word; sets the quotation's role.
+bool RoleIn(Work* w, Quotation* q, size_t b, size_t e) {
+  static constexpr std::pair<std::string_view, std::string_view> kRoles[] = {
+      {" chief executive", "LEADS"},
+      {" chief", "LEADS"},
+      {" ceo", "LEADS"},
+      {" boss", "LEADS"},
+      {" chairman", "LEADS"},
+      {" president", "LEADS"},
+      {" founder", "FOUNDED"},
+      {" co-founder", "FOUNDED"}};
+  for (const MentionRef& m : w->mentions) {
+    if (m.start < b || m.end > e) continue;
+    if (w->LabelOf(m.candidate) != "Company" || m.start < 4) continue;
+    if (Lower(w->text.substr(m.start - 4, 4)) != "the ") continue;
+    std::string rest = Lower(w->text.substr(m.end, std::min<size_t>(20, w->text.size() - m.end)));
+    for (const auto& [word, type] : kRoles)
+      if (rest.starts_with(word) && !std::isalpha(static_cast<unsigned char>(
+                                        rest.size() > word.size() ? rest[word.size()] : ' '))) {
+        q->role_company = static_cast<int>(m.candidate);
+        q->role_type = std::string(type);
+        q->role_at = m.start;
+        return true;
+      }
+  }
+  return false;
+}
+
 void Attribute(Work* w, Quotation* q) {
   std::string_view t = w->text;
   size_t para_end = t.find('\n', q->close);
@@ -64,7 +95,9 @@ void Attribute(Work* w, Quotation* q) {
   // After the quotation first ("...," Huang said), then before it.
   if (HasSpeechVerb(after)) {
     q->speaker = PersonIn(*w, q->close, after_end, false);
-    if (q->speaker < 0 && (ContainsPhrase(after, "he") || ContainsPhrase(after, "she")))
+    // '..., the NVIDIA chief said': a role names the last person, as "he" does
+    bool role = q->speaker < 0 && RoleIn(w, q, q->close, after_end);
+    if (q->speaker < 0 && (role || ContainsPhrase(after, "he") || ContainsPhrase(after, "she")))
       q->speaker = LastPersonBefore(*w, q->open);
   }
   if (q->speaker < 0 && HasSpeechVerb(before)) {
@@ -75,7 +108,49 @@ void Attribute(Work* w, Quotation* q) {
   if (q->speaker >= 0) q->speaker_name = w->candidates[static_cast<size_t>(q->speaker)].name;
 }
 
-// "Jensen Huang: ..." transcript lines: the whole line after the colon.
+// "Q:", "Question:", "Jensen Huang:": a line opened by a speaker's label.
+bool IsLabelLine(std::string_view line) {
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  size_t words = 1;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = line[i];
+    if (c == ' ') {
+      ++words;
+    } else if (!std::isalpha(static_cast<unsigned char>(c)) && c != '.' && c != '-') {
+      return false;
+    }
+  }
+  return words <= 3 && std::isupper(static_cast<unsigned char>(line[0]));
+}
+
+// A heading: a line without a sentence's final punctuation.
+bool IsHeading(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.empty()) return true;
+  char c = line.back();
+  return c != '.' && c != '?' && c != '!' && c != '"' && !line.ends_with("\u201D") &&
+         !line.ends_with("\u3002");
+}
+
+// The paragraphs after a transcript line that go on with the same answer:
+// up to the next labelled line or heading.
+void ContinueTurn(std::string_view t, Quotation* q) {
+  size_t e = q->close;
+  for (;;) {
+    size_t b = t.find_first_not_of(" \t\r\n", e);
+    if (b == std::string_view::npos) return;
+    size_t ne = t.find('\n', b);
+    if (ne == std::string_view::npos) ne = t.size();
+    std::string_view line = t.substr(b, ne - b);
+    if (IsLabelLine(line) || IsHeading(line)) return;
+    q->parts.push_back({b, ne});
+    q->close = e = ne;
+  }
+}
+
+// "Jensen Huang: ..." transcript lines: the whole line after the colon, and
+// the paragraphs that continue the answer.
 void TranscriptLines(Work* w) {
   std::string_view t = w->text;
   for (const MentionRef& m : w->mentions) {
@@ -93,6 +168,7 @@ void TranscriptLines(Work* w) {
     q.close = e;
     q.speaker = static_cast<int>(m.candidate);
     q.speaker_name = w->candidates[m.candidate].name;
+    ContinueTurn(t, &q);
     w->quotations.push_back(std::move(q));
   }
 }
@@ -142,6 +218,19 @@ void FindQuotations(Work* w) {
     return n < 25;
   });
   for (Quotation& q : w->quotations) Attribute(w, &q);
+  // "the Xiaomi boss said" after "the NVIDIA chief said" is someone else:
+  // a role naming another company than the person's first role leaves the
+  // quotation unattributed rather than guessed.
+  std::map<int, int> role_of;
+  for (Quotation& q : w->quotations) {
+    if (q.speaker < 0 || q.role_company < 0) continue;
+    auto [it, fresh] = role_of.emplace(q.speaker, q.role_company);
+    if (!fresh && it->second != q.role_company) {
+      q.speaker = -1;
+      q.speaker_name.clear();
+      q.role_company = -1;
+    }
+  }
   TranscriptLines(w);
 }
 

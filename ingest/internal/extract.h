@@ -16,7 +16,9 @@ namespace kg::ingest::internal {
 struct MentionRef {
   size_t start = 0;  // bytes, [start, end)
   size_t end = 0;
-  size_t candidate = 0;  // index into Work::candidates of its entity candidate
+  size_t candidate = 0;     // index into Work::candidates of its entity candidate
+  bool pronoun = false;     // "we", "its": resolved to the candidate by co-reference
+  bool possessive = false;  // a possessive pronoun ("its", "our")
 };
 
 struct Quotation {
@@ -25,6 +27,11 @@ struct Quotation {
   size_t close = 0;         // offset just past the closing mark of the last part
   int speaker = -1;         // entity candidate index, -1 when unattributed
   std::string speaker_name;
+  // "the NVIDIA chief said": the company the speaker's role names, the
+  // relation it states (LEADS or FOUNDED) and where (-1: none).
+  int role_company = -1;
+  std::string role_type;
+  size_t role_at = 0;
 };
 
 struct Work {
@@ -54,7 +61,36 @@ void FindQuotations(Work* w);
 void FindRelations(Work* w);
 void FindStances(Work* w);
 
+// Relation patterns beyond a cue between two mentions (patterns.cc): group
+// phrases with their listed members, possessives, markets, "<noun>s in
+// <Country>". `ms` are the mentions with the resolved pronouns.
+void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms);
+
+// Co-reference (coref.cc): the mentions plus the pronouns ("we", "he",
+// "its", "the company") resolved to the candidate they refer to, by start.
+std::vector<MentionRef> WithPronouns(const Work& w);
+// The quotation whose quoted words contain byte `pos`, or nullptr.
+const Quotation* QuotationAt(const Work& w, size_t pos);
+// The company the speaker leads or founded as the article states it, or -1.
+int SpeakerCompanyOf(const Work& w, size_t speaker);
+// The index of the candidate with this id, or -1.
+int CandidateIndex(const Work& w, std::string_view id);
+
+// Lists of mentions ("A, B, and C", "A and B", glued tickers allowed):
+// the first and last index of the list through ms[i] within its sentence.
+size_t ListFirst(const Work& w, const std::vector<MentionRef>& ms, size_t i);
+size_t ListLast(const Work& w, const std::vector<MentionRef>& ms, size_t i);
+// The candidate of a known entity, made (linked, confidence 1) if the article
+// has none yet; `surface` is the text that names it.
+Result<size_t> KnownCandidate(Work* w, EntityId id, Span sentence, const std::string& surface);
+// The candidate for a country by name: the article's own, or the known entity; -1 if none.
+int CountryCandidate(Work* w, std::string_view name, Span sentence);
+
 // Helpers shared by the passes.
+// Whether a candidate may be a relation's endpoint: not ambiguous, with a kind.
+bool Usable(const Work& w, size_t cand);
+// Whether a lower-case stretch of text holds a negation cue.
+bool Negated(std::string_view lower);
 bool WordAt(std::string_view text, size_t pos, std::string_view word);
 // Lower-case ASCII copy.
 std::string Lower(std::string_view s);

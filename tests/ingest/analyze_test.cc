@@ -136,8 +136,10 @@ TEST_F(AnalyzeTest, AmbiguousMentionIsReportedNotGuessed) {
 // bundled articles (noisy tickers, transcript, curly quotes) and the eval set.
 TEST_F(AnalyzeTest, EveryQuoteIsVerbatimAtItsOffsets) {
   LoadSeedEntities();
-  for (const char* f : {"data/sources/000_4fb6684bd204918f.txt",
-                        "data/sources/001_37253d321038e9e0.txt", "tests/ingest/eval/ascend.txt"}) {
+  for (const char* f :
+       {"data/sources/000_4fb6684bd204918f.txt", "data/sources/001_37253d321038e9e0.txt",
+        "tests/ingest/eval/ascend.txt", "tests/ingest/eval/export_rule.txt",
+        "tests/ingest/eval/memory.txt", "tests/ingest/eval/xiaomi_car.txt"}) {
     std::string text = ReadRepoFile(f);
     AnalyzeStats stats;
     Review r = Analyse(f, text, &stats);

@@ -48,5 +48,22 @@ TEST(SegmentTest, BlankLineEndsASentenceAndEveryChunkIsASubstring) {
   EXPECT_EQ(t.substr(spans[2].start, spans[2].end - spans[2].start), "More text");
 }
 
+TEST(SegmentTest, HeadingLineEndsAtItsLineBreak) {
+  auto s =
+      Split("New RTX Pro GPU Targets Digital Twins, and Robotics\nHuang emphasized the market.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "New RTX Pro GPU Targets Digital Twins, and Robotics");
+  EXPECT_EQ(s[1], "Huang emphasized the market.");
+}
+
+TEST(SegmentTest, WrappedProseLineDoesNotEndASentence) {
+  auto s = Split(
+      "Huang emphasized the efficiency of the Chinese supply chain and\nits scale at a "
+      "conference.");
+  ASSERT_EQ(s.size(), 1u);
+  // Nor does a capitalised line the next line's lower-case words go on from.
+  EXPECT_EQ(Split("NVIDIA CEO Jensen Huang\nsaid so.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace kg::ingest

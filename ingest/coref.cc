@@ -1,0 +1,200 @@
+// Sentence-level co-reference for the relation passes: "we", "I", "he",
+// "its", "the company" stand for an entity named elsewhere, resolved only
+// where it is safe (the quotation's speaker and the company they lead, the
+// last person named, the last company or product of the sentence). The
+// resolved pronouns are extra mentions for relations; they never make entity
+// candidates and never feed stances or speakers. Lists of mentions ("A, B,
+// and C") are found here too.
+#include <algorithm>
+
+#include "ingest/internal/extract.h"
+#include "ingest/lexicon.h"
+
+namespace kg::ingest::internal {
+namespace {
+
+constexpr size_t kNoCandidate = static_cast<size_t>(-1);
+
+bool Overlaps(const std::vector<MentionRef>& ms, size_t b, size_t e) {
+  auto it = std::lower_bound(ms.begin(), ms.end(), b,
+                             [](const MentionRef& m, size_t pos) { return m.end <= pos; });
+  return it != ms.end() && it->start < e;
+}
+
+// The company the speaker leads or founded, as this article states it.
+size_t SpeakerCompany(const Work& w, size_t speaker) {
+  const std::string& id = w.candidates[speaker].id;
+  for (const Candidate& c : w.candidates) {
+    if (c.kind != CandidateKind::kRelation || c.from != id) continue;
+    if (c.type != "LEADS" && c.type != "FOUNDED") continue;
+    int to = CandidateIndex(w, c.to);
+    if (to >= 0 && w.LabelOf(static_cast<size_t>(to)) == "Company") return static_cast<size_t>(to);
+  }
+  return kNoCandidate;
+}
+
+size_t LastWithLabel(const Work& w, size_t from, size_t pos, std::string_view label,
+                     size_t exclude = kNoCandidate) {
+  size_t found = kNoCandidate;
+  for (const MentionRef& m : w.mentions) {
+    if (m.start >= pos) break;
+    if (m.start < from || m.candidate == exclude) continue;
+    if (w.LabelOf(m.candidate) == label && w.candidates[m.candidate].ambiguous.empty())
+      found = m.candidate;
+  }
+  return found;
+}
+
+// "it"/"its": the sentence's last company before it, else its last product
+// or model; a sentence-initial "It" looks at the previous sentence.
+size_t LastThing(const Work& w, size_t sentence, size_t pos) {
+  Span s = w.sentences[sentence];
+  if (pos == s.start) {
+    if (sentence == 0) return kNoCandidate;
+    s = w.sentences[sentence - 1];
+    pos = s.end;
+  }
+  for (std::string_view label : {"Company", "Product", "AIModel"})
+    if (size_t c = LastWithLabel(w, s.start, pos, label); c != kNoCandidate) return c;
+  return kNoCandidate;
+}
+
+size_t Resolve(const Work& w, const Pronoun& p, size_t pos) {
+  const Quotation* q = QuotationAt(w, pos);
+  size_t speaker = q && q->speaker >= 0 ? static_cast<size_t>(q->speaker) : kNoCandidate;
+  size_t si = w.SentenceAt(pos);
+  size_t three_back = w.sentences[si >= 2 ? si - 2 : 0].start;
+  switch (p.refers) {
+    case Referent::kSpeaker:
+      return speaker;
+    case Referent::kSpeakerCompany:
+      return speaker == kNoCandidate ? kNoCandidate : SpeakerCompany(w, speaker);
+    case Referent::kLastPerson:
+      // Inside a quotation "he" is someone other than the speaker.
+      return LastWithLabel(w, three_back, pos, "Person", speaker);
+    case Referent::kLastThing:
+      return LastThing(w, si, pos);
+    case Referent::kLastCompany:
+      return LastWithLabel(w, three_back, pos, "Company");
+    case Referent::kLastProduct:
+      return LastWithLabel(w, three_back, pos, "Product");
+  }
+  return kNoCandidate;
+}
+
+// A list separator between two mentions: ", ", " and ", ", and ", " or ",
+// the Chinese "、", after an optional glued ticker ("AMDAMD--, ").
+bool IsListSeparator(std::string_view gap) {
+  size_t i = 0;
+  while (i < gap.size() && i < 6 && gap[i] >= 'A' && gap[i] <= 'Z') ++i;
+  if (i > 0 && gap.substr(i).starts_with("--")) gap.remove_prefix(i + 2);
+  if (gap.ends_with(" the ") && (gap.starts_with(" and") || gap.starts_with(", and") ||
+                                 gap.starts_with(" or") || gap.starts_with(", or")))
+    gap.remove_suffix(4);  // "the Tesla Model S and the Porsche Taycan"
+  return gap == ", " || gap == " and " || gap == ", and " || gap == " or " || gap == ", or " ||
+         gap == "\u3001" || gap == "\uFF0C" || gap == " & ";
+}
+
+}  // namespace
+
+int SpeakerCompanyOf(const Work& w, size_t speaker) {
+  size_t c = SpeakerCompany(w, speaker);
+  return c == kNoCandidate ? -1 : static_cast<int>(c);
+}
+
+const Quotation* QuotationAt(const Work& w, size_t pos) {
+  for (const Quotation& q : w.quotations)
+    for (const Span& p : q.parts)
+      if (pos >= p.start && pos < p.end) return &q;
+  return nullptr;
+}
+
+int CandidateIndex(const Work& w, std::string_view id) {
+  for (size_t i = 0; i < w.candidates.size(); ++i)
+    if (w.candidates[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<MentionRef> WithPronouns(const Work& w) {
+  std::vector<MentionRef> out = w.mentions;
+  std::vector<MentionRef> found;
+  for (const Span& s : w.sentences) {
+    std::string_view sent = w.text.substr(s.start, s.end - s.start);
+    for (const Pronoun& p : Pronouns()) {
+      std::string cap(p.word);
+      cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+      for (std::string_view form : {std::string_view(p.word), std::string_view(cap)}) {
+        for (size_t at = sent.find(form); at != std::string_view::npos;
+             at = sent.find(form, at + 1)) {
+          if (!WordAt(sent, at, form)) continue;
+          // "its" must not also be found as "it", "the company's" as "the company".
+          if (at + form.size() < sent.size() &&
+              (sent[at + form.size()] == '\'' || sent.compare(at + form.size(), 3, "\u2019") == 0))
+            if (!p.possessive) continue;
+          size_t b = s.start + at;
+          size_t e = b + form.size();
+          if (Overlaps(w.mentions, b, e) || Overlaps(found, b, e)) continue;
+          size_t cand = Resolve(w, p, b);
+          if (cand == kNoCandidate) continue;
+          MentionRef m{b, e, cand, true, p.possessive};
+          found.insert(std::upper_bound(found.begin(), found.end(), m,
+                                        [](const MentionRef& x, const MentionRef& y) {
+                                          return x.start < y.start;
+                                        }),
+                       m);
+        }
+        if (cap == p.word) break;  // "I"
+      }
+    }
+  }
+  out.insert(out.end(), found.begin(), found.end());
+  std::sort(out.begin(), out.end(),
+            [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
+  return out;
+}
+
+// Two mentions joined by ", and" are two clauses, not a list (the serial
+// comma needs three items): "supplies HBM, and NVIDIA buys it".
+static bool ClauseJoin(const Work& w, const MentionRef& x, const MentionRef& y) {
+  std::string_view gap = w.text.substr(x.end, y.start - x.end);
+  return gap.find(", and ") != std::string_view::npos ||
+         gap.find(", or ") != std::string_view::npos;
+}
+
+size_t ListFirst(const Work& w, const std::vector<MentionRef>& ms, size_t i) {
+  size_t s = w.SentenceAt(ms[i].start);
+  size_t last = i;
+  while (i > 0 && !ms[i - 1].pronoun && w.SentenceAt(ms[i - 1].start) == s &&
+         ms[i - 1].end <= ms[i].start &&
+         IsListSeparator(w.text.substr(ms[i - 1].end, ms[i].start - ms[i - 1].end)))
+    --i;
+  if (last == i + 1 && ClauseJoin(w, ms[i], ms[last])) return last;
+  return i;
+}
+
+size_t ListLast(const Work& w, const std::vector<MentionRef>& ms, size_t i) {
+  size_t s = w.SentenceAt(ms[i].start);
+  size_t first = i;
+  while (i + 1 < ms.size() && !ms[i + 1].pronoun && w.SentenceAt(ms[i + 1].start) == s &&
+         ms[i].end <= ms[i + 1].start &&
+         IsListSeparator(w.text.substr(ms[i].end, ms[i + 1].start - ms[i].end)))
+    ++i;
+  if (i == first + 1 && ClauseJoin(w, ms[first], ms[i])) return first;
+  return i;
+}
+
+int CountryCandidate(Work* w, std::string_view name, Span sentence) {
+  for (size_t i = 0; i < w->candidates.size(); ++i) {
+    const Candidate& c = w->candidates[i];
+    if (c.kind == CandidateKind::kEntity && c.label == "Country" && c.name == name)
+      return static_cast<int>(i);
+  }
+  if (!w->txn) return -1;
+  auto ids = w->txn->FindByName(name);
+  if (!ids.ok() || ids->size() != 1) return -1;
+  auto cand = KnownCandidate(w, (*ids)[0], sentence, std::string(name));
+  if (!cand.ok() || w->LabelOf(*cand) != "Country") return -1;
+  return static_cast<int>(*cand);
+}
+
+}  // namespace kg::ingest::internal
