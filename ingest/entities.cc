@@ -287,8 +287,9 @@ static Result<bool> AcronymOnly(const Work& w, const Mention& m, std::string_vie
     return false;
   for (EntityId id : m.entities) {
     KG_ASSIGN_OR_RETURN(Entity e, w.txn->GetEntity(id));
+    std::vector<std::string> aliases = e.aliases();  // the views below point into it
     std::vector<std::string_view> names{e.name()};
-    for (const std::string& a : e.aliases()) names.push_back(a);
+    for (const std::string& a : aliases) names.push_back(a);
     for (std::string_view n : names)
       if (Lower(n) == surface &&
           !std::all_of(n.begin(), n.end(), [](char c) { return IsUpper(c) || c == '.'; }))

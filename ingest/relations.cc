@@ -76,7 +76,8 @@ Polarity PolarityOf(std::string_view clause) {
          at = lower.find(p.word, at + 1)) {
       if (at > 0 && AlnumAt(lower, at - 1)) continue;  // must start a word
       if (at > 0 && std::isupper(static_cast<unsigned char>(clause[at]))) continue;
-      std::string_view before = lower.substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at);
+      std::string_view before =
+          std::string_view(lower).substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at);
       bool neg = ContainsPhrase(before, "not") || ContainsPhrase(before, "never") ||
                  before.find("n't") != std::string_view::npos || ContainsPhrase(before, "no");
       if (!best.word || std::abs(p.stance) > std::abs(best.word->stance)) best = {&p, neg};
