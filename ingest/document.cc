@@ -6,18 +6,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace kg::ingest {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && Lower(s.substr(s.size() - suffix.size())) == suffix;
+  return s.size() >= suffix.size() && AsciiLower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 // Elements whose whole content is boilerplate.
@@ -119,7 +114,7 @@ std::string HtmlToText(std::string_view html) {
       if (closing) tag.remove_prefix(1);
       size_t n = 0;
       while (n < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[n])))) ++n;
-      std::string name = Lower(tag.substr(0, n));
+      std::string name = AsciiLower(tag.substr(0, n));
       i = e + 1;
       if (!dropping.empty()) {
         if (closing && name == dropping) dropping.clear();
@@ -196,7 +191,7 @@ std::string MarkdownToText(std::string_view md) {
 }  // namespace
 
 Result<DocumentFormat> ParseDocumentFormat(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   if (n == "auto" || n.empty()) return DocumentFormat::kAuto;
   if (n == "text" || n == "txt") return DocumentFormat::kText;
   if (n == "markdown" || n == "md") return DocumentFormat::kMarkdown;
@@ -210,7 +205,7 @@ DocumentFormat GuessFormat(std::string_view path, std::string_view bytes) {
   if (EndsWith(path, ".md") || EndsWith(path, ".markdown")) return DocumentFormat::kMarkdown;
   size_t b = bytes.find_first_not_of(" \t\r\n");
   if (b != std::string_view::npos) {
-    std::string head = Lower(bytes.substr(b, 15));
+    std::string head = AsciiLower(bytes.substr(b, 15));
     if (head.starts_with("<!doctype html") || head.starts_with("<html"))
       return DocumentFormat::kHtml;
   }
@@ -227,26 +222,14 @@ Status CheckUtf8(std::string_view s, std::string_view origin) {
   };
   if (s.starts_with("\xFF\xFE") || s.starts_with("\xFE\xFF"))
     return refuse(0, "a UTF-16 byte-order mark");
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == 0) return refuse(i, "a NUL byte, as in UTF-16");
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = n > 0 && i + n <= s.size() && !(n == 2 && c < 0xC2) && !(c > 0xF4);
-    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
-    if (ok && n == 3) {
-      unsigned char d = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xE0 && d < 0xA0) && !(c == 0xED && d >= 0xA0);
-    }
-    if (ok && n == 4) {
-      unsigned char d = static_cast<unsigned char>(s[i + 1]);
-      ok = !(c == 0xF0 && d < 0x90) && !(c == 0xF4 && d >= 0x90);
-    }
-    if (!ok) {
-      char b[32];
-      std::snprintf(b, sizeof b, "invalid byte 0x%02X", c);
-      return refuse(i, b);
-    }
-    i += n;
+  // NUL is valid UTF-8 but, in a text file, a sign of UTF-16.
+  size_t bad = FindInvalidUtf8(s.data(), s.size());
+  size_t nul = s.substr(0, bad).find('\0');
+  if (nul != std::string_view::npos) return refuse(nul, "a NUL byte, as in UTF-16");
+  if (bad < s.size()) {
+    char b[32];
+    std::snprintf(b, sizeof b, "invalid byte 0x%02X", static_cast<unsigned char>(s[bad]));
+    return refuse(bad, b);
   }
   return Status::OK();
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "ingest/internal/chars.h"
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
@@ -112,7 +113,7 @@ bool Capitalised(std::string_view w) {
 size_t NewEntity(Work* w, Span name, Span sentence, std::string label, double confidence,
                  std::string why) {
   std::string n(w->text.substr(name.start, name.end - name.start));
-  std::string key = Lower(n);
+  std::string key = AsciiLower(n);
   if (auto it = w->by_folded.find(key); it != w->by_folded.end()) return it->second;
   Candidate c;
   c.kind = CandidateKind::kEntity;
@@ -151,9 +152,10 @@ std::pair<std::string, std::string> GuessKind(Work* w, const std::vector<Token>&
         return {"Company", "a role of its leader follows ('" + std::string(word(i)) + "')"};
   // ", chief executive of", ", the CEO": a role right after the name.
   for (size_t i = e; i < toks.size() && i < e + 3; ++i) {
-    std::string lw = Lower(word(i));
+    std::string lw = AsciiLower(word(i));
     for (std::string_view t : TitleWords())
-      if (lw == Lower(t)) return {"Person", "a role follows it ('" + std::string(word(i)) + "')"};
+      if (lw == AsciiLower(t))
+        return {"Person", "a role follows it ('" + std::string(word(i)) + "')"};
   }
   if (e < toks.size())
     for (const KindCue& k : KindCues())
@@ -182,9 +184,9 @@ void NoteSurname(Work* w, size_t cand) {
   const std::string& n = w->candidates[cand].name;
   size_t sp = n.rfind(' ');
   if (sp == std::string::npos) return;
-  w->by_folded.emplace(Lower(n.substr(sp + 1)), cand);
+  w->by_folded.emplace(AsciiLower(n.substr(sp + 1)), cand);
   size_t first = n.find(' ');
-  if (first >= 2) w->by_folded.emplace(Lower(n.substr(0, first)), cand);
+  if (first >= 2) w->by_folded.emplace(AsciiLower(n.substr(0, first)), cand);
 }
 
 // One run of capitalised tokens toks[b, e) in sentence `s`.
@@ -214,7 +216,7 @@ void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Spa
   if (b >= e) return;
   if (!titled && b > 0) {
     std::string before =
-        Lower(w->text.substr(toks[b - 1].start, toks[b - 1].end - toks[b - 1].start));
+        AsciiLower(w->text.substr(toks[b - 1].start, toks[b - 1].end - toks[b - 1].start));
     titled = before == "executive" || before == "ceo" || before == "founder" ||
              before == "chairman" || before == "secretary" || before == "analyst" ||
              before == "spokesperson" || before == "president" || before == "minister" ||
@@ -231,7 +233,7 @@ void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Spa
   }
   Span name{toks[b].start, toks[e - 1].end};
   if (Overlaps(*w, name.start, name.end)) return;
-  std::string key = Lower(w->text.substr(name.start, name.end - name.start));
+  std::string key = AsciiLower(w->text.substr(name.start, name.end - name.start));
   if (auto it = w->by_folded.find(key); it != w->by_folded.end()) {
     AddMention(w, name.start, name.end, it->second);
     return;
@@ -244,7 +246,7 @@ void ProposeRun(Work* w, const std::vector<Token>& toks, size_t b, size_t e, Spa
   // "Counterpoint Research" ... "Counterpoint": the first word alone later.
   if ((kind == "Company" || kind == "Organization") && e - b >= 2 && conf >= 0.5 &&
       word(b).size() >= 4 && !IsCommonCapitalised(word(b)) && !IsProductCode(word(b)))
-    w->by_folded.emplace(Lower(word(b)), cand);
+    w->by_folded.emplace(AsciiLower(word(b)), cand);
   AddMention(w, name.start, name.end, cand);
 }
 
@@ -291,7 +293,7 @@ static Result<bool> AcronymOnly(const Work& w, const Mention& m, std::string_vie
     std::vector<std::string_view> names{e.name()};
     for (const std::string& a : aliases) names.push_back(a);
     for (std::string_view n : names)
-      if (Lower(n) == surface &&
+      if (AsciiLower(n) == surface &&
           !std::all_of(n.begin(), n.end(), [](char c) { return IsUpper(c) || c == '.'; }))
         return false;
   }
@@ -308,7 +310,7 @@ Status LinkKnown(const NameIndex& index, Work* w) {
     if (m.entities.size() == 1) {
       KG_ASSIGN_OR_RETURN(cand, KnownCandidate(w, m.entities[0], s, surface));
     } else {
-      std::string key = "\x01" + Lower(surface);  // ambiguous surfaces get their own candidate
+      std::string key = "\x01" + AsciiLower(surface);  // ambiguous surfaces get their own candidate
       auto it = w->by_folded.find(key);
       if (it == w->by_folded.end()) {
         Candidate c;
@@ -396,7 +398,7 @@ void FindAliases(Work* w) {
     std::string_view alias = rest.substr(2, close - 2);
     if (alias.find_first_of(",;:") != std::string_view::npos || !IsUpper(alias[0])) continue;
     Candidate& ent = w->candidates[m.candidate];
-    if (!ent.ambiguous.empty() || Lower(alias) == Lower(ent.name)) continue;
+    if (!ent.ambiguous.empty() || AsciiLower(alias) == AsciiLower(ent.name)) continue;
     if (w->txn) {
       auto ids = w->txn->FindByName(alias);
       if (!ids.ok() || !ids->empty()) continue;  // already a name or alias of something
@@ -415,7 +417,7 @@ void FindAliases(Work* w) {
     c.confidence = 0.8;
     c.why = "defined in parentheses after '" + ent.name + "'";
     w->candidates.push_back(std::move(c));
-    w->by_folded.emplace(Lower(alias), m.candidate);
+    w->by_folded.emplace(AsciiLower(alias), m.candidate);
   }
 }
 

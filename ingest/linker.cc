@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "ingest/internal/chars.h"
 
 namespace kg::ingest {
@@ -30,16 +31,9 @@ bool TickerNoiseAt(std::string_view text, size_t pos) {
 
 }  // namespace
 
-std::string FoldAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::shared_ptr<const NameIndex> NameIndex::FromNames(
     std::vector<std::pair<std::string, EntityId>> names) {
-  for (auto& [n, id] : names) n = FoldAscii(n);
+  for (auto& [n, id] : names) n = AsciiLower(n);
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   auto index = std::make_shared<NameIndex>();

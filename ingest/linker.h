@@ -74,7 +74,4 @@ class NameIndexCache {
   std::shared_ptr<const NameIndex> index_;
 };
 
-// ASCII lower case, byte for byte (so offsets are kept).
-std::string FoldAscii(std::string_view s);
-
 }  // namespace kg::ingest

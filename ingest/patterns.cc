@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
 
@@ -108,7 +109,7 @@ GroupPhrase PhraseBefore(const Work& w, Span sentence, size_t marker) {
       break;
     }
   g.span = {b, e};
-  std::string lower = Lower(t.substr(b, e - b));
+  std::string lower = AsciiLower(t.substr(b, e - b));
   size_t best = std::string::npos;
   for (const GroupNoun& n : GroupNouns())
     for (size_t at = lower.find(n.word); at != std::string::npos; at = lower.find(n.word, at + 1))
@@ -145,10 +146,10 @@ void GroupLists(Work* w, const std::vector<MentionRef>& ms) {
       if (first >= ms.size() || ms[first].start != mk.end || ms[first].pronoun) continue;
       GroupPhrase g = PhraseBefore(*w, s, mk.start);
       if (!g.noun) continue;
-      std::string phrase = Lower(w->text.substr(g.span.start, g.span.end - g.span.start));
+      std::string phrase = AsciiLower(w->text.substr(g.span.start, g.span.end - g.span.start));
       if (Negated(phrase)) continue;
       size_t last = ListLast(*w, ms, first);
-      std::string why = "group phrase '" + std::string(Lower(g.noun->word)) + "' lists it";
+      std::string why = "group phrase '" + std::string(AsciiLower(g.noun->word)) + "' lists it";
       // The group entity, the country and the owner the phrase names.
       int group = -1;
       int country = -1;
@@ -158,7 +159,7 @@ void GroupLists(Work* w, const std::vector<MentionRef>& ms) {
         if (w->LabelOf(m.candidate) == "Group") group = static_cast<int>(m.candidate);
         // "companies in China": a country after the group noun
         if (w->LabelOf(m.candidate) == "Country" && m.start > g.noun_start &&
-            Lower(w->text.substr(g.noun_start, m.start - g.noun_start)).ends_with(" in "))
+            AsciiLower(w->text.substr(g.noun_start, m.start - g.noun_start)).ends_with(" in "))
           country = static_cast<int>(m.candidate);
       }
       for (size_t p = g.span.start; p < g.noun_start && country < 0;) {
@@ -210,12 +211,15 @@ void Possessives(Work* w, const std::vector<MentionRef>& ms) {
     for (const PossessiveRule& r : PossessiveRules()) {
       if (w->LabelOf(a.candidate) != r.from_kind || w->LabelOf(b.candidate) != r.to_kind) continue;
       // "its Hopper architecture": the word may end the possessed name itself
-      std::string name = Lower(w->text.substr(b.start, b.end - b.start));
-      if (!r.next.empty() && Lower(next) != Lower(r.next) && !name.ends_with(" " + Lower(r.next)))
+      std::string name = AsciiLower(w->text.substr(b.start, b.end - b.start));
+      if (!r.next.empty() && AsciiLower(next) != AsciiLower(r.next) &&
+          !name.ends_with(" " + AsciiLower(r.next)))
         continue;
       std::string why =
           "possessive '" + std::string(w->text.substr(a.start, b.end - a.start)) +
-          (r.next.empty() || Lower(next) != Lower(r.next) ? "" : " " + std::string(next)) + "'";
+          (r.next.empty() || AsciiLower(next) != AsciiLower(r.next) ? ""
+                                                                    : " " + std::string(next)) +
+          "'";
       if (a.pronoun)
         why += ", '" + std::string(w->text.substr(a.start, a.end - a.start)) +
                "' = " + w->candidates[a.candidate].name;
@@ -242,7 +246,7 @@ void MarketSeller(Work* w, const std::vector<MentionRef>& ms, size_t si, size_t 
     if (m.start < s.start) break;
     std::string_view label = w->LabelOf(m.candidate);
     if (label != "Company" && label != "Product") continue;
-    std::string gap = Lower(t.substr(m.end, phrase_start - m.end));
+    std::string gap = AsciiLower(t.substr(m.end, phrase_start - m.end));
     if (gap.size() > 60 || Negated(gap)) break;
     for (std::string_view cue : kCues)
       if (ContainsPhrase(gap, cue)) {
@@ -317,14 +321,14 @@ void Launches(Work* w, const std::vector<MentionRef>& ms) {
     for (int words = 0; words < 2 && at >= 2 && w->text[at - 1] == ' '; ++words) {
       std::string_view word = WordEndingAt(w->text, at - 1);
       if (word.empty()) break;
-      verb = Lower(word);
+      verb = AsciiLower(word);
       at -= word.size() + 1;
       if (verb != "the" && verb != "its" && verb != "their" && verb != "our") break;
     }
     if (std::find(std::begin(kVerbs), std::end(kVerbs), verb) == std::end(kVerbs)) continue;
     size_t si = w->SentenceAt(a.start);
     Span s = w->sentences[si];
-    if (Negated(Lower(w->text.substr(s.start, a.start - s.start)))) continue;
+    if (Negated(AsciiLower(w->text.substr(s.start, a.start - s.start)))) continue;
     Add(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65, "'" + verb + " <product> in <country>'");
     if (i > 0 && ms[i - 1].end + 1 == at && w->LabelOf(ms[i - 1].candidate) == "Company")
       Add(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si, ms[i - 1].pronoun ? 0.55 : 0.65,
@@ -341,7 +345,8 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
     if (m.pronoun) continue;
     const Quotation* q = QuotationAt(*w, m.start);
     if (!q || q->speaker < 0) continue;
-    std::string after = Lower(w->text.substr(m.end, std::min<size_t>(60, w->text.size() - m.end)));
+    std::string after =
+        AsciiLower(w->text.substr(m.end, std::min<size_t>(60, w->text.size() - m.end)));
     size_t cut = after.find_first_of(",.;:!?\"");
     after = after.substr(0, cut);
     if (!after.starts_with(" is ") && !after.starts_with(" are ") && !after.starts_with(" was ") &&

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
 
@@ -69,7 +70,7 @@ struct Polarity {
 // "n't" is among the three words before it. A capitalised word inside the
 // clause is a name ("Greater China"), not a polarity word.
 Polarity PolarityOf(std::string_view clause) {
-  std::string lower = Lower(clause);
+  std::string lower = AsciiLower(clause);
   Polarity best;
   for (const PolarityWord& p : PolarityWords()) {
     for (size_t at = lower.find(p.word); at != std::string_view::npos;
@@ -105,12 +106,6 @@ bool Negated(std::string_view lower_gap) {
 bool WordAt(std::string_view text, size_t pos, std::string_view word) {
   return text.compare(pos, word.size(), word) == 0 && !(pos > 0 && AlnumAt(text, pos - 1)) &&
          !AlnumAt(text, pos + word.size());
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 bool ContainsPhrase(std::string_view lower_text, std::string_view phrase) {
@@ -171,7 +166,7 @@ namespace {
 // "Mark Zuckerberg (Meta CEO)", "Lisa Su, AMD's chief executive": a role
 // right after the second mention of an apposition.
 const RelationCue* RoleAfter(std::string_view text, size_t pos) {
-  std::string after = Lower(text.substr(pos, std::min<size_t>(24, text.size() - pos)));
+  std::string after = AsciiLower(text.substr(pos, std::min<size_t>(24, text.size() - pos)));
   size_t stop = after.find_first_of("),.;");
   after = after.substr(0, stop);
   for (const RelationCue& c : RelationCues())
@@ -280,7 +275,7 @@ void PairPass(Work* w, const std::vector<MentionRef>& ms, bool roles_only) {
       last_left.clear();
       last_sentence = sa;
     }
-    std::string gap = Lower(w->text.substr(a.end, b.start - a.end));
+    std::string gap = AsciiLower(w->text.substr(a.end, b.start - a.end));
     const RelationCue* cue = CueIn(gap);
     bool apposition = false;
     if (!cue && (gap == ", " || gap == " (") && j == i + 1) {
@@ -396,7 +391,7 @@ void RelativeClauses(Work* w, const std::vector<MentionRef>& ms) {
     Span s = w->sentences[si];
     if (subj.end >= s.end || w->text[subj.end] != ' ') continue;
     std::string after =
-        Lower(w->text.substr(subj.end + 1, std::min<size_t>(40, s.end - subj.end - 1)));
+        AsciiLower(w->text.substr(subj.end + 1, std::min<size_t>(40, s.end - subj.end - 1)));
     const RelationCue* cue = CueAtStart(after);
     if (!cue) continue;
     // "we use CUDA" is an ordinary pair; only a clause without its own object counts.

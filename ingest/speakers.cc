@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/text.h"
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
 
@@ -68,8 +69,9 @@ bool RoleIn(Work* w, Quotation* q, size_t b, size_t e) {
   for (const MentionRef& m : w->mentions) {
     if (m.start < b || m.end > e) continue;
     if (w->LabelOf(m.candidate) != "Company" || m.start < 4) continue;
-    if (Lower(w->text.substr(m.start - 4, 4)) != "the ") continue;
-    std::string rest = Lower(w->text.substr(m.end, std::min<size_t>(20, w->text.size() - m.end)));
+    if (AsciiLower(w->text.substr(m.start - 4, 4)) != "the ") continue;
+    std::string rest =
+        AsciiLower(w->text.substr(m.end, std::min<size_t>(20, w->text.size() - m.end)));
     for (const auto& [word, type] : kRoles)
       if (rest.starts_with(word) && !std::isalpha(static_cast<unsigned char>(
                                         rest.size() > word.size() ? rest[word.size()] : ' '))) {
@@ -87,11 +89,11 @@ void Attribute(Work* w, Quotation* q) {
   size_t para_end = t.find('\n', q->close);
   if (para_end == std::string_view::npos) para_end = t.size();
   size_t after_end = std::min(para_end, q->close + kWindow);
-  std::string after = Lower(t.substr(q->close, after_end - q->close));
+  std::string after = AsciiLower(t.substr(q->close, after_end - q->close));
   size_t para_start = t.rfind('\n', q->open);
   para_start = para_start == std::string_view::npos ? 0 : para_start + 1;
   size_t before_start = q->open > kWindow ? std::max(para_start, q->open - kWindow) : para_start;
-  std::string before = Lower(t.substr(before_start, q->open - before_start));
+  std::string before = AsciiLower(t.substr(before_start, q->open - before_start));
   // After the quotation first ("...," Huang said), then before it.
   if (HasSpeechVerb(after)) {
     q->speaker = PersonIn(*w, q->close, after_end, false);

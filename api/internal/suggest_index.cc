@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "ingest/linker.h"
+#include "core/text.h"
 
 namespace kg::session::internal {
 namespace {
@@ -39,7 +39,7 @@ Result<std::unique_ptr<const SuggestIndex>> SuggestIndex::Build(const storage::T
       }
       entry.name = *name;
     }
-    if (entry.name.is_string()) entry.lower = ingest::FoldAscii(entry.name.as_string());
+    if (entry.name.is_string()) entry.lower = AsciiLower(entry.name.as_string());
     if (const Value* aliases = (*e)->Find(kAliasesKey); aliases && !aliases->is_null()) {
       bool strings = aliases->is_list();
       for (size_t i = 0; strings && i < aliases->as_list().size(); ++i)
@@ -50,7 +50,7 @@ Result<std::unique_ptr<const SuggestIndex>> SuggestIndex::Build(const storage::T
         return false;
       }
       for (const Value& a : aliases->as_list())
-        entry.aliases.push_back({ingest::FoldAscii(a.as_string()), a.as_string()});
+        entry.aliases.push_back({AsciiLower(a.as_string()), a.as_string()});
     }
     index->entries_.push_back(std::move(entry));
     return true;
@@ -82,7 +82,7 @@ Value SuggestIndex::AliasOf(const Entry& e, std::string_view q) const {
 }
 
 ResultTable SuggestIndex::Find(std::string_view text, size_t limit) const {
-  std::string q = ingest::FoldAscii(text);
+  std::string q = AsciiLower(text);
   struct Hit {
     int rank;
     const Entry* entry;

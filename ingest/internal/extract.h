@@ -92,8 +92,6 @@ bool Usable(const Work& w, size_t cand);
 // Whether a lower-case stretch of text holds a negation cue.
 bool Negated(std::string_view lower);
 bool WordAt(std::string_view text, size_t pos, std::string_view word);
-// Lower-case ASCII copy.
-std::string Lower(std::string_view s);
 // True when `phrase` occurs in `lower_text` at word boundaries.
 bool ContainsPhrase(std::string_view lower_text, std::string_view phrase);
 // Whether an ontology type accepts these endpoint kinds.
