@@ -18,6 +18,7 @@
 #include "storage/internal/keys.h"
 #include "storage/internal/store_internal.h"
 #include "storage/store.h"
+#include "tests/storage/topology_options.h"
 
 namespace kg::storage::internal {
 namespace {
@@ -159,13 +160,8 @@ class AdjClockStoreTest : public ::testing::TestWithParam<bool> {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::unique_ptr<Store> Open(bool read_only = false) {
-    OpenOptions o;
+    OpenOptions o = TopologyOptions(GetParam());
     o.read_only = read_only;
-    if (GetParam()) {
-      o.topology_build_after = 1;
-    } else {
-      o.topology_cache_bytes = 0;
-    }
     auto s = Store::Open(path_, o);
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return s.ok() ? std::move(s).value() : nullptr;

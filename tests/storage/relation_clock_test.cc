@@ -19,6 +19,7 @@
 #include <random>
 
 #include "storage/store.h"
+#include "tests/storage/topology_options.h"
 
 namespace kg::storage {
 namespace {
@@ -90,12 +91,7 @@ class RelationClockTest : public ::testing::TestWithParam<bool> {
   void TearDown() override { fs::remove_all(dir_); }
 
   std::unique_ptr<Store> Open() {
-    OpenOptions o;
-    if (GetParam()) {
-      o.topology_build_after = 1;
-    } else {
-      o.topology_cache_bytes = 0;
-    }
+    OpenOptions o = TopologyOptions(GetParam());
     auto s = Store::Open(path_, o);
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return std::move(s).value();

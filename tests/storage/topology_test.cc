@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "storage/store.h"
+#include "tests/storage/topology_options.h"
 
 namespace kg::storage {
 namespace {
@@ -27,17 +28,8 @@ std::vector<EdgeRow> Rows(const Transaction& t, EntityId n, Direction d,
   return out;
 }
 
-OpenOptions Cached() {
-  OpenOptions o;
-  o.topology_build_after = 1;  // build on the first read RocksDB serves
-  return o;
-}
-
-OpenOptions Uncached() {
-  OpenOptions o;
-  o.topology_cache_bytes = 0;
-  return o;
-}
+OpenOptions Cached() { return TopologyOptions(true); }
+OpenOptions Uncached() { return TopologyOptions(false); }
 
 class TopologyTest : public ::testing::Test {
  protected:
