@@ -134,6 +134,8 @@ Result<Stats> Session::GetStats() const {
   return out;
 }
 
+Result<ClockSpan> Session::DateSpan() const { return impl_->store().BeginRead()->DateSpan(); }
+
 Result<std::vector<std::string>> Session::Check() const { return impl_->store().Check(); }
 
 Result<std::unique_ptr<storage::Transaction>> Session::BeginWrite() {

@@ -232,7 +232,7 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
 
 // --- stats -------------------------------------------------------------------
 
-int RunStats(const Context& ctx, const std::string& format_name) {
+int RunStats(const Context& ctx, const std::string& format_name, bool dates) {
   if (!HaveDb(ctx)) return kExitUsage;
   Result<OutputFormat> format = ParseFormat(format_name);
   if (!format.ok()) return UsageError(format.status());
@@ -240,6 +240,11 @@ int RunStats(const Context& ctx, const std::string& format_name) {
   if (!db.ok()) return Report(db.status());
   auto stats = (*db)->GetStats();
   if (!stats.ok()) return Report(stats.status());
+  if (dates) {
+    Result<ClockSpan> span = (*db)->DateSpan();
+    if (!span.ok()) return Report(span.status());
+    stats->dates = *span;
+  }
   if (*format != OutputFormat::kTable) {
     std::cout << FormatStats(*stats, ctx.db, *format);
     return kExitOk;
@@ -255,6 +260,15 @@ int RunStats(const Context& ctx, const std::string& format_name) {
   std::cout << "relations:      " << stats->relations << "\n";
   for (const auto& [type, n] : stats->relations_by_type)
     std::cout << "  " << type << ": " << n << "\n";
+  if (stats->dates) {
+    auto range = [](const DateRange& r) {
+      return r.first ? r.first->ToString() + " .. " + r.last->ToString() : std::string("none");
+    };
+    std::cout << "dated relations: " << stats->dates->dated << "\n"
+              << "  valid_from: " << range(stats->dates->valid_from) << "\n"
+              << "  valid_to:   " << range(stats->dates->valid_to) << "\n"
+              << "  said:       " << range(stats->dates->said) << "\n";
+  }
   return kExitOk;
 }
 
@@ -433,9 +447,14 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
 
   cmd = app.add_subcommand("stats", "counts by label and type, format version, size, ontology");
   auto stats_format = std::make_shared<std::string>("table");
+  auto stats_dates = std::make_shared<bool>(false);
   cmd->add_option("--format", *stats_format, "table, csv, json or jsonl")->capture_default_str();
-  cmd->callback([&ctx, stats_format] {
-    ctx.action = [&ctx, stats_format] { return RunStats(ctx, *stats_format); };
+  cmd->add_flag("--dates", *stats_dates,
+                "also the first and last valid_from, valid_to and said date (reads every relation)");
+  cmd->callback([&ctx, stats_format, stats_dates] {
+    ctx.action = [&ctx, stats_format, stats_dates] {
+      return RunStats(ctx, *stats_format, *stats_dates);
+    };
   });
 
   auto get = std::make_shared<GetArgs>();

@@ -2,6 +2,7 @@
 #include "cli/shapes.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "core/json.h"
@@ -215,6 +216,13 @@ std::string PathText(const session::PathRequest& request, const session::PathRes
 
 // --- stats -------------------------------------------------------------------
 
+// The three clock fields of a ClockSpan by name, as `kg stats` prints them.
+std::array<std::pair<const char*, const DateRange*>, 3> DateRanges(const ClockSpan& span) {
+  return {{{"valid_from", &span.valid_from}, {"valid_to", &span.valid_to}, {"said", &span.said}}};
+}
+
+Value DateOrNull(const std::optional<Date>& d) { return d ? Value(d->ToString()) : Value(); }
+
 ResultTable StatsRows(const session::Stats& stats) {
   ResultTable t{{"kind", "name", "count"}, {}};
   t.rows.push_back({Value("entities"), Value(), Int(stats.entities)});
@@ -223,6 +231,13 @@ ResultTable StatsRows(const session::Stats& stats) {
   t.rows.push_back({Value("relations"), Value(), Int(stats.relations)});
   for (const auto& [type, n] : stats.relations_by_type)
     t.rows.push_back({Value("type"), Value(type), Int(n)});
+  if (stats.dates) {
+    t.rows.push_back({Value("dated relations"), Value(), Int(stats.dates->dated)});
+    for (const auto& [field, range] : DateRanges(*stats.dates)) {
+      t.rows.push_back({Value(std::string(field) + " first"), DateOrNull(range->first), Value()});
+      t.rows.push_back({Value(std::string(field) + " last"), DateOrNull(range->last), Value()});
+    }
+  }
   return t;
 }
 
@@ -230,14 +245,22 @@ Value StatsDoc(const session::Stats& stats, const std::string& db) {
   ValueMap labels, types;
   for (const auto& [label, n] : stats.entities_by_label) labels[label] = Int(n);
   for (const auto& [type, n] : stats.relations_by_type) types[type] = Int(n);
-  return Value(ValueMap{{"database", Value(db)},
+  ValueMap doc{{"database", Value(db)},
                         {"format_version", Int(stats.format_version)},
                         {"ontology", Value(stats.ontology)},
                         {"disk_bytes", Int(stats.disk_bytes)},
                         {"entities", Int(stats.entities)},
                         {"entities_by_label", Value(std::move(labels))},
-                        {"relations", Int(stats.relations)},
-                        {"relations_by_type", Value(std::move(types))}});
+               {"relations", Int(stats.relations)},
+               {"relations_by_type", Value(std::move(types))}};
+  if (stats.dates) {
+    ValueMap dates{{"dated_relations", Int(stats.dates->dated)}};
+    for (const auto& [field, range] : DateRanges(*stats.dates))
+      dates[field] = Value(ValueMap{{"first", DateOrNull(range->first)},
+                                    {"last", DateOrNull(range->last)}});
+    doc["dates"] = Value(std::move(dates));
+  }
+  return Value(std::move(doc));
 }
 
 }  // namespace

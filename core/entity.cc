@@ -144,6 +144,23 @@ RelationClock RelationClock::Of(const Relation& relation) {
   return c;
 }
 
+void DateRange::Widen(const Date& d) {
+  if (!first || d.days() < first->days() ||
+      (d.days() == first->days() && d.last_day().days() > first->last_day().days()))
+    first = d;
+  if (!last || d.last_day().days() > last->last_day().days() ||
+      (d.last_day().days() == last->last_day().days() && d.days() > last->days()))
+    last = d;
+}
+
+void ClockSpan::Widen(const RelationClock& clock) {
+  if (!clock.valid_from && !clock.valid_to && !clock.said) return;
+  ++dated;
+  if (clock.valid_from) valid_from.Widen(*clock.valid_from);
+  if (clock.valid_to) valid_to.Widen(*clock.valid_to);
+  if (clock.said) said.Widen(*clock.said);
+}
+
 bool FilterAccepts(const RelationFilter& filter, const RelationClock& clock) {
   return AcceptsParts(filter, clock.valid_from, clock.valid_to, clock.said, clock.confidence,
                       clock.source.is_null() ? nullptr : &clock.source);

@@ -26,6 +26,26 @@ struct RelationClock {
 
 // RelationFilter::Accepts for the clock alone: the same rules, the same
 // code (core/entity.cc), so both always agree.
+// The dates a set of relations mention, for each clock field: the date
+// whose period begins first and the one whose period ends last (a month
+// "2025-04" begins before the day 2025-04-02 and ends after it). What the
+// explorer's time slider spans (GET /v1/dates, `kg stats --dates`).
+struct DateRange {
+  std::optional<Date> first;
+  std::optional<Date> last;
+  void Widen(const Date& d);
+  friend bool operator==(const DateRange&, const DateRange&) = default;
+};
+
+struct ClockSpan {
+  DateRange valid_from;
+  DateRange valid_to;
+  DateRange said;
+  uint64_t dated = 0;  // relations with at least one of the three dates
+  void Widen(const RelationClock& clock);
+  friend bool operator==(const ClockSpan&, const ClockSpan&) = default;
+};
+
 bool FilterAccepts(const RelationFilter& filter, const RelationClock& clock);
 // The same over the clock's parts (`source`: the `source` value, or null
 // when absent), for callers that keep clocks in a more compact form

@@ -3,7 +3,7 @@
 // GET /v1/timeline and /v1/diff (http_timeline.cc), POST /v1/ingest and
 // /v1/ingest/apply (http_ingest.cc),
 // GET /v1/entities/{name}, the explorer page and GET /v1/suggest (http_explorer.cc),
-// GET /v1/stats, GET /healthz; the listening socket, the accept thread, the
+// GET /v1/stats, GET /v1/dates, GET /healthz; the listening socket, the accept thread, the
 // connection cap and the worker slots. Errors are ApiError JSON bodies.
 #include "server/internal/http_front.h"
 
@@ -167,9 +167,10 @@ void HandleEntity(Service& service, const HttpRequest& req, HttpResponse* res,
   SendJson(res, std::move(json).value());
 }
 
-void HandleStats(Service& service, const HttpRequest& req, HttpResponse* res) {
+// GET /v1/stats, or with `dates` GET /v1/dates.
+void HandleStats(Service& service, const HttpRequest& req, HttpResponse* res, bool dates) {
   if (auto denied = service.AuthorizeRead(BearerToken(req))) return SendError(res, *denied);
-  auto json = service.StatsJson();
+  auto json = dates ? service.DatesJson() : service.StatsJson();
   if (!json.ok()) return SendStatus(res, json.status());
   SendJson(res, std::move(json).value());
 }
@@ -371,7 +372,8 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
   if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/path" &&
-      path != "/v1/stats" && path != "/v1/export" && path != "/healthz" && path != "/v1/timeline" &&
+      path != "/v1/stats" && path != "/v1/dates" && path != "/v1/export" && path != "/healthz" &&
+      path != "/v1/timeline" &&
       path != "/v1/diff" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
@@ -382,11 +384,12 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   if (path == "/v1/export") return HandleExport(s, BearerToken(req), req, res);
   if (path == "/v1/timeline") return HandleTimeline(s, BearerToken(req), req, res);
   if (path == "/v1/diff") return HandleDiff(s, BearerToken(req), req, res);
-  ParamTable none = NoParams(path == "/v1/stats" ? "GET /v1/stats"
-                             : entity            ? "GET /v1/entities/{name}"
-                                                 : "GET /healthz");
+  ParamTable none = NoParams(path == "/v1/stats"   ? "GET /v1/stats"
+                             : path == "/v1/dates" ? "GET /v1/dates"
+                             : entity              ? "GET /v1/entities/{name}"
+                                                   : "GET /healthz");
   if (auto bad = CheckParams(req, none)) return SendError(res, *bad);
-  if (path == "/v1/stats") return HandleStats(s, req, res);
+  if (path == "/v1/stats" || path == "/v1/dates") return HandleStats(s, req, res, path == "/v1/dates");
   if (entity) return HandleEntity(s, req, res, path.substr(kEntities.size()));
   SendJson(res, "{\"status\":\"ok\"}");
 }

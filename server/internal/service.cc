@@ -225,6 +225,28 @@ Result<std::string> Service::StatsJson() const {
   return out;
 }
 
+Result<std::string> Service::DatesJson() const {
+  KG_ASSIGN_OR_RETURN(ClockSpan span, session_.DateSpan());
+  std::string out = "{";
+  auto append_range = [&out](const char* key, const DateRange& range) {
+    out.append("\"").append(key).append("\":{\"first\":");
+    out.append(range.first ? "\"" + range.first->ToString() + "\"" : "null");
+    out.append(",\"last\":");
+    out.append(range.last ? "\"" + range.last->ToString() + "\"" : "null");
+    // The days they span, for a caller that reads days only (the slider).
+    out.append(",\"first_day\":");
+    out.append(range.first ? "\"" + range.first->first_day().ToString() + "\"" : "null");
+    out.append(",\"last_day\":");
+    out.append(range.last ? "\"" + range.last->last_day().ToString() + "\"" : "null");
+    out.append("},");
+  };
+  append_range("valid_from", span.valid_from);
+  append_range("valid_to", span.valid_to);
+  append_range("said", span.said);
+  out.append("\"dated_relations\":").append(std::to_string(span.dated)).append("}");
+  return out;
+}
+
 std::string_view DiagramMediaType(std::string_view format) {
   if (format == "svg") return "image/svg+xml";
   if (format == "png") return "image/png";

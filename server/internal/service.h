@@ -113,6 +113,11 @@ class Service {
 
   // {"entities": N, "relations": N, "entities_by_label": {..}, ...}
   Result<std::string> StatsJson() const;
+  // GET /v1/dates: {"valid_from":{"first":..,"last":..,"first_day":..,
+  // "last_day":..},"valid_to":..,"said":..,"dated_relations":N}: first and
+  // last as stored ("2025-04", "2025-07-16"), the days they begin and end,
+  // or nulls (Session::DateSpan).
+  Result<std::string> DatesJson() const;
   Result<session::Stats> Stats() const { return session_.GetStats(); }
 
   const Limits& limits() const { return options_.limits; }

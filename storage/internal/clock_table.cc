@@ -219,6 +219,10 @@ std::optional<RelationClock> ClockTable::Clock(RelationId id) const {
   return ClockOf(records_[slot_[id] - kFirstRecord]);
 }
 
+void ClockTable::Widen(ClockSpan* span) const {
+  for (const Record& r : records_) span->Widen(ClockOf(r));
+}
+
 size_t ClockTable::bytes() const {
   return slot_.capacity() * sizeof(uint32_t) + records_.capacity() * sizeof(Record) +
          extras_.capacity() * sizeof(Extra) + extra_bytes_;

@@ -96,6 +96,8 @@ class ClockTable {
   // The clock of `id` as RelationClock::Of gives it; nullopt as above.
   std::optional<RelationClock> Clock(RelationId id) const;
 
+  // Widens `span` by every clock the table holds.
+  void Widen(ClockSpan* span) const;
   // Memory held, in bytes.
   size_t bytes() const;
   // How many relations have any clock field (the others cost 4 bytes).

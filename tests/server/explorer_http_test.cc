@@ -3,12 +3,14 @@
 // Content-Security-Policy), GET /v1/suggest on the bundled dataset
 // (ranking, case, Chinese aliases, limits, errors, auth) and the scope
 // parameters (valid_at, known_at, as_of, min_confidence) of the endpoints.
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <regex>
 #include <sstream>
 
+#include "core/date.h"
 #include "core/json.h"
 #include "gtest/gtest.h"
 #include "server/internal/explorer_assets.h"
@@ -254,9 +256,67 @@ TEST_F(ExplorerHttpTest, SuggestNeedsTheTokenWhereReadsDo) {
                       {"-H", std::string("Authorization: Bearer ") + kToken});
   EXPECT_EQ(ok.status, 200);
   EXPECT_FALSE(Suggestions(ok).empty());
+  EXPECT_EQ(Curl(locked.url("/v1/dates")).status, 401);
+  EXPECT_EQ(
+      Curl(locked.url("/v1/dates"), {"-H", std::string("Authorization: Bearer ") + kToken}).status,
+      200);
   // The page itself loads without a token: it is where the token is typed.
   EXPECT_EQ(Curl(locked.url("/")).status, 200);
   EXPECT_EQ(Curl(locked.url("/explorer/app.js")).status, 200);
+}
+
+// GET /v1/dates (the time slider's range) says what the relations' own
+// dates say, read one by one through a statement: for each field, the date
+// whose period begins first and the one whose period ends last.
+TEST_F(ExplorerHttpTest, DatesSpanTheDatesOfEveryRelation) {
+  HttpReply dates = Curl(Url("/v1/dates"));
+  ASSERT_EQ(dates.status, 200) << dates.body;
+  HttpReply q = Curl(Url("/v1/query"),
+                     {"-H", "Content-Type: application/json", "-d",
+                      "{\"query\": \"MATCH ()-[r]->() RETURN r.valid_from, r.valid_to, r.date\"}"});
+  ASSERT_EQ(q.status, 200) << q.body;
+  struct Span {
+    std::string first, last;
+    int32_t first_day = 0, last_day = 0;
+  };
+  std::array<Span, 3> want;
+  int64_t dated = 0;
+  const Value rows = JsonMember(q.body, "rows");
+  ASSERT_TRUE(rows.is_list()) << q.body;
+  for (const Value& row : rows.as_list()) {
+    bool any = false;
+    for (size_t i = 0; i < 3; ++i) {
+      const Value& cell = row.as_list()[i];
+      if (cell.is_null()) continue;
+      any = true;
+      Result<Date> d = Date::ParseWithPrecision(cell.as_string());
+      ASSERT_TRUE(d.ok()) << cell.as_string();
+      Span& s = want[i];
+      int32_t begins = d->days(), ends = d->last_day().days();
+      if (s.first.empty() || begins < s.first_day) s.first_day = begins, s.first = d->ToString();
+      if (s.last.empty() || ends > s.last_day) s.last_day = ends, s.last = d->ToString();
+    }
+    dated += any ? 1 : 0;
+  }
+  const char* const fields[] = {"valid_from", "valid_to", "said"};
+  for (size_t i = 0; i < 3; ++i) {
+    Value range = JsonMember(dates.body, fields[i]);
+    ASSERT_TRUE(range.is_map()) << dates.body;
+    const ValueMap& m = range.as_map();
+    EXPECT_EQ(m.at("first_day").as_string(), Date(want[i].first_day).ToString()) << fields[i];
+    EXPECT_EQ(m.at("last_day").as_string(), Date(want[i].last_day).ToString()) << fields[i];
+    // Where two dates begin (or end) on the same day, either may be named.
+    EXPECT_EQ(Date::ParseWithPrecision(m.at("first").as_string())->days(), want[i].first_day);
+    EXPECT_EQ(Date::ParseWithPrecision(m.at("last").as_string())->last_day().days(),
+              want[i].last_day);
+  }
+  EXPECT_EQ(JsonMember(dates.body, "dated_relations").as_int(), dated);
+  EXPECT_GT(dated, 100);
+  HttpReply extra = Curl(Url("/v1/dates?from=2025"));
+  EXPECT_EQ(extra.status, 400) << extra.body;
+  EXPECT_NE(extra.body.find("from"), std::string::npos) << extra.body;
+  HttpReply post = Curl(Url("/v1/dates"), {"-X", "POST"});
+  EXPECT_EQ(post.status, 405) << post.body;
 }
 
 // The scope parameters on the bundled dataset, where every relation was

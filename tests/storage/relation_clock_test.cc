@@ -274,6 +274,85 @@ TEST_P(RelationClockTest, ExpansionsAgreeBeforeAndAfterClockWrites) {
   CheckExpanded(*reopened, kNodes, rng);
 }
 
+// The span of the records' clocks, read one record at a time.
+ClockSpan SpanOfRecords(const Transaction& t, const std::vector<RelationId>& ids) {
+  ClockSpan span;
+  for (RelationId id : ids) {
+    auto rel = t.GetRelation(id);
+    if (rel.ok()) span.Widen(RelationClock::Of(*rel));
+  }
+  return span;
+}
+
+// DateSpan from the clock table (the topology cache, warmed), from the
+// adjacency values (no cache), and from the records (a write transaction
+// with its own uncommitted writes): always the records' span.
+TEST_P(RelationClockTest, DateSpanIsTheSpanOfTheRecords) {
+  auto store = Open();
+  std::mt19937_64 rng(23);
+  std::vector<RelationId> ids;
+  std::vector<EntityId> nodes;
+  {
+    auto w = store->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    auto empty = (*w)->DateSpan();
+    ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+    EXPECT_EQ(*empty, ClockSpan());
+    for (int i = 0; i < 20; ++i) nodes.push_back(*(*w)->CreateEntity({"L"}, {}));
+    for (int i = 0; i < 150; ++i)
+      ids.push_back(*(*w)->CreateRelation("R", nodes[rng() % nodes.size()],
+                                          nodes[rng() % nodes.size()], RandomClock(rng)));
+    auto own = (*w)->DateSpan();
+    ASSERT_TRUE(own.ok()) << own.status().ToString();
+    EXPECT_EQ(*own, SpanOfRecords(**w, ids));
+    EXPECT_GT(own->dated, 0u);
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  auto check_read = [&] {
+    auto r = store->BeginRead();
+    if (GetParam()) {
+      ASSERT_TRUE(*r->WarmTopology());
+    }
+    auto span = r->DateSpan();
+    ASSERT_TRUE(span.ok()) << span.status().ToString();
+    EXPECT_EQ(*span, SpanOfRecords(*r, ids));
+  };
+  check_read();
+  // The earliest and the latest dated relations go, one relation moves
+  // beyond every date: the span follows.
+  auto u = store->BeginWrite();
+  ASSERT_TRUE(u.ok());
+  for (size_t i = 0; i < ids.size(); i += 3) ASSERT_TRUE((*u)->DeleteRelation(ids[i]).ok());
+  auto moved = (*u)->GetRelation(ids[1]);
+  ASSERT_TRUE(moved.ok());
+  moved->properties["valid_to"] = *Date::Parse("2031-02-03");
+  ASSERT_TRUE((*u)->UpdateRelation(*moved).ok());
+  auto pending = (*u)->DateSpan();
+  ASSERT_TRUE(pending.ok());
+  EXPECT_EQ(pending->valid_to.last->ToString(), "2031-02-03");
+  EXPECT_EQ(*pending, SpanOfRecords(**u, ids));
+  ASSERT_TRUE((*u)->Commit().ok());
+  check_read();
+}
+
+TEST(ClockSpanTest, FirstBeginsEarliestAndLastEndsLatestWhateverThePrecision) {
+  ClockSpan span;
+  RelationClock a, b, c;
+  a.valid_from = *Date::ParseWithPrecision("2025-04-02");
+  b.valid_from = *Date::ParseWithPrecision("2025-04");  // begins 04-01, ends 04-30
+  b.said = *Date::ParseWithPrecision("2025-W28");
+  c.confidence = 0.5;  // no date: not counted
+  for (const RelationClock& clock : {a, b, c}) span.Widen(clock);
+  EXPECT_EQ(span.dated, 2u);
+  EXPECT_EQ(span.valid_from.first->ToString(), "2025-04");
+  EXPECT_EQ(span.valid_from.last->ToString(), "2025-04");
+  EXPECT_EQ(span.said.first->ToString(), "2025-W28");
+  EXPECT_FALSE(span.valid_to.first.has_value());
+  ClockSpan reversed;
+  for (const RelationClock& clock : {c, b, a}) reversed.Widen(clock);
+  EXPECT_EQ(reversed, span);  // the order the relations come in does not matter
+}
+
 TEST_P(RelationClockTest, AbsentRelationIsNotFound) {
   auto store = Open();
   auto r = store->BeginRead();
