@@ -1,0 +1,115 @@
+// The explorer page's own timings in a real browser (docs/explorer.md,
+// "Speed"): Debian's headless chromium, driven by puppeteer-core, against a
+// running `kg serve`. Run by bench/explorer_browser_run, which starts the
+// server; asserts nothing, prints JSON.
+//   node explorer_browser_bench.js BASE_URL REPS
+// Each round opens a fresh tab on the view a user has before the expansion
+// (a node of about 200 neighbours and 25 of them, restored from the URL
+// hash), sets the expand cap to 200, clicks the node, clicks "expand", and
+// takes the time until the 200-node drawing is on the page (data-state
+// ready): the neighbour query, the view's query and its Graphviz drawing,
+// and the browser inserting the SVG. The first view (page, scripts, the
+// 26-node drawing) is timed in the same round.
+'use strict';
+const puppeteer = require('puppeteer-core');
+
+const [base, repsArg] = process.argv.slice(2);
+const REPS = Number(repsArg) || 5;
+const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
+const WAIT = {timeout: 120000};
+const HUB_QUERY = 'MATCH (n)-[r]-() WITH n, count(r) AS d WHERE d >= 195 AND d <= 215 ' +
+    'RETURN id(n) AS id, d ORDER BY d DESC LIMIT 1';
+// The page's neighbour query (server/explorer/graph.js), to build the view.
+const NEIGHBOURS_QUERY = 'MATCH (a)-[r]-(b) WHERE id(a) = $id AND id(b) <> $id ' +
+    'RETURN id(b) AS id, b.name AS name, count(r) AS quotes ORDER BY quotes DESC, name, id';
+
+async function query(text, params) {
+  const r = await fetch(base + '/v1/query', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({query: text, params}),
+  });
+  if (!r.ok) throw new Error(`POST /v1/query: ${r.status} ${await r.text()}`);
+  return (await r.json()).rows;
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+async function graphReady(page) {
+  await page.waitForFunction(() => document.getElementById('graph').dataset.state === 'ready', WAIT);
+}
+
+async function drawnCount(page) {
+  return page.$$eval('#graph g.node', (gs) => gs.filter((g) => /^n\d+$/.test(g.id)).length);
+}
+
+// One round: a fresh tab, the view restored, the hub expanded to 200.
+async function round(browser, hub, view, expected) {
+  const page = await browser.newPage();
+  await page.setViewport({width: 1400, height: 900});
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  try {
+    const t0 = Date.now();
+    await page.goto(`${base}/#focus=${hub}&nodes=${view.join(',')}`, {waitUntil: 'load'});
+    await page.waitForSelector('body[data-ready="true"]', WAIT);
+    await graphReady(page);
+    const firstView = Date.now() - t0;
+    const before = await drawnCount(page);
+    await page.$eval('#cap', (el) => { el.value = '200'; });
+    const t1 = Date.now();
+    await page.click(`#graph g#n${hub}`);
+    await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+    await page.click('#act-expand');
+    await page.waitForFunction((n) => document.getElementById('graph').dataset.state === 'ready' &&
+        [...document.querySelectorAll('#graph g.node')].filter((g) => /^n\d+$/.test(g.id)).length >= n,
+        WAIT, expected);
+    const expand = Date.now() - t1;
+    const after = await drawnCount(page);
+    if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+    return {firstView, expand, before, after};
+  } finally {
+    await page.close();
+  }
+}
+
+async function main() {
+  const [hubRow] = await query(HUB_QUERY, {});
+  if (!hubRow) throw new Error('no node with 195-215 relations: is this kggen M?');
+  const hub = hubRow[0];
+  const neighbours = await query(NEIGHBOURS_QUERY, {id: hub});
+  const view = [hub, ...neighbours.slice(0, 25).map((r) => r[0])];
+  // What the page draws after the expansion: the view and at most 200 more.
+  const expected = view.length + Math.min(200, neighbours.length - 25);
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  const rounds = [];
+  try {
+    await round(browser, hub, view, expected);  // untimed: the browser's and the server's caches
+    for (let i = 0; i < REPS; i++) rounds.push(await round(browser, hub, view, expected));
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify({
+    hub: {id: hub, degree: hubRow[1]},
+    'nodes before': rounds[0].before,
+    'nodes after': rounds[0].after,
+    reps: REPS,
+    'first view (26 nodes) median ms': median(rounds.map((r) => r.firstView)),
+    'expand to 200 nodes median ms': median(rounds.map((r) => r.expand)),
+    'expand ms': rounds.map((r) => r.expand),
+  }, null, 1));
+}
+
+main().catch((e) => {
+  console.error(e.stack || String(e));
+  process.exit(1);
+});
