@@ -449,8 +449,9 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   auto stats_format = std::make_shared<std::string>("table");
   auto stats_dates = std::make_shared<bool>(false);
   cmd->add_option("--format", *stats_format, "table, csv, json or jsonl")->capture_default_str();
-  cmd->add_flag("--dates", *stats_dates,
-                "also the first and last valid_from, valid_to and said date (reads every relation)");
+  cmd->add_flag(
+      "--dates", *stats_dates,
+      "also the first and last valid_from, valid_to and said date (reads every relation)");
   cmd->callback([&ctx, stats_format, stats_dates] {
     ctx.action = [&ctx, stats_format, stats_dates] {
       return RunStats(ctx, *stats_format, *stats_dates);
