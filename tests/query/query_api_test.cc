@@ -193,9 +193,14 @@ TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
   ASSERT_TRUE(Q("UNWIND range(1, 5) AS i CREATE (:P {i: i})").ok());
   auto r = Q("PROFILE MATCH (n:P) WHERE n.i > 2 RETURN n.i");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  ASSERT_EQ(r->columns, (std::vector<std::string>{"operator", "details", "rows", "time_ms"}));
-  ASSERT_EQ(r->rows.size(), 2u);
-  EXPECT_EQ(r->rows[0][2], Value(3));
+  ASSERT_EQ(r->columns,
+            (std::vector<std::string>{"operator", "details", "rows", "time_ms", "expansions"}));
+  // The MATCH shows as its steps: the label scan finds 5, the WHERE keeps 3.
+  ASSERT_EQ(r->rows.size(), 3u);
+  EXPECT_EQ(r->rows[0][0], Value("NodeByLabelScan"));
+  EXPECT_EQ(r->rows[0][2], Value(5));
+  EXPECT_EQ(r->rows[1][0], Value("Filter"));
+  EXPECT_EQ(r->rows[1][2], Value(3));
   // Streamed operators (UNWIND, MATCH, a plain WITH feeding an aggregation)
   // report the rows they passed on.
   auto chain =
