@@ -219,6 +219,36 @@ TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
             (std::vector<std::vector<Value>>{{Value(1), Value(4)}, {Value(2), Value(3)}}));
 }
 
+// PROFILE's expansions column: per expanding step, how many calls the
+// topology cache served and how many went to RocksDB; null elsewhere.
+TEST_F(QueryApiTest, ProfileSaysWhereExpansionsWereServed) {
+  ASSERT_TRUE(Q("CREATE (:P {name: 'a'})-[:T]->(:P {name: 'b'}), (:P {name: 'c'})").ok());
+  const std::string text = "PROFILE MATCH (p:P)-[:T]->(q) RETURN q.name";
+  for (bool cached : {false, true}) {
+    store_.reset();
+    storage::OpenOptions open;
+    if (cached) {
+      open.topology_build_after = 1;
+    } else {
+      open.topology_cache_bytes = 0;
+    }
+    auto s = storage::Store::Open(dir_.string(), open);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    auto warm = store_->BeginRead()->WarmTopology();
+    ASSERT_TRUE(warm.ok());
+    ASSERT_EQ(*warm, cached);
+    auto r = Q(text);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->rows.size(), 3u);
+    EXPECT_EQ(r->rows[0][0], Value("NodeByLabelScan"));
+    EXPECT_EQ(r->rows[0][4], Value());
+    EXPECT_EQ(r->rows[1][0], Value("Expand(All)"));
+    EXPECT_EQ(r->rows[1][2], Value(1));
+    EXPECT_EQ(r->rows[1][4], Value(cached ? "3 cached" : "3 RocksDB"));
+  }
+}
+
 // A LIMIT without ORDER BY stops the match once it has its rows.
 TEST_F(QueryApiTest, LimitStopsStreamingEarly) {
   ASSERT_TRUE(Q("UNWIND range(1, 50) AS i CREATE (:P {i: i})").ok());
