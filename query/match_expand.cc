@@ -201,7 +201,10 @@ Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
         txn.Expand(m, dir1, r1.types, ms.st->eval.relations, [&](const storage::Edge& e) {
           if (dir1 == storage::Direction::kBoth && !e.outgoing && e.other == m) return true;
           if (!v.multi && e.relation == v.rel) return true;
-          if (seen.insert(e.other).second) ends.push_back(e.other);
+          // Most second hops reach an end already seen: look before inserting.
+          if (seen.count(e.other)) return true;
+          seen.insert(e.other);
+          ends.push_back(e.other);
           return true;
         }));
     KG_RETURN_IF_ERROR(ms.st->CheckRows(ends.size()));
