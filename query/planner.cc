@@ -1,7 +1,9 @@
-// The planner: one operator per clause, with the plan rules that matter for
-// speed (name-index seek is chosen inside MatchOp from the pattern and WHERE;
-// BFS of distinct end nodes for var-length expansions whose only consumer is
-// a duplicate-insensitive projection), and the CALL operator.
+// The planner: one operator per clause; a MATCH's access steps (seek or
+// scan, where to start, how to expand) come from PlanMatch (plan_match.cc)
+// with the rules decided here from the clause that follows it (BFS of
+// distinct end nodes for var-length expansions, distinct two-hop ends,
+// when the only consumer is a duplicate-insensitive projection), and the
+// CALL operator.
 #include "query/internal/binder.h"
 #include "query/internal/catalog.h"
 #include "query/internal/executor.h"
@@ -146,9 +148,9 @@ Status PlanClause(const SourceText& src, const SingleQuery& q, size_t i,
     case ClauseKind::kMatch: {
       std::vector<const PatternPart*> parts;
       for (const auto& p : c.patterns) parts.push_back(&p);
-      pipe->ops.push_back(std::make_unique<MatchOp>(std::move(parts), c.where.get(), c.optional,
-                                                    &src, DistinctEndsRule(c, next),
-                                                    DistinctTwoHopRule(c, next)));
+      MatchRules rules{DistinctEndsRule(c, next), DistinctTwoHopRule(c, next)};
+      pipe->ops.push_back(std::make_unique<MatchOp>(
+          PlanMatch(src, std::move(parts), c.where.get(), c.optional, rules)));
       return Status::OK();
     }
     case ClauseKind::kUnwind:
@@ -212,8 +214,7 @@ Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& 
   plan->union_all = st.union_all;
   plan->columns = plan->pipelines.empty() ? std::vector<std::string>{} : plan->pipelines[0].columns;
   for (const PatternPart* p : st.pattern_predicates)
-    plan->pattern_ops.push_back(
-        std::make_unique<MatchOp>(std::vector<const PatternPart*>{p}, nullptr, false, &src, false));
+    plan->pattern_ops.push_back(std::make_unique<MatchOp>(PlanMatch(src, {p}, nullptr, false, {})));
   return plan;
 }
 

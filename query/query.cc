@@ -11,6 +11,7 @@
 #include "query/internal/executor.h"
 #include "query/internal/notifications.h"
 #include "query/internal/parser.h"
+#include "query/internal/plan_table.h"
 #include "storage/sources.h"
 
 namespace kg::query {
@@ -36,10 +37,7 @@ class PreparedStatement::Impl {
 
 namespace {
 
-struct OpStats {
-  uint64_t rows = 0;
-  double ms = 0;
-};
+using internal::OpStats;
 
 // Where a pipeline's output columns live in its rows.
 struct OutputShape {
@@ -275,39 +273,6 @@ Result<ResultTable> HandOver(ResultTable table, const QueryOptions& options) {
   return HandOverRows(std::move(table), options.row_consumer);
 }
 
-ResultTable PlanTable(const PreparedStatement::Impl& impl,
-                      const std::vector<std::vector<OpStats>>* stats) {
-  ResultTable t;
-  t.columns = {"operator", "details"};
-  if (stats) {
-    t.columns.push_back("rows");
-    t.columns.push_back("time_ms");
-  }
-  for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
-    const auto& pipe = impl.plan->pipelines[pi];
-    if (pi > 0) {
-      std::vector<Value> row{Value(impl.plan->union_all[pi - 1] ? "UnionAll" : "Union"), Value("")};
-      if (stats) row.insert(row.end(), {Value(), Value()});
-      t.rows.push_back(std::move(row));
-    }
-    if (pipe.standalone_call) {
-      std::vector<Value> row{Value("ProcedureCall"), Value(pipe.standalone_call->proc_name)};
-      if (stats) row.insert(row.end(), {Value(), Value()});
-      t.rows.push_back(std::move(row));
-    }
-    for (size_t oi = 0; oi < pipe.ops.size(); ++oi) {
-      std::vector<Value> row{Value(pipe.ops[oi]->name()), Value(pipe.ops[oi]->details())};
-      if (stats) {
-        const OpStats& s = (*stats)[pi][oi];
-        row.push_back(Value(static_cast<int64_t>(s.rows)));
-        row.push_back(Value(s.ms));
-      }
-      t.rows.push_back(std::move(row));
-    }
-  }
-  return t;
-}
-
 }  // namespace
 
 Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
@@ -339,7 +304,7 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
   if (impl.statement.mode == internal::Statement::Mode::kExplain) {
     // Nothing runs, but the names are still checked (as Neo4j's EXPLAIN does).
     if (options.notifications == nullptr && !options.strict && !options.row_consumer)
-      return PlanTable(impl, nullptr);
+      return internal::PlanTable(*impl.plan, nullptr);
     return ExecuteIn(*store.BeginRead(), options);
   }
   if (!impl.writes) return ExecuteIn(*store.BeginRead(), options);
@@ -367,8 +332,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
       KG_RETURN_IF_ERROR(internal::CheckNames(txn, impl.src, impl.read_names, &notes));
       KG_RETURN_IF_ERROR(Deliver(options, std::move(notes)));
     }
-    if (options.row_consumer) return HandOver(PlanTable(impl, nullptr), options);
-    return PlanTable(impl, nullptr);
+    if (options.row_consumer) return HandOver(internal::PlanTable(*impl.plan, nullptr), options);
+    return internal::PlanTable(*impl.plan, nullptr);
   }
   const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
   ExecState st;
@@ -407,8 +372,9 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     return options.row_consumer(row);
   };
   if (emit_as_made) st.emit = &emit;
-  std::vector<std::vector<OpStats>> stats;
-  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, &stats));
+  internal::PlanProfile profile;
+  if (impl.statement.mode == internal::Statement::Mode::kProfile) st.profile = &profile.steps;
+  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, &profile.ops));
   if (table.rows.size() > options.max_rows) return TooManyRows(options);
   if (notify) {
     // Checked after running, so names this statement wrote count as known.
@@ -423,7 +389,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
   }
   if (options.counters != nullptr) *options.counters = st.counters;
-  if (impl.statement.mode == internal::Statement::Mode::kProfile) table = PlanTable(impl, &stats);
+  if (impl.statement.mode == internal::Statement::Mode::kProfile)
+    table = internal::PlanTable(*impl.plan, &profile);
   if (options.row_consumer && !emit_as_made) return HandOver(std::move(table), options);
   return table;
 }

@@ -89,9 +89,11 @@ struct QueryOptions {
 };
 
 // What EXPLAIN / PROFILE report (ResultTable columns "operator", "details",
-// and with PROFILE also "rows", "time_ms").
+// and with PROFILE also "rows", "time_ms", "expansions"), one line per
+// operator in execution order, a MATCH as its access steps (NodeIndexSeek,
+// Expand(All), ...; docs/query-language.md, "EXPLAIN and PROFILE").
 // A statement prefixed with EXPLAIN returns the plan without running it;
-// PROFILE runs it and returns the plan with per-operator rows and times.
+// PROFILE runs it and returns the plan with per-line rows and times.
 
 // Runs one statement. Reads see a consistent snapshot; a statement with
 // writes runs in one write transaction and commits atomically (nothing is

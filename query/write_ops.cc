@@ -234,7 +234,7 @@ Status CheckNoNullProperty(ExecState& st, const PatternPart& part, Row& row) {
 class MergeOp : public Operator {
  public:
   MergeOp(const Clause* c, const SourceText* src)
-      : c_(c), match_({&c->patterns[0]}, nullptr, false, src, false) {}
+      : c_(c), match_(PlanMatch(*src, {&c->patterns[0]}, nullptr, false, {})) {}
   std::string name() const override { return "Merge"; }
   std::string details() const override { return match_.details(); }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {

@@ -12,11 +12,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result_table.h"
 #include "query/internal/ast.h"
 #include "query/internal/eval.h"
+#include "query/internal/match_plan.h"
 #include "query/procedures.h"
 #include "query/query.h"
 
@@ -43,6 +45,8 @@ struct ExecState {
   const std::function<Status(std::vector<Value>&)>* emit = nullptr;
   // What the write operators changed (QueryOptions::counters).
   UpdateCounters counters;
+  // PROFILE only: each match operator's per-step counts, by operator.
+  std::unordered_map<const void*, StepProfile>* profile = nullptr;
 };
 
 class Operator {
@@ -71,25 +75,27 @@ class Operator {
   virtual Status RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const;
   // A sink taking this operator's input row by row; nullptr when it has none.
   virtual std::unique_ptr<Sink> MakeSink(ExecState& st) const;
+  // The access steps EXPLAIN lists in this operator's place (a MATCH's);
+  // null for an operator shown as one line.
+  virtual const MatchPlan* access_plan() const { return nullptr; }
 };
 
-// MATCH / OPTIONAL MATCH / MERGE's match part / pattern predicates.
+// MATCH / OPTIONAL MATCH / MERGE's match part / pattern predicates: runs
+// the steps the planner chose (internal/match_plan.h) for each input row.
 class MatchOp : public Operator {
  public:
-  MatchOp(std::vector<const PatternPart*> parts, const Expr* where, bool optional,
-          const SourceText* src, bool distinct_ends_only, bool distinct_two_hop = false);
-  std::string name() const override;
+  explicit MatchOp(MatchPlan plan);
+  std::string name() const override;  // "Match", or "Optional" for OPTIONAL MATCH
   std::string details() const override;
   Status Run(ExecState& st, Rows& in, Rows* out) const override;
   bool Streams() const override { return true; }
   Status RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const override;
+  const MatchPlan* access_plan() const override { return plan_.get(); }
   // Matches `row` and calls `emit` per result (stops when it returns false).
   Status MatchRow(ExecState& st, Row& row, const std::function<Status(Row&, bool*)>& emit) const;
 
-  struct Impl;
-
  private:
-  std::shared_ptr<Impl> impl_;
+  std::shared_ptr<const MatchPlan> plan_;
 };
 
 // One executable (sub)query: operators in order; `returns` when it ends in RETURN.

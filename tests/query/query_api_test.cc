@@ -193,9 +193,14 @@ TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
   ASSERT_TRUE(Q("UNWIND range(1, 5) AS i CREATE (:P {i: i})").ok());
   auto r = Q("PROFILE MATCH (n:P) WHERE n.i > 2 RETURN n.i");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  ASSERT_EQ(r->columns, (std::vector<std::string>{"operator", "details", "rows", "time_ms"}));
-  ASSERT_EQ(r->rows.size(), 2u);
-  EXPECT_EQ(r->rows[0][2], Value(3));
+  ASSERT_EQ(r->columns,
+            (std::vector<std::string>{"operator", "details", "rows", "time_ms", "expansions"}));
+  // The MATCH shows as its steps: the label scan finds 5, the WHERE keeps 3.
+  ASSERT_EQ(r->rows.size(), 3u);
+  EXPECT_EQ(r->rows[0][0], Value("NodeByLabelScan"));
+  EXPECT_EQ(r->rows[0][2], Value(5));
+  EXPECT_EQ(r->rows[1][0], Value("Filter"));
+  EXPECT_EQ(r->rows[1][2], Value(3));
   // Streamed operators (UNWIND, MATCH, a plain WITH feeding an aggregation)
   // report the rows they passed on.
   auto chain =
@@ -212,6 +217,36 @@ TEST_F(QueryApiTest, ProfileReportsRowsPerOperator) {
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->rows,
             (std::vector<std::vector<Value>>{{Value(1), Value(4)}, {Value(2), Value(3)}}));
+}
+
+// PROFILE's expansions column: per expanding step, how many calls the
+// topology cache served and how many went to RocksDB; null elsewhere.
+TEST_F(QueryApiTest, ProfileSaysWhereExpansionsWereServed) {
+  ASSERT_TRUE(Q("CREATE (:P {name: 'a'})-[:T]->(:P {name: 'b'}), (:P {name: 'c'})").ok());
+  const std::string text = "PROFILE MATCH (p:P)-[:T]->(q) RETURN q.name";
+  for (bool cached : {false, true}) {
+    store_.reset();
+    storage::OpenOptions open;
+    if (cached) {
+      open.topology_build_after = 1;
+    } else {
+      open.topology_cache_bytes = 0;
+    }
+    auto s = storage::Store::Open(dir_.string(), open);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    auto warm = store_->BeginRead()->WarmTopology();
+    ASSERT_TRUE(warm.ok());
+    ASSERT_EQ(*warm, cached);
+    auto r = Q(text);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->rows.size(), 3u);
+    EXPECT_EQ(r->rows[0][0], Value("NodeByLabelScan"));
+    EXPECT_EQ(r->rows[0][4], Value());
+    EXPECT_EQ(r->rows[1][0], Value("Expand(All)"));
+    EXPECT_EQ(r->rows[1][2], Value(1));
+    EXPECT_EQ(r->rows[1][4], Value(cached ? "3 cached" : "3 RocksDB"));
+  }
 }
 
 // A LIMIT without ORDER BY stops the match once it has its rows.

@@ -117,8 +117,9 @@ TEST_P(RelationFilterQueryTest, FilteredEqualsPlainFilteredByRecords) {
     }
   }
   // MATCH (a)-->()-->(c) RETURN DISTINCT ... runs level by level
-  // (DistinctTwoHop); under the filter it must equal the distinct ends of
-  // the two-hop walks whose relationships both pass.
+  // (TwoHopExpand(Distinct), both hops through the filtered Expand); under
+  // the filter it must equal the distinct ends of the two-hop walks whose
+  // relationships both pass.
   const std::pair<const char*, const char*> two_hops[] = {
       {"MATCH (a)-->()-->(c) RETURN DISTINCT id(a) AS a, id(c) AS c",
        "MATCH (a)-[r1]->()-[r2]->(c) RETURN id(a) AS a, id(c) AS c, id(r1), id(r2)"},

@@ -1,0 +1,55 @@
+// Execution of a MatchPlan (match_op.cc, match_scan.cc, match_expand.cc):
+// the state of one input row's matching and the steps' entry points. Step
+// i binds what it binds and calls Next(i), which counts the row for
+// PROFILE and runs step i + 1; past the last step the row goes out.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "query/internal/executor.h"
+#include "query/internal/match_plan.h"
+
+namespace kg::query::internal {
+
+// Mutable state of one row's matching.
+struct MatchState {
+  ExecState* st;
+  const MatchPlan* plan;
+  std::vector<char> bound;            // by slot: bound in the row now
+  std::vector<RelationId> used_rels;  // relationship uniqueness within the MATCH
+  const std::function<Status(Row&, bool*)>* emit;
+  StepProfile* profile = nullptr;  // PROFILE only
+  bool stop = false;
+};
+
+// Runs step i (past the last: the row is a match and goes to emit).
+Status RunStep(MatchState& ms, size_t i, Row& row);
+// Step i produced `row`: counts it, then runs step i + 1.
+Status Next(MatchState& ms, size_t i, Row& row);
+// Binds node pattern `n` to `id` (or, when its slot is bound, checks that it
+// is `id`), checks its labels and properties, then Next(i).
+Status BindNode(MatchState& ms, size_t i, const NodePattern& n, EntityId id, Row& row);
+// Counts an expansion of step i by where the store serves it (PROFILE).
+void NoteExpansion(MatchState& ms, size_t i, EntityId node);
+
+// The node pattern's labels and properties hold for `id`.
+Result<bool> NodeOk(MatchState& ms, EntityId id, const NodePattern& n, Row& row);
+// The relationship is not used yet in this MATCH, passes the statement's
+// relation filter and has the pattern's properties.
+Result<bool> RelOk(MatchState& ms, RelationId id, const RelPattern& r, Row& row);
+// The ids an id hint names (sorted, without duplicates, not checked to exist).
+Result<std::vector<EntityId>> HintIds(MatchState& ms, const Expr& hint, Row& row);
+// The direction to ask the store for, walking `d` forwards or backwards.
+storage::Direction DirFor(RelDir d, bool forward);
+
+// The steps (match_scan.cc: node access; match_expand.cc: the rest).
+Status ScanStep(MatchState& ms, size_t i, Row& row);
+Status ExpandStep(MatchState& ms, size_t i, Row& row);
+Status VarExpandStep(MatchState& ms, size_t i, Row& row);
+Status PruningStep(MatchState& ms, size_t i, Row& row);
+Status TwoHopStep(MatchState& ms, size_t i, Row& row);
+Status ShortestStep(MatchState& ms, size_t i, Row& row);
+Status ProjectPathStep(MatchState& ms, size_t i, Row& row);
+
+}  // namespace kg::query::internal

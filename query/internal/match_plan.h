@@ -1,0 +1,82 @@
+// The access plan of one MATCH (or MERGE's match, or a pattern predicate):
+// the steps the planner chose, in the order the match operator runs them as
+// nested loops. Each step binds variables of the row and hands every
+// binding to the next step; the last hands finished rows to the operator.
+// EXPLAIN lists the steps as operators (NodeIndexSeek, NodeByLabelScan,
+// Expand(All), ...), PROFILE with the rows each one passed on.
+//
+// The planner decides here, from the pattern, the WHERE and which
+// variables are already bound, where each part starts (a bound node, an id
+// seek, a name-index seek, a label scan, else a scan of all nodes) and how
+// each relationship is walked; the operator only executes the list.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "query/internal/ast.h"
+#include "query/internal/eval.h"
+
+namespace kg::query::internal {
+
+enum class StepKind {
+  kArgument,          // the part's start node is bound already (earlier clause or part)
+  kAllNodesScan,      // every node (Transaction::ScanEntities(""))
+  kLabelScan,         // the nodes of one label
+  kIndexSeek,         // the name index (FindByName); a non-string value falls back to a scan
+  kIdSeek,            // WHERE id(n) = x / id(n) IN x
+  kExpand,            // one relationship: Expand(All) binds the far end, Expand(Into) checks it
+  kVarExpand,         // a variable-length relationship: every trail
+  kVarExpandPruning,  // a variable-length relationship: distinct end nodes by BFS
+  kTwoHopDistinct,    // (a)-->()-->(c): distinct middle nodes, then distinct ends
+  kShortestPath,      // shortestPath / allShortestPaths between two bound ends, by BFS
+  kProjectPath,       // binds a named path p = (...)
+  kFilter,            // the MATCH's WHERE
+};
+
+struct MatchStep {
+  StepKind kind = StepKind::kFilter;
+  size_t part = 0;  // index into MatchPlan::parts
+  const NodePattern* node =
+      nullptr;  // the node the step binds (a start, or an expansion's far end)
+  const NodePattern* from = nullptr;  // expansions: the node walked from
+  const RelPattern* rel = nullptr;    // expansions, shortest paths
+  bool forward = true;                // expansions: in the written order of the pattern
+  bool into = false;                  // kExpand: the far end is bound already
+  // kIndexSeek: the name value; kIdSeek: the ids; kExpand: an id hint on the far end.
+  const Expr* value = nullptr;
+  std::string label;    // kLabelScan; kIndexSeek's fallback scan ("" = all nodes)
+  std::string name;     // EXPLAIN's operator name
+  std::string details;  // EXPLAIN's details
+};
+
+struct MatchPlan {
+  std::vector<const PatternPart*> parts;
+  std::vector<MatchStep> steps;
+  const Expr* where = nullptr;
+  bool optional = false;
+  std::vector<int> bound_before;  // slots bound when the operator starts
+  std::vector<int> new_slots;     // slots this clause introduces (nulled by OPTIONAL)
+  std::string text;               // the patterns as written (MERGE's details)
+};
+
+// Plan rules decided from the clause that follows the MATCH (planner.cc).
+struct MatchRules {
+  bool distinct_ends = false;     // var-length: distinct ends by BFS (VarLengthExpand(Pruning))
+  bool distinct_two_hop = false;  // two anonymous hops: TwoHopExpand(Distinct)
+};
+
+MatchPlan PlanMatch(const SourceText& src, std::vector<const PatternPart*> parts, const Expr* where,
+                    bool optional, MatchRules rules);
+
+// What PROFILE counts per step of one match operator (ExecState::profile):
+// rows passed on, and for expanding steps how many expansions the store's
+// topology cache served and how many went to RocksDB.
+struct StepProfile {
+  std::vector<uint64_t> rows;
+  std::vector<uint64_t> cached;
+  std::vector<uint64_t> rocksdb;
+};
+
+}  // namespace kg::query::internal

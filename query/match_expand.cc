@@ -1,0 +1,280 @@
+// The steps that walk relationships (Expand, VarLengthExpand, the BFS of
+// distinct ends, the distinct two-hop walk, shortest paths) and bind named
+// paths, all through Transaction::Expand.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query/internal/limits.h"
+#include "query/internal/match_exec.h"
+
+namespace kg::query::internal {
+namespace {
+
+Result<std::vector<storage::Edge>> Edges(MatchState& ms, size_t i, EntityId from,
+                                         storage::Direction dir,
+                                         const std::vector<std::string>& types) {
+  std::vector<storage::Edge> edges;
+  KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
+  NoteExpansion(ms, i, from);
+  KG_RETURN_IF_ERROR(ms.st->eval.txn->Expand(from, dir, types, [&](const storage::Edge& e) {
+    // An undirected self-loop is reported once per direction; keep one.
+    if (dir == storage::Direction::kBoth && !e.outgoing && e.other == from) return true;
+    edges.push_back(e);
+    return true;
+  }));
+  return edges;
+}
+
+// The relationship of an adjacency entry seen from `at`, without reading its record.
+Value EdgeValue(const storage::Edge& e, EntityId at) {
+  return e.outgoing ? EvalContext::RelRef(e.relation, e.type, at, e.other)
+                    : EvalContext::RelRef(e.relation, e.type, e.other, at);
+}
+
+// The node a step walks from, when the row has one there.
+const Value* FromNode(const MatchStep& s, const Row& row) {
+  const Value& v = row[s.from->slot];
+  return v.is_node() ? &v : nullptr;
+}
+
+Status VarLength(MatchState& ms, size_t i, Row& row, EntityId at, int64_t depth, ValueList& trail) {
+  const MatchStep& s = ms.plan->steps[i];
+  const RelPattern& r = *s.rel;
+  if (depth >= r.min_hops) {
+    ValueList rels = trail;
+    if (!s.forward) std::reverse(rels.begin(), rels.end());
+    row[r.slot] = Value(std::move(rels));
+    ms.bound[r.slot] = 1;
+    Status st = BindNode(ms, i, *s.node, at, row);
+    ms.bound[r.slot] = 0;
+    KG_RETURN_IF_ERROR(st);
+    if (ms.stop) return Status::OK();
+  }
+  if (r.max_hops >= 0 && depth >= r.max_hops) return Status::OK();
+  KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, at, DirFor(r.dir, s.forward), r.types));
+  for (const auto& e : edges) {
+    KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
+    if (!ok) continue;
+    // Each hop is one level of this recursion: a trail through a long chain
+    // of relationships would otherwise exhaust the stack.
+    if (static_cast<size_t>(depth) >= kMaxPatternLength)
+      return ms.st->eval.Error(ErrorClass::kLimitExceeded, "PatternTooLong", r.span,
+                               "a variable-length relationship matched more than " +
+                                   std::to_string(kMaxPatternLength) + " hops (the limit)");
+    trail.push_back(EdgeValue(e, at));
+    ms.used_rels.push_back(e.relation);
+    Status st = VarLength(ms, i, row, e.other, depth + 1, trail);
+    ms.used_rels.pop_back();
+    trail.pop_back();
+    KG_RETURN_IF_ERROR(st);
+    if (ms.stop) return Status::OK();
+  }
+  return Status::OK();
+}
+
+// A middle node of (a)-->(m)-->(c): the relation it was first reached by,
+// and whether a second one (that the relation filter keeps) reached it too.
+struct Via {
+  RelationId rel;
+  bool multi;
+};
+
+// The distinct middle nodes of a two-hop walk from `from`, in the order
+// the first hop reaches them (only through relations the filter keeps).
+Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row,
+                   std::unordered_map<EntityId, Via>* via, std::vector<EntityId>* mids) {
+  const PatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
+  const RelPattern& r0 = p.rels[0];
+  const storage::Direction dir0 = DirFor(r0.dir, true);
+  std::vector<storage::Edge> edges;
+  KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
+  NoteExpansion(ms, i, from);
+  KG_RETURN_IF_ERROR(ms.st->eval.txn->Expand(
+      from, dir0, r0.types, ms.st->eval.relations, [&](const storage::Edge& e) {
+        if (dir0 == storage::Direction::kBoth && !e.outgoing && e.other == from) return true;
+        edges.push_back(e);
+        return true;
+      }));
+  for (const auto& e : edges) {
+    auto it = via->find(e.other);
+    if (it != via->end()) {
+      // A second relation to the middle node frees the second hop to reuse the first.
+      if (it->second.rel != e.relation) it->second.multi = true;
+      continue;
+    }
+    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, e.other, p.nodes[1], row));
+    if (!ok) continue;
+    via->emplace(e.other, Via{e.relation, false});
+    mids->push_back(e.other);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ExpandStep(MatchState& ms, size_t i, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const RelPattern& r = *s.rel;
+  const Value* from_v = FromNode(s, row);
+  if (from_v == nullptr) return Status::OK();
+  EntityId from = from_v->as_node().id;
+  KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, from, DirFor(r.dir, s.forward), r.types));
+  // An id hint on the far end: edges to any other node cannot match.
+  std::vector<EntityId> allowed;
+  if (s.value != nullptr) {
+    KG_ASSIGN_OR_RETURN(allowed, HintIds(ms, *s.value, row));
+  }
+  for (const auto& e : edges) {
+    if (s.value != nullptr && !std::binary_search(allowed.begin(), allowed.end(), e.other))
+      continue;
+    if (ms.bound[r.slot]) {
+      const Value& rv = row[r.slot];
+      if (!rv.is_relationship() || rv.as_relationship().id != e.relation) continue;
+    }
+    KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
+    if (!ok) continue;
+    bool was_bound = ms.bound[r.slot];
+    if (!was_bound) row[r.slot] = EdgeValue(e, from);
+    ms.bound[r.slot] = 1;
+    ms.used_rels.push_back(e.relation);
+    Status st = BindNode(ms, i, *s.node, e.other, row);
+    ms.used_rels.pop_back();
+    ms.bound[r.slot] = was_bound;
+    KG_RETURN_IF_ERROR(st);
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
+Status VarExpandStep(MatchState& ms, size_t i, Row& row) {
+  const Value* from_v = FromNode(ms.plan->steps[i], row);
+  if (from_v == nullptr) return Status::OK();
+  ValueList trail;
+  return VarLength(ms, i, row, from_v->as_node().id, 0, trail);
+}
+
+// Walks to the same end node are indistinguishable to the consumer: a BFS
+// of the distinct reachable nodes replaces the enumeration of every trail.
+Status PruningStep(MatchState& ms, size_t i, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const RelPattern& r = *s.rel;
+  const Value* from_v = FromNode(s, row);
+  if (from_v == nullptr) return Status::OK();
+  EntityId from = from_v->as_node().id;
+  PathSearchSpec spec{DirFor(r.dir, s.forward), r.types, r.max_hops, false};
+  NoteExpansion(ms, i, from);
+  KG_ASSIGN_OR_RETURN(auto ends, ReachableNodes(*ms.st, from, spec, r.min_hops));
+  row[r.slot] = Value();
+  for (EntityId id : ends) {
+    KG_RETURN_IF_ERROR(BindNode(ms, i, *s.node, id, row));
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
+// (a)-->()-->(c) for a duplicate-insensitive consumer: distinct middle nodes,
+// then distinct end nodes. A middle node reached by a single relationship must
+// not leave by that same relationship (relationship uniqueness). Both hops
+// ask the store for the relations the statement's filter keeps only
+// (decided beside each adjacency entry), so no relation is looked up again.
+Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const PatternPart& p = *ms.plan->parts[s.part];
+  const RelPattern& r0 = p.rels[0];
+  const RelPattern& r1 = p.rels[1];
+  const NodePattern& mid = p.nodes[1];
+  const Value* from_v = FromNode(s, row);
+  if (from_v == nullptr) return Status::OK();
+  std::unordered_map<EntityId, Via> via;
+  std::vector<EntityId> mids;
+  KG_RETURN_IF_ERROR(MiddleNodes(ms, i, from_v->as_node().id, row, &via, &mids));
+  const storage::Transaction& txn = *ms.st->eval.txn;
+  std::unordered_set<EntityId> seen;
+  std::vector<EntityId> ends;
+  const storage::Direction dir1 = DirFor(r1.dir, true);
+  for (EntityId m : mids) {
+    const Via& v = via[m];
+    KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
+    NoteExpansion(ms, i, m);
+    KG_RETURN_IF_ERROR(
+        txn.Expand(m, dir1, r1.types, ms.st->eval.relations, [&](const storage::Edge& e) {
+          if (dir1 == storage::Direction::kBoth && !e.outgoing && e.other == m) return true;
+          if (!v.multi && e.relation == v.rel) return true;
+          // Most second hops reach an end already seen: look before inserting.
+          if (seen.count(e.other)) return true;
+          seen.insert(e.other);
+          ends.push_back(e.other);
+          return true;
+        }));
+    KG_RETURN_IF_ERROR(ms.st->CheckRows(ends.size()));
+  }
+  row[r0.slot] = Value();
+  row[r1.slot] = Value();
+  row[mid.slot] = Value();
+  for (EntityId id : ends) {
+    KG_RETURN_IF_ERROR(BindNode(ms, i, *s.node, id, row));
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
+// shortestPath((a)-[*..n]-(b)) with both ends bound by the steps before:
+// a bidirectional BFS (path_search.cc), each path bound as a list.
+Status ShortestStep(MatchState& ms, size_t i, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const PatternPart& p = *ms.plan->parts[s.part];
+  const RelPattern& r = *s.rel;
+  const Value& a = row[s.from->slot];
+  const Value& b = row[s.node->slot];
+  if (!a.is_node() || !b.is_node()) return Status::OK();
+  PathSearchSpec spec{DirFor(r.dir, true), r.types, r.max_hops, p.kind == PathKind::kAllShortest};
+  NoteExpansion(ms, i, a.as_node().id);
+  KG_ASSIGN_OR_RETURN(auto paths, ShortestPaths(*ms.st, a.as_node().id, b.as_node().id, spec));
+  for (const auto& rels : paths) {
+    if (static_cast<int64_t>(rels.size()) < r.min_hops) continue;
+    ValueList list;
+    for (RelationId id : rels) {
+      KG_ASSIGN_OR_RETURN(Value rv, ms.st->eval.RelValue(id));
+      list.push_back(std::move(rv));
+    }
+    row[r.slot] = Value(std::move(list));
+    ms.bound[r.slot] = 1;
+    Status st = Next(ms, i, row);
+    ms.bound[r.slot] = 0;
+    KG_RETURN_IF_ERROR(st);
+    if (ms.stop) return Status::OK();
+  }
+  return Status::OK();
+}
+
+// Builds the path value of a fully bound part.
+Status ProjectPathStep(MatchState& ms, size_t i, Row& row) {
+  const PatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
+  auto path = std::make_shared<Path>();
+  const Value& first = row[p.nodes[0].slot];
+  if (!first.is_node()) return Status::Internal("path start is not a node");
+  KG_ASSIGN_OR_RETURN(auto n0, ms.st->eval.Node(first.as_node().id));
+  path->nodes.push_back(*n0);
+  EntityId cur = n0->id;
+  for (const auto& r : p.rels) {
+    const Value& rv = row[r.slot];
+    ValueList single;
+    const ValueList* rels = &single;
+    if (rv.is_list())
+      rels = &rv.as_list();
+    else
+      single.push_back(rv);
+    for (const auto& x : *rels) {
+      KG_ASSIGN_OR_RETURN(auto rel, ms.st->eval.Rel(x.as_relationship().id));
+      path->rels.push_back(*rel);
+      cur = rel->start == cur ? rel->end : rel->start;
+      KG_ASSIGN_OR_RETURN(auto n, ms.st->eval.Node(cur));
+      path->nodes.push_back(*n);
+    }
+  }
+  row[p.path_slot] = Value(std::shared_ptr<const Path>(std::move(path)));
+  return Next(ms, i, row);
+}
+
+}  // namespace kg::query::internal
