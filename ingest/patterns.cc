@@ -342,7 +342,7 @@ void Launches(Work* w, const std::vector<MentionRef>& ms) {
 void Copulas(Work* w, const std::vector<MentionRef>& ms) {
   for (size_t i = 0; i < ms.size(); ++i) {
     const MentionRef& m = ms[i];
-    if (m.pronoun) continue;
+    if (m.pronoun && m.members.empty()) continue;  // "all three companies are partners" counts
     const Quotation* q = QuotationAt(*w, m.start);
     if (!q || q->speaker < 0) continue;
     std::string after =
@@ -370,8 +370,12 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
     size_t o = static_cast<size_t>(owner);
     std::string why = "'" + std::string(noun->word) + "' said of it by an employee of '" +
                       w->candidates[o].name + "'";
-    for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) {
-      size_t c = ms[k].candidate;
+    std::vector<size_t> subjects = m.members;
+    if (subjects.empty())
+      for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) subjects.push_back(ms[k].candidate);
+    if (!m.members.empty())
+      why += ", '" + std::string(w->text.substr(m.start, m.end - m.start)) + "' = the list before";
+    for (size_t c : subjects) {
       if (c == o) continue;
       Add(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6, why);
     }
@@ -438,6 +442,71 @@ void NameImplied(Work* w) {
   }
 }
 
+// The known entity a name alone refers to, when exactly one has it, with
+// this kind; -1 otherwise.
+int KnownOfKind(Work* w, std::string_view name, std::string_view kind, Span sentence) {
+  if (!w->txn || name.empty()) return -1;
+  auto ids = w->txn->FindByName(name);
+  if (!ids.ok() || ids->size() != 1) return -1;
+  auto e = w->txn->GetEntity((*ids)[0]);  // no candidate for an entity of another kind
+  if (!e.ok() || e->labels.empty() || e->labels[0] != kind) return -1;
+  auto c = KnownCandidate(w, (*ids)[0], sentence, std::string(name));
+  return c.ok() ? static_cast<int>(*c) : -1;
+}
+
+// What the words of a mention say, for each distinct way the article
+// writes it: an event named after a country takes place there ("China
+// International Supply Chain Expo"), an administration or government named
+// after a person is led by them ("the Trump administration"), a category or
+// product named after a material category is based on it ("dysprosium
+// capacitors"); and an event "in <Country>" ("a conference in China") takes
+// place there.
+void SurfaceImplied(Work* w) {
+  std::vector<std::pair<size_t, std::string>> done;  // candidate, surface
+  for (size_t k = 0; k < w->mentions.size(); ++k) {
+    const MentionRef m = w->mentions[k];  // a copy: candidates may grow below
+    if (!Usable(*w, m.candidate)) continue;
+    const std::string label = w->LabelOf(m.candidate);
+    const std::string surface(w->text.substr(m.start, m.end - m.start));
+    size_t si = w->SentenceAt(m.start);
+    Span s = w->sentences[si];
+    if (label == "Event" && k + 1 < w->mentions.size()) {
+      const MentionRef next = w->mentions[k + 1];
+      if (next.start >= m.end && w->text.substr(m.end, next.start - m.end) == " in " &&
+          w->LabelOf(next.candidate) == "Country")
+        Add(w, "BASED_IN", m.candidate, next.candidate, si, 0.65, "'<event> in <country>'");
+    }
+    if (std::find(done.begin(), done.end(), std::pair(m.candidate, surface)) != done.end())
+      continue;
+    done.emplace_back(m.candidate, surface);
+    size_t sp = surface.find(' ');
+    if (sp == std::string::npos) continue;
+    std::string first = surface.substr(0, sp);
+    std::string rest = surface.substr(sp + 1);
+    if (label == "Event") {
+      std::string_view country = CountryOfDemonym(first);
+      if (country.empty() && IsCountryName(first)) country = first;
+      int c = country.empty() ? -1 : CountryCandidate(w, country, s);
+      if (c >= 0)
+        Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
+            "the name '" + surface + "' starts with '" + first + "'");
+    } else if (label == "Organization") {
+      size_t last = surface.rfind(' ');
+      std::string tail = AsciiLower(surface.substr(last + 1));
+      if (tail != "administration" && tail != "government") continue;
+      int p = KnownOfKind(w, surface.substr(0, last), "Person", s);
+      if (p >= 0)
+        Add(w, "LEADS", static_cast<size_t>(p), m.candidate, si, 0.7,
+            "'" + surface + "' is named after its leader");
+    } else if (label == "Category" || label == "Product") {
+      int c = KnownOfKind(w, first, "Category", s);
+      if (c >= 0 && static_cast<size_t>(c) != m.candidate)
+        Add(w, "BASED_ON", m.candidate, static_cast<size_t>(c), si, 0.65,
+            "'" + surface + "' is named after the material '" + first + "'");
+    }
+  }
+}
+
 // "governments in China" names the known "Chinese government": the plural
 // or singular noun before "in"/"of" a country, with the country's adjective.
 void DemonymNames(Work* w) {
@@ -474,6 +543,7 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms) {
   PersonOf(w, ms);
   DemonymNames(w);
   NameImplied(w);
+  SurfaceImplied(w);
 }
 
 }  // namespace kg::ingest::internal
