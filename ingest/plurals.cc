@@ -167,7 +167,8 @@ void FindAlternatives(Work* w, const std::vector<MentionRef>& ms) {
       for (size_t at = lower.find(mk.words); at != std::string::npos;
            at = lower.find(mk.words, at + 1)) {
         if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) continue;
-        if (mk.negatable && Negated(std::string_view(lower).substr(0, at))) continue;
+        std::string_view before = std::string_view(lower).substr(0, at);
+        if (mk.negatable && (Negated(before) || ContainsPhrase(before, "no"))) continue;
         size_t first = s.start + at + mk.words.size();
         if (std::string_view(lower).substr(at + mk.words.size()).starts_with("the ")) first += 4;
         auto it = std::lower_bound(ms.begin(), ms.end(), first,

@@ -200,6 +200,50 @@ TEST_F(RelationRulesTest, WhatANameSaysByItself) {
   for (const auto& x : n) EXPECT_EQ(x.find("-MAKES->"), std::string::npos) << Dump(n);
 }
 
+TEST_F(RelationRulesTest, WhatTheWordsOfAMentionSay) {
+  auto r =
+      Rel("Buyers met at the China International Supply Chain Expo. The Trump administration "
+          "restricted the H20. Dysprosium capacitors are scarce. The media conference in China "
+          "ran late.");
+  EXPECT_TRUE(Has(r, "3rd China International Supply Chain Expo -BASED_IN-> China")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Donald Trump -LEADS-> U.S. government")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Dysprosium capacitor -BASED_ON-> Dysprosium")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Jensen Huang media exchange (2025-07-16) -BASED_IN-> China")) << Dump(r);
+  // "AI" names a technology, not a material; no candidate is made for it.
+  Review n = Analyse("t.txt", "AI chips are scarce. The media conference in Beijing ran late.");
+  EXPECT_TRUE(Relations(n).empty()) << Dump(Relations(n));
+  EXPECT_EQ(Entity(n, "Artificial intelligence"), nullptr);
+  // A government not named after a person has no leader in its name.
+  for (const auto& x : Rel("The Chinese government restricted the H20."))
+    EXPECT_EQ(x.find("-LEADS->"), std::string::npos) << x;
+}
+
+TEST_F(RelationRulesTest, CuesSpanAnAdverb) {
+  auto r = Rel("Alibaba invests heavily in Moonshot AI. Xiaomi works closely with Qualcomm.");
+  EXPECT_TRUE(Has(r, "Alibaba -INVESTS_IN-> Moonshot AI")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Xiaomi -PARTNERS_WITH-> Qualcomm")) << Dump(r);
+  // The adverb must sit inside the cue's words, before a space.
+  EXPECT_TRUE(Rel("Alibaba invests heavily, but not in Moonshot AI.").empty());
+}
+
+TEST_F(RelationRulesTest, DependenceDesignAndBreakthroughCues) {
+  auto r =
+      Rel("Robotics would not be possible without GPUs. The RTX Pro was built to run Omniverse. "
+          "Google is involved in the development of Android.");
+  EXPECT_TRUE(Has(r, "Robotics -USES-> GPU")) << Dump(r);
+  EXPECT_TRUE(Has(r, "RTX Pro -DESIGNED_FOR-> Omniverse")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Google -DEVELOPS-> Android")) << Dump(r);
+  EXPECT_TRUE(Rel("Robotics is possible without GPUs.").empty());
+  // A serial-comma list whose first item is no mention is still a list.
+  auto b = Rel("Huawei made breakthroughs in software, photonics, and networking.");
+  EXPECT_TRUE(Has(b, "Huawei -DEVELOPS-> Photonics")) << Dump(b);
+  EXPECT_TRUE(Has(b, "Huawei -DEVELOPS-> Networking")) << Dump(b);
+  // Two mentions joined by ", and" after a verb are two clauses.
+  auto c = Rel("Huawei made breakthroughs in photonics, and networking firms noticed.");
+  EXPECT_TRUE(Has(c, "Huawei -DEVELOPS-> Photonics")) << Dump(c);
+  EXPECT_FALSE(Has(c, "Huawei -DEVELOPS-> Networking")) << Dump(c);
+}
+
 TEST_F(RelationRulesTest, CapitalisedWordIsNoPolarityWord) {
   auto r = Rel("\"Xiaomi has expansion plans in Greater China this year,\" Jensen Huang said.");
   EXPECT_FALSE(Has(r, "Jensen Huang -PRAISES-> Xiaomi")) << Dump(r);
