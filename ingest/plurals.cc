@@ -8,7 +8,8 @@
 // - alternatives: "choose between A, B, and C", "the competition among
 //   <group>" (with the group's members listed in the sentence before): the
 //   members are rivals, COMPETES_WITH each other, and join a Group entity
-//   the phrase names (MEMBER_OF).
+//   the phrase names (MEMBER_OF); "besides A, there are B and C" states A,
+//   B and C are things of one kind, rivals too (weakly).
 #include <algorithm>
 #include <cctype>
 
@@ -115,6 +116,43 @@ std::vector<size_t> AlternativesAt(const Work& w, const std::vector<MentionRef>&
   return out.size() >= 2 ? out : std::vector<size_t>{};
 }
 
+// "Besides Xiaomi, there are NIO, Li Auto, and XPeng": the mention after
+// "besides" and the listed ones are things of one kind in one market,
+// rivals; stated weakly (0.5, never accepted by default).
+void BesidesThereAre(Work* w, const std::vector<MentionRef>& ms) {
+  static constexpr std::string_view kOpeners[] = {"besides ", "apart from ", "aside from ",
+                                                  "in addition to "};
+  static constexpr std::string_view kThere[] = {", there are ", ", there is ", ", there's ",
+                                                ", there are also ", ", there is also "};
+  for (size_t k = 0; k + 1 < ms.size(); ++k) {
+    const MentionRef& x = ms[k];
+    if (x.pronoun || !x.members.empty()) continue;
+    size_t si = w->SentenceAt(x.start);
+    Span s = w->sentences[si];
+    std::string lead = AsciiLower(w->text.substr(s.start, x.start - s.start));
+    bool opened = false;
+    for (std::string_view o : kOpeners)
+      opened |=
+          lead.ends_with(o) && (lead.size() == o.size() || lead[lead.size() - o.size() - 1] == ' ');
+    if (!opened) continue;
+    const MentionRef& y = ms[k + 1];
+    if (y.pronoun || y.start < x.end || w->SentenceAt(y.start) != si) continue;
+    std::string gap = AsciiLower(w->text.substr(x.end, y.start - x.end));
+    if (std::find(std::begin(kThere), std::end(kThere), gap) == std::end(kThere)) continue;
+    std::vector<size_t> members{x.candidate};
+    for (size_t i = k + 1; i <= ListLast(*w, ms, k + 1); ++i) members.push_back(ms[i].candidate);
+    std::string label = w->LabelOf(x.candidate);  // a copy: candidates may grow
+    if (!RivalKind(label) || members.size() < 2) continue;
+    if (!std::all_of(members.begin(), members.end(),
+                     [&](size_t c) { return w->LabelOf(c) == label; }))
+      continue;
+    for (size_t i = 0; i < members.size(); ++i)
+      for (size_t j = i + 1; j < members.size(); ++j)
+        AddPair(w, "COMPETES_WITH", members[i], members[j], s, 0.5,
+                "'besides <a>, there are <b, c>': alternatives of one kind");
+  }
+}
+
 }  // namespace
 
 std::vector<size_t> AntecedentList(const Work& w, size_t pos, size_t back, size_t count) {
@@ -160,6 +198,7 @@ void AddPluralAnaphors(const Work& w, std::vector<MentionRef>* found) {
 }
 
 void FindAlternatives(Work* w, const std::vector<MentionRef>& ms) {
+  BesidesThereAre(w, ms);
   for (size_t si = 0; si < w->sentences.size(); ++si) {
     Span s = w->sentences[si];
     std::string lower = AsciiLower(w->text.substr(s.start, s.end - s.start));

@@ -134,5 +134,15 @@ TEST_F(PluralRulesTest, CompetitionAmongAGroupListedTheSentenceBefore) {
   EXPECT_FALSE(HasAny(r, "MEMBER_OF")) << Dump(r);
 }
 
+TEST_F(PluralRulesTest, BesidesOneThereAreOthersOfItsKind) {
+  auto r = Rel("Besides Alibaba, there are Baidu and Tencent, which also train large models.");
+  EXPECT_TRUE(Has(r, "Alibaba -COMPETES_WITH-> Baidu")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Alibaba -COMPETES_WITH-> Tencent")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Baidu -COMPETES_WITH-> Tencent")) << Dump(r);
+  // Different kinds are no rivals; "besides" inside a word or without "there are" says nothing.
+  EXPECT_FALSE(HasAny(Rel("Besides Alibaba, there are Android and Omniverse."), "COMPETES_WITH"));
+  EXPECT_FALSE(HasAny(Rel("Besides Alibaba, Baidu and Tencent train models."), "COMPETES_WITH"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

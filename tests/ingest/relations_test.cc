@@ -218,6 +218,12 @@ TEST_F(RelationRulesTest, WhatTheWordsOfAMentionSay) {
     EXPECT_EQ(x.find("-LEADS->"), std::string::npos) << x;
 }
 
+TEST_F(RelationRulesTest, ParenthesisEndsANewName) {
+  Review r = Analyse("t.txt", "Reporters came to the Shenzhen Robot Expo (SRE) on Monday.");
+  EXPECT_NE(Entity(r, "Shenzhen Robot Expo"), nullptr);
+  for (const auto& c : r.candidates) EXPECT_EQ(c.name.find('('), std::string::npos) << c.name;
+}
+
 TEST_F(RelationRulesTest, CuesSpanAnAdverb) {
   auto r = Rel("Alibaba invests heavily in Moonshot AI. Xiaomi works closely with Qualcomm.");
   EXPECT_TRUE(Has(r, "Alibaba -INVESTS_IN-> Moonshot AI")) << Dump(r);
