@@ -60,6 +60,22 @@ size_t LastThing(const Work& w, size_t sentence, size_t pos) {
   return kNoCandidate;
 }
 
+// "Unitree Robotics, the Chinese maker ..., said that it runs on processors
+// designed by Huawei. The company ...": a sentence opened by "The company"
+// goes on about the previous sentence's subject, the company that opens
+// it, rather than the last company it names.
+size_t PreviousSubject(const Work& w, size_t sentence, size_t pos) {
+  if (sentence == 0 || pos != w.sentences[sentence].start) return kNoCandidate;
+  Span prev = w.sentences[sentence - 1];
+  for (const MentionRef& m : w.mentions) {
+    if (m.start > prev.start) break;
+    if (m.start == prev.start && w.LabelOf(m.candidate) == "Company" &&
+        w.candidates[m.candidate].ambiguous.empty())
+      return m.candidate;
+  }
+  return kNoCandidate;
+}
+
 // Whether a sentence opens with a transcript label ("Q:", "Jensen Huang:"):
 // at most three capitalised words before a colon. Sets `question` for the
 // interviewer's ("Q", "Question").
@@ -117,6 +133,7 @@ size_t Resolve(const Work& w, const Pronoun& p, size_t pos) {
     case Referent::kLastThing:
       return LastThing(w, si, pos);
     case Referent::kLastCompany:
+      if (size_t c = PreviousSubject(w, si, pos); c != kNoCandidate) return c;
       return LastWithLabel(w, three_back, pos, "Company");
     case Referent::kLastProduct:
       return LastWithLabel(w, three_back, pos, "Product");

@@ -350,7 +350,8 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
     size_t cut = after.find_first_of(",.;:!?\"");
     after = after.substr(0, cut);
     if (!after.starts_with(" is ") && !after.starts_with(" are ") && !after.starts_with(" was ") &&
-        !after.starts_with(" were ") && !after.starts_with(" remains "))
+        !after.starts_with(" were ") && !after.starts_with(" remains ") &&
+        !after.starts_with(" have been ") && !after.starts_with(" has been "))
       continue;
     if (Negated(after)) continue;
     const GroupNoun* noun = nullptr;
@@ -379,6 +380,54 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
       if (c == o) continue;
       Add(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6, why);
     }
+  }
+}
+
+// "Unitree Robotics, the Chinese maker of robots", "Samsung, a South Korean
+// chipmaker": an apposition of a demonym and a company noun (within three
+// words, before any punctuation) places the company in the country.
+void DemonymAppositions(Work* w, const std::vector<MentionRef>& ms) {
+  static constexpr std::string_view kNouns[] = {
+      "maker",     "company",  "firm",   "chipmaker", "carmaker",    "automaker",
+      "startup",   "start-up", "giant",  "group",     "supplier",    "manufacturer",
+      "developer", "brand",    "vendor", "provider",  "conglomerate"};
+  for (const MentionRef& m : ms) {
+    if (m.pronoun) continue;
+    std::string_view label = w->LabelOf(m.candidate);
+    if (label != "Company" && label != "Organization") continue;
+    std::string_view rest = w->text.substr(m.end, std::min<size_t>(80, w->text.size() - m.end));
+    size_t det = rest.starts_with(", the ") ? 6 : rest.starts_with(", a ") ? 4 : 0;
+    if (det == 0) continue;
+    rest.remove_prefix(det);
+    rest = rest.substr(0, rest.find_first_of(",.;:()\""));
+    std::string_view country;
+    std::string_view demonym;
+    size_t words = 0;
+    bool noun = false;
+    for (size_t p = 0; p < rest.size() && words < 5 && !noun;) {
+      std::string_view word = WordStartingAt(rest, p);
+      if (word.empty()) break;
+      std::string_view two = rest.substr(p, rest.find(' ', p + word.size() + 1) - p);
+      if (country.empty() && words == 0) {
+        country = CountryOfDemonym(two);  // "South Korean"
+        if (!country.empty()) word = two;
+        if (country.empty()) country = CountryOfDemonym(word);
+        if (country.empty()) break;
+        demonym = word;
+      } else if (std::find(std::begin(kNouns), std::end(kNouns), AsciiLower(word)) !=
+                 std::end(kNouns)) {
+        noun = words <= 3;
+      }
+      ++words;
+      p += word.size() + 1;
+    }
+    if (!noun) continue;
+    size_t si = w->SentenceAt(m.start);
+    int c = CountryCandidate(w, country, w->sentences[si]);
+    if (c >= 0)
+      Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
+          "apposition '" + std::string(w->text.substr(m.end + 2, det - 2)) + std::string(demonym) +
+              " ...'");
   }
 }
 
@@ -541,6 +590,7 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms) {
   Launches(w, ms);
   Copulas(w, ms);
   PersonOf(w, ms);
+  DemonymAppositions(w, ms);
   DemonymNames(w);
   NameImplied(w);
   SurfaceImplied(w);

@@ -67,6 +67,12 @@ TEST_F(PluralRulesTest, PluralAnaphorInACopulaOfTheSpeaker) {
                "Lei Jun: We buy from Samsung and Micron; both companies are trusted suppliers.");
   EXPECT_TRUE(Has(r, "Samsung -SUPPLIES-> Xiaomi")) << Dump(r);
   EXPECT_TRUE(Has(r, "Micron -SUPPLIES-> Xiaomi")) << Dump(r);
+  // "have been" is a copula too; "we work with" a cue.
+  r = Rel(
+      std::string(kFounder) +
+      "Lei Jun: We work closely with Baidu and Tencent. Both companies have been good partners.");
+  EXPECT_TRUE(Has(r, "Xiaomi -PARTNERS_WITH-> Baidu")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Xiaomi -PARTNERS_WITH-> Tencent")) << Dump(r);
   r = Rel(std::string(kFounder) +
           "Lei Jun: We buy from Samsung and Micron; both companies are not our suppliers.");
   EXPECT_FALSE(HasAny(r, "SUPPLIES")) << Dump(r);

@@ -224,6 +224,29 @@ TEST_F(RelationRulesTest, ParenthesisEndsANewName) {
   for (const auto& c : r.candidates) EXPECT_EQ(c.name.find('('), std::string::npos) << c.name;
 }
 
+TEST_F(RelationRulesTest, DemonymInAnAppositionPlacesTheCompany) {
+  auto r =
+      Rel("Samsung, the South Korean memory maker, cut prices. Baidu, a Chinese firm, agreed.");
+  EXPECT_TRUE(Has(r, "Baidu -BASED_IN-> China")) << Dump(r);
+  EXPECT_TRUE(
+      Has(Rel("Tencent, the Chinese internet giant, said so."), "Tencent -BASED_IN-> China"));
+  // No company noun after the demonym, or punctuation before it: nothing.
+  EXPECT_TRUE(Rel("Tencent, the Chinese, said so.").empty());
+  EXPECT_FALSE(
+      Has(Rel("Tencent, the Chinese government said, was fined."), "Tencent -BASED_IN-> China"));
+}
+
+TEST_F(RelationRulesTest, TheCompanyOpeningASentenceIsThePreviousSubject) {
+  auto r =
+      Rel("Xiaomi said its new phone uses chips designed by Qualcomm. The company relied on "
+          "Android for years.");
+  EXPECT_TRUE(Has(r, "Xiaomi -USES-> Android")) << Dump(r);
+  EXPECT_FALSE(Has(r, "Qualcomm -USES-> Android")) << Dump(r);
+  // Not at the sentence start: the last company named.
+  auto m = Rel("Xiaomi praised Qualcomm. Analysts said the company relied on Android.");
+  EXPECT_TRUE(Has(m, "Qualcomm -USES-> Android")) << Dump(m);
+}
+
 TEST_F(RelationRulesTest, CuesSpanAnAdverb) {
   auto r = Rel("Alibaba invests heavily in Moonshot AI. Xiaomi works closely with Qualcomm.");
   EXPECT_TRUE(Has(r, "Alibaba -INVESTS_IN-> Moonshot AI")) << Dump(r);
