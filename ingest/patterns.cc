@@ -12,10 +12,7 @@
 // - copulas in quotations ("SK Hynix and Micron are excellent partners"
 //   said by NVIDIA's chief: PARTNERS_WITH NVIDIA) and "<person> of
 //   <company>" (MEMBER_OF);
-// - names a phrase spells differently ("governments in China" is the known
-//   "Chinese government"): the known entity becomes a candidate;
-// - what a name says by itself ("Google Pixel": MAKES by Google, "Chinese
-//   manufacturers": BASED_IN China).
+// - what names and appositions say: names.cc.
 // Every candidate's quote is its sentence.
 #include <algorithm>
 #include <cctype>
@@ -25,9 +22,6 @@
 #include "ingest/lexicon.h"
 
 namespace kg::ingest::internal {
-namespace {
-
-constexpr size_t kPhraseWindow = 70;  // bytes of a group phrase before its marker
 
 std::string_view CountryOfDemonym(std::string_view word) {
   for (const Demonym& d : Demonyms())
@@ -41,8 +35,8 @@ std::string_view DemonymOf(std::string_view country) {
   return {};
 }
 
-void Add(Work* w, std::string_view type, size_t from, size_t to, size_t sentence, double conf,
-         const std::string& why) {
+void AddChecked(Work* w, std::string_view type, size_t from, size_t to, size_t sentence,
+                double conf, const std::string& why) {
   if (!Usable(*w, from) || !Usable(*w, to)) return;
   if (!TypeAllows(*w->ontology, type, w->LabelOf(from), w->LabelOf(to))) return;
   AddRelation(w, std::string(type), from, to, w->sentences[sentence], conf, why);
@@ -60,6 +54,10 @@ std::string_view WordStartingAt(std::string_view t, size_t pos) {
   while (e < t.size() && (std::isalpha(static_cast<unsigned char>(t[e])) || t[e] == '-')) ++e;
   return t.substr(pos, e - pos);
 }
+
+namespace {
+
+constexpr size_t kPhraseWindow = 70;  // bytes of a group phrase before its marker
 
 // The index of the first mention starting at or after `pos`.
 size_t MentionFrom(const std::vector<MentionRef>& ms, size_t pos) {
@@ -181,15 +179,15 @@ void GroupLists(Work* w, const std::vector<MentionRef>& ms) {
       }
       for (size_t k = first; k <= last; ++k) {
         size_t m = ms[k].candidate;
-        if (group >= 0) Add(w, "MEMBER_OF", m, static_cast<size_t>(group), si, 0.7, why);
+        if (group >= 0) AddChecked(w, "MEMBER_OF", m, static_cast<size_t>(group), si, 0.7, why);
         if (country >= 0)
-          Add(w, "BASED_IN", m, static_cast<size_t>(country), si, 0.7,
-              why + ", with the country '" + w->candidates[static_cast<size_t>(country)].name +
-                  "'");
+          AddChecked(w, "BASED_IN", m, static_cast<size_t>(country), si, 0.7,
+                     why + ", with the country '" +
+                         w->candidates[static_cast<size_t>(country)].name + "'");
         if (owner >= 0 && static_cast<size_t>(owner) != m) {
           size_t o = static_cast<size_t>(owner);
-          Add(w, g.noun->type, g.noun->member_first ? m : o, g.noun->member_first ? o : m, si, 0.65,
-              why + " of '" + w->candidates[o].name + "'");
+          AddChecked(w, g.noun->type, g.noun->member_first ? m : o, g.noun->member_first ? o : m,
+                     si, 0.65, why + " of '" + w->candidates[o].name + "'");
         }
       }
     }
@@ -223,8 +221,8 @@ void Possessives(Work* w, const std::vector<MentionRef>& ms) {
       if (a.pronoun)
         why += ", '" + std::string(w->text.substr(a.start, a.end - a.start)) +
                "' = " + w->candidates[a.candidate].name;
-      Add(w, r.type, a.candidate, b.candidate, w->SentenceAt(a.start),
-          r.confidence - (a.pronoun ? 0.1 : 0), why);
+      AddChecked(w, r.type, a.candidate, b.candidate, w->SentenceAt(a.start),
+                 r.confidence - (a.pronoun ? 0.1 : 0), why);
       break;
     }
   }
@@ -254,8 +252,8 @@ void MarketSeller(Work* w, const std::vector<MentionRef>& ms, size_t si, size_t 
         if (m.pronoun)
           why += ", '" + std::string(t.substr(m.start, m.end - m.start)) +
                  "' = " + w->candidates[m.candidate].name;
-        Add(w, "SELLS_IN", m.candidate, static_cast<size_t>(country), si, m.pronoun ? 0.6 : 0.7,
-            why);
+        AddChecked(w, "SELLS_IN", m.candidate, static_cast<size_t>(country), si,
+                   m.pronoun ? 0.6 : 0.7, why);
         break;
       }
     break;
@@ -329,10 +327,12 @@ void Launches(Work* w, const std::vector<MentionRef>& ms) {
     size_t si = w->SentenceAt(a.start);
     Span s = w->sentences[si];
     if (Negated(AsciiLower(w->text.substr(s.start, a.start - s.start)))) continue;
-    Add(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65, "'" + verb + " <product> in <country>'");
+    AddChecked(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65,
+               "'" + verb + " <product> in <country>'");
     if (i > 0 && ms[i - 1].end + 1 == at && w->LabelOf(ms[i - 1].candidate) == "Company")
-      Add(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si, ms[i - 1].pronoun ? 0.55 : 0.65,
-          "'<company> " + verb + " <product> in <country>'");
+      AddChecked(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si,
+                 ms[i - 1].pronoun ? 0.55 : 0.65,
+                 "'<company> " + verb + " <product> in <country>'");
   }
 }
 
@@ -378,56 +378,9 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
       why += ", '" + std::string(w->text.substr(m.start, m.end - m.start)) + "' = the list before";
     for (size_t c : subjects) {
       if (c == o) continue;
-      Add(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6, why);
+      AddChecked(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6,
+                 why);
     }
-  }
-}
-
-// "Unitree Robotics, the Chinese maker of robots", "Samsung, a South Korean
-// chipmaker": an apposition of a demonym and a company noun (within three
-// words, before any punctuation) places the company in the country.
-void DemonymAppositions(Work* w, const std::vector<MentionRef>& ms) {
-  static constexpr std::string_view kNouns[] = {
-      "maker",     "company",  "firm",   "chipmaker", "carmaker",    "automaker",
-      "startup",   "start-up", "giant",  "group",     "supplier",    "manufacturer",
-      "developer", "brand",    "vendor", "provider",  "conglomerate"};
-  for (const MentionRef& m : ms) {
-    if (m.pronoun) continue;
-    std::string_view label = w->LabelOf(m.candidate);
-    if (label != "Company" && label != "Organization") continue;
-    std::string_view rest = w->text.substr(m.end, std::min<size_t>(80, w->text.size() - m.end));
-    size_t det = rest.starts_with(", the ") ? 6 : rest.starts_with(", a ") ? 4 : 0;
-    if (det == 0) continue;
-    rest.remove_prefix(det);
-    rest = rest.substr(0, rest.find_first_of(",.;:()\""));
-    std::string_view country;
-    std::string_view demonym;
-    size_t words = 0;
-    bool noun = false;
-    for (size_t p = 0; p < rest.size() && words < 5 && !noun;) {
-      std::string_view word = WordStartingAt(rest, p);
-      if (word.empty()) break;
-      std::string_view two = rest.substr(p, rest.find(' ', p + word.size() + 1) - p);
-      if (country.empty() && words == 0) {
-        country = CountryOfDemonym(two);  // "South Korean"
-        if (!country.empty()) word = two;
-        if (country.empty()) country = CountryOfDemonym(word);
-        if (country.empty()) break;
-        demonym = word;
-      } else if (std::find(std::begin(kNouns), std::end(kNouns), AsciiLower(word)) !=
-                 std::end(kNouns)) {
-        noun = words <= 3;
-      }
-      ++words;
-      p += word.size() + 1;
-    }
-    if (!noun) continue;
-    size_t si = w->SentenceAt(m.start);
-    int c = CountryCandidate(w, country, w->sentences[si]);
-    if (c >= 0)
-      Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
-          "apposition '" + std::string(w->text.substr(m.end + 2, det - 2)) + std::string(demonym) +
-              " ...'");
   }
 }
 
@@ -441,143 +394,8 @@ void PersonOf(Work* w, const std::vector<MentionRef>& ms) {
     if (w->LabelOf(a.candidate) != "Person") continue;
     std::string_view to = w->LabelOf(b.candidate);
     if (to != "Company" && to != "Organization") continue;
-    Add(w, "MEMBER_OF", a.candidate, b.candidate, w->SentenceAt(a.start), 0.6,
-        "'<person> of <company>'");
-  }
-}
-
-// What a known or new name says by itself, stated once, in the sentence of
-// its first mention: "Google Pixel" is made by the company Google, "DeepSeek
-// R1" developed by DeepSeek, "Tencent Technology" belongs to Tencent, and
-// "Chinese manufacturers" or "U.S. government" are based in their country.
-void NameImplied(Work* w) {
-  std::vector<bool> done(w->candidates.size(), false);
-  for (size_t k = 0; k < w->mentions.size(); ++k) {
-    const MentionRef m = w->mentions[k];
-    if (m.candidate >= done.size() || done[m.candidate] || !Usable(*w, m.candidate)) continue;
-    const Candidate& self = w->candidates[m.candidate];
-    if (!self.links_to && self.confidence < 0.5) continue;  // a guessed kind says nothing
-    done[m.candidate] = true;
-    const std::string name = w->candidates[m.candidate].name;
-    const std::string label = w->candidates[m.candidate].label;
-    size_t si = w->SentenceAt(m.start);
-    size_t sp = name.find(' ');
-    if (sp == std::string::npos) continue;
-    std::string first = name.substr(0, sp);
-    if (label == "Organization" || label == "Company" || label == "Group") {
-      std::string_view country = CountryOfDemonym(first);
-      if (country.empty() && IsCountryName(first)) country = first;
-      if (!country.empty()) {
-        int c = CountryCandidate(w, country, w->sentences[si]);
-        if (c >= 0 && static_cast<size_t>(c) != m.candidate)
-          Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
-              "the name '" + name + "' starts with '" + first + "'");
-        continue;
-      }
-    }
-    std::string_view type = label == "Product"        ? "MAKES"
-                            : label == "AIModel"      ? "DEVELOPS"
-                            : label == "Organization" ? "MEMBER_OF"
-                                                      : "";
-    if (type.empty() || !w->txn) continue;
-    auto ids = w->txn->FindByName(first);
-    if (!ids.ok() || ids->size() != 1) continue;
-    auto maker = KnownCandidate(w, (*ids)[0], w->sentences[si], first);
-    if (!maker.ok() || *maker == m.candidate || w->LabelOf(*maker) != "Company") continue;
-    if (done.size() < w->candidates.size()) done.resize(w->candidates.size(), false);
-    Add(w, type, type == "MEMBER_OF" ? m.candidate : *maker,
-        type == "MEMBER_OF" ? *maker : m.candidate, si, 0.65,
-        "the name '" + name + "' starts with the company's '" + first + "'");
-  }
-}
-
-// The known entity a name alone refers to, when exactly one has it, with
-// this kind; -1 otherwise.
-int KnownOfKind(Work* w, std::string_view name, std::string_view kind, Span sentence) {
-  if (!w->txn || name.empty()) return -1;
-  auto ids = w->txn->FindByName(name);
-  if (!ids.ok() || ids->size() != 1) return -1;
-  auto e = w->txn->GetEntity((*ids)[0]);  // no candidate for an entity of another kind
-  if (!e.ok() || e->labels.empty() || e->labels[0] != kind) return -1;
-  auto c = KnownCandidate(w, (*ids)[0], sentence, std::string(name));
-  return c.ok() ? static_cast<int>(*c) : -1;
-}
-
-// What the words of a mention say, for each distinct way the article
-// writes it: an event named after a country takes place there ("China
-// International Supply Chain Expo"), an administration or government named
-// after a person is led by them ("the Trump administration"), a category or
-// product named after a material category is based on it ("dysprosium
-// capacitors"); and an event "in <Country>" ("a conference in China") takes
-// place there.
-void SurfaceImplied(Work* w) {
-  std::vector<std::pair<size_t, std::string>> done;  // candidate, surface
-  for (size_t k = 0; k < w->mentions.size(); ++k) {
-    const MentionRef m = w->mentions[k];  // a copy: candidates may grow below
-    if (!Usable(*w, m.candidate)) continue;
-    const std::string label = w->LabelOf(m.candidate);
-    const std::string surface(w->text.substr(m.start, m.end - m.start));
-    size_t si = w->SentenceAt(m.start);
-    Span s = w->sentences[si];
-    if (label == "Event" && k + 1 < w->mentions.size()) {
-      const MentionRef next = w->mentions[k + 1];
-      if (next.start >= m.end && w->text.substr(m.end, next.start - m.end) == " in " &&
-          w->LabelOf(next.candidate) == "Country")
-        Add(w, "BASED_IN", m.candidate, next.candidate, si, 0.65, "'<event> in <country>'");
-    }
-    if (std::find(done.begin(), done.end(), std::pair(m.candidate, surface)) != done.end())
-      continue;
-    done.emplace_back(m.candidate, surface);
-    size_t sp = surface.find(' ');
-    if (sp == std::string::npos) continue;
-    std::string first = surface.substr(0, sp);
-    std::string rest = surface.substr(sp + 1);
-    if (label == "Event") {
-      std::string_view country = CountryOfDemonym(first);
-      if (country.empty() && IsCountryName(first)) country = first;
-      int c = country.empty() ? -1 : CountryCandidate(w, country, s);
-      if (c >= 0)
-        Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
-            "the name '" + surface + "' starts with '" + first + "'");
-    } else if (label == "Organization") {
-      size_t last = surface.rfind(' ');
-      std::string tail = AsciiLower(surface.substr(last + 1));
-      if (tail != "administration" && tail != "government") continue;
-      int p = KnownOfKind(w, surface.substr(0, last), "Person", s);
-      if (p >= 0)
-        Add(w, "LEADS", static_cast<size_t>(p), m.candidate, si, 0.7,
-            "'" + surface + "' is named after its leader");
-    } else if (label == "Category" || label == "Product") {
-      int c = KnownOfKind(w, first, "Category", s);
-      if (c >= 0 && static_cast<size_t>(c) != m.candidate)
-        Add(w, "BASED_ON", m.candidate, static_cast<size_t>(c), si, 0.65,
-            "'" + surface + "' is named after the material '" + first + "'");
-    }
-  }
-}
-
-// "governments in China" names the known "Chinese government": the plural
-// or singular noun before "in"/"of" a country, with the country's adjective.
-void DemonymNames(Work* w) {
-  if (!w->txn) return;
-  for (size_t k = 0; k < w->mentions.size(); ++k) {
-    const MentionRef m = w->mentions[k];
-    if (w->LabelOf(m.candidate) != "Country") continue;
-    std::string_view adj = DemonymOf(w->candidates[m.candidate].name);
-    if (adj.empty() || m.start < 5) continue;
-    std::string_view before = w->text.substr(m.start - 4, 4);
-    if (before != " in " && before != " of ") continue;
-    std::string noun(WordEndingAt(w->text, m.start - 4));
-    if (noun.size() < 3 || !std::islower(static_cast<unsigned char>(noun[0]))) continue;
-    Span s = w->sentences[w->SentenceAt(m.start)];
-    std::string surface(
-        w->text.substr(m.start - 4 - noun.size(), m.end - (m.start - 4 - noun.size())));
-    for (std::string form : {noun, noun.ends_with("s") ? noun.substr(0, noun.size() - 1) : noun}) {
-      auto ids = w->txn->FindByName(std::string(adj) + " " + form);
-      if (!ids.ok() || ids->size() != 1) continue;
-      (void)KnownCandidate(w, (*ids)[0], s, surface);
-      break;
-    }
+    AddChecked(w, "MEMBER_OF", a.candidate, b.candidate, w->SentenceAt(a.start), 0.6,
+               "'<person> of <company>'");
   }
 }
 
@@ -590,10 +408,7 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms) {
   Launches(w, ms);
   Copulas(w, ms);
   PersonOf(w, ms);
-  DemonymAppositions(w, ms);
-  DemonymNames(w);
-  NameImplied(w);
-  SurfaceImplied(w);
+  FindNameRelations(w, ms);
 }
 
 }  // namespace kg::ingest::internal

@@ -69,6 +69,23 @@ void FindStances(Work* w);
 // <Country>". `ms` are the mentions with the resolved pronouns.
 void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms);
 
+// What names and appositions say by themselves (names.cc): "Unitree
+// Robotics, the Chinese maker", "Google Pixel", "the Trump administration",
+// "dysprosium capacitors", "a conference in China".
+void FindNameRelations(Work* w, const std::vector<MentionRef>& ms);
+
+// Helpers of the pattern passes (patterns.cc).
+// "Chinese" -> "China", and back; empty when not a known demonym or country.
+std::string_view CountryOfDemonym(std::string_view word);
+std::string_view DemonymOf(std::string_view country);
+// A relation candidate quoting sentence `sentence`, if both endpoints are
+// usable and the ontology admits the type between their kinds.
+void AddChecked(Work* w, std::string_view type, size_t from, size_t to, size_t sentence,
+                double conf, const std::string& why);
+// The word (letters, hyphens) ending at `end` / starting at `pos`, or empty.
+std::string_view WordEndingAt(std::string_view t, size_t end);
+std::string_view WordStartingAt(std::string_view t, size_t pos);
+
 // Co-reference (coref.cc): the mentions plus the pronouns ("we", "he",
 // "its", "the company") resolved to the candidate they refer to, by start.
 std::vector<MentionRef> WithPronouns(const Work& w);
