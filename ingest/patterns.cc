@@ -126,7 +126,7 @@ int GroupOwner(const Work& w, const std::vector<MentionRef>& ms, const GroupPhra
                Span sentence) {
   int last_company = -1;
   for (const MentionRef& m : ms) {
-    if (m.start < sentence.start) continue;
+    if (m.start < sentence.start || !m.members.empty()) continue;  // a plural owns no group
     if (m.end > g.noun_start) break;
     std::string_view between = w.text.substr(m.end, g.noun_start - m.end);
     bool possessor = between == "'s " || between == "\u2019s " || (m.possessive && between == " ");
@@ -241,7 +241,7 @@ void MarketSeller(Work* w, const std::vector<MentionRef>& ms, size_t si, size_t 
   Span s = w->sentences[si];
   for (size_t k = MentionFrom(ms, phrase_start); k-- > 0;) {
     const MentionRef& m = ms[k];
-    if (m.start < s.start) break;
+    if (m.start < s.start || !m.members.empty()) break;  // "these companies": not one seller
     std::string_view label = w->LabelOf(m.candidate);
     if (label != "Company" && label != "Product") continue;
     std::string gap = AsciiLower(t.substr(m.end, phrase_start - m.end));
@@ -329,7 +329,8 @@ void Launches(Work* w, const std::vector<MentionRef>& ms) {
     if (Negated(AsciiLower(w->text.substr(s.start, a.start - s.start)))) continue;
     AddChecked(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65,
                "'" + verb + " <product> in <country>'");
-    if (i > 0 && ms[i - 1].end + 1 == at && w->LabelOf(ms[i - 1].candidate) == "Company")
+    if (i > 0 && ms[i - 1].end + 1 == at && ms[i - 1].members.empty() &&
+        w->LabelOf(ms[i - 1].candidate) == "Company")
       AddChecked(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si,
                  ms[i - 1].pronoun ? 0.55 : 0.65,
                  "'<company> " + verb + " <product> in <country>'");

@@ -78,6 +78,13 @@ TEST_F(PluralRulesTest, PluralAnaphorInACopulaOfTheSpeaker) {
   EXPECT_FALSE(HasAny(r, "SUPPLIES")) << Dump(r);
 }
 
+TEST_F(PluralRulesTest, RulesThatRelateOneEntityDoNotTakeThePluralsFirstMember) {
+  auto r =
+      Rel("Qualcomm and Samsung make phone chips. Analysts watch these companies' expansion in the "
+          "Chinese market.");
+  EXPECT_EQ(Has(r, "Qualcomm -SELLS_IN-> China"), Has(r, "Samsung -SELLS_IN-> China")) << Dump(r);
+}
+
 TEST_F(PluralRulesTest, PersonPronounStandsForTheCompanyWhereNoPersonFits) {
   auto r = Rel(std::string(kFounder) +
                "Lei Jun: It is my wish to cooperate with Baidu. I use Android every day.");
