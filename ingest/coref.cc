@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
 
@@ -95,6 +96,33 @@ bool OpensWithLabel(std::string_view s, bool* question) {
   return words <= 3;
 }
 
+// A yes/no question asserts nothing ("Do you plan to invest in the United
+// States?" may be answered "No"), unless a word presupposes the state it
+// asks about ("Will you continue to collaborate with ...?", "Do you still
+// plan to ..."); a wh-question presupposes its content ("Why are you
+// launching RTX Pro in China?") and a statement asserts it.
+bool Asserted(const Work& w, size_t sentence) {
+  static constexpr std::string_view kAuxiliaries[] = {
+      "do",  "does", "did",  "will", "would",  "can",   "could", "are",  "is",
+      "was", "were", "have", "has",  "should", "shall", "may",   "might"};
+  static constexpr std::string_view kPresupposing[] = {"continue", "still",  "keep",
+                                                       "again",    "remain", "stop"};
+  Span s = w.sentences[sentence];
+  std::string lower = AsciiLower(w.text.substr(s.start, s.end - s.start));
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == '\n')) lower.pop_back();
+  if (!lower.ends_with("?")) return true;
+  size_t colon = lower.find(':');
+  size_t b = colon == std::string::npos || colon > 40 ? 0 : colon + 1;
+  while (b < lower.size() && lower[b] == ' ') ++b;
+  size_t e = lower.find(' ', b);
+  std::string_view first = std::string_view(lower).substr(b, e == std::string::npos ? e : e - b);
+  if (std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), first) == std::end(kAuxiliaries))
+    return true;
+  for (std::string_view p : kPresupposing)
+    if (ContainsPhrase(lower, p)) return true;
+  return false;
+}
+
 // "Q: Will you continue to collaborate with ...?": "you" in an
 // interviewer's question is the person whose answer follows, the speaker of
 // the next quotation or transcript turn (within 2,000 bytes).
@@ -109,7 +137,7 @@ size_t Addressee(const Work& w, size_t pos) {
             std::string_view::npos;
     if (paragraph_start) return kNoCandidate;  // no label opens the paragraph
   }
-  if (!question) return kNoCandidate;
+  if (!question || !Asserted(w, w.SentenceAt(pos))) return kNoCandidate;
   const Quotation* next = nullptr;
   for (const Quotation& q : w.quotations)
     if (q.open > pos && q.speaker >= 0 && q.open - pos <= 2000 && (!next || q.open < next->open))

@@ -102,17 +102,25 @@ TEST_F(PluralRulesTest, PersonPronounStandsForTheCompanyWhereNoPersonFits) {
 
 TEST_F(PluralRulesTest, YouInAnInterviewersQuestionIsTheAnswerer) {
   auto r = Rel(std::string(kFounder) +
-               "Q: Will you cooperate with Baidu on cars?\n\nLei Jun: Yes, we will.");
+               "Q: Will you continue to cooperate with Baidu on cars?\n\nLei Jun: Yes, we will.");
   EXPECT_TRUE(Has(r, "Xiaomi -PARTNERS_WITH-> Baidu")) << Dump(r);
+  r = Rel(std::string(kFounder) +
+          "Question: Why do you cooperate with Baidu on cars?\n\nLei Jun: Their maps are good.");
+  EXPECT_TRUE(Has(r, "Xiaomi -PARTNERS_WITH-> Baidu")) << Dump(r);
+  // A yes/no question asserts nothing: it may be answered "no".
+  r = Rel(std::string(kFounder) + "Q: Will you cooperate with Baidu on cars?\n\nLei Jun: No.");
+  EXPECT_FALSE(HasAny(r, "PARTNERS_WITH")) << Dump(r);
   // "you" in the answer is generic.
   r = Rel(std::string(kFounder) +
           "Q: What about Baidu?\n\nLei Jun: If you cooperate with Baidu, you learn a lot.");
   EXPECT_FALSE(HasAny(r, "PARTNERS_WITH")) << Dump(r);
   // A question nobody answers has no addressee.
-  EXPECT_FALSE(HasAny(Rel(std::string(kFounder) + "Q: Will you cooperate with Baidu on cars?"),
-                      "PARTNERS_WITH"));
+  EXPECT_FALSE(
+      HasAny(Rel(std::string(kFounder) + "Q: Will you continue to cooperate with Baidu on cars?"),
+             "PARTNERS_WITH"));
   // "you" outside a question is not the interviewee.
-  r = Rel(std::string(kFounder) + "Will you cooperate with Baidu?\n\nLei Jun: Yes, we will.");
+  r = Rel(std::string(kFounder) +
+          "Will you continue to cooperate with Baidu?\n\nLei Jun: Yes, we will.");
   EXPECT_FALSE(HasAny(r, "PARTNERS_WITH")) << Dump(r);
 }
 
