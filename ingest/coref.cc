@@ -6,7 +6,9 @@
 // candidates and never feed stances or speakers. Lists of mentions ("A, B,
 // and C") are found here too.
 #include <algorithm>
+#include <cctype>
 
+#include "core/text.h"
 #include "ingest/internal/extract.h"
 #include "ingest/lexicon.h"
 
@@ -59,6 +61,90 @@ size_t LastThing(const Work& w, size_t sentence, size_t pos) {
   return kNoCandidate;
 }
 
+// "Unitree Robotics, the Chinese maker ..., said that it runs on processors
+// designed by Huawei. The company ...": a sentence opened by "The company"
+// goes on about the previous sentence's subject, the company that opens
+// it, rather than the last company it names.
+size_t PreviousSubject(const Work& w, size_t sentence, size_t pos) {
+  if (sentence == 0 || pos != w.sentences[sentence].start) return kNoCandidate;
+  Span prev = w.sentences[sentence - 1];
+  for (const MentionRef& m : w.mentions) {
+    if (m.start > prev.start) break;
+    if (m.start == prev.start && w.LabelOf(m.candidate) == "Company" &&
+        w.candidates[m.candidate].ambiguous.empty())
+      return m.candidate;
+  }
+  return kNoCandidate;
+}
+
+// Whether a sentence opens with a transcript label ("Q:", "Jensen Huang:"):
+// at most three capitalised words before a colon. Sets `question` for the
+// interviewer's ("Q", "Question").
+bool OpensWithLabel(std::string_view s, bool* question) {
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  if (!std::isupper(static_cast<unsigned char>(s[0]))) return false;
+  size_t words = 1;
+  for (size_t i = 0; i < colon; ++i) {
+    if (s[i] == ' ') {
+      ++words;
+    } else if (!std::isalpha(static_cast<unsigned char>(s[i])) && s[i] != '.' && s[i] != '-') {
+      return false;
+    }
+  }
+  *question = s.substr(0, colon) == "Q" || s.substr(0, colon) == "Question";
+  return words <= 3;
+}
+
+// A yes/no question asserts nothing ("Do you plan to invest in the United
+// States?" may be answered "No"), unless a word presupposes the state it
+// asks about ("Will you continue to collaborate with ...?", "Do you still
+// plan to ..."); a wh-question presupposes its content ("Why are you
+// launching RTX Pro in China?") and a statement asserts it.
+bool Asserted(const Work& w, size_t sentence) {
+  static constexpr std::string_view kAuxiliaries[] = {
+      "do",  "does", "did",  "will", "would",  "can",   "could", "are",  "is",
+      "was", "were", "have", "has",  "should", "shall", "may",   "might"};
+  static constexpr std::string_view kPresupposing[] = {"continue", "still",  "keep",
+                                                       "again",    "remain", "stop"};
+  Span s = w.sentences[sentence];
+  std::string lower = AsciiLower(w.text.substr(s.start, s.end - s.start));
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == '\n')) lower.pop_back();
+  if (!lower.ends_with("?")) return true;
+  size_t colon = lower.find(':');
+  size_t b = colon == std::string::npos || colon > 40 ? 0 : colon + 1;
+  while (b < lower.size() && lower[b] == ' ') ++b;
+  size_t e = lower.find(' ', b);
+  std::string_view first = std::string_view(lower).substr(b, e == std::string::npos ? e : e - b);
+  if (std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), first) == std::end(kAuxiliaries))
+    return true;
+  for (std::string_view p : kPresupposing)
+    if (ContainsPhrase(lower, p)) return true;
+  return false;
+}
+
+// "Q: Will you continue to collaborate with ...?": "you" in an
+// interviewer's question is the person whose answer follows, the speaker of
+// the next quotation or transcript turn (within 2,000 bytes).
+size_t Addressee(const Work& w, size_t pos) {
+  bool question = false;
+  for (size_t k = w.SentenceAt(pos) + 1; k-- > 0;) {
+    Span s = w.sentences[k];
+    if (OpensWithLabel(w.text.substr(s.start, s.end - s.start), &question)) break;
+    bool paragraph_start =
+        k == 0 ||
+        w.text.substr(w.sentences[k - 1].end, s.start - w.sentences[k - 1].end).find('\n') !=
+            std::string_view::npos;
+    if (paragraph_start) return kNoCandidate;  // no label opens the paragraph
+  }
+  if (!question || !Asserted(w, w.SentenceAt(pos))) return kNoCandidate;
+  const Quotation* next = nullptr;
+  for (const Quotation& q : w.quotations)
+    if (q.open > pos && q.speaker >= 0 && q.open - pos <= 2000 && (!next || q.open < next->open))
+      next = &q;
+  return next ? static_cast<size_t>(next->speaker) : kNoCandidate;
+}
+
 size_t Resolve(const Work& w, const Pronoun& p, size_t pos) {
   const Quotation* q = QuotationAt(w, pos);
   size_t speaker = q && q->speaker >= 0 ? static_cast<size_t>(q->speaker) : kNoCandidate;
@@ -75,9 +161,12 @@ size_t Resolve(const Work& w, const Pronoun& p, size_t pos) {
     case Referent::kLastThing:
       return LastThing(w, si, pos);
     case Referent::kLastCompany:
+      if (size_t c = PreviousSubject(w, si, pos); c != kNoCandidate) return c;
       return LastWithLabel(w, three_back, pos, "Company");
     case Referent::kLastProduct:
       return LastWithLabel(w, three_back, pos, "Product");
+    case Referent::kAddressee:
+      return Addressee(w, pos);
   }
   return kNoCandidate;
 }
@@ -136,7 +225,7 @@ std::vector<MentionRef> WithPronouns(const Work& w) {
           if (Overlaps(w.mentions, b, e) || Overlaps(found, b, e)) continue;
           size_t cand = Resolve(w, p, b);
           if (cand == kNoCandidate) continue;
-          MentionRef m{b, e, cand, true, p.possessive};
+          MentionRef m{b, e, cand, true, p.possessive, {}};
           found.insert(std::upper_bound(found.begin(), found.end(), m,
                                         [](const MentionRef& x, const MentionRef& y) {
                                           return x.start < y.start;
@@ -147,6 +236,7 @@ std::vector<MentionRef> WithPronouns(const Work& w) {
       }
     }
   }
+  AddPluralAnaphors(w, &found);
   out.insert(out.end(), found.begin(), found.end());
   std::sort(out.begin(), out.end(),
             [](const MentionRef& a, const MentionRef& b) { return a.start < b.start; });
@@ -155,10 +245,17 @@ std::vector<MentionRef> WithPronouns(const Work& w) {
 
 // Two mentions joined by ", and" are two clauses, not a list (the serial
 // comma needs three items): "supplies HBM, and NVIDIA buys it".
+// But "breakthroughs in chips, network solutions, and photonics" is a list
+// whose first item is no mention: the first mention follows a list comma
+// after a lower-case word.
 static bool ClauseJoin(const Work& w, const MentionRef& x, const MentionRef& y) {
   std::string_view gap = w.text.substr(x.end, y.start - x.end);
-  return gap.find(", and ") != std::string_view::npos ||
-         gap.find(", or ") != std::string_view::npos;
+  if (gap.find(", and ") == std::string_view::npos && gap.find(", or ") == std::string_view::npos)
+    return false;
+  std::string_view before = w.text.substr(0, x.start);
+  if (!before.ends_with(", ") || before.size() < 3) return true;
+  char last = before[before.size() - 3];
+  return !(last >= 'a' && last <= 'z');
 }
 
 size_t ListFirst(const Work& w, const std::vector<MentionRef>& ms, size_t i) {

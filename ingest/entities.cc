@@ -377,7 +377,8 @@ void FindNewEntities(Work* w) {
         continue;
       }
       size_t j = i + 1;
-      while (j < toks.size() && toks[j - 1].space_after &&
+      // Only a space may join two words of a name: "Expo (CISCE)" is two.
+      while (j < toks.size() && toks[j - 1].space_after && toks[j].start == toks[j - 1].end + 1 &&
              !Overlaps(*w, toks[j].start, toks[j].end) &&
              (Capitalised(word(j)) ||
               (IsConnector(word(j)) && j + 1 < toks.size() && Capitalised(word(j + 1)) &&

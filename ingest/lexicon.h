@@ -53,6 +53,7 @@ enum class Referent {
   kLastThing,       // "it", "its": the last company, product, model or technology of the sentence
   kLastCompany,     // "the company": the last company named in the last three sentences
   kLastProduct,     // "the car", "the chip": the last product named in the last three sentences
+  kAddressee,       // "you" in an interviewer's question: the person who answers it
 };
 struct Pronoun {
   std::string_view word;  // matched as written or with a capital first letter

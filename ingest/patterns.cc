@@ -12,10 +12,7 @@
 // - copulas in quotations ("SK Hynix and Micron are excellent partners"
 //   said by NVIDIA's chief: PARTNERS_WITH NVIDIA) and "<person> of
 //   <company>" (MEMBER_OF);
-// - names a phrase spells differently ("governments in China" is the known
-//   "Chinese government"): the known entity becomes a candidate;
-// - what a name says by itself ("Google Pixel": MAKES by Google, "Chinese
-//   manufacturers": BASED_IN China).
+// - what names and appositions say: names.cc.
 // Every candidate's quote is its sentence.
 #include <algorithm>
 #include <cctype>
@@ -25,9 +22,6 @@
 #include "ingest/lexicon.h"
 
 namespace kg::ingest::internal {
-namespace {
-
-constexpr size_t kPhraseWindow = 70;  // bytes of a group phrase before its marker
 
 std::string_view CountryOfDemonym(std::string_view word) {
   for (const Demonym& d : Demonyms())
@@ -41,8 +35,8 @@ std::string_view DemonymOf(std::string_view country) {
   return {};
 }
 
-void Add(Work* w, std::string_view type, size_t from, size_t to, size_t sentence, double conf,
-         const std::string& why) {
+void AddChecked(Work* w, std::string_view type, size_t from, size_t to, size_t sentence,
+                double conf, const std::string& why) {
   if (!Usable(*w, from) || !Usable(*w, to)) return;
   if (!TypeAllows(*w->ontology, type, w->LabelOf(from), w->LabelOf(to))) return;
   AddRelation(w, std::string(type), from, to, w->sentences[sentence], conf, why);
@@ -60,6 +54,10 @@ std::string_view WordStartingAt(std::string_view t, size_t pos) {
   while (e < t.size() && (std::isalpha(static_cast<unsigned char>(t[e])) || t[e] == '-')) ++e;
   return t.substr(pos, e - pos);
 }
+
+namespace {
+
+constexpr size_t kPhraseWindow = 70;  // bytes of a group phrase before its marker
 
 // The index of the first mention starting at or after `pos`.
 size_t MentionFrom(const std::vector<MentionRef>& ms, size_t pos) {
@@ -128,7 +126,7 @@ int GroupOwner(const Work& w, const std::vector<MentionRef>& ms, const GroupPhra
                Span sentence) {
   int last_company = -1;
   for (const MentionRef& m : ms) {
-    if (m.start < sentence.start) continue;
+    if (m.start < sentence.start || !m.members.empty()) continue;  // a plural owns no group
     if (m.end > g.noun_start) break;
     std::string_view between = w.text.substr(m.end, g.noun_start - m.end);
     bool possessor = between == "'s " || between == "\u2019s " || (m.possessive && between == " ");
@@ -181,15 +179,15 @@ void GroupLists(Work* w, const std::vector<MentionRef>& ms) {
       }
       for (size_t k = first; k <= last; ++k) {
         size_t m = ms[k].candidate;
-        if (group >= 0) Add(w, "MEMBER_OF", m, static_cast<size_t>(group), si, 0.7, why);
+        if (group >= 0) AddChecked(w, "MEMBER_OF", m, static_cast<size_t>(group), si, 0.7, why);
         if (country >= 0)
-          Add(w, "BASED_IN", m, static_cast<size_t>(country), si, 0.7,
-              why + ", with the country '" + w->candidates[static_cast<size_t>(country)].name +
-                  "'");
+          AddChecked(w, "BASED_IN", m, static_cast<size_t>(country), si, 0.7,
+                     why + ", with the country '" +
+                         w->candidates[static_cast<size_t>(country)].name + "'");
         if (owner >= 0 && static_cast<size_t>(owner) != m) {
           size_t o = static_cast<size_t>(owner);
-          Add(w, g.noun->type, g.noun->member_first ? m : o, g.noun->member_first ? o : m, si, 0.65,
-              why + " of '" + w->candidates[o].name + "'");
+          AddChecked(w, g.noun->type, g.noun->member_first ? m : o, g.noun->member_first ? o : m,
+                     si, 0.65, why + " of '" + w->candidates[o].name + "'");
         }
       }
     }
@@ -223,8 +221,8 @@ void Possessives(Work* w, const std::vector<MentionRef>& ms) {
       if (a.pronoun)
         why += ", '" + std::string(w->text.substr(a.start, a.end - a.start)) +
                "' = " + w->candidates[a.candidate].name;
-      Add(w, r.type, a.candidate, b.candidate, w->SentenceAt(a.start),
-          r.confidence - (a.pronoun ? 0.1 : 0), why);
+      AddChecked(w, r.type, a.candidate, b.candidate, w->SentenceAt(a.start),
+                 r.confidence - (a.pronoun ? 0.1 : 0), why);
       break;
     }
   }
@@ -243,7 +241,7 @@ void MarketSeller(Work* w, const std::vector<MentionRef>& ms, size_t si, size_t 
   Span s = w->sentences[si];
   for (size_t k = MentionFrom(ms, phrase_start); k-- > 0;) {
     const MentionRef& m = ms[k];
-    if (m.start < s.start) break;
+    if (m.start < s.start || !m.members.empty()) break;  // "these companies": not one seller
     std::string_view label = w->LabelOf(m.candidate);
     if (label != "Company" && label != "Product") continue;
     std::string gap = AsciiLower(t.substr(m.end, phrase_start - m.end));
@@ -254,8 +252,8 @@ void MarketSeller(Work* w, const std::vector<MentionRef>& ms, size_t si, size_t 
         if (m.pronoun)
           why += ", '" + std::string(t.substr(m.start, m.end - m.start)) +
                  "' = " + w->candidates[m.candidate].name;
-        Add(w, "SELLS_IN", m.candidate, static_cast<size_t>(country), si, m.pronoun ? 0.6 : 0.7,
-            why);
+        AddChecked(w, "SELLS_IN", m.candidate, static_cast<size_t>(country), si,
+                   m.pronoun ? 0.6 : 0.7, why);
         break;
       }
     break;
@@ -329,10 +327,13 @@ void Launches(Work* w, const std::vector<MentionRef>& ms) {
     size_t si = w->SentenceAt(a.start);
     Span s = w->sentences[si];
     if (Negated(AsciiLower(w->text.substr(s.start, a.start - s.start)))) continue;
-    Add(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65, "'" + verb + " <product> in <country>'");
-    if (i > 0 && ms[i - 1].end + 1 == at && w->LabelOf(ms[i - 1].candidate) == "Company")
-      Add(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si, ms[i - 1].pronoun ? 0.55 : 0.65,
-          "'<company> " + verb + " <product> in <country>'");
+    AddChecked(w, "SELLS_IN", a.candidate, b.candidate, si, 0.65,
+               "'" + verb + " <product> in <country>'");
+    if (i > 0 && ms[i - 1].end + 1 == at && ms[i - 1].members.empty() &&
+        w->LabelOf(ms[i - 1].candidate) == "Company")
+      AddChecked(w, "SELLS_IN", ms[i - 1].candidate, b.candidate, si,
+                 ms[i - 1].pronoun ? 0.55 : 0.65,
+                 "'<company> " + verb + " <product> in <country>'");
   }
 }
 
@@ -342,7 +343,7 @@ void Launches(Work* w, const std::vector<MentionRef>& ms) {
 void Copulas(Work* w, const std::vector<MentionRef>& ms) {
   for (size_t i = 0; i < ms.size(); ++i) {
     const MentionRef& m = ms[i];
-    if (m.pronoun) continue;
+    if (m.pronoun && m.members.empty()) continue;  // "all three companies are partners" counts
     const Quotation* q = QuotationAt(*w, m.start);
     if (!q || q->speaker < 0) continue;
     std::string after =
@@ -350,7 +351,8 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
     size_t cut = after.find_first_of(",.;:!?\"");
     after = after.substr(0, cut);
     if (!after.starts_with(" is ") && !after.starts_with(" are ") && !after.starts_with(" was ") &&
-        !after.starts_with(" were ") && !after.starts_with(" remains "))
+        !after.starts_with(" were ") && !after.starts_with(" remains ") &&
+        !after.starts_with(" have been ") && !after.starts_with(" has been "))
       continue;
     if (Negated(after)) continue;
     const GroupNoun* noun = nullptr;
@@ -370,10 +372,15 @@ void Copulas(Work* w, const std::vector<MentionRef>& ms) {
     size_t o = static_cast<size_t>(owner);
     std::string why = "'" + std::string(noun->word) + "' said of it by an employee of '" +
                       w->candidates[o].name + "'";
-    for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) {
-      size_t c = ms[k].candidate;
+    std::vector<size_t> subjects = m.members;
+    if (subjects.empty())
+      for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) subjects.push_back(ms[k].candidate);
+    if (!m.members.empty())
+      why += ", '" + std::string(w->text.substr(m.start, m.end - m.start)) + "' = the list before";
+    for (size_t c : subjects) {
       if (c == o) continue;
-      Add(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6, why);
+      AddChecked(w, noun->type, noun->member_first ? c : o, noun->member_first ? o : c, si, 0.6,
+                 why);
     }
   }
 }
@@ -388,78 +395,8 @@ void PersonOf(Work* w, const std::vector<MentionRef>& ms) {
     if (w->LabelOf(a.candidate) != "Person") continue;
     std::string_view to = w->LabelOf(b.candidate);
     if (to != "Company" && to != "Organization") continue;
-    Add(w, "MEMBER_OF", a.candidate, b.candidate, w->SentenceAt(a.start), 0.6,
-        "'<person> of <company>'");
-  }
-}
-
-// What a known or new name says by itself, stated once, in the sentence of
-// its first mention: "Google Pixel" is made by the company Google, "DeepSeek
-// R1" developed by DeepSeek, "Tencent Technology" belongs to Tencent, and
-// "Chinese manufacturers" or "U.S. government" are based in their country.
-void NameImplied(Work* w) {
-  std::vector<bool> done(w->candidates.size(), false);
-  for (size_t k = 0; k < w->mentions.size(); ++k) {
-    const MentionRef m = w->mentions[k];
-    if (m.candidate >= done.size() || done[m.candidate] || !Usable(*w, m.candidate)) continue;
-    const Candidate& self = w->candidates[m.candidate];
-    if (!self.links_to && self.confidence < 0.5) continue;  // a guessed kind says nothing
-    done[m.candidate] = true;
-    const std::string name = w->candidates[m.candidate].name;
-    const std::string label = w->candidates[m.candidate].label;
-    size_t si = w->SentenceAt(m.start);
-    size_t sp = name.find(' ');
-    if (sp == std::string::npos) continue;
-    std::string first = name.substr(0, sp);
-    if (label == "Organization" || label == "Company" || label == "Group") {
-      std::string_view country = CountryOfDemonym(first);
-      if (country.empty() && IsCountryName(first)) country = first;
-      if (!country.empty()) {
-        int c = CountryCandidate(w, country, w->sentences[si]);
-        if (c >= 0 && static_cast<size_t>(c) != m.candidate)
-          Add(w, "BASED_IN", m.candidate, static_cast<size_t>(c), si, 0.7,
-              "the name '" + name + "' starts with '" + first + "'");
-        continue;
-      }
-    }
-    std::string_view type = label == "Product"        ? "MAKES"
-                            : label == "AIModel"      ? "DEVELOPS"
-                            : label == "Organization" ? "MEMBER_OF"
-                                                      : "";
-    if (type.empty() || !w->txn) continue;
-    auto ids = w->txn->FindByName(first);
-    if (!ids.ok() || ids->size() != 1) continue;
-    auto maker = KnownCandidate(w, (*ids)[0], w->sentences[si], first);
-    if (!maker.ok() || *maker == m.candidate || w->LabelOf(*maker) != "Company") continue;
-    if (done.size() < w->candidates.size()) done.resize(w->candidates.size(), false);
-    Add(w, type, type == "MEMBER_OF" ? m.candidate : *maker,
-        type == "MEMBER_OF" ? *maker : m.candidate, si, 0.65,
-        "the name '" + name + "' starts with the company's '" + first + "'");
-  }
-}
-
-// "governments in China" names the known "Chinese government": the plural
-// or singular noun before "in"/"of" a country, with the country's adjective.
-void DemonymNames(Work* w) {
-  if (!w->txn) return;
-  for (size_t k = 0; k < w->mentions.size(); ++k) {
-    const MentionRef m = w->mentions[k];
-    if (w->LabelOf(m.candidate) != "Country") continue;
-    std::string_view adj = DemonymOf(w->candidates[m.candidate].name);
-    if (adj.empty() || m.start < 5) continue;
-    std::string_view before = w->text.substr(m.start - 4, 4);
-    if (before != " in " && before != " of ") continue;
-    std::string noun(WordEndingAt(w->text, m.start - 4));
-    if (noun.size() < 3 || !std::islower(static_cast<unsigned char>(noun[0]))) continue;
-    Span s = w->sentences[w->SentenceAt(m.start)];
-    std::string surface(
-        w->text.substr(m.start - 4 - noun.size(), m.end - (m.start - 4 - noun.size())));
-    for (std::string form : {noun, noun.ends_with("s") ? noun.substr(0, noun.size() - 1) : noun}) {
-      auto ids = w->txn->FindByName(std::string(adj) + " " + form);
-      if (!ids.ok() || ids->size() != 1) continue;
-      (void)KnownCandidate(w, (*ids)[0], s, surface);
-      break;
-    }
+    AddChecked(w, "MEMBER_OF", a.candidate, b.candidate, w->SentenceAt(a.start), 0.6,
+               "'<person> of <company>'");
   }
 }
 
@@ -472,8 +409,7 @@ void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms) {
   Launches(w, ms);
   Copulas(w, ms);
   PersonOf(w, ms);
-  DemonymNames(w);
-  NameImplied(w);
+  FindNameRelations(w, ms);
 }
 
 }  // namespace kg::ingest::internal

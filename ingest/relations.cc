@@ -21,11 +21,44 @@ bool AlnumAt(std::string_view s, size_t i) {
   return i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]));
 }
 
-// The longest cue in the gap, or nullptr.
+// The gap without its -ly adverbs ("invest heavily in", "works closely
+// with"), so that a cue of several words matches across them. Words ending
+// in "ly" that are no adverbs stay ("supply", "family", "July").
+std::string WithoutAdverbs(std::string_view lower) {
+  static constexpr std::string_view kKeep[] = {"supply",   "apply",   "reply", "family",
+                                               "july",     "italy",   "rally", "assembly",
+                                               "monopoly", "anomaly", "ally"};
+  std::string out;
+  for (size_t i = 0; i < lower.size();) {
+    size_t e = i;
+    while (e < lower.size() && lower[e] >= 'a' && lower[e] <= 'z') ++e;
+    std::string_view word = lower.substr(i, e - i);
+    bool adverb = word.size() >= 5 && word.ends_with("ly") && e < lower.size() && lower[e] == ' ' &&
+                  (out.empty() || out.back() == ' ') &&
+                  std::find(std::begin(kKeep), std::end(kKeep), word) == std::end(kKeep);
+    if (adverb) {
+      i = e + 1;  // the word and its space
+      continue;
+    }
+    if (e == i) ++e;
+    out.append(lower.substr(i, e - i));
+    i = e;
+  }
+  return out;
+}
+
+// The longest cue in the gap, or nullptr; a cue of several words may span
+// an adverb.
 const RelationCue* CueIn(std::string_view lower_gap) {
   const RelationCue* best = nullptr;
   for (const RelationCue& c : RelationCues())
     if (ContainsPhrase(lower_gap, c.phrase) && (!best || c.phrase.size() > best->phrase.size()))
+      best = &c;
+  std::string plain = WithoutAdverbs(lower_gap);
+  if (plain.size() == lower_gap.size()) return best;
+  for (const RelationCue& c : RelationCues())
+    if (c.phrase.find(' ') != std::string_view::npos && ContainsPhrase(plain, c.phrase) &&
+        (!best || c.phrase.size() > best->phrase.size()))
       best = &c;
   return best;
 }
@@ -203,14 +236,71 @@ struct Found {
   std::string_view company_product_type;
 };
 
+// The company a person pronoun ("my", "you") stands for, as the article
+// states it (LEADS or FOUNDED), or -1.
+int CompanyOfPerson(const Work& w, const MentionRef& m) {
+  if (!m.pronoun || w.LabelOf(m.candidate) != "Person") return -1;
+  return SpeakerCompanyOf(w, m.candidate);
+}
+
+bool Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& right, Span quote);
+
+// "collaborate with these companies": a plural anaphor relates each member.
+bool EmitMembers(Work* w, const Found& f, const MentionRef& left, const MentionRef& right,
+                 Span quote) {
+  auto each = [](const MentionRef& m) {
+    std::vector<MentionRef> out;
+    if (m.members.empty()) return std::vector<MentionRef>{m};
+    for (size_t c : m.members) {
+      MentionRef one = m;
+      one.candidate = c;
+      one.members.clear();
+      out.push_back(std::move(one));
+    }
+    return out;
+  };
+  bool emitted = false;
+  for (const MentionRef& l : each(left))
+    for (const MentionRef& r : each(right)) emitted |= Emit(w, f, l, r, quote);
+  return emitted;
+}
+
 bool Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& right, Span quote) {
+  if (!left.members.empty() || !right.members.empty()) return EmitMembers(w, f, left, right, quote);
   const schema::Ontology& o = *w->ontology;
   if (!Usable(*w, left.candidate) || !Usable(*w, right.candidate)) return false;
-  size_t from = f.passive ? right.candidate : left.candidate;
-  size_t to = f.passive ? left.candidate : right.candidate;
+  const MentionRef& from_m = f.passive ? right : left;
+  const MentionRef& to_m = f.passive ? left : right;
+  size_t from = from_m.candidate;
+  size_t to = to_m.candidate;
   std::string why = f.why;
   double conf = f.conf;
   std::string type = f.type;
+  // "my honor to collaborate with", "will you cooperate with" (asked of a
+  // company's chief): a person pronoun stands for the person's company where
+  // the type admits no person, unless a clause boundary lies between ("I
+  // believe that these products are sold in China" says nothing of whose).
+  std::string stands_for;
+  std::string_view between =
+      w->text.substr(left.end, right.start > left.end ? right.start - left.end : 0);
+  bool one_clause =
+      between.find(',') == std::string_view::npos && !ContainsPhrase(AsciiLower(between), "that");
+  for (bool start : {true, false}) {
+    const MentionRef& m = start ? from_m : to_m;
+    int c = one_clause ? CompanyOfPerson(*w, m) : -1;
+    if (c < 0) continue;
+    size_t company = static_cast<size_t>(c);
+    size_t& slot = start ? from : to;
+    const std::string& other = w->LabelOf(start ? to : from);
+    bool fits =
+        start ? TypeAllows(o, type, "Company", other) : TypeAllows(o, type, other, "Company");
+    bool person_fits =
+        start ? TypeAllows(o, type, "Person", other) : TypeAllows(o, type, other, "Person");
+    if (fits && !person_fits) {
+      slot = company;
+      stands_for = ", for " + w->candidates[company].name;
+    }
+  }
   if (!f.company_product_type.empty() && w->LabelOf(from) == "Company" &&
       w->LabelOf(to) == "Product")
     type = f.company_product_type;
@@ -225,6 +315,7 @@ bool Emit(Work* w, const Found& f, const MentionRef& left, const MentionRef& rig
     why += ", '" + Surface(*w, *m) + "' = " + w->candidates[m->candidate].name;
     conf -= 0.1;
   }
+  why += stands_for;
   std::optional<double> stance;
   if (const auto* t = o.FindType(type); t && t->stance) stance = type == "CRITICIZES" ? -0.5 : 0.7;
   AddRelation(w, type, from, to, quote, conf, why, "", stance);
@@ -421,6 +512,7 @@ void FindRelations(Work* w) {
   std::vector<MentionRef> ms = WithPronouns(*w);
   PairPass(w, ms, /*roles_only=*/false);
   RelativeClauses(w, ms);
+  FindAlternatives(w, ms);
   FindPatternRelations(w, ms);
 }
 

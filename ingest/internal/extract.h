@@ -19,6 +19,9 @@ struct MentionRef {
   size_t candidate = 0;     // index into Work::candidates of its entity candidate
   bool pronoun = false;     // "we", "its": resolved to the candidate by co-reference
   bool possessive = false;  // a possessive pronoun ("its", "our")
+  // "these companies", "all three companies": the candidates of the list it
+  // refers back to (`candidate` is the first); empty for every other mention.
+  std::vector<size_t> members = {};
 };
 
 struct Quotation {
@@ -66,6 +69,23 @@ void FindStances(Work* w);
 // <Country>". `ms` are the mentions with the resolved pronouns.
 void FindPatternRelations(Work* w, const std::vector<MentionRef>& ms);
 
+// What names and appositions say by themselves (names.cc): "Unitree
+// Robotics, the Chinese maker", "Google Pixel", "the Trump administration",
+// "dysprosium capacitors", "a conference in China".
+void FindNameRelations(Work* w, const std::vector<MentionRef>& ms);
+
+// Helpers of the pattern passes (patterns.cc).
+// "Chinese" -> "China", and back; empty when not a known demonym or country.
+std::string_view CountryOfDemonym(std::string_view word);
+std::string_view DemonymOf(std::string_view country);
+// A relation candidate quoting sentence `sentence`, if both endpoints are
+// usable and the ontology admits the type between their kinds.
+void AddChecked(Work* w, std::string_view type, size_t from, size_t to, size_t sentence,
+                double conf, const std::string& why);
+// The word (letters, hyphens) ending at `end` / starting at `pos`, or empty.
+std::string_view WordEndingAt(std::string_view t, size_t end);
+std::string_view WordStartingAt(std::string_view t, size_t pos);
+
 // Co-reference (coref.cc): the mentions plus the pronouns ("we", "he",
 // "its", "the company") resolved to the candidate they refer to, by start.
 std::vector<MentionRef> WithPronouns(const Work& w);
@@ -73,6 +93,17 @@ std::vector<MentionRef> WithPronouns(const Work& w);
 const Quotation* QuotationAt(const Work& w, size_t pos);
 // The company the speaker leads or founded as the article states it, or -1.
 int SpeakerCompanyOf(const Work& w, size_t speaker);
+// "these companies", "all three companies", "both firms": plural phrases
+// referring back to the last list of companies (plurals.cc), as mentions
+// whose `members` are the list's candidates, added to `found` (sorted).
+void AddPluralAnaphors(const Work& w, std::vector<MentionRef>* found);
+// The candidates of the last list (two or more, `count` when not 0) of
+// companies named before `pos` in its sentence or the `back` sentences
+// before it; empty when the last company named is not in such a list.
+std::vector<size_t> AntecedentList(const Work& w, size_t pos, size_t back, size_t count);
+// "choose between A, B and C", "the competition among cloud providers":
+// the members are rivals (plurals.cc).
+void FindAlternatives(Work* w, const std::vector<MentionRef>& ms);
 // The index of the candidate with this id, or -1.
 int CandidateIndex(const Work& w, std::string_view id);
 

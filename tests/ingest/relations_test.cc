@@ -200,6 +200,79 @@ TEST_F(RelationRulesTest, WhatANameSaysByItself) {
   for (const auto& x : n) EXPECT_EQ(x.find("-MAKES->"), std::string::npos) << Dump(n);
 }
 
+TEST_F(RelationRulesTest, WhatTheWordsOfAMentionSay) {
+  auto r =
+      Rel("Buyers met at the China International Supply Chain Expo. The Trump administration "
+          "restricted the H20. Dysprosium capacitors are scarce. The media conference in China "
+          "ran late.");
+  EXPECT_TRUE(Has(r, "3rd China International Supply Chain Expo -BASED_IN-> China")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Donald Trump -LEADS-> U.S. government")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Dysprosium capacitor -BASED_ON-> Dysprosium")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Jensen Huang media exchange (2025-07-16) -BASED_IN-> China")) << Dump(r);
+  // "AI" names a technology, not a material; no candidate is made for it.
+  Review n = Analyse("t.txt", "AI chips are scarce. The media conference in Beijing ran late.");
+  EXPECT_TRUE(Relations(n).empty()) << Dump(Relations(n));
+  EXPECT_EQ(Entity(n, "Artificial intelligence"), nullptr);
+  // A government not named after a person has no leader in its name.
+  for (const auto& x : Rel("The Chinese government restricted the H20."))
+    EXPECT_EQ(x.find("-LEADS->"), std::string::npos) << x;
+}
+
+TEST_F(RelationRulesTest, ParenthesisEndsANewName) {
+  Review r = Analyse("t.txt", "Reporters came to the Shenzhen Robot Expo (SRE) on Monday.");
+  EXPECT_NE(Entity(r, "Shenzhen Robot Expo"), nullptr);
+  for (const auto& c : r.candidates) EXPECT_EQ(c.name.find('('), std::string::npos) << c.name;
+}
+
+TEST_F(RelationRulesTest, DemonymInAnAppositionPlacesTheCompany) {
+  auto r =
+      Rel("Samsung, the South Korean memory maker, cut prices. Baidu, a Chinese firm, agreed.");
+  EXPECT_TRUE(Has(r, "Baidu -BASED_IN-> China")) << Dump(r);
+  EXPECT_TRUE(
+      Has(Rel("Tencent, the Chinese internet giant, said so."), "Tencent -BASED_IN-> China"));
+  // No company noun after the demonym, or punctuation before it: nothing.
+  EXPECT_TRUE(Rel("Tencent, the Chinese, said so.").empty());
+  EXPECT_FALSE(
+      Has(Rel("Tencent, the Chinese government said, was fined."), "Tencent -BASED_IN-> China"));
+}
+
+TEST_F(RelationRulesTest, TheCompanyOpeningASentenceIsThePreviousSubject) {
+  auto r =
+      Rel("Xiaomi said its new phone uses chips designed by Qualcomm. The company relied on "
+          "Android for years.");
+  EXPECT_TRUE(Has(r, "Xiaomi -USES-> Android")) << Dump(r);
+  EXPECT_FALSE(Has(r, "Qualcomm -USES-> Android")) << Dump(r);
+  // Not at the sentence start: the last company named.
+  auto m = Rel("Xiaomi praised Qualcomm. Analysts said the company relied on Android.");
+  EXPECT_TRUE(Has(m, "Qualcomm -USES-> Android")) << Dump(m);
+}
+
+TEST_F(RelationRulesTest, CuesSpanAnAdverb) {
+  auto r = Rel("Alibaba invests heavily in Moonshot AI. Xiaomi works closely with Qualcomm.");
+  EXPECT_TRUE(Has(r, "Alibaba -INVESTS_IN-> Moonshot AI")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Xiaomi -PARTNERS_WITH-> Qualcomm")) << Dump(r);
+  // The adverb must sit inside the cue's words, before a space.
+  EXPECT_TRUE(Rel("Alibaba invests heavily, but not in Moonshot AI.").empty());
+}
+
+TEST_F(RelationRulesTest, DependenceDesignAndBreakthroughCues) {
+  auto r =
+      Rel("Robotics would not be possible without GPUs. The RTX Pro was built to run Omniverse. "
+          "Google is involved in the development of Android.");
+  EXPECT_TRUE(Has(r, "Robotics -USES-> GPU")) << Dump(r);
+  EXPECT_TRUE(Has(r, "RTX Pro -DESIGNED_FOR-> Omniverse")) << Dump(r);
+  EXPECT_TRUE(Has(r, "Google -DEVELOPS-> Android")) << Dump(r);
+  EXPECT_TRUE(Rel("Robotics is possible without GPUs.").empty());
+  // A serial-comma list whose first item is no mention is still a list.
+  auto b = Rel("Huawei made breakthroughs in software, photonics, and networking.");
+  EXPECT_TRUE(Has(b, "Huawei -DEVELOPS-> Photonics")) << Dump(b);
+  EXPECT_TRUE(Has(b, "Huawei -DEVELOPS-> Networking")) << Dump(b);
+  // Two mentions joined by ", and" after a verb are two clauses.
+  auto c = Rel("Huawei made breakthroughs in photonics, and networking firms noticed.");
+  EXPECT_TRUE(Has(c, "Huawei -DEVELOPS-> Photonics")) << Dump(c);
+  EXPECT_FALSE(Has(c, "Huawei -DEVELOPS-> Networking")) << Dump(c);
+}
+
 TEST_F(RelationRulesTest, CapitalisedWordIsNoPolarityWord) {
   auto r = Rel("\"Xiaomi has expansion plans in Greater China this year,\" Jensen Huang said.");
   EXPECT_FALSE(Has(r, "Jensen Huang -PRAISES-> Xiaomi")) << Dump(r);
