@@ -10,7 +10,8 @@
 #
 # $<TARGET_PROPERTY:KG_STATIC_DEPS> is read from the target being linked,
 # also through the static module libraries in between. Graphviz has no
-# archive in Debian and stays shared.
+# archive in Debian: that executable loads it on first use instead
+# (viz/CMakeLists.txt, viz/internal/graphviz_lazy.cc).
 
 # One archive of a -dev package, e.g. kg_find_archive(KG_A_KJ libkj.a).
 function(kg_find_archive var file)
