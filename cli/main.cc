@@ -2,6 +2,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <string>
+#include <string_view>
 
 #include "cli/cli.h"
 #include "core/atomic_file.h"
@@ -77,6 +79,27 @@ Result<std::unique_ptr<session::Session>> OpenSession(const Context& ctx, bool r
 
 }  // namespace kg::cli
 
+namespace {
+
+// The command named on the line (`query` in `kg --db D query ...`): the
+// first word that is neither an option of kg itself nor its value. Empty
+// when help is asked of kg itself first, so every command is listed.
+std::string CommandNamed(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--db" || arg == "--busy-timeout") {
+      ++i;  // its value
+    } else if (arg.empty() || arg[0] != '-') {
+      return std::string(arg);
+    } else if (arg == "-h" || arg.starts_with("--help")) {
+      return "";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace kg::cli;
   CLI::App app{"kg: an embedded knowledge-graph engine for tracing relationships", "kg"};
@@ -90,15 +113,19 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 
-  RegisterStoreCommands(app, ctx);
-  RegisterQueryCommands(app, ctx);
-  RegisterServeCommands(app, ctx);
-  RegisterVizCommands(app, ctx);
-  RegisterAnalyticsCommands(app, ctx);
-  RegisterSourcesCommands(app, ctx);
-  RegisterIngestCommands(app, ctx);
-  RegisterBackupCommands(app, ctx);
-  RegisterTimelineCommands(app, ctx);
+  // Registering every command's options was a fifth of a short command's
+  // user-space work (W7, bench/RESULTS.md): the groups are registered in
+  // order until the one holding the command named on the line. Help asked
+  // of kg itself, or a name no group knows, gets them all.
+  const std::string named = CommandNamed(argc, argv);
+  for (auto* group : {RegisterStoreCommands, RegisterQueryCommands, RegisterServeCommands,
+                      RegisterVizCommands, RegisterAnalyticsCommands, RegisterSourcesCommands,
+                      RegisterIngestCommands, RegisterBackupCommands, RegisterTimelineCommands}) {
+    group(app, ctx);
+    if (!named.empty() &&
+        !app.get_subcommands([&named](CLI::App* c) { return c->check_name(named); }).empty())
+      break;
+  }
 
   try {
     app.parse(argc, argv);

@@ -12,6 +12,9 @@ KG_PACKAGES=(
   libcpp-httplib-dev curl libfontconfig-dev fonts-wqy-zenhei
   libre2-dev libssl-dev libicu-dev libzstd-dev clang libclang-rt-14-dev
   sqlite3
+  # The static archives the kg executable links (KG_STATIC_DEPS, cmake/StaticDeps.cmake)
+  # beyond the -dev packages above: RocksDB's compression libraries, readline's libtinfo.
+  libsnappy-dev liblz4-dev libbz2-dev zlib1g-dev libncurses-dev
 )
 
 kg_install_packages() {

@@ -247,6 +247,27 @@ Result<std::string> MakeSecondaryDir() {
   return tmpl;
 }
 
+// The Env of a read-only (secondary) open: Env::Default() without its
+// background threads. RocksDB's option checks start one flush and one
+// compaction thread in the shared pool for every open
+// (IncBackgroundThreadsIfNeeded), which a secondary instance never uses: it
+// neither flushes nor compacts. A one-shot `kg query` process would start
+// and join both for nothing (W7, bench/RESULTS.md). Should RocksDB schedule
+// background work after all, a thread is started for it then, so nothing
+// waits on a pool without threads.
+class NoBackgroundThreadsEnv : public rocksdb::EnvWrapper {
+ public:
+  NoBackgroundThreadsEnv() : rocksdb::EnvWrapper(rocksdb::Env::Default()) {}
+  static const char* kClassName() { return "KgNoBackgroundThreadsEnv"; }
+  const char* Name() const override { return kClassName(); }
+  void IncBackgroundThreadsIfNeeded(int /*number*/, Priority /*pri*/) override {}
+  void Schedule(void (*function)(void*), void* arg, Priority pri, void* tag,
+                void (*unschedule)(void*)) override {
+    target()->IncBackgroundThreadsIfNeeded(1, pri);
+    target()->Schedule(function, arg, pri, tag, unschedule);
+  }
+};
+
 // Opens the RocksDB instance of a writable store. While RocksDB opens, table
 // files it would delete are moved aside (open_guard.h) to be judged once
 // the meta data is loaded.
@@ -298,6 +319,8 @@ Status OpenDb(Store::Impl* impl, bool create) {
     // take microseconds to open.
     dbo.max_file_opening_threads = 1;
     dbo.info_log = internal::NullInfoLog();
+    impl->env_ = std::make_unique<NoBackgroundThreadsEnv>();
+    dbo.env = impl->env_.get();
     s = rocksdb::DB::OpenAsSecondary(dbo, impl->path_, impl->secondary_dir_,
                                      Descriptors(impl->cache_), &impl->handles_, &raw);
   } else {

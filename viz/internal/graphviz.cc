@@ -29,6 +29,10 @@ std::string LastError() {
 
 }  // namespace
 
+// Defined where Graphviz is loaded on first use (graphviz_lazy.cc, the kg
+// executable): why loading it failed, or "". Null where Graphviz is linked.
+extern "C" [[gnu::weak]] const char* kg_graphviz_load_error();
+
 LayoutGuard::LayoutGuard(GVC_t* gvc, Agraph_t* graph, std::string_view engine)
     : gvc_(gvc), graph_(graph) {
   std::string name(engine);
@@ -54,6 +58,10 @@ Result<GraphvizLock> GraphvizLock::Acquire() {
   std::unique_lock<std::mutex> lock(mu);
   if (context == nullptr) {
     context = gvContext();
+    if (context == nullptr && kg_graphviz_load_error != nullptr &&
+        *kg_graphviz_load_error() != '\0') {
+      return Status::NotSupported(kg_graphviz_load_error());
+    }
     if (context == nullptr) {
       return Status::Internal("cannot create a Graphviz context (out of memory?)");
     }
