@@ -36,14 +36,6 @@ namespace kg::storage {
 class Transaction;
 }  // namespace kg::storage
 
-namespace kg::ingest {
-struct Review;
-struct AnalyzeStats;
-struct ApplyOptions;
-struct ApplySummary;
-struct Refusal;
-}  // namespace kg::ingest
-
 namespace kg::session {
 
 class Session;

@@ -28,6 +28,7 @@
 #include "core/value.h"
 #include "viz/render.h"
 
+// The ingest types that Session's calls take and give (ingest/ingest.h).
 namespace kg::ingest {
 struct Review;
 struct AnalyzeStats;
