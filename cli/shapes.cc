@@ -246,18 +246,18 @@ Value StatsDoc(const session::Stats& stats, const std::string& db) {
   for (const auto& [label, n] : stats.entities_by_label) labels[label] = Int(n);
   for (const auto& [type, n] : stats.relations_by_type) types[type] = Int(n);
   ValueMap doc{{"database", Value(db)},
-                        {"format_version", Int(stats.format_version)},
-                        {"ontology", Value(stats.ontology)},
-                        {"disk_bytes", Int(stats.disk_bytes)},
-                        {"entities", Int(stats.entities)},
-                        {"entities_by_label", Value(std::move(labels))},
+               {"format_version", Int(stats.format_version)},
+               {"ontology", Value(stats.ontology)},
+               {"disk_bytes", Int(stats.disk_bytes)},
+               {"entities", Int(stats.entities)},
+               {"entities_by_label", Value(std::move(labels))},
                {"relations", Int(stats.relations)},
                {"relations_by_type", Value(std::move(types))}};
   if (stats.dates) {
     ValueMap dates{{"dated_relations", Int(stats.dates->dated)}};
     for (const auto& [field, range] : DateRanges(*stats.dates))
-      dates[field] = Value(ValueMap{{"first", DateOrNull(range->first)},
-                                    {"last", DateOrNull(range->last)}});
+      dates[field] =
+          Value(ValueMap{{"first", DateOrNull(range->first)}, {"last", DateOrNull(range->last)}});
     doc["dates"] = Value(std::move(dates));
   }
   return Value(std::move(doc));

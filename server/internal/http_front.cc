@@ -373,8 +373,7 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
   if (path != "/v1/render" && path != "/v1/ego" && path != "/v1/analyze" && path != "/v1/path" &&
       path != "/v1/stats" && path != "/v1/dates" && path != "/v1/export" && path != "/healthz" &&
-      path != "/v1/timeline" &&
-      path != "/v1/diff" && !entity)
+      path != "/v1/timeline" && path != "/v1/diff" && !entity)
     return SendError(res, {404, "NotFound", "no such endpoint"});
   if (!get) return SendMethodNotAllowed(req, res, "GET, HEAD");
   if (path == "/v1/render") return HandleRender(s, BearerToken(req), req, res);
@@ -389,7 +388,8 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
                              : entity              ? "GET /v1/entities/{name}"
                                                    : "GET /healthz");
   if (auto bad = CheckParams(req, none)) return SendError(res, *bad);
-  if (path == "/v1/stats" || path == "/v1/dates") return HandleStats(s, req, res, path == "/v1/dates");
+  if (path == "/v1/stats" || path == "/v1/dates")
+    return HandleStats(s, req, res, path == "/v1/dates");
   if (entity) return HandleEntity(s, req, res, path.substr(kEntities.size()));
   SendJson(res, "{\"status\":\"ok\"}");
 }
