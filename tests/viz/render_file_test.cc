@@ -19,17 +19,10 @@ namespace kg::viz {
 namespace {
 
 using testing::SampleGraph;
-using testing::SymmetricTypes;
 
 namespace fs = std::filesystem;
 
-RenderOptions Options(Format format) {
-  RenderOptions o;
-  o.format = format;
-  o.symmetric_types = SymmetricTypes();
-  o.title = "NVIDIA & friends";
-  return o;
-}
+RenderOptions Options(Format format) { return testing::SampleOptions(format); }
 
 // A fresh empty directory per test, removed afterwards.
 class TempDir {

@@ -25,17 +25,10 @@ using testing::MakeRelation;
 using testing::ParseSvg;
 using testing::SampleGraph;
 using testing::SvgDocument;
-using testing::SymmetricTypes;
 
 namespace fs = std::filesystem;
 
-RenderOptions Options(Format format) {
-  RenderOptions o;
-  o.format = format;
-  o.symmetric_types = SymmetricTypes();
-  o.title = "NVIDIA & friends";
-  return o;
-}
+RenderOptions Options(Format format) { return testing::SampleOptions(format); }
 
 std::string RenderOrDie(const Subgraph& g, const RenderOptions& o) {
   Result<Rendering> r = Render(g, o);

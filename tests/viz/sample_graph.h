@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result_table.h"
+#include "viz/render.h"
 
 namespace kg::viz::testing {
 
@@ -98,6 +99,16 @@ inline Subgraph LargeGraph(size_t n) {
     g.relations.push_back(MakeRelation(rid++, "SUPPLIES", id, hub));
   }
   return g;
+}
+
+// Options for drawing SampleGraph in `format`: its symmetric types and a
+// title with a character that needs escaping.
+inline RenderOptions SampleOptions(Format format) {
+  RenderOptions o;
+  o.format = format;
+  o.symmetric_types = SymmetricTypes();
+  o.title = "NVIDIA & friends";
+  return o;
 }
 
 }  // namespace kg::viz::testing
