@@ -1,13 +1,11 @@
-// Store: creating and opening a kg database, its RocksDB options, the
-// in-memory dictionaries and the statistics. Transactions live in
-// transaction.cc, the invariant checker in check.cc, bulk import in import.cc.
+// Store: creating and opening a kg database and its statistics. The RocksDB
+// options are in internal/rocks_options.cc, the name dictionaries in
+// internal/dictionary.cc, transactions in transaction.cc, the invariant
+// checker in check.cc, bulk import in import.cc.
 #include "storage/store.h"
 
 #include <rocksdb/cache.h>
 #include <rocksdb/env.h>
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/slice_transform.h>
-#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 #include <stdlib.h>
 
@@ -28,171 +26,9 @@ namespace fs = std::filesystem;
 using namespace internal;  // NOLINT: the module's own internals
 
 namespace {
-constexpr int kMaxOpenFiles = 256;
 // Level-0 files per family that make an open compact them (RocksDB's own
 // compaction trigger).
 constexpr int kLevel0Trigger = 4;
-}  // namespace
-
-namespace internal {
-
-std::optional<uint32_t> Dictionary::Find(std::string_view name) const {
-  std::shared_lock lock(mu_);
-  auto it = ids_.find(name);
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
-}
-
-std::string_view Dictionary::Name(uint32_t id) const {
-  std::shared_lock lock(mu_);
-  if (id >= names_.size() || names_[id] == nullptr) return {};
-  return *names_[id];
-}
-
-uint32_t Dictionary::next_id() const {
-  std::shared_lock lock(mu_);
-  return static_cast<uint32_t>(names_.size());
-}
-
-void Dictionary::Add(std::string_view name, uint32_t id) {
-  std::unique_lock lock(mu_);
-  if (names_.size() <= id) names_.resize(id + 1);
-  names_[id] = std::make_unique<std::string>(name);
-  ids_.emplace(std::string(name), id);
-}
-
-void Dictionary::Remove(std::string_view name) {
-  std::unique_lock lock(mu_);
-  auto it = ids_.find(name);
-  if (it != ids_.end()) ids_.erase(it);
-}
-
-std::vector<std::pair<std::string, uint32_t>> Dictionary::Entries() const {
-  std::shared_lock lock(mu_);
-  return {ids_.begin(), ids_.end()};
-}
-
-std::optional<uint32_t> FindName(const Dictionary& dict, const PendingNames& pending,
-                                 std::string_view name) {
-  if (auto id = dict.Find(name)) return id;
-  auto it = pending.find(name);
-  if (it == pending.end()) return std::nullopt;
-  return it->second;
-}
-
-uint32_t InternName(const Dictionary& dict, PendingNames* pending, std::string_view name) {
-  if (auto id = FindName(dict, *pending, name)) return *id;
-  uint32_t id = dict.next_id() + static_cast<uint32_t>(pending->size());
-  pending->emplace(std::string(name), id);
-  return id;
-}
-
-void PublishNames(const PendingNames& pending, bool add, Dictionary* dict) {
-  for (const auto& [name, id] : pending) {
-    if (add) {
-      dict->Add(name, id);
-    } else {
-      dict->Remove(name);
-    }
-  }
-}
-
-Status FromRocks(const rocksdb::Status& s, std::string_view context) {
-  if (s.ok()) return Status::OK();
-  std::string msg = std::string(context) + ": " + s.ToString();
-  if (s.IsNoSpace() || msg.find("No space left on device") != std::string::npos)
-    return Status::IOError(std::string(context) + ": no space left on device (" + s.ToString() +
-                           ")");
-  if (s.IsCorruption()) return Status::Corruption(msg);
-  if (s.IsNotFound()) return Status::NotFound(msg);
-  if (s.IsNotSupported()) return Status::NotSupported(msg);
-  if (s.IsInvalidArgument()) return Status::InvalidArgument(msg);
-  return Status::IOError(msg);
-}
-
-rocksdb::DBOptions MakeDbOptions() {
-  rocksdb::DBOptions o;
-  // No IncreaseParallelism here: it starts Env::Default()'s background
-  // threads at once, which only a writer needs (OpenDb calls it for one); a
-  // read-only `kg query` process would start and join three threads for
-  // nothing (W7, bench/RESULTS.md).
-  o.keep_log_file_num = 2;
-  o.max_manifest_file_size = 64 << 20;
-  // Table files are opened when the database opens; 16 threads (RocksDB's
-  // default) for a handful of files on 2 cores cost more to start than they save.
-  o.max_file_opening_threads = 2;
-  // Damage is reported, never read as truth (docs/storage.md, "Damage"):
-  // paranoid checks (RocksDB's default, stated) verify every live table
-  // file's size at open and stop writes after a background error. The WAL is
-  // replayed strictly: a record that fails its checksum anywhere fails the
-  // open with Corruption. Only a record cut short at the very end of the last
-  // log is dropped, which is what a process killed (or a machine losing
-  // power) while writing it leaves; such a commit never returned, since
-  // every commit is synced before it is acknowledged. (kAbsoluteConsistency
-  // would refuse that too, so a crash could leave a database that no longer
-  // opens; kPointInTimeRecovery, RocksDB's default, silently stopped at the
-  // first damaged record and dropped acknowledged commits after it.)
-  o.paranoid_checks = true;
-  o.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
-  // A bounded table cache: a writer keeps at most this many table files open
-  // (read-only opens need all: RocksDB secondaries require -1; the file count
-  // itself stays bounded by compaction, see CompactLevel0IfDue).
-  o.max_open_files = kMaxOpenFiles;
-  return o;
-}
-
-rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb::Cache>& cache) {
-  rocksdb::ColumnFamilyOptions o;
-  rocksdb::BlockBasedTableOptions t;
-  t.block_cache = cache;
-  // Bloom filters only where a lookup can miss: the meta family's point reads
-  // and the adjacency families' per-node prefix seeks (prefixes only, not
-  // whole keys: a 10x smaller filter). Records are read by ids that exist,
-  // and names and labels by seeks without a prefix extractor, where a filter
-  // is never consulted; their filters only cost memory and cold-open reads
-  // (~4 MB of kggen M's ~5 MB of filters).
-  if (cf == kCfMeta || cf == kCfOut || cf == kCfIn)
-    t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  if (cf == kCfOut || cf == kCfIn) t.whole_key_filtering = false;
-  // Index and filter blocks stay in each table reader (RocksDB's default),
-  // read once when the database opens. Partitioned ones behind the block
-  // cache were measured too: the cold open of kggen M went from ~35 to
-  // ~27 ms, but every warm point read paid a cache lookup for its index
-  // partition and W2 (1,000 one-hop queries) went from ~55 to ~78 ms.
-  if (cf == kCfEntities || cf == kCfRelations) {
-    // Records are read by point lookups: a hash index in each data block
-    // finds the key without a binary search over the block's restarts.
-    t.data_block_index_type = rocksdb::BlockBasedTableOptions::kDataBlockBinaryAndHash;
-  }
-  if (cf == kCfOut || cf == kCfIn) {
-    // One prefix scan per node: bloom on the node id prefix. (No memtable
-    // prefix bloom: it is allocated and zeroed, 3 MB per family, whenever a
-    // memtable is made, which was a fifth of a cold open's time.)
-    o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
-  }
-  if (cf == kCfOut || cf == kCfIn || cf == kCfNames || cf == kCfLabels) {
-    // Keys only, already prefix-delta encoded in each block: compression
-    // buys little and costs import time.
-    o.compression = rocksdb::kNoCompression;
-  } else {
-    // Records: LZ4 packs them about as tightly as Snappy here (the import of
-    // kggen M: 51 vs 50 MB of relations) and compresses and decompresses faster.
-    o.compression = rocksdb::kLZ4Compression;
-  }
-  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
-  return o;
-}
-
-Result<uint64_t> ParseU64(std::string_view value, std::string_view key) {
-  if (value.size() != 8)
-    return Status::Corruption("meta '" + std::string(key) + "' has " +
-                              std::to_string(value.size()) + " bytes, expected 8");
-  return ReadU64(value.data());
-}
-
-}  // namespace internal
-
-namespace {
 
 // Blocks are cached as they are read, so a small database costs little; 256
 // MB holds every family of a 1M-relation graph (kggen M: ~110 MB on disk).
