@@ -312,5 +312,35 @@ TEST_F(VizCliTest, EgoRejectsUnknownNamesAndTypes) {
   EXPECT_FALSE(fs::exists(Out("x.svg")));
 }
 
+// A machine whose Graphviz libraries cannot be loaded (here: the library
+// file hidden behind an empty one, in a mount namespace of its own) still
+// answers queries, and a drawing fails with a clear error that names the
+// library and writes no file. Only the statically linked kg loads Graphviz
+// on first use; one linked against it would not start at all.
+TEST_F(VizCliTest, WithoutGraphvizQueriesWorkAndDrawingsSayWhy) {
+  if (!KG_LAZY_GRAPHVIZ) GTEST_SKIP() << "this kg links Graphviz (KG_STATIC_DEPS is off)";
+  const std::string out = Out("hidden.svg");
+  const std::string kg = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_);
+  const std::string script = "mount --bind /dev/null " + Quote(KG_GVC_FILE) + " || exit 99; " + kg +
+                             " query " + Quote("MATCH (n {name: 'NVIDIA'}) RETURN n.name") +
+                             " && echo query-ok; " + kg + " render " + Quote("MATCH (n) RETURN n") +
+                             " -o " + Quote(out) + "; echo render=$?";
+  const fs::path log = dir_ / "nogv.log";
+  int status = std::system(
+      ("unshare --mount sh -c " + Quote(script) + " > " + Quote(log.string()) + " 2>&1").c_str());
+  const std::string text = Slurp(log);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) == 99 || text.find("unshare:") == 0)
+    GTEST_SKIP() << "cannot hide a library in a mount namespace here (needs root with "
+                    "CAP_SYS_ADMIN): "
+                 << text;
+  EXPECT_NE(text.find("NVIDIA"), std::string::npos) << text;
+  EXPECT_NE(text.find("query-ok"), std::string::npos) << text;
+  EXPECT_NE(text.find("cannot load Graphviz"), std::string::npos) << text;
+  EXPECT_NE(text.find("libgvc"), std::string::npos) << text;
+  EXPECT_EQ(text.find("render=0"), std::string::npos) << text;
+  EXPECT_NE(text.find("render="), std::string::npos) << text;
+  EXPECT_FALSE(fs::exists(out));
+}
+
 }  // namespace
 }  // namespace kg::cli
