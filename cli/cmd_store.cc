@@ -121,6 +121,45 @@ class ProgressBar {
   bool drawn_ = false;
 };
 
+// Importing the same files twice would hold every entity twice: an import
+// into a database that holds anything needs --append.
+Status CheckEmpty(session::Session& store, const std::string& db) {
+  KG_ASSIGN_OR_RETURN(session::Stats stats, store.GetStats());
+  if (stats.entities == 0 && stats.relations == 0) return Status::OK();
+  return Status::AlreadyExists(
+      "database " + db + " already holds " + std::to_string(stats.entities) + " entities and " +
+      std::to_string(stats.relations) +
+      " relations; import into a new database, or give --append to add these files to "
+      "it (their :IDs then refer only to rows of this import); nothing imported");
+}
+
+// The node and edge files' import, into `store`, or into a new database
+// made whole at --db when `store` is null; with a progress bar on a terminal.
+int ImportGraph(const Context& ctx, const ImportArgs& args, session::Session* store) {
+  session::ImportRequest options;
+  options.node_files = args.nodes;
+  options.edge_files = args.edges;
+  ProgressBar bar;
+  if (!args.quiet && ::isatty(STDERR_FILENO)) {
+    options.progress = [&bar](uint64_t rows, uint64_t done, uint64_t total) {
+      bar.Update(rows, done, total);
+    };
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto summary = store ? store->Import(options) : session::Session::ImportNew(ctx.db, options);
+  bar.Clear();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!summary.ok()) return Report(summary.status());
+  if (!args.quiet) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "imported %llu entities, %llu relations in %.2f s\n",
+                  static_cast<unsigned long long>(summary->entities),
+                  static_cast<unsigned long long>(summary->relations), secs);
+    std::cout << buf;
+  }
+  return kExitOk;
+}
+
 int RunImport(const Context& ctx, const ImportArgs& args) {
   if (!HaveDb(ctx)) return kExitUsage;
   if (args.nodes.empty() && args.edges.empty() && args.sources.empty())
@@ -153,16 +192,8 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     fresh = false;
   }
   if (!fresh && !args.append && !(args.nodes.empty() && args.edges.empty())) {
-    // Importing the same files twice would hold every entity twice.
-    Result<session::Stats> stats = (*store)->GetStats();
-    if (!stats.ok()) return Report(stats.status());
-    if (stats->entities > 0 || stats->relations > 0) {
-      return Report(Status::AlreadyExists(
-          "database " + ctx.db + " already holds " + std::to_string(stats->entities) +
-          " entities and " + std::to_string(stats->relations) +
-          " relations; import into a new database, or give --append to add these files to "
-          "it (their :IDs then refer only to rows of this import); nothing imported"));
-    }
+    Status empty = CheckEmpty(**store, ctx.db);
+    if (!empty.ok()) return Report(empty);
   }
   if (!sources.empty()) {
     Status s = (*store)->StoreSources(sources);
@@ -170,28 +201,7 @@ int RunImport(const Context& ctx, const ImportArgs& args) {
     if (!args.quiet) std::cout << "stored " << sources.size() << " sources\n";
     if (args.nodes.empty() && args.edges.empty()) return kExitOk;
   }
-  session::ImportRequest options;
-  options.node_files = args.nodes;
-  options.edge_files = args.edges;
-  ProgressBar bar;
-  if (!args.quiet && ::isatty(STDERR_FILENO)) {
-    options.progress = [&bar](uint64_t rows, uint64_t done, uint64_t total) {
-      bar.Update(rows, done, total);
-    };
-  }
-  auto start = std::chrono::steady_clock::now();
-  auto summary = fresh ? session::Session::ImportNew(ctx.db, options) : (*store)->Import(options);
-  bar.Clear();
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!summary.ok()) return Report(summary.status());
-  if (!args.quiet) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "imported %llu entities, %llu relations in %.2f s\n",
-                  static_cast<unsigned long long>(summary->entities),
-                  static_cast<unsigned long long>(summary->relations), secs);
-    std::cout << buf;
-  }
-  return kExitOk;
+  return ImportGraph(ctx, args, fresh ? nullptr : store->get());
 }
 
 // --- export ------------------------------------------------------------------
@@ -410,6 +420,8 @@ int RunCheck(const Context& ctx, bool quotes, bool deep) {
 
 }  // namespace
 
+// Long by design: the storage commands' declarations, one block per command
+// (its options and its call), read as the CLI reference is.
 void RegisterStoreCommands(CLI::App& app, Context& ctx) {
   auto init = std::make_shared<InitArgs>();
   CLI::App* cmd = app.add_subcommand("init", "create an empty database at --db");

@@ -176,6 +176,8 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
 }
 
+// Long by design: one case per value type (the JSON contract, docs/json.md),
+// each a few lines.
 void AppendJson(const Value& v, std::string* out) {
   switch (v.type()) {
     case Value::Type::kNull:

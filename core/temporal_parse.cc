@@ -49,6 +49,29 @@ Status Bad(std::string_view what, std::string_view text, std::string_view expect
 constexpr const char* kDateForms =
     "an ISO date such as 2015-07-21, 20150721, 2015-07, 2015-W30-2, 2015-202, 2015-Q3 or 2015";
 
+// The end of a date: the text's, or the 'T' before a time.
+bool AtDateEnd(const Cursor& c) { return c.done() || c.peek() == 'T'; }
+
+// Reads the rest of a week date after "YYYY[-]W": the week and an optional
+// day of the week (2015-W30-2, 2015W302, 2015-W30).
+bool ReadWeekDate(Cursor& c, int64_t year, bool dash, int64_t* days, std::string* why) {
+  int64_t week = 0, dow = 1;
+  if (!c.Digits(2, &week)) return false;
+  if (!AtDateEnd(c)) {
+    if (dash && !c.Eat('-')) return false;
+    if (!c.Digits(1, &dow)) return false;
+  }
+  int64_t monday = IsoWeekOneMonday(year);
+  int64_t weeks = (IsoWeekOneMonday(year + 1) - monday) / 7;
+  if (week < 1 || week > weeks || dow < 1 || dow > 7) {
+    *why = "no week " + std::to_string(week) + " day " + std::to_string(dow) + " in " +
+           std::to_string(year);
+    return true;
+  }
+  *days = monday + (week - 1) * 7 + dow - 1;
+  return AtDateEnd(c);
+}
+
 // Reads a date at the cursor (up to the end or a 'T'); false if malformed.
 // Sets *why for a well-formed but impossible date.
 bool ReadDate(Cursor& c, int64_t* days, std::string* why) {
@@ -62,29 +85,13 @@ bool ReadDate(Cursor& c, int64_t* days, std::string* why) {
   } else if (!c.Digits(4, &year)) {
     return false;
   }
-  auto at_end = [&] { return c.done() || c.peek() == 'T'; };
+  auto at_end = [&] { return AtDateEnd(c); };
   if (at_end()) {
     *days = DaysFromCivil(year, 1, 1);
     return true;
   }
   bool dash = c.Eat('-');
-  if (c.Eat('W')) {
-    int64_t week = 0, dow = 1;
-    if (!c.Digits(2, &week)) return false;
-    if (!at_end()) {
-      if (dash && !c.Eat('-')) return false;
-      if (!c.Digits(1, &dow)) return false;
-    }
-    int64_t monday = IsoWeekOneMonday(year);
-    int64_t weeks = (IsoWeekOneMonday(year + 1) - monday) / 7;
-    if (week < 1 || week > weeks || dow < 1 || dow > 7) {
-      *why = "no week " + std::to_string(week) + " day " + std::to_string(dow) + " in " +
-             std::to_string(year);
-      return true;
-    }
-    *days = monday + (week - 1) * 7 + dow - 1;
-    return at_end();
-  }
+  if (c.Eat('W')) return ReadWeekDate(c, year, dash, days, why);
   if (c.Eat('Q')) {
     int64_t q = 0;
     if (!c.Digits(1, &q)) return false;
@@ -279,6 +286,8 @@ Result<TimeValue> ParseTimeValue(TimeKind kind, std::string_view text) {
   return t;
 }
 
+// Long by design: ISO 8601 durations in both their forms (P1Y2M3DT4H and
+// P0001-02-03T04:05:06) read left to right over one cursor.
 Result<Duration> ParseDuration(std::string_view text) {
   auto bad = [&] {
     return Bad("duration", text,

@@ -49,6 +49,8 @@ void AppendRel(const Relation& r, std::string* out) {
   *out += "]";
 }
 
+// Long by design: one case per value type, each a few lines; the cases share
+// nothing that a helper could hold.
 void AppendDisplay(const Value& v, bool top, std::string* out) {
   switch (v.type()) {
     case Value::Type::kNull:

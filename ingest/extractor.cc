@@ -38,15 +38,11 @@ std::string Request(const Review& review) {
   return req.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace
-
-Result<ExtractorResult> RunExtractor(const std::string& command, const Review& review,
-                                     const storage::Transaction& txn,
-                                     const schema::Ontology& ontology) {
+// Runs `command` with the request on its standard input; its standard output.
+Result<std::string> RunCommand(const std::string& command, const std::string& req) {
   char path[] = "/tmp/kg-extract-XXXXXX";
   int fd = mkstemp(path);
   if (fd < 0) return Status::IOError("extractor: cannot create a temporary file");
-  std::string req = Request(review);
   bool written = ::write(fd, req.data(), req.size()) == static_cast<ssize_t>(req.size());
   ::close(fd);
   if (!written) {
@@ -67,12 +63,15 @@ Result<ExtractorResult> RunExtractor(const std::string& command, const Review& r
   if (rc != 0)
     return Status::IOError("extractor '" + command + "' failed (exit status " +
                            std::to_string(WIFEXITED(rc) ? WEXITSTATUS(rc) : rc) + ")");
+  return out;
+}
 
-  ExtractorResult result;
+// The extractor's answer, a candidate per line, appended to `merged` (a
+// copy of kg's review); lines that do not parse, or reuse one of kg's ids
+// (`own`), are refused.
+void ReadCandidates(const std::string& out, const Review& review, const std::set<std::string>& own,
+                    Review* merged, ExtractorResult* result) {
   OffsetMap offsets(review.text);
-  Review merged = review;
-  std::set<std::string> own;
-  for (const Candidate& c : review.candidates) own.insert(c.id);
   size_t line_no = 0;
   for (size_t pos = 0; pos < out.size();) {
     size_t e = out.find('\n', pos);
@@ -83,17 +82,30 @@ Result<ExtractorResult> RunExtractor(const std::string& command, const Review& r
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     auto c = ParseCandidate(line, offsets);
     if (!c.ok()) {
-      result.refused.push_back({line_no, "", c.status().message()});
+      result->refused.push_back({line_no, "", c.status().message()});
       continue;
     }
     if (c->source.empty()) c->source = review.source.id;
     if (own.count(c->id)) {
-      result.refused.push_back({line_no, c->id, "id '" + c->id + "' is already kg's"});
+      result->refused.push_back({line_no, c->id, "id '" + c->id + "' is already kg's"});
       continue;
     }
     c->line = line_no;
-    merged.candidates.push_back(std::move(*c));
+    merged->candidates.push_back(std::move(*c));
   }
+}
+
+}  // namespace
+
+Result<ExtractorResult> RunExtractor(const std::string& command, const Review& review,
+                                     const storage::Transaction& txn,
+                                     const schema::Ontology& ontology) {
+  KG_ASSIGN_OR_RETURN(std::string out, RunCommand(command, Request(review)));
+  ExtractorResult result;
+  Review merged = review;
+  std::set<std::string> own;
+  for (const Candidate& c : review.candidates) own.insert(c.id);
+  ReadCandidates(out, review, own, &merged, &result);
   // Validate everything together (relations may use kg's entities), keep
   // the refusals that concern the extractor's lines.
   std::set<std::string> bad;

@@ -7,6 +7,7 @@
 // typed and weighted by the strongest polarity word of the sentence.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "core/text.h"
 #include "ingest/internal/extract.h"
@@ -340,11 +341,58 @@ size_t NextObject(const Work& w, const std::vector<MentionRef>& ms, size_t j, si
   return 0;
 }
 
+// What a cue found between two mentions says, or nothing when the gap
+// negates it (only a negated approval is kept, as a pending review).
+std::optional<Found> FoundFor(const schema::Ontology& o, const RelationCue& cue,
+                              const std::string& gap, bool apposition) {
+  Found f{std::string(cue.type), cue.confidence,
+          "cue '" + std::string(cue.phrase) + "'" + (apposition ? " after an apposition" : ""),
+          cue.passive, cue.company_product_type};
+  if (Negated(gap.substr(0, gap.find(cue.phrase)))) {
+    if (f.type != "APPROVES" || !o.FindType("REVIEWS_APPROVAL")) return std::nullopt;
+    f.type = "REVIEWS_APPROVAL";
+    f.why += ", negated: approval not (yet) given";
+    f.conf -= 0.1;
+  }
+  if (cue.passive) f.why += " (passive)";
+  return f;
+}
+
+// One relation's mentions: the left list, the right list [first, last], the
+// sentence and the cue's mentions a (ms[i]) and b (ms[j]).
+struct PairSides {
+  std::vector<size_t> left;
+  size_t i, j, first, last, sentence;
+};
+
+// The pairs beyond the object list: the country restricted goods may not go
+// to ("restrictions on sales of AI chips to China"), and, when nothing was
+// emitted, the object after a possessive ("NVIDIA's own H20").
+void EmitBeyondList(Work* w, const std::vector<MentionRef>& ms, const Found& f, const PairSides& p,
+                    bool emitted, bool apposition) {
+  const size_t last = p.last, sa = p.sentence;
+  if (emitted && f.type == "RESTRICTS" && last + 1 < ms.size() &&
+      w->SentenceAt(ms[last + 1].start) == sa && !ms[last + 1].pronoun &&
+      w->LabelOf(ms[last + 1].candidate) == "Country" &&
+      w->text.substr(ms[last].end, ms[last + 1].start - ms[last].end) == " to ") {
+    Found g = f;
+    g.why += ", goods sent 'to' the country";
+    for (size_t l : p.left) Emit(w, g, ms[l], ms[last + 1], w->sentences[sa]);
+  }
+  if (emitted || apposition || p.first != p.j) return;
+  if (size_t k = NextObject(*w, ms, p.j, ms[p.i].end); k != 0) {
+    Found g = f;
+    g.why += ", object after '" + Surface(*w, ms[p.j]) + "'";
+    g.conf -= 0.1;
+    for (size_t l : p.left)
+      for (size_t r = k; r <= ListLast(*w, ms, k); ++r) Emit(w, g, ms[l], ms[r], w->sentences[sa]);
+  }
+}
+
 // Two mentions with a cue between them, spread over the lists on either
 // side ("A and B supply C, D"); a clause coordinated after an object list
 // ("praised A, B, and C, and commended D") keeps the earlier subject.
 void PairPass(Work* w, const std::vector<MentionRef>& ms, bool roles_only) {
-  const schema::Ontology& o = *w->ontology;
   std::vector<size_t> last_left;  // the left side of the sentence's last relation
   size_t last_right_end = static_cast<size_t>(-1);
   size_t last_sentence = static_cast<size_t>(-1);
@@ -375,60 +423,35 @@ void PairPass(Work* w, const std::vector<MentionRef>& ms, bool roles_only) {
     }
     if (!cue || HasSpeechVerb(gap)) continue;
     if (roles_only && cue->type != "LEADS" && cue->type != "FOUNDED") continue;
-    Found f{std::string(cue->type), cue->confidence,
-            "cue '" + std::string(cue->phrase) + "'" + (apposition ? " after an apposition" : ""),
-            cue->passive, cue->company_product_type};
-    if (Negated(gap.substr(0, gap.find(cue->phrase)))) {
-      if (f.type != "APPROVES" || !o.FindType("REVIEWS_APPROVAL")) continue;  // negation: dropped
-      f.type = "REVIEWS_APPROVAL";
-      f.why += ", negated: approval not (yet) given";
-      f.conf -= 0.1;
-    }
-    if (cue->passive) f.why += " (passive)";
+    std::optional<Found> found = FoundFor(*w->ontology, *cue, gap, apposition);
+    if (!found) continue;
+    Found& f = *found;
     // The left side: the list ending at a, or the previous clause's subject
     // when this clause is coordinated after its object list.
-    std::vector<size_t> left;
+    PairSides p{{}, i, j, 0, 0, sa};
     bool coordinated = gap.starts_with(", and ") || gap.starts_with(" and ");
     if (coordinated && !apposition && !last_left.empty() && last_right_end == i) {
-      left = last_left;
+      p.left = last_left;
       f.why += ", subject of the coordinated clause";
     } else if (gap.starts_with(",") || coordinated) {
-      left = {i};  // "Lisa Su, chief executive of AMD": no list before an apposition
+      p.left = {i};  // "Lisa Su, chief executive of AMD": no list before an apposition
     } else {
-      for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) left.push_back(k);
+      for (size_t k = ListFirst(*w, ms, i); k <= i; ++k) p.left.push_back(k);
     }
-    size_t first = ColonListStart(*w, ms, j);
-    size_t last = ListLast(*w, ms, first);
-    if (left.size() > 1 || last > first) f.why += ", list";
+    p.first = ColonListStart(*w, ms, j);
+    p.last = ListLast(*w, ms, p.first);
+    if (p.left.size() > 1 || p.last > p.first) f.why += ", list";
     bool emitted = false;
-    for (size_t l : left) {
+    for (size_t l : p.left) {
       if (f.type == "DEVELOPS" && w->LabelOf(ms[l].candidate) == "Person" &&
           !PersonMayDevelop(*cue))
         continue;
-      for (size_t r = first; r <= last; ++r) emitted |= Emit(w, f, ms[l], ms[r], w->sentences[sa]);
+      for (size_t r = p.first; r <= p.last; ++r)
+        emitted |= Emit(w, f, ms[l], ms[r], w->sentences[sa]);
     }
-    // "restrictions on sales of AI chips to China": the country the
-    // restricted goods may not go to is restricted too.
-    if (emitted && f.type == "RESTRICTS" && last + 1 < ms.size() &&
-        w->SentenceAt(ms[last + 1].start) == sa && !ms[last + 1].pronoun &&
-        w->LabelOf(ms[last + 1].candidate) == "Country" &&
-        w->text.substr(ms[last].end, ms[last + 1].start - ms[last].end) == " to ") {
-      Found g = f;
-      g.why += ", goods sent 'to' the country";
-      for (size_t l : left) Emit(w, g, ms[l], ms[last + 1], w->sentences[sa]);
-    }
-    if (!emitted && !apposition && first == j) {
-      if (size_t k = NextObject(*w, ms, j, a.end); k != 0) {
-        Found g = f;
-        g.why += ", object after '" + Surface(*w, b) + "'";
-        g.conf -= 0.1;
-        for (size_t l : left)
-          for (size_t r = k; r <= ListLast(*w, ms, k); ++r)
-            Emit(w, g, ms[l], ms[r], w->sentences[sa]);
-      }
-    }
-    last_left = left;
-    last_right_end = last;
+    EmitBeyondList(w, ms, f, p, emitted, apposition);
+    last_left = p.left;
+    last_right_end = p.last;
   }
 }
 

@@ -79,6 +79,43 @@ Status CheckRanges(const Relation& r, std::string_view owner) {
   return Status::OK();
 }
 
+// One entry of "kinds": a name, or an object with a name and a description.
+Result<KindDef> ReadKind(const json& k, const std::string& where) {
+  KindDef def;
+  if (k.is_string()) {
+    def.name = k.get<std::string>();
+  } else if (k.is_object() && k.contains("name") && k["name"].is_string()) {
+    def.name = k["name"].get<std::string>();
+    def.description = k.value("description", std::string());
+  } else {
+    return Status::InvalidArgument(where + ": each kind needs a string 'name'");
+  }
+  if (def.name.empty()) return Status::InvalidArgument(where + ": empty kind name");
+  return def;
+}
+
+// One entry of "relations", whose 'from' and 'to' kinds must be declared.
+Result<RelationTypeDef> ReadRelationType(const json& r, const std::string& where,
+                                         const std::map<std::string, size_t, std::less<>>& kinds) {
+  if (!r.is_object() || !r.contains("type") || !r["type"].is_string())
+    return Status::InvalidArgument(where + ": each relation needs a string 'type'");
+  RelationTypeDef def;
+  def.name = r["type"].get<std::string>();
+  const std::string at = where + ": relation '" + def.name + "'";
+  if (def.name.empty()) return Status::InvalidArgument(where + ": empty relation type");
+  if (!r.contains("from") || !r.contains("to"))
+    return Status::InvalidArgument(at + ": needs 'from' and 'to'");
+  KG_ASSIGN_OR_RETURN(def.from, StringList(r["from"], at + ": 'from'"));
+  KG_ASSIGN_OR_RETURN(def.to, StringList(r["to"], at + ": 'to'"));
+  for (const auto* list : {&def.from, &def.to})
+    for (const auto& k : *list)
+      if (!kinds.count(k)) return Status::InvalidArgument(at + ": unknown kind '" + k + "'");
+  def.symmetric = r.value("symmetric", false);
+  def.stance = r.value("stance", false);
+  def.description = r.value("description", std::string());
+  return def;
+}
+
 }  // namespace
 
 Result<Ontology> Ontology::FromJson(std::string_view text, std::string_view origin) {
@@ -110,16 +147,7 @@ Result<Ontology> Ontology::FromJson(std::string_view text, std::string_view orig
     if (!j.contains("kinds") || !j["kinds"].is_array())
       return Status::InvalidArgument(where + ": 'kinds' must be a list");
     for (const auto& k : j["kinds"]) {
-      KindDef def;
-      if (k.is_string()) {
-        def.name = k.get<std::string>();
-      } else if (k.is_object() && k.contains("name") && k["name"].is_string()) {
-        def.name = k["name"].get<std::string>();
-        def.description = k.value("description", std::string());
-      } else {
-        return Status::InvalidArgument(where + ": each kind needs a string 'name'");
-      }
-      if (def.name.empty()) return Status::InvalidArgument(where + ": empty kind name");
+      KG_ASSIGN_OR_RETURN(KindDef def, ReadKind(k, where));
       if (o.kind_index_.count(def.name))
         return Status::InvalidArgument(where + ": kind '" + def.name + "' declared twice");
       o.kind_index_[def.name] = o.kinds_.size();
@@ -128,28 +156,9 @@ Result<Ontology> Ontology::FromJson(std::string_view text, std::string_view orig
     if (!j.contains("relations") || !j["relations"].is_array())
       return Status::InvalidArgument(where + ": 'relations' must be a list");
     for (const auto& r : j["relations"]) {
-      if (!r.is_object() || !r.contains("type") || !r["type"].is_string())
-        return Status::InvalidArgument(where + ": each relation needs a string 'type'");
-      RelationTypeDef def;
-      def.name = r["type"].get<std::string>();
-      const std::string at = where + ": relation '" + def.name + "'";
-      if (def.name.empty()) return Status::InvalidArgument(where + ": empty relation type");
-      if (o.type_index_.count(def.name)) return Status::InvalidArgument(at + " declared twice");
-      if (!r.contains("from") || !r.contains("to"))
-        return Status::InvalidArgument(at + ": needs 'from' and 'to'");
-      auto from = StringList(r["from"], at + ": 'from'");
-      if (!from.ok()) return from.status();
-      auto to = StringList(r["to"], at + ": 'to'");
-      if (!to.ok()) return to.status();
-      def.from = std::move(*from);
-      def.to = std::move(*to);
-      for (const auto* list : {&def.from, &def.to})
-        for (const auto& k : *list)
-          if (!o.kind_index_.count(k))
-            return Status::InvalidArgument(at + ": unknown kind '" + k + "'");
-      def.symmetric = r.value("symmetric", false);
-      def.stance = r.value("stance", false);
-      def.description = r.value("description", std::string());
+      KG_ASSIGN_OR_RETURN(RelationTypeDef def, ReadRelationType(r, where, o.kind_index_));
+      if (o.type_index_.count(def.name))
+        return Status::InvalidArgument(where + ": relation '" + def.name + "' declared twice");
       o.type_index_[def.name] = o.types_.size();
       o.types_.push_back(std::move(def));
     }

@@ -263,6 +263,8 @@ class Reader {
 
 int SizeBytes(uint8_t marker, uint8_t marker8) { return 1 << (marker - marker8); }
 
+// Long by design: one case per PackStream marker family, in the order of
+// the specification's marker table.
 Result<kg::Value> Reader::Read(int depth) {
   if (depth > kMaxDepth) return Error("values nested deeper than 64");
   KG_ASSIGN_OR_RETURN(uint8_t m, Byte());

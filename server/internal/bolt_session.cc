@@ -107,6 +107,8 @@ bool Session::Handle(std::string_view bytes, std::string* out) {
   return keep;
 }
 
+// Long by design: Bolt's state machine as one table, a line per state and
+// message, so that every transition can be read against the protocol's.
 bool Session::Dispatch(const Message& m, std::string* out) {
   if (m.tag == kGoodbye) return false;
   if (state_ == State::kNegotiation) return m.tag == kHello ? OnHello(m, out) : Violation(m, out);
@@ -346,6 +348,24 @@ bool Session::Interrupted(std::string* out) {
   return true;
 }
 
+std::optional<std::string> Session::AwaitRequest(double limit, bool* lost,
+                                                 std::optional<BoltError>* idle_error) {
+  Clock::time_point waiting = Clock::now();
+  while (true) {
+    if (std::optional<std::string> next = connection_->NextRequest(0.5)) return next;
+    if (connection_->closed()) {
+      *lost = true;
+      return std::nullopt;
+    }
+    if (limit > 0 && std::chrono::duration<double>(Clock::now() - waiting).count() > limit) {
+      *idle_error = BoltError{"Neo.ClientError.Transaction.TransactionTimedOut",
+                              "the result was not pulled for longer than the server's --timeout "
+                              "and was closed"};
+      return std::nullopt;
+    }
+  }
+}
+
 // The statement runs inside this call: each row it makes is sent at once;
 // when a batch is full, the next request is read from the connection here.
 // A PULL goes on, a DISCARD skips (all of the rest: the statement stops),
@@ -375,20 +395,8 @@ bool Session::StreamRows(Stream& s, bool pull, int64_t n, std::string* out) {
       lost = true;
       return stop;
     }
-    std::optional<std::string> next;
-    Clock::time_point waiting = Clock::now();
-    while (!(next = connection_->NextRequest(0.5))) {
-      if (connection_->closed()) {
-        lost = true;
-        return stop;
-      }
-      if (limit > 0 && std::chrono::duration<double>(Clock::now() - waiting).count() > limit) {
-        idle_error = BoltError{"Neo.ClientError.Transaction.TransactionTimedOut",
-                               "the result was not pulled for longer than the server's --timeout "
-                               "and was closed"};
-        return stop;
-      }
-    }
+    std::optional<std::string> next = AwaitRequest(limit, &lost, &idle_error);
+    if (!next) return stop;
     Result<Message> m = DecodeMessage(*next);
     if (m.ok() && (m->tag == kPull || m->tag == kDiscard)) {
       auto [more, qid] = PullArgsOf(*m);

@@ -140,6 +140,11 @@ class Session {
   // PULL/DISCARD of a stream not yet run: runs it, sending batches of `n`
   // as the client asks for them. False when the connection must close.
   bool StreamRows(Stream& stream, bool pull, int64_t n, std::string* out);
+  // The client's next request while a streamed result waits for it, or
+  // nothing when the connection is gone (*lost) or the client stayed away
+  // longer than `limit` seconds (*idle_error).
+  std::optional<std::string> AwaitRequest(double limit, bool* lost,
+                                          std::optional<BoltError>* idle_error);
   // The final SUCCESS of a result that has been sent or discarded.
   void Finished(StatementResult& result, std::chrono::steady_clock::time_point started,
                 std::string* out);

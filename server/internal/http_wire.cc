@@ -294,6 +294,8 @@ ParseState ParseRequestHead(std::string_view buffer, const WireLimits& limits, H
   return ParseState::kDone;
 }
 
+// Long by design: the chunked framing (size line, data, CRLF, trailers) as
+// one resumable loop over the buffer; its cursor is shared by every step.
 ParseState ChunkedDecoder::Feed(std::string_view buffer, std::string* body, size_t* consumed,
                                 WireError* error) {
   size_t trailers = 0;

@@ -48,6 +48,7 @@ bool ParseDate(std::string_view t, Date* out) {
 }
 
 // Parses one scalar of `type`; false when the text does not parse.
+// Long by design: one case per column type, each a few lines.
 bool ParseScalar(std::string_view text, ScalarType type, Value* out) {
   if (type == ScalarType::kString) {
     *out = Value(std::string(text));
