@@ -66,16 +66,50 @@ export function parseDrawing(text, steps) {
   return svg;
 }
 
+// The name of drawn node n<id>: its tooltip's "Kind: Name" line (a large
+// drawing labels only its hubs), else its label.
+function nodeName(svg, id) {
+  const g = svg.querySelector(`#n${id}`);
+  const a = g && g.querySelector('a');
+  const tip = a && a.getAttributeNS(XLINK_NS, 'title');
+  if (tip) {
+    const line = tip.split('\n')[0];
+    const colon = line.indexOf(': ');
+    return colon >= 0 ? line.slice(colon + 2) : line;
+  }
+  const label = g && g.querySelector('text');
+  return label ? label.textContent : `#${id}`;
+}
+
+function prependTitle(element, text) {
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = text;
+  element.prepend(title);
+}
+
 // Graphviz puts tooltips in xlink:title on an <a> around the shape, which
 // inline SVG does not show; a <title> inside it does. Made when the pointer
-// first reaches the <a> (`target` is the element under it), not for all
-// 2,000 edges of a large drawing at once.
+// first reaches the shape (`target` is the element under it), not for all
+// 2,000 edges of a large drawing at once. A large drawing's edges have no
+// tooltip from kg (docs/explorer.md, "Speed"): the shape then gets
+// "Start —TYPE→ End" from the edge's ends and class, and the click the
+// evidence panel.
 export function showTooltip(target) {
-  const a = target.closest && target.closest('svg a');
-  if (!a || (a.firstElementChild && a.firstElementChild.localName === 'title')) return;
-  const tip = a.getAttributeNS(XLINK_NS, 'title');
-  if (!tip) return;
-  const title = document.createElementNS(SVG_NS, 'title');
-  title.textContent = tip;
-  a.prepend(title);
+  if (!target.closest) return;
+  const a = target.closest('svg a');
+  if (a) {
+    const tip = a.getAttributeNS(XLINK_NS, 'title');
+    const first = a.firstElementChild;
+    if (tip && !(first && first.localName === 'title')) prependTitle(a, tip);
+    return;
+  }
+  const edge = target.closest('svg g.edge');
+  if (!edge || target === edge || target.querySelector(':scope > title')) return;
+  const title = edge.querySelector(':scope > title');
+  const ends = title && /^n(\d+)->n(\d+)$/.exec(title.textContent);
+  if (!ends) return;
+  const svg = edge.closest('svg');
+  const types = [...edge.classList].filter((c) => c.startsWith('type-')).map((c) => c.slice(5));
+  prependTitle(target, `${nodeName(svg, ends[1])} \u2014${types.join(', ')}\u2192 ` +
+      `${nodeName(svg, ends[2])}\n(click for the statements)`);
 }

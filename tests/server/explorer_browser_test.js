@@ -245,6 +245,25 @@ async function drawingChecks(page, cdp) {
     return {html, pwned: window.pwned};
   });
   expectCspReports = false;
+
+  // An edge of a large drawing, which kg draws without a tooltip: hovered,
+  // it is named by its ends' tooltips and its type.
+  const bare = await page.evaluate(async () => {
+    const {parseDrawing, showTooltip} = await import('/explorer/drawing.js');
+    const node = (id, tip) => `<g id="n${id}" class="node"><title>n${id}</title>` +
+        `<g id="a_n${id}"><a xlink:title="${tip}"><ellipse cx="1" cy="2" rx="3" ry="4"/></a></g></g>`;
+    const svg = parseDrawing('<svg xmlns="http://www.w3.org/2000/svg" ' +
+        'xmlns:xlink="http://www.w3.org/1999/xlink"><g id="graph0" class="graph">' +
+        node(7, 'Company: NVIDIA&#10;Aliases: NVDA') + node(9, 'Company: Huawei') +
+        '<g id="r5" class="edge type&#45;COMPETES_WITH family&#45;negative">' +
+        '<title>n7&#45;&gt;n9</title><path d="M0,0L9,9"/></g></g></svg>', {});
+    const path = svg.querySelector('#r5 path');
+    showTooltip(path);
+    showTooltip(path);
+    return [...path.querySelectorAll('title')].map((t) => t.textContent);
+  });
+  check(bare.length === 1 && bare[0] === 'NVIDIA \u2014COMPETES_WITH\u2192 Huawei\n(click for the statements)',
+      `an edge without kg's tooltip is named on hover: ${JSON.stringify(bare)}`);
   check(hostile.pwned === undefined, 'nothing of a hostile drawing runs');
   check(/<ellipse/.test(hostile.html) && !/script|style|onload|onclick|javascript|foreignObject|<img|<p>|<set|<animate|<use|<image|<iframe|width=/i
       .test(hostile.html), `a hostile drawing keeps only its shapes: ${hostile.html}`);
