@@ -2,7 +2,9 @@
 // "Speed"): Debian's headless chromium, driven by puppeteer-core, against a
 // running `kg serve`. Run by bench/explorer_browser_run, which starts the
 // server; asserts nothing, prints JSON.
-//   node explorer_browser_bench.js BASE_URL REPS
+//   node explorer_browser_bench.js BASE_URL REPS [BASE_URL2 ...]
+// With more servers (before/after builds of kg on the same database), round
+// i runs against each in turn, so the machine's load weighs on all alike.
 // Each round opens a fresh tab on the view a user has before the expansion
 // (a node of about 200 neighbours and 25 of them, restored from the URL
 // hash), sets the expand cap to 200, clicks the node, clicks "expand", and
@@ -13,8 +15,9 @@
 'use strict';
 const puppeteer = require('puppeteer-core');
 
-const [base, repsArg] = process.argv.slice(2);
+const [base, repsArg, ...others] = process.argv.slice(2);
 const REPS = Number(repsArg) || 5;
+const bases = [base, ...others];
 const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
 const WAIT = {timeout: 120000};
 const HUB_QUERY = 'MATCH (n)-[r]-() WITH n, count(r) AS d WHERE d >= 195 AND d <= 215 ' +
@@ -47,8 +50,9 @@ async function drawnCount(page) {
   return page.$$eval('#graph g.node', (gs) => gs.filter((g) => /^n\d+$/.test(g.id)).length);
 }
 
-// One round: a fresh tab, the view restored, the hub expanded to 200.
-async function round(browser, hub, view, expected) {
+// One round on server `base`: a fresh tab, the view restored, the hub
+// expanded to 200.
+async function round(browser, base, hub, view, expected) {
   const page = await browser.newPage();
   await page.setViewport({width: 1400, height: 900});
   const errors = [];
@@ -74,13 +78,48 @@ async function round(browser, hub, view, expected) {
     // clean-up (timings.render), the rest being the neighbour query and
     // the browser inserting the drawing.
     const render = await page.evaluate(() => window.kgExplorer.timings.render);
-    const svgBytes = await page.$eval('#graph', (g) => g.innerHTML.length);
+    // The drawing's steps as the page marks them (graph.js, redraw), and the
+    // request's own split from the resource timing of the last /v1/render:
+    // waiting for the server's first byte, then receiving the body.
+    // (A page without these marks, an older kg's, gives only the latter.)
+    await page.waitForFunction(() => !window.kgExplorer.timings.steps ||
+        window.kgExplorer.timings.steps.paint !== undefined, WAIT);
+    const {steps, svgBytes} = await page.evaluate(() => {
+      const out = Object.assign({}, window.kgExplorer.timings.steps);
+      const r = performance.getEntriesByType('resource')
+          .filter((e) => e.name.includes('/v1/render')).pop();
+      out['server (request to first byte)'] = r.responseStart - r.requestStart;
+      out['transfer (first to last byte)'] = r.responseEnd - r.responseStart;
+      out['neighbour query'] = performance.getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('/v1/query')).pop().duration;
+      return {steps: out, svgBytes: r.decodedBodySize};
+    });
+    const elements = await page.$eval('#graph svg', (g) => g.querySelectorAll('*').length);
     const after = await drawnCount(page);
     if (errors.length) throw new Error('page errors: ' + errors.join('; '));
-    return {firstView, expand, render, svgBytes, before, after};
+    return {firstView, expand, render, steps, svgBytes, elements, before, after};
   } finally {
     await page.close();
   }
+}
+
+function summary(rounds) {
+  const out = {
+    'first view (26 nodes) median ms': median(rounds.map((r) => r.firstView)),
+    'expand to 200 nodes median ms': median(rounds.map((r) => r.expand)),
+    'expand ms': rounds.map((r) => r.expand),
+    'of which the drawing request and SVG clean-up, median ms': median(rounds.map((r) => r.render)),
+    'drawing size (bytes of SVG received)': rounds[0].svgBytes,
+    'drawing elements in the page': rounds[0].elements,
+    'nodes before': rounds[0].before,
+    'nodes after': rounds[0].after,
+  };
+  const steps = {};
+  for (const name of Object.keys(rounds[0].steps).sort()) {
+    steps[name] = Math.round(median(rounds.map((r) => r.steps[name])) * 10) / 10;
+  }
+  out['steps of the drawing, median ms'] = steps;
+  return out;
 }
 
 async function main() {
@@ -96,24 +135,26 @@ async function main() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
   });
-  const rounds = [];
+  const rounds = bases.map(() => []);
   try {
-    await round(browser, hub, view, expected);  // untimed: the browser's and the server's caches
-    for (let i = 0; i < REPS; i++) rounds.push(await round(browser, hub, view, expected));
+    // Untimed: the browser's and the servers' caches.
+    for (const b of bases) await round(browser, b, hub, view, expected);
+    // Round i of every server one after the other, so they share the load.
+    for (let i = 0; i < REPS; i++) {
+      for (let k = 0; k < bases.length; k++) {
+        rounds[k].push(await round(browser, bases[k], hub, view, expected));
+      }
+    }
   } finally {
     await browser.close();
   }
-  console.log(JSON.stringify({
-    hub: {id: hub, degree: hubRow[1]},
-    'nodes before': rounds[0].before,
-    'nodes after': rounds[0].after,
-    reps: REPS,
-    'first view (26 nodes) median ms': median(rounds.map((r) => r.firstView)),
-    'expand to 200 nodes median ms': median(rounds.map((r) => r.expand)),
-    'expand ms': rounds.map((r) => r.expand),
-    'of which the drawing request and SVG clean-up, median ms': median(rounds.map((r) => r.render)),
-    'drawing size (characters of SVG)': rounds[0].svgBytes,
-  }, null, 1));
+  const out = {hub: {id: hub, degree: hubRow[1]}, reps: REPS};
+  bases.forEach((b, k) => (out[`server ${k + 1} (${b})`] = summary(rounds[k])));
+  if (bases.length > 1) {
+    const first = median(rounds[0].map((r) => r.expand));
+    out['expand median / server 1'] = rounds.map((r) => median(r.map((x) => x.expand)) / first);
+  }
+  console.log(JSON.stringify(out, null, 1));
 }
 
 main().catch((e) => {

@@ -7,6 +7,7 @@
 // drawing sends the positions the nodes had (read from the SVG) as ?pins=,
 // and the server's neato keeps them there.
 import * as api from './api.js';
+import {parseDrawing, showTooltip} from './drawing.js';
 
 const {$, el} = api;
 
@@ -77,34 +78,6 @@ function csvCell(v) {
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
-// Parses the server's SVG and keeps only drawing: no script, no event
-// attributes, no links (Graphviz writes none of these; this is defence).
-function cleanSvg(text) {
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const svg = doc.documentElement;
-  if (svg.nodeName !== 'svg') throw new Error('the server sent no SVG');
-  for (const bad of svg.querySelectorAll('script, foreignObject')) bad.remove();
-  for (const node of svg.querySelectorAll('*')) {
-    for (const attr of [...node.attributes]) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || name === 'href' || name === 'xlink:href' || name === 'style') {
-        node.removeAttribute(attr.name);
-      }
-    }
-  }
-  // Graphviz puts tooltips in xlink:title, which inline SVG does not show.
-  for (const a of svg.querySelectorAll('a')) {
-    const tip = a.getAttributeNS('http://www.w3.org/1999/xlink', 'title');
-    if (!tip) continue;
-    const title = doc.createElementNS('http://www.w3.org/2000/svg', 'title');
-    title.textContent = tip;
-    a.prepend(title);
-  }
-  svg.removeAttribute('width');
-  svg.removeAttribute('height');
-  return document.importNode(svg, true);
-}
-
 export class Explorer {
   constructor(onChange) {
     this.view = Object.assign({}, EMPTY_VIEW);
@@ -144,6 +117,10 @@ export class Explorer {
       $('export').value = '';
       if (format) this.exportAs(format).catch((e) => api.status(e.message, true));
     });
+    // One handler each for every drawing's nodes and edges (delegated, so
+    // a drawing of 2,000 edges needs no handler of its own).
+    $('graph').addEventListener('click', (e) => this.clicked(e));
+    $('graph').addEventListener('mouseover', (e) => showTooltip(e.target));
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.closeMenu();
     });
@@ -357,17 +334,32 @@ export class Explorer {
     const params = {query: GRAPH_QUERY, params: JSON.stringify(this.graphParams()), format: 'svg'};
     if (this.view.asOf) params.valid_at = this.view.asOf;
     Object.assign(params, this.layoutParams());
+    // The drawing's steps in ms, for the bench (bench/explorer_browser_bench.js):
+    // the request until its headers, its text, parse, clean-up, insertion,
+    // and the style, layout and paint of the next frame.
     const started = performance.now();
+    const steps = {};
+    const step = (name, t0) => {
+      const now = performance.now();
+      steps[name] = now - t0;
+      return now;
+    };
     try {
       const response = await api.get('/v1/render', params);
-      const svg = cleanSvg(await response.text());
+      let t = step('response', started);
+      const text = await response.text();
+      t = step('text', t);
+      const svg = parseDrawing(text, steps);
       this.timings.render = performance.now() - started;
+      t = performance.now();
       graph.replaceChildren(svg);
       if (this.pinned) this.recordPositions(svg);
       this.setZoom(this.zoom);
-      this.attach(svg);
+      t = step('insert', t);
       graph.dataset.state = 'ready';
       api.status('');
+      this.timings.steps = steps;
+      requestAnimationFrame(() => setTimeout(() => step('paint', t)));
     } catch (e) {
       graph.replaceChildren(el('p', {class: 'error'}, e.message));
       graph.dataset.state = 'error';
@@ -375,31 +367,28 @@ export class Explorer {
     this.onChange();
   }
 
-  // Click handlers by element id: nodes are n<entity id>, edges r<relation id>.
-  attach(svg) {
-    for (const g of svg.querySelectorAll('g.node')) {
-      const m = /^n(\d+)$/.exec(g.id);
-      if (!m) continue;
-      const id = Number(m[1]);
+  // A click in the drawing, by element id: nodes are n<entity id> (their
+  // menu), edges r<relation id> with the title "n<tail>->n<head>" (the
+  // evidence panel); anywhere else closes the menu.
+  clicked(event) {
+    const g = event.target.closest('#graph svg g.node, #graph svg g.edge');
+    const node = g && g.classList.contains('node') && /^n(\d+)$/.exec(g.id);
+    const title = g && g.classList.contains('edge') && g.querySelector(':scope > title');
+    const ends = title && /^r\d+$/.test(g.id) && /^n(\d+)->n(\d+)$/.exec(title.textContent);
+    if (!node && !ends) {
+      this.closeMenu();
+      return;
+    }
+    event.stopPropagation();
+    if (node) {
+      const id = Number(node[1]);
       const label = g.querySelector('text');
       if (label && !this.names.has(id)) this.names.set(id, label.textContent);
-      g.addEventListener('click', (e) => {
-        e.stopPropagation();
-        this.openMenu(id, e);
-      });
+      this.openMenu(id, event);
+      return;
     }
-    for (const g of svg.querySelectorAll('g.edge')) {
-      const title = g.querySelector('title');
-      const ends = title && /^n(\d+)->n(\d+)$/.exec(title.textContent);
-      if (!/^r\d+$/.test(g.id) || !ends) continue;
-      g.addEventListener('click', (e) => {
-        e.stopPropagation();
-        this.closeMenu();
-        this.showEvidence(Number(ends[1]), Number(ends[2]))
-            .catch((err) => api.status(err.message, true));
-      });
-    }
-    svg.addEventListener('click', () => this.closeMenu());
+    this.closeMenu();
+    this.showEvidence(Number(ends[1]), Number(ends[2])).catch((err) => api.status(err.message, true));
   }
 
   openMenu(id, event) {

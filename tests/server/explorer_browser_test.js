@@ -21,6 +21,10 @@ const CHROMIUM = process.env.KG_CHROMIUM || '/usr/bin/chromium';
 const WAIT = {timeout: 20000};
 const problems = [];
 let expectBadQuery = false;  // the statuses /v1/query may answer now (400, 401)
+// While a hostile drawing is parsed: chromium reports (and blocks) its inline
+// handlers and style under the page's CSP as it parses them, before the
+// page's clean-up removes them.
+let expectCspReports = false;
 let failures = 0;
 
 function check(ok, what) {
@@ -136,6 +140,135 @@ async function openBySearch(page, text, name) {
   }, WAIT, name);
 }
 
+// What a drawing in the page holds that it should not: elements other than
+// Graphviz's SVG ones, and attributes that could run script, follow a link
+// or restyle the page. Runs in the page on the element `root` (the
+// drawing's <svg>, whose style the page itself sets to zoom, by CSSOM).
+function unsafeParts(root) {
+  const allowed = new Set(['svg', 'g', 'title', 'desc', 'a', 'path', 'polygon', 'polyline',
+    'ellipse', 'circle', 'rect', 'line', 'text', 'tspan', 'defs', 'lineargradient',
+    'radialgradient', 'stop']);
+  const out = [];
+  for (const e of [root, ...root.querySelectorAll('*')]) {
+    if (e.namespaceURI !== 'http://www.w3.org/2000/svg' || !allowed.has(e.localName.toLowerCase())) {
+      out.push(`<${e.localName}>`);
+    }
+    for (const a of e.attributes) {
+      const own = e === root && a.name === 'style';
+      if (!own && /^on|^href$|^style$/i.test(a.localName)) out.push(`${e.localName}[${a.name}]`);
+    }
+  }
+  return out;
+}
+
+// NVIDIA's neighbourhood drawn from a query (about 40 nodes, 100 edges):
+// the drawing holds no script, link, style or event attribute, its nodes and
+// edges have no listeners of their own (one delegated handler on #graph
+// serves them all, however large the drawing), an edge gets its tooltip when
+// the pointer reaches it, and clicks still open the evidence panel and the
+// node menu. The page's clean-up also strips a hostile drawing, without
+// running or loading any of it. (Every entity of the dataset at once, 141
+// nodes, takes Graphviz 15-20 s on a loaded machine: too slow for here.)
+async function drawingChecks(page, cdp) {
+  await page.click('#tab-query');
+  await setQuery(page, 'MATCH (c {name: "NVIDIA"})-[r]-(o) RETURN c, r, o');
+  await page.click('#query-run');
+  await page.waitForSelector('table.result tbody tr', WAIT);
+  await page.click('#query-graph');
+  await graphReady(page);
+  const counts = await page.$eval('#graph svg', (svg) => [svg.querySelectorAll('g.node').length,
+    svg.querySelectorAll('g.edge').length]);
+  check(counts[0] > 30 && counts[1] > 60,
+      `NVIDIA's neighbourhood drawn (${counts[0]} nodes, ${counts[1]} edges)`);
+  const unsafe = await page.$eval('#graph svg', unsafeParts);
+  check(unsafe.length === 0, `the drawing has no script, link, style or event attribute ` +
+      `(${unsafe.slice(0, 5).join(' ') || 'none'})`);
+  const listeners = async (selector) => {
+    const {result} = await cdp.send('Runtime.evaluate', {expression: `document.querySelector('${selector}')`});
+    const {listeners: list} = await cdp.send('DOMDebugger.getEventListeners', {objectId: result.objectId});
+    return list.map((l) => l.type);
+  };
+  const onNode = await listeners('#graph g.node');
+  const onEdge = await listeners('#graph g.edge');
+  const onGraph = await listeners('#graph');
+  check(onNode.length === 0 && onEdge.length === 0 && onGraph.includes('click'),
+      `nodes and edges have no listeners of their own, #graph has (${onGraph.join(', ')})`);
+
+  // The first edge with a tooltip that is not covered everywhere: hovered,
+  // it gets its <title>; clicked, the evidence panel lists its statements.
+  const edges = await page.$$eval('#graph g.edge', (gs) => gs.filter((x) => x.querySelector('a'))
+      .map((x) => x.id));
+  const untouched = await page.$$eval('#graph g.edge a title', (ts) => ts.length);
+  check(edges.length > 0 && untouched === 0, `no edge has a tooltip element before it is hovered`);
+  await page.$eval('#evidence', (e) => (e.hidden = true));
+  let edge = null;
+  for (const id of edges) {
+    try {
+      await clickEdge(page, id);
+      edge = id;
+      break;
+    } catch (e) {
+      if (!/covered everywhere/.test(e.message)) throw e;
+    }
+  }
+  const tip = await page.$eval(`#graph g#${edge} a`, (a) => (a.querySelector('title') || {}).textContent);
+  check(/\u2014[A-Z_]+\u2192/.test(tip || ''), `the hovered edge shows its tooltip: ${(tip || '').split('\n')[0]}`);
+  await page.waitForSelector('#evidence:not([hidden]) .evidence-item', WAIT);
+  check(true, 'a click on an edge opens the evidence panel');
+  const node = await page.$eval('#graph g.node', (g) => g.id);
+  await page.click(`#graph g#${node}`);
+  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+  check(true, 'a click on a node opens its menu');
+  await page.keyboard.press('Escape');
+
+  // A hostile drawing through the page's own clean-up.
+  expectCspReports = true;
+  const hostile = await page.evaluate(async () => {
+    const {parseDrawing} = await import('/explorer/drawing.js');
+    const svg = parseDrawing(
+        '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" ' +
+        'xmlns:xlink="http://www.w3.org/1999/xlink" onload="window.pwned=1" width="9pt">' +
+        '<script>window.pwned=2</script><style>*{display:none}</style>' +
+        '<g id="n1" class="node" onclick="window.pwned=3" style="fill:red">' +
+        '<a href="javascript:window.pwned=4" xlink:href="javascript:window.pwned=5" ' +
+        'xlink:title="tip"><ellipse cx="1" cy="2" rx="3" ry="4"/></a>' +
+        '<foreignObject><img src="/explorer/no-such.png" onerror="window.pwned=6"></foreignObject>' +
+        '<set attributeName="fill" to="red"/><animate attributeName="x"/><use href="#n1"/>' +
+        '<image href="/explorer/no-such.png"/><iframe src="/"></iframe></g>' +
+        '<p>text</p><img src="/explorer/no-such.png" onerror="window.pwned=7"></svg>', {});
+    const box = document.createElement('div');
+    box.append(svg);
+    document.body.append(box);
+    await new Promise((r) => setTimeout(r, 200));
+    const html = svg.outerHTML;
+    box.remove();
+    return {html, pwned: window.pwned};
+  });
+  expectCspReports = false;
+
+  // An edge of a large drawing, which kg draws without a tooltip: hovered,
+  // it is named by its ends' tooltips and its type.
+  const bare = await page.evaluate(async () => {
+    const {parseDrawing, showTooltip} = await import('/explorer/drawing.js');
+    const node = (id, tip) => `<g id="n${id}" class="node"><title>n${id}</title>` +
+        `<g id="a_n${id}"><a xlink:title="${tip}"><ellipse cx="1" cy="2" rx="3" ry="4"/></a></g></g>`;
+    const svg = parseDrawing('<svg xmlns="http://www.w3.org/2000/svg" ' +
+        'xmlns:xlink="http://www.w3.org/1999/xlink"><g id="graph0" class="graph">' +
+        node(7, 'Company: NVIDIA&#10;Aliases: NVDA') + node(9, 'Company: Huawei') +
+        '<g id="r5" class="edge type&#45;COMPETES_WITH family&#45;negative">' +
+        '<title>n7&#45;&gt;n9</title><path d="M0,0L9,9"/></g></g></svg>', {});
+    const path = svg.querySelector('#r5 path');
+    showTooltip(path);
+    showTooltip(path);
+    return [...path.querySelectorAll('title')].map((t) => t.textContent);
+  });
+  check(bare.length === 1 && bare[0] === 'NVIDIA \u2014COMPETES_WITH\u2192 Huawei\n(click for the statements)',
+      `an edge without kg's tooltip is named on hover: ${JSON.stringify(bare)}`);
+  check(hostile.pwned === undefined, 'nothing of a hostile drawing runs');
+  check(/<ellipse/.test(hostile.html) && !/script|style|onload|onclick|javascript|foreignObject|<img|<p>|<set|<animate|<use|<image|<iframe|width=/i
+      .test(hostile.html), `a hostile drawing keeps only its shapes: ${hostile.html}`);
+}
+
 async function run(browser) {
   const page = await browser.newPage();
   await page.setViewport({width: 1400, height: 900});
@@ -144,6 +277,7 @@ async function run(browser) {
     const text = msg.text();
     const url = (msg.location() || {}).url || '';
     if (expectBadQuery && /status of 40[01]/.test(text) && url.endsWith('/v1/query')) return;
+    if (expectCspReports && /violates the following Content Security Policy/.test(text)) return;
     problems.push(`console error: ${text} ${url}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -317,6 +451,8 @@ async function run(browser) {
   await page.click('#query-graph');
   await graphReady(page);
   check((await idOf(page, 'Xiaomi')) !== null, 'the result opens as a graph');
+
+  await drawingChecks(page, cdp);
 
   // A write: refused without the token, which the page then asks for.
   await page.click('#tab-query');

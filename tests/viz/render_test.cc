@@ -381,6 +381,9 @@ TEST(RenderTest, LargeGraphSwitchesToSfdpAndLabelsOnlyHubs) {
   ASSERT_NE(leaf, nullptr);
   EXPECT_EQ(leaf->attributes.at("xlink:title"), "Company: node-400") << "but keeps its tooltip";
   EXPECT_TRUE(svg.TextsIn("r1").empty()) << "edges lose their type labels";
+  EXPECT_EQ(svg.Find("r1", "a"), nullptr) << "and their tooltips";
+  EXPECT_EQ(r->data.find("id=\"a_r"), std::string::npos) << "no edge has a tooltip";
+  EXPECT_NE(svg.Find("r1", "path"), nullptr) << "but every edge is drawn";
   EXPECT_TRUE(Contains(svg.TextsIn("legend"), "names shown for the 19 best-connected nodes"));
 }
 
