@@ -20,11 +20,11 @@ void InitSum(AggState& s) { s.sum = Value(int64_t{0}); }
 
 // --- update -------------------------------------------------------------------
 
-Status CountOne(EvalContext&, const Expr&, AggState&, const Value&) { return Status::OK(); }
+Status CountOne(EvalContext&, const BoundExpr&, AggState&, const Value&) { return Status::OK(); }
 
 // Adds `v` to an integer sum while both are integers (an overflow is an
 // error), else to a float sum; `fsum` keeps the float sum for avg.
-Status AddToSum(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v) {
+Status AddToSum(EvalContext& ctx, const BoundExpr& agg, AggState& state, const Value& v) {
   state.fsum += v.as_number();
   if (!(state.sum.is_int() && v.is_int())) {
     state.sum = Value(state.sum.as_number() + v.as_number());
@@ -38,7 +38,7 @@ Status AddToSum(EvalContext& ctx, const Expr& agg, AggState& state, const Value&
   return Status::OK();
 }
 
-Status SumUpdate(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v) {
+Status SumUpdate(EvalContext& ctx, const BoundExpr& agg, AggState& state, const Value& v) {
   if (!v.is_number()) return ctx.TypeError(agg.args[0]->span, "sum()/avg() need numbers");
   return AddToSum(ctx, agg, state, v);
 }
@@ -48,33 +48,33 @@ Status KeepBest(AggState& state, const Value& v, bool min) {
   if (state.best.is_null() || (min ? c < 0 : c > 0)) state.best = v;
   return Status::OK();
 }
-Status MinUpdate(EvalContext&, const Expr&, AggState& s, const Value& v) {
+Status MinUpdate(EvalContext&, const BoundExpr&, AggState& s, const Value& v) {
   return KeepBest(s, v, true);
 }
-Status MaxUpdate(EvalContext&, const Expr&, AggState& s, const Value& v) {
+Status MaxUpdate(EvalContext&, const BoundExpr&, AggState& s, const Value& v) {
   return KeepBest(s, v, false);
 }
 
-Status CollectUpdate(EvalContext& ctx, const Expr&, AggState& state, const Value& v) {
+Status CollectUpdate(EvalContext& ctx, const BoundExpr&, AggState& state, const Value& v) {
   KG_RETURN_IF_ERROR(ctx.memory.Charge(ApproxBytes(v)));
   state.list.push_back(v);
   return Status::OK();
 }
 
 // stDev, stDevP and the percentiles keep the numbers of the group.
-Status NumberUpdate(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v) {
+Status NumberUpdate(EvalContext& ctx, const BoundExpr& agg, AggState& state, const Value& v) {
   if (!v.is_number()) return ctx.TypeError(agg.args[0]->span, agg.name + "() needs numbers");
   return CollectUpdate(ctx, agg, state, v);
 }
 
 // --- merge --------------------------------------------------------------------
 
-Status MergeCount(EvalContext&, const Expr&, AggState& into, AggState& from) {
+Status MergeCount(EvalContext&, const BoundExpr&, AggState& into, AggState& from) {
   into.count += from.count;
   return Status::OK();
 }
 
-Status MergeSum(EvalContext& ctx, const Expr& agg, AggState& into, AggState& from) {
+Status MergeSum(EvalContext& ctx, const BoundExpr& agg, AggState& into, AggState& from) {
   into.count += from.count;
   double fsum = into.fsum + from.fsum;
   KG_RETURN_IF_ERROR(AddToSum(ctx, agg, into, from.sum));
@@ -82,17 +82,17 @@ Status MergeSum(EvalContext& ctx, const Expr& agg, AggState& into, AggState& fro
   return Status::OK();
 }
 
-Status MergeMin(EvalContext&, const Expr&, AggState& into, AggState& from) {
+Status MergeMin(EvalContext&, const BoundExpr&, AggState& into, AggState& from) {
   into.count += from.count;
   return from.best.is_null() ? Status::OK() : KeepBest(into, from.best, true);
 }
-Status MergeMax(EvalContext&, const Expr&, AggState& into, AggState& from) {
+Status MergeMax(EvalContext&, const BoundExpr&, AggState& into, AggState& from) {
   into.count += from.count;
   return from.best.is_null() ? Status::OK() : KeepBest(into, from.best, false);
 }
 
 // Lists concatenate in partition order; the percentile is the first one seen.
-Status MergeList(EvalContext&, const Expr&, AggState& into, AggState& from) {
+Status MergeList(EvalContext&, const BoundExpr&, AggState& into, AggState& from) {
   into.count += from.count;
   if (into.percentile.is_null()) into.percentile = from.percentile;
   for (Value& v : from.list) into.list.push_back(std::move(v));
@@ -167,8 +167,8 @@ const AggregateDef kAggregates[] = {
 };
 
 // Checks the percentile argument of this row and keeps the first one.
-Status TakePercentile(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) {
-  const Expr& at = *agg.args[1];
+Status TakePercentile(EvalContext& ctx, const BoundExpr& agg, AggState& state, Row& row) {
+  const BoundExpr& at = *agg.args[1];
   KG_ASSIGN_OR_RETURN(Value p, Eval(at, row, ctx));
   if (!p.is_number()) return ctx.TypeError(at.span, "the percentile must be a number");
   double x = p.as_number();
@@ -189,13 +189,13 @@ const AggregateDef* FindAggregate(std::string_view name) {
 
 std::span<const AggregateDef> AllAggregates() { return kAggregates; }
 
-std::vector<AggState> NewStates(const std::vector<Expr*>& aggregates) {
+std::vector<AggState> NewStates(const std::vector<const BoundExpr*>& aggregates) {
   std::vector<AggState> states(aggregates.size());
   for (size_t i = 0; i < aggregates.size(); ++i) aggregates[i]->aggregate_def->init(states[i]);
   return states;
 }
 
-Status Accumulate(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) {
+Status Accumulate(EvalContext& ctx, const BoundExpr& agg, AggState& state, Row& row) {
   if (agg.kind == ExprKind::kCountStar) {
     ++state.count;
     return Status::OK();
@@ -214,6 +214,6 @@ Status Accumulate(EvalContext& ctx, const Expr& agg, AggState& state, Row& row) 
   return def.update(ctx, agg, state, v);
 }
 
-Value Finish(const Expr& agg, AggState& state) { return agg.aggregate_def->finalize(state); }
+Value Finish(const BoundExpr& agg, AggState& state) { return agg.aggregate_def->finalize(state); }
 
 }  // namespace kg::query::internal

@@ -1,5 +1,7 @@
-// Binding of expressions: variables, function calls and their static argument
-// types, aggregates, comprehensions and pattern predicates.
+// Binding of expressions: each syntax node (ast.h) becomes a BoundExpr
+// (bound.h) with its variables' slots, its calls' catalog entries and its
+// static type: variables, function calls and their static argument types,
+// aggregates, comprehensions and pattern predicates.
 #include "query/internal/binder_impl.h"
 #include "query/internal/catalog.h"
 
@@ -10,7 +12,7 @@ namespace {
 // The static type shared by the non-null elements of a list literal of
 // literals (kAny when mixed, unknown or not a literal), so that the
 // variable iterating it is typed as openCypher's semantic analysis does.
-SType ElementType(const Expr& list) {
+SType ElementType(const BoundExpr& list) {
   if (list.kind != ExprKind::kList) return SType::kAny;
   SType common = SType::kNull;
   for (const auto& item : list.args) {
@@ -32,179 +34,216 @@ ExprCtx NoAggregates(ExprCtx ctx) {
 
 bool IsNumber(SType t) { return t == SType::kInt || t == SType::kFloat; }
 
+// The bound node of `e` with what was written copied over; the caller adds
+// the children and the binder's decisions.
+BoundExprPtr Shell(const Expr& e) {
+  auto b = std::make_unique<BoundExpr>();
+  b->kind = e.kind;
+  b->span = e.span;
+  b->value = e.value;
+  b->name = e.name;
+  b->name2 = e.name2;
+  b->keys = e.keys;
+  b->distinct = e.distinct;
+  b->name_spans = e.name_spans;
+  b->op_span = e.op_span;
+  return b;
+}
+
 }  // namespace
 
-Status Binder::BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
+Status Binder::BindIterator(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExpr* b) {
   Scope inner = scope;
-  SType t;
-  if (e->kind == ExprKind::kReduce) {
-    KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), scope, ctx, &t));
-    KG_RETURN_IF_ERROR(BindExpr(e->args[1].get(), scope, ctx, &t));
-    e->slot2 = NewSlot();
-    e->slot = NewSlot();
-    inner[e->name] = {e->slot2, VarKind::kValue, SType::kAny};
-    inner[e->name2] = {e->slot, VarKind::kValue, SType::kAny};
-    KG_RETURN_IF_ERROR(BindExpr(e->args[2].get(), inner, NoAggregates(ctx), &t));
-    *type = SType::kAny;
+  b->args.resize(e.args.size());
+  if (e.kind == ExprKind::kReduce) {
+    KG_RETURN_IF_ERROR(BindExpr(*e.args[0], scope, ctx, &b->args[0]));
+    KG_RETURN_IF_ERROR(BindExpr(*e.args[1], scope, ctx, &b->args[1]));
+    b->slot2 = NewSlot();
+    b->slot = NewSlot();
+    inner[e.name] = {b->slot2, VarKind::kValue, SType::kAny};
+    inner[e.name2] = {b->slot, VarKind::kValue, SType::kAny};
+    KG_RETURN_IF_ERROR(BindExpr(*e.args[2], inner, NoAggregates(ctx), &b->args[2]));
+    b->type = SType::kAny;
     return Status::OK();
   }
-  KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), scope, ctx, &t));
-  e->slot = NewSlot();
-  inner[e->name] = {e->slot, VarKind::kValue, ElementType(*e->args[0])};
-  for (size_t i = 1; i < e->args.size(); ++i)
-    if (e->args[i]) KG_RETURN_IF_ERROR(BindExpr(e->args[i].get(), inner, NoAggregates(ctx), &t));
-  *type = e->kind == ExprKind::kListComp ? SType::kList : SType::kBool;
+  KG_RETURN_IF_ERROR(BindExpr(*e.args[0], scope, ctx, &b->args[0]));
+  b->slot = NewSlot();
+  inner[e.name] = {b->slot, VarKind::kValue, ElementType(*b->args[0])};
+  for (size_t i = 1; i < e.args.size(); ++i)
+    KG_RETURN_IF_ERROR(BindOptional(e.args[i].get(), inner, NoAggregates(ctx), &b->args[i]));
+  b->type = e.kind == ExprKind::kListComp ? SType::kList : SType::kBool;
   return Status::OK();
 }
 
-Status Binder::BindCall(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
-  *type = SType::kAny;
+Status Binder::BindCall(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExpr* b) {
+  b->type = SType::kAny;
   const AggregateDef* agg =
-      e->kind == ExprKind::kCountStar ? FindAggregate("count") : FindAggregate(e->name);
-  if (agg != nullptr) return BindAggregate(e, agg, scope, ctx, type);
-  const FunctionDef* def = FindFunction(e->name);
-  if (def == nullptr) return Err("UnknownFunction", e->span, "unknown function '" + e->name + "'");
-  int n = static_cast<int>(e->args.size());
+      e.kind == ExprKind::kCountStar ? FindAggregate("count") : FindAggregate(e.name);
+  if (agg != nullptr) return BindAggregate(e, agg, scope, ctx, b);
+  const FunctionDef* def = FindFunction(e.name);
+  if (def == nullptr) return Err("UnknownFunction", e.span, "unknown function '" + e.name + "'");
+  int n = static_cast<int>(e.args.size());
   if (n < def->min_args || (def->max_args >= 0 && n > def->max_args))
-    return Err("InvalidNumberOfArguments", e->span, "wrong number of arguments to " + e->name);
-  std::vector<SType> arg_types;
-  for (auto& a : e->args) {
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(a.get(), scope, ctx, &t));
-    arg_types.push_back(t);
-  }
+    return Err("InvalidNumberOfArguments", e.span, "wrong number of arguments to " + e.name);
+  b->args.resize(e.args.size());
+  for (size_t i = 0; i < e.args.size(); ++i)
+    KG_RETURN_IF_ERROR(BindExpr(*e.args[i], scope, ctx, &b->args[i]));
   if (def->check != nullptr) {
-    BindProblem p = def->check(*e);
-    if (p.detail != nullptr) return Err(p.detail, e->args[p.arg]->span, p.message);
+    BindProblem p = def->check(*b);
+    if (p.detail != nullptr) return Err(p.detail, b->args[p.arg]->span, p.message);
   }
-  for (size_t i = 0; i < arg_types.size() && i < kMaxTypedArgs; ++i)
-    if (!Admits(def->args[i], arg_types[i]))
+  for (size_t i = 0; i < b->args.size() && i < kMaxTypedArgs; ++i)
+    if (!Admits(def->args[i], b->args[i]->type))
       return Err(
-          "InvalidArgumentType", e->args[i]->span,
-          std::string("invalid argument of type ") + STypeName(arg_types[i]) + " to " + e->name);
-  e->function = def;
-  *type = def->returns;
+          "InvalidArgumentType", b->args[i]->span,
+          std::string("invalid argument of type ") + STypeName(b->args[i]->type) + " to " + e.name);
+  b->function = def;
+  b->type = def->returns;
   return Status::OK();
 }
 
-Status Binder::BindAggregate(Expr* e, const AggregateDef* def, const Scope& scope, ExprCtx ctx,
-                             SType* type) {
+Status Binder::BindAggregate(const Expr& e, const AggregateDef* def, const Scope& scope,
+                             ExprCtx ctx, BoundExpr* b) {
   if (!ctx.allow_aggregates || ctx.aggregates == nullptr)
-    return Err("InvalidAggregation", e->span, "aggregation is not allowed here");
-  if (ctx.in_aggregate) return Err("NestedAggregation", e->span, "aggregations cannot be nested");
-  e->aggregate = true;
-  e->aggregate_def = def;
-  e->agg_index = static_cast<int>(ctx.aggregates->size());
-  ctx.aggregates->push_back(e);
+    return Err("InvalidAggregation", e.span, "aggregation is not allowed here");
+  if (ctx.in_aggregate) return Err("NestedAggregation", e.span, "aggregations cannot be nested");
+  b->aggregate = true;
+  b->aggregate_def = def;
+  b->agg_index = static_cast<int>(ctx.aggregates->size());
+  ctx.aggregates->push_back(b);
   ctx.in_aggregate = true;
-  *type = def->returns;
-  if (e->kind == ExprKind::kCountStar) return Status::OK();
-  if (static_cast<int>(e->args.size()) != def->num_args)
-    return Err("InvalidNumberOfArguments", e->span,
-               e->name + " takes " + std::to_string(def->num_args) + " argument(s)");
-  for (auto& a : e->args) {
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(a.get(), scope, ctx, &t));
-  }
+  b->type = def->returns;
+  if (e.kind == ExprKind::kCountStar) return Status::OK();
+  if (static_cast<int>(e.args.size()) != def->num_args)
+    return Err("InvalidNumberOfArguments", e.span,
+               e.name + " takes " + std::to_string(def->num_args) + " argument(s)");
+  b->args.resize(e.args.size());
+  for (size_t i = 0; i < e.args.size(); ++i)
+    KG_RETURN_IF_ERROR(BindExpr(*e.args[i], scope, ctx, &b->args[i]));
   return Status::OK();
 }
 
-Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
-  *type = SType::kAny;
-  switch (e->kind) {
+Status Binder::BindOptional(const Expr* e, const Scope& scope, ExprCtx ctx, BoundExprPtr* out) {
+  if (e == nullptr) {
+    out->reset();
+    return Status::OK();
+  }
+  return BindExpr(*e, scope, ctx, out);
+}
+
+Status Binder::BindExpr(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExprPtr* out) {
+  if (projected_ != nullptr) {
+    auto it = projected_->find(&e);
+    if (it != projected_->end()) {
+      // ORDER BY names a projected item by writing its expression again.
+      Expr var;
+      var.kind = ExprKind::kVar;
+      var.name = it->second;
+      var.span = e.span;
+      return BindExpr(var, scope, ctx, out);
+    }
+  }
+  *out = Shell(e);
+  BoundExpr* b = out->get();
+  switch (e.kind) {
     case ExprKind::kLiteral:
-      *type = LiteralType(e->value);
+      b->type = LiteralType(e.value);
       return Status::OK();
     case ExprKind::kParam:
       return Status::OK();
     case ExprKind::kVar: {
-      auto it = scope.find(e->name);
+      auto it = scope.find(e.name);
       if (it == scope.end())
-        return Err("UndefinedVariable", e->span, "variable '" + e->name + "' not defined");
-      e->slot = it->second.slot;
-      *type = it->second.kind == VarKind::kValue ? it->second.type : KindType(it->second.kind);
+        return Err("UndefinedVariable", e.span, "variable '" + e.name + "' not defined");
+      b->slot = it->second.slot;
+      b->type = it->second.kind == VarKind::kValue ? it->second.type : KindType(it->second.kind);
       return Status::OK();
     }
     case ExprKind::kCall:
     case ExprKind::kCountStar:
-      return BindCall(e, scope, ctx, type);
+      return BindCall(e, scope, ctx, b);
     case ExprKind::kListComp:
     case ExprKind::kQuantifier:
     case ExprKind::kReduce:
-      return BindIterator(e, scope, ctx, type);
-    case ExprKind::kPattern: {
-      Scope inner = scope;
-      std::set<std::string> fresh;
-      KG_RETURN_IF_ERROR(DeclarePattern(e->pattern.get(), &inner, &fresh, false));
-      // A pattern predicate only tests variables bound outside; EXISTS { }
-      // (name "EXISTS") may introduce its own.
-      if (e->name != "EXISTS" && !fresh.empty())
-        return Err("UndefinedVariable", e->span,
-                   "variable '" + *fresh.begin() +
-                       "' is not defined (a pattern predicate cannot introduce variables; use "
-                       "EXISTS { ... })");
-      if (!e->args.empty()) {
-        SType t;
-        KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), inner, {}, &t));
-      }
-      e->pattern_plan = static_cast<int>(st_->pattern_predicates.size());
-      st_->pattern_predicates.push_back(e->pattern.get());
-      *type = SType::kBool;
-      return Status::OK();
-    }
-    case ExprKind::kPatternComp: {
-      // The pattern's new variables are visible in its WHERE and body only.
-      Scope inner = scope;
-      std::set<std::string> fresh;
-      KG_RETURN_IF_ERROR(DeclarePattern(e->pattern.get(), &inner, &fresh, false));
-      SType t;
-      if (e->args[0]) {
-        KG_RETURN_IF_ERROR(BindExpr(e->args[0].get(), inner, {}, &t));
-        KG_RETURN_IF_ERROR(CheckPredicateType(t, e->args[0]->span));
-      }
-      KG_RETURN_IF_ERROR(BindExpr(e->args[1].get(), inner, {}, &t));
-      e->pattern_plan = static_cast<int>(st_->pattern_predicates.size());
-      st_->pattern_predicates.push_back(e->pattern.get());
-      *type = SType::kList;
-      return Status::OK();
-    }
+      return BindIterator(e, scope, ctx, b);
+    case ExprKind::kPattern:
+    case ExprKind::kPatternComp:
+      return BindPatternExpr(e, scope, b);
     default:
-      break;
+      return BindOperator(e, scope, ctx, b);
   }
+}
+
+// A pattern predicate (kPattern) or comprehension (kPatternComp): its
+// pattern is bound in a scope of its own and becomes a sub-plan.
+Status Binder::BindPatternExpr(const Expr& e, const Scope& scope, BoundExpr* b) {
+  Scope inner = scope;
+  std::set<std::string> fresh;
+  b->pattern = std::make_unique<BoundPatternPart>();
+  KG_RETURN_IF_ERROR(DeclarePattern(*e.pattern, &inner, &fresh, false, b->pattern.get()));
+  b->args.resize(e.args.size());
+  if (e.kind == ExprKind::kPattern) {
+    // A pattern predicate only tests variables bound outside; EXISTS { }
+    // (name "EXISTS") may introduce its own.
+    if (e.name != "EXISTS" && !fresh.empty())
+      return Err("UndefinedVariable", e.span,
+                 "variable '" + *fresh.begin() +
+                     "' is not defined (a pattern predicate cannot introduce variables; use "
+                     "EXISTS { ... })");
+    if (!e.args.empty()) KG_RETURN_IF_ERROR(BindExpr(*e.args[0], inner, {}, &b->args[0]));
+    b->type = SType::kBool;
+  } else {
+    // The pattern's new variables are visible in its WHERE and body only.
+    if (e.args[0]) {
+      KG_RETURN_IF_ERROR(BindExpr(*e.args[0], inner, {}, &b->args[0]));
+      KG_RETURN_IF_ERROR(CheckPredicateType(b->args[0]->type, b->args[0]->span));
+    }
+    KG_RETURN_IF_ERROR(BindExpr(*e.args[1], inner, {}, &b->args[1]));
+    b->type = SType::kList;
+  }
+  b->pattern_plan = static_cast<int>(out_.pattern_predicates.size());
+  out_.pattern_predicates.push_back(b->pattern.get());
+  return Status::OK();
+}
+
+Status Binder::BindOperator(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExpr* b) {
+  b->args.resize(e.args.size());
+  for (size_t i = 0; i < e.args.size(); ++i)
+    KG_RETURN_IF_ERROR(BindOptional(e.args[i].get(), scope, ctx, &b->args[i]));
+  KG_RETURN_IF_ERROR(BindOptional(e.else_expr.get(), scope, ctx, &b->else_expr));
+  return TypeOperator(b);
+}
+
+// One case per kind of operator, each short; kept together so that the
+// static typing rules of all operators read as one table.
+Status Binder::TypeOperator(BoundExpr* b) {
   std::vector<SType> types;
-  for (auto& a : e->args) {
-    SType t = SType::kAny;
-    if (a) KG_RETURN_IF_ERROR(BindExpr(a.get(), scope, ctx, &t));
-    types.push_back(t);
-  }
-  if (e->else_expr) {
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(e->else_expr.get(), scope, ctx, &t));
-  }
-  switch (e->kind) {
+  for (const auto& a : b->args) types.push_back(a ? a->type : SType::kAny);
+  const auto& args = b->args;
+  switch (b->kind) {
     case ExprKind::kNot:
     case ExprKind::kAnd:
     case ExprKind::kOr:
     case ExprKind::kXor:
       for (size_t i = 0; i < types.size(); ++i)
-        KG_RETURN_IF_ERROR(CheckPredicateType(types[i], e->args[i]->span));
-      *type = SType::kBool;
+        KG_RETURN_IF_ERROR(CheckPredicateType(types[i], args[i]->span));
+      b->type = SType::kBool;
       break;
     case ExprKind::kProperty:
       if (types[0] == SType::kPath || types[0] == SType::kList)
-        return Err("InvalidArgumentType", e->span,
+        return Err("InvalidArgumentType", b->span,
                    std::string("cannot read a property of a ") + STypeName(types[0]));
       if (types[0] == SType::kInt || types[0] == SType::kFloat || types[0] == SType::kBool ||
           types[0] == SType::kString)
-        return Err("InvalidArgumentType", e->span,
+        return Err("InvalidArgumentType", b->span,
                    std::string("cannot read a property of a ") + STypeName(types[0]),
                    ErrorClass::kTypeError);
       break;
     case ExprKind::kIn:
       if (types[1] != SType::kAny && types[1] != SType::kNull && types[1] != SType::kList)
-        return Err("InvalidArgumentType", e->args[1]->span,
+        return Err("InvalidArgumentType", args[1]->span,
                    std::string("IN expects a list, got ") + STypeName(types[1]));
-      *type = SType::kBool;
+      b->type = SType::kBool;
       break;
     case ExprKind::kEq:
     case ExprKind::kNeq:
@@ -219,17 +258,17 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
     case ExprKind::kContains:
     case ExprKind::kRegex:
     case ExprKind::kLabels:
-      *type = SType::kBool;
+      b->type = SType::kBool;
       break;
     case ExprKind::kList:
-      *type = SType::kList;
+      b->type = SType::kList;
       break;
     case ExprKind::kMap:
-      *type = SType::kMap;
+      b->type = SType::kMap;
       break;
     case ExprKind::kIndex:
       if (types[0] == SType::kFloat || types[0] == SType::kInt || types[0] == SType::kBool)
-        return Err("InvalidArgumentType", e->span, "cannot index this value",
+        return Err("InvalidArgumentType", b->span, "cannot index this value",
                    ErrorClass::kTypeError);
       break;
     case ExprKind::kSub:
@@ -240,13 +279,13 @@ Status Binder::BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type) {
       // A string or boolean known statically against a number can never work.
       for (size_t i = 0; i < 2; ++i)
         if ((types[i] == SType::kString || types[i] == SType::kBool) && IsNumber(types[1 - i]))
-          return Err("InvalidArgumentType", e->span,
+          return Err("InvalidArgumentType", b->span,
                      std::string("cannot apply the operator to ") + STypeName(types[i]) + " and " +
                          STypeName(types[1 - i]));
       break;
     case ExprKind::kAdd:
-      if (types[0] == SType::kInt && types[1] == SType::kInt) *type = SType::kInt;
-      if (types[0] == SType::kString && types[1] == SType::kString) *type = SType::kString;
+      if (types[0] == SType::kInt && types[1] == SType::kInt) b->type = SType::kInt;
+      if (types[0] == SType::kString && types[1] == SType::kString) b->type = SType::kString;
       break;
     default:
       break;

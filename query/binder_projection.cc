@@ -1,5 +1,5 @@
 // Binding of projections: WITH and RETURN items, ORDER BY over projected
-// and incoming names, SKIP and LIMIT.
+// and incoming names, SKIP and LIMIT, into a BoundProjection.
 #include "query/internal/binder_impl.h"
 
 namespace kg::query::internal::binding {
@@ -21,21 +21,30 @@ bool UsesVar(const Expr& e, const std::string& name) {
   return e.else_expr && UsesVar(*e.else_expr, name);
 }
 
-void FindUnknownVar(const Expr& e, const Scope& scope, std::string* out) {
-  if (!out->empty()) return;
+// The first variable of `e` not in `scope`, skipping the sub-expressions
+// that name a projected item (those are bound as its alias, which is).
+void FindUnknownVar(const Expr& e, const Scope& scope, const ProjectedAliases& projected,
+                    std::string* out) {
+  if (!out->empty() || projected.count(&e)) return;
   if (e.kind == ExprKind::kVar && !scope.count(e.name)) *out = e.name;
   if (e.kind == ExprKind::kListComp || e.kind == ExprKind::kQuantifier ||
       e.kind == ExprKind::kReduce || e.kind == ExprKind::kPatternComp)
     return;
   for (const auto& a : e.args)
-    if (a) FindUnknownVar(*a, scope, out);
+    if (a) FindUnknownVar(*a, scope, projected, out);
 }
 
 }  // namespace
 
-Status Binder::BindProjection(Clause* c, Scope* scope) {
-  Projection& p = c->projection;
-  bool is_return = c->kind == ClauseKind::kReturn;
+// Binds the items of a WITH or RETURN (and through BindOrderBy the rest of
+// it); `scope` becomes the projected names. Kept whole: the order of its
+// steps (items, aggregating, ORDER BY, SKIP/LIMIT, WHERE) is the rule.
+Status Binder::BindProjection(const Clause& c, Scope* scope, BoundProjection* out) {
+  const Projection& p = c.projection;
+  bool is_return = c.kind == ClauseKind::kReturn;
+  out->distinct = p.distinct;
+  out->star = p.star;
+  out->span = p.span;
   Scope next;
   if (p.star) {
     if (is_return && scope->empty() && p.items.empty())
@@ -43,16 +52,19 @@ Status Binder::BindProjection(Clause* c, Scope* scope) {
                  "RETURN * is not allowed when there are no variables in scope");
     for (const auto& [name, info] : *scope) {
       next[name] = info;
-      p.star_vars.emplace_back(name, info.slot);
+      out->star_vars.emplace_back(name, info.slot);
     }
   }
-  ExprCtx ctx{true, false, &p.aggregates};
+  ExprCtx ctx{true, false, &out->aggregates};
   std::vector<std::string> names;
   if (p.star)
     for (const auto& [name, info] : next) names.push_back(name);
-  for (auto& item : p.items) {
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(item.expr.get(), *scope, ctx, &t));
+  out->items.resize(p.items.size());
+  for (size_t i = 0; i < p.items.size(); ++i) {
+    const ReturnItem& item = p.items[i];
+    BoundReturnItem& bound = out->items[i];
+    KG_RETURN_IF_ERROR(BindExpr(*item.expr, *scope, ctx, &bound.expr));
+    SType t = bound.expr->type;
     if (!is_return && !item.explicit_alias && item.expr->kind != ExprKind::kVar)
       return Err("NoExpressionAlias", item.expr->span,
                  "expression in WITH must be aliased (use AS)");
@@ -60,8 +72,9 @@ Status Binder::BindProjection(Clause* c, Scope* scope) {
       return Err("ColumnNameConflict", item.expr->span,
                  "multiple result columns with the same name '" + item.alias + "'");
     names.push_back(item.alias);
-    item.slot = NewSlot();
-    VarInfo info{item.slot, VarKind::kValue, t};
+    bound.alias = item.alias;
+    bound.slot = NewSlot();
+    VarInfo info{bound.slot, VarKind::kValue, t};
     if (item.expr->kind == ExprKind::kVar && scope->count(item.expr->name)) {
       info.kind = scope->at(item.expr->name).kind;
       if (info.kind != VarKind::kValue) info.type = KindType(info.kind);
@@ -74,72 +87,76 @@ Status Binder::BindProjection(Clause* c, Scope* scope) {
     }
     next[item.alias] = info;
   }
-  p.aggregating = !p.aggregates.empty();
-  KG_RETURN_IF_ERROR(BindOrderBy(&p, *scope, next));
-  KG_RETURN_IF_ERROR(BindSkipLimit(p.skip.get()));
-  KG_RETURN_IF_ERROR(BindSkipLimit(p.limit.get()));
+  out->aggregating = !out->aggregates.empty();
+  KG_RETURN_IF_ERROR(BindOrderBy(p, *scope, next, out));
+  KG_RETURN_IF_ERROR(BindSkipLimit(p.skip.get(), &out->skip));
+  KG_RETURN_IF_ERROR(BindSkipLimit(p.limit.get(), &out->limit));
   if (p.where) {
     // WITH ... WHERE sees the projected names and, like ORDER BY, the
     // variables of the incoming scope.
     Scope both = *scope;
     for (const auto& [k, v] : next) both[k] = v;
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(p.where.get(), both, {}, &t));
+    KG_RETURN_IF_ERROR(BindExpr(*p.where, both, {}, &out->where));
   }
   *scope = std::move(next);
   if (is_return) columns_ = names;
   return Status::OK();
 }
 
-Status Binder::BindOrderBy(Projection* p, const Scope& old_scope, const Scope& next) {
-  for (auto& s : p->order_by) {
-    if (!p->aggregating && !p->distinct) {
+Status Binder::BindOrderBy(const Projection& p, const Scope& old_scope, const Scope& next,
+                           BoundProjection* out) {
+  out->order_by.resize(p.order_by.size());
+  for (size_t i = 0; i < p.order_by.size(); ++i) {
+    const Expr& e = *p.order_by[i].expr;
+    BoundSortItem& bound = out->order_by[i];
+    bound.descending = p.order_by[i].descending;
+    if (!out->aggregating && !p.distinct) {
       Scope both = old_scope;
       for (const auto& [k, v] : next) both[k] = v;
-      std::vector<Expr*> aggs;
-      SType t;
-      KG_RETURN_IF_ERROR(BindExpr(s.expr.get(), both, {true, false, &aggs}, &t));
+      std::vector<const BoundExpr*> aggs;
+      KG_RETURN_IF_ERROR(BindExpr(e, both, {true, false, &aggs}, &bound.expr));
       if (!aggs.empty())
         return Err("InvalidAggregation", aggs[0]->span,
                    "aggregation in ORDER BY of a non-aggregating projection");
       continue;
     }
-    bool has_agg = HasAggregateCall(*s.expr);
-    int replaced = ReplaceProjected(s.expr, *p, 0);
-    if (has_agg && replaced > 0 && p->aggregating)
-      return Err("AmbiguousAggregationExpression", s.expr->span,
+    bool has_agg = HasAggregateCall(e);
+    ProjectedAliases projected;
+    int replaced = FindProjected(&e, p, 0, &projected);
+    if (has_agg && replaced > 0 && out->aggregating)
+      return Err("AmbiguousAggregationExpression", e.span,
                  "an ORDER BY item with an aggregation may only use projected variables, not "
                  "projected expressions");
     std::string undefined;
-    FindUnknownVar(*s.expr, next, &undefined);
+    FindUnknownVar(e, next, projected, &undefined);
     if (!undefined.empty()) {
       bool in_item = false;
-      for (const auto& item : p->items) in_item = in_item || UsesVar(*item.expr, undefined);
-      if (in_item && p->aggregating)
-        return Err("AmbiguousAggregationExpression", s.expr->span,
+      for (const auto& item : p.items) in_item = in_item || UsesVar(*item.expr, undefined);
+      if (in_item && out->aggregating)
+        return Err("AmbiguousAggregationExpression", e.span,
                    "ORDER BY expression mixes aggregation with non-grouping variables");
     }
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(s.expr.get(), next, {true, false, &p->aggregates}, &t));
+    projected_ = &projected;
+    Status s = BindExpr(e, next, {true, false, &out->aggregates}, &bound.expr);
+    projected_ = nullptr;
+    KG_RETURN_IF_ERROR(s);
   }
   return Status::OK();
 }
 
-// Replaces ORDER BY sub-expressions written exactly like a projected item by a
-// reference to that item's alias (Cypher allows ORDER BY on projected expressions).
-// Returns how many non-variable sub-expressions (below the top) were replaced.
-int Binder::ReplaceProjected(ExprPtr& e, const Projection& p, int depth) {
-  if (!e) return 0;
+// Finds the ORDER BY sub-expressions written exactly like a projected item
+// (Cypher allows ORDER BY on projected expressions): each is noted in
+// `found` with the item's alias, and bound as that variable. Returns how
+// many non-variable sub-expressions (below the top) were found.
+int Binder::FindProjected(const Expr* e, const Projection& p, int depth,
+                          ProjectedAliases* found) const {
+  if (e == nullptr) return 0;
   std::string text = src_.text.substr(e->span.begin, e->span.end - e->span.begin);
   for (const auto& item : p.items) {
     const Expr& ie = *item.expr;
     if (ie.kind == ExprKind::kVar && item.alias == ie.name) continue;
     if (text == src_.text.substr(ie.span.begin, ie.span.end - ie.span.begin)) {
-      Span span = e->span;
-      e = std::make_unique<Expr>();
-      e->kind = ExprKind::kVar;
-      e->name = item.alias;
-      e->span = span;
+      (*found)[e] = item.alias;
       // Inside a larger ORDER BY expression, a projected variable, property
       // or aggregate is unambiguous; another projected expression is not.
       bool plain = ie.kind == ExprKind::kVar || ie.kind == ExprKind::kProperty ||
@@ -149,15 +166,14 @@ int Binder::ReplaceProjected(ExprPtr& e, const Projection& p, int depth) {
     }
   }
   int n = 0;
-  for (auto& a : e->args) n += ReplaceProjected(a, p, depth + 1);
-  return n + ReplaceProjected(e->else_expr, p, depth + 1);
+  for (const auto& a : e->args) n += FindProjected(a.get(), p, depth + 1, found);
+  return n + FindProjected(e->else_expr.get(), p, depth + 1, found);
 }
 
-Status Binder::BindSkipLimit(Expr* e) {
+Status Binder::BindSkipLimit(const Expr* e, BoundExprPtr* out) {
   if (!e) return Status::OK();
-  SType t;
   Scope empty;
-  KG_RETURN_IF_ERROR(BindExpr(e, empty, {}, &t));
+  KG_RETURN_IF_ERROR(BindExpr(*e, empty, {}, out));
   if (e->kind == ExprKind::kLiteral) {
     if (!e->value.is_int())
       return Err("InvalidArgumentType", e->span, "SKIP/LIMIT needs a non-negative integer");

@@ -4,10 +4,12 @@
 
 namespace kg::query::internal::binding {
 
-Status Binder::BindCreate(Clause* c, Scope* scope) {
+Status Binder::BindCreate(const Clause& c, Scope* scope, BoundClause* out) {
   std::set<std::string> fresh;
-  for (auto& p : c->patterns) {
-    for (auto& r : p.rels) {
+  out->patterns.resize(c.patterns.size());
+  for (size_t i = 0; i < c.patterns.size(); ++i) {
+    const PatternPart& p = c.patterns[i];
+    for (const auto& r : p.rels) {
       if (r.dir == RelDir::kBoth)
         return Err("RequiresDirectedRelationship", r.span,
                    "only directed relationships are supported in CREATE");
@@ -17,15 +19,15 @@ Status Binder::BindCreate(Clause* c, Scope* scope) {
       if (r.var_length)
         return Err("CreatingVarLength", r.span, "variable length relationships cannot be created");
     }
-    KG_RETURN_IF_ERROR(DeclarePattern(&p, scope, &fresh, true));
+    KG_RETURN_IF_ERROR(DeclarePattern(p, scope, &fresh, true, &out->patterns[i]));
   }
   return Status::OK();
 }
 
-Status Binder::BindMerge(Clause* c, Scope* scope) {
+Status Binder::BindMerge(const Clause& c, Scope* scope, BoundClause* out) {
   std::set<std::string> fresh;
-  PatternPart& p = c->patterns[0];
-  for (auto& r : p.rels) {
+  const PatternPart& p = c.patterns[0];
+  for (const auto& r : p.rels) {
     if (r.types.size() != 1)
       return Err("NoSingleRelationshipType", r.span,
                  "a relationship in MERGE must have exactly one type");
@@ -33,9 +35,10 @@ Status Binder::BindMerge(Clause* c, Scope* scope) {
       return Err("CreatingVarLength", r.span, "variable length relationships cannot be merged");
   }
   KG_RETURN_IF_ERROR(CheckMergeVariables(p, *scope));
-  KG_RETURN_IF_ERROR(DeclarePattern(&p, scope, &fresh, false));
-  KG_RETURN_IF_ERROR(BindSetItems(&c->set_items, *scope));
-  return BindSetItems(&c->on_create, *scope);
+  out->patterns.resize(1);
+  KG_RETURN_IF_ERROR(DeclarePattern(p, scope, &fresh, false, &out->patterns[0]));
+  KG_RETURN_IF_ERROR(BindSetItems(c.set_items, *scope, &out->set_items));
+  return BindSetItems(c.on_create, *scope, &out->on_create);
 }
 
 // MERGE matches or creates the whole pattern: a lone node already bound,
@@ -73,21 +76,28 @@ Status Binder::CheckDeleteTarget(const Expr& e, SType t) {
   return Status::OK();
 }
 
-Status Binder::BindDelete(Clause* c, const Scope& scope) {
-  for (auto& e : c->exprs) {
-    if (e->kind == ExprKind::kLabels) KG_RETURN_IF_ERROR(CheckDeleteTarget(*e, SType::kAny));
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(e.get(), scope, {}, &t));
-    KG_RETURN_IF_ERROR(CheckDeleteTarget(*e, t));
+Status Binder::BindDelete(const Clause& c, const Scope& scope, BoundClause* out) {
+  out->exprs.resize(c.exprs.size());
+  for (size_t i = 0; i < c.exprs.size(); ++i) {
+    const Expr& e = *c.exprs[i];
+    if (e.kind == ExprKind::kLabels) KG_RETURN_IF_ERROR(CheckDeleteTarget(e, SType::kAny));
+    KG_RETURN_IF_ERROR(BindExpr(e, scope, {}, &out->exprs[i]));
+    KG_RETURN_IF_ERROR(CheckDeleteTarget(e, out->exprs[i]->type));
   }
   return Status::OK();
 }
 
-Status Binder::BindSetItems(std::vector<SetItem>* items, const Scope& scope) {
-  for (auto& item : *items) {
-    SType t;
-    KG_RETURN_IF_ERROR(BindExpr(item.target.get(), scope, {}, &t));
-    if (item.value) KG_RETURN_IF_ERROR(BindExpr(item.value.get(), scope, {}, &t));
+Status Binder::BindSetItems(const std::vector<SetItem>& items, const Scope& scope,
+                            std::vector<BoundSetItem>* out) {
+  out->resize(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    const SetItem& item = items[i];
+    BoundSetItem& b = (*out)[i];
+    b.kind = item.kind;
+    b.labels = item.labels;
+    b.span = item.span;
+    KG_RETURN_IF_ERROR(BindExpr(*item.target, scope, {}, &b.target));
+    KG_RETURN_IF_ERROR(BindOptional(item.value.get(), scope, {}, &b.value));
   }
   return Status::OK();
 }

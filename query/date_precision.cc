@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
 #include "query/internal/temporal.h"
@@ -15,11 +15,11 @@
 namespace kg::query::internal {
 namespace {
 
-Status ArgError(EvalContext& ctx, const Expr& c, const std::string& msg) {
+Status ArgError(EvalContext& ctx, const BoundExpr& c, const std::string& msg) {
   return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span, msg);
 }
 
-Result<DatePrecision> PrecisionArg(EvalContext& ctx, const Expr& c, const Value& v, size_t i) {
+Result<DatePrecision> PrecisionArg(EvalContext& ctx, const BoundExpr& c, const Value& v, size_t i) {
   if (!v.is_string()) return BadArg(ctx, c, i, v);
   std::string name = v.as_string();
   AsciiLowerInPlace(&name);
@@ -32,14 +32,14 @@ Result<DatePrecision> PrecisionArg(EvalContext& ctx, const Expr& c, const Value&
 }
 
 // openCypher's date() of one argument: a day from a map or a temporal value.
-Result<Value> CypherDate(EvalContext& ctx, const Expr& c, const Value& v) {
+Result<Value> CypherDate(EvalContext& ctx, const BoundExpr& c, const Value& v) {
   std::vector<Value> args{v};
   return DateFn(ctx, c, args);
 }
 
 }  // namespace
 
-Result<Value> KgDateFn(EvalContext& ctx, const Expr& c, std::vector<Value>& a) {
+Result<Value> KgDateFn(EvalContext& ctx, const BoundExpr& c, std::vector<Value>& a) {
   for (const Value& v : a)
     if (v.is_null()) return Value();
   std::optional<DatePrecision> precision;

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "core/text.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
@@ -16,7 +16,7 @@ namespace {
 
 using Args = std::vector<Value>;
 
-Status ArgError(EvalContext& ctx, const Expr& c, const std::string& msg) {
+Status ArgError(EvalContext& ctx, const BoundExpr& c, const std::string& msg) {
   return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span, msg);
 }
 
@@ -36,7 +36,7 @@ const std::map<std::string, Unit>& Units() {
   return *m;
 }
 
-Result<Value> DurationFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m) {
+Result<Value> DurationFromMap(EvalContext& ctx, const BoundExpr& c, const ValueMap& m) {
   int64_t whole[4] = {0, 0, 0, 0};
   double frac[4] = {0, 0, 0, 0};
   for (const auto& [key, v] : m) {
@@ -68,14 +68,14 @@ Result<Value> DurationFromMap(EvalContext& ctx, const Expr& c, const ValueMap& m
                             int64_t{base.nanos} + f.nanos));
 }
 
-Result<Value> Between(EvalContext& ctx, const Expr& c, Args& a, BetweenUnit unit) {
+Result<Value> Between(EvalContext& ctx, const BoundExpr& c, Args& a, BetweenUnit unit) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_temporal()) return BadArg(ctx, c, 0, a[0]);
   if (!a[1].is_temporal()) return BadArg(ctx, c, 1, a[1]);
   return DurationBetween(a[0], a[1], unit);
 }
 
-Result<Value> DurationFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DurationFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null() || v.is_duration()) return v;
   if (v.is_map()) return DurationFromMap(ctx, c, v.as_map());
@@ -85,20 +85,20 @@ Result<Value> DurationFn(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(*d);
 }
 
-Result<Value> DurationBetweenFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DurationBetweenFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return Between(ctx, c, a, BetweenUnit::kAll);
 }
-Result<Value> DurationInMonthsFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DurationInMonthsFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return Between(ctx, c, a, BetweenUnit::kMonths);
 }
-Result<Value> DurationInDaysFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DurationInDaysFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return Between(ctx, c, a, BetweenUnit::kDays);
 }
-Result<Value> DurationInSecondsFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DurationInSecondsFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return Between(ctx, c, a, BetweenUnit::kSeconds);
 }
 
-Result<Value> DateTimeFromEpoch(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DateTimeFromEpoch(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_int()) return BadArg(ctx, c, 0, a[0]);
   if (!a[1].is_int()) return BadArg(ctx, c, 1, a[1]);
@@ -108,7 +108,7 @@ Result<Value> DateTimeFromEpoch(EvalContext& ctx, const Expr& c, Args& a) {
       DateTimeAtInstant(s + carry, static_cast<int32_t>(n - carry * kNanosPerSecond), 0, 0));
 }
 
-Result<Value> DateTimeFromEpochMillis(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> DateTimeFromEpochMillis(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_int()) return BadArg(ctx, c, 0, a[0]);
   int64_t ms = a[0].as_int();

@@ -19,7 +19,7 @@ using Tri = std::optional<bool>;
 
 Value FromTri(Tri t) { return t ? Value(*t) : Value(); }
 
-Result<Tri> ToTri(const Value& v, const Expr& at, EvalContext& ctx) {
+Result<Tri> ToTri(const Value& v, const BoundExpr& at, EvalContext& ctx) {
   if (v.is_null()) return Tri();
   if (!v.is_bool())
     return ctx.TypeError(at.span,
@@ -27,7 +27,7 @@ Result<Tri> ToTri(const Value& v, const Expr& at, EvalContext& ctx) {
   return Tri(v.as_bool());
 }
 
-Result<Value> EvalLogic(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> EvalLogic(const BoundExpr& e, Row& row, EvalContext& ctx) {
   KG_ASSIGN_OR_RETURN(Value av, Eval(*e.args[0], row, ctx));
   KG_ASSIGN_OR_RETURN(Tri a, ToTri(av, *e.args[0], ctx));
   if (e.kind == ExprKind::kNot) return a ? Value(!*a) : Value();
@@ -53,11 +53,11 @@ Result<Value> EvalLogic(const Expr& e, Row& row, EvalContext& ctx) {
   }
 }
 
-Status Overflow(const Expr& e, EvalContext& ctx) {
+Status Overflow(const BoundExpr& e, EvalContext& ctx) {
   return ctx.Error(ErrorClass::kArgumentError, "NumberOutOfRange", e.span, "integer overflow");
 }
 
-Result<Value> Arithmetic(const Expr& e, const Value& a, const Value& b, EvalContext& ctx) {
+Result<Value> Arithmetic(const BoundExpr& e, const Value& a, const Value& b, EvalContext& ctx) {
   if (a.is_null() || b.is_null()) return Value();
   if (e.kind == ExprKind::kAdd) {
     if (a.is_list() || b.is_list()) {
@@ -129,7 +129,7 @@ Result<Value> Arithmetic(const Expr& e, const Value& a, const Value& b, EvalCont
   }
 }
 
-Result<Value> Compare(const Expr& e, const Value& a, const Value& b, EvalContext& ctx) {
+Result<Value> Compare(const BoundExpr& e, const Value& a, const Value& b, EvalContext& ctx) {
   ctx.CheckComparable(e, a, b);
   if (e.kind == ExprKind::kEq) return FromTri(CypherEquals(a, b));
   if (e.kind == ExprKind::kNeq) {
@@ -150,7 +150,7 @@ Result<Value> Compare(const Expr& e, const Value& a, const Value& b, EvalContext
   }
 }
 
-Result<Value> InList(const Expr& e, const Value& x, const Value& list, EvalContext& ctx) {
+Result<Value> InList(const BoundExpr& e, const Value& x, const Value& list, EvalContext& ctx) {
   if (list.is_null()) return Value();
   if (!list.is_list()) return ctx.TypeError(e.args[1]->span, "IN expects a list");
   bool unknown = false;
@@ -164,7 +164,7 @@ Result<Value> InList(const Expr& e, const Value& x, const Value& list, EvalConte
   return unknown ? Value() : Value(false);
 }
 
-Result<Value> StringOp(const Expr& e, const Value& a, const Value& b, EvalContext& ctx) {
+Result<Value> StringOp(const BoundExpr& e, const Value& a, const Value& b, EvalContext& ctx) {
   if (!a.is_string() || !b.is_string()) return Value();
   const std::string& s = a.as_string();
   const std::string& t = b.as_string();
@@ -183,7 +183,7 @@ Result<Value> StringOp(const Expr& e, const Value& a, const Value& b, EvalContex
   }
 }
 
-Result<Value> IndexOp(const Expr& e, const Value& base, const Value& idx, EvalContext& ctx) {
+Result<Value> IndexOp(const BoundExpr& e, const Value& base, const Value& idx, EvalContext& ctx) {
   if (base.is_null() || idx.is_null()) return Value();
   if (base.is_list()) {
     if (!idx.is_int()) return ctx.TypeError(e.args[1]->span, "list index must be an integer");
@@ -200,7 +200,7 @@ Result<Value> IndexOp(const Expr& e, const Value& base, const Value& idx, EvalCo
                        std::string("cannot index a ") + ValueTypeName(base.type()));
 }
 
-Result<Value> SliceOp(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> SliceOp(const BoundExpr& e, Row& row, EvalContext& ctx) {
   KG_ASSIGN_OR_RETURN(Value base, Eval(*e.args[0], row, ctx));
   Value from, to;
   if (e.args[1]) {
@@ -223,7 +223,7 @@ Result<Value> SliceOp(const Expr& e, Row& row, EvalContext& ctx) {
   return Value(ValueList(l.begin() + b, l.begin() + en));
 }
 
-Result<Value> EvalCase(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> EvalCase(const BoundExpr& e, Row& row, EvalContext& ctx) {
   Value subject;
   if (e.args[0]) {
     KG_ASSIGN_OR_RETURN(subject, Eval(*e.args[0], row, ctx));
@@ -237,7 +237,7 @@ Result<Value> EvalCase(const Expr& e, Row& row, EvalContext& ctx) {
   return Value();
 }
 
-Result<Value> EvalIteration(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> EvalIteration(const BoundExpr& e, Row& row, EvalContext& ctx) {
   if (e.kind == ExprKind::kReduce) {
     KG_ASSIGN_OR_RETURN(Value acc, Eval(*e.args[0], row, ctx));
     KG_ASSIGN_OR_RETURN(Value list, Eval(*e.args[1], row, ctx));
@@ -301,7 +301,7 @@ Result<Value> EvalIteration(const Expr& e, Row& row, EvalContext& ctx) {
   return Value(true_count == 1);
 }
 
-Result<Value> EvalLabels(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> EvalLabels(const BoundExpr& e, Row& row, EvalContext& ctx) {
   KG_ASSIGN_OR_RETURN(Value v, Eval(*e.args[0], row, ctx));
   if (v.is_null()) return Value();
   if (!v.is_node()) return ctx.TypeError(e.args[0]->span, "label test needs a node");
@@ -311,14 +311,14 @@ Result<Value> EvalLabels(const Expr& e, Row& row, EvalContext& ctx) {
   return Value(true);
 }
 
-Result<Value> EvalCall(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> EvalCall(const BoundExpr& e, Row& row, EvalContext& ctx) {
   if (e.aggregate) {
     if (ctx.agg_values == nullptr || e.agg_index < 0)
       return ctx.Error(ErrorClass::kSyntaxError, "InvalidAggregation", e.span,
                        "aggregation is not allowed here");
     return (*ctx.agg_values)[e.agg_index];
   }
-  // The binder resolved the function once (Expr::function): no lookup here.
+  // The binder resolved the function once (BoundExpr::function): no lookup here.
   const FunctionDef* def = e.function;
   if (def == nullptr)
     return ctx.Error(ErrorClass::kSyntaxError, "UnknownFunction", e.span, "unknown function");
@@ -333,7 +333,8 @@ Result<Value> EvalCall(const Expr& e, Row& row, EvalContext& ctx) {
 
 }  // namespace
 
-Result<Value> PropertyOf(const Value& v, const std::string& key, const Expr& at, EvalContext& ctx) {
+Result<Value> PropertyOf(const Value& v, const std::string& key, const BoundExpr& at,
+                         EvalContext& ctx) {
   switch (v.type()) {
     case Value::Type::kNull:
       return Value();
@@ -372,7 +373,7 @@ Result<Value> PropertyOf(const Value& v, const std::string& key, const Expr& at,
   }
 }
 
-Result<Value> Eval(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> Eval(const BoundExpr& e, Row& row, EvalContext& ctx) {
   switch (e.kind) {
     case ExprKind::kLiteral:
       return e.value;
@@ -478,7 +479,7 @@ Result<Value> Eval(const Expr& e, Row& row, EvalContext& ctx) {
   }
 }
 
-Result<bool> EvalPredicate(const Expr& e, Row& row, EvalContext& ctx) {
+Result<bool> EvalPredicate(const BoundExpr& e, Row& row, EvalContext& ctx) {
   KG_ASSIGN_OR_RETURN(Value v, Eval(e, row, ctx));
   if (v.is_null()) return false;
   if (!v.is_bool())

@@ -5,9 +5,9 @@
 
 namespace kg::query::internal {
 
-Result<Value> EvalPattern(const Expr& e, Row& row, EvalContext& ctx) {
+Result<Value> EvalPattern(const BoundExpr& e, Row& row, EvalContext& ctx) {
   if (!ctx.pattern_match) return Status::Internal("pattern expression without executor");
-  const Expr* where = e.args.empty() ? nullptr : e.args[0].get();
+  const BoundExpr* where = e.args.empty() ? nullptr : e.args[0].get();
   if (e.kind == ExprKind::kPattern) {
     bool found = false;
     KG_RETURN_IF_ERROR(ctx.pattern_match(e, row, [&](Row& match, bool* more) -> Status {

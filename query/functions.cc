@@ -8,7 +8,7 @@
 
 #include "core/relation.h"
 #include "core/text.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
@@ -19,14 +19,14 @@ namespace {
 using Args = std::vector<Value>;
 using enum SType;
 
-Result<Value> Id(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Id(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (a[0].is_node()) return Value(static_cast<int64_t>(a[0].as_node().id));
   if (a[0].is_relationship()) return Value(static_cast<int64_t>(a[0].as_relationship().id));
   return BadArg(ctx, c, 0, a[0]);
 }
 
-Result<Value> Labels(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Labels(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_node()) return BadArg(ctx, c, 0, a[0]);
   KG_ASSIGN_OR_RETURN(auto n, ctx.Node(a[0].as_node().id));
@@ -35,13 +35,13 @@ Result<Value> Labels(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(std::move(out));
 }
 
-Result<Value> Type(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Type(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   return Value(a[0].as_relationship().type);
 }
 
-Result<Value> Properties(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Properties(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null()) return Value();
   if (v.is_map()) return v;
@@ -56,7 +56,7 @@ Result<Value> Properties(EvalContext& ctx, const Expr& c, Args& a) {
   return BadArg(ctx, c, 0, v);
 }
 
-Result<Value> Keys(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Keys(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   KG_ASSIGN_OR_RETURN(Value props, Properties(ctx, c, a));
   ValueList out;
@@ -65,20 +65,20 @@ Result<Value> Keys(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(std::move(out));
 }
 
-Result<Value> StartOrEnd(EvalContext& ctx, const Expr& c, Args& a, bool start) {
+Result<Value> StartOrEnd(EvalContext& ctx, const BoundExpr& c, Args& a, bool start) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   const Relation& r = a[0].as_relationship();
   return ctx.NodeValue(start ? r.start : r.end);
 }
-Result<Value> StartNode(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> StartNode(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return StartOrEnd(ctx, c, a, true);
 }
-Result<Value> EndNode(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> EndNode(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return StartOrEnd(ctx, c, a, false);
 }
 
-Result<Value> Nodes(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Nodes(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_path()) return BadArg(ctx, c, 0, a[0]);
   ValueList out;
@@ -89,7 +89,7 @@ Result<Value> Nodes(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(std::move(out));
 }
 
-Result<Value> Relationships(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Relationships(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_path()) return BadArg(ctx, c, 0, a[0]);
   ValueList out;
@@ -100,7 +100,7 @@ Result<Value> Relationships(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(std::move(out));
 }
 
-Result<Value> Length(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Length(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (a[0].is_path()) return Value(static_cast<int64_t>(a[0].as_path().rels.size()));
   if (a[0].is_string()) return Value(static_cast<int64_t>(a[0].as_string().size()));
@@ -114,14 +114,14 @@ int64_t Utf8Length(const std::string& s) {
   return n;
 }
 
-Result<Value> Size(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Size(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (a[0].is_string()) return Value(Utf8Length(a[0].as_string()));
   if (a[0].is_list()) return Value(static_cast<int64_t>(a[0].as_list().size()));
   return BadArg(ctx, c, 0, a[0]);
 }
 
-Result<Value> Coalesce(EvalContext&, const Expr&, Args& a) {
+Result<Value> Coalesce(EvalContext&, const BoundExpr&, Args& a) {
   for (auto& v : a)
     if (!v.is_null()) return v;
   return Value();
@@ -129,9 +129,9 @@ Result<Value> Coalesce(EvalContext&, const Expr&, Args& a) {
 
 // exists(n.prop): whether the property is there (the binder admits only a
 // property access; exists(pattern) is a pattern predicate).
-Result<Value> Exists(EvalContext&, const Expr&, Args& a) { return Value(!a[0].is_null()); }
+Result<Value> Exists(EvalContext&, const BoundExpr&, Args& a) { return Value(!a[0].is_null()); }
 
-Result<Value> ToString(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ToString(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null()) return Value();
   if (v.is_string()) return v;
@@ -140,7 +140,7 @@ Result<Value> ToString(EvalContext& ctx, const Expr& c, Args& a) {
   return BadArg(ctx, c, 0, v);
 }
 
-Result<Value> ToInteger(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ToInteger(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null()) return Value();
   if (v.is_int()) return v;
@@ -163,7 +163,7 @@ Result<Value> ToInteger(EvalContext& ctx, const Expr& c, Args& a) {
   return BadArg(ctx, c, 0, v);
 }
 
-Result<Value> ToFloat(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ToFloat(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null()) return Value();
   if (v.is_double()) return v;
@@ -178,7 +178,7 @@ Result<Value> ToFloat(EvalContext& ctx, const Expr& c, Args& a) {
   return BadArg(ctx, c, 0, v);
 }
 
-Result<Value> ToBoolean(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ToBoolean(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value& v = a[0];
   if (v.is_null() || v.is_bool()) return v;
   if (v.is_string()) {
@@ -192,23 +192,23 @@ Result<Value> ToBoolean(EvalContext& ctx, const Expr& c, Args& a) {
   return BadArg(ctx, c, 0, v);
 }
 
-Result<Value> Head(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Head(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
   return a[0].as_list().empty() ? Value() : a[0].as_list().front();
 }
-Result<Value> Last(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Last(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
   return a[0].as_list().empty() ? Value() : a[0].as_list().back();
 }
-Result<Value> Tail(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Tail(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_list()) return BadArg(ctx, c, 0, a[0]);
   const ValueList& l = a[0].as_list();
   return l.empty() ? Value(ValueList{}) : Value(ValueList(l.begin() + 1, l.end()));
 }
-Result<Value> Range(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Range(EvalContext& ctx, const BoundExpr& c, Args& a) {
   // openCypher classes a non-integer bound or step as an ArgumentError.
   for (size_t i = 0; i < a.size(); ++i)
     if (!a[i].is_int())
@@ -236,7 +236,7 @@ Result<Value> Range(EvalContext& ctx, const Expr& c, Args& a) {
 
 // exists(x) takes a property access; exists(pattern) never reaches here
 // (the parser makes it a pattern predicate).
-BindProblem ExistsTakesProperty(const Expr& call) {
+BindProblem ExistsTakesProperty(const BoundExpr& call) {
   if (call.args[0]->kind == ExprKind::kProperty) return {};
   return {"InvalidArgumentExpression", 0, "exists() takes a property access or a pattern"};
 }

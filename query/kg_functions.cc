@@ -2,7 +2,7 @@
 // kg.source, kg.date) and their catalog entries: questions about a
 // relationship's validity and sources that openCypher has no words for.
 #include "core/relation.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
@@ -16,7 +16,7 @@ using Args = std::vector<Value>;
 
 // The date argument of kg.validAt / kg.certainAt / kg.knownAt: a date or a
 // string of any precision ("2025-04-16", "2025-W28", "2025-04", "2025").
-Result<Date> DayArg(EvalContext& ctx, const Expr& c, const Value& v) {
+Result<Date> DayArg(EvalContext& ctx, const BoundExpr& c, const Value& v) {
   if (v.is_date()) return v.as_date();
   if (!v.is_string()) return BadArg(ctx, c, 1, v);
   auto d = Date::ParseWithPrecision(v.as_string());
@@ -28,7 +28,7 @@ Result<Date> DayArg(EvalContext& ctx, const Expr& c, const Value& v) {
 
 // kg.validAt(r, date): held on some day of the date (Relation::ValidAt:
 // imprecise bounds read generously).
-Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ValidAt(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
@@ -38,7 +38,7 @@ Result<Value> ValidAt(EvalContext& ctx, const Expr& c, Args& a) {
 
 // kg.certainAt(r, date): held on every day of the date under every reading
 // of imprecise bounds (Relation::CertainAt).
-Result<Value> CertainAt(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> CertainAt(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
@@ -48,7 +48,7 @@ Result<Value> CertainAt(EvalContext& ctx, const Expr& c, Args& a) {
 
 // kg.knownAt(r, date): true when the relationship was said on or before the
 // date (RelationFilter::KnownAt: its `date`, else its sources' publication).
-Result<Value> KnownAt(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> KnownAt(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   KG_ASSIGN_OR_RETURN(Date day, DayArg(ctx, c, a[1]));
@@ -70,7 +70,7 @@ Result<Value> KnownAt(EvalContext& ctx, const Expr& c, Args& a) {
 // {id, title, publisher, author, url, published, language}; null when the
 // relationship names no source. A source without a stored record (CSV data
 // imported without --sources) gives just {id}.
-Result<Value> SourceOf(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> SourceOf(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_relationship()) return BadArg(ctx, c, 0, a[0]);
   KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));

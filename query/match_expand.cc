@@ -40,7 +40,7 @@ const Value* FromNode(const MatchStep& s, const Row& row) {
 
 Status VarLength(MatchState& ms, size_t i, Row& row, EntityId at, int64_t depth, ValueList& trail) {
   const MatchStep& s = ms.plan->steps[i];
-  const RelPattern& r = *s.rel;
+  const BoundRel& r = *s.rel;
   if (depth >= r.min_hops) {
     ValueList rels = trail;
     if (!s.forward) std::reverse(rels.begin(), rels.end());
@@ -84,8 +84,8 @@ struct Via {
 // the first hop reaches them (only through relations the filter keeps).
 Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row,
                    std::unordered_map<EntityId, Via>* via, std::vector<EntityId>* mids) {
-  const PatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
-  const RelPattern& r0 = p.rels[0];
+  const BoundPatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
+  const BoundRel& r0 = p.rels[0];
   const storage::Direction dir0 = DirFor(r0.dir, true);
   std::vector<storage::Edge> edges;
   KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
@@ -115,7 +115,7 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row,
 
 Status ExpandStep(MatchState& ms, size_t i, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const RelPattern& r = *s.rel;
+  const BoundRel& r = *s.rel;
   const Value* from_v = FromNode(s, row);
   if (from_v == nullptr) return Status::OK();
   EntityId from = from_v->as_node().id;
@@ -158,7 +158,7 @@ Status VarExpandStep(MatchState& ms, size_t i, Row& row) {
 // of the distinct reachable nodes replaces the enumeration of every trail.
 Status PruningStep(MatchState& ms, size_t i, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const RelPattern& r = *s.rel;
+  const BoundRel& r = *s.rel;
   const Value* from_v = FromNode(s, row);
   if (from_v == nullptr) return Status::OK();
   EntityId from = from_v->as_node().id;
@@ -180,10 +180,10 @@ Status PruningStep(MatchState& ms, size_t i, Row& row) {
 // (decided beside each adjacency entry), so no relation is looked up again.
 Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const PatternPart& p = *ms.plan->parts[s.part];
-  const RelPattern& r0 = p.rels[0];
-  const RelPattern& r1 = p.rels[1];
-  const NodePattern& mid = p.nodes[1];
+  const BoundPatternPart& p = *ms.plan->parts[s.part];
+  const BoundRel& r0 = p.rels[0];
+  const BoundRel& r1 = p.rels[1];
+  const BoundNode& mid = p.nodes[1];
   const Value* from_v = FromNode(s, row);
   if (from_v == nullptr) return Status::OK();
   std::unordered_map<EntityId, Via> via;
@@ -223,8 +223,8 @@ Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
 // a bidirectional BFS (path_search.cc), each path bound as a list.
 Status ShortestStep(MatchState& ms, size_t i, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const PatternPart& p = *ms.plan->parts[s.part];
-  const RelPattern& r = *s.rel;
+  const BoundPatternPart& p = *ms.plan->parts[s.part];
+  const BoundRel& r = *s.rel;
   const Value& a = row[s.from->slot];
   const Value& b = row[s.node->slot];
   if (!a.is_node() || !b.is_node()) return Status::OK();
@@ -250,7 +250,7 @@ Status ShortestStep(MatchState& ms, size_t i, Row& row) {
 
 // Builds the path value of a fully bound part.
 Status ProjectPathStep(MatchState& ms, size_t i, Row& row) {
-  const PatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
+  const BoundPatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
   auto path = std::make_shared<Path>();
   const Value& first = row[p.nodes[0].slot];
   if (!first.is_node()) return Status::Internal("path start is not a node");

@@ -11,7 +11,7 @@ Status Next(MatchState& ms, size_t i, Row& row) {
   return RunStep(ms, i + 1, row);
 }
 
-Status BindNode(MatchState& ms, size_t i, const NodePattern& n, EntityId id, Row& row) {
+Status BindNode(MatchState& ms, size_t i, const BoundNode& n, EntityId id, Row& row) {
   int slot = n.slot;
   if (ms.bound[slot]) {
     const Value& v = row[slot];

@@ -10,7 +10,7 @@
 namespace kg::query::internal {
 namespace {
 
-Result<bool> PropsMatch(MatchState& ms, const Expr* props, const PropertyMap& have, Row& row) {
+Result<bool> PropsMatch(MatchState& ms, const BoundExpr* props, const PropertyMap& have, Row& row) {
   if (props == nullptr) return true;
   KG_ASSIGN_OR_RETURN(Value want, Eval(*props, row, ms.st->eval));
   if (want.is_null()) return true;
@@ -35,7 +35,7 @@ Result<std::vector<EntityId>> ScanLabel(MatchState& ms, const std::string& label
 }
 
 // The live nodes among the ids an id hint names.
-Result<std::vector<EntityId>> SeekIds(MatchState& ms, const Expr& hint, Row& row) {
+Result<std::vector<EntityId>> SeekIds(MatchState& ms, const BoundExpr& hint, Row& row) {
   KG_ASSIGN_OR_RETURN(std::vector<EntityId> ids, HintIds(ms, hint, row));
   std::vector<EntityId> live;
   for (EntityId id : ids) {
@@ -64,7 +64,7 @@ storage::Direction DirFor(RelDir d, bool forward) {
   return out ? storage::Direction::kOutgoing : storage::Direction::kIncoming;
 }
 
-Result<bool> NodeOk(MatchState& ms, EntityId id, const NodePattern& n, Row& row) {
+Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
   if (n.labels.empty() && !n.props) return true;
   auto node = ms.st->eval.Node(id);
   if (!node.ok())
@@ -74,7 +74,7 @@ Result<bool> NodeOk(MatchState& ms, EntityId id, const NodePattern& n, Row& row)
   return PropsMatch(ms, n.props.get(), (*node)->properties, row);
 }
 
-Result<bool> RelOk(MatchState& ms, RelationId id, const RelPattern& r, Row& row) {
+Result<bool> RelOk(MatchState& ms, RelationId id, const BoundRel& r, Row& row) {
   if (std::find(ms.used_rels.begin(), ms.used_rels.end(), id) != ms.used_rels.end()) return false;
   KG_ASSIGN_OR_RETURN(bool valid, RelFiltered(*ms.st, id));
   if (!valid) return false;
@@ -86,7 +86,7 @@ Result<bool> RelOk(MatchState& ms, RelationId id, const RelPattern& r, Row& row)
 // The ids an id hint's value names: an integer, or a list of them (3.0 =
 // 3 in Cypher); anything else names no node, as id(n) = it is never true.
 // The WHERE still runs on every match.
-Result<std::vector<EntityId>> HintIds(MatchState& ms, const Expr& hint, Row& row) {
+Result<std::vector<EntityId>> HintIds(MatchState& ms, const BoundExpr& hint, Row& row) {
   KG_ASSIGN_OR_RETURN(Value v, Eval(hint, row, ms.st->eval));
   std::vector<EntityId> ids;
   auto add = [&](const Value& x) {

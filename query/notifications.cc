@@ -30,12 +30,12 @@ using storage::NameKind;
 // Collects the read names of a bound statement in text order.
 class NameCollector {
  public:
-  explicit NameCollector(const Statement& st) : st_(st) {}
+  explicit NameCollector(const BoundStatement& st) : st_(st) {}
 
   std::vector<NameRef> Run() {
-    for (const SingleQuery& q : st_.parts) {
-      for (const Clause& c : q.clauses) NoteEntitySlots(c);
-      for (const Clause& c : q.clauses) Clause_(c);
+    for (const BoundQueryPart& q : st_.parts) {
+      for (const BoundClause& c : q.clauses) NoteEntitySlots(c);
+      for (const BoundClause& c : q.clauses) Clause_(c);
     }
     std::stable_sort(out_.begin(), out_.end(), [](const NameRef& a, const NameRef& b) {
       return a.span.begin < b.span.begin;
@@ -50,15 +50,15 @@ class NameCollector {
  private:
   // Slots that hold nodes or relationships: pattern variables, and WITH
   // items that pass one on under another name.
-  void NoteEntitySlots(const Clause& c) {
-    for (const PatternPart& p : c.patterns) NotePatternSlots(p);
-    for (const ReturnItem& item : c.projection.items)
+  void NoteEntitySlots(const BoundClause& c) {
+    for (const BoundPatternPart& p : c.patterns) NotePatternSlots(p);
+    for (const BoundReturnItem& item : c.projection.items)
       if (item.expr && item.expr->kind == ExprKind::kVar && entity_slots_.count(item.expr->slot))
         entity_slots_.insert(item.slot);
   }
-  void NotePatternSlots(const PatternPart& p) {
-    for (const NodePattern& n : p.nodes) entity_slots_.insert(n.slot);
-    for (const RelPattern& r : p.rels)
+  void NotePatternSlots(const BoundPatternPart& p) {
+    for (const BoundNode& n : p.nodes) entity_slots_.insert(n.slot);
+    for (const BoundRel& r : p.rels)
       if (!r.var_length) entity_slots_.insert(r.slot);
   }
 
@@ -68,25 +68,25 @@ class NameCollector {
   }
 
   // A pattern that is matched: its labels, types and property-map keys.
-  void ReadPattern(const PatternPart& p) {
+  void ReadPattern(const BoundPatternPart& p) {
     NotePatternSlots(p);
-    for (const NodePattern& n : p.nodes) {
+    for (const BoundNode& n : p.nodes) {
       for (size_t i = 0; i < n.labels.size(); ++i)
         Add(NameKind::kLabel, n.labels[i], n.label_spans, i, n.span);
       ReadMapKeys(n.props.get());
     }
-    for (const RelPattern& r : p.rels) {
+    for (const BoundRel& r : p.rels) {
       for (size_t i = 0; i < r.types.size(); ++i)
         Add(NameKind::kType, r.types[i], r.type_spans, i, r.span);
       ReadMapKeys(r.props.get());
     }
   }
   // A pattern that is written (CREATE, MERGE): only its values are read.
-  void WritePattern(const PatternPart& p) {
-    for (const NodePattern& n : p.nodes) Expr_(n.props.get());
-    for (const RelPattern& r : p.rels) Expr_(r.props.get());
+  void WritePattern(const BoundPatternPart& p) {
+    for (const BoundNode& n : p.nodes) Expr_(n.props.get());
+    for (const BoundRel& r : p.rels) Expr_(r.props.get());
   }
-  void ReadMapKeys(const Expr* props) {
+  void ReadMapKeys(const BoundExpr* props) {
     if (props == nullptr) return;
     if (props->kind == ExprKind::kMap)
       for (size_t i = 0; i < props->keys.size(); ++i)
@@ -94,42 +94,42 @@ class NameCollector {
     Expr_(props);
   }
 
-  void SetItems(const std::vector<SetItem>& items) {
-    for (const SetItem& item : items) {
+  void SetItems(const std::vector<BoundSetItem>& items) {
+    for (const BoundSetItem& item : items) {
       // The target's key is written; what it is set on may be read.
       if (item.target && item.target->kind == ExprKind::kProperty) {
-        for (const ExprPtr& a : item.target->args) Expr_(a.get());
+        for (const BoundExprPtr& a : item.target->args) Expr_(a.get());
       }
       Expr_(item.value.get());
     }
   }
 
-  void Clause_(const Clause& c) {
+  void Clause_(const BoundClause& c) {
     switch (c.kind) {
       case ClauseKind::kMatch:
-        for (const PatternPart& p : c.patterns) ReadPattern(p);
+        for (const BoundPatternPart& p : c.patterns) ReadPattern(p);
         break;
       case ClauseKind::kCreate:
       case ClauseKind::kMerge:
-        for (const PatternPart& p : c.patterns) WritePattern(p);
+        for (const BoundPatternPart& p : c.patterns) WritePattern(p);
         break;
       default:
         break;
     }
     Expr_(c.where.get());
     Expr_(c.expr.get());
-    for (const ExprPtr& e : c.exprs) Expr_(e.get());
+    for (const BoundExprPtr& e : c.exprs) Expr_(e.get());
     SetItems(c.set_items);
     SetItems(c.on_create);
-    const Projection& p = c.projection;
-    for (const ReturnItem& item : p.items) Expr_(item.expr.get());
-    for (const SortItem& s : p.order_by) Expr_(s.expr.get());
+    const BoundProjection& p = c.projection;
+    for (const BoundReturnItem& item : p.items) Expr_(item.expr.get());
+    for (const BoundSortItem& s : p.order_by) Expr_(s.expr.get());
     Expr_(p.skip.get());
     Expr_(p.limit.get());
     Expr_(p.where.get());
   }
 
-  void Expr_(const Expr* e) {
+  void Expr_(const BoundExpr* e) {
     if (e == nullptr) return;
     bool on_entity = !e->args.empty() && e->args[0] && e->args[0]->kind == ExprKind::kVar &&
                      entity_slots_.count(e->args[0]->slot);
@@ -139,11 +139,11 @@ class NameCollector {
       for (size_t i = 0; i < e->keys.size(); ++i)
         Add(NameKind::kLabel, e->keys[i], e->name_spans, i, e->span);
     if (e->pattern) ReadPattern(*e->pattern);
-    for (const ExprPtr& a : e->args) Expr_(a.get());
+    for (const BoundExprPtr& a : e->args) Expr_(a.get());
     Expr_(e->else_expr.get());
   }
 
-  const Statement& st_;
+  const BoundStatement& st_;
   std::set<int> entity_slots_;
   std::vector<NameRef> out_;
 };
@@ -194,7 +194,7 @@ const char* OperatorText(ExprKind k) {
 
 }  // namespace
 
-std::vector<NameRef> ReadNames(const Statement& statement) {
+std::vector<NameRef> ReadNames(const BoundStatement& statement) {
   return NameCollector(statement).Run();
 }
 
@@ -219,7 +219,7 @@ bool Incomparable(const Value& a, const Value& b) {
   return Family(a.type()) != Family(b.type());
 }
 
-Notification IncomparableWarning(const SourceText& src, const Expr& e, const Value& a,
+Notification IncomparableWarning(const SourceText& src, const BoundExpr& e, const Value& a,
                                  const Value& b) {
   std::string ta = ValueTypeName(a.type()), tb = ValueTypeName(b.type());
   std::string description = std::string("'") + OperatorText(e.kind) + "' compares " + ta +
@@ -241,7 +241,7 @@ Notification IncomparableWarning(const SourceText& src, const Expr& e, const Val
                       description, PositionOf(src, at.begin)};
 }
 
-void EvalContext::CheckComparable(const Expr& e, const Value& a, const Value& b) {
+void EvalContext::CheckComparable(const BoundExpr& e, const Value& a, const Value& b) {
   if (notifications == nullptr || !Incomparable(a, b) || !warned_.insert(&e).second) return;
   notifications->push_back(IncomparableWarning(*src, e, a, b));
 }

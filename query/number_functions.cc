@@ -3,7 +3,7 @@
 #include <cmath>
 #include <random>
 
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 #include "query/internal/rounding.h"
@@ -14,14 +14,14 @@ namespace {
 
 using Args = std::vector<Value>;
 
-Result<Value> Abs(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Abs(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (a[0].is_int()) return Value(a[0].as_int() < 0 ? -a[0].as_int() : a[0].as_int());
   if (a[0].is_double()) return Value(std::fabs(a[0].as_double()));
   return BadArg(ctx, c, 0, a[0]);
 }
 
-Result<Value> NumFn(EvalContext& ctx, const Expr& c, Args& a, double (*f)(double)) {
+Result<Value> NumFn(EvalContext& ctx, const BoundExpr& c, Args& a, double (*f)(double)) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_number()) return BadArg(ctx, c, 0, a[0]);
   return Value(f(a[0].as_number()));
@@ -31,7 +31,7 @@ double RoundHalfUp(double d) { return std::floor(d + 0.5); }
 // round(x, precision[, mode]): rounds the shortest decimal text of x (what
 // Java's BigDecimal.valueOf sees, so round(2.675, 2) is 2.68) to
 // `precision` digits after the point with one of Java's RoundingModes.
-Result<Value> Round(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Round(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a.size() == 1) return NumFn(ctx, c, a, RoundHalfUp);
   for (const Value& v : a)
     if (v.is_null()) return Value();
@@ -55,17 +55,21 @@ Result<Value> Round(EvalContext& ctx, const Expr& c, Args& a) {
   if (!std::isfinite(x)) return Value(x);
   return Value(RoundDecimal(x, static_cast<int>(precision), *m));
 }
-Result<Value> Floor(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Floor(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return NumFn(ctx, c, a, std::floor);
 }
-Result<Value> Ceil(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::ceil); }
-Result<Value> Sqrt(EvalContext& ctx, const Expr& c, Args& a) { return NumFn(ctx, c, a, std::sqrt); }
+Result<Value> Ceil(EvalContext& ctx, const BoundExpr& c, Args& a) {
+  return NumFn(ctx, c, a, std::ceil);
+}
+Result<Value> Sqrt(EvalContext& ctx, const BoundExpr& c, Args& a) {
+  return NumFn(ctx, c, a, std::sqrt);
+}
 // rand(): uniform in [0, 1).
-Result<Value> Rand(EvalContext& ctx, const Expr&, Args&) {
+Result<Value> Rand(EvalContext& ctx, const BoundExpr&, Args&) {
   return Value(std::uniform_real_distribution<double>(0.0, 1.0)(ctx.Rng()));
 }
 
-Result<Value> Sign(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Sign(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_number()) return BadArg(ctx, c, 0, a[0]);
   double d = a[0].as_number();

@@ -15,9 +15,9 @@ namespace {
 
 // A WHERE conjunct that names a node's name or id by a constant.
 struct Hint {
-  int slot;              // the node's
-  const Expr* value;     // the constant
-  const Expr* conjunct;  // n.name = value, id(n) = value, id(n) IN value
+  int slot;                   // the node's
+  const BoundExpr* value;     // the constant
+  const BoundExpr* conjunct;  // n.name = value, id(n) = value, id(n) IN value
 };
 using Hints = std::vector<Hint>;
 
@@ -25,12 +25,12 @@ std::string Text(const SourceText& src, Span s) {
   return src.text.substr(s.begin, s.end - s.begin);
 }
 
-bool Constant(const Expr* e) {
+bool Constant(const BoundExpr* e) {
   return e->kind == ExprKind::kLiteral || e->kind == ExprKind::kParam;
 }
 
 // WHERE n.name = x (x a literal or parameter) among the conjuncts.
-void CollectNameHints(const Expr* where, Hints* out) {
+void CollectNameHints(const BoundExpr* where, Hints* out) {
   if (where == nullptr) return;
   if (where->kind == ExprKind::kAnd) {
     CollectNameHints(where->args[0].get(), out);
@@ -39,8 +39,8 @@ void CollectNameHints(const Expr* where, Hints* out) {
   }
   if (where->kind != ExprKind::kEq) return;
   for (int i = 0; i < 2; ++i) {
-    const Expr* prop = where->args[i].get();
-    const Expr* val = where->args[1 - i].get();
+    const BoundExpr* prop = where->args[i].get();
+    const BoundExpr* val = where->args[1 - i].get();
     if (prop->kind == ExprKind::kProperty && prop->name == "name" &&
         prop->args[0]->kind == ExprKind::kVar && Constant(val))
       out->push_back({prop->args[0]->slot, val, where});
@@ -49,7 +49,7 @@ void CollectNameHints(const Expr* where, Hints* out) {
 
 // WHERE id(n) = x and id(n) IN x (x a literal or parameter) among the
 // conjuncts: the node can start from those ids instead of a scan.
-void CollectIdHints(const Expr* where, Hints* out) {
+void CollectIdHints(const BoundExpr* where, Hints* out) {
   if (where == nullptr) return;
   if (where->kind == ExprKind::kAnd) {
     CollectIdHints(where->args[0].get(), out);
@@ -57,14 +57,14 @@ void CollectIdHints(const Expr* where, Hints* out) {
     return;
   }
   if (where->kind != ExprKind::kEq && where->kind != ExprKind::kIn) return;
-  auto id_of_var = [](const Expr* e) {
+  auto id_of_var = [](const BoundExpr* e) {
     static const FunctionDef* const kId = FindFunction("id");
     if (e->kind != ExprKind::kCall || e->function != kId) return -1;
     return e->args[0]->kind == ExprKind::kVar ? e->args[0]->slot : -1;
   };
   for (int i = 0; i < (where->kind == ExprKind::kEq ? 2 : 1); ++i) {
     int slot = id_of_var(where->args[i].get());
-    const Expr* val = where->args[1 - i].get();
+    const BoundExpr* val = where->args[1 - i].get();
     if (slot >= 0 && Constant(val)) out->push_back({slot, val, where});
   }
 }
@@ -83,11 +83,11 @@ struct Planner {
   Hints name_hints, id_hints;
   std::set<int> bound;
 
-  std::string Var(const NodePattern& n) const { return n.var.empty() ? "()" : "(" + n.var + ")"; }
+  std::string Var(const BoundNode& n) const { return n.var.empty() ? "()" : "(" + n.var + ")"; }
 
   // The name value a node pattern's own properties give ({name: literal}).
-  const Expr* NameInProps(const NodePattern& n) const {
-    const Expr* found = nullptr;
+  const BoundExpr* NameInProps(const BoundNode& n) const {
+    const BoundExpr* found = nullptr;
     if (!n.props || n.props->kind != ExprKind::kMap) return nullptr;
     for (size_t i = 0; i < n.props->keys.size(); ++i)
       if (n.props->keys[i] == "name" && Constant(n.props->args[i].get()))
@@ -97,7 +97,7 @@ struct Planner {
 
   // Where a part starts: a bound node, else one with an id hint, else one
   // whose name is given, else one with a label, else the first.
-  size_t ChooseStart(const PatternPart& p) const {
+  size_t ChooseStart(const BoundPatternPart& p) const {
     for (size_t i = 0; i < p.nodes.size(); ++i)
       if (bound.count(p.nodes[i].slot)) return i;
     for (size_t i = 0; i < p.nodes.size(); ++i)
@@ -115,7 +115,7 @@ struct Planner {
   }
 
   // The step that binds a node from nothing (or takes it from the row).
-  void AccessNode(size_t pi, const NodePattern& n) {
+  void AccessNode(size_t pi, const BoundNode& n) {
     MatchStep s;
     s.part = pi;
     s.node = &n;
@@ -130,7 +130,7 @@ struct Planner {
       s.value = ids->value;
       s.name = "NodeByIdSeek";
       s.details = node_text + " WHERE " + Text(src, ids->conjunct->span);
-    } else if (const Expr* name = NameInProps(n)) {
+    } else if (const BoundExpr* name = NameInProps(n)) {
       s.kind = StepKind::kIndexSeek;
       s.value = name;
       s.name = "NodeIndexSeek";
@@ -153,7 +153,7 @@ struct Planner {
     plan.steps.push_back(std::move(s));
   }
 
-  std::string RelText(const RelPattern& r, bool forward) const {
+  std::string RelText(const BoundRel& r, bool forward) const {
     std::string in = r.var;
     for (size_t i = 0; i < r.types.size(); ++i) in += (i ? "|" : ":") + r.types[i];
     if (r.var_length)
@@ -165,8 +165,8 @@ struct Planner {
     return (r.dir == RelDir::kRight) == forward ? body + ">" : "<" + body;
   }
 
-  void ExpandRel(size_t pi, const PatternPart& p, size_t ri, bool forward) {
-    const RelPattern& r = p.rels[ri];
+  void ExpandRel(size_t pi, const BoundPatternPart& p, size_t ri, bool forward) {
+    const BoundRel& r = p.rels[ri];
     MatchStep s;
     s.part = pi;
     s.rel = &r;
@@ -194,7 +194,7 @@ struct Planner {
   }
 
   // (a)-->()-->(c) from a, both hops forward: one step for the two.
-  void TwoHop(size_t pi, const PatternPart& p) {
+  void TwoHop(size_t pi, const BoundPatternPart& p) {
     MatchStep s;
     s.kind = StepKind::kTwoHopDistinct;
     s.name = "TwoHopExpand(Distinct)";
@@ -208,7 +208,7 @@ struct Planner {
     plan.steps.push_back(std::move(s));
   }
 
-  void NormalPart(size_t pi, const PatternPart& p) {
+  void NormalPart(size_t pi, const BoundPatternPart& p) {
     size_t start = ChooseStart(p);
     AccessNode(pi, p.nodes[start]);
     if (start == 0 && rules.distinct_two_hop && p.rels.size() == 2) {
@@ -219,7 +219,7 @@ struct Planner {
     for (size_t i = start; i > 0; --i) ExpandRel(pi, p, i - 1, false);
   }
 
-  void ShortestPart(size_t pi, const PatternPart& p) {
+  void ShortestPart(size_t pi, const BoundPatternPart& p) {
     AccessNode(pi, p.nodes[0]);
     AccessNode(pi, p.nodes[1]);
     MatchStep s;
@@ -234,7 +234,7 @@ struct Planner {
     plan.steps.push_back(std::move(s));
   }
 
-  void Part(size_t pi, const PatternPart& p) {
+  void Part(size_t pi, const BoundPatternPart& p) {
     if (p.kind == PathKind::kNormal) {
       NormalPart(pi, p);
     } else {
@@ -253,15 +253,15 @@ struct Planner {
 
 }  // namespace
 
-MatchPlan PlanMatch(const SourceText& src, std::vector<const PatternPart*> parts, const Expr* where,
-                    bool optional, MatchRules rules) {
+MatchPlan PlanMatch(const SourceText& src, std::vector<const BoundPatternPart*> parts,
+                    const BoundExpr* where, bool optional, MatchRules rules) {
   Planner pl{src, MatchPlan(), rules, {}, {}, {}};
   pl.plan.parts = std::move(parts);
   pl.plan.where = where;
   pl.plan.optional = optional;
   CollectNameHints(where, &pl.name_hints);
   CollectIdHints(where, &pl.id_hints);
-  for (const PatternPart* p : pl.plan.parts) {
+  for (const BoundPatternPart* p : pl.plan.parts) {
     if (!pl.plan.text.empty()) pl.plan.text += ", ";
     pl.plan.text += Text(src, p->span);
     for (const auto& n : p->nodes)

@@ -4,23 +4,22 @@
 // distinct end nodes for var-length expansions, distinct two-hop ends,
 // when the only consumer is a duplicate-insensitive projection), and the
 // CALL operator.
-#include "query/internal/binder.h"
 #include "query/internal/catalog.h"
 #include "query/internal/executor.h"
 
 namespace kg::query::internal {
 namespace {
 
-bool AggregatesIgnoreDuplicates(const Projection& p) {
+bool AggregatesIgnoreDuplicates(const BoundProjection& p) {
   if (p.aggregates.empty()) return p.distinct;
-  for (const Expr* a : p.aggregates) {
+  for (const BoundExpr* a : p.aggregates) {
     bool ok = (a->distinct && a->kind == ExprKind::kCall) || a->aggregate_def->ignores_duplicates;
     if (!ok) return false;
   }
   return true;
 }
 
-bool UsesSlot(const Expr& e, int slot) {
+bool UsesSlot(const BoundExpr& e, int slot) {
   if (e.kind == ExprKind::kVar && e.slot == slot) return true;
   for (const auto& a : e.args)
     if (a && UsesSlot(*a, slot)) return true;
@@ -32,13 +31,13 @@ bool UsesSlot(const Expr& e, int slot) {
 // ignores duplicates (DISTINCT, count(DISTINCT), min, max): walks to the same
 // end node are indistinguishable downstream, so a BFS of distinct reachable
 // nodes replaces the enumeration of every trail.
-bool DistinctEndsRule(const Clause& match, const Clause* next) {
+bool DistinctEndsRule(const BoundClause& match, const BoundClause* next) {
   if (next == nullptr || (next->kind != ClauseKind::kWith && next->kind != ClauseKind::kReturn))
     return false;
   if (match.optional || match.patterns.size() != 1) return false;
-  const PatternPart& p = match.patterns[0];
+  const BoundPatternPart& p = match.patterns[0];
   if (p.kind != PathKind::kNormal || !p.path_var.empty() || p.rels.size() != 1) return false;
-  const RelPattern& r = p.rels[0];
+  const BoundRel& r = p.rels[0];
   if (!r.var_length || !r.var.empty() || r.props || r.min_hops > 1 || r.bound_before) return false;
   if (p.nodes[0].bound_before && p.nodes[1].bound_before) return false;
   if (!AggregatesIgnoreDuplicates(next->projection)) return false;
@@ -56,15 +55,15 @@ bool DistinctEndsRule(const Clause& match, const Clause* next) {
 // enumerating every two-hop walk (relationship uniqueness is kept by
 // remembering, per middle node, whether it was reached by more than one
 // relationship).
-bool DistinctTwoHopRule(const Clause& match, const Clause* next) {
+bool DistinctTwoHopRule(const BoundClause& match, const BoundClause* next) {
   if (next == nullptr || (next->kind != ClauseKind::kWith && next->kind != ClauseKind::kReturn))
     return false;
   if (match.optional || match.where || match.patterns.size() != 1) return false;
-  const PatternPart& p = match.patterns[0];
+  const BoundPatternPart& p = match.patterns[0];
   if (p.kind != PathKind::kNormal || !p.path_var.empty() || p.rels.size() != 2) return false;
-  for (const RelPattern& r : p.rels)
+  for (const BoundRel& r : p.rels)
     if (r.var_length || !r.var.empty() || r.props || r.bound_before) return false;
-  const NodePattern& mid = p.nodes[1];
+  const BoundNode& mid = p.nodes[1];
   if (!mid.var.empty() || mid.props || mid.bound_before) return false;
   if (p.nodes[2].bound_before) return false;
   if (!AggregatesIgnoreDuplicates(next->projection)) return false;
@@ -74,7 +73,7 @@ bool DistinctTwoHopRule(const Clause& match, const Clause* next) {
 // The procedure a CALL names, checked once when the statement is planned:
 // it exists, takes as many arguments as the call gives (their count is
 // fixed by the text) and has every column the call yields.
-Result<const ProcedureDef*> ResolveProcedure(const SourceText& src, const Clause& c,
+Result<const ProcedureDef*> ResolveProcedure(const SourceText& src, const BoundClause& c,
                                              const ProcedureRegistry& procs) {
   const ProcedureDef* def = procs.Find(c.proc_name);
   if (def == nullptr)
@@ -95,7 +94,7 @@ Result<const ProcedureDef*> ResolveProcedure(const SourceText& src, const Clause
 
 class CallOp : public Operator {
  public:
-  CallOp(const Clause* c, const ProcedureDef* def) : c_(c), def_(def) {}
+  CallOp(const BoundClause* c, const ProcedureDef* def) : c_(c), def_(def) {}
   std::string name() const override { return "ProcedureCall"; }
   std::string details() const override { return def_->name; }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
@@ -136,17 +135,17 @@ class CallOp : public Operator {
       if (t.columns[i] == name) return i;
     return t.columns.size();
   }
-  const Clause* c_;
+  const BoundClause* c_;
   const ProcedureDef* def_;
 };
 
-Status PlanClause(const SourceText& src, const SingleQuery& q, size_t i,
+Status PlanClause(const SourceText& src, const BoundQueryPart& q, size_t i,
                   const ProcedureRegistry& procs, Pipeline* pipe) {
-  const Clause& c = q.clauses[i];
-  const Clause* next = i + 1 < q.clauses.size() ? &q.clauses[i + 1] : nullptr;
+  const BoundClause& c = q.clauses[i];
+  const BoundClause* next = i + 1 < q.clauses.size() ? &q.clauses[i + 1] : nullptr;
   switch (c.kind) {
     case ClauseKind::kMatch: {
-      std::vector<const PatternPart*> parts;
+      std::vector<const BoundPatternPart*> parts;
       for (const auto& p : c.patterns) parts.push_back(&p);
       MatchRules rules{DistinctEndsRule(c, next), DistinctTwoHopRule(c, next)};
       pipe->ops.push_back(std::make_unique<MatchOp>(
@@ -187,7 +186,7 @@ Status PlanClause(const SourceText& src, const SingleQuery& q, size_t i,
 
 }  // namespace
 
-Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& st,
+Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const BoundStatement& st,
                                         const ProcedureRegistry& procedures) {
   auto plan = std::make_unique<Plan>();
   for (const auto& q : st.parts) {
@@ -213,7 +212,7 @@ Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& 
   }
   plan->union_all = st.union_all;
   plan->columns = plan->pipelines.empty() ? std::vector<std::string>{} : plan->pipelines[0].columns;
-  for (const PatternPart* p : st.pattern_predicates)
+  for (const BoundPatternPart* p : st.pattern_predicates)
     plan->pattern_ops.push_back(std::make_unique<MatchOp>(PlanMatch(src, {p}, nullptr, false, {})));
   return plan;
 }

@@ -7,7 +7,6 @@
 #include <unordered_set>
 
 #include "query/internal/aggregates.h"
-#include "query/internal/binder.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
 
@@ -16,7 +15,7 @@ namespace {
 
 class ProjectOp : public Operator {
  public:
-  ProjectOp(const Clause* c, bool is_return) : p_(c->projection), is_return_(is_return) {}
+  ProjectOp(const BoundClause* c, bool is_return) : p_(c->projection), is_return_(is_return) {}
   std::string name() const override {
     std::string n = is_return_ ? "Return" : "With";
     if (p_.aggregating) n += "+Aggregate";
@@ -73,7 +72,7 @@ class ProjectOp : public Operator {
     ProjectSink(const ProjectOp& op, ExecState& st) : op_(op), st_(st) {
       for (const auto& item : op_.p_.items)
         if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
-      const Projection& p = op_.p_;
+      const BoundProjection& p = op_.p_;
       if (p.limit && !p.aggregating && !p.distinct && p.order_by.empty()) {
         // Bad SKIP/LIMIT values are reported by Finish, with their position.
         Result<int64_t> skip = p.skip ? op_.Count(st_, p.skip.get(), "SKIP") : Result<int64_t>(0);
@@ -118,7 +117,7 @@ class ProjectOp : public Operator {
    private:
     Status Accumulate(Row& row) {
       std::vector<Value> key;
-      for (const ReturnItem* item : group_items_) {
+      for (const BoundReturnItem* item : group_items_) {
         KG_ASSIGN_OR_RETURN(Value v, Eval(*item->expr, row, st_.eval));
         key.push_back(std::move(v));
       }
@@ -164,7 +163,7 @@ class ProjectOp : public Operator {
     ExecState& st_;
     Rows rows_;
     std::vector<std::vector<Value>> keys_;  // sort keys, parallel to the output rows
-    std::vector<const ReturnItem*> group_items_;
+    std::vector<const BoundReturnItem*> group_items_;
     ProjectOp::Groups groups_;
     std::vector<ProjectOp::Groups::iterator> order_;
     std::optional<size_t> wanted_;  // rows after which the output is complete
@@ -209,7 +208,7 @@ class ProjectOp : public Operator {
     return Status::OK();
   }
 
-  static bool ContainsAggregate(const Expr& e) {
+  static bool ContainsAggregate(const BoundExpr& e) {
     if (e.aggregate) return true;
     for (const auto& a : e.args)
       if (a && ContainsAggregate(*a)) return true;
@@ -279,7 +278,7 @@ class ProjectOp : public Operator {
     return Status::OK();
   }
 
-  Result<int64_t> Count(ExecState& st, const Expr* e, const char* what) const {
+  Result<int64_t> Count(ExecState& st, const BoundExpr* e, const char* what) const {
     Row empty(st.num_slots);
     KG_ASSIGN_OR_RETURN(Value v, Eval(*e, empty, st.eval));
     if (!v.is_int())
@@ -307,13 +306,13 @@ class ProjectOp : public Operator {
     return Status::OK();
   }
 
-  const Projection& p_;
+  const BoundProjection& p_;
   bool is_return_;
 };
 
 class UnwindOp : public Operator {
  public:
-  explicit UnwindOp(const Clause* c) : c_(c) {}
+  explicit UnwindOp(const BoundClause* c) : c_(c) {}
   std::string name() const override { return "Unwind"; }
   std::string details() const override { return c_->var; }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
@@ -348,7 +347,7 @@ class UnwindOp : public Operator {
   }
 
  private:
-  const Clause* c_;
+  const BoundClause* c_;
 };
 
 }  // namespace
@@ -359,11 +358,11 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
-std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return) {
+std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return) {
   return std::make_unique<ProjectOp>(clause, is_return);
 }
 
-std::unique_ptr<Operator> MakeUnwindOp(const Clause* clause) {
+std::unique_ptr<Operator> MakeUnwindOp(const BoundClause* clause) {
   return std::make_unique<UnwindOp>(clause);
 }
 

@@ -1,5 +1,6 @@
-// Run and PreparedStatement: parse -> bind -> plan once, then execute the
-// plan in one read snapshot or one write transaction, EXPLAIN and PROFILE.
+// Run and PreparedStatement: parse (syntax tree) -> bind (bound statement)
+// -> plan once, then execute the plan in one read snapshot or one write
+// transaction, EXPLAIN and PROFILE.
 #include "query/query.h"
 
 #include <algorithm>
@@ -26,7 +27,7 @@ using internal::Rows;
 class PreparedStatement::Impl {
  public:
   internal::SourceText src;
-  internal::Statement statement;
+  internal::BoundStatement statement;
   std::unique_ptr<Plan> plan;
   ProcedureRegistry builtins = ProcedureRegistry::WithBuiltins();
   bool writes = false;
@@ -46,7 +47,7 @@ struct OutputShape {
   bool returns = false;  // false: the pipeline has no output rows
 };
 
-OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::SingleQuery& q) {
+OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPart& q) {
   OutputShape shape;
   shape.columns = pipe.columns;
   if (pipe.final_projection != nullptr) {
@@ -82,7 +83,7 @@ Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slot
 // Final columns of one pipeline's rows: into the table, or handed over
 // through st.emit.
 Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
-                           const internal::SingleQuery& q, Rows& rows) {
+                           const internal::BoundQueryPart& q, Rows& rows) {
   OutputShape shape = ShapeOf(pipe, q);
   ResultTable table;
   table.columns = std::move(shape.columns);
@@ -130,7 +131,7 @@ Status Deliver(const QueryOptions& options, std::vector<Notification> notes) {
   return Status::OK();
 }
 
-Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::Clause& c,
+Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::BoundClause& c,
                                       const ProcedureDef* def) {
   std::vector<Value> args;
   Row empty(st.num_slots);
@@ -196,7 +197,7 @@ Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& i
   all.columns = impl.plan->columns;
   // Only PROFILE shows the per-operator times: a clock read costs ~0.1 µs
   // on this VM, two per operator run, in a `RETURN 1` of ~3 µs.
-  bool timed = impl.statement.mode == internal::Statement::Mode::kProfile;
+  bool timed = impl.statement.mode == internal::BoundStatement::Mode::kProfile;
   using SteadyClock = std::chrono::steady_clock;
   for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
     const auto& pipe = impl.plan->pipelines[pi];
@@ -280,8 +281,12 @@ Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
   auto impl = std::make_shared<Impl>();
   impl->src.text = std::string(text);
   impl->src.name = options.source_name;
-  KG_ASSIGN_OR_RETURN(impl->statement, internal::Parse(impl->src));
-  KG_RETURN_IF_ERROR(internal::Bind(impl->src, &impl->statement));
+  {
+    // The syntax tree lives only until it is bound; the plan and every
+    // execution read the bound statement.
+    KG_ASSIGN_OR_RETURN(internal::Statement syntax, internal::Parse(impl->src));
+    KG_ASSIGN_OR_RETURN(impl->statement, internal::Bind(impl->src, syntax));
+  }
   const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl->builtins;
   KG_ASSIGN_OR_RETURN(impl->plan, internal::BuildPlan(impl->src, impl->statement, procs));
   impl->writes = impl->statement.has_writes;
@@ -301,7 +306,7 @@ bool PreparedStatement::writes() const { return impl_->writes; }
 Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
                                                const QueryOptions& options) const {
   const Impl& impl = *impl_;
-  if (impl.statement.mode == internal::Statement::Mode::kExplain) {
+  if (impl.statement.mode == internal::BoundStatement::Mode::kExplain) {
     // Nothing runs, but the names are still checked (as Neo4j's EXPLAIN does).
     if (options.notifications == nullptr && !options.strict && !options.row_consumer)
       return internal::PlanTable(*impl.plan, nullptr);
@@ -327,7 +332,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   const Impl& impl = *impl_;
   bool notify = options.notifications != nullptr || options.strict;
   std::vector<Notification> notes;
-  if (impl.statement.mode == internal::Statement::Mode::kExplain) {
+  if (impl.statement.mode == internal::BoundStatement::Mode::kExplain) {
     if (notify) {
       KG_RETURN_IF_ERROR(internal::CheckNames(txn, impl.src, impl.read_names, &notes));
       KG_RETURN_IF_ERROR(Deliver(options, std::move(notes)));
@@ -355,7 +360,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   st.procedures = &procs;
   st.statement = &impl.statement;
   st.num_slots = static_cast<size_t>(impl.statement.num_slots);
-  st.eval.pattern_match = [&](const internal::Expr& e, Row& row,
+  st.eval.pattern_match = [&](const internal::BoundExpr& e, Row& row,
                               const internal::EvalContext::PatternEmit& emit) -> Status {
     Row copy = row;
     return impl.plan->pattern_ops[e.pattern_plan]->MatchRow(st, copy, emit);
@@ -365,7 +370,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   // (UNION's distinct rows, PROFILE's table).
   bool emit_as_made = options.row_consumer && !impl.writes && !options.strict &&
                       impl.plan->pipelines.size() == 1 &&
-                      impl.statement.mode == internal::Statement::Mode::kRun;
+                      impl.statement.mode == internal::BoundStatement::Mode::kRun;
   uint64_t handed = 0;
   std::function<Status(std::vector<Value>&)> emit = [&](std::vector<Value>& row) -> Status {
     if (++handed > options.max_rows) return TooManyRows(options);
@@ -373,7 +378,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   };
   if (emit_as_made) st.emit = &emit;
   internal::PlanProfile profile;
-  if (impl.statement.mode == internal::Statement::Mode::kProfile) st.profile = &profile.steps;
+  if (impl.statement.mode == internal::BoundStatement::Mode::kProfile) st.profile = &profile.steps;
   KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, &profile.ops));
   if (table.rows.size() > options.max_rows) return TooManyRows(options);
   if (notify) {
@@ -389,7 +394,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
   }
   if (options.counters != nullptr) *options.counters = st.counters;
-  if (impl.statement.mode == internal::Statement::Mode::kProfile)
+  if (impl.statement.mode == internal::BoundStatement::Mode::kProfile)
     table = internal::PlanTable(*impl.plan, &profile);
   if (options.row_consumer && !emit_as_made) return HandOver(std::move(table), options);
   return table;
@@ -397,7 +402,7 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
 
 namespace internal {
 
-ProcedureContext ContextFor(const ExecState& st, const Clause& c) {
+ProcedureContext ContextFor(const ExecState& st, const BoundClause& c) {
   ProcedureContext context{st.eval.relations};
   context.deadline = st.eval.deadline;
   context.cancel = st.eval.cancel;

@@ -9,13 +9,13 @@
 #include <string>
 #include <string_view>
 
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/catalog.h"
 #include "query/internal/eval.h"
 
 namespace kg::query::internal {
 
-Status BadArg(EvalContext& ctx, const Expr& call, size_t i, const Value& v) {
+Status BadArg(EvalContext& ctx, const BoundExpr& call, size_t i, const Value& v) {
   Span span = i < call.args.size() ? call.args[i]->span : call.span;
   return ctx.TypeError(span, std::string("invalid argument of type ") + ValueTypeName(v.type()) +
                                  " to " + call.name + "()");
@@ -41,7 +41,7 @@ std::vector<std::string_view> CodePoints(std::string_view s) {
 }
 
 // The string of left()/right() and its length argument, checked.
-Result<bool> StringAndLength(EvalContext& ctx, const Expr& c, Args& a, int64_t* len) {
+Result<bool> StringAndLength(EvalContext& ctx, const BoundExpr& c, Args& a, int64_t* len) {
   if (!a[0].is_null() && !a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   if (a[1].is_null())
     return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.args[1]->span,
@@ -54,7 +54,7 @@ Result<bool> StringAndLength(EvalContext& ctx, const Expr& c, Args& a, int64_t* 
   return !a[0].is_null();
 }
 
-Result<Value> Take(EvalContext& ctx, const Expr& c, Args& a, bool from_left) {
+Result<Value> Take(EvalContext& ctx, const BoundExpr& c, Args& a, bool from_left) {
   int64_t len = 0;
   KG_ASSIGN_OR_RETURN(bool has, StringAndLength(ctx, c, a, &len));
   if (!has) return Value();
@@ -71,7 +71,7 @@ bool IsTrimmed(std::string_view cp, const std::vector<std::string_view>* chars) 
   return std::find(chars->begin(), chars->end(), cp) != chars->end();
 }
 
-Result<Value> TrimImpl(EvalContext& ctx, const Expr& c, Args& a, bool left, bool right) {
+Result<Value> TrimImpl(EvalContext& ctx, const BoundExpr& c, Args& a, bool left, bool right) {
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i].is_null()) return Value();
     if (!a[i].is_string()) return BadArg(ctx, c, i, a[i]);
@@ -88,21 +88,21 @@ Result<Value> TrimImpl(EvalContext& ctx, const Expr& c, Args& a, bool left, bool
   return Value(std::move(out));
 }
 
-Result<Value> MapString(EvalContext& ctx, const Expr& c, Args& a, int (*f)(int)) {
+Result<Value> MapString(EvalContext& ctx, const BoundExpr& c, Args& a, int (*f)(int)) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   std::string s = a[0].as_string();
   for (char& ch : s) ch = static_cast<char>(f(static_cast<unsigned char>(ch)));
   return Value(std::move(s));
 }
-Result<Value> ToLower(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ToLower(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return MapString(ctx, c, a, ::tolower);
 }
-Result<Value> ToUpper(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ToUpper(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return MapString(ctx, c, a, ::toupper);
 }
 
-Result<Value> Split(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Split(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   if (!a[1].is_string()) return BadArg(ctx, c, 1, a[1]);
@@ -124,7 +124,7 @@ Result<Value> Split(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(std::move(out));
 }
 
-Result<Value> Substring(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Substring(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   if (!a[1].is_int()) return BadArg(ctx, c, 1, a[1]);
@@ -139,7 +139,7 @@ Result<Value> Substring(EvalContext& ctx, const Expr& c, Args& a) {
   return Value(s.substr(start, len));
 }
 
-Result<Value> Replace(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Replace(EvalContext& ctx, const BoundExpr& c, Args& a) {
   for (size_t i = 0; i < 3; ++i) {
     if (a[i].is_null()) return Value();
     if (!a[i].is_string()) return BadArg(ctx, c, i, a[i]);
@@ -162,20 +162,24 @@ Result<Value> Replace(EvalContext& ctx, const Expr& c, Args& a) {
 
 }  // namespace
 
-Result<Value> LeftFn(EvalContext& ctx, const Expr& c, Args& a) { return Take(ctx, c, a, true); }
-Result<Value> RightFn(EvalContext& ctx, const Expr& c, Args& a) { return Take(ctx, c, a, false); }
+Result<Value> LeftFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
+  return Take(ctx, c, a, true);
+}
+Result<Value> RightFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
+  return Take(ctx, c, a, false);
+}
 
-Result<Value> TrimFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> TrimFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return TrimImpl(ctx, c, a, true, true);
 }
-Result<Value> LTrimFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> LTrimFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return TrimImpl(ctx, c, a, true, false);
 }
-Result<Value> RTrimFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> RTrimFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   return TrimImpl(ctx, c, a, false, true);
 }
 
-Result<Value> ReverseFn(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> ReverseFn(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null()) return Value();
   if (a[0].is_list()) return Value(ValueList(a[0].as_list().rbegin(), a[0].as_list().rend()));
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);

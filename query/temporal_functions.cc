@@ -11,7 +11,7 @@
 
 #include "core/text.h"
 #include "core/timezone.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/eval.h"
 #include "query/internal/string_functions.h"
 #include "query/internal/temporal.h"
@@ -43,7 +43,7 @@ const char* Name(T t) {
 
 int64_t FloorDivI(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-Status ArgError(EvalContext& ctx, const Expr& c, const std::string& msg) {
+Status ArgError(EvalContext& ctx, const BoundExpr& c, const std::string& msg) {
   return ctx.Error(ErrorClass::kArgumentError, "InvalidArgumentValue", c.span, msg);
 }
 
@@ -189,7 +189,7 @@ void ConvertZone(TemporalParts* p, int32_t offset, int32_t zone) {
 }
 
 // A temporal of `target` from a map, over `base` parts when truncating.
-Result<Value> FromMap(EvalContext& ctx, const Expr& c, T target, const ValueMap& m,
+Result<Value> FromMap(EvalContext& ctx, const BoundExpr& c, T target, const ValueMap& m,
                       const TemporalParts* base) {
   TemporalParts p = base ? *base : TemporalParts{};
   bool base_date = p.has_date, base_time = p.has_time, convert = base == nullptr;
@@ -269,7 +269,7 @@ Result<Value> FromMap(EvalContext& ctx, const Expr& c, T target, const ValueMap&
 }
 
 template <T kTarget>
-Result<Value> Construct(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Construct(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a.empty()) {
     KG_ASSIGN_OR_RETURN(TemporalParts p, NowParts(ctx, false, nullptr));
     return BuildTemporal(kTarget, p);
@@ -303,7 +303,7 @@ Result<Value> Construct(EvalContext& ctx, const Expr& c, Args& a) {
 
 // X.statement() / X.transaction() (the statement's clock) and X.realtime().
 template <T kTarget, bool kRealtime>
-Result<Value> Now(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Now(EvalContext& ctx, const BoundExpr& c, Args& a) {
   const Value* tz = nullptr;
   if (!a.empty()) {
     if (a[0].is_null()) return Value();
@@ -384,7 +384,7 @@ void TruncateParts(int unit, TemporalParts* p) {
 }
 
 template <T kTarget>
-Result<Value> Truncate(EvalContext& ctx, const Expr& c, Args& a) {
+Result<Value> Truncate(EvalContext& ctx, const BoundExpr& c, Args& a) {
   if (a[0].is_null() || a[1].is_null()) return Value();
   if (!a[0].is_string()) return BadArg(ctx, c, 0, a[0]);
   auto p = PartsOf(a[1]);
@@ -435,7 +435,7 @@ const FunctionDef kTemporalFunctions[] = {
 
 std::span<const FunctionDef> TemporalFunctions() { return kTemporalFunctions; }
 
-Result<Value> DateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args) {
+Result<Value> DateFn(EvalContext& ctx, const BoundExpr& call, std::vector<Value>& args) {
   return Construct<T::kDate>(ctx, call, args);
 }
 

@@ -8,7 +8,7 @@
 namespace kg::query::internal {
 namespace {
 
-Result<PropertyMap> EvalProps(ExecState& st, const Expr* props, Row& row) {
+Result<PropertyMap> EvalProps(ExecState& st, const BoundExpr* props, Row& row) {
   PropertyMap out;
   if (props == nullptr) return out;
   KG_ASSIGN_OR_RETURN(Value v, Eval(*props, row, st.eval));
@@ -33,10 +33,10 @@ Status NodeAt(ExecState& st, const Value& v, EntityId* id) {
 
 }  // namespace
 
-Status CreatePattern(ExecState& st, const PatternPart& part, Row& row) {
+Status CreatePattern(ExecState& st, const BoundPatternPart& part, Row& row) {
   std::vector<char> created(part.nodes.size(), 0);
   for (size_t i = 0; i < part.nodes.size(); ++i) {
-    const NodePattern& n = part.nodes[i];
+    const BoundNode& n = part.nodes[i];
     const Value& cur = row[n.slot];
     bool bound = n.bound_before || (!n.var.empty() && cur.is_node());
     // A variable bound earlier in this same pattern (or clause) is reused.
@@ -54,7 +54,7 @@ Status CreatePattern(ExecState& st, const PatternPart& part, Row& row) {
     KG_ASSIGN_OR_RETURN(row[n.slot], st.eval.NodeValue(id));
   }
   for (size_t i = 0; i < part.rels.size(); ++i) {
-    const RelPattern& r = part.rels[i];
+    const BoundRel& r = part.rels[i];
     EntityId a, b;
     KG_RETURN_IF_ERROR(NodeAt(st, row[part.nodes[i].slot], &a));
     KG_RETURN_IF_ERROR(NodeAt(st, row[part.nodes[i + 1].slot], &b));
@@ -96,7 +96,7 @@ Status UpdateRel(ExecState& st, Relation r) {
 }
 
 // Applies `fn` to the property map of the node or relationship `target`.
-Status EditProps(ExecState& st, const Value& target, const Expr& at,
+Status EditProps(ExecState& st, const Value& target, const BoundExpr& at,
                  const std::function<Status(PropertyMap&)>& fn) {
   if (target.is_null()) return Status::OK();
   if (target.is_node()) {
@@ -115,7 +115,7 @@ Status EditProps(ExecState& st, const Value& target, const Expr& at,
       at.span, std::string("cannot set properties on a ") + ValueTypeName(target.type()));
 }
 
-Result<PropertyMap> MapOf(ExecState& st, const Value& v, const Expr& at) {
+Result<PropertyMap> MapOf(ExecState& st, const Value& v, const BoundExpr& at) {
   if (v.is_map()) return PropertyMap(v.as_map().begin(), v.as_map().end());
   if (v.is_node()) {
     KG_ASSIGN_OR_RETURN(auto n, st.eval.Node(v.as_node().id));
@@ -129,11 +129,12 @@ Result<PropertyMap> MapOf(ExecState& st, const Value& v, const Expr& at) {
   return st.eval.TypeError(at.span, "expected a map");
 }
 
-Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
-  const Expr& target = item.kind == SetItem::Kind::kProperty ? *item.target->args[0] : *item.target;
+Status SetOne(ExecState& st, const BoundSetItem& item, bool remove, Row& row) {
+  const BoundExpr& target =
+      item.kind == BoundSetItem::Kind::kProperty ? *item.target->args[0] : *item.target;
   KG_ASSIGN_OR_RETURN(Value obj, Eval(target, row, st.eval));
   if (obj.is_null()) return Status::OK();
-  if (item.kind == SetItem::Kind::kLabels) {
+  if (item.kind == BoundSetItem::Kind::kLabels) {
     if (!obj.is_node()) return st.eval.TypeError(target.span, "labels can only be set on nodes");
     KG_ASSIGN_OR_RETURN(auto cur, st.eval.Node(obj.as_node().id));
     Entity e = *cur;
@@ -155,7 +156,7 @@ Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
   if (item.value) {
     KG_ASSIGN_OR_RETURN(val, Eval(*item.value, row, st.eval));
   }
-  if (item.kind == SetItem::Kind::kProperty) {
+  if (item.kind == BoundSetItem::Kind::kProperty) {
     const std::string& key = item.target->name;
     if (!remove && !val.is_null() && !val.IsStorable())
       return st.eval.TypeError(item.value->span, std::string("a ") + ValueTypeName(val.type()) +
@@ -171,7 +172,7 @@ Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
     });
   }
   KG_ASSIGN_OR_RETURN(PropertyMap m, MapOf(st, val, *item.value));
-  bool replace = item.kind == SetItem::Kind::kReplaceMap;
+  bool replace = item.kind == BoundSetItem::Kind::kReplaceMap;
   return EditProps(st, obj, target, [&](PropertyMap& props) {
     if (replace) {
       // Each old property the new map does not set again counts as removed.
@@ -197,7 +198,7 @@ Status SetOne(ExecState& st, const SetItem& item, bool remove, Row& row) {
 
 class CreateOp : public Operator {
  public:
-  explicit CreateOp(const Clause* c) : c_(c) {}
+  explicit CreateOp(const BoundClause* c) : c_(c) {}
   std::string name() const override { return "Create"; }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     for (Row& row : in) {
@@ -210,13 +211,13 @@ class CreateOp : public Operator {
   }
 
  private:
-  const Clause* c_;
+  const BoundClause* c_;
 };
 
 // A null property in MERGE could never be matched afterwards (null equals
 // nothing), so each run would create another copy: openCypher refuses it.
-Status CheckNoNullProperty(ExecState& st, const PatternPart& part, Row& row) {
-  auto check = [&](const Expr* props) -> Status {
+Status CheckNoNullProperty(ExecState& st, const BoundPatternPart& part, Row& row) {
+  auto check = [&](const BoundExpr* props) -> Status {
     if (props == nullptr || props->kind != ExprKind::kMap) return Status::OK();
     for (size_t i = 0; i < props->args.size(); ++i) {
       KG_ASSIGN_OR_RETURN(Value v, Eval(*props->args[i], row, st.eval));
@@ -233,7 +234,7 @@ Status CheckNoNullProperty(ExecState& st, const PatternPart& part, Row& row) {
 
 class MergeOp : public Operator {
  public:
-  MergeOp(const Clause* c, const SourceText* src)
+  MergeOp(const BoundClause* c, const SourceText* src)
       : c_(c), match_(PlanMatch(*src, {&c->patterns[0]}, nullptr, false, {})) {}
   std::string name() const override { return "Merge"; }
   std::string details() const override { return match_.details(); }
@@ -264,13 +265,13 @@ class MergeOp : public Operator {
   }
 
  private:
-  const Clause* c_;
+  const BoundClause* c_;
   MatchOp match_;
 };
 
 class SetOp : public Operator {
  public:
-  explicit SetOp(const Clause* c) : c_(c) {}
+  explicit SetOp(const BoundClause* c) : c_(c) {}
   std::string name() const override {
     return c_->kind == ClauseKind::kSet ? "SetProperties" : "Remove";
   }
@@ -285,16 +286,16 @@ class SetOp : public Operator {
   }
 
  private:
-  const Clause* c_;
+  const BoundClause* c_;
 };
 
 class DeleteOp : public Operator {
  public:
-  explicit DeleteOp(const Clause* c) : c_(c) {}
+  explicit DeleteOp(const BoundClause* c) : c_(c) {}
   std::string name() const override { return c_->detach ? "DetachDelete" : "Delete"; }
   Status Run(ExecState& st, Rows& in, Rows* out) const override {
     // Relationships first, so `DELETE n, r` works without DETACH.
-    std::vector<std::pair<EntityId, const Expr*>> nodes;
+    std::vector<std::pair<EntityId, const BoundExpr*>> nodes;
     for (Row& row : in) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       for (const auto& e : c_->exprs) {
@@ -324,8 +325,8 @@ class DeleteOp : public Operator {
   }
 
  private:
-  Status Collect(ExecState& st, const Value& v, const Expr& e,
-                 std::vector<std::pair<EntityId, const Expr*>>* nodes) const {
+  Status Collect(ExecState& st, const Value& v, const BoundExpr& e,
+                 std::vector<std::pair<EntityId, const BoundExpr*>>* nodes) const {
     switch (v.type()) {
       case Value::Type::kNull:
         return Status::OK();
@@ -369,26 +370,26 @@ class DeleteOp : public Operator {
     return static_cast<uint64_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
   }
 
-  const Clause* c_;
+  const BoundClause* c_;
 };
 
 }  // namespace
 
-Status ApplySetItems(ExecState& st, const std::vector<SetItem>& items, bool remove, Row& row) {
+Status ApplySetItems(ExecState& st, const std::vector<BoundSetItem>& items, bool remove, Row& row) {
   for (const auto& item : items) KG_RETURN_IF_ERROR(SetOne(st, item, remove, row));
   return Status::OK();
 }
 
-std::unique_ptr<Operator> MakeCreateOp(const Clause* clause) {
+std::unique_ptr<Operator> MakeCreateOp(const BoundClause* clause) {
   return std::make_unique<CreateOp>(clause);
 }
-std::unique_ptr<Operator> MakeMergeOp(const Clause* clause, const SourceText* src) {
+std::unique_ptr<Operator> MakeMergeOp(const BoundClause* clause, const SourceText* src) {
   return std::make_unique<MergeOp>(clause, src);
 }
-std::unique_ptr<Operator> MakeSetOp(const Clause* clause) {
+std::unique_ptr<Operator> MakeSetOp(const BoundClause* clause) {
   return std::make_unique<SetOp>(clause);
 }
-std::unique_ptr<Operator> MakeDeleteOp(const Clause* clause) {
+std::unique_ptr<Operator> MakeDeleteOp(const BoundClause* clause) {
   return std::make_unique<DeleteOp>(clause);
 }
 

@@ -34,16 +34,16 @@ struct AggState {
 };
 
 // One initialised state per aggregate of a projection (bound call nodes).
-std::vector<AggState> NewStates(const std::vector<Expr*>& aggregates);
+std::vector<AggState> NewStates(const std::vector<const BoundExpr*>& aggregates);
 
 // Adds the row's value of aggregate `agg` (a bound kCall or kCountStar) to
 // `state`. Errors: TypeError for a non-number to sum/avg/stDev/percentiles or
 // a non-number percentile, ArgumentError NumberOutOfRange for a percentile
 // outside [0, 1] or an integer sum that overflows, and the budget's errors.
-Status Accumulate(EvalContext& ctx, const Expr& agg, AggState& state, Row& row);
+Status Accumulate(EvalContext& ctx, const BoundExpr& agg, AggState& state, Row& row);
 
 // The aggregate's value for a group (null for an empty group, except count
 // 0, collect [] and stDev 0.0 as openCypher has them).
-Value Finish(const Expr& agg, AggState& state);
+Value Finish(const BoundExpr& agg, AggState& state);
 
 }  // namespace kg::query::internal

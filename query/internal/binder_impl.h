@@ -11,6 +11,7 @@
 
 #include "query/internal/ast.h"
 #include "query/internal/binder.h"
+#include "query/internal/bound.h"
 #include "query/internal/catalog.h"
 #include "query/internal/errors.h"
 #include "query/internal/static_type.h"
@@ -63,19 +64,25 @@ inline SType LiteralType(const Value& v) {
 struct ExprCtx {
   bool allow_aggregates = false;
   bool in_aggregate = false;
-  std::vector<Expr*>* aggregates = nullptr;
+  std::vector<const BoundExpr*>* aggregates = nullptr;
 };
 
-// Binds one statement: gives every variable, pattern element and projected
-// item a slot, checks openCypher's compile-time rules and resolves function
-// calls in the catalog. Each group of methods is defined in the file named
-// beside it.
+// ORDER BY sub-expressions written exactly like a projected item, bound as
+// that item's variable (by alias).
+using ProjectedAliases = std::map<const Expr*, std::string>;
+
+// Binds one statement: reads its syntax tree and builds the bound statement,
+// giving every variable, pattern element and projected item a slot,
+// checking openCypher's compile-time rules and resolving function calls in
+// the catalog. Each group of methods is defined in the file named beside it.
+// Every Bind* method reads a syntax node and fills (or returns) its bound
+// counterpart; none changes the syntax tree.
 class Binder {
  public:
-  Binder(const SourceText& src, Statement* st) : src_(src), st_(st) {}
+  Binder(const SourceText& src, const Statement& st) : src_(src), st_(st) {}
 
   // binder.cc: the statement, its UNION parts and the dispatch by clause.
-  Status Run();
+  Result<BoundStatement> Run();
 
  private:
   Status Err(std::string_view detail, Span span, std::string_view msg,
@@ -84,47 +91,64 @@ class Binder {
   }
   int NewSlot() { return next_slot_++; }
 
-  Status BindSingle(SingleQuery* q, Scope* scope);
-  Status BindClause(Clause* c, Scope* scope);
+  Status BindSingle(const SingleQuery& q, Scope* scope, BoundQueryPart* out);
+  Status BindClause(const Clause& c, Scope* scope, BoundClause* out);
   Status CheckPredicateType(SType t, Span span);
 
   // binder_pattern.cc: nodes, relationships and path variables of a pattern.
-  Status DeclareNode(NodePattern* n, Scope* scope, std::set<std::string>* fresh, bool create);
-  Status DeclareRel(RelPattern* r, Scope* scope, std::set<std::string>* fresh, bool create);
-  Status DeclarePattern(PatternPart* p, Scope* scope, std::set<std::string>* fresh, bool create);
+  // `var_length` makes every relationship variable-length (shortestPath).
+  Status DeclareNode(const NodePattern& n, Scope* scope, std::set<std::string>* fresh, bool create,
+                     BoundNode* out);
+  Status DeclareRel(const RelPattern& r, bool var_length, Scope* scope,
+                    std::set<std::string>* fresh, bool create, BoundRel* out);
+  Status DeclarePattern(const PatternPart& p, Scope* scope, std::set<std::string>* fresh,
+                        bool create, BoundPatternPart* out, bool var_length = false);
 
   // binder_reading.cc: MATCH, UNWIND, CALL ... YIELD.
-  Status BindMatch(Clause* c, Scope* scope);
-  Status BindUnwind(Clause* c, Scope* scope);
-  Status BindCall(Clause* c, Scope* scope);
+  Status BindMatch(const Clause& c, Scope* scope, BoundClause* out);
+  Status BindUnwind(const Clause& c, Scope* scope, BoundClause* out);
+  Status BindCall(const Clause& c, Scope* scope, BoundClause* out);
 
   // binder_updating.cc: CREATE, MERGE, SET, REMOVE, DELETE.
-  Status BindCreate(Clause* c, Scope* scope);
-  Status BindMerge(Clause* c, Scope* scope);
+  Status BindCreate(const Clause& c, Scope* scope, BoundClause* out);
+  Status BindMerge(const Clause& c, Scope* scope, BoundClause* out);
   Status CheckMergeVariables(const PatternPart& p, const Scope& scope);
-  Status BindDelete(Clause* c, const Scope& scope);
+  Status BindDelete(const Clause& c, const Scope& scope, BoundClause* out);
   Status CheckDeleteTarget(const Expr& e, SType t);
-  Status BindSetItems(std::vector<SetItem>* items, const Scope& scope);
+  Status BindSetItems(const std::vector<SetItem>& items, const Scope& scope,
+                      std::vector<BoundSetItem>* out);
 
   // binder_projection.cc: WITH, RETURN, ORDER BY, SKIP, LIMIT.
-  Status BindProjection(Clause* c, Scope* scope);
-  Status BindOrderBy(Projection* p, const Scope& old_scope, const Scope& next);
-  int ReplaceProjected(ExprPtr& e, const Projection& p, int depth);
-  Status BindSkipLimit(Expr* e);
+  Status BindProjection(const Clause& c, Scope* scope, BoundProjection* out);
+  Status BindOrderBy(const Projection& p, const Scope& old_scope, const Scope& next,
+                     BoundProjection* out);
+  int FindProjected(const Expr* e, const Projection& p, int depth, ProjectedAliases* found) const;
+  Status BindSkipLimit(const Expr* e, BoundExprPtr* out);
 
-  // binder_expr.cc: expressions.
-  Status BindExpr(Expr* e, const Scope& scope, ExprCtx ctx, SType* type);
+  // binder_expr.cc: expressions. Each returns the bound expression in
+  // *out, its static type in (*out)->type.
+  Status BindExpr(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExprPtr* out);
+  // Binds `e` when present, else leaves *out null.
+  Status BindOptional(const Expr* e, const Scope& scope, ExprCtx ctx, BoundExprPtr* out);
   // A function call or aggregate, resolved in the catalog once: the entry
-  // is stored in the Expr (Expr::function / Expr::aggregate_def).
-  Status BindCall(Expr* e, const Scope& scope, ExprCtx ctx, SType* type);
-  Status BindAggregate(Expr* e, const AggregateDef* def, const Scope& scope, ExprCtx ctx,
-                       SType* type);
-  Status BindIterator(Expr* e, const Scope& scope, ExprCtx ctx, SType* type);
+  // is stored in the bound call (BoundExpr::function / aggregate_def).
+  Status BindCall(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExpr* b);
+  Status BindAggregate(const Expr& e, const AggregateDef* def, const Scope& scope, ExprCtx ctx,
+                       BoundExpr* b);
+  Status BindIterator(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExpr* b);
+  Status BindPatternExpr(const Expr& e, const Scope& scope, BoundExpr* b);
+  Status BindOperator(const Expr& e, const Scope& scope, ExprCtx ctx, BoundExpr* b);
+  // An operator's static type and checks, from its bound operands.
+  Status TypeOperator(BoundExpr* b);
 
   const SourceText& src_;
-  Statement* st_;
+  const Statement& st_;
+  BoundStatement out_;
   int next_slot_ = 0;
   std::vector<std::string> columns_;
+  // While binding an ORDER BY item of an aggregating or DISTINCT
+  // projection: its sub-expressions that name a projected item.
+  const ProjectedAliases* projected_ = nullptr;
 };
 
 }  // namespace kg::query::internal::binding

@@ -2,8 +2,8 @@
 // function and per aggregate, each holding everything the engine knows about
 // it (name, arity, argument and return types, determinism, bind-time check,
 // evaluator). The binder resolves a call here once and stores the entry in
-// the call's Expr (Expr::function, Expr::aggregate_def); evaluation calls
-// the stored evaluator with no lookup by name.
+// the bound call (BoundExpr::function, BoundExpr::aggregate_def, bound.h);
+// evaluation calls the stored evaluator with no lookup by name.
 //
 // Each family of functions keeps its table in its own file and exposes it
 // through one of the *Functions() spans below; catalog.cc joins them.
@@ -27,23 +27,24 @@
 namespace kg::query::internal {
 
 class EvalContext;
-struct Expr;
+struct BoundExpr;
 struct AggState;
 
 // Computes one call from its evaluated arguments (`args` may be moved
 // from). Errors carry their class and position (use ctx.Error / BadArg
 // with the argument's span).
-using ScalarFn = Result<Value> (*)(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
+using ScalarFn = Result<Value> (*)(EvalContext& ctx, const BoundExpr& call,
+                                   std::vector<Value>& args);
 
-// A check the binder runs on the call beyond argument types: returns the
-// error's TCK detail, the argument it points at and the message, or a
-// problem with detail == nullptr when the call is fine.
+// A check the binder runs on the call (its arguments bound already) beyond
+// argument types: returns the error's TCK detail, the argument it points at
+// and the message, or a problem with detail == nullptr when the call is fine.
 struct BindProblem {
   const char* detail = nullptr;
   size_t arg = 0;
   const char* message = "";
 };
-using BindCheckFn = BindProblem (*)(const Expr& call);
+using BindCheckFn = BindProblem (*)(const BoundExpr& call);
 
 // Arguments past this index accept any type.
 constexpr size_t kMaxTypedArgs = 3;
@@ -78,8 +79,8 @@ struct AggregateDef {
   // the planner may then feed the aggregate distinct values only.
   bool ignores_duplicates;
   void (*init)(AggState& state);
-  Status (*update)(EvalContext& ctx, const Expr& agg, AggState& state, const Value& v);
-  Status (*merge)(EvalContext& ctx, const Expr& agg, AggState& into, AggState& from);
+  Status (*update)(EvalContext& ctx, const BoundExpr& agg, AggState& state, const Value& v);
+  Status (*merge)(EvalContext& ctx, const BoundExpr& agg, AggState& into, AggState& from);
   Value (*finalize)(AggState& state);
 };
 

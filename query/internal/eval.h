@@ -21,7 +21,7 @@
 
 #include "core/result.h"
 #include "core/value.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/errors.h"
 #include "query/internal/flat_id_map.h"
 #include "query/notification.h"
@@ -71,7 +71,7 @@ class EvalContext {
   // `emit` per match with the pattern's variables bound (set *more = false
   // to stop). Provided by the executor.
   using PatternEmit = std::function<Status(Row& match, bool* more)>;
-  std::function<Status(const Expr& e, Row& row, const PatternEmit& emit)> pattern_match;
+  std::function<Status(const BoundExpr& e, Row& row, const PatternEmit& emit)> pattern_match;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   // Set by another thread to stop the query (QueryOptions::cancel); not owned.
   const std::atomic<bool>* cancel = nullptr;
@@ -139,7 +139,7 @@ class EvalContext {
 
   // Notes an IncomparableTypesWarning for comparison `e` when `a` and `b`
   // can never be equal or ordered (once per expression per execution).
-  void CheckComparable(const Expr& e, const Value& a, const Value& b);
+  void CheckComparable(const BoundExpr& e, const Value& a, const Value& b);
 
   // Compiled regular expressions by pattern (RE2: linear-time matching, no
   // recursion). Java's inline flags (?i) (?s) (?m) (?u) work; others and
@@ -153,24 +153,25 @@ class EvalContext {
   FlatIdMap<bool> rel_verdicts_;  // RelAccepted of relations not in rels_
   std::unordered_set<EntityId> deleted_nodes_;
   std::unordered_set<RelationId> deleted_rels_;
-  std::unordered_set<const Expr*> warned_;  // comparisons already warned about
+  std::unordered_set<const BoundExpr*> warned_;  // comparisons already warned about
   std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regexes_;
   uint32_t deadline_counter_ = 0;
 };
 
-Result<Value> Eval(const Expr& e, Row& row, EvalContext& ctx);
+Result<Value> Eval(const BoundExpr& e, Row& row, EvalContext& ctx);
 
 // A pattern predicate (kPattern: whether a match exists, its WHERE holding)
 // or a pattern comprehension (kPatternComp: the list of its body over the
 // matches that pass its WHERE), through EvalContext::pattern_match.
-Result<Value> EvalPattern(const Expr& e, Row& row, EvalContext& ctx);
+Result<Value> EvalPattern(const BoundExpr& e, Row& row, EvalContext& ctx);
 
 // Evaluates a predicate: true only when the value is boolean true; a non
 // boolean, non-null value is a TypeError.
-Result<bool> EvalPredicate(const Expr& e, Row& row, EvalContext& ctx);
+Result<bool> EvalPredicate(const BoundExpr& e, Row& row, EvalContext& ctx);
 
 // The property `key` of a node, relationship or map value (null if absent).
-Result<Value> PropertyOf(const Value& v, const std::string& key, const Expr& at, EvalContext& ctx);
+Result<Value> PropertyOf(const Value& v, const std::string& key, const BoundExpr& at,
+                         EvalContext& ctx);
 
 // Refreshes nodes/relationships inside `v` (also in lists, maps, paths) to their
 // latest version in the context's cache.

@@ -1,4 +1,5 @@
-// Physical operators and the plan the planner builds from a bound Statement.
+// Physical operators and the plan the planner builds from a BoundStatement
+// (bound.h; the planner and the operators never see the syntax tree).
 // Operators run materialising (Run: all rows of the input in, all output
 // rows out; Cypher clauses are eager w.r.t. writes anyway), and where they
 // can, row at a time: a run of streaming operators (MATCH, UNWIND, a plain
@@ -16,7 +17,7 @@
 #include <vector>
 
 #include "core/result_table.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/eval.h"
 #include "query/internal/match_plan.h"
 #include "query/procedures.h"
@@ -31,9 +32,9 @@ struct ExecState {
   EvalContext eval;
   const QueryOptions* options = nullptr;
   const ProcedureRegistry* procedures = nullptr;
-  const Statement* statement = nullptr;
+  const BoundStatement* statement = nullptr;
   size_t num_slots = 0;
-  // Matching sub-plans of pattern predicates, by Expr::pattern_plan.
+  // Matching sub-plans of pattern predicates, by BoundExpr::pattern_plan.
   std::vector<std::unique_ptr<class MatchOp>>* pattern_ops = nullptr;
 
   Status CheckRows(size_t n) const;
@@ -101,9 +102,9 @@ class MatchOp : public Operator {
 // One executable (sub)query: operators in order; `returns` when it ends in RETURN.
 struct Pipeline {
   std::vector<std::unique_ptr<Operator>> ops;
-  const Projection* final_projection = nullptr;  // RETURN
+  const BoundProjection* final_projection = nullptr;  // RETURN
   std::vector<std::string> columns;
-  const Clause* standalone_call = nullptr;       // CALL without YIELD as the whole query
+  const BoundClause* standalone_call = nullptr;  // CALL without YIELD as the whole query
   const ProcedureDef* standalone_def = nullptr;  // the procedure it calls
 };
 
@@ -114,21 +115,21 @@ struct Plan {
   std::vector<std::string> columns;
 };
 
-Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const Statement& st,
+Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const BoundStatement& st,
                                         const ProcedureRegistry& procedures);
 
 // Operator factories (projection.cc, write_ops.cc, call_op.cc).
-std::unique_ptr<Operator> MakeProjectOp(const Clause* clause, bool is_return);
-std::unique_ptr<Operator> MakeUnwindOp(const Clause* clause);
-std::unique_ptr<Operator> MakeCreateOp(const Clause* clause);
-std::unique_ptr<Operator> MakeMergeOp(const Clause* clause, const SourceText* src);
-std::unique_ptr<Operator> MakeSetOp(const Clause* clause);
-std::unique_ptr<Operator> MakeDeleteOp(const Clause* clause);
+std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return);
+std::unique_ptr<Operator> MakeUnwindOp(const BoundClause* clause);
+std::unique_ptr<Operator> MakeCreateOp(const BoundClause* clause);
+std::unique_ptr<Operator> MakeMergeOp(const BoundClause* clause, const SourceText* src);
+std::unique_ptr<Operator> MakeSetOp(const BoundClause* clause);
+std::unique_ptr<Operator> MakeDeleteOp(const BoundClause* clause);
 
 // Shared by write operators: apply SET/REMOVE items to one row.
-Status ApplySetItems(ExecState& st, const std::vector<SetItem>& items, bool remove, Row& row);
+Status ApplySetItems(ExecState& st, const std::vector<BoundSetItem>& items, bool remove, Row& row);
 // Creates the unbound elements of a pattern for one row.
-Status CreatePattern(ExecState& st, const PatternPart& part, Row& row);
+Status CreatePattern(ExecState& st, const BoundPatternPart& part, Row& row);
 
 // Path search (path_search.cc).
 struct PathSearchSpec {
@@ -147,7 +148,7 @@ Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
                                              const PathSearchSpec& spec, int64_t min_hops);
 // The context a CALL of `c` passes to its procedure (clocks, limits, the
 // notification sink, the call's position).
-ProcedureContext ContextFor(const ExecState& st, const Clause& c);
+ProcedureContext ContextFor(const ExecState& st, const BoundClause& c);
 
 // Whether a relation passes the statement's RelationFilter (clocks, min-confidence).
 Result<bool> RelFiltered(ExecState& st, RelationId id);

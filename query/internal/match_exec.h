@@ -29,17 +29,17 @@ Status RunStep(MatchState& ms, size_t i, Row& row);
 Status Next(MatchState& ms, size_t i, Row& row);
 // Binds node pattern `n` to `id` (or, when its slot is bound, checks that it
 // is `id`), checks its labels and properties, then Next(i).
-Status BindNode(MatchState& ms, size_t i, const NodePattern& n, EntityId id, Row& row);
+Status BindNode(MatchState& ms, size_t i, const BoundNode& n, EntityId id, Row& row);
 // Counts an expansion of step i by where the store serves it (PROFILE).
 void NoteExpansion(MatchState& ms, size_t i, EntityId node);
 
 // The node pattern's labels and properties hold for `id`.
-Result<bool> NodeOk(MatchState& ms, EntityId id, const NodePattern& n, Row& row);
+Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row);
 // The relationship is not used yet in this MATCH, passes the statement's
 // relation filter and has the pattern's properties.
-Result<bool> RelOk(MatchState& ms, RelationId id, const RelPattern& r, Row& row);
+Result<bool> RelOk(MatchState& ms, RelationId id, const BoundRel& r, Row& row);
 // The ids an id hint names (sorted, without duplicates, not checked to exist).
-Result<std::vector<EntityId>> HintIds(MatchState& ms, const Expr& hint, Row& row);
+Result<std::vector<EntityId>> HintIds(MatchState& ms, const BoundExpr& hint, Row& row);
 // The direction to ask the store for, walking `d` forwards or backwards.
 storage::Direction DirFor(RelDir d, bool forward);
 

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/internal/eval.h"
 
 namespace kg::query::internal {
@@ -37,24 +37,23 @@ enum class StepKind {
 
 struct MatchStep {
   StepKind kind = StepKind::kFilter;
-  size_t part = 0;  // index into MatchPlan::parts
-  const NodePattern* node =
-      nullptr;  // the node the step binds (a start, or an expansion's far end)
-  const NodePattern* from = nullptr;  // expansions: the node walked from
-  const RelPattern* rel = nullptr;    // expansions, shortest paths
-  bool forward = true;                // expansions: in the written order of the pattern
-  bool into = false;                  // kExpand: the far end is bound already
+  size_t part = 0;                  // index into MatchPlan::parts
+  const BoundNode* node = nullptr;  // the node the step binds (a start, or an expansion's far end)
+  const BoundNode* from = nullptr;  // expansions: the node walked from
+  const BoundRel* rel = nullptr;    // expansions, shortest paths
+  bool forward = true;              // expansions: in the written order of the pattern
+  bool into = false;                // kExpand: the far end is bound already
   // kIndexSeek: the name value; kIdSeek: the ids; kExpand: an id hint on the far end.
-  const Expr* value = nullptr;
+  const BoundExpr* value = nullptr;
   std::string label;    // kLabelScan; kIndexSeek's fallback scan ("" = all nodes)
   std::string name;     // EXPLAIN's operator name
   std::string details;  // EXPLAIN's details
 };
 
 struct MatchPlan {
-  std::vector<const PatternPart*> parts;
+  std::vector<const BoundPatternPart*> parts;
   std::vector<MatchStep> steps;
-  const Expr* where = nullptr;
+  const BoundExpr* where = nullptr;
   bool optional = false;
   std::vector<int> bound_before;  // slots bound when the operator starts
   std::vector<int> new_slots;     // slots this clause introduces (nulled by OPTIONAL)
@@ -67,8 +66,8 @@ struct MatchRules {
   bool distinct_two_hop = false;  // two anonymous hops: TwoHopExpand(Distinct)
 };
 
-MatchPlan PlanMatch(const SourceText& src, std::vector<const PatternPart*> parts, const Expr* where,
-                    bool optional, MatchRules rules);
+MatchPlan PlanMatch(const SourceText& src, std::vector<const BoundPatternPart*> parts,
+                    const BoundExpr* where, bool optional, MatchRules rules);
 
 // What PROFILE counts per step of one match operator (ExecState::profile):
 // rows passed on, and for expanding steps how many expansions the store's

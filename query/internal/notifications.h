@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/value.h"
-#include "query/internal/ast.h"
+#include "query/internal/bound.h"
 #include "query/notification.h"
 #include "storage/store.h"
 
@@ -29,7 +29,7 @@ struct NameRef {
 // (n:Label) and property reads of nodes and relationships (n.key). Names a
 // statement writes (CREATE, MERGE, SET, REMOVE) are not reads, and keys
 // read from maps, dates and other values are not property keys.
-std::vector<NameRef> ReadNames(const Statement& statement);
+std::vector<NameRef> ReadNames(const BoundStatement& statement);
 
 // A notification for each of `names` that `txn` does not know, with "did
 // you mean" from the known names (edit distance, case).
@@ -41,7 +41,7 @@ Status CheckNames(const storage::Transaction& txn, const SourceText& src,
 // number and a string, ...).
 bool Incomparable(const Value& a, const Value& b);
 // The IncomparableTypesWarning for comparison `e` (at its operator).
-Notification IncomparableWarning(const SourceText& src, const Expr& e, const Value& a,
+Notification IncomparableWarning(const SourceText& src, const BoundExpr& e, const Value& a,
                                  const Value& b);
 
 // line:column of byte `offset` of the text (as errors give them).

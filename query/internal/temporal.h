@@ -16,7 +16,7 @@
 namespace kg::query::internal {
 
 class EvalContext;
-struct Expr;
+struct BoundExpr;
 
 // A temporal value taken apart: what a constructor reads and builds from.
 struct TemporalParts {
@@ -44,11 +44,11 @@ enum class BetweenUnit { kAll, kMonths, kDays, kSeconds };
 Value DurationBetween(const Value& from, const Value& to, BetweenUnit unit);
 
 // openCypher's date(x) (the constructor of the catalog's "date" entry).
-Result<Value> DateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
+Result<Value> DateFn(EvalContext& ctx, const BoundExpr& call, std::vector<Value>& args);
 
 // kg.date(text | date | temporal | map [, precision]): a date with its
 // precision (date_precision.cc, docs/temporal.md).
-Result<Value> KgDateFn(EvalContext& ctx, const Expr& call, std::vector<Value>& args);
+Result<Value> KgDateFn(EvalContext& ctx, const BoundExpr& call, std::vector<Value>& args);
 
 // `v.key` for a temporal or duration value: the component, or nullopt when
 // the value has no such component (the caller reports it).

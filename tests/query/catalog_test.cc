@@ -15,6 +15,7 @@
 #include "query/internal/aggregates.h"
 #include "query/internal/ast.h"
 #include "query/internal/binder.h"
+#include "query/internal/bound.h"
 #include "query/internal/eval.h"
 #include "query/internal/parser.h"
 
@@ -109,37 +110,37 @@ TEST(CatalogTest, SignaturesCarryTypesAndDeterminism) {
 }
 
 // Finds the first call node named `name` (any case) in `e`.
-Expr* FindCall(Expr* e, const std::string& name) {
+BoundExpr* FindCall(BoundExpr* e, const std::string& name) {
   if (e == nullptr) return nullptr;
   if (e->kind == ExprKind::kCall && Lower(e->name) == name) return e;
   if (e->kind == ExprKind::kCountStar && name == "count") return e;
   for (auto& a : e->args)
-    if (Expr* found = FindCall(a.get(), name)) return found;
+    if (BoundExpr* found = FindCall(a.get(), name)) return found;
   return nullptr;
 }
 
-Statement BindOrDie(const std::string& text) {
+BoundStatement BindOrDie(const std::string& text) {
   SourceText src{text};
   Result<Statement> st = Parse(src);
   EXPECT_TRUE(st.ok()) << st.status().ToString();
-  Status s = Bind(src, &*st);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return std::move(*st);
+  Result<BoundStatement> bound = Bind(src, *st);
+  EXPECT_TRUE(bound.ok()) << bound.status().ToString();
+  return std::move(*bound);
 }
 
 int hooked_calls = 0;
-Result<Value> Hooked(EvalContext&, const Expr&, std::vector<Value>& args) {
+Result<Value> Hooked(EvalContext&, const BoundExpr&, std::vector<Value>& args) {
   ++hooked_calls;
   return Value("hooked:" + args[0].as_string());
 }
 
 TEST(CatalogTest, BinderStoresTheEntryAndEvaluationCallsItWithoutLookup) {
-  Statement st = BindOrDie("RETURN toLower('AB') AS x, count(*) AS c");
+  BoundStatement st = BindOrDie("RETURN toLower('AB') AS x, count(*) AS c");
   auto& items = st.parts[0].clauses[0].projection.items;
-  Expr* call = FindCall(items[0].expr.get(), "tolower");
+  BoundExpr* call = FindCall(items[0].expr.get(), "tolower");
   ASSERT_NE(call, nullptr);
   EXPECT_EQ(call->function, FindFunction("toLower"));
-  Expr* count = FindCall(items[1].expr.get(), "count");
+  BoundExpr* count = FindCall(items[1].expr.get(), "count");
   ASSERT_NE(count, nullptr);
   EXPECT_EQ(count->aggregate_def, FindAggregate("count"));
   EXPECT_EQ(count->function, nullptr);
@@ -166,21 +167,21 @@ TEST(CatalogTest, BindErrorsNameTheCallAndArgument) {
   SourceText unknown{"RETURN noSuch(1)"};
   Result<Statement> st = Parse(unknown);
   ASSERT_TRUE(st.ok());
-  Status s = Bind(unknown, &*st);
+  Status s = Bind(unknown, *st).status();
   EXPECT_NE(s.message().find("UnknownFunction"), std::string::npos) << s.ToString();
   EXPECT_NE(s.message().find("1:8"), std::string::npos) << s.ToString();
 
   SourceText typed{"MATCH (n) RETURN labels(1)"};
   st = Parse(typed);
   ASSERT_TRUE(st.ok());
-  s = Bind(typed, &*st);
+  s = Bind(typed, *st).status();
   EXPECT_NE(s.message().find("InvalidArgumentType"), std::string::npos) << s.ToString();
   EXPECT_NE(s.message().find("1:25"), std::string::npos) << s.ToString();
 
   SourceText arity{"RETURN toLower('a', 'b')"};
   st = Parse(arity);
   ASSERT_TRUE(st.ok());
-  s = Bind(arity, &*st);
+  s = Bind(arity, *st).status();
   EXPECT_NE(s.message().find("InvalidNumberOfArguments"), std::string::npos) << s.ToString();
 }
 
@@ -189,11 +190,11 @@ TEST(CatalogTest, BindErrorsNameTheCallAndArgument) {
 void ExpectMergeMatchesOnePass(const std::string& name, const ValueList& values) {
   const AggregateDef* def = FindAggregate(name);
   ASSERT_NE(def, nullptr) << name;
-  Expr agg;
+  BoundExpr agg;
   agg.kind = ExprKind::kCall;
   agg.name = name;
   agg.aggregate_def = def;
-  agg.args.push_back(std::make_unique<Expr>());
+  agg.args.push_back(std::make_unique<BoundExpr>());
   EvalContext ctx;
   AggState whole, left, right;
   for (AggState* s : {&whole, &left, &right}) {
@@ -221,7 +222,7 @@ TEST(AggregateCatalogTest, MergingPartitionsGivesTheOnePassValue) {
 
 TEST(AggregateCatalogTest, SumMergeReportsIntegerOverflow) {
   const AggregateDef* sum = FindAggregate("sum");
-  Expr agg;
+  BoundExpr agg;
   agg.kind = ExprKind::kCall;
   agg.name = "sum";
   agg.aggregate_def = sum;

@@ -13,7 +13,7 @@ Status Compile(const std::string& text) {
   SourceText src{text, "query"};
   auto st = Parse(src);
   if (!st.ok()) return st.status();
-  return Bind(src, &*st);
+  return Bind(src, *st).status();
 }
 
 TEST(ParserTest, ParsesReadQueries) {
