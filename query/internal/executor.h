@@ -131,11 +131,18 @@ Status ApplySetItems(ExecState& st, const std::vector<SetItem>& items, bool remo
 Status CreatePattern(ExecState& st, const PatternPart& part, Row& row);
 
 // Path search (path_search.cc).
+// What a search expanded (PROFILE): the nodes whose relations it walked and
+// the relations the store reported there (those that pass the clocks).
+struct PathSearchCounts {
+  uint64_t nodes = 0;
+  uint64_t edges = 0;
+};
 struct PathSearchSpec {
   storage::Direction dir = storage::Direction::kBoth;  // as seen from the start node
   std::vector<std::string> types;
   int64_t max_hops = -1;
-  bool all = false;  // allShortestPaths
+  bool all = false;                    // allShortestPaths
+  PathSearchCounts* counts = nullptr;  // added to when set (ShortestPaths)
 };
 // Shortest paths from `from` to `to` as relation-id sequences (each path's
 // relations in order from `from`). Empty when unreachable.
