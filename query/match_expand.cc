@@ -235,6 +235,7 @@ Status ShortestStep(MatchState& ms, size_t i, Row& row) {
   if (ms.profile != nullptr) {
     NoteExpansion(ms, i, a.as_node().id, counts.nodes);
     ms.profile->edges[i] += counts.edges;
+    ms.profile->degree[i] += counts.degree;
   }
   for (const auto& rels : paths) {
     if (static_cast<int64_t>(rels.size()) < r.min_hops) continue;

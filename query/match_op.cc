@@ -100,6 +100,7 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
       p.cached.assign(n, 0);
       p.rocksdb.assign(n, 0);
       p.edges.assign(n, 0);
+      p.degree.assign(n, 0);
     }
     ms.profile = &p;
   }

@@ -105,6 +105,8 @@ Status ExpandLevel(ExecState& st, Side& side, const Side& other, const PathSearc
     if (counts != nullptr) {
       ++counts->nodes;
       counts->edges += edges;
+      KG_ASSIGN_OR_RETURN(uint64_t degree, st.eval.txn->Degree(u, side.dir, spec.types));
+      counts->degree += degree;
     }
     if (*met != 0) break;
   }

@@ -131,11 +131,13 @@ Status ApplySetItems(ExecState& st, const std::vector<SetItem>& items, bool remo
 Status CreatePattern(ExecState& st, const PatternPart& part, Row& row);
 
 // Path search (path_search.cc).
-// What a search expanded (PROFILE): the nodes whose relations it walked and
-// the relations the store reported there (those that pass the clocks).
+// What a search expanded (PROFILE): the nodes whose relations it walked,
+// the relations the store reported there (those that pass the clocks, up
+// to where the search stopped) and all the relations at those nodes.
 struct PathSearchCounts {
   uint64_t nodes = 0;
   uint64_t edges = 0;
+  uint64_t degree = 0;
 };
 struct PathSearchSpec {
   storage::Direction dir = storage::Direction::kBoth;  // as seen from the start node

@@ -79,6 +79,7 @@ struct StepProfile {
   std::vector<uint64_t> cached;
   std::vector<uint64_t> rocksdb;
   std::vector<uint64_t> edges;
+  std::vector<uint64_t> degree;
 };
 
 }  // namespace kg::query::internal
