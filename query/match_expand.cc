@@ -228,9 +228,15 @@ Status ShortestStep(MatchState& ms, size_t i, Row& row) {
   const Value& a = row[s.from->slot];
   const Value& b = row[s.node->slot];
   if (!a.is_node() || !b.is_node()) return Status::OK();
-  PathSearchSpec spec{DirFor(r.dir, true), r.types, r.max_hops, p.kind == PathKind::kAllShortest};
-  NoteExpansion(ms, i, a.as_node().id);
+  PathSearchCounts counts;
+  PathSearchSpec spec{DirFor(r.dir, true), r.types, r.max_hops, p.kind == PathKind::kAllShortest,
+                      ms.profile != nullptr ? &counts : nullptr};
   KG_ASSIGN_OR_RETURN(auto paths, ShortestPaths(*ms.st, a.as_node().id, b.as_node().id, spec));
+  if (ms.profile != nullptr) {
+    NoteExpansion(ms, i, a.as_node().id, counts.nodes);
+    ms.profile->edges[i] += counts.edges;
+    ms.profile->degree[i] += counts.degree;
+  }
   for (const auto& rels : paths) {
     if (static_cast<int64_t>(rels.size()) < r.min_hops) continue;
     ValueList list;

@@ -32,10 +32,10 @@ Status BindNode(MatchState& ms, size_t i, const BoundNode& n, EntityId id, Row& 
 // Whether the store's topology cache serves this transaction shows in
 // whether it can tell a node's name without reading its record
 // (Transaction::PeekProperty): it then serves the expansions too.
-void NoteExpansion(MatchState& ms, size_t i, EntityId node) {
+void NoteExpansion(MatchState& ms, size_t i, EntityId node, uint64_t n) {
   if (ms.profile == nullptr) return;
   bool cached = ms.st->eval.txn->PeekProperty(node, "name").has_value();
-  ++(cached ? ms.profile->cached : ms.profile->rocksdb)[i];
+  (cached ? ms.profile->cached : ms.profile->rocksdb)[i] += n;
 }
 
 namespace {
@@ -99,6 +99,8 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
       p.rows.assign(n, 0);
       p.cached.assign(n, 0);
       p.rocksdb.assign(n, 0);
+      p.edges.assign(n, 0);
+      p.degree.assign(n, 0);
     }
     ms.profile = &p;
   }

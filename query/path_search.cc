@@ -14,9 +14,7 @@
 // per query: a per-query copy would be ~400x slower. Once the store's
 // topology cache is built, Expand reads the same CSR-like rows anyway.
 #include <algorithm>
-#include <deque>
 #include <set>
-#include <unordered_map>
 
 #include "query/internal/executor.h"
 #include "query/internal/flat_id_map.h"
@@ -41,73 +39,110 @@ storage::Direction Reverse(storage::Direction d) {
   return d;
 }
 
-struct Parent {
-  EntityId node;
+constexpr uint32_t kNoLink = UINT32_MAX;
+
+// What one side of the search knows of a node it reached: the level and the
+// relation it was first reached by (parent 0 at the side's origin; ids are
+// never 0). Why one flat map entry rather than std::unordered_map dist and
+// parents maps: each edge's far end is looked up once, in one cache line,
+// without the two heap nodes (and a parents vector) per reached node that
+// were most of a search's time on kggen M.
+struct Reached {
+  int32_t depth = 0;
+  uint32_t more = kNoLink;  // allShortestPaths: the last further parent in Side::links
+  EntityId parent = 0;
+  RelationId rel = 0;
+};
+
+// A further parent of a node at the same level (allShortestPaths only),
+// linked to the one recorded before it.
+struct Link {
+  EntityId parent;
   RelationId rel;
+  uint32_t prev;
 };
 
 // One side of the bidirectional search.
 struct Side {
   storage::Direction dir;
-  std::unordered_map<EntityId, int64_t> dist;
-  std::unordered_map<EntityId, std::vector<Parent>> parents;
+  FlatIdMap<Reached> seen;
+  std::vector<Link> links;
   std::vector<EntityId> frontier;
-  int64_t depth = 0;
+  int32_t depth = 0;
 };
 
-// Expands one level of `side`. Without `all`, stops at the first newly
-// reached node that `other` has seen (the first meeting node in discovery
-// order, which is the one a full level would report first) and sets *met.
-Status ExpandLevel(ExecState& st, Side& side, const Side& other,
-                   const std::vector<std::string>& types, bool all, EntityId* met, bool* found) {
+// Expands one level of `side`, deciding each edge as the store reports it.
+// Without spec.all, stops at the first newly reached node that `other` has
+// seen (the first meeting node in discovery order, which is the one a full
+// level would report first) and sets *met.
+Status ExpandLevel(ExecState& st, Side& side, const Side& other, const PathSearchSpec& spec,
+                   EntityId* met, PathSearchCounts* counts) {
   std::vector<EntityId> next;
-  std::vector<storage::Edge> edges;
+  const int32_t depth = side.depth + 1;
   for (EntityId u : side.frontier) {
     KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-    edges.clear();
     // Only relations that pass the statement's clocks (decided by the store
     // beside each entry it walks).
-    KG_RETURN_IF_ERROR(
-        st.eval.txn->Expand(u, side.dir, types, st.eval.relations, [&](const storage::Edge& e) {
-          if (e.other != u) edges.push_back(e);
+    uint64_t edges = 0;
+    KG_RETURN_IF_ERROR(st.eval.txn->Expand(
+        u, side.dir, spec.types, st.eval.relations, [&](const storage::Edge& e) {
+          if (e.other == u) return true;
+          ++edges;
+          auto [r, inserted] = side.seen.TryEmplace(e.other);
+          if (inserted) {
+            *r = Reached{depth, kNoLink, u, e.relation};
+            next.push_back(e.other);
+            if (!spec.all && other.seen.Contains(e.other)) {
+              *met = e.other;
+              return false;
+            }
+          } else if (spec.all && r->depth == depth) {
+            side.links.push_back({u, e.relation, r->more});
+            r->more = static_cast<uint32_t>(side.links.size() - 1);
+          }
           return true;
         }));
-    for (const auto& e : edges) {
-      auto [it, inserted] = side.dist.try_emplace(e.other, side.depth + 1);
-      if (inserted) {
-        side.parents[e.other].push_back({u, e.relation});
-        next.push_back(e.other);
-        if (!all && other.dist.count(e.other)) {
-          *met = e.other;
-          *found = true;
-          side.frontier = std::move(next);
-          ++side.depth;
-          return Status::OK();
-        }
-      } else if (all && it->second == side.depth + 1) {
-        side.parents[e.other].push_back({u, e.relation});
-      }
+    if (counts != nullptr) {
+      ++counts->nodes;
+      counts->edges += edges;
+      KG_ASSIGN_OR_RETURN(uint64_t degree, st.eval.txn->Degree(u, side.dir, spec.types));
+      counts->degree += degree;
     }
+    if (*met != 0) break;
   }
   side.frontier = std::move(next);
-  ++side.depth;
-  return st.CheckRows(side.dist.size());
+  side.depth = depth;
+  if (*met != 0) return Status::OK();
+  return st.CheckRows(side.seen.size());
 }
 
-// All parent chains from `node` back to the side's origin (rels in origin->node order).
+// All parent chains from `node` back to the side's origin (rels in
+// origin->node order), parents in the order they were found; without `all`
+// only the first parent's.
 void Chains(const Side& side, EntityId node, bool all, std::vector<RelationId>& cur,
             std::vector<std::vector<RelationId>>* out) {
-  auto it = side.parents.find(node);
-  if (it == side.parents.end()) {
+  const Reached& r = *side.seen.Find(node);
+  if (r.parent == 0) {
     out->emplace_back(cur.rbegin(), cur.rend());
     return;
   }
-  for (const Parent& p : it->second) {
-    cur.push_back(p.rel);
-    Chains(side, p.node, all, cur, out);
-    cur.pop_back();
-    if (!all) return;
+  std::vector<std::pair<EntityId, RelationId>> parents{{r.parent, r.rel}};
+  if (all) {
+    for (uint32_t i = r.more; i != kNoLink; i = side.links[i].prev)
+      parents.emplace_back(side.links[i].parent, side.links[i].rel);
+    std::reverse(parents.begin() + 1, parents.end());  // linked last first
   }
+  for (const auto& [parent, rel] : parents) {
+    cur.push_back(rel);
+    Chains(side, parent, all, cur, out);
+    cur.pop_back();
+  }
+}
+
+Side StartSide(storage::Direction dir, EntityId origin) {
+  Side side{dir, {}, {}, {origin}};
+  side.seen.TryEmplace(origin);  // depth 0, no parent
+  return side;
 }
 
 }  // namespace
@@ -120,23 +155,24 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
     out.emplace_back();
     return out;
   }
-  Side f{spec.dir, {{from, 0}}, {}, {from}};
-  Side b{Reverse(spec.dir), {{to, 0}}, {}, {to}};
+  Side f = StartSide(spec.dir, from);
+  Side b = StartSide(Reverse(spec.dir), to);
   std::vector<EntityId> meet;
   while (meet.empty() && !f.frontier.empty() && !b.frontier.empty()) {
     if (spec.max_hops >= 0 && f.depth + b.depth >= spec.max_hops) break;
     Side& grow = f.frontier.size() <= b.frontier.size() ? f : b;
     const Side& other = &grow == &f ? b : f;
     EntityId met = 0;
-    bool found = false;
-    KG_RETURN_IF_ERROR(ExpandLevel(st, grow, other, spec.types, spec.all, &met, &found));
-    if (found) {
+    KG_RETURN_IF_ERROR(ExpandLevel(st, grow, other, spec, &met, spec.counts));
+    if (met != 0) {
       meet.push_back(met);
       break;
     }
     for (EntityId n : grow.frontier)
-      if (other.dist.count(n)) meet.push_back(n);
+      if (other.seen.Contains(n)) meet.push_back(n);
   }
+  // Distinct relation sequences end at distinct meeting nodes or differ in
+  // a chain, so the set only guards against an edge reported twice.
   std::set<std::vector<RelationId>> seen;
   for (EntityId m : meet) {
     std::vector<std::vector<RelationId>> left, right;
@@ -147,8 +183,11 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
       for (const auto& r : right) {
         std::vector<RelationId> path = l;
         path.insert(path.end(), r.rbegin(), r.rend());
+        if (!spec.all) {
+          out.push_back(std::move(path));
+          return out;
+        }
         if (seen.insert(path).second) out.push_back(std::move(path));
-        if (!spec.all) return out;
       }
     }
   }

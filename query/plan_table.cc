@@ -16,13 +16,18 @@ Line Head(const std::string& name, const std::string& details, const PlanProfile
   return line;
 }
 
-// "3 cached, 1 RocksDB": how the store served a step's expansions; null
-// for a step that expands nothing.
+// "3 cached, 1 RocksDB": how the store served a step's expansions (and for
+// a shortest-path step ", 40 of 90 relations": those its searches took,
+// passing the clocks, before they stopped, of all at the nodes expanded);
+// null for a step that expands nothing.
 Value Expansions(const StepProfile& p, size_t i) {
   std::string out;
   if (p.cached[i] > 0) out = std::to_string(p.cached[i]) + " cached";
   if (p.rocksdb[i] > 0)
     out += (out.empty() ? "" : ", ") + std::to_string(p.rocksdb[i]) + " RocksDB";
+  if (i < p.degree.size() && p.degree[i] > 0)
+    out += (out.empty() ? "" : ", ") + std::to_string(p.edges[i]) + " of " +
+           std::to_string(p.degree[i]) + " relations";
   return out.empty() ? Value() : Value(out);
 }
 

@@ -132,11 +132,20 @@ Status ApplySetItems(ExecState& st, const std::vector<BoundSetItem>& items, bool
 Status CreatePattern(ExecState& st, const BoundPatternPart& part, Row& row);
 
 // Path search (path_search.cc).
+// What a search expanded (PROFILE): the nodes whose relations it walked,
+// the relations the store reported there (those that pass the clocks, up
+// to where the search stopped) and all the relations at those nodes.
+struct PathSearchCounts {
+  uint64_t nodes = 0;
+  uint64_t edges = 0;
+  uint64_t degree = 0;
+};
 struct PathSearchSpec {
   storage::Direction dir = storage::Direction::kBoth;  // as seen from the start node
   std::vector<std::string> types;
   int64_t max_hops = -1;
-  bool all = false;  // allShortestPaths
+  bool all = false;                    // allShortestPaths
+  PathSearchCounts* counts = nullptr;  // added to when set (ShortestPaths)
 };
 // Shortest paths from `from` to `to` as relation-id sequences (each path's
 // relations in order from `from`). Empty when unreachable.

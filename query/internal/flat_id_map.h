@@ -5,6 +5,7 @@
 // 0 marks an empty slot.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -33,6 +34,20 @@ class FlatIdMap {
         slots_[i] = {id, std::move(value)};
         ++size_;
         return true;
+      }
+    }
+  }
+
+  // The value stored for `id`, inserting a default V when absent; the bool
+  // is true when it was inserted. The pointer is valid until the next insert.
+  std::pair<V*, bool> TryEmplace(uint64_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    for (size_t i = Hash(id) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].first == id) return {&slots_[i].second, false};
+      if (slots_[i].first == 0) {
+        slots_[i].first = id;
+        ++size_;
+        return {&slots_[i].second, true};
       }
     }
   }

@@ -30,8 +30,9 @@ Status Next(MatchState& ms, size_t i, Row& row);
 // Binds node pattern `n` to `id` (or, when its slot is bound, checks that it
 // is `id`), checks its labels and properties, then Next(i).
 Status BindNode(MatchState& ms, size_t i, const BoundNode& n, EntityId id, Row& row);
-// Counts an expansion of step i by where the store serves it (PROFILE).
-void NoteExpansion(MatchState& ms, size_t i, EntityId node);
+// Counts `n` expansions of step i (from `node`, or a search begun there) by
+// where the store serves them (PROFILE).
+void NoteExpansion(MatchState& ms, size_t i, EntityId node, uint64_t n = 1);
 
 // The node pattern's labels and properties hold for `id`.
 Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row);

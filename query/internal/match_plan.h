@@ -71,11 +71,14 @@ MatchPlan PlanMatch(const SourceText& src, std::vector<const BoundPatternPart*> 
 
 // What PROFILE counts per step of one match operator (ExecState::profile):
 // rows passed on, and for expanding steps how many expansions the store's
-// topology cache served and how many went to RocksDB.
+// topology cache served and how many went to RocksDB; for shortest-path
+// steps every node the searches expanded, and the relations found there.
 struct StepProfile {
   std::vector<uint64_t> rows;
   std::vector<uint64_t> cached;
   std::vector<uint64_t> rocksdb;
+  std::vector<uint64_t> edges;
+  std::vector<uint64_t> degree;
 };
 
 }  // namespace kg::query::internal

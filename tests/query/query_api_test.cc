@@ -249,6 +249,27 @@ TEST_F(QueryApiTest, ProfileSaysWhereExpansionsWereServed) {
   }
 }
 
+// A shortest-path step's expansions are the nodes its search expanded and
+// the relations found there: on a-b-c-d (and c-e), from a: a (1), b (2),
+// then c, whose first relation (outgoing, to d) meets the other side and
+// stops it; of 1 + 2 + 3 relations at those nodes.
+TEST_F(QueryApiTest, ProfileCountsWhatAShortestPathSearchExpanded) {
+  ASSERT_TRUE(
+      Q("CREATE (a:P {name: 'a'})-[:T]->(b:P {name: 'b'})-[:T]->(c:P {name: 'c'})-[:T]->(:P "
+        "{name: 'd'}), (c)-[:T]->(:P {name: 'e'})")
+          .ok());
+  auto r = Q("PROFILE MATCH p = shortestPath((x {name: 'a'})-[*..5]-(y {name: 'd'})) RETURN p");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->rows.size(), 5u);
+  EXPECT_EQ(r->rows[2][0], Value("ShortestPath(BFS)"));
+  EXPECT_EQ(r->rows[2][2], Value(1));
+  const Value& expansions = r->rows[2][4];
+  ASSERT_TRUE(expansions.is_string());
+  EXPECT_TRUE(expansions.as_string() == "3 cached, 4 of 6 relations" ||
+              expansions.as_string() == "3 RocksDB, 4 of 6 relations")
+      << expansions.as_string();
+}
+
 // A LIMIT without ORDER BY stops the match once it has its rows.
 TEST_F(QueryApiTest, LimitStopsStreamingEarly) {
   ASSERT_TRUE(Q("UNWIND range(1, 50) AS i CREATE (:P {i: i})").ok());
