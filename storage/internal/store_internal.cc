@@ -1,6 +1,8 @@
 // Raw column family access for tests (see store_internal.h).
 #include "storage/internal/store_internal.h"
 
+#include <rocksdb/table_properties.h>
+
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage::internal {
@@ -30,6 +32,23 @@ std::optional<std::string> StoreInternal::Get(const Store& store, int cf, std::s
 
 std::optional<uint32_t> StoreInternal::TypeId(const Store& store, std::string_view type) {
   return store.impl()->types_.Find(type);
+}
+
+Result<std::vector<std::string>> StoreInternal::TableCompressions(const Store& store, int cf) {
+  Store::Impl* s = store.impl();
+  rocksdb::TablePropertiesCollection tables;
+  KG_RETURN_IF_ERROR(
+      FromRocks(s->db()->GetPropertiesOfAllTables(s->cf(cf), &tables), "table properties"));
+  std::vector<std::string> names;
+  for (const auto& [file, props] : tables) names.push_back(props->compression_name);
+  return names;
+}
+
+Status StoreInternal::Flush(Store& store) {
+  Store::Impl* s = store.impl();
+  std::vector<rocksdb::ColumnFamilyHandle*> all;
+  for (int cf = 0; cf < kCfCount; ++cf) all.push_back(s->cf(cf));
+  return FromRocks(s->db()->Flush(rocksdb::FlushOptions(), all), "flush");
 }
 
 std::optional<uint32_t> StoreInternal::LabelId(const Store& store, std::string_view label) {

@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/result.h"
 #include "core/status.h"
 #include "storage/internal/keys.h"
 #include "storage/store.h"
@@ -26,6 +28,12 @@ class StoreInternal {
   // Dictionary ids, or nullopt when the name is unknown.
   static std::optional<uint32_t> TypeId(const Store& store, std::string_view type);
   static std::optional<uint32_t> LabelId(const Store& store, std::string_view label);
+  // The compression named by each table file of family `cf` ("LZ4", "ZSTD",
+  // "NoCompression"), a name per file; an error when RocksDB cannot read
+  // the files' properties.
+  static Result<std::vector<std::string>> TableCompressions(const Store& store, int cf);
+  // Writes every family's memtable into a table file, synced.
+  static Status Flush(Store& store);
 };
 
 }  // namespace kg::storage::internal
