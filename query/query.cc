@@ -191,62 +191,65 @@ Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t las
   return sink.Finish(out);
 }
 
-Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
-                                 std::vector<std::vector<OpStats>>* stats) {
-  ResultTable all;
-  all.columns = impl.plan->columns;
+// Runs pipeline `pi` (a UNION part) from one empty row to its output table.
+Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& impl, size_t pi,
+                                std::vector<OpStats>* stats) {
+  const auto& pipe = impl.plan->pipelines[pi];
+  if (pipe.standalone_call != nullptr)
+    return RunStandaloneCall(st, *pipe.standalone_call, pipe.standalone_def);
   // Only PROFILE shows the per-operator times: a clock read costs ~0.1 µs
   // on this VM, two per operator run, in a `RETURN 1` of ~3 µs.
   bool timed = impl.statement.mode == internal::BoundStatement::Mode::kProfile;
   using SteadyClock = std::chrono::steady_clock;
-  for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
-    const auto& pipe = impl.plan->pipelines[pi];
-    stats->emplace_back(pipe.ops.size());
-    ResultTable part;
-    if (pipe.standalone_call != nullptr) {
-      KG_ASSIGN_OR_RETURN(part, RunStandaloneCall(st, *pipe.standalone_call, pipe.standalone_def));
-    } else {
-      Rows rows;
-      rows.emplace_back(st.num_slots);
-      // A plain final RETURN hands its rows over as they are made.
-      bool emit_final = st.emit != nullptr && pipe.final_projection != nullptr &&
-                        !pipe.ops.empty() && pipe.ops.back()->Streams();
-      for (size_t oi = 0; oi < pipe.ops.size();) {
-        SteadyClock::time_point t0 = timed ? SteadyClock::now() : SteadyClock::time_point();
-        // Operators oi..last-1 stream their rows into the sink of `last`.
-        size_t last = oi;
-        while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
-        std::unique_ptr<Operator::Sink> sink;
-        if (emit_final && last + 1 == pipe.ops.size()) {
-          sink = std::make_unique<EmitSink>(st, *pipe.ops[last],
-                                            ShapeOf(pipe, impl.statement.parts[pi]).slots);
-        } else if (last > oi) {
-          sink = pipe.ops[last]->MakeSink(st);
-        }
-        Rows out;
-        if (sink != nullptr && last == oi) {  // the RETURN alone: its input is all there
-          for (Row& row : rows) KG_RETURN_IF_ERROR(sink->Add(row));
-          Rows().swap(rows);
-          KG_RETURN_IF_ERROR(sink->Finish(&out));
-        } else if (sink != nullptr) {
-          KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, &(*stats)[pi]));
-        } else {
-          last = oi;
-          KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
-        }
-        rows = std::move(out);
-        // What this step held besides its output is freed now.
-        st.eval.memory.used = st.eval.memory.written;
-        for (const Row& r : rows) st.eval.memory.used += internal::ApproxBytes(r);
-        KG_RETURN_IF_ERROR(st.eval.memory.Charge(0));
-        (*stats)[pi][last].rows = rows.size();
-        if (timed)
-          (*stats)[pi][last].ms =
-              std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
-        oi = last + 1;
-      }
-      KG_ASSIGN_OR_RETURN(part, Output(st, pipe, impl.statement.parts[pi], rows));
+  Rows rows;
+  rows.emplace_back(st.num_slots);
+  // A plain final RETURN hands its rows over as they are made.
+  bool emit_final = st.emit != nullptr && pipe.final_projection != nullptr && !pipe.ops.empty() &&
+                    pipe.ops.back()->Streams();
+  for (size_t oi = 0; oi < pipe.ops.size();) {
+    SteadyClock::time_point t0 = timed ? SteadyClock::now() : SteadyClock::time_point();
+    // Operators oi..last-1 stream their rows into the sink of `last`.
+    size_t last = oi;
+    while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
+    std::unique_ptr<Operator::Sink> sink;
+    if (emit_final && last + 1 == pipe.ops.size()) {
+      sink = std::make_unique<EmitSink>(st, *pipe.ops[last],
+                                        ShapeOf(pipe, impl.statement.parts[pi]).slots);
+    } else if (last > oi) {
+      sink = pipe.ops[last]->MakeSink(st);
     }
+    Rows out;
+    if (sink != nullptr && last == oi) {  // the RETURN alone: its input is all there
+      for (Row& row : rows) KG_RETURN_IF_ERROR(sink->Add(row));
+      Rows().swap(rows);
+      KG_RETURN_IF_ERROR(sink->Finish(&out));
+    } else if (sink != nullptr) {
+      KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats));
+    } else {
+      last = oi;
+      KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
+    }
+    rows = std::move(out);
+    // What this step held besides its output is freed now.
+    st.eval.memory.used = st.eval.memory.written;
+    for (const Row& r : rows) st.eval.memory.used += internal::ApproxBytes(r);
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(0));
+    (*stats)[last].rows = rows.size();
+    if (timed)
+      (*stats)[last].ms =
+          std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+    oi = last + 1;
+  }
+  return Output(st, pipe, impl.statement.parts[pi], rows);
+}
+
+Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
+                                 std::vector<std::vector<OpStats>>* stats) {
+  ResultTable all;
+  all.columns = impl.plan->columns;
+  for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
+    stats->emplace_back(impl.plan->pipelines[pi].ops.size());
+    KG_ASSIGN_OR_RETURN(ResultTable part, RunPipeline(st, impl, pi, &stats->back()));
     if (pi == 0) all.columns = part.columns;
     for (auto& r : part.rows) all.rows.push_back(std::move(r));
   }
@@ -327,6 +330,40 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
   return HandOver(std::move(table), options);
 }
 
+namespace {
+
+// The execution state of one run of `impl` in `txn` with `options`.
+Status StartState(const PreparedStatement::Impl& impl, storage::Transaction& txn,
+                  const QueryOptions& options, std::vector<Notification>* notes, ExecState* out) {
+  ExecState& st = *out;
+  st.eval.txn = &txn;
+  st.eval.params = &options.parameters;
+  st.eval.src = &impl.src;
+  st.eval.relations = options.relations;
+  KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &st.eval.relations));
+  if (!st.eval.relations.empty()) txn.KeepEdgeClocks();  // edges are checked as they come
+  st.eval.cancel = options.cancel;
+  st.eval.interrupt = options.interrupt;
+  st.eval.memory.limit = options.max_memory_bytes;
+  st.eval.notifications = notes;
+  if (options.timeout_seconds > 0)
+    st.eval.deadline = std::chrono::steady_clock::now() +
+                       std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                           std::chrono::duration<double>(options.timeout_seconds));
+  st.options = &options;
+  st.procedures = options.procedures ? options.procedures : &impl.builtins;
+  st.statement = &impl.statement;
+  st.num_slots = static_cast<size_t>(impl.statement.num_slots);
+  st.eval.pattern_match = [&impl, &st](const internal::BoundExpr& e, Row& row,
+                                       const internal::EvalContext::PatternEmit& emit) -> Status {
+    Row copy = row;
+    return impl.plan->pattern_ops[e.pattern_plan]->MatchRow(st, copy, emit);
+  };
+  return Status::OK();
+}
+
+}  // namespace
+
 Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
                                                  const QueryOptions& options) const {
   const Impl& impl = *impl_;
@@ -340,31 +377,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     if (options.row_consumer) return HandOver(internal::PlanTable(*impl.plan, nullptr), options);
     return internal::PlanTable(*impl.plan, nullptr);
   }
-  const ProcedureRegistry& procs = options.procedures ? *options.procedures : impl.builtins;
   ExecState st;
-  st.eval.txn = &txn;
-  st.eval.params = &options.parameters;
-  st.eval.src = &impl.src;
-  st.eval.relations = options.relations;
-  KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &st.eval.relations));
-  if (!st.eval.relations.empty()) txn.KeepEdgeClocks();  // edges are checked as they come
-  st.eval.cancel = options.cancel;
-  st.eval.interrupt = options.interrupt;
-  st.eval.memory.limit = options.max_memory_bytes;
-  if (notify) st.eval.notifications = &notes;
-  if (options.timeout_seconds > 0)
-    st.eval.deadline = std::chrono::steady_clock::now() +
-                       std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                           std::chrono::duration<double>(options.timeout_seconds));
-  st.options = &options;
-  st.procedures = &procs;
-  st.statement = &impl.statement;
-  st.num_slots = static_cast<size_t>(impl.statement.num_slots);
-  st.eval.pattern_match = [&](const internal::BoundExpr& e, Row& row,
-                              const internal::EvalContext::PatternEmit& emit) -> Status {
-    Row copy = row;
-    return impl.plan->pattern_ops[e.pattern_plan]->MatchRow(st, copy, emit);
-  };
+  KG_RETURN_IF_ERROR(StartState(impl, txn, options, notify ? &notes : nullptr, &st));
   // Rows go to the consumer as they are made only when nothing after the
   // run can still fail the statement (writes, strict) or needs them all
   // (UNION's distinct rows, PROFILE's table).

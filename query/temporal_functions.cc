@@ -189,6 +189,8 @@ void ConvertZone(TemporalParts* p, int32_t offset, int32_t zone) {
 }
 
 // A temporal of `target` from a map, over `base` parts when truncating.
+// Long by design: openCypher's map form reads its keys (date, time, timezone,
+// epoch, fields) in one pass whose order of application is the rule.
 Result<Value> FromMap(EvalContext& ctx, const BoundExpr& c, T target, const ValueMap& m,
                       const TemporalParts* base) {
   TemporalParts p = base ? *base : TemporalParts{};
