@@ -154,6 +154,19 @@ Status VarExpandStep(MatchState& ms, size_t i, Row& row) {
   return VarLength(ms, i, row, from_v->as_node().id, 0, trail);
 }
 
+namespace {
+
+// Binds step i's end node to each of `ends` in turn, until the consumer stops.
+Status BindEnds(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row& row) {
+  for (EntityId id : ends) {
+    KG_RETURN_IF_ERROR(BindNode(ms, i, *ms.plan->steps[i].node, id, row));
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 // Walks to the same end node are indistinguishable to the consumer: a BFS
 // of the distinct reachable nodes replaces the enumeration of every trail.
 Status PruningStep(MatchState& ms, size_t i, Row& row) {
@@ -166,11 +179,7 @@ Status PruningStep(MatchState& ms, size_t i, Row& row) {
   NoteExpansion(ms, i, from);
   KG_ASSIGN_OR_RETURN(auto ends, ReachableNodes(*ms.st, from, spec, r.min_hops));
   row[r.slot] = Value();
-  for (EntityId id : ends) {
-    KG_RETURN_IF_ERROR(BindNode(ms, i, *s.node, id, row));
-    if (ms.stop) break;
-  }
-  return Status::OK();
+  return BindEnds(ms, i, ends, row);
 }
 
 // (a)-->()-->(c) for a duplicate-insensitive consumer: distinct middle nodes,
@@ -212,11 +221,7 @@ Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
   row[r0.slot] = Value();
   row[r1.slot] = Value();
   row[mid.slot] = Value();
-  for (EntityId id : ends) {
-    KG_RETURN_IF_ERROR(BindNode(ms, i, *s.node, id, row));
-    if (ms.stop) break;
-  }
-  return Status::OK();
+  return BindEnds(ms, i, ends, row);
 }
 
 // shortestPath((a)-[*..n]-(b)) with both ends bound by the steps before:

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -72,6 +73,31 @@ class IngestDbTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<storage::Store> store_;
   NameIndexCache cache_;
+};
+
+// The rule tests' fixture: the bundled entities loaded, and each text's
+// relation candidates as "from -TYPE-> to" lines.
+class SeededRulesTest : public IngestDbTest {
+ protected:
+  void SetUp() override {
+    IngestDbTest::SetUp();
+    LoadSeedEntities();
+  }
+  std::vector<std::string> Rel(const std::string& text) {
+    return Relations(Analyse("t.txt", text));
+  }
+  static bool Has(const std::vector<std::string>& rels, const std::string& r) {
+    return std::find(rels.begin(), rels.end(), r) != rels.end();
+  }
+  static bool HasAny(const std::vector<std::string>& rels, const std::string& part) {
+    return std::any_of(rels.begin(), rels.end(),
+                       [&](const std::string& r) { return r.find(part) != std::string::npos; });
+  }
+  static std::string Dump(const std::vector<std::string>& rels) {
+    std::string out;
+    for (const auto& r : rels) out += r + "\n";
+    return out;
+  }
 };
 
 }  // namespace kg::ingest::testing

@@ -12,30 +12,7 @@
 namespace kg::ingest {
 namespace {
 
-using testing::IngestDbTest;
-
-class PluralRulesTest : public IngestDbTest {
- protected:
-  void SetUp() override {
-    IngestDbTest::SetUp();
-    LoadSeedEntities();
-  }
-  std::vector<std::string> Rel(const std::string& text) {
-    return Relations(Analyse("t.txt", text));
-  }
-  static bool Has(const std::vector<std::string>& rels, const std::string& r) {
-    return std::find(rels.begin(), rels.end(), r) != rels.end();
-  }
-  static bool HasAny(const std::vector<std::string>& rels, const std::string& part) {
-    return std::any_of(rels.begin(), rels.end(),
-                       [&](const std::string& r) { return r.find(part) != std::string::npos; });
-  }
-  static std::string Dump(const std::vector<std::string>& rels) {
-    std::string out;
-    for (const auto& r : rels) out += r + "\n";
-    return out;
-  }
-};
+using PluralRulesTest = testing::SeededRulesTest;
 
 constexpr char kFounder[] = "Xiaomi founder Lei Jun met reporters in Wuhan.\n\n";
 

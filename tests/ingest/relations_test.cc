@@ -11,25 +11,8 @@
 namespace kg::ingest {
 namespace {
 
-using testing::IngestDbTest;
-
-class RelationRulesTest : public IngestDbTest {
+class RelationRulesTest : public testing::SeededRulesTest {
  protected:
-  void SetUp() override {
-    IngestDbTest::SetUp();
-    LoadSeedEntities();
-  }
-  std::vector<std::string> Rel(const std::string& text) {
-    return Relations(Analyse("t.txt", text));
-  }
-  static bool Has(const std::vector<std::string>& rels, const std::string& r) {
-    return std::find(rels.begin(), rels.end(), r) != rels.end();
-  }
-  static std::string Dump(const std::vector<std::string>& rels) {
-    std::string out;
-    for (const auto& r : rels) out += r + "\n";
-    return out;
-  }
   // The speaker of the relation candidate "from -TYPE-> to".
   static std::string SpeakerOf(const Review& r, const std::string& rel) {
     std::map<std::string, std::string> names;
@@ -308,7 +291,7 @@ TEST_F(RelationRulesTest, RestrictionsOnGoodsToACountry) {
   EXPECT_FALSE(Has(s, "NVIDIA -SUPPLIES-> China")) << Dump(s);
 }
 
-class NewNameTest : public IngestDbTest {};
+class NewNameTest : public testing::IngestDbTest {};
 
 TEST_F(NewNameTest, TickersAndListsAreNotPartOfNames) {
   Review r = Analyse("t.txt",
