@@ -120,34 +120,28 @@ struct Planner {
     s.part = pi;
     s.node = &n;
     s.label = n.labels.empty() ? "" : n.labels[0];
-    std::string node_text = Text(src, n.span);
+    s.details = Text(src, n.span);
+    // One access path: its kind, its name in EXPLAIN, the value it seeks
+    // and the WHERE conjunct that supplied that value, if one did.
+    auto use = [&](StepKind kind, const char* name, const BoundExpr* value = nullptr,
+                   const Hint* from = nullptr) {
+      s.kind = kind;
+      s.name = name;
+      s.value = value;
+      if (from != nullptr) s.details += " WHERE " + Text(src, from->conjunct->span);
+    };
     if (bound.count(n.slot)) {
-      s.kind = StepKind::kArgument;
-      s.name = "Argument";
-      s.details = node_text;
+      use(StepKind::kArgument, "Argument");
     } else if (const Hint* ids = HintFor(id_hints, n.slot)) {
-      s.kind = StepKind::kIdSeek;
-      s.value = ids->value;
-      s.name = "NodeByIdSeek";
-      s.details = node_text + " WHERE " + Text(src, ids->conjunct->span);
+      use(StepKind::kIdSeek, "NodeByIdSeek", ids->value, ids);
     } else if (const BoundExpr* name = NameInProps(n)) {
-      s.kind = StepKind::kIndexSeek;
-      s.value = name;
-      s.name = "NodeIndexSeek";
-      s.details = node_text;
+      use(StepKind::kIndexSeek, "NodeIndexSeek", name);
     } else if (const Hint* h = HintFor(name_hints, n.slot)) {
-      s.kind = StepKind::kIndexSeek;
-      s.value = h->value;
-      s.name = "NodeIndexSeek";
-      s.details = node_text + " WHERE " + Text(src, h->conjunct->span);
+      use(StepKind::kIndexSeek, "NodeIndexSeek", h->value, h);
     } else if (!s.label.empty()) {
-      s.kind = StepKind::kLabelScan;
-      s.name = "NodeByLabelScan";
-      s.details = node_text;
+      use(StepKind::kLabelScan, "NodeByLabelScan");
     } else {
-      s.kind = StepKind::kAllNodesScan;
-      s.name = "AllNodesScan";
-      s.details = node_text;
+      use(StepKind::kAllNodesScan, "AllNodesScan");
     }
     bound.insert(n.slot);
     plan.steps.push_back(std::move(s));
