@@ -142,24 +142,36 @@ Result<std::unique_ptr<storage::Transaction>> Session::BeginWrite() {
   return impl_->store().BeginWrite();
 }
 
-Result<Counts> Session::Import(const ImportRequest& request) {
+namespace {
+
+// The session's import vocabulary is its own (the fronts and the installed
+// library never see storage headers); these two convert at the boundary.
+storage::ImportOptions ToStorage(const ImportRequest& request) {
   storage::ImportOptions options;
   options.node_files = request.node_files;
   options.edge_files = request.edge_files;
   options.progress = request.progress;
-  std::lock_guard<std::timed_mutex> lock(impl_->writer());
-  KG_ASSIGN_OR_RETURN(storage::ImportSummary summary, storage::ImportCsv(impl_->store(), options));
+  return options;
+}
+
+Counts ToCounts(const storage::ImportSummary& summary) {
   return Counts{summary.entities, summary.relations};
 }
 
-Result<Counts> Session::ImportNew(const std::string& path, const ImportRequest& request) {
-  storage::ImportOptions options;
-  options.node_files = request.node_files;
-  options.edge_files = request.edge_files;
-  options.progress = request.progress;
+}  // namespace
+
+Result<Counts> Session::Import(const ImportRequest& request) {
+  std::lock_guard<std::timed_mutex> lock(impl_->writer());
   KG_ASSIGN_OR_RETURN(storage::ImportSummary summary,
-                      storage::ImportIntoNewDatabase(path, schema::Ontology::Builtin(), options));
-  return Counts{summary.entities, summary.relations};
+                      storage::ImportCsv(impl_->store(), ToStorage(request)));
+  return ToCounts(summary);
+}
+
+Result<Counts> Session::ImportNew(const std::string& path, const ImportRequest& request) {
+  KG_ASSIGN_OR_RETURN(
+      storage::ImportSummary summary,
+      storage::ImportIntoNewDatabase(path, schema::Ontology::Builtin(), ToStorage(request)));
+  return ToCounts(summary);
 }
 
 Status Session::CheckExportFormat(std::string_view format) {
