@@ -106,6 +106,10 @@ Result<std::vector<std::string>> CsvNodeIds(const Snapshot& s) {
   return ExportNodeIds(s, [](size_t position, EntityId) { return std::to_string(position); });
 }
 
+// Two passes over the snapshot's entities, here and in the other formats:
+// the header must name every property column before the first row, and the
+// rows are streamed, never held, so an export's memory stays bounded by the
+// column set whatever the graph's size.
 Status WriteCsvNodes(const Snapshot& s, const std::vector<std::string>& ids, AtomicFile& file) {
   Columns columns;
   KG_RETURN_IF_ERROR(ForEachEntity(s, [&](const Entity& e) {
