@@ -55,13 +55,17 @@ Result<Value> KnownAt(EvalContext& ctx, const BoundExpr& c, Args& a) {
   KG_ASSIGN_OR_RETURN(auto r, ctx.Rel(a[0].as_relationship().id));
   RelationFilter filter;
   if (!r->said()) {
-    auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
-    for (const std::string& id : storage::RelationSourceIds(*r)) {
-      KG_ASSIGN_OR_RETURN(auto rec, storage::GetSource(*ctx.txn, id));
-      if (!rec) continue;
-      if (auto d = Date::ParseWithPrecision(rec->published); d.ok()) (*published)[id] = *d;
+    // The sources' publication days, read once per statement (the scope's
+    // own when it has a known-at day, else loaded on the first call).
+    if (ctx.relations.source_published == nullptr && ctx.source_days == nullptr) {
+      RelationFilter all_sources;
+      all_sources.known_at = day;
+      KG_RETURN_IF_ERROR(storage::AddSourcePublished(*ctx.txn, &all_sources));
+      ctx.source_days = std::move(all_sources.source_published);
     }
-    filter.source_published = std::move(published);
+    filter.source_published = ctx.relations.source_published != nullptr
+                                  ? ctx.relations.source_published
+                                  : ctx.source_days;
   }
   return Value(filter.KnownAt(*r, day));
 }

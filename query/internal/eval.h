@@ -65,7 +65,10 @@ class EvalContext {
   storage::Transaction* txn = nullptr;
   const ValueMap* params = nullptr;
   const SourceText* src = nullptr;
-  RelationFilter relations;                        // QueryOptions::relations
+  RelationFilter relations;  // QueryOptions::relations
+  // Every source's publication day, loaded by the first kg.knownAt of a
+  // statement whose scope has no known-at day (that one carries its own).
+  std::shared_ptr<const std::map<std::string, Date, std::less<>>> source_days;
   const std::vector<Value>* agg_values = nullptr;  // current group's aggregates
   // Runs the sub-plan of a kPattern / kPatternComp over `row`, calling
   // `emit` per match with the pattern's variables bound (set *more = false

@@ -113,6 +113,16 @@ TEST_F(SessionScopeTest, KnownAtAndValidAtFunctionsFollowTheSameRules) {
       {});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->table.rows[0], (std::vector<Value>{Value(false), Value(true), Value(true)}));
+  // Under a known-at scope the function reads the scope's source days; the
+  // answers are the same.
+  CallOptions scoped;
+  scoped.scope.known_at = Day("2030-01-01");
+  auto in_scope = db_->Run(
+      "MATCH ({name: 'A'})-[r:COMPETES_WITH]->({name: 'D'}) "
+      "RETURN kg.knownAt(r, date('2025-02-01')), kg.knownAt(r, '2025-03-01')",
+      scoped);
+  ASSERT_TRUE(in_scope.ok()) << in_scope.status().ToString();
+  EXPECT_EQ(in_scope->table.rows[0], (std::vector<Value>{Value(false), Value(true)}));
   auto bad = db_->Run("MATCH ()-[r]->() RETURN kg.knownAt(r, 'soon')", {});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("soon"), std::string::npos);
