@@ -147,6 +147,7 @@ TEST(CanvasTest, ParsesAsAFormatName) {
   EXPECT_EQ(ParseFormat("CANVAS").value(), Format::kCanvas);
   EXPECT_EQ(FormatName(Format::kCanvas), "canvas");
   EXPECT_FALSE(ParseFormat("canvass").ok());
+  EXPECT_EQ(FormatFromPath("view.canvas").value(), Format::kCanvas);
 }
 
 }  // namespace
