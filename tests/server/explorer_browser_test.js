@@ -275,6 +275,8 @@ async function drawingChecks(page, cdp) {
 // (about 66 nodes) is drawn on a canvas with every node and edge of the
 // SVG; clicking a node opens its menu, clicking an edge the evidence panel;
 // hovering an edge names it; pinning reads the nodes' centres from it.
+// (Long: one walk through the page in a user's order, each step using the
+// state the previous one left.)
 async function canvasChecks(page) {
   await page.evaluate(() => (window.kgExplorer.canvasNodes = 10));
   await page.click('#tab-query');
