@@ -46,8 +46,16 @@ async function graphReady(page) {
   await page.waitForFunction(() => document.getElementById('graph').dataset.state === 'ready', WAIT);
 }
 
+// Entity nodes drawn: a canvas drawing's count (data-nodes), else the SVG's
+// g.node elements.
+function countDrawn() {
+  const graph = document.getElementById('graph');
+  if (graph.dataset.drawing === 'canvas') return Number(graph.dataset.nodes);
+  return [...graph.querySelectorAll('g.node')].filter((g) => /^n\d+$/.test(g.id)).length;
+}
+
 async function drawnCount(page) {
-  return page.$$eval('#graph g.node', (gs) => gs.filter((g) => /^n\d+$/.test(g.id)).length);
+  return page.evaluate(countDrawn);
 }
 
 // One round on server `base`: a fresh tab, the view restored, the hub
@@ -70,9 +78,8 @@ async function round(browser, base, hub, view, expected) {
     await page.click(`#graph g#n${hub}`);
     await page.waitForSelector('#node-menu:not([hidden])', WAIT);
     await page.click('#act-expand');
-    await page.waitForFunction((n) => document.getElementById('graph').dataset.state === 'ready' &&
-        [...document.querySelectorAll('#graph g.node')].filter((g) => /^n\d+$/.test(g.id)).length >= n,
-        WAIT, expected);
+    await page.waitForFunction(`document.getElementById('graph').dataset.state === 'ready' &&
+        (${countDrawn})() >= ${expected}`, WAIT);
     const expand = Date.now() - t1;
     // The page's own split: the drawing's request, its text and the SVG's
     // clean-up (timings.render), the rest being the neighbour query and
@@ -94,7 +101,7 @@ async function round(browser, base, hub, view, expected) {
           .filter((e) => e.name.endsWith('/v1/query')).pop().duration;
       return {steps: out, svgBytes: r.decodedBodySize};
     });
-    const elements = await page.$eval('#graph svg', (g) => g.querySelectorAll('*').length);
+    const elements = await page.$eval('#graph', (g) => g.querySelectorAll('*').length);
     const after = await drawnCount(page);
     if (errors.length) throw new Error('page errors: ' + errors.join('; '));
     return {firstView, expand, render, steps, svgBytes, elements, before, after};
@@ -109,7 +116,7 @@ function summary(rounds) {
     'expand to 200 nodes median ms': median(rounds.map((r) => r.expand)),
     'expand ms': rounds.map((r) => r.expand),
     'of which the drawing request and SVG clean-up, median ms': median(rounds.map((r) => r.render)),
-    'drawing size (bytes of SVG received)': rounds[0].svgBytes,
+    'drawing size (bytes received: SVG, or canvas JSON)': rounds[0].svgBytes,
     'drawing elements in the page': rounds[0].elements,
     'nodes before': rounds[0].before,
     'nodes after': rounds[0].after,

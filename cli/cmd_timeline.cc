@@ -162,7 +162,7 @@ Result<session::DrawRequest> TimelineDraw(const TimelineArgs& args, const std::s
   *diagram = format != "table" && format != "json";
   if (!*diagram) return request;
   Result<viz::Format> parsed = viz::ParseFormat(format);
-  if (!parsed.ok() || *parsed == viz::Format::kXdot)
+  if (!parsed.ok() || *parsed == viz::Format::kXdot || *parsed == viz::Format::kCanvas)
     return Status::InvalidArgument("--format: expected table, json, svg, png, pdf or dot, got '" +
                                    format + "'");
   if (args.dated.output.empty())

@@ -69,7 +69,8 @@ struct EgoArgs {
 
 void AddDrawOptions(CLI::App* cmd, DrawArgs* args) {
   cmd->add_option("-o,--output", args->output, "file to write (.svg .png .pdf .dot)")->required();
-  cmd->add_option("--format", args->format, "svg, png, pdf or dot (default: from the extension)");
+  cmd->add_option("--format", args->format,
+                  "svg, png, pdf, dot, xdot or canvas (default: from the extension)");
   cmd->add_option("--layout", args->layout,
                   "dot, neato, fdp, sfdp or circo (default: dot; neato above " +
                       std::to_string(viz::kDenseGraphNodes) + " nodes or " +

@@ -18,6 +18,7 @@
 
 #include "core/atomic_file.h"
 #include "viz/internal/build.h"
+#include "viz/internal/canvas.h"
 #include "viz/internal/graphviz.h"
 #include "viz/internal/labels.h"
 #include "viz/internal/model.h"
@@ -50,6 +51,8 @@ const char* Device(Format format) {
       return "canon";
     case Format::kXdot:
       return "xdot";
+    case Format::kCanvas:
+      return internal::kCanvasDevice;
   }
   return "svg";
 }
@@ -86,8 +89,9 @@ Result<Format> ParseFormat(std::string_view text) {
   if (f == "pdf") return Format::kPdf;
   if (f == "dot" || f == "gv") return Format::kDot;
   if (f == "xdot") return Format::kXdot;
+  if (f == "canvas") return Format::kCanvas;
   return Status::InvalidArgument("unknown diagram format '" + std::string(text) +
-                                 "': use svg, png, pdf, dot or xdot");
+                                 "': use svg, png, pdf, dot, xdot or canvas");
 }
 
 Result<Format> FormatFromPath(std::string_view path) {
@@ -135,6 +139,8 @@ std::string_view FormatName(Format format) {
       return "dot";
     case Format::kXdot:
       return "xdot";
+    case Format::kCanvas:
+      return "canvas";
   }
   return "svg";
 }

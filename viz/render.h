@@ -24,7 +24,10 @@ namespace kg::viz {
 
 // kXdot is DOT with the layout's coordinates and drawing operations
 // (Graphviz xdot 1.7): for tools that place or check labels and splines.
-enum class Format { kSvg, kPng, kPdf, kDot, kXdot };
+// kCanvas is JSON: the drawing operations Graphviz gives its SVG renderer,
+// one object per node and edge (id, class, ends), for a page that paints
+// them on a <canvas> (the explorer's large drawings; docs/server.md).
+enum class Format { kSvg, kPng, kPdf, kDot, kXdot, kCanvas };
 enum class Layout { kDot, kNeato, kFdp, kSfdp, kCirco, kTwopi };
 enum class RankDir { kLeftRight, kTopBottom };
 
@@ -143,8 +146,8 @@ struct Rendering {
   size_t labels_dropped = 0;     // edge labels with no free spot, left out
 };
 
-// "svg", "png", "pdf", "dot" (also "gv"), "xdot", any case. InvalidArgument
-// otherwise.
+// "svg", "png", "pdf", "dot" (also "gv"), "xdot", "canvas", any case.
+// InvalidArgument otherwise.
 Result<Format> ParseFormat(std::string_view text);
 // The format named by the path's extension (.svg .png .pdf .dot .gv .xdot);
 // InvalidArgument naming the path when there is none or it is unknown.

@@ -5,8 +5,11 @@
 // asOf, layout}; every change pushes the previous view on the undo stack and
 // redraws. Pinning is a mode, not part of the view: while it is on, every
 // drawing sends the positions the nodes had (read from the SVG) as ?pins=,
-// and the server's neato keeps them there.
+// and the server's neato keeps them there. Views of more than CANVAS_NODES
+// nodes are drawn on a canvas from the server's drawing operations
+// (canvas.js); smaller ones are the server's SVG.
 import * as api from './api.js';
+import {CANVAS_NODES, CanvasDrawing, parseCanvas} from './canvas.js';
 import {parseDrawing, showTooltip} from './drawing.js';
 
 const {$, el} = api;
@@ -90,6 +93,10 @@ export class Explorer {
     this.timings = {};
     this.menuNode = null;
     this.zoom = 1;  // 1: the drawing fits the width of its box
+    this.canvas = null;  // the CanvasDrawing shown, if the drawing is one
+    // Views of more nodes are drawn on a canvas (the browser test lowers it
+    // to check canvas drawings on the small bundled dataset).
+    this.canvasNodes = CANVAS_NODES;
     this.bind();
   }
 
@@ -121,6 +128,11 @@ export class Explorer {
     // a drawing of 2,000 edges needs no handler of its own).
     $('graph').addEventListener('click', (e) => this.clicked(e));
     $('graph').addEventListener('mouseover', (e) => showTooltip(e.target));
+    $('graph').addEventListener('mousemove', (e) => {
+      if (this.canvas && e.target === this.canvas.element) {
+        this.canvas.element.title = this.canvas.tooltip(e.clientX, e.clientY);
+      }
+    });
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this.closeMenu();
     });
@@ -152,10 +164,11 @@ export class Explorer {
   // Scales the drawing (CSSOM, which the page's CSP allows, unlike style attributes).
   setZoom(zoom) {
     this.zoom = Math.max(0.25, Math.min(8, zoom));
-    const svg = $('graph').querySelector('svg');
-    if (!svg) return;
-    svg.style.width = `${this.zoom * 100}%`;
-    svg.style.maxWidth = this.zoom > 1 ? 'none' : '100%';
+    const drawing = this.canvas ? this.canvas.element : $('graph').querySelector('svg');
+    if (!drawing) return;
+    drawing.style.width = `${this.zoom * 100}%`;
+    drawing.style.maxWidth = this.zoom > 1 ? 'none' : '100%';
+    if (this.canvas) this.canvas.paint();  // its pixels follow its size
   }
 
   // Saves the view for undo before a change; the drawing is stale until redrawn.
@@ -251,8 +264,7 @@ export class Explorer {
     this.positions.clear();
     if (on) {
       this.view.layout = 'neato';
-      const svg = $('graph').querySelector('svg');
-      if (svg) this.recordPositions(svg);
+      this.recordPositions();
     }
     this.syncLayout();
     this.onChange();
@@ -263,7 +275,14 @@ export class Explorer {
     $('pin').checked = this.pinned;
   }
 
-  recordPositions(svg) {
+  // The drawn nodes' centres, from the canvas drawing or the SVG.
+  recordPositions() {
+    if (this.canvas) {
+      for (const [id, at] of this.canvas.centres()) this.positions.set(id, at);
+      return;
+    }
+    const svg = $('graph').querySelector('svg');
+    if (!svg) return;
     for (const g of svg.querySelectorAll('g.node')) {
       const m = /^n(\d+)$/.exec(g.id);
       const at = m && nodeCentre(g);
@@ -325,18 +344,22 @@ export class Explorer {
     this.closeMenu();
     $('graph-note').textContent = this.note;
     if (this.view.nodes.length === 0) {
+      this.canvas = null;
       graph.replaceChildren(el('p', {class: 'hint'}, 'Nothing to draw.'));
       graph.dataset.state = 'empty';
       this.onChange();
       return;
     }
     graph.dataset.state = 'busy';
-    const params = {query: GRAPH_QUERY, params: JSON.stringify(this.graphParams()), format: 'svg'};
+    const onCanvas = this.view.nodes.length > this.canvasNodes;
+    const params = {query: GRAPH_QUERY, params: JSON.stringify(this.graphParams()),
+      format: onCanvas ? 'canvas' : 'svg'};
     if (this.view.asOf) params.valid_at = this.view.asOf;
     Object.assign(params, this.layoutParams());
     // The drawing's steps in ms, for the bench (bench/explorer_browser_bench.js):
-    // the request until its headers, its text, parse, clean-up, insertion,
-    // and the style, layout and paint of the next frame.
+    // the request until its headers, its text, parse, clean-up (for a
+    // canvas: reading the shapes for hit-testing), insertion (for a canvas,
+    // with its painting), and the style, layout and paint of the next frame.
     const started = performance.now();
     const steps = {};
     const step = (name, t0) => {
@@ -349,28 +372,62 @@ export class Explorer {
       let t = step('response', started);
       const text = await response.text();
       t = step('text', t);
-      const svg = parseDrawing(text, steps);
+      const drawing = onCanvas ? this.canvasDrawing(text, steps) : parseDrawing(text, steps);
       this.timings.render = performance.now() - started;
       t = performance.now();
-      graph.replaceChildren(svg);
-      if (this.pinned) this.recordPositions(svg);
+      this.canvas = onCanvas ? drawing : null;
+      graph.replaceChildren(onCanvas ? drawing.element : drawing);
+      if (this.pinned) this.recordPositions();
       this.setZoom(this.zoom);
       t = step('insert', t);
+      graph.dataset.drawing = onCanvas ? 'canvas' : 'svg';
+      graph.dataset.nodes = onCanvas ? String(drawing.nodes.length) : '';
       graph.dataset.state = 'ready';
       api.status('');
       this.timings.steps = steps;
       requestAnimationFrame(() => setTimeout(() => step('paint', t)));
     } catch (e) {
+      this.canvas = null;
       graph.replaceChildren(el('p', {class: 'error'}, e.message));
       graph.dataset.state = 'error';
     }
     this.onChange();
   }
 
+  // A canvas drawing's steps: its JSON parsed ("parse"), its shapes read
+  // for hit-testing ("clean", the SVG's step in its place).
+  canvasDrawing(text, steps) {
+    let t = performance.now();
+    const data = parseCanvas(text);
+    steps.parse = performance.now() - t;
+    t = performance.now();
+    const drawing = new CanvasDrawing(data);
+    steps.clean = performance.now() - t;
+    return drawing;
+  }
+
+  // A click on a canvas drawing: the node or edge under the pointer.
+  clickedCanvas(event) {
+    const hit = this.canvas.hit(event.clientX, event.clientY);
+    if (!hit) {
+      this.closeMenu();
+      return;
+    }
+    event.stopPropagation();
+    if (hit.node !== undefined) {
+      if (!this.names.has(hit.node)) this.names.set(hit.node, this.canvas.name(hit.node));
+      this.openMenu(hit.node, event);
+      return;
+    }
+    this.closeMenu();
+    this.showEvidence(hit.edge.tail, hit.edge.head).catch((err) => api.status(err.message, true));
+  }
+
   // A click in the drawing, by element id: nodes are n<entity id> (their
   // menu), edges r<relation id> with the title "n<tail>->n<head>" (the
   // evidence panel); anywhere else closes the menu.
   clicked(event) {
+    if (this.canvas && event.target === this.canvas.element) return this.clickedCanvas(event);
     const g = event.target.closest('#graph svg g.node, #graph svg g.edge');
     const node = g && g.classList.contains('node') && /^n(\d+)$/.exec(g.id);
     const title = g && g.classList.contains('edge') && g.querySelector(':scope > title');

@@ -43,8 +43,8 @@ Result<session::DrawRequest> DrawRequestFrom(const HttpRequest& req) {
   AsciiLowerInPlace(&format);
   Result<viz::Format> parsed = viz::ParseFormat(format);
   if (!parsed.ok())
-    return Status::InvalidArgument("format must be svg, png, pdf, dot or xdot, got '" + format +
-                                   "'");
+    return Status::InvalidArgument("format must be svg, png, pdf, dot, xdot or canvas, got '" +
+                                   format + "'");
   o.format = *parsed;
   if (const std::string* layout = req.Param("layout")) {
     Result<viz::Layout> parsed = viz::ParseLayout(*layout);

@@ -52,7 +52,7 @@ Result<std::optional<session::DrawRequest>> TimelineDraw(const HttpRequest& req)
   AsciiLowerInPlace(&format);
   if (format == "json") return std::optional<session::DrawRequest>();
   Result<viz::Format> parsed = viz::ParseFormat(format);
-  if (!parsed.ok() || *parsed == viz::Format::kXdot)
+  if (!parsed.ok() || *parsed == viz::Format::kXdot || *parsed == viz::Format::kCanvas)
     return Status::InvalidArgument("format must be json, svg, png, pdf or dot, got '" + format +
                                    "'");
   session::DrawRequest draw;

@@ -251,6 +251,7 @@ std::string_view DiagramMediaType(std::string_view format) {
   if (format == "svg") return "image/svg+xml";
   if (format == "png") return "image/png";
   if (format == "pdf") return "application/pdf";
+  if (format == "canvas") return "application/json";
   return "text/vnd.graphviz";
 }
 

@@ -153,6 +153,10 @@ TEST_F(VizCliTest, EveryFormatIsWrittenByExtensionOrFlag) {
                 Quote(Out("noext")));
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_TRUE(ParseSvg(Slurp(Out("noext"))).well_formed);
+  // The explorer's canvas drawing (the kg executable loads Graphviz lazily:
+  // its renderer is registered there too).
+  ASSERT_EQ(Kg("render 'MATCH (n) RETURN n' -o " + Quote(Out("a.canvas"))).code, 0);
+  EXPECT_EQ(Slurp(Out("a.canvas")).rfind("{\"format\":\"kg-canvas 1\",", 0), 0u);
 }
 
 TEST_F(VizCliTest, EmptyResultIsAnErrorAndWritesNoFile) {

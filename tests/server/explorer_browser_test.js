@@ -269,6 +269,83 @@ async function drawingChecks(page, cdp) {
       .test(hostile.html), `a hostile drawing keeps only its shapes: ${hostile.html}`);
 }
 
+// A large drawing is painted on a canvas from the server's drawing
+// operations (format=canvas). The bundled dataset has no view of more than
+// 150 nodes, so the page's threshold is lowered: NVIDIA's neighbourhood
+// (about 66 nodes) is drawn on a canvas with every node and edge of the
+// SVG; clicking a node opens its menu, clicking an edge the evidence panel;
+// hovering an edge names it; pinning reads the nodes' centres from it.
+// (Long: one walk through the page in a user's order, each step using the
+// state the previous one left.)
+async function canvasChecks(page) {
+  await page.evaluate(() => (window.kgExplorer.canvasNodes = 10));
+  await page.click('#tab-query');
+  await setQuery(page, 'MATCH (c {name: "NVIDIA"})-[r]-(o) RETURN c, r, o');
+  await page.click('#query-run');
+  await page.waitForSelector('table.result tbody tr', WAIT);
+  await page.click('#query-graph');
+  await graphReady(page);
+  const drawn = await page.evaluate(() => {
+    const graph = document.getElementById('graph');
+    const c = window.kgExplorer.canvas;
+    return {drawing: graph.dataset.drawing, nodes: Number(graph.dataset.nodes),
+      canvases: graph.querySelectorAll('canvas').length, svgs: graph.querySelectorAll('svg').length,
+      edges: c ? c.edges.length : 0, width: c ? c.element.width : 0};
+  });
+  check(drawn.drawing === 'canvas' && drawn.canvases === 1 && drawn.svgs === 0 &&
+      drawn.nodes > 30 && drawn.edges > 60 && drawn.width > 300,
+  `a large view is painted on a canvas (${JSON.stringify(drawn)})`);
+  await shot(page, 'canvas');
+
+  // Click NVIDIA's node: its menu.
+  const nvidia = await page.evaluate(() => {
+    const c = window.kgExplorer.canvas;
+    const n = c.nodes.find((x) => c.name(x.id) === 'NVIDIA');
+    return n ? {id: n.id, at: c.clientPoint(n.id)} : null;
+  });
+  check(nvidia !== null, 'NVIDIA is drawn on the canvas');
+  await page.mouse.click(nvidia.at.x, nvidia.at.y);
+  await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+  const menu = await page.$eval('#node-menu-name', (e) => e.textContent);
+  check(menu === 'NVIDIA', `clicking a node on the canvas opens its menu (${menu})`);
+  await page.keyboard.press('Escape');
+
+  // An edge away from every node: hovered, it is named; clicked, its statements.
+  const edge = await page.evaluate(() => {
+    const c = window.kgExplorer.canvas;
+    // A whole pixel where this edge, and only it, is under the pointer
+    // within a pixel either way (the mouse's coordinates are rounded).
+    const only = (e, x, y) => [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].every(([dx, dy]) => {
+      const hit = c.hit(x + dx, y + dy);
+      return hit && hit.edge === e;
+    });
+    for (const e of c.edges) {
+      const p = c.edgeClientPoint(e.id);
+      const at = p && {x: Math.round(p.x), y: Math.round(p.y)};
+      if (at && only(e, at.x, at.y)) return {at, tail: c.name(e.tail), head: c.name(e.head)};
+    }
+    return null;
+  });
+  check(edge !== null, 'an edge of the canvas can be pointed at');
+  await page.mouse.move(edge.at.x, edge.at.y);
+  const tip = await page.$eval('#graph canvas', (c) => c.title);
+  check(tip.startsWith(`${edge.tail} \u2014`) && tip.includes(`\u2192 ${edge.head}`),
+      `a hovered edge is named by its ends: ${tip.split('\n')[0]}`);
+  await page.mouse.click(edge.at.x, edge.at.y);
+  await page.waitForSelector('#evidence:not([hidden]) .evidence-item, #evidence:not([hidden]) p',
+      WAIT);
+  const heading = await page.$eval('#evidence h2', (e) => e.textContent).catch(() => '');
+  check(heading.includes(edge.tail) && heading.includes(edge.head),
+      `clicking an edge on the canvas opens its evidence (${heading})`);
+
+  // Pinning reads the centres from the canvas: the same as the SVG's.
+  await page.click('#pin');
+  const pinned = await page.evaluate(() => [...window.kgExplorer.positions.keys()].length);
+  check(pinned === drawn.nodes, `pinning records every canvas node's centre (${pinned})`);
+  await page.click('#pin');
+  await page.evaluate(() => (window.kgExplorer.canvasNodes = 150));
+}
+
 async function run(browser) {
   const page = await browser.newPage();
   await page.setViewport({width: 1400, height: 900});
@@ -453,6 +530,7 @@ async function run(browser) {
   check((await idOf(page, 'Xiaomi')) !== null, 'the result opens as a graph');
 
   await drawingChecks(page, cdp);
+  await canvasChecks(page);
 
   // A write: refused without the token, which the page then asks for.
   await page.click('#tab-query');

@@ -86,8 +86,8 @@ TEST(ExplorerAssetsTest, PageHasNoInlineScriptOrRemoteFile) {
   }
   EXPECT_FALSE(std::regex_search(html, std::regex(R"(\son[a-z]+=)", std::regex::icase)));
   EXPECT_FALSE(std::regex_search(html, std::regex(R"(\sstyle=)", std::regex::icase)));
-  for (const char* file :
-       {"index.html", "app.js", "graph.js", "drawing.js", "query.js", "api.js", "app.css"}) {
+  for (const char* file : {"index.html", "app.js", "graph.js", "drawing.js", "canvas.js",
+                           "query.js", "api.js", "app.css"}) {
     std::string text = ReadFile(ExplorerDir() + "/" + file);
     // XML namespace names are identifiers, never fetched.
     text = std::regex_replace(text, std::regex("http://www\\.w3\\.org/[0-9a-z/]*"), "");
@@ -155,6 +155,7 @@ TEST_F(ExplorerHttpTest, FilesHaveTheirMediaTypes) {
       {"/explorer/app.js", "text/javascript; charset=utf-8"},
       {"/explorer/graph.js", "text/javascript; charset=utf-8"},
       {"/explorer/drawing.js", "text/javascript; charset=utf-8"},
+      {"/explorer/canvas.js", "text/javascript; charset=utf-8"},
       {"/explorer/app.css", "text/css; charset=utf-8"},
       {"/explorer/favicon.svg", "image/svg+xml"},
       {"/index.html", "text/html; charset=utf-8"}};

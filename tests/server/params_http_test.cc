@@ -103,7 +103,7 @@ TEST_F(ParamsHttpTest, RenderTakesKgRendersOptions) {
            {"no_legend=maybe", "no_legend must be true, false, 1 or 0, got 'maybe'"},
            {"size_by=communities", "size_by must be pagerank, betweenness or degree"},
            {"as_of=2025-13-01", "as_of"},
-           {"format=gif", "format must be svg, png, pdf, dot or xdot, got 'gif'"}}) {
+           {"format=gif", "format must be svg, png, pdf, dot, xdot or canvas, got 'gif'"}}) {
     HttpReply bad = Get(server, "/v1/render", {kNvidia, param});
     EXPECT_EQ(bad.status, 400) << param << " " << bad.body;
     EXPECT_NE(Field(bad, "message").find(message), std::string::npos) << param << " " << bad.body;

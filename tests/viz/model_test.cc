@@ -97,6 +97,11 @@ TEST(ModelTest, LargeGraphKeepsLabelsOfTheBestConnected) {
   }
   EXPECT_GT(min_labelled, max_unlabelled) << "a tie is never split";
   for (const DrawEdge& e : m.edges) EXPECT_TRUE(e.label.empty());
+  // Its edges carry no tooltip, so none is written; a smaller drawing's are.
+  for (const DrawEdge& e : m.edges) EXPECT_TRUE(e.tooltip.empty()) << e.key;
+  DrawModel small = BuildModel(LargeGraph(kLargeGraphNodes), Options()).value();
+  EXPECT_FALSE(small.large);
+  for (const DrawEdge& e : small.edges) EXPECT_FALSE(e.tooltip.empty()) << e.key;
 }
 
 TEST(ModelTest, ThinningSplitsATieOnlyWhenItReachesTheTop) {

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "viz/internal/canvas.h"
+
 namespace kg::viz::internal {
 namespace {
 
@@ -65,6 +67,7 @@ Result<GraphvizLock> GraphvizLock::Acquire() {
     if (context == nullptr) {
       return Status::Internal("cannot create a Graphviz context (out of memory?)");
     }
+    AddCanvasPlugin(context);  // kg's own renderer (canvas.h)
     char** list = gvPluginList(context, "layout", &layouts, nullptr);
     for (int i = 0; i < layouts; ++i) std::free(list[i]);
     std::free(list);

@@ -14,6 +14,7 @@
 // why, so the other functions are never reached without them.
 #include <dlfcn.h>
 #include <gvc.h>
+#include <gvcjob.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -96,6 +97,13 @@ int gvRenderData(GVC_t* gvc, graph_t* g, const char* format, char** result, unsi
   KG_GV_FORWARD(gvc, gvRenderData, gvc, g, format, result, length);
 }
 void gvFreeRenderData(char* data) { KG_GV_FORWARD(gvc, gvFreeRenderData, data); }
+void gvAddLibrary(GVC_t* gvc, gvplugin_library_t* lib) {
+  KG_GV_FORWARD(gvc, gvAddLibrary, gvc, lib);
+}
+// Declared by Graphviz's gvio.h, which Debian does not install; called by
+// the canvas renderer (canvas.cc).
+size_t gvwrite(GVJ_t* job, const char* s, size_t len);
+size_t gvwrite(GVJ_t* job, const char* s, size_t len) { KG_GV_FORWARD(gvc, gvwrite, job, s, len); }
 char** gvPluginList(GVC_t* gvc, const char* kind, int* sz, char* text) {
   KG_GV_FORWARD(gvc, gvPluginList, gvc, kind, sz, text);
 }

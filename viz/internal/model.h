@@ -49,7 +49,7 @@ struct DrawEdge {
   // Raw text: per strand "TYPE" or "TYPE ×N", one line each; "" in a large
   // drawing.
   std::string label;
-  std::string tooltip;  // raw text
+  std::string tooltip;  // raw text; "" in a large drawing, which shows none
   EdgeStyle style;      // family and colour of the first strand; width from all quotes
   std::vector<RelationId> relations;  // merged relations, ascending
   bool both_ways = false;             // a star's merged relations run in both directions

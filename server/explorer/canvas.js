@@ -1,0 +1,459 @@
+// Large drawings on a <canvas>: the server's `format=canvas` (GET
+// /v1/render, docs/server.md) is the list of drawing operations Graphviz
+// gives its SVG renderer (shapes, curves, arrowheads, labels, the legend),
+// one object per node and edge. Painting them is the same picture as the
+// SVG without 9,000 elements for the browser to parse, style and lay out
+// (a 200-node view of kggen M: docs/explorer.md, "Speed"). Clicks and
+// tooltips find their node or edge by hit-testing the same shapes.
+//
+// Coordinates are the SVG's user units inside the graph group: a point
+// (x, y) of an operation is shown at scale * (x + tx, y + ty) in the
+// drawing's viewBox, as the SVG's transform puts it.
+
+// Views with more nodes than this are drawn on a canvas; smaller ones stay
+// SVG (the server's "large drawing" threshold, viz::kLargeGraphNodes).
+export const CANVAS_NODES = 150;
+// The most pixels a canvas gets (its backing store; zooming further only
+// enlarges those pixels).
+const MAX_PIXELS = 24e6;
+// How near (CSS pixels) a click must come to an edge's line.
+const EDGE_SLOP = 4;
+
+const num = (v) => typeof v === 'number' && isFinite(v);
+
+function checkPoints(p) {
+  if (!Array.isArray(p) || p.length < 2 || p.length % 2 || !p.every(num)) {
+    throw new Error('the server sent a bad canvas drawing (points)');
+  }
+  return p;
+}
+
+// The points of a Graphviz B-spline (1 + 3k points), flattened to a
+// polyline for hit-testing.
+function flatten(p) {
+  const out = [p[0], p[1]];
+  for (let i = 2; i + 5 < p.length; i += 6) {
+    const [x0, y0] = [out[out.length - 2], out[out.length - 1]];
+    for (let k = 1; k <= 8; k++) {
+      const t = k / 8;
+      const u = 1 - t;
+      const a = u * u * u;
+      const b = 3 * u * u * t;
+      const c = 3 * u * t * t;
+      const d = t * t * t;
+      out.push(a * x0 + b * p[i] + c * p[i + 2] + d * p[i + 4],
+          a * y0 + b * p[i + 1] + c * p[i + 3] + d * p[i + 5]);
+    }
+  }
+  return out;
+}
+
+function boxOf(p, box) {
+  for (let i = 0; i < p.length; i += 2) {
+    box[0] = Math.min(box[0], p[i]);
+    box[1] = Math.min(box[1], p[i + 1]);
+    box[2] = Math.max(box[2], p[i]);
+    box[3] = Math.max(box[3], p[i + 1]);
+  }
+  return box;
+}
+
+function segmentDistance2(px, py, x0, y0, x1, y1) {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  const len = dx * dx + dy * dy;
+  const t = len ? Math.max(0, Math.min(1, ((px - x0) * dx + (py - y0) * dy) / len)) : 0;
+  const ex = x0 + t * dx - px;
+  const ey = y0 + t * dy - py;
+  return ex * ex + ey * ey;
+}
+
+function insidePolygon(px, py, p) {
+  let inside = false;
+  for (let i = 0, j = p.length - 2; i < p.length; j = i, i += 2) {
+    if ((p[i + 1] > py) !== (p[j + 1] > py) &&
+        px < ((p[j] - p[i]) * (py - p[i + 1])) / (p[j + 1] - p[i + 1]) + p[i]) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+// A node's outline for hit-testing: its first ellipse, polygon or curve
+// (the shape; the label lies inside it).
+function nodeShape(ops) {
+  for (const op of ops) {
+    if (op[0] === 'ellipse') {
+      return {kind: 'ellipse', cx: op[1], cy: op[2], rx: Math.abs(op[3]), ry: Math.abs(op[4])};
+    }
+    if (op[0] === 'polygon' || op[0] === 'bezier') {
+      const p = checkPoints(op[1]);
+      return {kind: op[0] === 'polygon' ? 'polygon' : 'box', points: p,
+        box: boxOf(p, [Infinity, Infinity, -Infinity, -Infinity])};
+    }
+  }
+  return null;
+}
+
+function centreOf(shape) {
+  if (shape.kind === 'ellipse') return {x: shape.cx, y: shape.cy};
+  const b = shape.box;
+  return {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2};
+}
+
+function insideShape(s, x, y) {
+  if (s.kind === 'ellipse') {
+    const dx = (x - s.cx) / (s.rx || 1);
+    const dy = (y - s.cy) / (s.ry || 1);
+    return dx * dx + dy * dy <= 1;
+  }
+  const b = s.box;
+  if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) return false;
+  return s.kind === 'box' || insidePolygon(x, y, s.points);
+}
+
+const ENTITY_ID = /^n(\d+)$/;
+
+// Parses the server's canvas JSON; throws on anything not of that shape.
+export function parseCanvas(text) {
+  const data = JSON.parse(text);
+  if (!data || data.format !== 'kg-canvas 1' || !Array.isArray(data.objects) ||
+      !Array.isArray(data.viewBox) || data.viewBox.length !== 4 || !data.viewBox.every(num) ||
+      !Array.isArray(data.transform) || data.transform.length !== 3 ||
+      !data.transform.every(num)) {
+    throw new Error('the server sent no canvas drawing');
+  }
+  return data;
+}
+
+// A drawing on a canvas: paint, hit-test, node names and centres.
+export class CanvasDrawing {
+  constructor(data) {
+    this.data = data;
+    const [x0, y0, x1, y1] = data.viewBox;
+    this.box = {x: x0, y: y0, w: Math.max(1, x1 - x0), h: Math.max(1, y1 - y0)};
+    this.nodes = [];  // {id: entity id, shape, tooltip, label}
+    this.byId = new Map();
+    this.edgeObjects = [];
+    this.edgeList = null;  // {id, tail, head, types, lines, box}: made on the first hit-test
+    for (const o of data.objects) {
+      if (!Array.isArray(o.ops)) throw new Error('the server sent a bad canvas drawing (ops)');
+      if (o.type === 'node') this.addNode(o);
+      else if (o.type === 'edge') this.edgeObjects.push(o);
+    }
+    this.element = document.createElement('canvas');
+    this.element.className = 'drawing';
+  }
+
+  addNode(o) {
+    const m = ENTITY_ID.exec(o.id || '');
+    const shape = nodeShape(o.ops);
+    if (!m || !shape) return;  // the legend, a placeholder without shape
+    const text = o.ops.find((op) => op[0] === 'text');
+    const node = {id: Number(m[1]), shape, tooltip: o.tooltip || '', label: text ? text[8] : ''};
+    this.nodes.push(node);
+    this.byId.set(node.id, node);
+  }
+
+  // The edges' lines and boxes for hit-testing, made when first needed:
+  // flattening 2,000 curves is not worth doing before the drawing shows.
+  get edges() {
+    if (!this.edgeList) {
+      this.edgeList = [];
+      for (const o of this.edgeObjects) this.addEdge(o);
+    }
+    return this.edgeList;
+  }
+
+  addEdge(o) {
+    const tail = ENTITY_ID.exec(o.tail || '');
+    const head = ENTITY_ID.exec(o.head || '');
+    if (!tail || !head) return;
+    const lines = [];
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const op of o.ops) {
+      if (op[0] === 'bezier' || op[0] === 'polyline' || op[0] === 'polygon') {
+        const p = op[0] === 'bezier' ? flatten(checkPoints(op[1])) : checkPoints(op[1]);
+        lines.push(p);
+        boxOf(p, box);
+      }
+    }
+    const types = (o.class || '').split(/\s+/).filter((c) => c.startsWith('type-'))
+        .map((c) => c.slice(5));
+    this.edgeList.push({id: o.id || '', tail: Number(tail[1]), head: Number(head[1]), types, lines,
+      box, tooltip: o.tooltip || ''});
+  }
+
+  // The node's name: its tooltip's "Kind: Name" line, else its label.
+  name(id) {
+    const n = this.byId.get(id);
+    if (!n) return `#${id}`;
+    const line = n.tooltip.split('\n')[0];
+    const colon = line.indexOf(': ');
+    if (line) return colon >= 0 ? line.slice(colon + 2) : line;
+    return n.label || `#${id}`;
+  }
+
+  // Entity id -> centre in Graphviz points (y up), as nodeCentre (graph.js)
+  // reads it from an SVG.
+  centres() {
+    const out = new Map();
+    for (const n of this.nodes) {
+      const c = centreOf(n.shape);
+      out.set(n.id, {x: c.x, y: -c.y});
+    }
+    return out;
+  }
+
+  // Sizes the backing store to the canvas's width on the page (times the
+  // device's pixel ratio, at most MAX_PIXELS) and paints every operation.
+  paint() {
+    const canvas = this.element;
+    const cssWidth = canvas.getBoundingClientRect().width || this.box.w;
+    const ratio = window.devicePixelRatio || 1;
+    let w = Math.max(1, Math.round(cssWidth * ratio));
+    if (w * w * this.box.h / this.box.w > MAX_PIXELS) {
+      w = Math.floor(Math.sqrt(MAX_PIXELS * this.box.w / this.box.h));
+    }
+    const h = Math.max(1, Math.round(w * this.box.h / this.box.w));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    const ctx = canvas.getContext('2d');
+    const k = w / this.box.w;
+    const [s, tx, ty] = this.data.transform;
+    ctx.setTransform(k * s, 0, 0, k * s, k * (s * tx - this.box.x), k * (s * ty - this.box.y));
+    ctx.clearRect(-tx - 1e4, -ty - 1e4, 1e6, 1e6);
+    // Edges come before nodes (Graphviz's outputorder=edgesfirst); their
+    // lines and arrowheads are painted in one stroke or fill per pen and
+    // colour, which the browser rasterises in a fraction of the time of
+    // 2,000 separate ones. Everything else is painted in order.
+    const batch = new EdgeBatch();
+    for (const o of this.data.objects) {
+      if (o.type === 'edge' && batch.add(o.ops)) continue;
+      if (o.type !== 'edge') batch.flush(ctx);
+      paintOps(ctx, o.ops);
+    }
+    batch.flush(ctx);
+  }
+
+  // From a point on the page (clientX/Y) to the drawing's coordinates.
+  toDrawing(clientX, clientY) {
+    const r = this.element.getBoundingClientRect();
+    const [s, tx, ty] = this.data.transform;
+    const u = this.box.x + ((clientX - r.left) / r.width) * this.box.w;
+    const v = this.box.y + ((clientY - r.top) / r.height) * this.box.h;
+    return {x: u / s - tx, y: v / s - ty, perPixel: this.box.w / r.width / s};
+  }
+
+  // The inverse: where the centre of node `id` is on the page (for tests).
+  clientPoint(id) {
+    const n = this.byId.get(id);
+    if (!n) return null;
+    const c = centreOf(n.shape);
+    const r = this.element.getBoundingClientRect();
+    const [s, tx, ty] = this.data.transform;
+    return {x: r.left + ((s * (c.x + tx) - this.box.x) / this.box.w) * r.width,
+      y: r.top + ((s * (c.y + ty) - this.box.y) / this.box.h) * r.height};
+  }
+
+  // Where on the page a point of edge `id`'s line is (the middle of its
+  // first segment; for tests).
+  edgeClientPoint(id) {
+    const e = this.edges.find((x) => x.id === id);
+    if (!e || !e.lines.length) return null;
+    const p = e.lines[0];
+    const i = 2 * Math.floor((p.length / 2 - 1) / 2);
+    const r = this.element.getBoundingClientRect();
+    const [s, tx, ty] = this.data.transform;
+    const px = (p[i] + p[i + 2]) / 2;
+    const py = (p[i + 1] + p[i + 3]) / 2;
+    return {x: r.left + ((s * (px + tx) - this.box.x) / this.box.w) * r.width,
+      y: r.top + ((s * (py + ty) - this.box.y) / this.box.h) * r.height};
+  }
+
+  // The node (drawn on top) or else the nearest edge under a page point:
+  // {node: id}, {edge: {tail, head, ...}} or null.
+  hit(clientX, clientY) {
+    const {x, y, perPixel} = this.toDrawing(clientX, clientY);
+    for (let i = this.nodes.length - 1; i >= 0; i--) {
+      if (insideShape(this.nodes[i].shape, x, y)) return {node: this.nodes[i].id};
+    }
+    const slop = EDGE_SLOP * perPixel;
+    let best = null;
+    let bestD = slop * slop;
+    for (const e of this.edges) {
+      const b = e.box;
+      if (x < b[0] - slop || x > b[2] + slop || y < b[1] - slop || y > b[3] + slop) continue;
+      for (const p of e.lines) {
+        for (let i = 0; i + 3 < p.length; i += 2) {
+          const d = segmentDistance2(x, y, p[i], p[i + 1], p[i + 2], p[i + 3]);
+          if (d <= bestD) {
+            bestD = d;
+            best = e;
+          }
+        }
+      }
+    }
+    return best ? {edge: best} : null;
+  }
+
+  // The tooltip for a page point: a node's own, an edge's own or
+  // "Start —TYPE→ End" (large drawings' edges have none from the server).
+  tooltip(clientX, clientY) {
+    const h = this.hit(clientX, clientY);
+    if (!h) return '';
+    if (h.node !== undefined) return this.byId.get(h.node).tooltip || this.name(h.node);
+    const e = h.edge;
+    return e.tooltip || `${this.name(e.tail)} \u2014${e.types.join(', ')}\u2192 ` +
+        `${this.name(e.head)}\n(click for the statements)`;
+  }
+}
+
+const DASHES = {dashed: [5, 2], dotted: [1, 5]};
+
+function addPoints(path, p, close) {
+  path.moveTo(p[0], p[1]);
+  for (let i = 2; i < p.length; i += 2) path.lineTo(p[i], p[i + 1]);
+  if (close) path.closePath();
+}
+
+function addBezier(path, p) {
+  path.moveTo(p[0], p[1]);
+  for (let i = 2; i + 5 < p.length; i += 6) {
+    path.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
+  }
+}
+
+// Edge outlines gathered into one Path2D per pen (colour, width, dash) and
+// filled shapes (arrowheads) into one per fill colour.
+class EdgeBatch {
+  constructor() {
+    this.strokes = new Map();  // "colour|width|dash" -> Path2D
+    this.fills = new Map();  // colour -> Path2D
+  }
+
+  // Adds an edge's operations; false (nothing added) when one of them is
+  // not a line, curve or polygon (a label: painted in order instead).
+  add(ops) {
+    if (!ops.every((op) => BATCHED.has(op[0]))) return false;
+    let pen = null;
+    let fill = '';
+    for (const op of ops) {
+      if (op[0] === 'pen') {
+        pen = op[1] ? this.path(this.strokes, `${op[1]}|${op[2]}|${op[3]}`) : null;
+      } else if (op[0] === 'fill') {
+        fill = op[1];
+      } else {
+        const filled = op[2] === 1 && fill && op[0] !== 'polyline';
+        const target = [pen, filled ? this.path(this.fills, fill) : null];
+        for (const path of target) {
+          if (!path) continue;
+          if (op[0] === 'bezier') addBezier(path, op[1]);
+          else addPoints(path, op[1], op[0] === 'polygon');
+        }
+      }
+    }
+    return true;
+  }
+
+  path(map, key) {
+    let p = map.get(key);
+    if (!p) map.set(key, (p = new Path2D()));
+    return p;
+  }
+
+  flush(ctx) {
+    for (const [key, path] of this.strokes) {
+      const [colour, width, dash] = key.split('|');
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = Number(width);
+      ctx.setLineDash(DASHES[dash] || []);
+      ctx.stroke(path);
+    }
+    ctx.setLineDash([]);
+    for (const [colour, path] of this.fills) {
+      ctx.fillStyle = colour;
+      ctx.fill(path);
+    }
+    this.strokes.clear();
+    this.fills.clear();
+  }
+}
+
+const BATCHED = new Set(['pen', 'fill', 'bezier', 'polygon', 'polyline']);
+
+function tracePoints(ctx, p, close) {
+  ctx.beginPath();
+  ctx.moveTo(p[0], p[1]);
+  for (let i = 2; i < p.length; i += 2) ctx.lineTo(p[i], p[i + 1]);
+  if (close) ctx.closePath();
+}
+
+function traceBezier(ctx, p) {
+  ctx.beginPath();
+  ctx.moveTo(p[0], p[1]);
+  for (let i = 2; i + 5 < p.length; i += 6) {
+    ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
+  }
+}
+
+// Paints one object's operations (canvas.cc writes them): ["pen", colour,
+// width, dash] and ["fill", colour] set the state for the shapes after
+// them; a colour "" draws nothing.
+function paintOps(ctx, ops) {
+  let stroke = '';
+  let fill = '';
+  const finish = (filled) => {
+    if (filled && fill) ctx.fill();
+    if (stroke) ctx.stroke();
+  };
+  for (const op of ops) {
+    switch (op[0]) {
+      case 'pen':
+        stroke = op[1];
+        ctx.strokeStyle = stroke || '#000';
+        ctx.lineWidth = op[2];
+        ctx.setLineDash(DASHES[op[3]] || []);
+        break;
+      case 'fill':
+        fill = op[1];
+        if (fill) ctx.fillStyle = fill;
+        break;
+      case 'ellipse':
+        ctx.beginPath();
+        ctx.ellipse(op[1], op[2], Math.abs(op[3]), Math.abs(op[4]), 0, 0, 2 * Math.PI);
+        finish(op[5]);
+        break;
+      case 'polygon':
+        tracePoints(ctx, op[1], true);
+        finish(op[2]);
+        break;
+      case 'polyline':
+        tracePoints(ctx, op[1], false);
+        finish(false);
+        break;
+      case 'bezier':
+        traceBezier(ctx, op[1]);
+        finish(op[2]);
+        break;
+      case 'text':
+        paintText(ctx, op);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// ["text", x, y, anchor, size, family, weight, style, text, colour]
+function paintText(ctx, op) {
+  const [, x, y, anchor, size, family, weight, style, text, colour] = op;
+  ctx.save();
+  ctx.setLineDash([]);
+  ctx.font = `${style || 'normal'} ${weight || 'normal'} ${size}px ${family}`;
+  ctx.textAlign = anchor === 'start' ? 'left' : anchor === 'end' ? 'right' : 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = colour || '#000';
+  ctx.fillText(String(text), x, y);
+  ctx.restore();
+}
