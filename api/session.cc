@@ -160,6 +160,8 @@ Result<std::unique_ptr<Session>> Session::Open(const std::string& path,
   storage::OpenOptions open_options;
   open_options.read_only = options.read_only;
   open_options.busy_timeout = options.busy_timeout;
+  if (options.topology_cache_bytes)
+    open_options.topology_cache_bytes = *options.topology_cache_bytes;
   auto store = storage::Store::Open(path, open_options);
   if (!store.ok() && store.status().code() == StatusCode::kNotFound && options.create_if_missing) {
     KG_ASSIGN_OR_RETURN(schema::Ontology ontology, schema::Ontology::Load(options.ontology));

@@ -131,6 +131,8 @@ Result<Stats> Session::GetStats() const {
   out.format_version = s.format_version;
   out.disk_bytes = s.disk_bytes;
   out.ontology = std::move(s.ontology);
+  out.topology_budget_bytes = s.topology_budget_bytes;
+  out.topology_estimate_bytes = s.topology_estimate_bytes;
   return out;
 }
 

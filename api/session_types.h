@@ -48,6 +48,9 @@ struct OpenOptions {
   // How long a writable open waits for another process's write lock before
   // failing with "is locked by another process" (0 = fail at once).
   std::chrono::milliseconds busy_timeout{0};
+  // Memory allowed for the topology cache (docs/storage.md, "Topology
+  // cache"); 0 turns it off; unset keeps the store's default (1 GiB).
+  std::optional<size_t> topology_cache_bytes;
 };
 
 // Who may do what: the server's token rule. The CLI and the library use the
@@ -183,6 +186,10 @@ struct Stats {
   uint32_t format_version = 0;
   uint64_t disk_bytes = 0;
   std::string ontology;  // the ontology's name
+  // The topology cache's budget as opened (0 = off) and what a copy of
+  // this graph would take; over the budget the graph is never copied.
+  uint64_t topology_budget_bytes = 0;
+  uint64_t topology_estimate_bytes = 0;
   // The dates the relations mention: filled by the caller that asks
   // Session::DateSpan (`kg stats --dates`), which may read every relation.
   std::optional<ClockSpan> dates;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -23,8 +24,11 @@ inline constexpr int kExitUsage = 2;
 inline constexpr int kExitIO = 3;
 
 struct Context {
-  std::string db;               // --db DIR or $KG_DB
-  int busy_timeout_ms = 5000;   // --busy-timeout: how long a writer waits for the write lock
+  std::string db;              // --db DIR or $KG_DB
+  int busy_timeout_ms = 5000;  // --busy-timeout: how long a writer waits for the write lock
+  // --topology-cache-mb or $KG_TOPOLOGY_CACHE_MB: the topology cache's
+  // budget in MiB (0 = off); -1 keeps the store's default.
+  int64_t topology_cache_mb = -1;
   std::function<int()> action;  // set by the chosen subcommand's callback
 };
 
@@ -54,6 +58,9 @@ int ExitCodeFor(const Status& status);
 // Opens the database named by --db/KG_DB as a session (the CLI's only way
 // to the engine). InvalidArgument when none was given.
 Result<std::unique_ptr<session::Session>> OpenSession(const Context& ctx, bool read_only);
+// The topology cache budget the command line asked for, in bytes; nullopt
+// when it asked for none (the store's default).
+std::optional<size_t> TopologyCacheBytes(const Context& ctx);
 
 // Each group of subcommands lives in its own file and registers itself here.
 void RegisterStoreCommands(CLI::App& app, Context& ctx);      // init import export stats get check

@@ -35,6 +35,7 @@ int Serve(const Context& ctx, ServeFlags flags) {
   if (ctx.db.empty()) return Report(Status::InvalidArgument("no database given: pass --db DIR"));
   server::ServerOptions& options = flags.options;
   options.db = ctx.db;
+  options.topology_cache_bytes = TopologyCacheBytes(ctx);
   options.limits.query_timeout_seconds = flags.timeout_seconds;
   if (!flags.token_file.empty()) {
     auto token = server::ReadTokenFile(flags.token_file);

@@ -242,6 +242,17 @@ int RunExport(const Context& ctx, const ExportArgs& args) {
 
 // --- stats -------------------------------------------------------------------
 
+// The topology cache's line of `kg stats`: its budget and whether this
+// graph's copy fits in it (docs/storage.md, "Topology cache").
+std::string TopologyLine(const session::Stats& stats) {
+  std::string line = "topology cache: ";
+  if (stats.topology_budget_bytes == 0) return line + "off (--topology-cache-mb 0)\n";
+  line += "budget " + HumanBytes(stats.topology_budget_bytes) + ", this graph needs ~" +
+          HumanBytes(stats.topology_estimate_bytes);
+  if (stats.topology_estimate_bytes > stats.topology_budget_bytes) line += " (over: never copied)";
+  return line + "\n";
+}
+
 int RunStats(const Context& ctx, const std::string& format_name, bool dates) {
   if (!HaveDb(ctx)) return kExitUsage;
   Result<OutputFormat> format = ParseFormat(format_name);
@@ -264,7 +275,7 @@ int RunStats(const Context& ctx, const std::string& format_name, bool dates) {
             << "ontology:       " << stats->ontology << "\n"
             << "size on disk:   " << HumanBytes(stats->disk_bytes) << " (" << stats->disk_bytes
             << " bytes)\n"
-            << "entities:       " << stats->entities << "\n";
+            << TopologyLine(*stats) << "entities:       " << stats->entities << "\n";
   for (const auto& [label, n] : stats->entities_by_label)
     std::cout << "  " << label << ": " << n << "\n";
   std::cout << "relations:      " << stats->relations << "\n";

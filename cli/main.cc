@@ -68,12 +68,18 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
+std::optional<size_t> TopologyCacheBytes(const Context& ctx) {
+  if (ctx.topology_cache_mb < 0) return std::nullopt;
+  return static_cast<size_t>(ctx.topology_cache_mb) << 20;
+}
+
 Result<std::unique_ptr<session::Session>> OpenSession(const Context& ctx, bool read_only) {
   if (ctx.db.empty())
     return Status::InvalidArgument("no database given: pass --db DIR or set KG_DB");
   session::OpenOptions options;
   options.read_only = read_only;
   options.busy_timeout = std::chrono::milliseconds(ctx.busy_timeout_ms);
+  options.topology_cache_bytes = TopologyCacheBytes(ctx);
   return session::Session::Open(ctx.db, options);
 }
 
@@ -87,7 +93,7 @@ namespace {
 std::string CommandNamed(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "--db" || arg == "--busy-timeout") {
+    if (arg == "--db" || arg == "--busy-timeout" || arg == "--topology-cache-mb") {
       ++i;  // its value
     } else if (arg.empty() || arg[0] != '-') {
       return std::string(arg);
@@ -112,6 +118,11 @@ int main(int argc, char** argv) {
                  "milliseconds a write waits for another process's write lock")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app.add_option("--topology-cache-mb", ctx.topology_cache_mb,
+                 "MiB for the in-memory copy of the graph's structure that traversals use "
+                 "(0 = off; default 1024)")
+      ->envname("KG_TOPOLOGY_CACHE_MB")
+      ->check(CLI::Range(int64_t{0}, int64_t{1} << 30));
 
   // Registering every command's options was a fifth of a short command's
   // user-space work (W7, bench/RESULTS.md): the groups are registered in

@@ -245,14 +245,17 @@ Value StatsDoc(const session::Stats& stats, const std::string& db) {
   ValueMap labels, types;
   for (const auto& [label, n] : stats.entities_by_label) labels[label] = Int(n);
   for (const auto& [type, n] : stats.relations_by_type) types[type] = Int(n);
-  ValueMap doc{{"database", Value(db)},
-               {"format_version", Int(stats.format_version)},
-               {"ontology", Value(stats.ontology)},
-               {"disk_bytes", Int(stats.disk_bytes)},
-               {"entities", Int(stats.entities)},
-               {"entities_by_label", Value(std::move(labels))},
-               {"relations", Int(stats.relations)},
-               {"relations_by_type", Value(std::move(types))}};
+  ValueMap doc{
+      {"database", Value(db)},
+      {"format_version", Int(stats.format_version)},
+      {"ontology", Value(stats.ontology)},
+      {"disk_bytes", Int(stats.disk_bytes)},
+      {"entities", Int(stats.entities)},
+      {"entities_by_label", Value(std::move(labels))},
+      {"relations", Int(stats.relations)},
+      {"relations_by_type", Value(std::move(types))},
+      {"topology_cache", Value(ValueMap{{"budget_bytes", Int(stats.topology_budget_bytes)},
+                                        {"estimate_bytes", Int(stats.topology_estimate_bytes)}})}};
   if (stats.dates) {
     ValueMap dates{{"dated_relations", Int(stats.dates->dated)}};
     for (const auto& [field, range] : DateRanges(*stats.dates))

@@ -154,6 +154,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& requested) {
   KG_ASSIGN_OR_RETURN(ServerOptions options, internal::ResolveOptions(requested));
   session::OpenOptions open_options;
   open_options.read_only = options.read_only;
+  open_options.topology_cache_bytes = options.topology_cache_bytes;
   KG_ASSIGN_OR_RETURN(std::unique_ptr<session::Session> session,
                       session::Session::Open(options.db, open_options));
   auto impl = std::make_unique<Impl>(std::move(session), options);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -48,6 +49,9 @@ struct ServerOptions {
   bool strict = false;
   // Where POST /v1/backup adds backups (kg serve --backup-dir); "" disables it.
   std::string backup_dir;
+  // The topology cache's budget (kg --topology-cache-mb); unset: the
+  // store's default. See docs/storage.md, "Topology cache".
+  std::optional<size_t> topology_cache_bytes;
   Limits limits;
 };
 

@@ -480,6 +480,8 @@ Result<StoreStats> Store::Stats() const {
   st.format_version = impl_->adj_clocks_ ? kFormatVersion : kOldestFormatVersion;
   st.disk_bytes = DirectoryBytes(impl_->path_);
   st.ontology = impl_->ontology_.name();
+  st.topology_budget_bytes = impl_->topology_.budget();
+  st.topology_estimate_bytes = impl_->topology_.estimate_bytes();
   return st;
 }
 

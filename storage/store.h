@@ -73,6 +73,11 @@ struct StoreStats {
   uint32_t format_version = 0;
   uint64_t disk_bytes = 0;  // live SST + WAL files of the database directory
   std::string ontology;     // the ontology's name
+  // The topology cache's memory budget as opened (OpenOptions;
+  // 0 = off) and what a copy of this graph would take by the cache's own
+  // estimate; a graph whose estimate is over the budget is never copied.
+  uint64_t topology_budget_bytes = 0;
+  uint64_t topology_estimate_bytes = 0;
 };
 
 class Transaction;

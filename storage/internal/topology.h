@@ -163,6 +163,12 @@ class TopologyCache {
 
   // Bytes held by the current copy's clock table (0 when none is built).
   size_t clock_bytes() const;
+  // The budget given to Configure, and what a copy of the graph of the
+  // last SetGraphSize would take (Topology::EstimateBytes).
+  size_t budget() const { return budget_; }
+  size_t estimate_bytes() const {
+    return Topology::EstimateBytes(entity_bound_.load(), relation_bound_.load());
+  }
 
   // Grows each time a copy is published (0: none yet).
   uint64_t generation() const { return generation_.load(std::memory_order_acquire); }

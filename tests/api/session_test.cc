@@ -167,6 +167,30 @@ TEST_F(SessionTest, EgoOfAnUnknownNameIsNotFound) {
   EXPECT_EQ(drawn->graph.nodes.size(), 3u);
 }
 
+// The topology cache's budget passes through Session::Open to the store
+// (unset: the store's default) and comes back in GetStats; queries answer
+// the same with the cache off.
+TEST_F(SessionTest, TopologyCacheBudgetReachesTheStoreAndItsStats) {
+  auto defaults = db_->GetStats();
+  ASSERT_TRUE(defaults.ok()) << defaults.status().ToString();
+  EXPECT_EQ(defaults->topology_budget_bytes, uint64_t{1} << 30);
+  EXPECT_GT(defaults->topology_estimate_bytes, 0u);
+  db_.reset();
+  for (size_t budget : {size_t{0}, size_t{4096}}) {
+    OpenOptions options;
+    options.topology_cache_bytes = budget;
+    auto db = Session::Open(dir_ + "/db", options);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    auto stats = (*db)->GetStats();
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats->topology_budget_bytes, budget);
+    EXPECT_EQ(stats->topology_estimate_bytes, defaults->topology_estimate_bytes);
+    auto r = (*db)->Run("MATCH (:Company {name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b.name", {});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->table.rows.size(), 1u);
+  }
+}
+
 TEST(ParseParamSpecsTest, StrictJsonValuesAndNames) {
   auto ok = ParseParamSpecs({"ids=[1,2]", "name=\"NVIDIA\""});
   ASSERT_TRUE(ok.ok());

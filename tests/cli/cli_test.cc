@@ -375,6 +375,35 @@ TEST_F(CliTest, MissingDatabaseIsNotFound) {
   EXPECT_FALSE(fs::exists(db_)) << "stats does not create a database";
 }
 
+// --topology-cache-mb (or KG_TOPOLOGY_CACHE_MB) sets the topology cache's
+// budget; `kg stats` shows it beside what this graph's copy needs.
+TEST_F(CliTest, TopologyCacheBudgetIsAnOptionThatStatsReports) {
+  ImportCorpus();
+  KgRun def = Db({"stats"});
+  ASSERT_EQ(def.exit, 0) << def.err;
+  EXPECT_NE(def.out.find("topology cache: budget 1.0 GiB, this graph needs ~"), std::string::npos)
+      << def.out;
+  KgRun off = Kg({"--topology-cache-mb", "0", "--db", db_, "stats"});
+  EXPECT_NE(off.out.find("topology cache: off"), std::string::npos) << off.out;
+  KgRun json = Kg({"--topology-cache-mb", "64", "--db", db_, "stats", "--format", "json"});
+  EXPECT_NE(json.out.find("\"topology_cache\":{\"budget_bytes\":67108864,\"estimate_bytes\":"),
+            std::string::npos)
+      << json.out;
+  // Queries run under a budget, including none.
+  EXPECT_EQ(
+      Kg({"--topology-cache-mb", "0", "--db", db_, "query", "MATCH (n) RETURN count(n)"}).exit, 0);
+
+  std::string env = "KG_TOPOLOGY_CACHE_MB=0 " + ShellQuote(kKg) + " --db " + ShellQuote(db_) +
+                    " stats 2>&1 | grep -q 'topology cache: off'";
+  EXPECT_EQ(std::system(env.c_str()), 0);
+
+  for (const char* bad : {"-1", "lots"}) {
+    KgRun r = Kg({"--topology-cache-mb", bad, "--db", db_, "stats"});
+    EXPECT_EQ(r.exit, 2) << bad;
+    EXPECT_NE(r.err.find("--topology-cache-mb"), std::string::npos) << r.err;
+  }
+}
+
 TEST_F(CliTest, KgDbEnvironmentVariableNamesTheDatabase) {
   ImportCorpus();
   std::string cmd = "KG_DB=" + ShellQuote(db_) + " " + ShellQuote(kKg) + " check >/dev/null 2>&1";

@@ -259,6 +259,9 @@ TEST_F(ShapesCliTest, StatsJsonJsonlAndCsv) {
   EXPECT_EQ(stats.at("relations_by_type").as_map().at("COMPETES_WITH"), Value(3));
   EXPECT_EQ(stats.at("ontology"), Value("builtin"));
   EXPECT_TRUE(stats.at("format_version").is_int());
+  const ValueMap& topology = stats.at("topology_cache").as_map();
+  EXPECT_EQ(topology.at("budget_bytes"), Value(int64_t{1} << 30));
+  EXPECT_TRUE(topology.at("estimate_bytes").is_int());
 
   auto records = ParseCsv(Kg("stats --format csv").out);
   ASSERT_EQ(records.size(), 1u + 1 + 2 + 1 + 3);  // header, totals, 2 labels, 3 types

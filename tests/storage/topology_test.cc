@@ -200,6 +200,41 @@ TEST_F(TopologyTest, WarmTopologyBuildsTheCopyNow) {
   EXPECT_EQ(t->PeekProperty(ids_[0], "name"), std::nullopt);
 }
 
+// Stats report the budget the store was opened with and the cache's own
+// estimate of this graph's copy, which grows with the graph; a copy is
+// built exactly when the estimate fits.
+TEST_F(TopologyTest, StatsReportTheBudgetAndTheGraphsEstimate) {
+  OpenOptions tiny;
+  tiny.topology_cache_bytes = 16;
+  auto small = Open(tiny);
+  Result<StoreStats> st = small->Stats();
+  ASSERT_TRUE(st.ok()) << st.status().ToString();
+  EXPECT_EQ(st->topology_budget_bytes, 16u);
+  EXPECT_GT(st->topology_estimate_bytes, 16u);
+  EXPECT_FALSE(*small->BeginRead()->WarmTopology());
+  small.reset();
+
+  auto s = Open({});
+  Result<StoreStats> full = s->Stats();
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->topology_budget_bytes, OpenOptions{}.topology_cache_bytes);
+  EXPECT_EQ(full->topology_estimate_bytes, st->topology_estimate_bytes);
+  EXPECT_LE(full->topology_estimate_bytes, full->topology_budget_bytes);
+  EXPECT_TRUE(*s->BeginRead()->WarmTopology());
+  {
+    auto w = s->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    ASSERT_TRUE((*w)->CreateRelation("BETA", ids_[1], ids_[0], {}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_GT(s->Stats()->topology_estimate_bytes, full->topology_estimate_bytes);
+
+  OpenOptions off;
+  off.topology_cache_bytes = 0;
+  s.reset();
+  EXPECT_EQ(Open(off)->Stats()->topology_budget_bytes, 0u);
+}
+
 TEST_F(TopologyTest, ReadOnlyOpensUseTheirFixedView) {
   auto s = Open([] {
     OpenOptions o = Cached();
