@@ -10,7 +10,7 @@ KG_PACKAGES=(
   librocksdb-dev libcapnp-dev capnproto libboost-graph-dev libgraphviz-dev
   libgtest-dev libgmock-dev libcli11-dev nlohmann-json3-dev libfmt-dev libreadline-dev
   libcpp-httplib-dev curl libfontconfig-dev fonts-wqy-zenhei
-  libre2-dev libssl-dev libicu-dev libzstd-dev clang libclang-rt-14-dev
+  libre2-dev libssl-dev libicu-dev libzstd-dev clang libclang-rt-14-dev lld
   sqlite3
   # The static archives the kg executable links (KG_STATIC_DEPS, cmake/StaticDeps.cmake)
   # beyond the -dev packages above: RocksDB's compression libraries, readline's libtinfo.

@@ -15,7 +15,11 @@
 namespace kg::storage::testing {
 
 // Starts `binary --gtest_filter=<test> --gtest_also_run_disabled_tests` with
-// the extra environment variables set; returns the child's pid (or -1).
+// the extra environment variables set; returns the child's pid (or -1). The
+// child runs unsharded: a parent run as one shard of its program (the
+// sanitizer build's ctest, tests/CMakeLists.txt) would otherwise pass its
+// GTEST_TOTAL_SHARDS / GTEST_SHARD_INDEX on, and the child's one case could
+// fall in another shard and not run at all.
 inline pid_t SpawnTest(const std::string& test,
                        const std::vector<std::pair<std::string, std::string>>& env) {
   char self[4096];
@@ -25,6 +29,8 @@ inline pid_t SpawnTest(const std::string& test,
   std::string filter = "--gtest_filter=" + test;
   pid_t pid = ::fork();
   if (pid != 0) return pid;
+  ::unsetenv("GTEST_TOTAL_SHARDS");
+  ::unsetenv("GTEST_SHARD_INDEX");
   for (const auto& [k, v] : env) ::setenv(k.c_str(), v.c_str(), 1);
   char* argv[] = {self, filter.data(), const_cast<char*>("--gtest_also_run_disabled_tests"),
                   const_cast<char*>("--gtest_brief=1"), nullptr};
