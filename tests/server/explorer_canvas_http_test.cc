@@ -54,30 +54,13 @@ std::set<std::string> SvgObjects(const std::string& svg) {
   return out;
 }
 
-class ExplorerCanvasTest : public ::testing::Test {
+class ExplorerCanvasTest : public BundledServerSuite<ExplorerCanvasTest> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    std::string db = dir_->path() + "/db";
-    LoadBundledDataset(db);
-    if (::testing::Test::HasFatalFailure()) return;
-    server_ = new ServerProcess(db, {});
-    ASSERT_TRUE(server_->ok());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
   static HttpReply Render(const std::string& query, std::vector<std::string> extra) {
     extra.push_back("query=" + query);
     return GetWithParams(*server_, "/v1/render", extra);
   }
-
-  static TempDir* dir_;
-  static ServerProcess* server_;
 };
-TempDir* ExplorerCanvasTest::dir_ = nullptr;
-ServerProcess* ExplorerCanvasTest::server_ = nullptr;
 
 const char kXiaomi[] = "MATCH (a)-[r]-(b) WHERE a.name = 'Xiaomi' RETURN a, r, b";
 // A dense drawing (neato, edge labels placed by kg). The bundled dataset

@@ -48,21 +48,8 @@ std::string ErrorText(const HttpReply& reply) {
   return m.at("code").as_string() + ": " + m.at("message").as_string();
 }
 
-class ExplorerLayoutTest : public ::testing::Test {
+class ExplorerLayoutTest : public BundledServerSuite<ExplorerLayoutTest> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    std::string db = dir_->path() + "/db";
-    LoadBundledDataset(db);
-    if (::testing::Test::HasFatalFailure()) return;
-    server_ = new ServerProcess(db, {});
-    ASSERT_TRUE(server_->ok());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
-
   // GET /v1/render of the neighbourhood of the entities named in `names`
   // (a Cypher list literal), with "name=value" parameters.
   static HttpReply Render(const std::string& names, const std::vector<std::string>& extra) {
@@ -80,12 +67,7 @@ class ExplorerLayoutTest : public ::testing::Test {
     if (!rows.is_list() || rows.as_list().empty()) return -1;
     return rows.as_list()[0].as_list()[0].as_int();
   }
-
-  static TempDir* dir_;
-  static ServerProcess* server_;
 };
-TempDir* ExplorerLayoutTest::dir_ = nullptr;
-ServerProcess* ExplorerLayoutTest::server_ = nullptr;
 
 TEST_F(ExplorerLayoutTest, PinnedNodesComeBackAtTheirPositions) {
   HttpReply first = Render("['Xiaomi']", {"layout=neato"});

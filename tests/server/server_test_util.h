@@ -111,4 +111,27 @@ Value JsonMember(const std::string& json, const std::string& key);
 // A JSON string literal for `s`.
 std::string JsonQuote(const std::string& s);
 
+// A suite whose cases share one `kg serve` (no token) on a copy of the
+// bundled dataset; `Suite` is the deriving fixture, so each suite has its own.
+template <typename Suite>
+class BundledServerSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    std::string db = dir_->path() + "/db";
+    LoadBundledDataset(db);
+    if (::testing::Test::HasFatalFailure()) return;
+    server_ = new ServerProcess(db, {});
+    ASSERT_TRUE(server_->ok());
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+    server_ = nullptr;
+    dir_ = nullptr;
+  }
+  static inline TempDir* dir_ = nullptr;
+  static inline ServerProcess* server_ = nullptr;
+};
+
 }  // namespace kg::server::testing
