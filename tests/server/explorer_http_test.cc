@@ -100,20 +100,12 @@ TEST(ExplorerAssetsTest, PageHasNoInlineScriptOrRemoteFile) {
 
 // One server on a copy of the bundled dataset for the whole suite, and one
 // that needs a token for reads.
-class ExplorerHttpTest : public ::testing::Test {
+class ExplorerHttpTest : public BundledServerSuite<ExplorerHttpTest> {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    std::string db = dir_->path() + "/db";
-    LoadBundledDataset(db);
+    BundledServerSuite::SetUpTestSuite();
     if (::testing::Test::HasFatalFailure()) return;
     WritePrivateFile(dir_->path() + "/token", std::string(kToken) + "\n");
-    server_ = new ServerProcess(db, {});
-    ASSERT_TRUE(server_->ok());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
   }
   static std::string Url(const std::string& path) { return server_->url(path); }
   static HttpReply Suggest(const std::string& q, const std::vector<std::string>& extra = {}) {
@@ -121,12 +113,7 @@ class ExplorerHttpTest : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     return Curl(Url("/v1/suggest"), args);
   }
-
-  static TempDir* dir_;
-  static ServerProcess* server_;
 };
-TempDir* ExplorerHttpTest::dir_ = nullptr;
-ServerProcess* ExplorerHttpTest::server_ = nullptr;
 
 TEST_F(ExplorerHttpTest, PageIsServedWithPolicyAndETag) {
   HttpReply page = Curl(Url("/"), {"-i"});
