@@ -86,6 +86,24 @@ kg_install_browser_test_deps() {
   fi
 }
 
+# Where the test suite writes its databases and files (scripts/test): a new
+# directory on tmpfs (/dev/shm) when that is writable with 2 GiB free, else
+# under $TMPDIR (or /tmp); $KG_TEST_TMPDIR names another parent. Every test
+# makes its files under TMPDIR, so the thousands of databases the suite
+# creates, syncs and deletes cost no disk flushes. What the tests check does
+# not depend on the medium: kills are process kills, and the full-disk tests
+# mount a small tmpfs of their own. Exports TMPDIR; the caller removes it.
+kg_test_tmpdir() {
+  local base=${KG_TEST_TMPDIR:-} free_kb
+  if [ -z "$base" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    free_kb=$(df -Pk /dev/shm | awk 'NR == 2 { print $4 }')
+    if [ "${free_kb:-0}" -ge $((2 * 1024 * 1024)) ]; then base=/dev/shm; fi
+  fi
+  TMPDIR=$(mktemp -d "${base:-${TMPDIR:-/tmp}}/kg-test-XXXXXX")
+  export TMPDIR
+  echo "== test files in $TMPDIR"
+}
+
 # The ASan + UBSan build with the libFuzzer targets (docs/fuzzing.md), made by
 # clang in $KG_ASAN_BUILD_DIR (default: build-asan/). Arguments are build
 # targets (default: everything), e.g. kg_fuzz_targets.
