@@ -1,8 +1,9 @@
 // Transactions, the read side: snapshot reads of records, names, labels and
 // adjacency (through the topology copy when there is one, else RocksDB),
 // the clock filter decided beside each edge, and the beginning of
-// transactions. The writes and the commit are in transaction_write.cc; the
-// state both share is storage/internal/transaction_impl.h.
+// transactions. The scan of an expansion through RocksDB is in
+// transaction_expand.cc, the writes and the commit in transaction_write.cc;
+// the state they share is storage/internal/transaction_impl.h.
 #include <algorithm>
 #include <set>
 #include <span>

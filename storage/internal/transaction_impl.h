@@ -1,8 +1,9 @@
 // Transaction::Impl, the state of one transaction (its snapshot, its
 // write batch, the dictionaries and counts it changes, the topology copy
-// and clock table it reads), shared by storage/transaction.cc (reads) and
+// and clock table it reads), shared by storage/transaction.cc (reads),
+// storage/transaction_expand.cc (expansions through RocksDB) and
 // storage/transaction_write.cc (writes and the commit). Included by those
-// two files only.
+// files only.
 #pragma once
 
 #include <rocksdb/utilities/write_batch_with_index.h>
