@@ -1,8 +1,9 @@
 // Transactions, the read side: snapshot reads of records, names, labels and
 // adjacency (through the topology copy when there is one, else RocksDB),
 // the clock filter decided beside each edge, and the beginning of
-// transactions. The writes and the commit are in transaction_write.cc; the
-// state both share is storage/internal/transaction_impl.h.
+// transactions. The scan of an expansion through RocksDB is in
+// transaction_expand.cc, the writes and the commit in transaction_write.cc;
+// the state they share is storage/internal/transaction_impl.h.
 #include <algorithm>
 #include <set>
 #include <span>
@@ -109,7 +110,7 @@ Status Transaction::Impl::AppendAdjacent(int cf, std::string_view prefix, std::v
 
 Result<bool> Transaction::Impl::ValueAccepts(RelationId id, std::string_view value,
                                              const ClockBounds& bounds) const {
-  if (value.empty()) return bounds.undated_ok;
+  if (std::optional<bool> ok = AdjValueAccepts(value, bounds)) return *ok;
   RelationClock clock;
   if (DecodeAdjClock(value, &clock)) return bounds.Accepts(clock);
   KG_ASSIGN_OR_RETURN(clock, GetRelationClock(id));
@@ -382,28 +383,6 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
     return Status::OK();
   }
   return impl_->ExpandRocks(node, dir, types, nullptr, fn);
-}
-
-Status Transaction::Impl::ExpandRocks(EntityId node, Direction dir,
-                                      const std::vector<std::string>& types,
-                                      const RelationFilter* filter,
-                                      const std::function<bool(const Edge&)>& fn) const {
-  for (int cf : {kCfOut, kCfIn}) {
-    if (cf == kCfOut && dir == Direction::kIncoming) continue;
-    if (cf == kCfIn && dir == Direction::kOutgoing) continue;
-    AdjScan scan{filter, 0};
-    KG_ASSIGN_OR_RETURN(std::vector<AdjKey> adj, Neighbours(cf, node, types, &scan));
-    // A seek costs about as much as a point read, each entry after it ~1/16.
-    Miss(1 + scan.scanned / 16);
-    std::string_view name;
-    uint32_t named = 0;
-    for (size_t i = 0; i < adj.size(); ++i) {
-      const AdjKey& k = adj[i];
-      if (i == 0 || k.type != named) name = TypeName(named = k.type);
-      if (!fn(Edge{k.relation, k.other, name, cf == kCfOut})) return Status::OK();
-    }
-  }
-  return Status::OK();
 }
 
 Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,

@@ -63,6 +63,23 @@ bool GetDate(std::string_view* in, std::optional<Date>* d) {
   return true;
 }
 
+// GetDate as the first and last day of the period (checked as GetDate
+// checks it).
+bool GetDays(std::string_view* in, int32_t* first, int32_t* last) {
+  uint64_t v;
+  if (!GetVarint(in, &v)) return false;
+  uint64_t zz = v >> 2;
+  auto days = static_cast<int64_t>((zz >> 1) ^ (~(zz & 1) + 1));
+  if (days < INT32_MIN || days > INT32_MAX) return false;
+  *first = *last = static_cast<int32_t>(days);
+  const auto precision = static_cast<DatePrecision>(v & 3);
+  if (precision == DatePrecision::kDay) return true;
+  Date period = Date::Period(Date(*first), precision);
+  if (period.days() != *first) return false;  // not the first day of its period
+  *last = period.last_day().days();
+  return true;
+}
+
 void PutText(std::string* out, const std::string& s) {
   PutVarint(out, s.size());
   out->append(s);
@@ -143,6 +160,38 @@ bool DecodeAdjClock(std::string_view in, RelationClock* c) {
     c->source = Value(std::move(list));
   }
   return in.empty();
+}
+
+std::optional<bool> AdjValueAccepts(std::string_view in, const ClockBounds& b) {
+  if (in.empty()) return b.undated_ok;
+  const auto flags = static_cast<uint8_t>(in.front());
+  in.remove_prefix(1);
+  if ((flags & (kOpaque | kSourceText | kSourceList)) != 0) return std::nullopt;
+  int32_t first = 0, last = 0;
+  bool rejected = false;  // decided, but the rest of the value is still checked
+  if (flags & kFrom) {
+    if (!GetDays(&in, &first, &last)) return std::nullopt;
+    rejected |= b.valid && first > b.valid_last;
+  }
+  if (flags & kTo) {
+    if (!GetDays(&in, &first, &last)) return std::nullopt;
+    rejected |= b.valid && last < b.valid_first;
+  }
+  if (flags & kSaid) {
+    if (!GetDays(&in, &first, &last)) return std::nullopt;
+    rejected |= b.known && last > b.known_last;
+  }
+  double confidence = 1.0;  // none counts as 1.0
+  if (flags & kConfidence) {
+    if (in.size() < 8) return std::nullopt;
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+      bits |= static_cast<uint64_t>(static_cast<uint8_t>(in[i])) << (8 * i);
+    confidence = std::bit_cast<double>(bits);
+    in.remove_prefix(8);
+  }
+  if (!in.empty()) return std::nullopt;  // malformed, as DecodeAdjClock says
+  return !rejected && (!b.floor || confidence >= b.min_confidence);
 }
 
 void EdgeClockMemo::Note(RelationId id, std::string_view value) {

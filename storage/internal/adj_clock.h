@@ -44,6 +44,13 @@ inline std::string AdjClockOf(const Relation& relation) {
 // malformed: the caller reads the relation record instead.
 bool DecodeAdjClock(std::string_view value, RelationClock* clock);
 
+// ClockBounds::Accepts on the clock of an adjacency value, read straight
+// from its day numbers without building a RelationClock (a filtered scan
+// asks this for every entry it reads). nullopt when the value holds a
+// source, is opaque or is malformed: the caller decodes it in full
+// (DecodeAdjClock) or reads the record, as before.
+std::optional<bool> AdjValueAccepts(std::string_view value, const ClockBounds& bounds);
+
 // The clocks of the edges a read transaction's uncached expansions met,
 // from their adjacency values, so that Transaction::RelationAccepted answers
 // for them without a record read. Callers check an edge soon after

@@ -1,8 +1,9 @@
 // Transaction::Impl, the state of one transaction (its snapshot, its
 // write batch, the dictionaries and counts it changes, the topology copy
-// and clock table it reads), shared by storage/transaction.cc (reads) and
+// and clock table it reads), shared by storage/transaction.cc (reads),
+// storage/transaction_expand.cc (expansions through RocksDB) and
 // storage/transaction_write.cc (writes and the commit). Included by those
-// two files only.
+// files only.
 #pragma once
 
 #include <rocksdb/utilities/write_batch_with_index.h>
@@ -52,7 +53,8 @@ class Transaction::Impl {
     sequence_ = snap_ ? snap_->GetSequenceNumber() : s_->db()->GetLatestSequenceNumber();
   }
   ~Impl() {
-    for (auto& it : iters_) it.reset();  // before the snapshot they read
+    for (auto& family : iters_)
+      for (auto& it : family) it.reset();  // before the snapshot they read
     s_->ReleaseSnapshot(snap_);
   }
 
@@ -99,30 +101,32 @@ class Transaction::Impl {
                        [&fn](std::string_view key, std::string_view) { return fn(key); });
   }
   // The same with each key's value.
+  // From `start` (a key under `prefix`) instead of the prefix's first key
+  // when `start` is given.
   template <typename Fn>
-  Status ScanEntries(int cf, std::string_view prefix, Fn&& fn) const {
+  Status ScanEntries(int cf, std::string_view prefix, Fn&& fn, std::string_view start = {}) const {
     const rocksdb::ReadOptions& ro = prefix.size() >= 8 ? ro_ : ro_total_;
-    // A read transaction keeps one iterator per family (making one costs
-    // more than a short scan); a scan nested in a scan of the same family,
-    // and every scan of a write transaction, gets its own.
-    const bool reuse = !batch_ && prefix.size() >= 8 && !iter_busy_[cf];
+    // A read transaction keeps its iterators per family and nesting depth
+    // (making one costs more than a short scan); a scan nested deeper than
+    // kIterDepth, and every scan of a write transaction, gets its own.
+    const bool reuse = !batch_ && prefix.size() >= 8 && iter_depth_[cf] < kIterDepth;
     std::unique_ptr<rocksdb::Iterator> own;
     rocksdb::Iterator* it = nullptr;
     if (reuse) {
-      if (!iters_[cf]) iters_[cf].reset(s_->db()->NewIterator(ro, s_->cf(cf)));
-      it = iters_[cf].get();
-      iter_busy_[cf] = true;
+      std::unique_ptr<rocksdb::Iterator>& slot = iters_[cf][iter_depth_[cf]++];
+      if (!slot) slot.reset(s_->db()->NewIterator(ro, s_->cf(cf)));
+      it = slot.get();
     } else {
       own.reset(s_->db()->NewIterator(ro, s_->cf(cf)));
       if (batch_) own.reset(batch_->NewIteratorWithBase(s_->cf(cf), own.release(), &ro));
       it = own.get();
     }
-    for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) {
+    for (it->Seek(ToSlice(start.empty() ? prefix : start)); it->Valid(); it->Next()) {
       std::string_view key = View(it->key());
       if (!key.starts_with(prefix)) break;
       if (!fn(key, View(it->value()))) break;
     }
-    if (reuse) iter_busy_[cf] = false;
+    if (reuse) --iter_depth_[cf];
     return FromRocks(it->status(), "scanning");
   }
 
@@ -229,11 +233,32 @@ class Transaction::Impl {
                                          const std::vector<std::string>& types,
                                          AdjScan* scan = nullptr) const;
 
-  // Transaction::Expand through RocksDB; with `filter`, only the relations
-  // passing it (InScanFilter must hold).
+  // Transaction::Expand through RocksDB (storage/transaction_expand.cc);
+  // with `filter`, only the relations passing it (InScanFilter must hold).
+  // In a read transaction each entry goes to `fn` as the scan reads it and
+  // the scan stops when `fn` returns false; `fn` may itself read the store
+  // (a scan nested in a scan gets its own iterator).
   Status ExpandRocks(EntityId node, Direction dir, const std::vector<std::string>& types,
                      const RelationFilter* filter,
                      const std::function<bool(const Edge&)>& fn) const;
+  // One family of ExpandRocks (`wanted`: the types, sorted and distinct);
+  // *stopped when `fn` said stop.
+  Status ExpandFamily(int cf, EntityId node, const std::vector<std::string>& wanted,
+                      const RelationFilter* filter, const std::function<bool(const Edge&)>& fn,
+                      bool* stopped) const;
+  // ExpandFamily for all types when their ids are not in name order.
+  Status ExpandFamilyByName(int cf, EntityId node, const RelationFilter* filter,
+                            const std::function<bool(const Edge&)>& fn, bool* stopped) const;
+  // The same by Neighbours, every entry of a family collected and put in
+  // type-name order before the first call of `fn` (write transactions).
+  Status ExpandCollected(EntityId node, Direction dir, const std::vector<std::string>& types,
+                         const RelationFilter* filter,
+                         const std::function<bool(const Edge&)>& fn) const;
+  // Whether the relation types' ids are in the order of their names, so
+  // that a node's adjacency keys (by type id) come in the order Expand
+  // promises (by type name); also fills types_by_name_. Read transactions
+  // only.
+  bool TypeIdsInNameOrder() const;
 
   // Re-checks every relation at `e` against its (new) labels.
   Status RecheckRelations(const Entity& e) const;
@@ -251,8 +276,13 @@ class Transaction::Impl {
 
   Store::Impl* s_;
   const rocksdb::Snapshot* snap_ = nullptr;
-  mutable std::array<std::unique_ptr<rocksdb::Iterator>, kCfCount> iters_;
-  mutable std::array<bool, kCfCount> iter_busy_{};
+  // A read transaction's iterators, per family and nesting depth (a scan
+  // whose callback scans the same family uses the next one).
+  static constexpr int kIterDepth = 3;
+  mutable std::array<std::array<std::unique_ptr<rocksdb::Iterator>, kIterDepth>, kCfCount> iters_;
+  mutable std::array<int, kCfCount> iter_depth_{};
+  mutable int types_in_order_ = -1;              // TypeIdsInNameOrder, once known (-1: not yet)
+  mutable std::vector<uint32_t> types_by_name_;  // the type ids in name order
   uint64_t sequence_ = 0;
   mutable std::shared_ptr<const Topology> topology_;
   mutable uint64_t seen_generation_ = 0;

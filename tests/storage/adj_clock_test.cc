@@ -113,6 +113,47 @@ TEST(EdgeClockMemoTest, AnswersForNotedEdgesOnly) {
   EXPECT_EQ(memo.Accepts(1, ClockBounds(filters[0])), std::nullopt);  // forgotten
 }
 
+// AdjValueAccepts decides from the value's day numbers what ClockBounds
+// gives on the decoded clock, for every clock without a source, at every
+// precision; a clock with a source, an opaque value and damaged bytes are
+// left to the full decode (nullopt).
+TEST(AdjValueAcceptsTest, EqualsTheDecodedClocksVerdict) {
+  std::mt19937_64 rng(9);
+  size_t yes = 0, no = 0;
+  for (int i = 0; i < 400; ++i) {
+    RelationFilter f;
+    if (rng() % 2) f.valid_at = RandomDate(rng);
+    if (rng() % 2) f.known_at = RandomDate(rng);
+    if (rng() % 3 == 0) f.min_confidence = static_cast<double>(rng() % 11) / 10.0;
+    ClockBounds bounds(f);
+    for (int j = 0; j < 50; ++j) {
+      RelationClock c = RandomClock(rng);
+      if (j % 2 == 0) c.source = Value();
+      const std::string v = EncodeAdjClock(c);
+      std::optional<bool> fast = AdjValueAccepts(v, bounds);
+      if (!c.source.is_null()) {
+        EXPECT_EQ(fast, std::nullopt);
+        continue;
+      }
+      ASSERT_TRUE(fast.has_value()) << i << " " << j;
+      ASSERT_EQ(*fast, bounds.Accepts(c)) << i << " " << j;
+      ASSERT_EQ(*fast, FilterAccepts(f, c)) << i << " " << j;
+      ++(*fast ? yes : no);
+      for (size_t n = 1; n < v.size(); ++n)
+        EXPECT_EQ(AdjValueAccepts(v.substr(0, n), bounds), std::nullopt);
+      if (!v.empty()) {
+        EXPECT_EQ(AdjValueAccepts(v + "z", bounds), std::nullopt);
+      }
+    }
+    EXPECT_EQ(AdjValueAccepts(std::string(1, '\x80'), bounds), std::nullopt);
+  }
+  EXPECT_GT(yes, 0u);
+  EXPECT_GT(no, 0u);
+  // flags kFrom, then day 3 at month precision: not its period's first day.
+  const std::string bad = {'\x01', static_cast<char>(((3 << 1) << 2) | 2)};
+  EXPECT_EQ(AdjValueAccepts(bad, ClockBounds(RelationFilter())), std::nullopt);
+}
+
 TEST(AdjClockEncodingTest, UndatedIsEmptyAndSmall) {
   EXPECT_EQ(EncodeAdjClock(RelationClock()), "");
   RelationClock back;
