@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_set>
 
 #include "query/internal/aggregates.h"
@@ -15,7 +16,8 @@ namespace {
 
 class ProjectOp : public Operator {
  public:
-  ProjectOp(const BoundClause* c, bool is_return) : p_(c->projection), is_return_(is_return) {}
+  ProjectOp(const BoundClause* c, bool is_return, bool items_bound)
+      : p_(c->projection), is_return_(is_return), items_bound_(items_bound) {}
   std::string name() const override {
     std::string n = is_return_ ? "Return" : "With";
     if (p_.aggregating) n += "+Aggregate";
@@ -186,6 +188,7 @@ class ProjectOp : public Operator {
   }
 
   Status ProjectRow(ExecState& st, Row& row) const {
+    if (items_bound_) return Status::OK();  // the match wrote the items
     // Evaluate all first: an alias may shadow a variable another item reads.
     std::vector<Value> vals;
     vals.reserve(p_.items.size());
@@ -222,19 +225,19 @@ class ProjectOp : public Operator {
     return slots;
   }
 
+  // Keeps the first row of each distinct key. Rows are marked first and
+  // moved after, so that the string column's set can hold views into them.
   Status Distinct(ExecState& st, Rows* rows, std::vector<std::vector<Value>>* keys) const {
     std::vector<int> slots = OutputSlots();
     std::set<std::vector<Value>, RowLess> seen;
     // One string column (RETURN DISTINCT n.name): hashed, without building keys.
-    std::unordered_set<std::string> seen_strings;
-    Rows kept;
-    std::vector<std::vector<Value>> kept_keys;
+    std::unordered_set<std::string_view> seen_strings;
+    if (slots.size() == 1) seen_strings.reserve(rows->size());
+    std::vector<size_t> kept_at;
     for (size_t i = 0; i < rows->size(); ++i) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
       if (slots.size() == 1 && (*rows)[i][slots[0]].is_string()) {
-        if (!seen_strings.insert((*rows)[i][slots[0]].as_string()).second) continue;
-        kept.push_back(std::move((*rows)[i]));
-        if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
+        if (seen_strings.insert((*rows)[i][slots[0]].as_string()).second) kept_at.push_back(i);
         continue;
       }
       std::vector<Value> k;
@@ -242,6 +245,13 @@ class ProjectOp : public Operator {
       uint64_t key_bytes = 64 + ApproxBytes(k);
       if (!seen.insert(std::move(k)).second) continue;
       KG_RETURN_IF_ERROR(st.eval.memory.Charge(key_bytes));
+      kept_at.push_back(i);
+    }
+    if (kept_at.size() == rows->size()) return Status::OK();
+    Rows kept;
+    kept.reserve(kept_at.size());
+    std::vector<std::vector<Value>> kept_keys;
+    for (size_t i : kept_at) {
       kept.push_back(std::move((*rows)[i]));
       if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
     }
@@ -308,6 +318,7 @@ class ProjectOp : public Operator {
 
   const BoundProjection& p_;
   bool is_return_;
+  bool items_bound_;  // MakeProjectOp
 };
 
 class UnwindOp : public Operator {
@@ -358,8 +369,9 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
-std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return) {
-  return std::make_unique<ProjectOp>(clause, is_return);
+std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return,
+                                        bool items_bound) {
+  return std::make_unique<ProjectOp>(clause, is_return, items_bound);
 }
 
 std::unique_ptr<Operator> MakeUnwindOp(const BoundClause* clause) {
