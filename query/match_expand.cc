@@ -171,25 +171,26 @@ Status BindEnds(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row
   return Status::OK();
 }
 
-// Binds the name of each of `ends` (that the end node pattern accepts) to
-// step i's name slot, the end node's slot left null: the projection after
-// reads only the name (MatchRules::name_slot) and removes duplicate names.
-// The name comes from the topology cache when the transaction has it, as
-// n.name's evaluation would get it.
+// Hands on the name of each of `ends` (that the end node pattern accepts)
+// in step i's name slot. The projection after reads that slot only
+// (MatchRules::name_slot: DISTINCT c.name alone, no WHERE, ORDER BY or
+// later step), so the rows handed on hold nothing else: no node to bind,
+// copy or release per row. The name comes from the topology cache when
+// the transaction has it, as c.name's evaluation would get it.
 Status BindEndNames(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
   const BoundNode& end = *s.node;
   EvalContext& ctx = ms.st->eval;
   static const std::string kName = "name";
-  row[end.slot] = Value();
+  Row out(row.size());
   for (EntityId id : ends) {
     KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
     if (!ok) continue;
     if (ctx.IsDeletedNode(id))
       return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
                        "the node was deleted");
-    KG_ASSIGN_OR_RETURN(row[s.name_slot], ctx.NodeProperty(id, kName));
-    KG_RETURN_IF_ERROR(Next(ms, i, row));
+    KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
+    KG_RETURN_IF_ERROR(Next(ms, i, out));
     if (ms.stop) break;
   }
   return Status::OK();

@@ -46,8 +46,8 @@ struct MatchStep {
   // kIndexSeek: the name value; kIdSeek: the ids; kExpand: an id hint on the far end.
   const BoundExpr* value = nullptr;
   // kTwoHopDistinct: the slot of the consumer's one item `c.name` (MatchRules::
-  // name_slot), into which the step writes each end's name, leaving the end
-  // node's slot null; -1 binds the end node as usual.
+  // name_slot): the step hands on rows holding each end's name there and
+  // nothing else (it is the plan's last step); -1 binds the end node as usual.
   int name_slot = -1;
   std::string label;    // kLabelScan; kIndexSeek's fallback scan ("" = all nodes)
   std::string name;     // EXPLAIN's operator name
