@@ -5,11 +5,11 @@
 #include <optional>
 #include <set>
 #include <string_view>
-#include <unordered_set>
 
 #include "query/internal/aggregates.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
+#include "query/internal/string_set.h"
 
 namespace kg::query::internal {
 namespace {
@@ -92,7 +92,7 @@ class ProjectOp : public Operator {
       KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
       KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
       // The row and its sort key stay until Finish.
-      uint64_t bytes = ApproxBytes(row);
+      uint64_t bytes = op_.RowBytes(row);
       if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
       KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
       rows_.push_back(std::move(row));
@@ -200,6 +200,15 @@ class ProjectOp : public Operator {
     return Status::OK();
   }
 
+  // ApproxBytes(row). With items_bound_ every slot but the items' is null
+  // (MakeProjectOp), so only those are looked at.
+  uint64_t RowBytes(const Row& row) const {
+    if (!items_bound_) return ApproxBytes(row);
+    uint64_t n = sizeof(Row) + row.size() * sizeof(Value);
+    for (const auto& item : p_.items) n += ApproxBytes(row[item.slot]) - sizeof(Value);
+    return n;
+  }
+
   Status SortKeys(ExecState& st, Row& row, std::vector<std::vector<Value>>* keys) const {
     if (p_.order_by.empty()) return Status::OK();
     std::vector<Value> k;
@@ -231,13 +240,17 @@ class ProjectOp : public Operator {
     std::vector<int> slots = OutputSlots();
     std::set<std::vector<Value>, RowLess> seen;
     // One string column (RETURN DISTINCT n.name): hashed, without building keys.
-    std::unordered_set<std::string_view> seen_strings;
-    if (slots.size() == 1) seen_strings.reserve(rows->size());
+    const bool one_column = slots.size() == 1 && rows->size() < UINT32_MAX;
+    auto at = [rows, slot = slots.empty() ? 0 : slots[0]](uint32_t i) -> std::string_view {
+      return (*rows)[i][slot].as_string();
+    };
+    StringViewSet<decltype(at)> seen_strings(one_column ? rows->size() : 0, at);
     std::vector<size_t> kept_at;
+    kept_at.reserve(rows->size());
     for (size_t i = 0; i < rows->size(); ++i) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-      if (slots.size() == 1 && (*rows)[i][slots[0]].is_string()) {
-        if (seen_strings.insert((*rows)[i][slots[0]].as_string()).second) kept_at.push_back(i);
+      if (one_column && (*rows)[i][slots[0]].is_string()) {
+        if (seen_strings.Insert(static_cast<uint32_t>(i))) kept_at.push_back(i);
         continue;
       }
       std::vector<Value> k;
