@@ -182,13 +182,13 @@ Status BindEndNames(MatchState& ms, size_t i, const std::vector<EntityId>& ends,
   const BoundNode& end = *s.node;
   EvalContext& ctx = ms.st->eval;
   static const std::string kName = "name";
-  Row out(row.size());
   for (EntityId id : ends) {
     KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
     if (!ok) continue;
     if (ctx.IsDeletedNode(id))
       return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
                        "the node was deleted");
+    Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
     KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
     KG_RETURN_IF_ERROR(Next(ms, i, out));
     if (ms.stop) break;
