@@ -2,9 +2,9 @@
 // distinct ends, the distinct two-hop walk, shortest paths) and bind named
 // paths, all through Transaction::Expand.
 #include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "query/internal/dense_id_set.h"
+#include "query/internal/flat_id_map.h"
 #include "query/internal/limits.h"
 #include "query/internal/match_exec.h"
 
@@ -76,14 +76,14 @@ Status VarLength(MatchState& ms, size_t i, Row& row, EntityId at, int64_t depth,
 // A middle node of (a)-->(m)-->(c): the relation it was first reached by,
 // and whether a second one (that the relation filter keeps) reached it too.
 struct Via {
-  RelationId rel;
-  bool multi;
+  RelationId rel = 0;
+  bool multi = false;
 };
 
 // The distinct middle nodes of a two-hop walk from `from`, in the order
 // the first hop reaches them (only through relations the filter keeps).
-Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row,
-                   std::unordered_map<EntityId, Via>* via, std::vector<EntityId>* mids) {
+Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row, FlatIdMap<Via>* via,
+                   std::vector<EntityId>* mids) {
   const BoundPatternPart& p = *ms.plan->parts[ms.plan->steps[i].part];
   const BoundRel& r0 = p.rels[0];
   const storage::Direction dir0 = DirFor(r0.dir, true);
@@ -96,16 +96,22 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row,
         edges.push_back(e);
         return true;
       }));
+  // Nodes the middle pattern refused (labels, properties): not asked twice.
+  DenseIdSet refused;
   for (const auto& e : edges) {
-    auto it = via->find(e.other);
-    if (it != via->end()) {
+    if (via->Contains(e.other)) {
       // A second relation to the middle node frees the second hop to reuse the first.
-      if (it->second.rel != e.relation) it->second.multi = true;
+      Via* v = via->TryEmplace(e.other).first;
+      if (v->rel != e.relation) v->multi = true;
       continue;
     }
+    if (refused.Contains(e.other)) continue;
     KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, e.other, p.nodes[1], row));
-    if (!ok) continue;
-    via->emplace(e.other, Via{e.relation, false});
+    if (!ok) {
+      refused.Insert(e.other);
+      continue;
+    }
+    via->Insert(e.other, Via{e.relation, false});
     mids->push_back(e.other);
   }
   return Status::OK();
@@ -165,6 +171,31 @@ Status BindEnds(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row
   return Status::OK();
 }
 
+// Hands on the name of each of `ends` (that the end node pattern accepts)
+// in step i's name slot. The projection after reads that slot only
+// (MatchRules::name_slot: DISTINCT c.name alone, no WHERE, ORDER BY or
+// later step), so the rows handed on hold nothing else: no node to bind,
+// copy or release per row. The name comes from the topology cache when
+// the transaction has it, as c.name's evaluation would get it.
+Status BindEndNames(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const BoundNode& end = *s.node;
+  EvalContext& ctx = ms.st->eval;
+  static const std::string kName = "name";
+  for (EntityId id : ends) {
+    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
+    if (!ok) continue;
+    if (ctx.IsDeletedNode(id))
+      return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
+                       "the node was deleted");
+    Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
+    KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
+    KG_RETURN_IF_ERROR(Next(ms, i, out));
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 // Walks to the same end node are indistinguishable to the consumer: a BFS
@@ -195,25 +226,22 @@ Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
   const BoundNode& mid = p.nodes[1];
   const Value* from_v = FromNode(s, row);
   if (from_v == nullptr) return Status::OK();
-  std::unordered_map<EntityId, Via> via;
+  FlatIdMap<Via> via;
   std::vector<EntityId> mids;
   KG_RETURN_IF_ERROR(MiddleNodes(ms, i, from_v->as_node().id, row, &via, &mids));
   const storage::Transaction& txn = *ms.st->eval.txn;
-  std::unordered_set<EntityId> seen;
+  DenseIdSet seen;
   std::vector<EntityId> ends;
   const storage::Direction dir1 = DirFor(r1.dir, true);
   for (EntityId m : mids) {
-    const Via& v = via[m];
+    const Via v = *via.Find(m);
     KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
     NoteExpansion(ms, i, m);
     KG_RETURN_IF_ERROR(
         txn.Expand(m, dir1, r1.types, ms.st->eval.relations, [&](const storage::Edge& e) {
           if (dir1 == storage::Direction::kBoth && !e.outgoing && e.other == m) return true;
           if (!v.multi && e.relation == v.rel) return true;
-          // Most second hops reach an end already seen: look before inserting.
-          if (seen.count(e.other)) return true;
-          seen.insert(e.other);
-          ends.push_back(e.other);
+          if (seen.Insert(e.other)) ends.push_back(e.other);
           return true;
         }));
     KG_RETURN_IF_ERROR(ms.st->CheckRows(ends.size()));
@@ -221,6 +249,7 @@ Status TwoHopStep(MatchState& ms, size_t i, Row& row) {
   row[r0.slot] = Value();
   row[r1.slot] = Value();
   row[mid.slot] = Value();
+  if (s.name_slot >= 0) return BindEndNames(ms, i, ends, row);
   return BindEnds(ms, i, ends, row);
 }
 

@@ -110,9 +110,13 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
 Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const {
   bool matched = false;
   Row work = row;
+  // The two-hop names step hands on a fresh row per name (BindEndNames):
+  // it may move on instead of being copied.
+  const bool fresh = !plan_->steps.empty() && plan_->steps.back().name_slot >= 0;
   KG_RETURN_IF_ERROR(MatchRow(st, work, [&](Row& r, bool* more) {
     matched = true;
-    Row copy = r;  // the next operator may change it; `r` is still matching
+    // The next operator may change it; `r` is still matching.
+    Row copy = fresh ? std::move(r) : r;
     Status s = emit(copy);
     *more = !st.sink_full;  // stop once the sink has all it needs
     return s;

@@ -197,6 +197,7 @@ struct Planner {
     s.node = &p.nodes[2];
     s.details = Var(p.nodes[0]) + RelText(p.rels[0], true) + Text(src, p.nodes[1].span) +
                 RelText(p.rels[1], true) + Text(src, p.nodes[2].span);
+    s.name_slot = rules.name_slot;
     for (int slot : {p.rels[0].slot, p.rels[1].slot, p.nodes[1].slot, p.nodes[2].slot})
       bound.insert(slot);
     plan.steps.push_back(std::move(s));
@@ -246,6 +247,15 @@ struct Planner {
 };
 
 }  // namespace
+
+int DistinctNameSlot(const BoundProjection& next, int end) {
+  if (!next.distinct || next.star || next.aggregating || next.items.size() != 1) return -1;
+  if (!next.order_by.empty() || next.where) return -1;
+  const BoundExpr& e = *next.items[0].expr;
+  if (e.kind != ExprKind::kProperty || e.name != "name") return -1;
+  if (e.args[0]->kind != ExprKind::kVar || e.args[0]->slot != end) return -1;
+  return next.items[0].slot;
+}
 
 MatchPlan PlanMatch(const SourceText& src, std::vector<const BoundPatternPart*> parts,
                     const BoundExpr* where, bool optional, MatchRules rules) {

@@ -70,6 +70,24 @@ bool DistinctTwoHopRule(const BoundClause& match, const BoundClause* next) {
   return !next->projection.star;
 }
 
+// Rule: a distinct two-hop MATCH whose consumer is DISTINCT of the end
+// node's name alone: the match writes the names into the item's slot
+// (MatchRules::name_slot), so no end node is bound or looked at again.
+int NameSlot(const BoundClause& match, const BoundClause* next) {
+  if (!DistinctTwoHopRule(match, next)) return -1;
+  return DistinctNameSlot(next->projection, match.patterns[0].nodes[2].slot);
+}
+
+// Whether the pipeline's last operator is a match that fills the item of
+// the projection that follows (its plan took NameSlot's rule).
+bool FilledByMatch(const Pipeline& pipe) {
+  const MatchPlan* m = pipe.ops.empty() ? nullptr : pipe.ops.back()->access_plan();
+  if (m == nullptr) return false;
+  for (const MatchStep& s : m->steps)
+    if (s.name_slot >= 0) return true;
+  return false;
+}
+
 // The procedure a CALL names, checked once when the statement is planned:
 // it exists, takes as many arguments as the call gives (their count is
 // fixed by the text) and has every column the call yields.
@@ -147,7 +165,7 @@ Status PlanClause(const SourceText& src, const BoundQueryPart& q, size_t i,
     case ClauseKind::kMatch: {
       std::vector<const BoundPatternPart*> parts;
       for (const auto& p : c.patterns) parts.push_back(&p);
-      MatchRules rules{DistinctEndsRule(c, next), DistinctTwoHopRule(c, next)};
+      MatchRules rules{DistinctEndsRule(c, next), DistinctTwoHopRule(c, next), NameSlot(c, next)};
       pipe->ops.push_back(std::make_unique<MatchOp>(
           PlanMatch(src, std::move(parts), c.where.get(), c.optional, rules)));
       return Status::OK();
@@ -156,10 +174,10 @@ Status PlanClause(const SourceText& src, const BoundQueryPart& q, size_t i,
       pipe->ops.push_back(MakeUnwindOp(&c));
       return Status::OK();
     case ClauseKind::kWith:
-      pipe->ops.push_back(MakeProjectOp(&c, false));
+      pipe->ops.push_back(MakeProjectOp(&c, false, FilledByMatch(*pipe)));
       return Status::OK();
     case ClauseKind::kReturn:
-      pipe->ops.push_back(MakeProjectOp(&c, true));
+      pipe->ops.push_back(MakeProjectOp(&c, true, FilledByMatch(*pipe)));
       pipe->final_projection = &c.projection;
       return Status::OK();
     case ClauseKind::kCreate:

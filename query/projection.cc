@@ -4,18 +4,20 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <unordered_set>
+#include <string_view>
 
 #include "query/internal/aggregates.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
+#include "query/internal/string_set.h"
 
 namespace kg::query::internal {
 namespace {
 
 class ProjectOp : public Operator {
  public:
-  ProjectOp(const BoundClause* c, bool is_return) : p_(c->projection), is_return_(is_return) {}
+  ProjectOp(const BoundClause* c, bool is_return, bool items_bound)
+      : p_(c->projection), is_return_(is_return), items_bound_(items_bound) {}
   std::string name() const override {
     std::string n = is_return_ ? "Return" : "With";
     if (p_.aggregating) n += "+Aggregate";
@@ -90,7 +92,7 @@ class ProjectOp : public Operator {
       KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
       KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
       // The row and its sort key stay until Finish.
-      uint64_t bytes = ApproxBytes(row);
+      uint64_t bytes = op_.RowBytes(row);
       if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
       KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
       rows_.push_back(std::move(row));
@@ -186,6 +188,7 @@ class ProjectOp : public Operator {
   }
 
   Status ProjectRow(ExecState& st, Row& row) const {
+    if (items_bound_) return Status::OK();  // the match wrote the items
     // Evaluate all first: an alias may shadow a variable another item reads.
     std::vector<Value> vals;
     vals.reserve(p_.items.size());
@@ -195,6 +198,15 @@ class ProjectOp : public Operator {
     }
     for (size_t i = 0; i < vals.size(); ++i) row[p_.items[i].slot] = std::move(vals[i]);
     return Status::OK();
+  }
+
+  // ApproxBytes(row). With items_bound_ every slot but the items' is null
+  // (MakeProjectOp), so only those are looked at.
+  uint64_t RowBytes(const Row& row) const {
+    if (!items_bound_) return ApproxBytes(row);
+    uint64_t n = sizeof(Row) + row.size() * sizeof(Value);
+    for (const auto& item : p_.items) n += ApproxBytes(row[item.slot]) - sizeof(Value);
+    return n;
   }
 
   Status SortKeys(ExecState& st, Row& row, std::vector<std::vector<Value>>* keys) const {
@@ -222,19 +234,23 @@ class ProjectOp : public Operator {
     return slots;
   }
 
+  // Keeps the first row of each distinct key. Rows are marked first and
+  // moved after, so that the string column's set can hold views into them.
   Status Distinct(ExecState& st, Rows* rows, std::vector<std::vector<Value>>* keys) const {
     std::vector<int> slots = OutputSlots();
     std::set<std::vector<Value>, RowLess> seen;
     // One string column (RETURN DISTINCT n.name): hashed, without building keys.
-    std::unordered_set<std::string> seen_strings;
-    Rows kept;
-    std::vector<std::vector<Value>> kept_keys;
+    const bool one_column = slots.size() == 1 && rows->size() < UINT32_MAX;
+    auto at = [rows, slot = slots.empty() ? 0 : slots[0]](uint32_t i) -> std::string_view {
+      return (*rows)[i][slot].as_string();
+    };
+    StringViewSet<decltype(at)> seen_strings(one_column ? rows->size() : 0, at);
+    std::vector<size_t> kept_at;
+    kept_at.reserve(rows->size());
     for (size_t i = 0; i < rows->size(); ++i) {
       KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-      if (slots.size() == 1 && (*rows)[i][slots[0]].is_string()) {
-        if (!seen_strings.insert((*rows)[i][slots[0]].as_string()).second) continue;
-        kept.push_back(std::move((*rows)[i]));
-        if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
+      if (one_column && (*rows)[i][slots[0]].is_string()) {
+        if (seen_strings.Insert(static_cast<uint32_t>(i))) kept_at.push_back(i);
         continue;
       }
       std::vector<Value> k;
@@ -242,6 +258,13 @@ class ProjectOp : public Operator {
       uint64_t key_bytes = 64 + ApproxBytes(k);
       if (!seen.insert(std::move(k)).second) continue;
       KG_RETURN_IF_ERROR(st.eval.memory.Charge(key_bytes));
+      kept_at.push_back(i);
+    }
+    if (kept_at.size() == rows->size()) return Status::OK();
+    Rows kept;
+    kept.reserve(kept_at.size());
+    std::vector<std::vector<Value>> kept_keys;
+    for (size_t i : kept_at) {
       kept.push_back(std::move((*rows)[i]));
       if (!keys->empty()) kept_keys.push_back(std::move((*keys)[i]));
     }
@@ -308,6 +331,7 @@ class ProjectOp : public Operator {
 
   const BoundProjection& p_;
   bool is_return_;
+  bool items_bound_;  // MakeProjectOp
 };
 
 class UnwindOp : public Operator {
@@ -358,8 +382,9 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
-std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return) {
-  return std::make_unique<ProjectOp>(clause, is_return);
+std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return,
+                                        bool items_bound) {
+  return std::make_unique<ProjectOp>(clause, is_return, items_bound);
 }
 
 std::unique_ptr<Operator> MakeUnwindOp(const BoundClause* clause) {

@@ -45,6 +45,10 @@ struct MatchStep {
   bool into = false;                // kExpand: the far end is bound already
   // kIndexSeek: the name value; kIdSeek: the ids; kExpand: an id hint on the far end.
   const BoundExpr* value = nullptr;
+  // kTwoHopDistinct: the slot of the consumer's one item `c.name` (MatchRules::
+  // name_slot): the step hands on rows holding each end's name there and
+  // nothing else (it is the plan's last step); -1 binds the end node as usual.
+  int name_slot = -1;
   std::string label;    // kLabelScan; kIndexSeek's fallback scan ("" = all nodes)
   std::string name;     // EXPLAIN's operator name
   std::string details;  // EXPLAIN's details
@@ -64,7 +68,17 @@ struct MatchPlan {
 struct MatchRules {
   bool distinct_ends = false;     // var-length: distinct ends by BFS (VarLengthExpand(Pruning))
   bool distinct_two_hop = false;  // two anonymous hops: TwoHopExpand(Distinct)
+  // With distinct_two_hop: the consumer is DISTINCT of the end node's name
+  // alone (DistinctNameSlot), whose item slot this is; -1 otherwise.
+  int name_slot = -1;
 };
+
+// The slot of `next`'s one item when `next` is a projection that the match
+// can fill by itself: DISTINCT of `end.name` alone (any alias), without
+// aggregates, ORDER BY or WHERE, `end` being the slot of the pattern's end
+// node; -1 otherwise. The projection then takes its item from the row as
+// it is (MakeProjectOp's items_bound) and still removes duplicates.
+int DistinctNameSlot(const BoundProjection& next, int end);
 
 MatchPlan PlanMatch(const SourceText& src, std::vector<const BoundPatternPart*> parts,
                     const BoundExpr* where, bool optional, MatchRules rules);
