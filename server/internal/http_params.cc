@@ -35,8 +35,8 @@ const std::vector<std::string_view> kDrawParams = Concat(
     {"format", "layout", "rankdir", "title", "no_legend", "no_merge", "size_by"}, kScopeParams);
 
 const ParamTable kRenderParams = {"GET /v1/render",
-                                  Concat(Concat({"query", "params", "ids"}, kDrawParams),
-                                         {"diff_from", "diff_to", "pins", "root"})};
+                                  Concat(Concat({"query", "params"}, kDrawParams),
+                                         {"diff_from", "diff_to", "pins", "root", "ids"})};
 const ParamTable kEgoParams = {
     "GET /v1/ego", Concat({"name", "depth", "types", "max_nodes", "cross_edges"}, kDrawParams)};
 const ParamTable kAnalyzeParams = {
