@@ -125,6 +125,15 @@ class Session {
   // atomically (nothing on error).
   Result<Drawing> Render(std::string_view text, const CallOptions& options,
                          const DrawRequest& request);
+  // The explorer's view: the entities of `ids` that exist and the relations
+  // among them, drawn as Render draws the rows of `MATCH (a) WHERE id(a) IN
+  // $ids OPTIONAL MATCH (a)-[r]->(b) WHERE id(b) IN $ids AND ($day IS NULL
+  // OR kg.validAt(r, $day)) RETURN a, r, b` with $day = options.scope's
+  // valid_day(), read from the adjacency without running a statement.
+  // Known time and min_confidence filter as in Render. InvalidArgument for
+  // no ids, more than viz::kMaxNodes, or none that exists.
+  Result<Drawing> RenderView(const std::vector<EntityId>& ids, const CallOptions& options,
+                             const DrawRequest& request);
   // The neighbourhood of the entity called request.name (types in any
   // case). NotFound with "did you mean" (NoSuchEntity) when no entity has
   // the name; InvalidArgument when it is ambiguous or a type is unknown

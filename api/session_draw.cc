@@ -250,9 +250,9 @@ Status Session::CanonicalLabels(std::vector<std::string>* labels) const {
 }
 
 // Draws `graph` with the session's symmetric types and the requested node
-// scores; writes request.output when given.
-static Result<Drawing> DrawGraph(Session::Impl& impl, const Session& session, Subgraph graph,
-                                 const DrawRequest& request) {
+// scores; writes request.output when given (session_impl.h).
+Result<Drawing> DrawGraph(Session::Impl& impl, const Session& session, Subgraph graph,
+                          const DrawRequest& request) {
   viz::RenderOptions options = request.render;
   options.symmetric_types = session.SymmetricTypes();
   if (request.size_by) {

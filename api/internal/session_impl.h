@@ -81,4 +81,9 @@ class Session::Impl {
   std::timed_mutex writer_;  // one write statement (or write transaction) at a time
 };
 
+// Draws `graph` with the session's symmetric types and the requested node
+// scores (size_by); writes request.output when given (session_draw.cc).
+Result<Drawing> DrawGraph(Session::Impl& impl, const Session& session, Subgraph graph,
+                          const DrawRequest& request);
+
 }  // namespace kg::session

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -20,6 +21,10 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  // besides the framing ones
+  // Dropped once the reply is written (or the connection given up), on the
+  // connection's thread: what a handler frees only after answering, such as
+  // the subgraph of a drawing.
+  std::shared_ptr<void> after_write;
 };
 
 // What a connection asks of the front: answers for requests and for the

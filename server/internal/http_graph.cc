@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
+#include <vector>
 
 #include "core/json.h"
 #include "core/text.h"
@@ -22,6 +24,13 @@ void SendDiagram(HttpResponse* res, const session::DrawRequest& request, std::st
   res->status = 200;
   res->content_type = std::string(DiagramMediaType(viz::FormatName(request.render.format)));
   res->body = std::move(data);
+}
+
+// The drawing's bytes; its subgraph (some 4,000 relations in a large view)
+// is freed after they are sent.
+void SendDrawing(HttpResponse* res, const session::DrawRequest& request, session::Drawing drawing) {
+  SendDiagram(res, request, std::move(drawing.rendering.data));
+  res->after_write = std::make_shared<session::Drawing>(std::move(drawing));
 }
 
 // The --size-by score: pagerank, betweenness or degree.
@@ -154,15 +163,35 @@ Result<session::AnalyzeRequest> PathRequestFrom(const HttpRequest& req) {
   return request;
 }
 
+// ?query= (with ?params=) or ?ids= (the explorer's view, Session::RenderView),
+// exactly one of them.
+Status CheckWhatToDraw(const HttpRequest& req) {
+  bool query = req.Param("query") != nullptr, ids = req.Param("ids") != nullptr;
+  if (query && ids)
+    return Status::InvalidArgument("GET /v1/render takes ?query=... or ?ids=..., not both");
+  if (!query && !ids)
+    return Status::InvalidArgument("GET /v1/render needs ?query=... (or ?ids=...)");
+  if (ids && req.Param("params") != nullptr)
+    return Status::InvalidArgument("params go with ?query=, not ?ids=");
+  if (ids && (req.Param("diff_from") != nullptr || req.Param("diff_to") != nullptr))
+    return Status::InvalidArgument("diff_from and diff_to go with ?query=, not ?ids=");
+  return Status::OK();
+}
+
 }  // namespace
 
 void HandleRender(Service& service, std::string_view token, const HttpRequest& req,
                   HttpResponse* res) {
   if (auto bad = CheckParams(req, kRenderParams)) return SendError(res, *bad);
   if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
-  const std::string* query = req.Param("query");
-  if (query == nullptr)
-    return SendError(res, {400, "BadRequest", "GET /v1/render needs ?query=..."});
+  if (Status what = CheckWhatToDraw(req); !what.ok()) return SendBadRequest(res, what);
+  const std::string* ids_text = req.Param("ids");
+  std::vector<EntityId> ids;
+  if (ids_text != nullptr) {
+    auto parsed = IdsParam(*ids_text);
+    if (!parsed.ok()) return SendBadRequest(res, parsed.status());
+    ids = std::move(parsed).value();
+  }
   auto params = ParseParams(TextParam(req, "params"));
   if (!params.ok()) return SendBadRequest(res, params.status());
   auto request = DrawRequestFrom(req);
@@ -181,9 +210,11 @@ void HandleRender(Service& service, std::string_view token, const HttpRequest& r
   request->render.root = *root;
   auto scope = ScopeParams(req);
   if (!scope.ok()) return SendBadRequest(res, scope.status());
-  auto data = service.Render(token, *query, *params, *request, *scope);
-  if (!data.ok()) return SendError(res, ToApiError(data.status()));
-  SendDiagram(res, *request, std::move(data).value());
+  auto drawing = ids_text != nullptr
+                     ? service.RenderView(token, ids, *request, *scope)
+                     : service.Render(token, *req.Param("query"), *params, *request, *scope);
+  if (!drawing.ok()) return SendError(res, ToApiError(drawing.status()));
+  SendDrawing(res, *request, std::move(drawing).value());
 }
 
 void HandleEgo(Service& service, std::string_view token, const HttpRequest& req,

@@ -34,9 +34,9 @@ const std::vector<std::string_view> kScopeParams = {"valid_at", "known_at", "as_
 const std::vector<std::string_view> kDrawParams = Concat(
     {"format", "layout", "rankdir", "title", "no_legend", "no_merge", "size_by"}, kScopeParams);
 
-const ParamTable kRenderParams = {
-    "GET /v1/render",
-    Concat(Concat({"query", "params"}, kDrawParams), {"diff_from", "diff_to", "pins", "root"})};
+const ParamTable kRenderParams = {"GET /v1/render",
+                                  Concat(Concat({"query", "params"}, kDrawParams),
+                                         {"diff_from", "diff_to", "pins", "root", "ids"})};
 const ParamTable kEgoParams = {
     "GET /v1/ego", Concat({"name", "depth", "types", "max_nodes", "cross_edges"}, kDrawParams)};
 const ParamTable kAnalyzeParams = {

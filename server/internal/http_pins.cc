@@ -1,4 +1,4 @@
-// Parsing ?pins= and ?root= of GET /v1/render (see http_pins.h).
+// Parsing ?pins=, ?root= and ?ids= of GET /v1/render (see http_pins.h).
 #include "server/internal/http_pins.h"
 
 #include <charconv>
@@ -75,6 +75,26 @@ Result<std::optional<EntityId>> RootParam(const HttpRequest& req) {
     return Status::InvalidArgument("root must be an entity id (a whole number), got '" + *value +
                                    "'");
   return std::optional<EntityId>(id);
+}
+
+Result<std::vector<EntityId>> IdsParam(const std::string& value) {
+  std::vector<EntityId> ids;
+  std::string_view rest = value;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (ids.size() == viz::kMaxNodes)
+      return Status::InvalidArgument("ids: more than " + std::to_string(viz::kMaxNodes) +
+                                     " entities, more than a drawing holds");
+    EntityId id = 0;
+    if (!ParseId(item, &id))
+      return Status::InvalidArgument("ids: item " + std::to_string(ids.size() + 1) + " '" +
+                                     std::string(item) + "' is not an entity id (a whole number)");
+    ids.push_back(id);
+  }
+  if (ids.empty()) return Status::InvalidArgument("ids: give at least one entity id");
+  return ids;
 }
 
 }  // namespace kg::server::internal

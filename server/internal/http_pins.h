@@ -1,11 +1,14 @@
-// The `pins` and `root` parameters of GET /v1/render: the explorer's "pin
-// the layout" (nodes kept where the previous drawing put them) and the
-// centre of a radial (twopi) drawing. Parsed here; viz::Render checks that
+// The `pins`, `root` and `ids` parameters of GET /v1/render: the
+// explorer's "pin the layout" (nodes kept where the previous drawing put
+// them), the centre of a radial (twopi) drawing, and the view drawn
+// without a statement. Parsed here; viz::Render checks that
 // the ids are drawn and the layout can keep positions.
 #pragma once
 
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/entity.h"
 #include "core/result.h"
@@ -27,5 +30,10 @@ Result<std::map<EntityId, viz::PinPosition>> PinsParam(const HttpRequest& req);
 
 // ?root=ID: nullopt when absent; InvalidArgument when not an entity id.
 Result<std::optional<EntityId>> RootParam(const HttpRequest& req);
+
+// ?ids=ID,ID,... (the value of the parameter): the entity ids in order,
+// repeats kept. InvalidArgument "ids: ..." naming the item when one is not
+// a whole number, for none, or for more than viz::kMaxNodes.
+Result<std::vector<EntityId>> IdsParam(const std::string& value);
 
 }  // namespace kg::server::internal

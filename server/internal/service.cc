@@ -112,18 +112,31 @@ Result<std::string> Service::Render(std::string_view token, std::string_view tex
                                     const ValueMap& params, std::string_view format) {
   session::DrawRequest request;
   KG_ASSIGN_OR_RETURN(request.render.format, viz::ParseFormat(format));
-  return Render(token, text, params, std::move(request), session::Scope{});
+  KG_ASSIGN_OR_RETURN(session::Drawing drawing,
+                      Render(token, text, params, std::move(request), session::Scope{}));
+  return std::move(drawing.rendering.data);
 }
 
-Result<std::string> Service::Render(std::string_view token, std::string_view text,
-                                    const ValueMap& params, session::DrawRequest request,
-                                    const session::Scope& scope) {
+Result<session::Drawing> Service::Render(std::string_view token, std::string_view text,
+                                         const ValueMap& params, session::DrawRequest request,
+                                         const session::Scope& scope) {
   request.output.clear();  // the server never writes files
   session::CallOptions options = CallOptionsFor(token, params, scope);
   options.read_only_reason = "render takes a read-only query; use POST /v1/query to write";
   Result<session::Drawing> drawing = session_.Render(text, options, request);
   if (!drawing.ok()) return NameServerLimit(drawing.status(), limits());
-  return std::move(drawing->rendering.data);
+  return drawing;
+}
+
+Result<session::Drawing> Service::RenderView(std::string_view token,
+                                             const std::vector<EntityId>& ids,
+                                             session::DrawRequest request,
+                                             const session::Scope& scope) {
+  request.output.clear();  // the server never writes files
+  session::CallOptions options = CallOptionsFor(token, {}, scope);
+  Result<session::Drawing> drawing = session_.RenderView(ids, options, request);
+  if (!drawing.ok()) return NameServerLimit(drawing.status(), limits());
+  return drawing;
 }
 
 Result<std::string> Service::Ego(std::string_view token, const session::EgoRequest& ego,

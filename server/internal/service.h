@@ -71,9 +71,14 @@ class Service {
   // The same with every option of `kg render` in `request` (format,
   // layout, title, legend, size_by, ...) and a scope, applied as
   // Session::Render does (valid time dashes, known time and min-confidence
-  // filter).
-  Result<std::string> Render(std::string_view token, std::string_view text, const ValueMap& params,
-                             session::DrawRequest request, const session::Scope& scope);
+  // filter). The whole drawing: its bytes and the subgraph drawn.
+  Result<session::Drawing> Render(std::string_view token, std::string_view text,
+                                  const ValueMap& params, session::DrawRequest request,
+                                  const session::Scope& scope);
+  // The explorer's view of these entities (Session::RenderView), with the
+  // same options, scope and result as Render.
+  Result<session::Drawing> RenderView(std::string_view token, const std::vector<EntityId>& ids,
+                                      session::DrawRequest request, const session::Scope& scope);
 
   // Authorises a read, then draws the neighbourhood of ego.name
   // (Session::RenderEgo: types in any case, NotFound with "did you mean").

@@ -332,8 +332,13 @@ async function canvasChecks(page) {
   check(tip.startsWith(`${edge.tail} \u2014`) && tip.includes(`\u2192 ${edge.head}`),
       `a hovered edge is named by its ends: ${tip.split('\n')[0]}`);
   await page.mouse.click(edge.at.x, edge.at.y);
-  await page.waitForSelector('#evidence:not([hidden]) .evidence-item, #evidence:not([hidden]) p',
-      WAIT);
+  // The panel may still show an earlier edge's statements: wait for this
+  // edge's heading (or the timeout, which the check below then reports).
+  await page.waitForFunction((a, b) => {
+    const h = document.querySelector('#evidence:not([hidden]) h2');
+    return h && h.textContent.includes(a) && h.textContent.includes(b) &&
+        document.querySelector('#evidence:not([hidden]) .evidence-item, #evidence:not([hidden]) p');
+  }, {timeout: 15000}, edge.tail, edge.head).catch(() => {});
   const heading = await page.$eval('#evidence h2', (e) => e.textContent).catch(() => '');
   check(heading.includes(edge.tail) && heading.includes(edge.head),
       `clicking an edge on the canvas opens its evidence (${heading})`);

@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/json.h"
@@ -82,6 +83,30 @@ TEST_F(ExplorerCanvasTest, DrawsTheSvgsNodesAndEdges) {
     HttpReply upper = Render(query, {"format=Canvas"});
     ASSERT_EQ(upper.status, 200) << ErrorText(upper);
     EXPECT_EQ(CanvasObjects(upper.body), expected) << query;
+  }
+}
+
+// A drawing's subgraph is freed after its reply is written (HttpResponse::
+// after_write): drawings one after another and several at once are all
+// answered, with the same nodes and edges.
+TEST_F(ExplorerCanvasTest, DrawingsInARowAndAtOnceAreAllAnswered) {
+  HttpReply first = Render(kNvidia, {"format=canvas"});
+  ASSERT_EQ(first.status, 200) << ErrorText(first);
+  const std::set<std::string> expected = CanvasObjects(first.body);
+  for (int i = 0; i < 3; ++i) {
+    HttpReply again = Render(kNvidia, {"format=canvas"});
+    ASSERT_EQ(again.status, 200) << ErrorText(again);
+    EXPECT_EQ(CanvasObjects(again.body), expected) << "drawing " << i;
+  }
+  constexpr int kThreads = 4;
+  std::vector<HttpReply> replies(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&replies, t] { replies[t] = Render(kNvidia, {"format=canvas"}); });
+  for (std::thread& t : threads) t.join();
+  for (int t = 0; t < kThreads; ++t) {
+    ASSERT_EQ(replies[t].status, 200) << ErrorText(replies[t]);
+    EXPECT_EQ(CanvasObjects(replies[t].body), expected) << "thread " << t;
   }
 }
 
