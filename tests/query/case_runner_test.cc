@@ -42,6 +42,7 @@
 #include "query/query.h"
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/storage/topology_options.h"
 
 namespace kg::query {
 namespace {
@@ -182,12 +183,7 @@ TEST_P(QueryCaseTest, RecordsPass) {
                                    std::to_string(cached) + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   ASSERT_TRUE(storage::Store::Create(dir.string(), schema::Ontology::Open()).ok());
-  storage::OpenOptions open;
-  if (cached) {
-    open.topology_build_after = 1;
-  } else {
-    open.topology_cache_bytes = 0;
-  }
+  storage::OpenOptions open = storage::TopologyOptions(cached);
   auto store = storage::Store::Open(dir.string(), open);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   for (const Record& r : ReadRecords(file)) {

@@ -10,6 +10,7 @@
 #include "query/query.h"
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/storage/topology_options.h"
 
 namespace kg::query {
 namespace {
@@ -226,12 +227,7 @@ TEST_F(QueryApiTest, ProfileSaysWhereExpansionsWereServed) {
   const std::string text = "PROFILE MATCH (p:P)-[:T]->(q) RETURN q.name";
   for (bool cached : {false, true}) {
     store_.reset();
-    storage::OpenOptions open;
-    if (cached) {
-      open.topology_build_after = 1;
-    } else {
-      open.topology_cache_bytes = 0;
-    }
+    storage::OpenOptions open = storage::TopologyOptions(cached);
     auto s = storage::Store::Open(dir_.string(), open);
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();

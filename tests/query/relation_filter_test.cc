@@ -16,6 +16,7 @@
 #include "query/query.h"
 #include "schema/ontology.h"
 #include "storage/store.h"
+#include "tests/storage/topology_options.h"
 
 namespace kg::query {
 namespace {
@@ -46,12 +47,7 @@ TEST_P(RelationFilterQueryTest, FilteredEqualsPlainFilteredByRecords) {
       ("kg_relation_filter_query_" + std::to_string(GetParam()) + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   ASSERT_TRUE(storage::Store::Create(dir.string(), schema::Ontology::Open()).ok());
-  storage::OpenOptions open;
-  if (GetParam()) {
-    open.topology_build_after = 1;
-  } else {
-    open.topology_cache_bytes = 0;
-  }
+  storage::OpenOptions open = storage::TopologyOptions(GetParam());
   auto store = storage::Store::Open(dir.string(), open);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   std::mt19937_64 rng(11);
@@ -213,12 +209,7 @@ TEST(RelationFilterPathTest, TopologyCopyFindsWhatRocksDbFinds) {
       "RETURN [r IN relationships(p) | id(r)] AS rs",
   };
   auto answers = [&](bool cached) {
-    storage::OpenOptions open;
-    if (cached) {
-      open.topology_build_after = 1;
-    } else {
-      open.topology_cache_bytes = 0;
-    }
+    storage::OpenOptions open = storage::TopologyOptions(cached);
     auto store = storage::Store::Open(dir.string(), open);
     EXPECT_TRUE(store.ok());
     if (cached) {
