@@ -73,7 +73,7 @@ Date Date::Period(Date day, DatePrecision precision) {
     case DatePrecision::kDay:
       return Date(day.days_);
     case DatePrecision::kWeek:
-      return Date(Clamp(day.days_ - (DayOfWeek(day.days_) - 1)), precision);
+      return Date(Clamp(int64_t{day.days_} - (DayOfWeek(day.days_) - 1)), precision);
     case DatePrecision::kMonth:
       return Date(Clamp(DaysFromCivil(y, m, 1)), precision);
     case DatePrecision::kYear:

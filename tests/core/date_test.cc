@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,18 @@ TEST(DateTest, PeriodSnapsToTheFirstDay) {
   // A week's spelling is its ISO week-based year's.
   EXPECT_EQ(Date::Period(*Date::Parse("2025-01-01"), DatePrecision::kWeek).ToString(), "2025-W01");
   EXPECT_EQ(Date::Period(*Date::Parse("2021-01-01"), DatePrecision::kWeek).ToString(), "2020-W53");
+}
+
+// A damaged record can hold any day number: snapping the lowest one to its
+// week overflowed an int (UBSan, fuzz_codec's codec/week_date_at_the_lowest_day).
+TEST(DateTest, PeriodOfTheExtremeDaysStaysADate) {
+  for (int32_t days : {INT32_MIN, INT32_MIN + 1, INT32_MAX}) {
+    for (DatePrecision p : {DatePrecision::kWeek, DatePrecision::kMonth, DatePrecision::kYear}) {
+      Date period = Date::Period(Date(days), p);
+      EXPECT_EQ(period.precision(), p) << days;
+      EXPECT_LE(period.first_day().days(), days) << days;  // the period starts at or before it
+    }
+  }
 }
 
 TEST(DateTest, EqualityNeedsTheSamePrecision) {
