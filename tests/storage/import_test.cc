@@ -367,7 +367,9 @@ TEST_F(ImportTest, ImportIntoNonEmptyStoreAddsAndScopesIdsPerImport) {
   EXPECT_TRUE(store_->Check()->empty());
   // After reopening, the counters continue past all imported ids.
   store_.reset();
-  store_ = Store::Open(db_, {}).value();
+  auto reopened = Store::Open(db_, {});
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  store_ = std::move(reopened).value();
   auto w = store_->BeginWrite().value();
   EXPECT_GT(w->CreateEntity({"Country"}, {{"name", "US"}}).value(), nvidias[2]);
   ASSERT_TRUE(w->Commit().ok());
