@@ -129,7 +129,7 @@ GuardFs::GuardFs(const std::shared_ptr<rocksdb::FileSystem>& base, std::string d
 
 rocksdb::IOStatus GuardFs::DeleteFile(const std::string& f, const rocksdb::IOOptions& options,
                                       rocksdb::IODebugContext* dbg) {
-  if (!armed_ || !IsTableFile(f)) return target()->DeleteFile(f, options, dbg);
+  if (!armed_ || !IsTableFile(f) || !OnArmingThread()) return target()->DeleteFile(f, options, dbg);
   std::error_code ec;
   fs::create_directories(LostDir(db_), ec);
   std::string to = (fs::path(LostDir(db_)) / BaseName(f)).string();
@@ -138,6 +138,11 @@ rocksdb::IOStatus GuardFs::DeleteFile(const std::string& f, const rocksdb::IOOpt
   std::lock_guard lock(mu_);
   moved_.push_back(to);
   return rocksdb::IOStatus::OK();
+}
+
+bool GuardFs::OnArmingThread() {
+  std::lock_guard lock(mu_);
+  return armed_thread_ == std::this_thread::get_id();
 }
 
 std::vector<std::string> GuardFs::TakeMoved() {

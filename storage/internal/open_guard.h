@@ -26,6 +26,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/status.h"
@@ -34,7 +35,12 @@
 namespace kg::storage::internal {
 
 // A file system that, while armed, moves the table files RocksDB deletes
-// into `<db>/lost/` instead of deleting them. Thread-safe.
+// on the arming thread into `<db>/lost/` instead of deleting them.
+// Thread-safe. Only the opening thread's deletions are the open's own
+// (RocksDB purges files it does not know inside DB::Open, on the caller's
+// thread); a compaction that Open schedules can finish on a background
+// thread while the guard is still armed, and the inputs it deletes are
+// merged into its output, not lost (on tmpfs this happened within the open).
 class GuardFs : public rocksdb::FileSystemWrapper {
  public:
   GuardFs(const std::shared_ptr<rocksdb::FileSystem>& base, std::string db);
@@ -42,14 +48,20 @@ class GuardFs : public rocksdb::FileSystemWrapper {
   rocksdb::IOStatus DeleteFile(const std::string& f, const rocksdb::IOOptions& options,
                                rocksdb::IODebugContext* dbg) override;
 
-  void Arm(bool on) { armed_ = on; }
+  void Arm(bool on) {
+    std::lock_guard lock(mu_);
+    armed_thread_ = on ? std::this_thread::get_id() : std::thread::id();
+    armed_ = on;
+  }
   // The paths (inside lost/) of the files moved since the last call.
   std::vector<std::string> TakeMoved();
 
  private:
+  bool OnArmingThread();
   std::string db_;
   std::atomic<bool> armed_{false};
   std::mutex mu_;
+  std::thread::id armed_thread_;  // under mu_
   std::vector<std::string> moved_;
 };
 
