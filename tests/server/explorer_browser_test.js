@@ -161,6 +161,16 @@ function unsafeParts(root) {
   return out;
 }
 
+// Runs NVIDIA's neighbourhood in the query tab and shows it as a graph.
+async function drawNvidiaNeighbourhood(page) {
+  await page.click('#tab-query');
+  await setQuery(page, 'MATCH (c {name: "NVIDIA"})-[r]-(o) RETURN c, r, o');
+  await page.click('#query-run');
+  await page.waitForSelector('table.result tbody tr', WAIT);
+  await page.click('#query-graph');
+  await graphReady(page);
+}
+
 // NVIDIA's neighbourhood drawn from a query (about 40 nodes, 100 edges):
 // the drawing holds no script, link, style or event attribute, its nodes and
 // edges have no listeners of their own (one delegated handler on #graph
@@ -170,12 +180,7 @@ function unsafeParts(root) {
 // running or loading any of it. (Every entity of the dataset at once, 141
 // nodes, takes Graphviz 15-20 s on a loaded machine: too slow for here.)
 async function drawingChecks(page, cdp) {
-  await page.click('#tab-query');
-  await setQuery(page, 'MATCH (c {name: "NVIDIA"})-[r]-(o) RETURN c, r, o');
-  await page.click('#query-run');
-  await page.waitForSelector('table.result tbody tr', WAIT);
-  await page.click('#query-graph');
-  await graphReady(page);
+  await drawNvidiaNeighbourhood(page);
   const counts = await page.$eval('#graph svg', (svg) => [svg.querySelectorAll('g.node').length,
     svg.querySelectorAll('g.edge').length]);
   check(counts[0] > 30 && counts[1] > 60,
@@ -279,12 +284,7 @@ async function drawingChecks(page, cdp) {
 // state the previous one left.)
 async function canvasChecks(page) {
   await page.evaluate(() => (window.kgExplorer.canvasNodes = 10));
-  await page.click('#tab-query');
-  await setQuery(page, 'MATCH (c {name: "NVIDIA"})-[r]-(o) RETURN c, r, o');
-  await page.click('#query-run');
-  await page.waitForSelector('table.result tbody tr', WAIT);
-  await page.click('#query-graph');
-  await graphReady(page);
+  await drawNvidiaNeighbourhood(page);
   const drawn = await page.evaluate(() => {
     const graph = document.getElementById('graph');
     const c = window.kgExplorer.canvas;
