@@ -390,14 +390,17 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
                            const std::function<bool(const Edge&)>& fn) const {
   if (filter.empty()) return Expand(node, dir, types, fn);
   Status failed;
+  // The filter prepared once for the whole expansion, not per entry (a
+  // copy: the callback may ask about another filter, which replaces the
+  // transaction's prepared one).
+  const ClockBounds bounds = impl_->Bounds(filter);
+  const ClockTable* table = nullptr;  // set with the topology's slots
   // Decides one edge: from the clock slot beside its topology entry when
   // there is one, else as RelationAccepted does (memory, then the record).
   auto check = [&](const Edge& e, const uint32_t* slots, const Topology* t,
                    const Topology::Entry* entry) {
     std::optional<bool> ok;
-    if (slots != nullptr)
-      ok = impl_->Clocks()->AcceptsSlot(slots[t->EntryIndex(e.outgoing, *entry)],
-                                        impl_->Bounds(filter));
+    if (slots != nullptr) ok = table->AcceptsSlot(slots[t->EntryIndex(e.outgoing, *entry)], bounds);
     if (!ok) {
       Result<bool> r = RelationAccepted(e.relation, filter);
       if (!r.ok()) {
@@ -410,6 +413,7 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
   };
   if (const Topology* t = impl_->topology()) {
     const ClockTable* clocks = impl_->Clocks();  // builds the slots with the table
+    table = clocks;
     const uint32_t* out_slots = clocks != nullptr ? t->ClockSlots(true) : nullptr;
     const uint32_t* in_slots = clocks != nullptr ? t->ClockSlots(false) : nullptr;
     ExpandCached(*t, node, dir, types, [&](const Edge& e, const Topology::Entry& entry) {

@@ -30,7 +30,7 @@ class AdjVisitor {
              const std::function<bool(const Edge&)>& fn)
       : t_(t),
         fn_(fn),
-        bounds_(filter != nullptr ? &t.Bounds(*filter) : nullptr),
+        bounds_(filter != nullptr ? std::optional<ClockBounds>(t.Bounds(*filter)) : std::nullopt),
         keep_(filter == nullptr && t.KeepsClocks()),
         out_(cf == kCfOut) {}
 
@@ -41,7 +41,7 @@ class AdjVisitor {
   Verdict Take(std::string_view key, std::string_view value, AdjKey* k) {
     if (!DecodeAdjKey(key, k)) return kNotAnEntry;
     ++scanned;
-    if (bounds_ != nullptr) {
+    if (bounds_) {
       Result<bool> ok = t_.ValueAccepts(k->relation, value, *bounds_);
       if (!ok.ok()) failed = ok.status();
       return ok.ok() && *ok ? kTaken : kRejected;
@@ -72,7 +72,9 @@ class AdjVisitor {
  private:
   const Transaction::Impl& t_;
   const std::function<bool(const Edge&)>& fn_;
-  const ClockBounds* bounds_;
+  // A copy: the callback may ask about another filter, which replaces the
+  // transaction's prepared one.
+  const std::optional<ClockBounds> bounds_;
   const bool keep_;
   const bool out_;
   std::string_view name_;

@@ -194,6 +194,31 @@ TEST_P(ExpandScanTest, ACallbackMayExpandAgainAtAnyDepth) {
   }
 }
 
+// A callback that asks about relations under another filter (which
+// replaces the filter the transaction keeps prepared) does not change what
+// the expansion it runs in keeps, through RocksDB or the topology copy.
+TEST_P(ExpandScanTest, ACallbackMayAskAboutAnotherFilter) {
+  const std::vector<RelationFilter> filters = Filters();
+  for (bool cached : {false, true}) {
+    auto s = Open(cached);
+    auto t = s->BeginRead();
+    if (cached) {
+      ASSERT_TRUE(t->WarmTopology().value());
+    }
+    for (size_t f = 1; f < filters.size(); ++f) {
+      const RelationFilter& other = filters[f == 1 ? 2 : 1];
+      const std::vector<EdgeRow> want = Rows(*t, ids_[0], Direction::kBoth, {}, filters[f]);
+      std::vector<EdgeRow> seen;
+      ASSERT_TRUE(t->Expand(ids_[0], Direction::kBoth, {}, filters[f], [&](const Edge& e) {
+                     seen.emplace_back(e.relation, e.other, std::string(e.type), e.outgoing);
+                     EXPECT_TRUE(t->RelationAccepted(e.relation, other).ok());
+                     return true;
+                   }).ok());
+      EXPECT_EQ(seen, want) << "filter " << f << (cached ? ", topology copy" : ", RocksDB");
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(TypeOrder, ExpandScanTest, ::testing::Bool(),
                          [](const auto& info) { return info.param ? "ByName" : "NotByName"; });
 
