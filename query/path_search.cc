@@ -46,7 +46,9 @@ constexpr uint32_t kNoLink = UINT32_MAX;
 // never 0). Why one flat map entry rather than std::unordered_map dist and
 // parents maps: each edge's far end is looked up once, in one cache line,
 // without the two heap nodes (and a parents vector) per reached node that
-// were most of a search's time on kggen M.
+// were most of a search's time on kggen M. Depth kUnreached marks an entry
+// left by a level that was given up (ExpandLevel's budget): not reached.
+constexpr int32_t kUnreached = -1;
 struct Reached {
   int32_t depth = 0;
   uint32_t more = kNoLink;  // allShortestPaths: the last further parent in Side::links
@@ -69,16 +71,33 @@ struct Side {
   std::vector<Link> links;
   std::vector<EntityId> frontier;
   int32_t depth = 0;
+
+  bool Has(EntityId id) const {
+    const Reached* r = seen.Find(id);
+    return r != nullptr && r->depth != kUnreached;
+  }
 };
+
+// Relations a level may take before the search compares it with the other
+// side's next level (ExpandLevel's budget); grown fourfold each round. On
+// kggen M's W5 (bench/RESULTS.md, "W5 levels given up") 2,048 left the
+// plain searches' instructions as they were (+0.4%) and cut the valid-time
+// ones by 23%; 256-1,024 gave up levels that then had to be walked anyway
+// (plain up to +22%), 4,096 helped valid time less (-18%).
+constexpr uint64_t kFirstBudget = 2048;
 
 // Expands one level of `side`, deciding each edge as the store reports it.
 // Without spec.all, stops at the first newly reached node that `other` has
 // seen (the first meeting node in discovery order, which is the one a full
-// level would report first) and sets *met.
+// level would report first) and sets *met. When the level takes more than
+// `budget` relations without meeting, it is given up: the side is left as
+// it was and *over is set.
 Status ExpandLevel(ExecState& st, Side& side, const Side& other, const PathSearchSpec& spec,
-                   EntityId* met, PathSearchCounts* counts) {
+                   uint64_t budget, EntityId* met, bool* over, PathSearchCounts* counts) {
   std::vector<EntityId> next;
+  const size_t links = side.links.size();
   const int32_t depth = side.depth + 1;
+  uint64_t taken = 0;
   for (EntityId u : side.frontier) {
     KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
     // Only relations that pass the statement's clocks (decided by the store
@@ -89,10 +108,10 @@ Status ExpandLevel(ExecState& st, Side& side, const Side& other, const PathSearc
           if (e.other == u) return true;
           ++edges;
           auto [r, inserted] = side.seen.TryEmplace(e.other);
-          if (inserted) {
+          if (inserted || r->depth == kUnreached) {
             *r = Reached{depth, kNoLink, u, e.relation};
             next.push_back(e.other);
-            if (!spec.all && other.seen.Contains(e.other)) {
+            if (!spec.all && other.Has(e.other)) {
               *met = e.other;
               return false;
             }
@@ -100,7 +119,7 @@ Status ExpandLevel(ExecState& st, Side& side, const Side& other, const PathSearc
             side.links.push_back({u, e.relation, r->more});
             r->more = static_cast<uint32_t>(side.links.size() - 1);
           }
-          return true;
+          return ++taken <= budget;
         }));
     if (counts != nullptr) {
       ++counts->nodes;
@@ -109,6 +128,12 @@ Status ExpandLevel(ExecState& st, Side& side, const Side& other, const PathSearc
       counts->degree += degree;
     }
     if (*met != 0) break;
+    if (taken > budget) {
+      for (EntityId n : next) side.seen.TryEmplace(n).first->depth = kUnreached;
+      side.links.resize(links);
+      *over = true;
+      return Status::OK();
+    }
   }
   side.frontier = std::move(next);
   side.depth = depth;
@@ -160,16 +185,33 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
   std::vector<EntityId> meet;
   while (meet.empty() && !f.frontier.empty() && !b.frontier.empty()) {
     if (spec.max_hops >= 0 && f.depth + b.depth >= spec.max_hops) break;
-    Side& grow = f.frontier.size() <= b.frontier.size() ? f : b;
-    const Side& other = &grow == &f ? b : f;
+    // The side with the smaller frontier grows (ties to the start's). A
+    // level that takes more than the budget without meeting is given up
+    // for the other side's, whose may cost far less (a frontier of a few
+    // small nodes against one holding a hub); the budget grows fourfold
+    // each time both were given up, so neither is given up for ever.
+    Side* sides[2] = {&f, &b};
+    if (b.frontier.size() < f.frontier.size()) std::swap(sides[0], sides[1]);
+    Side* grown = nullptr;
     EntityId met = 0;
-    KG_RETURN_IF_ERROR(ExpandLevel(st, grow, other, spec, &met, spec.counts));
+    for (uint64_t budget = kFirstBudget; grown == nullptr; budget *= 4) {
+      for (Side* grow : sides) {
+        bool over = false;
+        const Side& other = grow == &f ? b : f;
+        KG_RETURN_IF_ERROR(ExpandLevel(st, *grow, other, spec, budget, &met, &over, spec.counts));
+        if (!over) {
+          grown = grow;
+          break;
+        }
+      }
+    }
     if (met != 0) {
       meet.push_back(met);
       break;
     }
-    for (EntityId n : grow.frontier)
-      if (other.seen.Contains(n)) meet.push_back(n);
+    const Side& other = grown == &f ? b : f;
+    for (EntityId n : grown->frontier)
+      if (other.Has(n)) meet.push_back(n);
   }
   // Distinct relation sequences end at distinct meeting nodes or differ in
   // a chain, so the set only guards against an edge reported twice.

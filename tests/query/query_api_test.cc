@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <regex>
 
 #include "query/query.h"
 #include "schema/ontology.h"
@@ -264,6 +265,46 @@ TEST_F(QueryApiTest, ProfileCountsWhatAShortestPathSearchExpanded) {
   EXPECT_TRUE(expansions.as_string() == "3 cached, 4 of 6 relations" ||
               expansions.as_string() == "3 RocksDB, 4 of 6 relations")
       << expansions.as_string();
+}
+
+// A shortest-path level that takes more relations than its budget without
+// meeting is given up for the other side's: from s, whose neighbours are a
+// hub (3,000 leaves) and a2, to t, whose neighbour c1 leads to a2 through
+// m, the search does not walk the whole hub (it did before), and finds the
+// same route through RocksDB and on the topology copy.
+TEST_F(QueryApiTest, AShortestPathSearchGivesUpAHubForTheCheaperSide) {
+  ASSERT_TRUE(Q("CREATE (s:P {name: 's'})-[:T]->(:P {name: 'hub'}), (s)-[:T]->(a2:P {name: "
+                "'a2'})-[:T]->(m:P {name: 'm'}), (c1:P {name: 'c1'})-[:T]->(m), (t:P {name: "
+                "'t'})-[:T]->(c1), (t)-[:T]->(:P {name: 'c2'})")
+                  .ok());
+  ASSERT_TRUE(Q("MATCH (h {name: 'hub'}) UNWIND range(1, 3000) AS i CREATE (h)-[:T]->(:P)").ok());
+  for (bool cached : {false, true}) {
+    store_.reset();
+    auto s = storage::Store::Open(dir_.string(), storage::TopologyOptions(cached));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    ASSERT_EQ(*store_->BeginRead()->WarmTopology(), cached);
+    auto r =
+        Q("PROFILE MATCH p = shortestPath((x {name: 's'})-[*..6]-(y {name: 't'})) "
+          "RETURN [n IN nodes(p) | n.name] AS route");
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_GE(r->rows.size(), 3u);
+    EXPECT_EQ(r->rows[2][0], Value("ShortestPath(BFS)"));
+    const Value& expansions = r->rows[2][4];
+    ASSERT_TRUE(expansions.is_string());
+    std::smatch m;
+    const std::string text = expansions.as_string();
+    ASSERT_TRUE(std::regex_search(text, m, std::regex("(\\d+) of (\\d+) relations"))) << text;
+    EXPECT_LT(std::stoi(m[1]), 3000) << text;
+    auto route =
+        Q("MATCH p = shortestPath((x {name: 's'})-[*..6]-(y {name: 't'})) "
+          "RETURN [n IN nodes(p) | n.name] AS route");
+    ASSERT_TRUE(route.ok()) << route.status().ToString();
+    ASSERT_EQ(route->rows.size(), 1u);
+    EXPECT_EQ(route->rows[0][0],
+              Value(ValueList{Value("s"), Value("a2"), Value("m"), Value("c1"), Value("t")}))
+        << (cached ? "topology copy" : "RocksDB");
+  }
 }
 
 // A LIMIT without ORDER BY stops the match once it has its rows.
