@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "core/json.h"
 #include "viz/internal/build.h"
@@ -53,8 +54,6 @@ std::string Number(double v) {
   if (!s.empty() && s.back() == '.') s.pop_back();
   return s == "-0" ? "0" : s;
 }
-
-std::string Point(double x, double y) { return Number(x) + "," + Number(y); }
 
 Status CheckDelta(const DrawModel& model, const RenderOptions& options) {
   if (options.format != Format::kCanvas)
@@ -106,14 +105,21 @@ void PlaceAround(double fx, double fy, const std::vector<Box>& fixed, std::vecto
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
   double c = std::max(1.0, sizes[sizes.size() / 2] / kSlotsPerBox);
   std::vector<char> taken(1, 1);  // slot 0 is the focus
+  // The slots' places, made once each: every box tries the free ones from
+  // the first free slot on.
+  std::vector<std::pair<double, double>> slots(1, {fx, fy});
   size_t first_free = 1;
   for (size_t i = 0; i < fresh->size(); ++i) {
     Box& b = (*fresh)[i];
     for (size_t k = first_free, tried = 0;; ++k, ++tried) {
       if (k >= taken.size()) taken.resize(k + 1, 0);
       if (taken[k]) continue;
-      double r = c * std::sqrt(static_cast<double>(k)), a = kGoldenAngle * static_cast<double>(k);
-      double x = fx + r * std::cos(a), y = fy + r * std::sin(a);
+      while (slots.size() <= k) {
+        double s = static_cast<double>(slots.size());
+        double r = c * std::sqrt(s), a = kGoldenAngle * s;
+        slots.emplace_back(fx + r * std::cos(a), fy + r * std::sin(a));
+      }
+      double x = slots[k].first, y = slots[k].second;
       bool clear = tried >= kMaxSlotsTried;
       if (!clear) {
         clear = std::none_of(fixed.begin(), fixed.end(),
