@@ -391,6 +391,7 @@ void HttpFront::Route(const HttpRequest& req, HttpResponse* res) {
     return HandleIngestApply(s, BearerToken(req), req, res);
   }
   if (path == "/v1/render/delta" && req.method == "POST") return RenderDeltaPost(s, req, res);
+  if (path == "/v1/render/delta" && !get) return SendMethodNotAllowed(req, res, "GET, HEAD, POST");
   if (IsExplorerPath(path)) return HandleExplorer(s, BearerToken(req), req, res);
   bool entity = path.size() > kEntities.size() && path.rfind(kEntities, 0) == 0;
   if (path != "/v1/render" && path != "/v1/render/delta" && path != "/v1/ego" &&

@@ -237,6 +237,9 @@ TEST_F(ExplorerDeltaTest, BadRequestsNameTheirParameter) {
   // A body of another type, or parameters in the query string of a POST.
   r = Post({view, pins, focus}, {"-H", "Content-Type: application/json"});
   EXPECT_EQ(r.status, 415) << r.body;
+  r = Curl(server_->url("/v1/render/delta"), {"-X", "PUT"});
+  EXPECT_EQ(r.status, 405) << r.body;
+  EXPECT_NE(ErrorText(r).find("GET, HEAD, POST"), std::string::npos) << ErrorText(r);
   r = Curl(server_->url("/v1/render/delta?" + focus), {"--data-urlencode", view});
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_NE(ErrorText(r).find("in the body"), std::string::npos) << ErrorText(r);
