@@ -19,7 +19,7 @@ const MAX_PIXELS = 24e6;
 // How near (CSS pixels) a click must come to an edge's line.
 const EDGE_SLOP = 4;
 
-const num = (v) => typeof v === 'number' && isFinite(v);
+export const num = (v) => typeof v === 'number' && isFinite(v);
 
 function checkPoints(p) {
   if (!Array.isArray(p) || p.length < 2 || p.length % 2 || !p.every(num)) {
@@ -48,7 +48,7 @@ function flatten(p) {
   return out;
 }
 
-function boxOf(p, box) {
+export function boxOf(p, box) {
   for (let i = 0; i < p.length; i += 2) {
     box[0] = Math.min(box[0], p[i]);
     box[1] = Math.min(box[1], p[i + 1]);
@@ -95,7 +95,7 @@ function nodeShape(ops) {
   return null;
 }
 
-function centreOf(shape) {
+export function centreOf(shape) {
   if (shape.kind === 'ellipse') return {x: shape.cx, y: shape.cy};
   const b = shape.box;
   return {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2};
@@ -112,7 +112,7 @@ function insideShape(s, x, y) {
   return s.kind === 'box' || insidePolygon(x, y, s.points);
 }
 
-const ENTITY_ID = /^n(\d+)$/;
+export const ENTITY_ID = /^n(\d+)$/;
 
 // Parses the server's canvas JSON; throws on anything not of that shape.
 export function parseCanvas(text) {
@@ -124,45 +124,6 @@ export function parseCanvas(text) {
     throw new Error('the server sent no canvas drawing');
   }
   return data;
-}
-
-// Parses an expansion's delta (GET /v1/render/delta, docs/server.md):
-// the new nodes as a canvas drawing's objects, the edges as rows
-// [key, tail, head, colour, width, dashed, arrows, class].
-export function parseDelta(text) {
-  const data = JSON.parse(text);
-  const edgeOk = (e) => Array.isArray(e) && e.length === 8 && typeof e[0] === 'string' &&
-      num(e[1]) && num(e[2]) && typeof e[3] === 'string' && num(e[4]) && num(e[6]);
-  if (!data || data.format !== 'kg-delta 1' || !data.drawing ||
-      !Array.isArray(data.drawing.objects) || !Array.isArray(data.new) ||
-      !Array.isArray(data.edges) || !data.edges.every(edgeOk)) {
-    throw new Error('the server sent no expansion');
-  }
-  return data;
-}
-
-// Graphviz's arrowhead (arrowsize 0.7): 7 points long, 0.35 of that to
-// either side, wider for pens over 4 points.
-const ARROW_LENGTH = 7;
-
-// How far from a node's centre its outline is in the direction (ux, uy).
-function reach(shape, ux, uy) {
-  if (shape.kind === 'ellipse') {
-    const k = Math.hypot(ux / (shape.rx || 1), uy / (shape.ry || 1));
-    return k ? 1 / k : 0;
-  }
-  const b = shape.box;
-  const hw = (b[2] - b[0]) / 2;
-  const hh = (b[3] - b[1]) / 2;
-  return Math.min(ux ? hw / Math.abs(ux) : Infinity, uy ? hh / Math.abs(uy) : Infinity);
-}
-
-function arrowhead(tipX, tipY, ux, uy, width) {
-  const half = ARROW_LENGTH * 0.35 * (width > 4 ? width / 4 : 1);
-  const bx = tipX - ux * ARROW_LENGTH;
-  const by = tipY - uy * ARROW_LENGTH;
-  return ['polygon', [tipX, tipY, bx - uy * half, by + ux * half, bx + uy * half, by - ux * half,
-    tipX, tipY], 1];
 }
 
 // A drawing on a canvas: paint, hit-test, node names and centres.
@@ -182,110 +143,6 @@ export class CanvasDrawing {
     }
     this.element = document.createElement('canvas');
     this.element.className = 'drawing';
-  }
-
-  // An empty drawing, for a view shown as SVG until its first expansion
-  // onto a canvas (addDelta fills it).
-  static empty() {
-    const data = {format: 'kg-canvas 1', viewBox: [0, 0, 1, 1], transform: [1, 0, 0], objects: []};
-    const drawing = new CanvasDrawing(data);
-    drawing.blank = true;
-    return drawing;
-  }
-
-  // Adds an expansion's delta (parseDelta): its nodes the drawing lacks,
-  // its edges drawn as straight lines between their nodes' outlines, its
-  // legend in place of the drawing's. Nothing drawn before moves; the
-  // caption (title and footnote of the view before) is dropped. The view
-  // box grows to hold the new nodes. Returns the number of nodes added.
-  addDelta(delta) {
-    const edges = this.data.objects.filter((o) => o.type === 'edge');
-    const nodes = this.data.objects.filter((o) => o.type === 'node' && o.id !== 'legend');
-    let legend = null;
-    let added = 0;
-    for (const o of delta.drawing.objects) {
-      if (!o || o.type !== 'node' || !Array.isArray(o.ops)) continue;
-      if (o.id === 'legend') {
-        legend = o;
-        continue;
-      }
-      const m = ENTITY_ID.exec(o.id || '');
-      if (!m || this.byId.has(Number(m[1])) || !o.ops.length) continue;
-      this.addNode(o);
-      if (this.byId.has(Number(m[1]))) {
-        nodes.push(o);
-        added++;
-      }
-    }
-    for (const row of delta.edges) {
-      const o = this.edgeObject(row);
-      if (!o) continue;
-      edges.push(o);
-      if (this.edgeList) this.addEdge(o);
-    }
-    if (legend) nodes.push(legend);
-    this.edgeObjects = edges;
-    this.data = Object.assign({}, this.data, {objects: edges.concat(nodes)});
-    this.fit(nodes);
-    return added;
-  }
-
-  // A delta's edge row as a canvas object: a line from the tail's outline
-  // to the head's, with Graphviz's arrowheads. null when an end is not drawn.
-  edgeObject([key, tail, head, colour, width, dashed, arrows, cls]) {
-    const a = this.byId.get(tail);
-    const b = this.byId.get(head);
-    if (!a || !b) return null;
-    const p = centreOf(a.shape);
-    const q = centreOf(b.shape);
-    const len = Math.hypot(q.x - p.x, q.y - p.y);
-    if (len < 1e-6) return null;  // a self-loop: not drawn incrementally
-    const ux = (q.x - p.x) / len;
-    const uy = (q.y - p.y) / len;
-    const s = reach(a.shape, ux, uy);
-    const e = len - reach(b.shape, -ux, -uy);
-    const ops = [['pen', colour, width, dashed ? 'dashed' : ''], ['fill', colour]];
-    const headArrow = arrows === 0 || arrows === 2;
-    const tailArrow = arrows === 2;
-    const from = s + (tailArrow ? ARROW_LENGTH : 0);
-    const to = e - (headArrow ? ARROW_LENGTH : 0);
-    ops.push(['polyline', [p.x + ux * from, p.y + uy * from, p.x + ux * to, p.y + uy * to]]);
-    if (headArrow) ops.push(arrowhead(p.x + ux * e, p.y + uy * e, ux, uy, width));
-    if (tailArrow) ops.push(arrowhead(p.x + ux * s, p.y + uy * s, -ux, -uy, width));
-    return {type: 'edge', id: key, class: cls, tail: `n${tail}`, head: `n${head}`, ops};
-  }
-
-  // Grows the view box (never shrinks it, unless the drawing was empty) to
-  // hold every point of these objects, with Graphviz's 0.3 inch pad.
-  fit(objects) {
-    const box = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const o of objects) {
-      for (const op of o.ops) {
-        if (op[0] === 'ellipse') {
-          boxOf([op[1] - Math.abs(op[3]), op[2] - Math.abs(op[4]),
-            op[1] + Math.abs(op[3]), op[2] + Math.abs(op[4])], box);
-        } else if (op[0] === 'polygon' || op[0] === 'bezier' || op[0] === 'polyline') {
-          boxOf(op[1], box);
-        } else if (op[0] === 'text') {
-          boxOf([op[1], op[2]], box);
-        }
-      }
-    }
-    if (!isFinite(box[0])) return;
-    const [s, tx, ty] = this.data.transform;
-    const pad = 21.6;
-    const v = [s * (box[0] + tx) - pad, s * (box[1] + ty) - pad,
-      s * (box[2] + tx) + pad, s * (box[3] + ty) + pad];
-    if (!this.blank) {
-      const [x0, y0, x1, y1] = this.data.viewBox;
-      v[0] = Math.min(v[0], x0);
-      v[1] = Math.min(v[1], y0);
-      v[2] = Math.max(v[2], x1);
-      v[3] = Math.max(v[3], y1);
-    }
-    this.blank = false;
-    this.data.viewBox = v;
-    this.box = {x: v[0], y: v[1], w: Math.max(1, v[2] - v[0]), h: Math.max(1, v[3] - v[1])};
   }
 
   // Takes node `id` and its edges out of the drawing (the explorer's hide).

@@ -8,12 +8,13 @@
 // and the server's neato keeps them there. Views of more than CANVAS_NODES
 // nodes are drawn on a canvas from the server's drawing operations
 // (canvas.js); smaller ones are the server's SVG. An expansion onto a
-// canvas is incremental (drawDelta): the nodes drawn keep their places, the
+// canvas is incremental (delta.js): the nodes drawn keep their places, the
 // server places only the new ones (GET /v1/render/delta) and the canvas
 // adds them; hiding a node there takes it out in place, undo puts back the
 // drawing it had, and "re-layout" draws the whole view afresh.
 import * as api from './api.js';
-import {CANVAS_NODES, CanvasDrawing, parseCanvas, parseDelta} from './canvas.js';
+import {CANVAS_NODES, CanvasDrawing, parseCanvas} from './canvas.js';
+import {drawDelta, keepDrawing, showKept} from './delta.js';
 import {parseDrawing, showTooltip} from './drawing.js';
 
 const {$, el} = api;
@@ -186,29 +187,6 @@ export class Explorer {
     $('undo').disabled = false;
   }
 
-  // Keeps the drawing shown with the undo step just pushed, for a change
-  // made in place (an incremental expansion, a hide on a canvas): undo
-  // then shows it again instead of drawing the view afresh.
-  keepDrawing() {
-    const last = this.undoStack[this.undoStack.length - 1];
-    const shown = $('graph').firstElementChild;
-    if (!last || !shown) return;
-    last.drawing = this.canvas ? {canvas: this.canvas} : {element: shown};
-  }
-
-  showKept(kept) {
-    const graph = $('graph');
-    this.closeMenu();
-    $('graph-note').textContent = this.note;
-    this.canvas = kept.canvas || null;
-    graph.replaceChildren(kept.canvas ? kept.canvas.element : kept.element);
-    this.setZoom(this.zoom);
-    graph.dataset.drawing = kept.canvas ? 'canvas' : 'svg';
-    graph.dataset.nodes = kept.canvas ? String(kept.canvas.nodes.length) : '';
-    graph.dataset.state = 'ready';
-    this.onChange();
-  }
-
   async undo() {
     const last = this.undoStack.pop();
     $('undo').disabled = this.undoStack.length === 0;
@@ -217,7 +195,7 @@ export class Explorer {
     this.note = last.note;
     this.syncTime();
     this.syncLayout();
-    if (last.drawing) this.showKept(last.drawing);
+    if (last.drawing) showKept(this, last.drawing);
     else await this.redraw();
     if (this.view.focus !== null) await this.showEntity(this.view.focus);
   }
@@ -264,7 +242,7 @@ export class Explorer {
     this.push();
     const kept = $('graph').firstElementChild;
     await this.addNeighbours(id);
-    if (!(await this.drawDelta(id, kept))) await this.redraw();
+    if (!(await drawDelta(this, id, kept))) await this.redraw();
     this.timings.expand = performance.now() - started;
   }
 
@@ -283,10 +261,10 @@ export class Explorer {
     if (!this.view.hidden.includes(id)) this.view.hidden.push(id);
     // On a canvas that stays one: taken out in place, nothing else moves.
     if (this.canvas && this.canvas.byId.has(id) && this.view.nodes.length > this.canvasNodes) {
-      this.keepDrawing();
+      keepDrawing(this);
       this.canvas = this.canvas.copy();
       this.canvas.remove(id);
-      this.showKept({canvas: this.canvas});
+      showKept(this, {canvas: this.canvas});
       return;
     }
     await this.redraw();
@@ -304,67 +282,6 @@ export class Explorer {
       if (at) out.set(Number(m[1]), at);
     }
     return out;
-  }
-
-  // An expansion drawn incrementally: the nodes drawn keep their places
-  // (sent as ?pins=), the server places only the new ones around `focus`
-  // and sends them with the edges that touch them (POST /v1/render/delta),
-  // which the canvas adds. For a view going onto a canvas with the automatic
-  // layout and without pinning (pinning draws the whole view with neato),
-  // when `kept` (the drawing shown before) is still in the page and shows
-  // `focus`. false when it does not apply: the caller redraws.
-  async drawDelta(focus, kept) {
-    const graph = $('graph');
-    if (this.view.nodes.length <= this.canvasNodes || this.view.layout || this.pinned ||
-        !kept || graph.firstElementChild !== kept) return false;
-    const at = this.drawnCentres();
-    if (!at.has(focus)) return false;
-    const pins = this.view.nodes.filter((id) => at.has(id)).map((id) => {
-      const p = at.get(id);
-      return `${id}:${p.x.toFixed(2)}:${p.y.toFixed(2)}`;
-    });
-    const params = {ids: this.view.nodes.join(','), pins: pins.join(','), focus: String(focus)};
-    if (!this.canvas) params.redraw_pinned = 'true';
-    if (this.view.asOf) params.valid_at = this.view.asOf;
-    this.closeMenu();
-    $('graph-note').textContent = this.note;
-    this.keepDrawing();
-    const started = performance.now();
-    const steps = {};
-    const step = (name, t0) => {
-      const now = performance.now();
-      steps[name] = now - t0;
-      return now;
-    };
-    try {
-      // A form body: a large view's ids and pins outgrow a URL.
-      const response = await api.postForm('/v1/render/delta', params);
-      let t = step('response', started);
-      const text = await response.text();
-      t = step('text', t);
-      const delta = parseDelta(text);
-      t = step('parse', t);
-      const drawing = this.canvas ? this.canvas.copy() : CanvasDrawing.empty();
-      drawing.addDelta(delta);
-      t = step('clean', t);
-      this.timings.render = performance.now() - started;
-      this.canvas = drawing;
-      graph.replaceChildren(drawing.element);
-      this.setZoom(this.zoom);
-      t = step('insert', t);
-      graph.dataset.drawing = 'canvas';
-      graph.dataset.nodes = String(drawing.nodes.length);
-      graph.dataset.state = 'ready';
-      api.status('');
-      this.timings.steps = steps;
-      requestAnimationFrame(() => setTimeout(() => step('paint', t)));
-    } catch (e) {
-      this.canvas = null;
-      graph.replaceChildren(el('p', {class: 'error'}, e.message));
-      graph.dataset.state = 'error';
-    }
-    this.onChange();
-    return true;
   }
 
   // A new layout draws afresh: pinned positions belong to the old one,
