@@ -19,6 +19,7 @@
 #include "core/atomic_file.h"
 #include "viz/internal/build.h"
 #include "viz/internal/canvas.h"
+#include "viz/internal/delta.h"
 #include "viz/internal/graphviz.h"
 #include "viz/internal/labels.h"
 #include "viz/internal/model.h"
@@ -184,6 +185,7 @@ std::string DefaultTitle(const Subgraph& graph) {
 
 Result<Rendering> Render(const Subgraph& graph, const RenderOptions& options) {
   KG_ASSIGN_OR_RETURN(internal::DrawModel model, internal::BuildModel(graph, options));
+  if (options.delta_focus) return internal::RenderDelta(model, options);
   Rendering out;
   out.layout = ChooseLayout(options, model);
   out.nodes = model.nodes.size();

@@ -124,6 +124,18 @@ struct RenderOptions {
   // An extra line under the footnote (e.g. "12 more neighbours not shown");
   // empty: none.
   std::string note;
+  // An expansion drawn as a delta (the explorer's click on a node, GET
+  // /v1/render/delta): the nodes in `pins` are those the page has drawn
+  // already, where it drew them; every other node of the graph is new and
+  // is placed around this pinned node (delta.h) without moving any pinned
+  // one. The output is "kg-delta 1" JSON (docs/server.md): the new nodes
+  // as canvas objects and the edges that touch them by their drawing
+  // attributes only. Needs Format::kCanvas, no layout and no root; the
+  // focus must be pinned.
+  std::optional<EntityId> delta_focus;
+  // With delta_focus: the pinned nodes and the edges among them are sent
+  // too (a page that showed the view as SVG, now starting a canvas).
+  bool delta_redraw_pinned = false;
   // A diff drawing: edges coloured by change instead of by family (an edge
   // merging several relations is added when one is, else ended when one
   // is), the legend saying what each colour means between the two dates.

@@ -49,6 +49,19 @@ export async function get(path, params, signal) {
   return response;
 }
 
+// POST path with params as a form body (parameters too long for a URL);
+// resolves to the Response (ok) or throws ApiError.
+export async function postForm(path, params, signal) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: headers({'Content-Type': 'application/x-www-form-urlencoded'}),
+    body: new URLSearchParams(params).toString(),
+    signal,
+  });
+  if (!response.ok) await fail(response);
+  return response;
+}
+
 // POST /v1/query; resolves to {columns, rows}.
 export async function query(text, params, asOf, signal) {
   const body = {query: text, params: params || {}};

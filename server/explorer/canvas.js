@@ -19,7 +19,7 @@ const MAX_PIXELS = 24e6;
 // How near (CSS pixels) a click must come to an edge's line.
 const EDGE_SLOP = 4;
 
-const num = (v) => typeof v === 'number' && isFinite(v);
+export const num = (v) => typeof v === 'number' && isFinite(v);
 
 function checkPoints(p) {
   if (!Array.isArray(p) || p.length < 2 || p.length % 2 || !p.every(num)) {
@@ -48,7 +48,7 @@ function flatten(p) {
   return out;
 }
 
-function boxOf(p, box) {
+export function boxOf(p, box) {
   for (let i = 0; i < p.length; i += 2) {
     box[0] = Math.min(box[0], p[i]);
     box[1] = Math.min(box[1], p[i + 1]);
@@ -95,7 +95,7 @@ function nodeShape(ops) {
   return null;
 }
 
-function centreOf(shape) {
+export function centreOf(shape) {
   if (shape.kind === 'ellipse') return {x: shape.cx, y: shape.cy};
   const b = shape.box;
   return {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2};
@@ -112,7 +112,7 @@ function insideShape(s, x, y) {
   return s.kind === 'box' || insidePolygon(x, y, s.points);
 }
 
-const ENTITY_ID = /^n(\d+)$/;
+export const ENTITY_ID = /^n(\d+)$/;
 
 // Parses the server's canvas JSON; throws on anything not of that shape.
 export function parseCanvas(text) {
@@ -143,6 +143,24 @@ export class CanvasDrawing {
     }
     this.element = document.createElement('canvas');
     this.element.className = 'drawing';
+  }
+
+  // Takes node `id` and its edges out of the drawing (the explorer's hide).
+  remove(id) {
+    const name = `n${id}`;
+    this.data = Object.assign({}, this.data, {objects: this.data.objects.filter((o) =>
+      o.id !== name && o.tail !== name && o.head !== name)});
+    this.edgeObjects = this.edgeObjects.filter((o) => o.tail !== name && o.head !== name);
+    this.edgeList = null;
+    this.nodes = this.nodes.filter((n) => n.id !== id);
+    this.byId.delete(id);
+  }
+
+  // A drawing of the same objects on a canvas of its own, to change while
+  // this one is kept for undo (addDelta and remove change the drawing they
+  // are called on, never its objects).
+  copy() {
+    return new CanvasDrawing(Object.assign({}, this.data));
   }
 
   addNode(o) {

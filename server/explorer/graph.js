@@ -7,9 +7,14 @@
 // drawing sends the positions the nodes had (read from the SVG) as ?pins=,
 // and the server's neato keeps them there. Views of more than CANVAS_NODES
 // nodes are drawn on a canvas from the server's drawing operations
-// (canvas.js); smaller ones are the server's SVG.
+// (canvas.js); smaller ones are the server's SVG. An expansion onto a
+// canvas is incremental (delta.js): the nodes drawn keep their places, the
+// server places only the new ones (GET /v1/render/delta) and the canvas
+// adds them; hiding a node there takes it out in place, undo puts back the
+// drawing it had, and "re-layout" draws the whole view afresh.
 import * as api from './api.js';
 import {CANVAS_NODES, CanvasDrawing, parseCanvas} from './canvas.js';
+import {drawDelta, keepDrawing, showKept} from './delta.js';
 import {parseDrawing, showTooltip} from './drawing.js';
 
 const {$, el} = api;
@@ -104,6 +109,7 @@ export class Explorer {
 
   bind() {
     $('undo').addEventListener('click', () => this.undo());
+    $('relayout').addEventListener('click', () => this.relayout());
     $('layout').addEventListener('change', () => this.setLayout($('layout').value));
     $('pin').addEventListener('change', () => this.setPinned($('pin').checked));
     $('zoom-in').addEventListener('click', () => this.setZoom(this.zoom * 1.5));
@@ -189,7 +195,8 @@ export class Explorer {
     this.note = last.note;
     this.syncTime();
     this.syncLayout();
-    await this.redraw();
+    if (last.drawing) showKept(this, last.drawing);
+    else await this.redraw();
     if (this.view.focus !== null) await this.showEntity(this.view.focus);
   }
 
@@ -233,9 +240,17 @@ export class Explorer {
     if (id === null) return;
     const started = performance.now();
     this.push();
+    const kept = $('graph').firstElementChild;
     await this.addNeighbours(id);
-    await this.redraw();
+    if (!(await drawDelta(this, id, kept))) await this.redraw();
     this.timings.expand = performance.now() - started;
+  }
+
+  // Draws the whole view afresh, with its layout (a new placement of every node).
+  async relayout() {
+    if (this.view.nodes.length === 0) return;
+    this.push();
+    await this.redraw();
   }
 
   async hide(id) {
@@ -244,7 +259,29 @@ export class Explorer {
     this.push();
     this.view.nodes = this.view.nodes.filter((n) => n !== id);
     if (!this.view.hidden.includes(id)) this.view.hidden.push(id);
+    // On a canvas that stays one: taken out in place, nothing else moves.
+    if (this.canvas && this.canvas.byId.has(id) && this.view.nodes.length > this.canvasNodes) {
+      keepDrawing(this);
+      this.canvas = this.canvas.copy();
+      this.canvas.remove(id);
+      showKept(this, {canvas: this.canvas});
+      return;
+    }
     await this.redraw();
+  }
+
+  // The centres of the nodes drawn now, in points (y up): the canvas's or
+  // the SVG's.
+  drawnCentres() {
+    if (this.canvas) return this.canvas.centres();
+    const out = new Map();
+    const svg = $('graph').querySelector('svg');
+    for (const g of svg ? svg.querySelectorAll('g.node') : []) {
+      const m = /^n(\d+)$/.exec(g.id);
+      const at = m && nodeCentre(g);
+      if (at) out.set(Number(m[1]), at);
+    }
+    return out;
   }
 
   // A new layout draws afresh: pinned positions belong to the old one,

@@ -217,6 +217,37 @@ void HandleRender(Service& service, std::string_view token, const HttpRequest& r
   SendDrawing(res, *request, std::move(drawing).value());
 }
 
+void HandleRenderDelta(Service& service, std::string_view token, const HttpRequest& req,
+                       HttpResponse* res) {
+  if (auto bad = CheckParams(req, kRenderDeltaParams)) return SendError(res, *bad);
+  if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
+  const std::string* ids_text = req.Param("ids");
+  if (ids_text == nullptr || req.Param("focus") == nullptr || req.Param("pins") == nullptr)
+    return SendBadRequest(
+        res, Status::InvalidArgument("GET /v1/render/delta needs ?ids=... (the view after the "
+                                     "expansion), ?pins=... (where the page drew its nodes) and "
+                                     "?focus=ID (the node expanded)"));
+  auto ids = IdsParam(*ids_text);
+  if (!ids.ok()) return SendBadRequest(res, ids.status());
+  auto focus = IdParam(req, "focus");
+  if (!focus.ok()) return SendBadRequest(res, focus.status());
+  auto request = DrawRequestFrom(req);
+  if (!request.ok()) return SendBadRequest(res, request.status());
+  request->render.format = viz::Format::kCanvas;
+  request->render.delta_focus = *focus;
+  auto redraw = FlagParam(req, "redraw_pinned", false);
+  if (!redraw.ok()) return SendBadRequest(res, redraw.status());
+  request->render.delta_redraw_pinned = *redraw;
+  auto pins = PinsParam(req);
+  if (!pins.ok()) return SendBadRequest(res, pins.status());
+  request->render.pins = std::move(pins).value();
+  auto scope = ScopeParams(req);
+  if (!scope.ok()) return SendBadRequest(res, scope.status());
+  auto drawing = service.RenderView(token, *ids, *request, *scope);
+  if (!drawing.ok()) return SendError(res, ToApiError(drawing.status()));
+  SendDrawing(res, *request, std::move(drawing).value());
+}
+
 void HandleEgo(Service& service, std::string_view token, const HttpRequest& req,
                HttpResponse* res) {
   if (auto bad = CheckParams(req, kEgoParams)) return SendError(res, *bad);

@@ -21,6 +21,10 @@ namespace kg::server::internal {
 
 void HandleRender(Service& service, std::string_view token, const HttpRequest& req,
                   HttpResponse* res);
+// GET /v1/render/delta: an expansion of the explorer's view, only what is
+// new (docs/server.md).
+void HandleRenderDelta(Service& service, std::string_view token, const HttpRequest& req,
+                       HttpResponse* res);
 void HandleEgo(Service& service, std::string_view token, const HttpRequest& req, HttpResponse* res);
 void HandleAnalyze(Service& service, std::string_view token, const HttpRequest& req,
                    HttpResponse* res);

@@ -37,6 +37,10 @@ const std::vector<std::string_view> kDrawParams = Concat(
 const ParamTable kRenderParams = {"GET /v1/render",
                                   Concat(Concat({"query", "params"}, kDrawParams),
                                          {"diff_from", "diff_to", "pins", "root", "ids"})};
+const ParamTable kRenderDeltaParams = {
+    "GET /v1/render/delta",
+    Concat({"ids", "pins", "focus", "redraw_pinned", "no_legend", "no_merge", "size_by"},
+           kScopeParams)};
 const ParamTable kEgoParams = {
     "GET /v1/ego", Concat({"name", "depth", "types", "max_nodes", "cross_edges"}, kDrawParams)};
 const ParamTable kAnalyzeParams = {

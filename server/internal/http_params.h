@@ -28,12 +28,13 @@ struct ParamTable {
 // database's records), with '_' for '-'.
 extern const std::vector<std::string_view> kDrawParams;
 
-extern const ParamTable kRenderParams;   // GET /v1/render
-extern const ParamTable kEgoParams;      // GET /v1/ego
-extern const ParamTable kAnalyzeParams;  // GET /v1/analyze
-extern const ParamTable kPathParams;     // GET /v1/path
-extern const ParamTable kExportParams;   // GET /v1/export
-extern const ParamTable kSuggestParams;  // GET /v1/suggest
+extern const ParamTable kRenderParams;       // GET /v1/render
+extern const ParamTable kRenderDeltaParams;  // GET /v1/render/delta
+extern const ParamTable kEgoParams;          // GET /v1/ego
+extern const ParamTable kAnalyzeParams;      // GET /v1/analyze
+extern const ParamTable kPathParams;         // GET /v1/path
+extern const ParamTable kExportParams;       // GET /v1/export
+extern const ParamTable kSuggestParams;      // GET /v1/suggest
 
 // GET /v1/timeline and /v1/diff (http_timeline.cc).
 extern const ParamTable kTimelineParams;

@@ -67,15 +67,17 @@ Result<std::map<EntityId, viz::PinPosition>> PinsParam(const HttpRequest& req) {
   return pins;
 }
 
-Result<std::optional<EntityId>> RootParam(const HttpRequest& req) {
-  const std::string* value = req.Param("root");
+Result<std::optional<EntityId>> IdParam(const HttpRequest& req, std::string_view name) {
+  const std::string* value = req.Param(name);
   if (value == nullptr) return std::optional<EntityId>();
   EntityId id = 0;
   if (!ParseId(*value, &id))
-    return Status::InvalidArgument("root must be an entity id (a whole number), got '" + *value +
-                                   "'");
+    return Status::InvalidArgument(std::string(name) +
+                                   " must be an entity id (a whole number), got '" + *value + "'");
   return std::optional<EntityId>(id);
 }
+
+Result<std::optional<EntityId>> RootParam(const HttpRequest& req) { return IdParam(req, "root"); }
 
 Result<std::vector<EntityId>> IdsParam(const std::string& value) {
   std::vector<EntityId> ids;

@@ -28,6 +28,10 @@ inline constexpr size_t kMaxPins = viz::kMaxNodes;
 // there are more than kMaxPins.
 Result<std::map<EntityId, viz::PinPosition>> PinsParam(const HttpRequest& req);
 
+// ?NAME=ID: nullopt when absent; InvalidArgument "NAME must be an entity
+// id ..." when not an entity id.
+Result<std::optional<EntityId>> IdParam(const HttpRequest& req, std::string_view name);
+
 // ?root=ID: nullopt when absent; InvalidArgument when not an entity id.
 Result<std::optional<EntityId>> RootParam(const HttpRequest& req);
 

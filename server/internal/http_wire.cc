@@ -89,7 +89,14 @@ bool ParseTarget(std::string_view target, HttpRequest* req, WireError* error) {
   }
   req->path = std::move(*path);
   if (question == std::string_view::npos) return true;
-  std::string_view rest = target.substr(question + 1);
+  if (ParseFormPairs(target.substr(question + 1), &req->query)) return true;
+  *error = BadRequest("malformed percent-encoding in the query string");
+  return false;
+}
+
+}  // namespace
+
+bool ParseFormPairs(std::string_view rest, std::vector<std::pair<std::string, std::string>>* out) {
   while (!rest.empty()) {
     size_t amp = rest.find('&');
     std::string_view pair = rest.substr(0, amp);
@@ -99,14 +106,13 @@ bool ParseTarget(std::string_view target, HttpRequest* req, WireError* error) {
     auto key = PercentDecode(pair.substr(0, eq), true);
     auto value = PercentDecode(
         eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), true);
-    if (!key || !value) {
-      *error = BadRequest("malformed percent-encoding in the query string");
-      return false;
-    }
-    req->query.emplace_back(std::move(*key), std::move(*value));
+    if (!key || !value) return false;
+    out->emplace_back(std::move(*key), std::move(*value));
   }
   return true;
 }
+
+namespace {
 
 // "METHOD SP target SP HTTP/1.x", single spaces (RFC 9112 section 3).
 bool ParseRequestLine(std::string_view line, HttpRequest* req, WireError* error) {

@@ -57,6 +57,11 @@ struct HttpRequest {
   const std::string* Param(std::string_view name) const;
 };
 
+// Appends the decoded pairs of "a=b&c=d" (a query string, or a body of
+// type application/x-www-form-urlencoded) to `out`; false on malformed
+// percent-encoding.
+bool ParseFormPairs(std::string_view text, std::vector<std::pair<std::string, std::string>>* out);
+
 enum class ParseState { kNeedMore, kDone, kError };
 
 // Parses the request head at the start of `buffer` into `req` (method,
