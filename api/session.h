@@ -179,6 +179,10 @@ class Session {
   // runs it in the background at start and after commits. A database the
   // index cannot hold (NotSupported above) is not an error here.
   Status WarmCaches() const;
+  // Builds the store's in-memory topology copy alone, on the latest
+  // snapshot (storage::Transaction::WarmTopology): kg bench does so before
+  // its timed batches. False when none fits its budget or it is disabled.
+  Result<bool> WarmTopology() const;
   SuggestIndexState SuggestIndexStatus() const;
   // The sequence number of the latest snapshot: it changes with every commit.
   uint64_t SnapshotSequence() const;

@@ -21,6 +21,8 @@ Status Session::WarmCaches() const {
   return txn->WarmTopology().status();
 }
 
+Result<bool> Session::WarmTopology() const { return impl_->store().BeginRead()->WarmTopology(); }
+
 SuggestIndexState Session::SuggestIndexStatus() const {
   internal::SuggestCache::State s = impl_->suggest.state();
   return {s.ready, s.sequence, s.entries, s.builds, s.unsupported};

@@ -117,6 +117,41 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row, FlatIdMap<
   return Status::OK();
 }
 
+// When the end node pattern accepts `id`, hands on a fresh row holding
+// only its name in step i's name slot (MatchStep::name_slot: the consumer
+// reads that slot alone, so no node is bound, copied or released per row).
+// The name comes from the topology cache when the transaction has it, as
+// `c.name`'s evaluation would get it.
+Status EmitEndName(MatchState& ms, size_t i, EntityId id, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const BoundNode& end = *s.node;
+  EvalContext& ctx = ms.st->eval;
+  static const std::string kName = "name";
+  KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
+  if (!ok) return Status::OK();
+  if (ctx.IsDeletedNode(id))
+    return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
+                     "the node was deleted");
+  Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
+  KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
+  return Next(ms, i, out);
+}
+
+// Expand(All) under MatchRules::one_hop_name: the far end's name per
+// relationship that the filter keeps, in the order Expand binds them.
+Status ExpandNames(MatchState& ms, size_t i, EntityId from, Row& row) {
+  const MatchStep& s = ms.plan->steps[i];
+  const BoundRel& r = *s.rel;
+  KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, from, DirFor(r.dir, s.forward), r.types));
+  for (const auto& e : edges) {
+    KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
+    if (!ok) continue;
+    KG_RETURN_IF_ERROR(EmitEndName(ms, i, e.other, row));
+    if (ms.stop) break;
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status ExpandStep(MatchState& ms, size_t i, Row& row) {
@@ -125,6 +160,7 @@ Status ExpandStep(MatchState& ms, size_t i, Row& row) {
   const Value* from_v = FromNode(s, row);
   if (from_v == nullptr) return Status::OK();
   EntityId from = from_v->as_node().id;
+  if (s.name_slot >= 0) return ExpandNames(ms, i, from, row);
   KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, from, DirFor(r.dir, s.forward), r.types));
   // An id hint on the far end: edges to any other node cannot match.
   std::vector<EntityId> allowed;
@@ -172,25 +208,11 @@ Status BindEnds(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row
 }
 
 // Hands on the name of each of `ends` (that the end node pattern accepts)
-// in step i's name slot. The projection after reads that slot only
-// (MatchRules::name_slot: DISTINCT c.name alone, no WHERE, ORDER BY or
-// later step), so the rows handed on hold nothing else: no node to bind,
-// copy or release per row. The name comes from the topology cache when
-// the transaction has it, as c.name's evaluation would get it.
+// in step i's name slot (EmitEndName; MatchRules::name_slot: DISTINCT
+// c.name alone, no WHERE, ORDER BY or later step).
 Status BindEndNames(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row& row) {
-  const MatchStep& s = ms.plan->steps[i];
-  const BoundNode& end = *s.node;
-  EvalContext& ctx = ms.st->eval;
-  static const std::string kName = "name";
   for (EntityId id : ends) {
-    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
-    if (!ok) continue;
-    if (ctx.IsDeletedNode(id))
-      return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
-                       "the node was deleted");
-    Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
-    KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
-    KG_RETURN_IF_ERROR(Next(ms, i, out));
+    KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, row));
     if (ms.stop) break;
   }
   return Status::OK();

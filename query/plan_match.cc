@@ -181,6 +181,8 @@ struct Planner {
       const Hint* h = s.into ? nullptr : HintFor(id_hints, s.node->slot);
       s.value = h ? h->value : nullptr;
       if (h != nullptr) s.details += " WHERE " + Text(src, h->conjunct->span);
+      if (rules.one_hop_name && !s.into && h == nullptr && s.node->slot == rules.name_node)
+        s.name_slot = rules.name_slot;
     }
     bound.insert(r.slot);
     bound.insert(s.node->slot);
@@ -249,7 +251,11 @@ struct Planner {
 }  // namespace
 
 int DistinctNameSlot(const BoundProjection& next, int end) {
-  if (!next.distinct || next.star || next.aggregating || next.items.size() != 1) return -1;
+  return next.distinct ? NameItemSlot(next, end) : -1;
+}
+
+int NameItemSlot(const BoundProjection& next, int end) {
+  if (next.star || next.aggregating || next.items.size() != 1) return -1;
   if (!next.order_by.empty() || next.where) return -1;
   const BoundExpr& e = *next.items[0].expr;
   if (e.kind != ExprKind::kProperty || e.name != "name") return -1;

@@ -78,6 +78,32 @@ int NameSlot(const BoundClause& match, const BoundClause* next) {
   return DistinctNameSlot(next->projection, match.patterns[0].nodes[2].slot);
 }
 
+// Rule: MATCH (a ...)-[:T]-(b) (one fixed-length anonymous relationship
+// without properties, no path variable, no WHERE, not OPTIONAL) directly
+// followed by a projection of `b.name` alone (RETURN b.name, DISTINCT or
+// not, SKIP / LIMIT allowed): when the plan walks the relationship to b,
+// the match writes b's name into the item's slot (MatchRules::one_hop_name),
+// so neither the relationship nor b is bound, copied or released per row.
+MatchRules OneHopNameRule(const BoundClause& match, const BoundClause* next) {
+  MatchRules rules;
+  if (next == nullptr || (next->kind != ClauseKind::kWith && next->kind != ClauseKind::kReturn))
+    return rules;
+  if (match.optional || match.where || match.patterns.size() != 1) return rules;
+  const BoundPatternPart& p = match.patterns[0];
+  if (p.kind != PathKind::kNormal || !p.path_var.empty() || p.rels.size() != 1) return rules;
+  const BoundRel& r = p.rels[0];
+  if (r.var_length || !r.var.empty() || r.props || r.bound_before) return rules;
+  for (const BoundNode& end : p.nodes) {
+    if (end.bound_before) continue;
+    int slot = NameItemSlot(next->projection, end.slot);
+    if (slot < 0) continue;
+    rules.one_hop_name = true;
+    rules.name_slot = slot;
+    rules.name_node = end.slot;
+  }
+  return rules;
+}
+
 // Whether the pipeline's last operator is a match that fills the item of
 // the projection that follows (its plan took NameSlot's rule).
 bool FilledByMatch(const Pipeline& pipe) {
@@ -165,7 +191,10 @@ Status PlanClause(const SourceText& src, const BoundQueryPart& q, size_t i,
     case ClauseKind::kMatch: {
       std::vector<const BoundPatternPart*> parts;
       for (const auto& p : c.patterns) parts.push_back(&p);
-      MatchRules rules{DistinctEndsRule(c, next), DistinctTwoHopRule(c, next), NameSlot(c, next)};
+      MatchRules rules = OneHopNameRule(c, next);
+      rules.distinct_ends = DistinctEndsRule(c, next);
+      rules.distinct_two_hop = DistinctTwoHopRule(c, next);
+      if (rules.distinct_two_hop) rules.name_slot = NameSlot(c, next);
       pipe->ops.push_back(std::make_unique<MatchOp>(
           PlanMatch(src, std::move(parts), c.where.get(), c.optional, rules)));
       return Status::OK();

@@ -68,16 +68,38 @@ OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPa
   return shape;
 }
 
+// Whether a value is output as it is (Refresh returns a copy of it).
+bool OutputAsIs(const Value& v) {
+  return !v.is_node() && !v.is_relationship() && !v.is_list() && !v.is_map();
+}
+
 // One output row: the values of `slots`, nodes and relationships at their
-// latest version in this statement.
-Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row) {
+// latest version in this statement. With `movable` (one flag per slot: the
+// row is not read again and no later column shows the same slot), such a
+// value that is output as it is moves out of the row instead of being copied.
+Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row,
+                                     const std::vector<char>* movable = nullptr) {
   std::vector<Value> out;
   out.reserve(slots.size());
-  for (int s : slots) {
-    KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(row[s], st.eval));
+  for (size_t k = 0; k < slots.size(); ++k) {
+    Value& in = row[slots[k]];
+    if (movable != nullptr && (*movable)[k] && OutputAsIs(in)) {
+      out.push_back(std::move(in));
+      continue;
+    }
+    KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(in, st.eval));
     out.push_back(std::move(v));
   }
   return out;
+}
+
+// OutputRow's `movable` for rows that are not read again.
+std::vector<char> LastUses(const std::vector<int>& slots) {
+  std::vector<char> last(slots.size(), 1);
+  for (size_t k = 0; k < slots.size(); ++k)
+    for (size_t j = k + 1; j < slots.size(); ++j)
+      if (slots[j] == slots[k]) last[k] = 0;
+  return last;
 }
 
 // Final columns of one pipeline's rows: into the table, or handed over
@@ -88,8 +110,11 @@ Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
   ResultTable table;
   table.columns = std::move(shape.columns);
   if (!shape.returns) return table;
+  // The rows are not read after this: their values move into the table.
+  const std::vector<char> movable = LastUses(shape.slots);
+  table.rows.reserve(st.emit != nullptr ? 0 : rows.size());
   for (Row& row : rows) {
-    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row));
+    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row, &movable));
     KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
     if (st.emit != nullptr) {
       KG_RETURN_IF_ERROR((*st.emit)(out));

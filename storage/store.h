@@ -206,7 +206,9 @@ class Transaction {
   // Ids of the entities whose name or one of whose aliases equals `text`
   // ignoring case (ASCII and Unicode simple case folding of the stored
   // UTF-8), in id order. Callers needing exact (case-sensitive) name equality
-  // filter the result themselves.
+  // filter the result themselves. A read transaction whose snapshot has the
+  // topology copy answers from the copy's hash index of the same names
+  // (docs/storage.md, "Topology cache"), with the same result.
   Result<std::vector<EntityId>> FindByName(std::string_view text) const;
   // "Did you mean": up to `max` names of entities whose name or an alias is
   // within a small edit distance of `text` (core/suggest.h), nearest first,

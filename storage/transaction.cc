@@ -238,6 +238,12 @@ std::optional<Value> Transaction::PeekProperty(EntityId id, std::string_view key
 }
 
 Result<std::vector<EntityId>> Transaction::FindByName(std::string_view text) const {
+  // From the topology copy's name index when this snapshot has one: built
+  // from the same family, it gives the same ids in the same order.
+  if (const Topology* t = impl_->topology()) {
+    if (auto found = t->FindName(FoldCase(text)))
+      return std::vector<EntityId>(found->begin(), found->end());
+  }
   std::vector<EntityId> ids;
   KG_RETURN_IF_ERROR(impl_->ScanPrefix(kCfNames, NamePrefix(text), [&](std::string_view key) {
     ids.push_back(ReadU64(key.data() + key.size() - 8));

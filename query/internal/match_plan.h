@@ -45,9 +45,10 @@ struct MatchStep {
   bool into = false;                // kExpand: the far end is bound already
   // kIndexSeek: the name value; kIdSeek: the ids; kExpand: an id hint on the far end.
   const BoundExpr* value = nullptr;
-  // kTwoHopDistinct: the slot of the consumer's one item `c.name` (MatchRules::
-  // name_slot): the step hands on rows holding each end's name there and
-  // nothing else (it is the plan's last step); -1 binds the end node as usual.
+  // kTwoHopDistinct, and kExpand planned under MatchRules::one_hop_name:
+  // the slot of the consumer's one item `c.name` (MatchRules::name_slot):
+  // the step hands on rows holding each end's name there and nothing else
+  // (it is the plan's last step); -1 binds the end node as usual.
   int name_slot = -1;
   std::string label;    // kLabelScan; kIndexSeek's fallback scan ("" = all nodes)
   std::string name;     // EXPLAIN's operator name
@@ -70,7 +71,15 @@ struct MatchRules {
   bool distinct_two_hop = false;  // two anonymous hops: TwoHopExpand(Distinct)
   // With distinct_two_hop: the consumer is DISTINCT of the end node's name
   // alone (DistinctNameSlot), whose item slot this is; -1 otherwise.
+  // With one_hop_name: the consumer projects the name of node `name_node`
+  // alone (NameItemSlot) into this slot.
   int name_slot = -1;
+  // One anonymous relationship, no WHERE (planner.cc, OneHopNameRule): when
+  // the plan walks it to `name_node` (not from it), the Expand step hands on
+  // each far end's name in name_slot instead of binding the relationship
+  // and the node.
+  bool one_hop_name = false;
+  int name_node = -1;
 };
 
 // The slot of `next`'s one item when `next` is a projection that the match
@@ -79,6 +88,9 @@ struct MatchRules {
 // node; -1 otherwise. The projection then takes its item from the row as
 // it is (MakeProjectOp's items_bound) and still removes duplicates.
 int DistinctNameSlot(const BoundProjection& next, int end);
+// The same for any projection of `end.name` alone (DISTINCT or not; SKIP
+// and LIMIT allowed), without aggregates, ORDER BY or WHERE.
+int NameItemSlot(const BoundProjection& next, int end);
 
 MatchPlan PlanMatch(const SourceText& src, std::vector<const BoundPatternPart*> parts,
                     const BoundExpr* where, bool optional, MatchRules rules);

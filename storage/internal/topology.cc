@@ -105,15 +105,18 @@ Result<bool> Topology::ReadAdjacency(const Store::Impl& s, int cf, const rocksdb
 }
 
 size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
-  // Per id: two offsets, name offset and kind, ~16 bytes of name text.
+  // Per id: two offsets, name offset and kind, ~16 bytes of name text; in
+  // the name index ~16 bytes of folded text, a key end, an id end, an id and
+  // two hash slots (aliases add to it).
   return static_cast<size_t>(id_bound) * (4 + 4 + 4 + 1 + 16) +
+         static_cast<size_t>(id_bound) * (16 + 4 + 4 + 4 + 8) +
          static_cast<size_t>(relations) * 2 * sizeof(Entry);
 }
 
 size_t Topology::bytes() const {
   return name_kind_.capacity() + (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
          (out_.capacity() + in_.capacity()) * sizeof(Entry) + name_offsets_.capacity() * 4 +
-         name_text_.capacity() + dated_.bytes();
+         name_text_.capacity() + dated_.bytes() + name_index_.bytes();
 }
 
 Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound) {
@@ -162,7 +165,8 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   TypeRanks ranks = RankTypes(s.types_);
   t->type_names_ = ranks.names;
 
-  // Three independent scans; the outgoing side and the names on a second thread.
+  // Four independent scans: the outgoing side and the names on a second
+  // thread, the incoming side and the name index on this one.
   Result<bool> out_ok = false;
   Status names;
   std::thread helper([&] {
@@ -174,7 +178,13 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   });
   Result<bool> in_ok =
       ReadAdjacency(s, kCfIn, ro, ranks, entity_bound, &t->in_offsets_, &t->in_, nullptr);
+  // The name index: without it (a name it cannot hold) the copy still
+  // serves everything else and name look-ups scan the family.
+  Result<bool> indexed = false;
+  if (in_ok.ok() && *in_ok) indexed = t->name_index_.Read(s, ro);
   helper.join();
+  if (!indexed.ok()) return indexed.status();
+  t->names_indexed_ = *indexed;
   for (const Result<bool>* r : {&out_ok, &in_ok}) {
     if (!r->ok()) return r->status();
     if (!**r) return std::shared_ptr<const Topology>();

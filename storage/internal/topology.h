@@ -27,6 +27,7 @@
 #include "core/result.h"
 #include "core/value.h"
 #include "storage/internal/clock_table.h"
+#include "storage/internal/name_index.h"
 #include "storage/store.h"
 
 namespace kg::storage::internal {
@@ -76,6 +77,15 @@ class Topology {
   // one; nullopt when the entity is absent or its name is not a string (the
   // record must be read).
   std::optional<Value> Name(uint64_t id) const;
+
+  // The ids of the entities whose name or an alias folds to `folded`
+  // (FoldCase'd text), in id order: what Transaction::FindByName's scan of
+  // the names family at this snapshot returns. nullopt when the copy has no
+  // name index or it cannot answer for this text (then scan the family).
+  std::optional<std::span<const uint32_t>> FindName(std::string_view folded) const {
+    if (!names_indexed_) return std::nullopt;
+    return name_index_.Find(folded);
+  }
 
   // The clock of every relation at this snapshot (clock_table.h), built by
   // the first call from `ro`, a read of this same snapshot (thread-safe:
@@ -139,6 +149,10 @@ class Topology {
   std::vector<uint32_t> name_offsets_;
   std::string name_text_;
   std::vector<uint8_t> name_kind_;
+  // Folded names and aliases to ids (FindName); names_indexed_ false when
+  // the names family held what the index cannot answer for.
+  NameIndex name_index_;
+  bool names_indexed_ = false;
   // The clock table: built once, on demand (Clocks).
   uint64_t relation_bound_ = 0;
   size_t clock_budget_ = 0;  // what the budget leaves after the topology

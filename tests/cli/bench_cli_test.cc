@@ -1,0 +1,100 @@
+// kg bench end to end on the bundled dataset: the checksums are the same
+// whether the topology copy is built before the batches (the default), left
+// to the store's cost rule (--no-warm) or disabled (--topology-cache-mb 0),
+// and equal to what kg query returns for the same statements.
+#include <regex>
+#include <string>
+
+#include "tests/cli/cli_test_util.h"
+
+namespace kg::cli::testing {
+namespace {
+
+class BenchCliTest : public KgDbTest {
+ protected:
+  void SetUp() override {
+    KgDbTest::SetUp();
+    ImportSeed();
+    queries_ = (dir_ / "queries.json").string();
+    std::ofstream(queries_) << R"({"w2_one_hop": ["NVIDIA", "Huawei", "AMD", "Nobody at all"],
+      "w3_two_hop": ["NVIDIA", "Huawei"], "w6_cold": "NVIDIA"})";
+  }
+
+  // The JSON line of `kg [global] --db DB bench --workload W ...`.
+  Output Bench(const std::string& global, const std::string& workload,
+               const std::string& more = "") {
+    return KgGlobal(global, "bench --workload " + workload + " --queries " + Quote(queries_) +
+                                " --reps 2 " + more);
+  }
+
+  // Runs kg with global options before --db.
+  Output KgGlobal(const std::string& global, const std::string& args) {
+    std::filesystem::path out = dir_ / "stdout", err = dir_ / "stderr";
+    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " " + global + " --db " + Quote(db_) +
+                      " " + args + " > " + Quote(out.string()) + " 2> " + Quote(err.string()) +
+                      " < /dev/null";
+    int status = std::system(cmd.c_str());
+    Output o;
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    o.out = Slurp(out);
+    o.err = Slurp(err);
+    return o;
+  }
+
+  // The rows `kg query` returns for `statement` with $name = `name`.
+  int Rows(const std::string& statement, const std::string& name) {
+    Output o = Kg("query " + Quote(statement) + " --param " + Quote("name=\"" + name + "\"") +
+                  " --format jsonl");
+    EXPECT_EQ(o.code, 0) << o.err;
+    int n = 0;
+    for (char c : o.out) n += c == '\n';
+    return n;
+  }
+
+  static std::string Field(const std::string& json, const std::string& key) {
+    std::smatch m;
+    std::regex re("\"" + key + "\": ([^,}]+)");
+    return std::regex_search(json, m, re) ? m[1].str() : "";
+  }
+
+  std::string queries_;
+};
+
+TEST_F(BenchCliTest, ChecksumsAreTheSameWithTheCopyBuiltFirstLazilyOrNever) {
+  const std::string w2 = "MATCH (a:Company {name: $name})-[:COMPETES_WITH]-(b) RETURN b.name";
+  const std::string w3 = "MATCH (a {name: $name})-->()-->(c) RETURN DISTINCT c.name";
+  int want_w2 = Rows(w2, "NVIDIA") + Rows(w2, "Huawei") + Rows(w2, "AMD");
+  int want_w3 = Rows(w3, "NVIDIA") + Rows(w3, "Huawei");
+  ASSERT_GT(want_w2, 3);
+  ASSERT_GT(want_w3, want_w2);
+  struct Way {
+    std::string global, more, topology;
+  } ways[] = {{"", "", "true"}, {"", "--no-warm", "false"}, {"--topology-cache-mb 0", "", "false"}};
+  for (const Way& way : ways) {
+    for (const auto& [workload, want] : {std::pair{"W2", want_w2}, std::pair{"W3", want_w3}}) {
+      Output o = Bench(way.global, workload, way.more);
+      ASSERT_EQ(o.code, 0) << o.err;
+      EXPECT_EQ(Field(o.out, "checksum"), std::to_string(want)) << workload << " " << o.out;
+      EXPECT_EQ(Field(o.out, "topology"), way.topology) << workload << " " << o.out;
+      EXPECT_EQ(Field(o.out, "queries"), workload == std::string("W2") ? "4" : "2") << o.out;
+      if (way.more == "--no-warm") {
+        EXPECT_EQ(Field(o.out, "warm_ms"), "0.000") << o.out;
+      }
+    }
+  }
+}
+
+TEST_F(BenchCliTest, BadWorkloadsAndQueryFilesAreRefused) {
+  Output o = Bench("", "W9");
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("unknown workload 'W9'"), std::string::npos) << o.err;
+  o = Bench("", "W4");
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("no list 'w4_var_length'"), std::string::npos) << o.err;
+  o = KgGlobal("", "bench --workload W2 --queries " + Quote((dir_ / "absent.json").string()));
+  EXPECT_EQ(o.code, 3);  // an I/O error
+  EXPECT_NE(o.err.find("cannot open"), std::string::npos) << o.err;
+}
+
+}  // namespace
+}  // namespace kg::cli::testing
