@@ -121,3 +121,15 @@ export function download(blob, name) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+// Times the steps of a drawing for the bench (bench/explorer_browser_bench.js):
+// step(name, t0) records the ms since t0 under `name` and returns the time now.
+export function stopwatch() {
+  const steps = {};
+  const step = (name, t0) => {
+    const now = performance.now();
+    steps[name] = now - t0;
+    return now;
+  };
+  return {steps, step};
+}

@@ -175,12 +175,7 @@ export async function drawDelta(explorer, focus, kept) {
   $('graph-note').textContent = explorer.note;
   keepDrawing(explorer);
   const started = performance.now();
-  const steps = {};
-  const step = (name, t0) => {
-    const now = performance.now();
-    steps[name] = now - t0;
-    return now;
-  };
+  const {steps, step} = api.stopwatch();
   try {
     // A form body: a large view's ids and pins outgrow a URL.
     const response = await api.postForm('/v1/render/delta', params);

@@ -401,12 +401,7 @@ export class Explorer {
     // canvas: reading the shapes for hit-testing), insertion (for a canvas,
     // with its painting), and the style, layout and paint of the next frame.
     const started = performance.now();
-    const steps = {};
-    const step = (name, t0) => {
-      const now = performance.now();
-      steps[name] = now - t0;
-      return now;
-    };
+    const {steps, step} = api.stopwatch();
     try {
       const response = await api.get('/v1/render', params);
       let t = step('response', started);

@@ -23,22 +23,8 @@ class BenchCliTest : public KgDbTest {
   // The JSON line of `kg [global] --db DB bench --workload W ...`.
   Output Bench(const std::string& global, const std::string& workload,
                const std::string& more = "") {
-    return KgGlobal(global, "bench --workload " + workload + " --queries " + Quote(queries_) +
-                                " --reps 2 " + more);
-  }
-
-  // Runs kg with global options before --db.
-  Output KgGlobal(const std::string& global, const std::string& args) {
-    std::filesystem::path out = dir_ / "stdout", err = dir_ / "stderr";
-    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " " + global + " --db " + Quote(db_) +
-                      " " + args + " > " + Quote(out.string()) + " 2> " + Quote(err.string()) +
-                      " < /dev/null";
-    int status = std::system(cmd.c_str());
-    Output o;
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    o.out = Slurp(out);
-    o.err = Slurp(err);
-    return o;
+    return KgWith(global, "bench --workload " + workload + " --queries " + Quote(queries_) +
+                              " --reps 2 " + more);
   }
 
   // The rows `kg query` returns for `statement` with $name = `name`.
@@ -91,7 +77,7 @@ TEST_F(BenchCliTest, BadWorkloadsAndQueryFilesAreRefused) {
   o = Bench("", "W4");
   EXPECT_EQ(o.code, 2);
   EXPECT_NE(o.err.find("no list 'w4_var_length'"), std::string::npos) << o.err;
-  o = KgGlobal("", "bench --workload W2 --queries " + Quote((dir_ / "absent.json").string()));
+  o = Kg("bench --workload W2 --queries " + Quote((dir_ / "absent.json").string()));
   EXPECT_EQ(o.code, 3);  // an I/O error
   EXPECT_NE(o.err.find("cannot open"), std::string::npos) << o.err;
 }

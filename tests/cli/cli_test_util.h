@@ -56,11 +56,17 @@ class KgDbTest : public ::testing::Test {
 
   // Runs `kg --db DB <args>` (args already shell-quoted) with `input` on stdin.
   Output Kg(const std::string& args, const std::string& input = "") {
+    return KgWith("", args, input);
+  }
+
+  // Runs `kg <global> --db DB <args>`: `global` holds options that go before
+  // --db (e.g. --topology-cache-mb), already shell-quoted.
+  Output KgWith(const std::string& global, const std::string& args, const std::string& input = "") {
     std::filesystem::path in = dir_ / "stdin", out = dir_ / "stdout", err = dir_ / "stderr";
     std::ofstream(in, std::ios::binary) << input;
-    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " --db " + Quote(db_) + " " + args +
-                      " < " + Quote(in.string()) + " > " + Quote(out.string()) + " 2> " +
-                      Quote(err.string());
+    std::string cmd = std::string(KG_BINARY_DIR "/cli/kg") + " " + global + " --db " + Quote(db_) +
+                      " " + args + " < " + Quote(in.string()) + " > " + Quote(out.string()) +
+                      " 2> " + Quote(err.string());
     int status = std::system(cmd.c_str());
     Output o;
     o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
