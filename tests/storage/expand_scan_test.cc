@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "storage/store.h"
+#include "tests/storage/test_store.h"
 #include "tests/storage/topology_options.h"
 
 namespace kg::storage {
@@ -70,12 +71,8 @@ class ExpandScanTest : public ::testing::TestWithParam<bool> {
   // Param: whether the types are created in name order (the streamed scan)
   // or not (the collected one).
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kg_expand_scan_test_" + std::to_string(::getpid()) + "_" + std::to_string(GetParam()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = CreateTestStore("kg_expand_scan_test_" + std::to_string(GetParam()));
     path_ = (dir_ / "db").string();
-    ASSERT_TRUE(Store::Create(path_, schema::Ontology::Open()).ok());
     auto s = Store::Open(path_, {});
     ASSERT_TRUE(s.ok());
     auto w = (*s)->BeginWrite();

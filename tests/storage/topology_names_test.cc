@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "storage/store.h"
+#include "tests/storage/test_store.h"
 #include "tests/storage/topology_options.h"
 
 namespace kg::storage {
@@ -21,12 +22,8 @@ using namespace std::string_literals;
 class TopologyNamesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kg_topology_names_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = CreateTestStore("kg_topology_names_test");
     path_ = (dir_ / "db").string();
-    ASSERT_TRUE(Store::Create(path_, schema::Ontology::Open()).ok());
     auto s = Store::Open(path_, {});
     ASSERT_TRUE(s.ok());
     auto w = (*s)->BeginWrite();

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "storage/store.h"
+#include "tests/storage/test_store.h"
 #include "tests/storage/topology_options.h"
 
 namespace kg::storage {
@@ -34,12 +35,8 @@ OpenOptions Uncached() { return TopologyOptions(false); }
 class TopologyTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("kg_topology_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
+    dir_ = CreateTestStore("kg_topology_test");
     path_ = (dir_ / "db").string();
-    ASSERT_TRUE(Store::Create(path_, schema::Ontology::Open()).ok());
     auto s = Store::Open(path_, {});
     ASSERT_TRUE(s.ok());
     auto w = (*s)->BeginWrite();
