@@ -61,7 +61,7 @@ Result<bool> NameIndex::Read(const Store::Impl& s, const rocksdb::ReadOptions& r
 
 std::optional<std::span<const uint32_t>> NameIndex::Find(std::string_view folded) const {
   if (folded.find('\0') != std::string_view::npos) return std::nullopt;
-  if (slots_.empty()) return std::span<const uint32_t>();
+  if (slots_.empty()) return std::nullopt;  // not built: Hash makes at least 16 slots
   const size_t mask = slots_.size() - 1;
   for (size_t i = HashOf(folded) & mask; slots_[i] != 0; i = (i + 1) & mask) {
     size_t k = slots_[i] - 1;

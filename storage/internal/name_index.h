@@ -27,7 +27,8 @@ class NameIndex {
   Result<bool> Read(const Store::Impl& s, const rocksdb::ReadOptions& ro);
 
   // The ids under `folded` (already FoldCase'd), in id order. nullopt when
-  // the index cannot answer for this text (it holds a NUL byte): then scan.
+  // the index cannot answer for this text (it holds a NUL byte) or was not
+  // built (Read not called, or false): then scan.
   std::optional<std::span<const uint32_t>> Find(std::string_view folded) const;
 
   size_t bytes() const {

@@ -184,7 +184,6 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   if (in_ok.ok() && *in_ok) indexed = t->name_index_.Read(s, ro);
   helper.join();
   if (!indexed.ok()) return indexed.status();
-  t->names_indexed_ = *indexed;
   for (const Result<bool>* r : {&out_ok, &in_ok}) {
     if (!r->ok()) return r->status();
     if (!**r) return std::shared_ptr<const Topology>();

@@ -83,7 +83,6 @@ class Topology {
   // the names family at this snapshot returns. nullopt when the copy has no
   // name index or it cannot answer for this text (then scan the family).
   std::optional<std::span<const uint32_t>> FindName(std::string_view folded) const {
-    if (!names_indexed_) return std::nullopt;
     return name_index_.Find(folded);
   }
 
@@ -149,10 +148,9 @@ class Topology {
   std::vector<uint32_t> name_offsets_;
   std::string name_text_;
   std::vector<uint8_t> name_kind_;
-  // Folded names and aliases to ids (FindName); names_indexed_ false when
-  // the names family held what the index cannot answer for.
+  // Folded names and aliases to ids (FindName); left unbuilt when the names
+  // family held what the index cannot answer for.
   NameIndex name_index_;
-  bool names_indexed_ = false;
   // The clock table: built once, on demand (Clocks).
   uint64_t relation_bound_ = 0;
   size_t clock_budget_ = 0;  // what the budget leaves after the topology
