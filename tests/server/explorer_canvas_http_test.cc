@@ -16,13 +16,6 @@
 namespace kg::server::testing {
 namespace {
 
-std::string ErrorText(const HttpReply& reply) {
-  Value error = JsonMember(reply.body, "error");
-  if (!error.is_map()) return "";
-  const ValueMap& m = error.as_map();
-  return m.at("code").as_string() + ": " + m.at("message").as_string();
-}
-
 // "node n12", "edge r7 n3 n12" for each object of a canvas drawing.
 std::set<std::string> CanvasObjects(const std::string& body) {
   std::set<std::string> out;

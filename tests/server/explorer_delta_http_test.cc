@@ -17,13 +17,6 @@
 namespace kg::server::testing {
 namespace {
 
-std::string ErrorText(const HttpReply& reply) {
-  Value error = JsonMember(reply.body, "error");
-  if (!error.is_map()) return "";
-  const ValueMap& m = error.as_map();
-  return m.at("code").as_string() + ": " + m.at("message").as_string();
-}
-
 std::string Joined(const std::vector<int64_t>& ids) {
   std::string out;
   for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);

@@ -41,13 +41,6 @@ std::string JsonText(const Value& v) {
   return out;
 }
 
-std::string ErrorText(const HttpReply& reply) {
-  Value error = JsonMember(reply.body, "error");
-  if (!error.is_map()) return "";
-  const ValueMap& m = error.as_map();
-  return m.at("code").as_string() + ": " + m.at("message").as_string();
-}
-
 class ExplorerLayoutTest : public BundledServerSuite<ExplorerLayoutTest> {
  protected:
   // GET /v1/render of the neighbourhood of the entities named in `names`

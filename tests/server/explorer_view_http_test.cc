@@ -17,13 +17,6 @@ const char kGraphQuery[] =
     "MATCH (a) WHERE id(a) IN $ids OPTIONAL MATCH (a)-[r]->(b) WHERE id(b) IN $ids "
     "AND ($as_of IS NULL OR kg.validAt(r, $as_of)) RETURN a, r, b";
 
-std::string ErrorText(const HttpReply& reply) {
-  Value error = JsonMember(reply.body, "error");
-  if (!error.is_map()) return "";
-  const ValueMap& m = error.as_map();
-  return m.at("code").as_string() + ": " + m.at("message").as_string();
-}
-
 class ExplorerViewTest : public BundledServerSuite<ExplorerViewTest> {
  protected:
   static HttpReply Get(std::vector<std::string> params) {

@@ -254,6 +254,13 @@ Value JsonMember(const std::string& json, const std::string& key) {
   return it == v->as_map().end() ? Value() : it->second;
 }
 
+std::string ErrorText(const HttpReply& reply) {
+  Value error = JsonMember(reply.body, "error");
+  if (!error.is_map()) return "";
+  const ValueMap& m = error.as_map();
+  return m.at("code").as_string() + ": " + m.at("message").as_string();
+}
+
 std::string JsonQuote(const std::string& s) {
   std::string out;
   AppendJsonString(s, &out);

@@ -110,6 +110,9 @@ HttpReply PostQuery(const ServerProcess& server, const std::string& text,
 Value JsonMember(const std::string& json, const std::string& key);
 // A JSON string literal for `s`.
 std::string JsonQuote(const std::string& s);
+// An error reply's "code: message" (docs/server.md, "Errors"), or "" when
+// the body holds no error object.
+std::string ErrorText(const HttpReply& reply);
 
 // A suite whose cases share one `kg serve` (no token) on a copy of the
 // bundled dataset; `Suite` is the deriving fixture, so each suite has its own.
