@@ -133,6 +133,7 @@ Result<Stats> Session::GetStats() const {
   out.ontology = std::move(s.ontology);
   out.topology_budget_bytes = s.topology_budget_bytes;
   out.topology_estimate_bytes = s.topology_estimate_bytes;
+  out.topology_held_bytes = s.topology_held_bytes;
   return out;
 }
 

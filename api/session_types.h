@@ -190,6 +190,9 @@ struct Stats {
   // this graph would take; over the budget the graph is never copied.
   uint64_t topology_budget_bytes = 0;
   uint64_t topology_estimate_bytes = 0;
+  // What the copy built in this process takes now (0 when none is built:
+  // a fresh `kg stats` process never has one; `kg serve` builds it at start).
+  uint64_t topology_held_bytes = 0;
   // The dates the relations mention: filled by the caller that asks
   // Session::DateSpan (`kg stats --dates`), which may read every relation.
   std::optional<ClockSpan> dates;

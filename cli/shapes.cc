@@ -255,7 +255,8 @@ Value StatsDoc(const session::Stats& stats, const std::string& db) {
       {"relations", Int(stats.relations)},
       {"relations_by_type", Value(std::move(types))},
       {"topology_cache", Value(ValueMap{{"budget_bytes", Int(stats.topology_budget_bytes)},
-                                        {"estimate_bytes", Int(stats.topology_estimate_bytes)}})}};
+                                        {"estimate_bytes", Int(stats.topology_estimate_bytes)},
+                                        {"held_bytes", Int(stats.topology_held_bytes)}})}};
   if (stats.dates) {
     ValueMap dates{{"dated_relations", Int(stats.dates->dated)}};
     for (const auto& [field, range] : DateRanges(*stats.dates))

@@ -32,6 +32,11 @@ struct Stats {
   entitiesByLabel @2 :List(Count);
   relationsByType @3 :List(Count);
   ontology @4 :Text;
+  # The topology cache (docs/storage.md): budget, what this graph's copy
+  # would take, what the copy built in the server holds (0: none yet).
+  topologyBudgetBytes @5 :UInt64;
+  topologyEstimateBytes @6 :UInt64;
+  topologyHeldBytes @7 :UInt64;
 }
 
 # A warning about a statement that still ran (docs/query-language.md,

@@ -493,6 +493,7 @@ Result<StoreStats> Store::Stats() const {
   st.ontology = impl_->ontology_.name();
   st.topology_budget_bytes = impl_->topology_.budget();
   st.topology_estimate_bytes = impl_->topology_.estimate_bytes();
+  st.topology_held_bytes = impl_->topology_.held_bytes();
   return st;
 }
 

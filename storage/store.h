@@ -78,6 +78,9 @@ struct StoreStats {
   // estimate; a graph whose estimate is over the budget is never copied.
   uint64_t topology_budget_bytes = 0;
   uint64_t topology_estimate_bytes = 0;
+  // What the copy this store holds now takes, clock table included (0: no
+  // copy built in this process yet).
+  uint64_t topology_held_bytes = 0;
 };
 
 class Transaction;

@@ -196,6 +196,9 @@ class KgImpl final : public rpc::Kg::Server {
     out.setEntities(stats->entities);
     out.setRelations(stats->relations);
     out.setOntology(stats->ontology);
+    out.setTopologyBudgetBytes(stats->topology_budget_bytes);
+    out.setTopologyEstimateBytes(stats->topology_estimate_bytes);
+    out.setTopologyHeldBytes(stats->topology_held_bytes);
     FillCounts(stats->entities_by_label, out.initEntitiesByLabel(stats->entities_by_label.size()));
     FillCounts(stats->relations_by_type, out.initRelationsByType(stats->relations_by_type.size()));
     return kj::READY_NOW;

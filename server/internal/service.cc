@@ -234,6 +234,13 @@ Result<std::string> Service::StatsJson() const {
   out.append(",\"entries\":").append(std::to_string(index.entries));
   out.append(",\"builds\":").append(std::to_string(index.builds));
   out.append(",\"unsupported\":").append(index.unsupported ? "true" : "false");
+  out.append("}");
+  // The topology cache (docs/storage.md): its budget, what this graph's
+  // copy would take, and what the copy built at start (or later) holds.
+  out.append(",\"topology_cache\":{\"budget_bytes\":")
+      .append(std::to_string(s.topology_budget_bytes));
+  out.append(",\"estimate_bytes\":").append(std::to_string(s.topology_estimate_bytes));
+  out.append(",\"held_bytes\":").append(std::to_string(s.topology_held_bytes));
   out.append("}}");
   return out;
 }

@@ -193,6 +193,8 @@ Result<std::shared_ptr<const Topology>> Topology::Build(const Store::Impl& s,
   t->relation_bound_ = relation_bound;
   t->clocks_in_values_ = s.adj_clocks_;
   t->clock_budget_ = budget_bytes - t->bytes();
+  t->built_bytes_ = t->bytes();
+  t->dated_bytes_ = t->dated_.bytes();
   return std::shared_ptr<const Topology>(std::move(t));
 }
 
@@ -237,6 +239,14 @@ const ClockTable* Topology::Clocks(const Store::Impl& store, const rocksdb::Read
     clocks_built_.store(true, std::memory_order_release);
   });
   return clocks_.get();
+}
+
+size_t Topology::held_bytes() const {
+  // Reads only what no longer changes: the clock build (Clocks) frees dated_
+  // and fills the slots before it publishes clocks_built_.
+  if (!clocks_built_.load(std::memory_order_acquire)) return built_bytes_;
+  size_t n = built_bytes_ - dated_bytes_ + (out_slots_.capacity() + in_slots_.capacity()) * 4;
+  return clocks_ ? n + clocks_->bytes() : n;
 }
 
 void Topology::FillClockSlots() const {
@@ -300,6 +310,11 @@ size_t TopologyCache::clock_bytes() const {
   std::lock_guard<std::mutex> lock(mu_);
   const ClockTable* clocks = current_ ? current_->built_clocks() : nullptr;
   return clocks != nullptr ? clocks->bytes() : 0;
+}
+
+size_t TopologyCache::held_bytes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return current_ ? current_->held_bytes() : 0;
 }
 
 std::shared_ptr<const Topology> TopologyCache::Get(uint64_t sequence) const {

@@ -61,6 +61,10 @@ class Topology {
 
   uint64_t sequence() const { return sequence_; }
   size_t bytes() const;
+  // What the copy holds now (kg stats): its structure, names and name
+  // index, the clocks' source values until the clock table replaces them,
+  // then the table and the entries' clock slots.
+  size_t held_bytes() const;
 
   bool Contains(uint64_t id) const { return id < name_kind_.size() && name_kind_[id] != 0; }
   // Adjacency of `id` (empty when absent).
@@ -154,6 +158,8 @@ class Topology {
   // The clock table: built once, on demand (Clocks).
   uint64_t relation_bound_ = 0;
   size_t clock_budget_ = 0;  // what the budget leaves after the topology
+  size_t built_bytes_ = 0;   // bytes() when built, and dated_'s share of it
+  size_t dated_bytes_ = 0;
   mutable std::once_flag clocks_once_;
   mutable std::unique_ptr<const ClockTable> clocks_;
   mutable std::atomic<bool> clocks_built_{false};
@@ -175,6 +181,9 @@ class TopologyCache {
 
   // Bytes held by the current copy's clock table (0 when none is built).
   size_t clock_bytes() const;
+  // Bytes held by the current copy, clock table included (0 when none is
+  // built): Topology::held_bytes.
+  size_t held_bytes() const;
   // The budget given to Configure, and what a copy of the graph of the
   // last SetGraphSize would take (Topology::EstimateBytes).
   size_t budget() const { return budget_; }

@@ -262,6 +262,7 @@ TEST_F(ShapesCliTest, StatsJsonJsonlAndCsv) {
   const ValueMap& topology = stats.at("topology_cache").as_map();
   EXPECT_EQ(topology.at("budget_bytes"), Value(int64_t{1} << 30));
   EXPECT_TRUE(topology.at("estimate_bytes").is_int());
+  EXPECT_EQ(topology.at("held_bytes"), Value(0)) << "a stats process builds no copy";
 
   auto records = ParseCsv(Kg("stats --format csv").out);
   ASSERT_EQ(records.size(), 1u + 1 + 2 + 1 + 3);  // header, totals, 2 labels, 3 types

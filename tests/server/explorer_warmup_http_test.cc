@@ -4,6 +4,8 @@
 // again after a commit, which the next suggestion then finds. Observed
 // through GET /v1/stats' "suggest_index" (no timings: the waits are bounded
 // polls).
+#include <stdlib.h>
+
 #include <chrono>
 #include <string>
 #include <thread>
@@ -17,12 +19,13 @@ namespace {
 
 constexpr char kToken[] = "s3cret-warmup";
 
-// GET /v1/stats' "suggest_index" member (null when absent).
-Value IndexState(const ServerProcess& server) {
+// A member of GET /v1/stats' answer (null when absent).
+Value StatsMember(const ServerProcess& server, const char* key) {
   HttpReply r = GetWithParams(server, "/v1/stats", {});
   if (r.status != 200) return Value();
-  return JsonMember(r.body, "suggest_index");
+  return JsonMember(r.body, key);
 }
+Value IndexState(const ServerProcess& server) { return StatsMember(server, "suggest_index"); }
 
 int64_t Field(const Value& state, const std::string& key) {
   if (!state.is_map() || !state.as_map().contains(key)) return -1;
@@ -132,6 +135,31 @@ TEST(ExplorerWarmupFallbackTest, ADatabaseTheIndexCannotHoldIsLeftToTheStatement
   state = IndexState(server);
   EXPECT_EQ(Field(state, "builds"), 0);
   EXPECT_EQ(Field(state, "unsupported"), 1);
+}
+
+// The topology copy is built at the start too; /v1/stats says what it holds.
+TEST_F(ExplorerWarmupTest, StatsSayWhatTheTopologyCopyBuiltAtTheStartHolds) {
+  ServerProcess server(db_, {});
+  ASSERT_TRUE(server.ok());
+  Value cache;
+  for (int i = 0; i < 1200 && Field(cache, "held_bytes") <= 0; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    cache = StatsMember(server, "topology_cache");
+  }
+  ASSERT_GT(Field(cache, "held_bytes"), 0) << "no copy 60 s after the start";
+  EXPECT_EQ(Field(cache, "budget_bytes"), int64_t{1} << 30);
+  EXPECT_GT(Field(cache, "estimate_bytes"), 0);
+  EXPECT_LE(Field(cache, "held_bytes"), Field(cache, "budget_bytes"));
+  EXPECT_EQ(server.Terminate(), 0);
+
+  // The cache turned off (KG_TOPOLOGY_CACHE_MB, read by the child it starts).
+  setenv("KG_TOPOLOGY_CACHE_MB", "0", 1);
+  ServerProcess off(db_, {});
+  unsetenv("KG_TOPOLOGY_CACHE_MB");
+  ASSERT_TRUE(off.ok());
+  cache = StatsMember(off, "topology_cache");
+  EXPECT_EQ(Field(cache, "budget_bytes"), 0);
+  EXPECT_EQ(Field(cache, "held_bytes"), 0);
 }
 
 }  // namespace

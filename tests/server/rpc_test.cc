@@ -224,6 +224,10 @@ TEST_F(RpcTest, RenderAndStats) {
   auto stats = kg.statsRequest().send().wait(ws);
   EXPECT_EQ(stats.getStats().getEntities(), 6u);
   EXPECT_EQ(stats.getStats().getRelations(), 6u);
+  // The topology cache's figures (the copy itself is built in the background).
+  EXPECT_EQ(stats.getStats().getTopologyBudgetBytes(), uint64_t{1} << 30);
+  EXPECT_GT(stats.getStats().getTopologyEstimateBytes(), 0u);
+  EXPECT_LE(stats.getStats().getTopologyHeldBytes(), stats.getStats().getTopologyBudgetBytes());
 }
 
 std::vector<std::string> SuggestionsOf(rpc::Error::Reader error) {

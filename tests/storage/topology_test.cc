@@ -232,6 +232,49 @@ TEST_F(TopologyTest, StatsReportTheBudgetAndTheGraphsEstimate) {
   EXPECT_EQ(Open(off)->Stats()->topology_budget_bytes, 0u);
 }
 
+// Stats say what the copy built in this process holds: nothing before a
+// build, its structure after one, nothing once a commit made it stale, and
+// the new snapshot's copy once that is built.
+TEST_F(TopologyTest, StatsReportWhatTheBuiltCopyHolds) {
+  auto s = Open({});
+  EXPECT_EQ(s->Stats()->topology_held_bytes, 0u) << "no copy built yet";
+  auto t = s->BeginRead();
+  ASSERT_TRUE(*t->WarmTopology());
+  const uint64_t held = s->Stats()->topology_held_bytes;
+  // At least one 12-byte entry per direction of each relation, and the names.
+  EXPECT_GE(held, 2 * 12 * Rows(*t, ids_[0], Direction::kBoth).size() + 8);
+  EXPECT_LE(held, s->Stats()->topology_budget_bytes);
+  t.reset();
+  {
+    auto w = s->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    for (int i = 0; i < 200; ++i)
+      ASSERT_TRUE((*w)->CreateRelation("BETA", ids_[1], ids_[2], {}).ok());
+    ASSERT_TRUE((*w)->Commit().ok());
+  }
+  EXPECT_EQ(s->Stats()->topology_held_bytes, 0u) << "a commit lets the old copy go";
+  ASSERT_TRUE(*s->BeginRead()->WarmTopology());
+  EXPECT_GE(s->Stats()->topology_held_bytes, held + 2 * 12 * 200);
+}
+
+// Name look-ups that RocksDB serves count towards the copy's build rule, so
+// a session that only looks names up gets the copy (and its name index).
+TEST_F(TopologyTest, NameLookupsAloneBuildTheCopy) {
+  OpenOptions o;
+  o.topology_build_after = 3;
+  auto s = Open(o);
+  for (int i = 0; i < 2; ++i) {
+    auto t = s->BeginRead();
+    EXPECT_EQ(*t->FindByName("n1"), std::vector<EntityId>{ids_[1]});
+    EXPECT_EQ(t->PeekProperty(ids_[1], "name"), std::nullopt) << "no copy after look-up " << i;
+  }
+  auto t = s->BeginRead();
+  EXPECT_EQ(*t->FindByName("N3"), std::vector<EntityId>{ids_[3]});
+  EXPECT_EQ(t->PeekProperty(ids_[1], "name"), std::optional<Value>(Value("N1")))
+      << "the third look-up built the copy";
+  EXPECT_GT(s->Stats()->topology_held_bytes, 0u);
+}
+
 TEST_F(TopologyTest, ReadOnlyOpensUseTheirFixedView) {
   auto s = Open([] {
     OpenOptions o = Cached();
