@@ -92,6 +92,42 @@ module.exports = (kit) => {
     });
   }
 
+  // What the canvas shows of an expansion: the caption's lines (the graph
+  // object's texts) and, for the edges touching `ids`, how many were tried
+  // (a point of their line where the hit-test finds that edge, no node) and
+  // which of those have no paint there (the pixel and its four neighbours
+  // all the background's white).
+  async function drawnOnCanvas(page, ids) {
+    return page.evaluate((fresh) => {
+      const c = window.kgExplorer.canvas;
+      const caption = c.data.objects.filter((o) => o.type === 'graph')
+          .flatMap((o) => o.ops.filter((op) => op[0] === 'text').map((op) => op[8]));
+      const rect = c.element.getBoundingClientRect();
+      const ctx = c.element.getContext('2d');
+      const painted = (x, y) => {
+        const px = Math.round(((x - rect.left) / rect.width) * c.element.width);
+        const py = Math.round(((y - rect.top) / rect.height) * c.element.height);
+        const d = ctx.getImageData(px - 1, py - 1, 3, 3).data;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
+        }
+        return false;
+      };
+      const ends = new Set(fresh);
+      let tried = 0;
+      const bare = [];
+      for (const e of c.edges) {
+        if (!ends.has(e.tail) && !ends.has(e.head)) continue;
+        const p = c.edgeClientPoint(e.id);
+        const hit = p && c.hit(p.x, p.y);
+        if (!hit || hit.edge !== e) continue;
+        tried++;
+        if (!painted(p.x, p.y)) bare.push(e.id);
+      }
+      return {caption, tried, bare};
+    }, ids);
+  }
+
   // How many drawing requests of each kind the page has sent so far.
   async function renderRequests(page) {
     return page.evaluate(() => {
@@ -145,15 +181,32 @@ module.exports = (kit) => {
     `expanding Huawei onto a canvas adds ${Object.keys(first).length - n} nodes by one delta ` +
         `request, and the ${n} drawn keep their places (moved: ${moved(svg, first, 3).join(', ') || 'none'})`);
     await shot(page, 'incremental');
-
-    // A new node expanded on the canvas: nothing drawn moves.
+    // The new nodes' edges are painted; the view's title and footnote are
+    // there (the server's caption under everything drawn).
     const added = Object.keys(first).map(Number).filter((id) => !svg[id]);
+    const shown = await drawnOnCanvas(page, added);
+    check(shown.tried > 5 && shown.bare.length === 0,
+        `the expansion's edges are painted on the canvas (${shown.tried} looked at, ` +
+        `unpainted: ${shown.bare.join(', ') || 'none'})`);
+    check(shown.caption.some((t) => / entities /.test(t)) && shown.caption.some((t) => /^Source/.test(t)),
+        `the canvas has the view's title and footnote after an expansion (${shown.caption.join(' | ')})`);
+
+    // A new node expanded on the canvas: nothing drawn moves; its new edges
+    // are painted with the others; the caption is the new view's.
     await canvasAction(page, added[0], '#act-expand');
     const second = await canvasCentres(page);
     check(Object.keys(second).length >= Object.keys(first).length &&
         moved(first, second).length === 0 && (await renderRequests(page)).full === sent.full,
     `expanding on the canvas keeps every node in place (${Object.keys(first).length} -> ` +
         `${Object.keys(second).length}, moved: ${moved(first, second).join(', ') || 'none'})`);
+    const more = Object.keys(second).map(Number).filter((id) => !first[id]);
+    const shownAgain = await drawnOnCanvas(page, more.length ? more : [added[0]]);
+    check(shownAgain.tried > 0 && shownAgain.bare.length === 0 &&
+        shownAgain.caption.some((t) => t.startsWith(`${Object.keys(second).length} entities`)),
+    `after the second expansion the edges of the nodes it added (or of the node expanded) are ` +
+        `painted and the caption counts its ${Object.keys(second).length} nodes ` +
+        `(${shownAgain.tried} edges looked at, unpainted: ` +
+        `${shownAgain.bare.join(', ') || 'none'}; ${shownAgain.caption[0]})`);
 
     // Undo: the drawing before, as it was.
     await page.click('#undo');
