@@ -166,11 +166,12 @@ export class CanvasDrawing {
     this.element.className = 'drawing';
   }
 
-  // Takes node `id` and its edges out of the drawing (the explorer's hide).
+  // Takes node `id` and its edges out of the drawing (the explorer's hide),
+  // and the caption (the graph object: its title counts what was drawn).
   remove(id) {
     const name = `n${id}`;
     this.data = Object.assign({}, this.data, {objects: this.data.objects.filter((o) =>
-      o.id !== name && o.tail !== name && o.head !== name)});
+      o.type !== 'graph' && o.id !== name && o.tail !== name && o.head !== name)});
     this.edgeObjects = this.edgeObjects.filter((o) => o.tail !== name && o.head !== name);
     this.edgeList = null;
     this.layer = null;
@@ -369,6 +370,7 @@ export class CanvasDrawing {
 }
 
 const DASHES = {dashed: [5, 2], dotted: [1, 5]};
+const NO_DASH = [];
 
 function addPoints(path, p, close) {
   path.moveTo(p[0], p[1]);
@@ -383,31 +385,37 @@ function addBezier(path, p) {
   }
 }
 
-// The edges' paint: their outlines gathered into one Path2D per pen
-// (colour, width, dash) and their filled shapes (arrowheads) into one per
-// fill colour, in runs; an edge with anything else (a label) ends a run and
-// is painted by itself, so the order of overlaps stays the drawing's.
+// The edges' paint, in runs: their filled shapes (arrowheads) gathered
+// into one Path2D per fill colour, their thin outlines (pens of 1 point,
+// about a pixel) into one per pen (colour, width, dash), and each thicker
+// outline a Path2D of its own. Chromium rasterises 2,000 thin lines in one
+// path and 2,000 arrowheads in one fill in a fraction of the time of
+// separate ones; a thick stroke is the other way round (one path of 500
+// thick lines took 2-3 times as long to rasterise as 500 separate ones, a
+// probe on a kggen M canvas). An edge with anything else (a label) ends a
+// run and is painted by itself, so the order of overlaps stays the
+// drawing's.
 class EdgeLayer {
   constructor() {
-    this.steps = [];  // {strokes, fills} runs and {ops} of edges painted alone
+    this.steps = [];  // runs {strokes, thick, fills, keys} and {ops} of edges painted alone
     this.run = null;
   }
 
-  // A copy to add to while this one is kept (Path2D objects change in place).
+  // A copy to add to while this one is kept: the paths a run adds to are
+  // copied (Path2D objects change in place), a thick outline's is shared.
   copy() {
     const out = new EdgeLayer();
     const paths = (map) => new Map([...map].map(([k, p]) => [k, new Path2D(p)]));
     out.steps = this.steps.map((x) => (x.ops ? x :
-      {strokes: paths(x.strokes), fills: paths(x.fills), byOp: new Map()}));
+      {strokes: paths(x.strokes), thick: x.thick.slice(), fills: paths(x.fills), keys: new Map()}));
     out.run = out.steps.length && !out.steps[out.steps.length - 1].ops ?
         out.steps[out.steps.length - 1] : null;
     return out;
   }
 
   // Adds an edge's operations: to the current run when they are all lines,
-  // curves or polygons, else as a step of their own. A run finds a pen's
-  // path by the pen operation first (an expansion's edges of one style
-  // share theirs), then by its colour, width and dash.
+  // curves or polygons, else as a step of their own. A run keeps each pen
+  // operation's key (an expansion's edges of one style share their pen).
   add(ops) {
     for (const op of ops) {
       if (!BATCHED.has(op[0])) {
@@ -417,16 +425,24 @@ class EdgeLayer {
       }
     }
     let run = this.run;
-    if (!run) this.steps.push((run = this.run = {strokes: new Map(), fills: new Map(), byOp: new Map()}));
+    if (!run) {
+      run = this.run = {strokes: new Map(), thick: [], fills: new Map(), keys: new Map()};
+      this.steps.push(run);
+    }
     let pen = null;
     let fill = null;
     for (const op of ops) {
       const kind = op[0];
       if (kind === 'pen') {
-        pen = run.byOp.get(op);
-        if (pen === undefined) {
-          pen = op[1] ? path(run.strokes, `${op[1]}|${op[2]}|${op[3]}`) : null;
-          run.byOp.set(op, pen);
+        let key = run.keys.get(op);
+        if (key === undefined) run.keys.set(op, (key = op[1] ? `${op[1]}|${op[2]}|${op[3]}` : ''));
+        if (!key) {
+          pen = null;
+        } else if (op[2] > 1) {
+          pen = new Path2D();
+          run.thick.push([key, pen]);
+        } else {
+          pen = path(run.strokes, key);
         }
       } else if (kind === 'fill') {
         fill = op[1] ? op : null;
@@ -446,14 +462,19 @@ class EdgeLayer {
         paintOps(ctx, step.ops, text);
         continue;
       }
-      for (const [key, p] of step.strokes) {
-        const [colour, width, dash] = key.split('|');
-        ctx.strokeStyle = colour;
-        ctx.lineWidth = Number(width);
-        ctx.setLineDash(DASHES[dash] || []);
+      let pen = '';
+      const stroke = (key, p) => {
+        if (key !== pen) {
+          const [colour, width, dash] = (pen = key).split('|');
+          ctx.strokeStyle = colour;
+          ctx.lineWidth = Number(width);
+          ctx.setLineDash(DASHES[dash] || NO_DASH);
+        }
         ctx.stroke(p);
-      }
-      ctx.setLineDash([]);
+      };
+      for (const [key, p] of step.strokes) stroke(key, p);
+      for (const [key, p] of step.thick) stroke(key, p);
+      ctx.setLineDash(NO_DASH);
       for (const [colour, p] of step.fills) {
         ctx.fillStyle = colour;
         ctx.fill(p);
@@ -507,7 +528,7 @@ function paintOps(ctx, ops, text) {
         stroke = op[1];
         ctx.strokeStyle = stroke || '#000';
         ctx.lineWidth = op[2];
-        ctx.setLineDash(DASHES[op[3]] || []);
+        ctx.setLineDash(DASHES[op[3]] || NO_DASH);
         break;
       case 'fill':
         fill = op[1];

@@ -223,6 +223,8 @@ module.exports = (kit) => {
     check(Object.keys(hidden).length === Object.keys(first).length - 1 && !hidden[added[1]] &&
         moved(hidden, first).length === 0 && after.full === before.full &&
         after.delta === before.delta, 'hiding on the canvas takes the node out in place');
+    check((await drawnOnCanvas(page, [])).caption.length === 0,
+        'hiding on the canvas drops the caption, which counted the node hidden');
 
     // Undo twice: the SVG view of the start; re-layout draws it afresh.
     await page.click('#undo');
