@@ -214,6 +214,10 @@ module.exports = (kit) => {
     const undone = await canvasCentres(page);
     check(Object.keys(undone).length === Object.keys(first).length && moved(first, undone).length === 0,
         'undo puts back the canvas as it was');
+    const repainted = await drawnOnCanvas(page, added);
+    check(repainted.tried > 5 && repainted.bare.length === 0,
+        `undo repaints the kept canvas's edges (${repainted.tried} looked at, unpainted: ` +
+        `${repainted.bare.join(', ') || 'none'})`);
 
     // Hide on the canvas: one node fewer, nothing moved, no drawing asked for.
     const before = await renderRequests(page);
