@@ -128,12 +128,13 @@ module.exports = (kit) => {
     }, ids);
   }
 
-  // How many drawing requests of each kind the page has sent so far.
+  // How many drawing requests of each kind, and queries, the page has sent so far.
   async function renderRequests(page) {
     return page.evaluate(() => {
       const names = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
       return {full: names.filter((n) => n === '/v1/render').length,
-        delta: names.filter((n) => n === '/v1/render/delta').length};
+        delta: names.filter((n) => n === '/v1/render/delta').length,
+        query: names.filter((n) => n === '/v1/query').length};
     });
   }
 
@@ -167,11 +168,19 @@ module.exports = (kit) => {
     const sent = await renderRequests(page);
     await page.click(`#graph g#n${huawei}`);
     await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+    // Opening the menu asks for the node's neighbours; "expand" uses that
+    // answer instead of asking again.
+    await page.waitForFunction((n) => performance.getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/v1/query')).length > n, WAIT, sent.query);
+    const asked = (await renderRequests(page)).query;
     await page.click('#act-expand');
     await page.waitForFunction(() => document.getElementById('graph').dataset.state === 'ready' &&
         document.getElementById('graph').dataset.drawing === 'canvas', WAIT);
     const first = await canvasCentres(page);
     const requests = await renderRequests(page);
+    check(asked === sent.query + 1 && requests.query === asked,
+        `the menu asks for the neighbours and "expand" asks no more (queries ${sent.query} -> ` +
+        `${asked} with the menu open -> ${requests.query} after the expansion)`);
     // Within 3 points: the page reads a node's place from its outline, and
     // the outlines of the tab and component shapes (organisations, AI
     // models) reach further on one side, so their centre as read is 2 points
