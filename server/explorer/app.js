@@ -3,6 +3,7 @@
 // the view (tab, entity, drawn and hidden nodes, date, query; never the
 // token). See docs/explorer.md.
 import * as api from './api.js';
+import {warmCanvasFonts} from './canvas.js';
 import {Explorer} from './graph.js';
 import {QueryTab} from './query.js';
 
@@ -186,6 +187,9 @@ async function start() {
   }
   await loadHash();
   document.body.dataset.ready = 'true';
+  // While the page waits for the user: the canvas's fonts, so that the
+  // first large drawing does not load them (docs/explorer.md, "Speed").
+  setTimeout(warmCanvasFonts, 0);
 }
 
 start();

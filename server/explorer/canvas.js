@@ -114,6 +114,24 @@ function insideShape(s, x, y) {
 
 export const ENTITY_ID = /^n(\d+)$/;
 
+// The fonts the server's drawings write (viz: Helvetica, sans-serif, plain
+// and bold, 8 to 18 points). The first text painted in a font finds and
+// loads it, some 10-20 ms on a 2-core machine; painting each once on a
+// small canvas while the page is idle keeps that out of the first large
+// drawing.
+const WARM_FONTS = ['normal normal 11px Helvetica,sans-Serif', 'normal bold 11px Helvetica,sans-Serif',
+  'normal bold 18px Helvetica,sans-Serif', 'normal normal 9px Helvetica,sans-Serif',
+  'normal normal 8px Helvetica,sans-Serif'];
+
+export function warmCanvasFonts() {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return;
+  for (const font of WARM_FONTS) {
+    ctx.font = font;
+    ctx.fillText('kg Ag 0', 0, 10);
+  }
+}
+
 // Parses the server's canvas JSON; throws on anything not of that shape.
 export function parseCanvas(text) {
   const data = JSON.parse(text);
@@ -136,6 +154,9 @@ export class CanvasDrawing {
     this.byId = new Map();
     this.edgeObjects = [];
     this.edgeList = null;  // {id, tail, head, types, lines, box}: made on the first hit-test
+    // The edges' paint, gathered once (EdgeLayer): made on the first paint,
+    // added to by an expansion, kept for every repaint (zoom).
+    this.layer = null;
     for (const o of data.objects) {
       if (!Array.isArray(o.ops)) throw new Error('the server sent a bad canvas drawing (ops)');
       if (o.type === 'node') this.addNode(o);
@@ -145,13 +166,15 @@ export class CanvasDrawing {
     this.element.className = 'drawing';
   }
 
-  // Takes node `id` and its edges out of the drawing (the explorer's hide).
+  // Takes node `id` and its edges out of the drawing (the explorer's hide),
+  // and the caption (the graph object: its title counts what was drawn).
   remove(id) {
     const name = `n${id}`;
     this.data = Object.assign({}, this.data, {objects: this.data.objects.filter((o) =>
-      o.id !== name && o.tail !== name && o.head !== name)});
+      o.type !== 'graph' && o.id !== name && o.tail !== name && o.head !== name)});
     this.edgeObjects = this.edgeObjects.filter((o) => o.tail !== name && o.head !== name);
     this.edgeList = null;
+    this.layer = null;
     this.nodes = this.nodes.filter((n) => n.id !== id);
     this.byId.delete(id);
   }
@@ -160,7 +183,26 @@ export class CanvasDrawing {
   // this one is kept for undo (addDelta and remove change the drawing they
   // are called on, never its objects).
   copy() {
-    return new CanvasDrawing(Object.assign({}, this.data));
+    const out = new CanvasDrawing(Object.assign({}, this.data));
+    if (this.layer) out.layer = this.layer.copy();
+    return out;
+  }
+
+  // Adds an edge object after the drawing's edges (an expansion's): to the
+  // hit-testing lines and the paint, when they are made already.
+  appendEdge(o) {
+    this.edgeObjects.push(o);
+    if (this.edgeList) this.addEdge(o);
+    if (this.layer) this.layer.add(o.ops);
+  }
+
+  // The edges' paint, made when first needed.
+  edgeLayer() {
+    if (!this.layer) {
+      this.layer = new EdgeLayer();
+      for (const o of this.edgeObjects) this.layer.add(o.ops);
+    }
+    return this.layer;
   }
 
   addNode(o) {
@@ -168,7 +210,8 @@ export class CanvasDrawing {
     const shape = nodeShape(o.ops);
     if (!m || !shape) return;  // the legend, a placeholder without shape
     const text = o.ops.find((op) => op[0] === 'text');
-    const node = {id: Number(m[1]), shape, tooltip: o.tooltip || '', label: text ? text[8] : ''};
+    const node = {id: Number(m[1]), shape, centre: centreOf(shape), tooltip: o.tooltip || '',
+      label: text ? text[8] : ''};
     this.nodes.push(node);
     this.byId.set(node.id, node);
   }
@@ -216,10 +259,7 @@ export class CanvasDrawing {
   // reads it from an SVG.
   centres() {
     const out = new Map();
-    for (const n of this.nodes) {
-      const c = centreOf(n.shape);
-      out.set(n.id, {x: c.x, y: -c.y});
-    }
+    for (const n of this.nodes) out.set(n.id, {x: n.centre.x, y: -n.centre.y});
     return out;
   }
 
@@ -241,17 +281,19 @@ export class CanvasDrawing {
     const [s, tx, ty] = this.data.transform;
     ctx.setTransform(k * s, 0, 0, k * s, k * (s * tx - this.box.x), k * (s * ty - this.box.y));
     ctx.clearRect(-tx - 1e4, -ty - 1e4, 1e6, 1e6);
-    // Edges come before nodes (Graphviz's outputorder=edgesfirst); their
-    // lines and arrowheads are painted in one stroke or fill per pen and
-    // colour, which the browser rasterises in a fraction of the time of
-    // 2,000 separate ones. Everything else is painted in order.
-    const batch = new EdgeBatch();
+    // The edges are one run of objects (Graphviz's outputorder=edgesfirst:
+    // after the graph's background, before the nodes), painted where the
+    // first of them is from the edge layer: their lines and arrowheads in
+    // one stroke or fill per pen and colour, which the browser rasterises
+    // in a fraction of the time of 2,000 separate ones, and no per-edge
+    // work on a repaint. Everything else is painted in order.
+    const text = new TextState();
+    let edges = false;
     for (const o of this.data.objects) {
-      if (o.type === 'edge' && batch.add(o.ops)) continue;
-      if (o.type !== 'edge') batch.flush(ctx);
-      paintOps(ctx, o.ops);
+      if (o.type !== 'edge') paintOps(ctx, o.ops, text);
+      else if (!edges) this.edgeLayer().paint(ctx, text);
+      edges = edges || o.type === 'edge';
     }
-    batch.flush(ctx);
   }
 
   // From a point on the page (clientX/Y) to the drawing's coordinates.
@@ -328,6 +370,7 @@ export class CanvasDrawing {
 }
 
 const DASHES = {dashed: [5, 2], dotted: [1, 5]};
+const NO_DASH = [];
 
 function addPoints(path, p, close) {
   path.moveTo(p[0], p[1]);
@@ -342,60 +385,113 @@ function addBezier(path, p) {
   }
 }
 
-// Edge outlines gathered into one Path2D per pen (colour, width, dash) and
-// filled shapes (arrowheads) into one per fill colour.
-class EdgeBatch {
+// The edges' paint, in runs: their filled shapes (arrowheads) gathered
+// into one Path2D per fill colour, their thin outlines (pens of 1 point,
+// about a pixel) into one per pen (colour, width, dash), and each thicker
+// outline a Path2D of its own. Chromium rasterises 2,000 thin lines in one
+// path and 2,000 arrowheads in one fill in a fraction of the time of
+// separate ones; a thick stroke is the other way round (one path of 500
+// thick lines took 2-3 times as long to rasterise as 500 separate ones, a
+// probe on a kggen M canvas). An edge with anything else (a label) ends a
+// run and is painted by itself, so the order of overlaps stays the
+// drawing's.
+class EdgeLayer {
   constructor() {
-    this.strokes = new Map();  // "colour|width|dash" -> Path2D
-    this.fills = new Map();  // colour -> Path2D
+    this.steps = [];  // runs {strokes, thick, fills, keys} and {ops} of edges painted alone
+    this.run = null;
   }
 
-  // Adds an edge's operations; false (nothing added) when one of them is
-  // not a line, curve or polygon (a label: painted in order instead).
+  // A copy to add to while this one is kept: the paths a run adds to are
+  // copied (Path2D objects change in place), a thick outline's is shared.
+  copy() {
+    const out = new EdgeLayer();
+    const paths = (map) => new Map([...map].map(([k, p]) => [k, new Path2D(p)]));
+    out.steps = this.steps.map((x) => (x.ops ? x :
+      {strokes: paths(x.strokes), thick: x.thick.slice(), fills: paths(x.fills), keys: new Map()}));
+    out.run = out.steps.length && !out.steps[out.steps.length - 1].ops ?
+        out.steps[out.steps.length - 1] : null;
+    return out;
+  }
+
+  // Adds an edge's operations: to the current run when they are all lines,
+  // curves or polygons, else as a step of their own. A run keeps each pen
+  // operation's key (an expansion's edges of one style share their pen).
   add(ops) {
-    if (!ops.every((op) => BATCHED.has(op[0]))) return false;
-    let pen = null;
-    let fill = '';
     for (const op of ops) {
-      if (op[0] === 'pen') {
-        pen = op[1] ? this.path(this.strokes, `${op[1]}|${op[2]}|${op[3]}`) : null;
-      } else if (op[0] === 'fill') {
-        fill = op[1];
+      if (!BATCHED.has(op[0])) {
+        this.steps.push({ops});
+        this.run = null;
+        return;
+      }
+    }
+    let run = this.run;
+    if (!run) {
+      run = this.run = {strokes: new Map(), thick: [], fills: new Map(), keys: new Map()};
+      this.steps.push(run);
+    }
+    let pen = null;
+    let fill = null;
+    for (const op of ops) {
+      const kind = op[0];
+      if (kind === 'pen') {
+        let key = run.keys.get(op);
+        if (key === undefined) run.keys.set(op, (key = op[1] ? `${op[1]}|${op[2]}|${op[3]}` : ''));
+        if (!key) {
+          pen = null;
+        } else if (op[2] > 1) {
+          pen = new Path2D();
+          run.thick.push([key, pen]);
+        } else {
+          pen = path(run.strokes, key);
+        }
+      } else if (kind === 'fill') {
+        fill = op[1] ? op : null;
       } else {
-        const filled = op[2] === 1 && fill && op[0] !== 'polyline';
-        const target = [pen, filled ? this.path(this.fills, fill) : null];
-        for (const path of target) {
-          if (!path) continue;
-          if (op[0] === 'bezier') addBezier(path, op[1]);
-          else addPoints(path, op[1], op[0] === 'polygon');
+        const close = kind === 'polygon';
+        if (pen) trace(pen, kind, op[1], close);
+        if (op[2] === 1 && fill && kind !== 'polyline') {
+          trace(path(run.fills, fill[1]), kind, op[1], close);
         }
       }
     }
-    return true;
   }
 
-  path(map, key) {
-    let p = map.get(key);
-    if (!p) map.set(key, (p = new Path2D()));
-    return p;
+  paint(ctx, text) {
+    for (const step of this.steps) {
+      if (step.ops) {
+        paintOps(ctx, step.ops, text);
+        continue;
+      }
+      let pen = '';
+      const stroke = (key, p) => {
+        if (key !== pen) {
+          const [colour, width, dash] = (pen = key).split('|');
+          ctx.strokeStyle = colour;
+          ctx.lineWidth = Number(width);
+          ctx.setLineDash(DASHES[dash] || NO_DASH);
+        }
+        ctx.stroke(p);
+      };
+      for (const [key, p] of step.strokes) stroke(key, p);
+      for (const [key, p] of step.thick) stroke(key, p);
+      ctx.setLineDash(NO_DASH);
+      for (const [colour, p] of step.fills) {
+        ctx.fillStyle = colour;
+        ctx.fill(p);
+      }
+    }
   }
+}
 
-  flush(ctx) {
-    for (const [key, path] of this.strokes) {
-      const [colour, width, dash] = key.split('|');
-      ctx.strokeStyle = colour;
-      ctx.lineWidth = Number(width);
-      ctx.setLineDash(DASHES[dash] || []);
-      ctx.stroke(path);
-    }
-    ctx.setLineDash([]);
-    for (const [colour, path] of this.fills) {
-      ctx.fillStyle = colour;
-      ctx.fill(path);
-    }
-    this.strokes.clear();
-    this.fills.clear();
-  }
+function trace(target, kind, points, close) {
+  if (kind === 'bezier') addBezier(target, points);
+  else addPoints(target, points, close);
+}
+
+function path(map, key) {
+  let p = map.get(key);
+  if (!p) map.set(key, (p = new Path2D()));
+  return p;
 }
 
 const BATCHED = new Set(['pen', 'fill', 'bezier', 'polygon', 'polyline']);
@@ -417,8 +513,9 @@ function traceBezier(ctx, p) {
 
 // Paints one object's operations (canvas.cc writes them): ["pen", colour,
 // width, dash] and ["fill", colour] set the state for the shapes after
-// them; a colour "" draws nothing.
-function paintOps(ctx, ops) {
+// them; a colour "" draws nothing. `text` (TextState) keeps the font and
+// alignment the context has, across objects.
+function paintOps(ctx, ops, text) {
   let stroke = '';
   let fill = '';
   const finish = (filled) => {
@@ -431,7 +528,7 @@ function paintOps(ctx, ops) {
         stroke = op[1];
         ctx.strokeStyle = stroke || '#000';
         ctx.lineWidth = op[2];
-        ctx.setLineDash(DASHES[op[3]] || []);
+        ctx.setLineDash(DASHES[op[3]] || NO_DASH);
         break;
       case 'fill':
         fill = op[1];
@@ -455,7 +552,8 @@ function paintOps(ctx, ops) {
         finish(op[2]);
         break;
       case 'text':
-        paintText(ctx, op);
+        text.paint(ctx, op);
+        if (fill) ctx.fillStyle = fill;
         break;
       default:
         break;
@@ -463,15 +561,23 @@ function paintOps(ctx, ops) {
   }
 }
 
-// ["text", x, y, anchor, size, family, weight, style, text, colour]
-function paintText(ctx, op) {
-  const [, x, y, anchor, size, family, weight, style, text, colour] = op;
-  ctx.save();
-  ctx.setLineDash([]);
-  ctx.font = `${style || 'normal'} ${weight || 'normal'} ${size}px ${family}`;
-  ctx.textAlign = anchor === 'start' ? 'left' : anchor === 'end' ? 'right' : 'center';
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = colour || '#000';
-  ctx.fillText(String(text), x, y);
-  ctx.restore();
+// The context's font and alignment as set for the last text, so that a
+// drawing's few hundred labels set them only when they change (setting a
+// font parses it, and save/restore around each label copies the state).
+class TextState {
+  constructor() {
+    this.font = '';
+    this.align = '';
+  }
+
+  // ["text", x, y, anchor, size, family, weight, style, text, colour]
+  paint(ctx, op) {
+    const [, x, y, anchor, size, family, weight, style, text, colour] = op;
+    const font = `${style || 'normal'} ${weight || 'normal'} ${size}px ${family}`;
+    const align = anchor === 'start' ? 'left' : anchor === 'end' ? 'right' : 'center';
+    if (font !== this.font) ctx.font = this.font = font;
+    if (align !== this.align) ctx.textAlign = this.align = align;
+    ctx.fillStyle = colour || '#000';
+    ctx.fillText(String(text), x, y);
+  }
 }

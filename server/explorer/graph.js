@@ -99,6 +99,7 @@ export class Explorer {
     this.note = '';
     this.timings = {};
     this.menuNode = null;
+    this.asked = null;  // {id, asOf, result}: neighbours asked for when a menu opened
     this.zoom = 1;  // 1: the drawing fits the width of its box
     this.canvas = null;  // the CanvasDrawing shown, if the drawing is one
     // Views of more nodes are drawn on a canvas (the browser test lowers it
@@ -361,7 +362,7 @@ export class Explorer {
   // with most quotes first, and notes how many were left out.
   async addNeighbours(id) {
     const cap = Math.max(1, Math.min(200, Number($('cap').value) || 25));
-    const result = await api.query(NEIGHBOURS_QUERY, {id}, this.view.asOf);
+    const result = await this.neighbours(id);
     const drawn = new Set(this.view.nodes);
     const hidden = new Set(this.view.hidden);
     const fresh = api.records(result).filter((r) => !drawn.has(r.id) && !hidden.has(r.id));
@@ -372,6 +373,15 @@ export class Explorer {
     const left = fresh.length - taken.length;
     const name = this.names.get(id) || '#' + id;
     this.note = left > 0 ? `${name}: ${left} more neighbours not shown (expand cap ${cap})` : '';
+  }
+
+  // Node `id`'s neighbours: the answer asked for when its menu opened, if
+  // for the same node and date, else asked now.
+  async neighbours(id) {
+    const asked = this.asked;
+    this.asked = null;
+    const result = asked && asked.id === id && asked.asOf === this.view.asOf && (await asked.result);
+    return result || api.query(NEIGHBOURS_QUERY, {id}, this.view.asOf);
   }
 
   graphParams() {
@@ -485,6 +495,10 @@ export class Explorer {
 
   openMenu(id, event) {
     this.menuNode = id;
+    // Its neighbours, asked for now so that "expand" finds them (asked
+    // again if this fails).
+    this.asked = {id, asOf: this.view.asOf,
+      result: api.query(NEIGHBOURS_QUERY, {id}, this.view.asOf).catch(() => null)};
     const menu = $('node-menu');
     $('node-menu-name').textContent = this.names.get(id) || '#' + id;
     const box = $('graph-col').getBoundingClientRect();

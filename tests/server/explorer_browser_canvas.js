@@ -92,12 +92,49 @@ module.exports = (kit) => {
     });
   }
 
-  // How many drawing requests of each kind the page has sent so far.
+  // What the canvas shows of an expansion: the caption's lines (the graph
+  // object's texts) and, for the edges touching `ids`, how many were tried
+  // (a point of their line where the hit-test finds that edge, no node) and
+  // which of those have no paint there (the pixel and its four neighbours
+  // all the background's white).
+  async function drawnOnCanvas(page, ids) {
+    return page.evaluate((fresh) => {
+      const c = window.kgExplorer.canvas;
+      const caption = c.data.objects.filter((o) => o.type === 'graph')
+          .flatMap((o) => o.ops.filter((op) => op[0] === 'text').map((op) => op[8]));
+      const rect = c.element.getBoundingClientRect();
+      const ctx = c.element.getContext('2d');
+      const painted = (x, y) => {
+        const px = Math.round(((x - rect.left) / rect.width) * c.element.width);
+        const py = Math.round(((y - rect.top) / rect.height) * c.element.height);
+        const d = ctx.getImageData(px - 1, py - 1, 3, 3).data;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) return true;
+        }
+        return false;
+      };
+      const ends = new Set(fresh);
+      let tried = 0;
+      const bare = [];
+      for (const e of c.edges) {
+        if (!ends.has(e.tail) && !ends.has(e.head)) continue;
+        const p = c.edgeClientPoint(e.id);
+        const hit = p && c.hit(p.x, p.y);
+        if (!hit || hit.edge !== e) continue;
+        tried++;
+        if (!painted(p.x, p.y)) bare.push(e.id);
+      }
+      return {caption, tried, bare};
+    }, ids);
+  }
+
+  // How many drawing requests of each kind, and queries, the page has sent so far.
   async function renderRequests(page) {
     return page.evaluate(() => {
       const names = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
       return {full: names.filter((n) => n === '/v1/render').length,
-        delta: names.filter((n) => n === '/v1/render/delta').length};
+        delta: names.filter((n) => n === '/v1/render/delta').length,
+        query: names.filter((n) => n === '/v1/query').length};
     });
   }
 
@@ -131,11 +168,19 @@ module.exports = (kit) => {
     const sent = await renderRequests(page);
     await page.click(`#graph g#n${huawei}`);
     await page.waitForSelector('#node-menu:not([hidden])', WAIT);
+    // Opening the menu asks for the node's neighbours; "expand" uses that
+    // answer instead of asking again.
+    await page.waitForFunction((n) => performance.getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/v1/query')).length > n, WAIT, sent.query);
+    const asked = (await renderRequests(page)).query;
     await page.click('#act-expand');
     await page.waitForFunction(() => document.getElementById('graph').dataset.state === 'ready' &&
         document.getElementById('graph').dataset.drawing === 'canvas', WAIT);
     const first = await canvasCentres(page);
     const requests = await renderRequests(page);
+    check(asked === sent.query + 1 && requests.query === asked,
+        `the menu asks for the neighbours and "expand" asks no more (queries ${sent.query} -> ` +
+        `${asked} with the menu open -> ${requests.query} after the expansion)`);
     // Within 3 points: the page reads a node's place from its outline, and
     // the outlines of the tab and component shapes (organisations, AI
     // models) reach further on one side, so their centre as read is 2 points
@@ -145,15 +190,32 @@ module.exports = (kit) => {
     `expanding Huawei onto a canvas adds ${Object.keys(first).length - n} nodes by one delta ` +
         `request, and the ${n} drawn keep their places (moved: ${moved(svg, first, 3).join(', ') || 'none'})`);
     await shot(page, 'incremental');
-
-    // A new node expanded on the canvas: nothing drawn moves.
+    // The new nodes' edges are painted; the view's title and footnote are
+    // there (the server's caption under everything drawn).
     const added = Object.keys(first).map(Number).filter((id) => !svg[id]);
+    const shown = await drawnOnCanvas(page, added);
+    check(shown.tried > 5 && shown.bare.length === 0,
+        `the expansion's edges are painted on the canvas (${shown.tried} looked at, ` +
+        `unpainted: ${shown.bare.join(', ') || 'none'})`);
+    check(shown.caption.some((t) => / entities /.test(t)) && shown.caption.some((t) => /^Source/.test(t)),
+        `the canvas has the view's title and footnote after an expansion (${shown.caption.join(' | ')})`);
+
+    // A new node expanded on the canvas: nothing drawn moves; its new edges
+    // are painted with the others; the caption is the new view's.
     await canvasAction(page, added[0], '#act-expand');
     const second = await canvasCentres(page);
     check(Object.keys(second).length >= Object.keys(first).length &&
         moved(first, second).length === 0 && (await renderRequests(page)).full === sent.full,
     `expanding on the canvas keeps every node in place (${Object.keys(first).length} -> ` +
         `${Object.keys(second).length}, moved: ${moved(first, second).join(', ') || 'none'})`);
+    const more = Object.keys(second).map(Number).filter((id) => !first[id]);
+    const shownAgain = await drawnOnCanvas(page, more.length ? more : [added[0]]);
+    check(shownAgain.tried > 0 && shownAgain.bare.length === 0 &&
+        shownAgain.caption.some((t) => t.startsWith(`${Object.keys(second).length} entities`)),
+    `after the second expansion the edges of the nodes it added (or of the node expanded) are ` +
+        `painted and the caption counts its ${Object.keys(second).length} nodes ` +
+        `(${shownAgain.tried} edges looked at, unpainted: ` +
+        `${shownAgain.bare.join(', ') || 'none'}; ${shownAgain.caption[0]})`);
 
     // Undo: the drawing before, as it was.
     await page.click('#undo');
@@ -161,6 +223,10 @@ module.exports = (kit) => {
     const undone = await canvasCentres(page);
     check(Object.keys(undone).length === Object.keys(first).length && moved(first, undone).length === 0,
         'undo puts back the canvas as it was');
+    const repainted = await drawnOnCanvas(page, added);
+    check(repainted.tried > 5 && repainted.bare.length === 0,
+        `undo repaints the kept canvas's edges (${repainted.tried} looked at, unpainted: ` +
+        `${repainted.bare.join(', ') || 'none'})`);
 
     // Hide on the canvas: one node fewer, nothing moved, no drawing asked for.
     const before = await renderRequests(page);
@@ -170,6 +236,8 @@ module.exports = (kit) => {
     check(Object.keys(hidden).length === Object.keys(first).length - 1 && !hidden[added[1]] &&
         moved(hidden, first).length === 0 && after.full === before.full &&
         after.delta === before.delta, 'hiding on the canvas takes the node out in place');
+    check((await drawnOnCanvas(page, [])).caption.length === 0,
+        'hiding on the canvas drops the caption, which counted the node hidden');
 
     // Undo twice: the SVG view of the start; re-layout draws it afresh.
     await page.click('#undo');

@@ -188,6 +188,43 @@ TEST_F(ExplorerDeltaTest, RedrawPinnedSendsTheWholeView) {
   EXPECT_EQ(parsed->as_map().at("edges").as_list().size(), full_edges);
 }
 
+// The caption of the whole view (its title and footnote, as a full drawing
+// has them) comes as the drawing's graph object, under every node drawn:
+// pinned, new and the legend.
+TEST_F(ExplorerDeltaTest, SendsTheViewsCaptionUnderEverything) {
+  std::vector<int64_t> ids = View();
+  ASSERT_GT(ids.size(), 20u);
+  auto pins = Pins(ids, 8);
+  HttpReply r =
+      Get({"ids=" + Joined(ids), "pins=" + PinsText(pins), "focus=" + std::to_string(ids[0])});
+  ASSERT_EQ(r.status, 200) << ErrorText(r);
+  Value drawing = JsonMember(r.body, "drawing");
+  ASSERT_TRUE(drawing.is_map());
+  // In the drawing's coordinates y grows downwards: the pins' y negated.
+  std::vector<std::string> texts;
+  double caption_top = 1e300, lowest_centre = 0;
+  for (const auto& [id, at] : pins) lowest_centre = std::max(lowest_centre, -at.second);
+  for (const Value& o : drawing.as_map().at("objects").as_list()) {
+    const ValueMap& m = o.as_map();
+    if (m.at("type").as_string() == "node") {
+      double x = 0, y = 0;
+      if (Centre(o, &x, &y)) lowest_centre = std::max(lowest_centre, y);
+      continue;
+    }
+    for (const Value& op : m.at("ops").as_list()) {
+      const ValueList& v = op.as_list();
+      if (m.at("type").as_string() != "graph" || v[0].as_string() != "text") continue;
+      texts.push_back(v[8].as_string());
+      caption_top = std::min(caption_top, v[2].as_number());
+    }
+  }
+  ASSERT_GE(texts.size(), 2u) << r.body.substr(0, 400);
+  EXPECT_NE(texts[0].find("entities"), std::string::npos) << texts[0];  // the default title
+  EXPECT_NE(texts[1].find("Source"), std::string::npos) << texts[1];    // the footnote
+  // The caption's first line under every node's centre, pinned or new.
+  EXPECT_GT(caption_top, lowest_centre + 6);
+}
+
 TEST_F(ExplorerDeltaTest, BadRequestsNameTheirParameter) {
   std::vector<int64_t> ids = View();
   ASSERT_GT(ids.size(), 20u);

@@ -83,17 +83,33 @@ void AppendEdge(const DrawEdge& e, std::string* out) {
 }
 
 // The drawing model of the nodes Graphviz draws: the new ones and, when
-// asked, the pinned ones; no edges, the full view's legend.
+// asked, the pinned ones; no edges, the full view's legend and footnote.
 DrawModel NodesToDraw(const DrawModel& model, const RenderOptions& options) {
   DrawModel m;
   m.large = model.large;
   m.dense = model.dense;
   m.labelled_nodes = model.labelled_nodes;
   m.legend = model.legend;
+  m.footnote = model.footnote;
   for (const DrawNode& n : model.nodes) {
     if (options.delta_redraw_pinned || !options.pins.contains(n.id)) m.nodes.push_back(n);
   }
   return m;
+}
+
+// Puts the root graph's label (the caption) centred under `bb`, with the
+// room Graphviz gives a root label (4 x 4 points across, 2 x 4 down), and
+// grows `bb` to hold it.
+void PlaceCaption(Agraph_t* g, boxf* bb) {
+  textlabel_t* caption = GD_label(g);
+  if (caption == nullptr) return;
+  double w = caption->dimen.x + 16, h = caption->dimen.y + 8;
+  double cx = (bb->LL.x + bb->UR.x) / 2;
+  caption->pos = pointf{cx, bb->LL.y - h / 2};
+  caption->set = 1;
+  bb->LL.x = std::min(bb->LL.x, cx - w / 2);
+  bb->UR.x = std::max(bb->UR.x, cx + w / 2);
+  bb->LL.y -= h;
 }
 
 }  // namespace
@@ -153,11 +169,10 @@ Result<Rendering> RenderDelta(const DrawModel& model, const RenderOptions& optio
   GVC_t* gvc = graphviz.gvc();
   KG_RETURN_IF_ERROR(CheckPlugin(gvc, "layout", "nop2"));
   KG_RETURN_IF_ERROR(CheckPlugin(gvc, "device", kCanvasDevice));
-  RenderOptions plain = options;
-  plain.title.clear();
-  GraphPtr graph = BuildGraph(drawn, plain, Layout::kNeato);
+  // The caption (title, footnote) is the whole view's, as in a full
+  // drawing; placed under it below.
+  GraphPtr graph = BuildGraph(drawn, options, Layout::kNeato);
   Agraph_t* g = graph.get();
-  SetAttr(g, "label", "");
   SetAttr(g, "size", "");
   SetAttr(g, "overlap", "true");
   SetAttr(g, "notranslate", "true");
@@ -213,6 +228,7 @@ Result<Rendering> RenderDelta(const DrawModel& model, const RenderOptions& optio
     ND_coord(legend) = pointf{box.x, box.y};
     extend(box);
   }
+  PlaceCaption(g, &bb);
   GD_bb(g) = bb;
   KG_ASSIGN_OR_RETURN(std::string drawing, RenderData(gvc, g, kCanvasDevice));
 
