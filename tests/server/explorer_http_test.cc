@@ -86,8 +86,9 @@ TEST(ExplorerAssetsTest, PageHasNoInlineScriptOrRemoteFile) {
   }
   EXPECT_FALSE(std::regex_search(html, std::regex(R"(\son[a-z]+=)", std::regex::icase)));
   EXPECT_FALSE(std::regex_search(html, std::regex(R"(\sstyle=)", std::regex::icase)));
-  for (const char* file : {"index.html", "app.js", "graph.js", "drawing.js", "canvas.js",
-                           "query.js", "api.js", "app.css"}) {
+  for (const char* file :
+       {"index.html", "app.js", "graph.js", "drawing.js", "canvas.js", "delta.js", "panels.js",
+        "query.js", "api.js", "highlight.js", "app.css"}) {
     std::string text = ReadFile(ExplorerDir() + "/" + file);
     // XML namespace names are identifiers, never fetched.
     text = std::regex_replace(text, std::regex("http://www\\.w3\\.org/[0-9a-z/]*"), "");
