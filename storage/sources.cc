@@ -183,12 +183,18 @@ Result<std::map<std::string, SourceLabel>> SourceLabels(const Transaction& txn) 
 
 Status AddSourcePublished(const Transaction& txn, RelationFilter* filter) {
   if (!filter->known_at || filter->source_published != nullptr) return Status::OK();
+  // A snapshot's sources never change: its read transactions share one map.
+  if (auto kept = TxnAccess::KeptPublished(txn)) {
+    filter->source_published = std::move(kept);
+    return Status::OK();
+  }
   auto days = std::make_shared<std::map<std::string, Date, std::less<>>>();
   KG_RETURN_IF_ERROR(ScanSources(txn, [&](const SourceRecord& r) {
     if (Result<Date> d = Date::ParseWithPrecision(r.published); d.ok()) (*days)[r.id] = *d;
     return true;
   }));
-  filter->source_published = std::move(days);
+  filter->source_published = days;
+  TxnAccess::KeepPublished(txn, std::move(days));
   return Status::OK();
 }
 

@@ -500,6 +500,19 @@ Status TxnAccess::DeleteMeta(Transaction& t, std::string_view key) {
   t.impl_->Delete(kCfMeta, key);
   return Status::OK();
 }
+TxnAccess::PublishedDays TxnAccess::KeptPublished(const Transaction& t) {
+  const Transaction::Impl& i = *t.impl_;
+  if (i.writable()) return nullptr;
+  std::lock_guard<std::mutex> lock(i.s_->published_mu_);
+  return i.s_->published_sequence_ == i.sequence_ ? i.s_->published_ : nullptr;
+}
+void TxnAccess::KeepPublished(const Transaction& t, PublishedDays days) {
+  const Transaction::Impl& i = *t.impl_;
+  if (i.writable()) return;
+  std::lock_guard<std::mutex> lock(i.s_->published_mu_);
+  i.s_->published_sequence_ = i.sequence_;
+  i.s_->published_ = std::move(days);
+}
 }  // namespace internal
 
 }  // namespace kg::storage

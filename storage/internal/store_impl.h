@@ -118,6 +118,13 @@ class Store::Impl {
   bool adj_clocks_ = false;
   internal::TopologyCache topology_;
   internal::EntityCache entity_cache_;
+  // The sources' publication days (AddSourcePublished) as of the snapshot
+  // with sequence number published_sequence_, shared by its read
+  // transactions so that a statement under --known-at does not scan every
+  // source record again. Guarded by published_mu_.
+  std::mutex published_mu_;
+  uint64_t published_sequence_ = UINT64_MAX;
+  decltype(RelationFilter::source_published) published_;
 
   // The last commit failed (guarded by write_mu_): the next one first asks
   // RocksDB to resume.

@@ -24,6 +24,15 @@ class TxnAccess {
   // NotSupported on a read transaction.
   static Status PutMeta(Transaction& t, std::string_view key, std::string_view value);
   static Status DeleteMeta(Transaction& t, std::string_view key);
+
+  // The sources' publication days kept for a read transaction's snapshot
+  // (KeepPublished); null when none are kept, and always for a write
+  // transaction, which must see its own writes.
+  using PublishedDays = decltype(RelationFilter::source_published);
+  static PublishedDays KeptPublished(const Transaction& t);
+  // Keeps `days`, read at `t`'s snapshot, for the read transactions of that
+  // snapshot (replacing another snapshot's); a write transaction's are not kept.
+  static void KeepPublished(const Transaction& t, PublishedDays days);
 };
 
 }  // namespace kg::storage::internal

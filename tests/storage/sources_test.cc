@@ -83,6 +83,42 @@ TEST_F(SourcesTest, RecordAndTextRoundTrip) {
   EXPECT_TRUE(store_->Check().value().empty());
 }
 
+// The publication days a --known-at filter needs are read once per
+// snapshot and shared by its read transactions; a reader after a commit sees
+// the new source, and a write transaction sees its own before committing.
+TEST_F(SourcesTest, PublishedDaysAreSharedWithinOneSnapshotOnly) {
+  Put("a.txt", "one");
+  auto Days = [](const Transaction& t) {
+    RelationFilter f;
+    f.known_at = Date::ParseWithPrecision("2025-08-01").value();
+    EXPECT_TRUE(AddSourcePublished(t, &f).ok());
+    return f.source_published;
+  };
+  auto r1 = store_->BeginRead();
+  auto r2 = store_->BeginRead();
+  auto first = Days(*r1);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->size(), 1u);
+  EXPECT_EQ(Days(*r2), first) << "the same snapshot shares the map";
+  Put("b.txt", "two");
+  auto r3 = store_->BeginRead();
+  auto after = Days(*r3);
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(after->size(), 2u) << "a new snapshot reads the new source";
+  EXPECT_EQ(Days(*r1)->size(), 1u) << "the old snapshot still has its own";
+  r1.reset();
+  r2.reset();
+  r3.reset();
+  auto w = store_->BeginWrite().value();
+  SourceRecord c = Rec("c.txt");
+  c.published = "2025-09-02";
+  ASSERT_TRUE(PutSource(*w, c, "three").ok());
+  auto own = Days(*w);
+  ASSERT_NE(own, nullptr);
+  ASSERT_EQ(own->size(), 3u) << "a write sees its own source";
+  EXPECT_EQ(own->at("c.txt"), Date::ParseWithPrecision("2025-09-02").value());
+}
+
 TEST_F(SourcesTest, DuplicateIdAndBadDateAreRefused) {
   Put("a.txt", "one");
   auto t = store_->BeginWrite().value();
