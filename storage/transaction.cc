@@ -349,10 +349,11 @@ Status Transaction::ScanEdges(std::string_view type,
 namespace {
 
 // Expand over the in-memory topology, in the same order as over RocksDB:
-// fn(edge, entry) per entry, until it returns false.
-template <typename Fn>
+// fn(edge, entry) per entry for which keep(entry, out) holds (checked
+// before the edge is made), until fn returns false.
+template <typename Keep, typename Fn>
 void ExpandCached(const Topology& t, EntityId node, Direction dir,
-                  const std::vector<std::string>& types, Fn&& fn) {
+                  const std::vector<std::string>& types, Keep&& keep, Fn&& fn) {
   // The ranks of the wanted types, sorted (name order, as over RocksDB),
   // without a heap allocation for the usual handful of types.
   std::array<uint32_t, 8> inline_ranks;
@@ -370,7 +371,8 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
     std::span<const Topology::Entry> row = out ? t.Out(node) : t.In(node);
     auto emit = [&](std::span<const Topology::Entry> part) {
       for (const Topology::Entry& e : part)
-        if (!fn(Edge{e.relation, e.other, t.TypeName(e.rank), out}, e)) return false;
+        if (keep(e, out) && !fn(Edge{e.relation, e.other, t.TypeName(e.rank), out}, e))
+          return false;
       return true;
     };
     if (ranks.empty()) {
@@ -387,8 +389,9 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
 Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                            const std::function<bool(const Edge&)>& fn) const {
   if (const Topology* t = impl_->topology()) {
-    ExpandCached(*t, node, dir, types,
-                 [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
+    ExpandCached(
+        *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
+        [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
     return Status::OK();
   }
   return impl_->ExpandRocks(node, dir, types, nullptr, fn);
@@ -425,9 +428,27 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
     table = clocks;
     const uint32_t* out_slots = clocks != nullptr ? t->ClockSlots(true) : nullptr;
     const uint32_t* in_slots = clocks != nullptr ? t->ClockSlots(false) : nullptr;
-    ExpandCached(*t, node, dir, types, [&](const Edge& e, const Topology::Entry& entry) {
-      return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
-    });
+    const EntryBounds days(bounds);
+    const EntryClock* out_clocks = clocks != nullptr ? t->EntryClocks(true) : nullptr;
+    if (out_clocks != nullptr && days.inline_ok) {
+      // The clock beside each entry decides it before its edge is made;
+      // this cannot fail (every entry's relation is in the table).
+      const EntryClock* in_clocks = t->EntryClocks(false);
+      ExpandCached(
+          *t, node, dir, types,
+          [&](const Topology::Entry& entry, bool out) {
+            const size_t i = t->EntryIndex(out, entry);
+            return out ? clocks->AcceptsEntry(out_clocks[i], out_slots + i, days)
+                       : clocks->AcceptsEntry(in_clocks[i], in_slots + i, days);
+          },
+          [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
+      return Status::OK();
+    }
+    ExpandCached(
+        *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
+        [&](const Edge& e, const Topology::Entry& entry) {
+          return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
+        });
     return failed;
   }
   // Through RocksDB: decided from each entry's value as the scan reads it.

@@ -219,6 +219,21 @@ std::optional<RelationClock> ClockTable::Clock(RelationId id) const {
   return ClockOf(records_[slot_[id] - kFirstRecord]);
 }
 
+std::optional<EntryClock> ClockTable::EntryClockAt(uint32_t slot) const {
+  if (slot == kAbsent) return std::nullopt;
+  EntryClock c;
+  if (slot == kUndated) return c;
+  const Record& r = records_[slot - kFirstRecord];
+  if (r.has & kFrom) c.from = r.from_first;
+  if (r.has & kTo) c.to = r.to_last;
+  if (r.has & kSaid) {
+    c.said = r.said_last;
+  } else if (r.extra != 0 && !extras_[r.extra - 1].source.is_null()) {
+    c.said = EntryClock::kAskSaid;
+  }
+  return c;
+}
+
 void ClockTable::Widen(ClockSpan* span) const {
   for (const Record& r : records_) span->Widen(ClockOf(r));
 }

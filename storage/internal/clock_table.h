@@ -51,6 +51,35 @@ struct ClockBounds {
 // calendar computation for a day, the common case).
 inline int32_t LastDay(Date d) { return d.is_day() ? d.days() : d.last_day().days(); }
 
+// A relation's clock as the topology copy keeps it beside each adjacency
+// entry, so that a filter of days decides the entry with three integer
+// comparisons and no look-up: a date absent is the day that passes every
+// bound (the first day of valid_from, the last of valid_to and of the said
+// date). kAskSaid marks a relation without a said date but with sources
+// (known-at then asks its record in the table).
+struct EntryClock {
+  static constexpr int32_t kAskSaid = INT32_MAX;
+  int32_t from = INT32_MIN;  // first day of valid_from
+  int32_t to = INT32_MAX;    // last day of valid_to
+  int32_t said = INT32_MIN;  // last day of the said date, or kAskSaid
+};
+
+// ClockBounds as EntryClock compares them: a bound not set is the day that
+// passes every clock. `inline_ok` is false for the filters an EntryClock
+// cannot decide (a confidence floor; a known-at whose last day is the
+// sentinel itself): those go through ClockTable::AcceptsSlot.
+struct EntryBounds {
+  explicit EntryBounds(const ClockBounds& b)
+      : bounds(&b),
+        inline_ok(!b.floor && !(b.known && b.known_last == EntryClock::kAskSaid)),
+        valid_first(b.valid ? b.valid_first : INT32_MIN),
+        valid_last(b.valid ? b.valid_last : INT32_MAX),
+        known_last(b.known ? b.known_last : INT32_MAX) {}
+  const ClockBounds* bounds;
+  bool inline_ok;
+  int32_t valid_first, valid_last, known_last;
+};
+
 class ClockTable {
  public:
   // Reads every relation record of `ro`'s snapshot (ids below
@@ -92,6 +121,17 @@ class ClockTable {
     if (slot == kAbsent) return std::nullopt;
     if (slot == kUndated) return bounds.undated_ok;
     return RecordAccepts(records_[slot - kFirstRecord], bounds);
+  }
+  // The clock the topology copy keeps beside an entry whose relation is at
+  // `slot`; nullopt for kAbsent.
+  std::optional<EntryClock> EntryClockAt(uint32_t slot) const;
+  // AcceptsSlot(*slot, *b.bounds) for an entry whose EntryClock is `c`
+  // (b.inline_ok must hold): the comparisons alone, and the record (at the
+  // slot, read only then) for a relation known by its sources.
+  bool AcceptsEntry(const EntryClock& c, const uint32_t* slot, const EntryBounds& b) const {
+    if (c.from > b.valid_last || c.to < b.valid_first) return false;
+    if (c.said <= b.known_last) return true;
+    return c.said == EntryClock::kAskSaid && AcceptsSlot(*slot, *b.bounds).value_or(false);
   }
   // The clock of `id` as RelationClock::Of gives it; nullopt as above.
   std::optional<RelationClock> Clock(RelationId id) const;

@@ -260,6 +260,27 @@ void Topology::FillClockSlots() const {
   std::thread helper([&] { fill(in_, &in_slots_); });
   fill(out_, &out_slots_);
   helper.join();
+  // Then 12 bytes per entry for the clocks beside them (EntryClocks), kept
+  // only when every entry's relation is in the table.
+  const size_t clocks_need = (out_.size() + in_.size()) * sizeof(EntryClock);
+  if (clocks_->bytes() + need + clocks_need > clock_budget_) return;
+  auto fill_clocks = [this](const std::vector<uint32_t>& slots, std::vector<EntryClock>* clocks) {
+    clocks->resize(slots.size());
+    for (size_t i = 0; i < slots.size(); ++i) {
+      std::optional<EntryClock> c = clocks_->EntryClockAt(slots[i]);
+      if (!c) return false;
+      (*clocks)[i] = *c;
+    }
+    return true;
+  };
+  bool in_ok = false;
+  std::thread clocks_helper([&] { in_ok = fill_clocks(in_slots_, &in_clocks_); });
+  const bool out_ok = fill_clocks(out_slots_, &out_clocks_);
+  clocks_helper.join();
+  if (!out_ok || !in_ok || out_clocks_.empty() != in_clocks_.empty()) {
+    std::vector<EntryClock>().swap(out_clocks_);
+    std::vector<EntryClock>().swap(in_clocks_);
+  }
 }
 
 std::unique_ptr<const ClockTable> Topology::ClocksFromValues() const {

@@ -106,6 +106,15 @@ class Topology {
                ? (out ? out_slots_.data() : in_slots_.data())
                : nullptr;
   }
+  // With ClockSlots: each entry's EntryClock, indexed as the slots; null
+  // when they did not fit in the budget or some relation is not in the
+  // table. A filtered expansion whose filter EntryBounds can decide
+  // compares these instead of reading each dated relation's record.
+  const EntryClock* EntryClocks(bool out) const {
+    return clocks_built_.load(std::memory_order_acquire) && !out_clocks_.empty()
+               ? (out ? out_clocks_.data() : in_clocks_.data())
+               : nullptr;
+  }
   size_t EntryIndex(bool out, const Entry& e) const {
     return static_cast<size_t>(&e - (out ? out_.data() : in_.data()));
   }
@@ -135,7 +144,8 @@ class Topology {
   // The clock table from dated_ and out_; null over the budget or when a
   // value is opaque.
   std::unique_ptr<const ClockTable> ClocksFromValues() const;
-  // Fills out_slots_ and in_slots_ from the built table, when they fit.
+  // Fills out_slots_ and in_slots_ from the built table, when they fit,
+  // and then out_clocks_ and in_clocks_, when those fit too.
   void FillClockSlots() const;
   Status ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound);
   static std::span<const Entry> Row(const std::vector<uint32_t>& offsets,
@@ -166,6 +176,7 @@ class Topology {
   bool clocks_in_values_ = false;                       // the out values hold the clocks (dated_)
   mutable DatedValues dated_;                           // freed once the clock table is built
   mutable std::vector<uint32_t> out_slots_, in_slots_;  // ClockSlots
+  mutable std::vector<EntryClock> out_clocks_, in_clocks_;  // EntryClocks
 };
 
 // The store's current Topology and the policy that decides when to build one.
