@@ -105,6 +105,7 @@ class ProjectOp : public Operator {
     Status AddBatch(Rows& batch) override {
       if (op_.p_.aggregating || wanted_) return Sink::AddBatch(batch);
       uint64_t bytes = 0;
+      if (rows_.empty()) rows_.reserve(batch.size());
       for (Row& row : batch) {
         KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
         KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));

@@ -116,6 +116,8 @@ Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slot
 // batch (Output; a streamed run's batches): the same error as a check per
 // row, at most this many rows later.
 constexpr size_t kStreamBatch = 1024;
+// Rows a streamed batch has room for from the start.
+constexpr size_t kFirstBatch = 32;
 
 // Final columns of one pipeline's rows: into the table, or handed over
 // through st.emit. The rows are not read after this: their values move
@@ -207,6 +209,8 @@ class Streamer {
            std::vector<OpStats>* stats)
       : st_(st), pipe_(pipe), first_(first), last_(last), sink_(sink), stats_(*stats) {
     batches_.resize(last - first);
+    // A first batch without regrowing for a few rows (a one-hop's names).
+    for (Rows& b : batches_) b.reserve(std::min<size_t>(kFirstBatch, sink.Wanted()));
     emits_.reserve(last - first);
     for (size_t i = first; i < last; ++i)
       emits_.emplace_back([this, i](Row& r) { return Pass(i, r); });
