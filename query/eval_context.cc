@@ -245,8 +245,16 @@ uint64_t ApproxBytes(const Value& v) {
 }
 
 uint64_t ApproxBytes(const Row& row) {
-  uint64_t n = sizeof(Row);
-  for (const auto& v : row) n += ApproxBytes(v);
+  // Nulls and the other values without heap parts are sizeof(Value) each:
+  // only the others are looked into (a row is mostly nulls and scalars).
+  uint64_t n = sizeof(Row) + row.size() * sizeof(Value);
+  for (const auto& v : row) {
+    Value::Type t = v.type();
+    if (t == Value::Type::kNull || t == Value::Type::kBool || t == Value::Type::kInt ||
+        t == Value::Type::kDouble)
+      continue;
+    n += ApproxBytes(v) - sizeof(Value);
+  }
   return n;
 }
 

@@ -108,20 +108,27 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
 }
 
 Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const {
-  bool matched = false;
+  // What the callback needs, behind one pointer: a callback that small is
+  // held by std::function without an allocation.
+  struct Pass {
+    ExecState& st;
+    const std::function<Status(Row&)>& emit;
+    bool fresh;
+    bool matched;
+  };
+  // The names steps hand on a fresh row per name (EmitEndName): it may move
+  // on instead of being copied.
+  Pass pass{st, emit, !plan_->steps.empty() && plan_->steps.back().name_slot >= 0, false};
   Row work = row;
-  // The two-hop names step hands on a fresh row per name (BindEndNames):
-  // it may move on instead of being copied.
-  const bool fresh = !plan_->steps.empty() && plan_->steps.back().name_slot >= 0;
-  KG_RETURN_IF_ERROR(MatchRow(st, work, [&](Row& r, bool* more) {
-    matched = true;
+  KG_RETURN_IF_ERROR(MatchRow(st, work, [p = &pass](Row& r, bool* more) {
+    p->matched = true;
     // The next operator may change it; `r` is still matching.
-    Row copy = fresh ? std::move(r) : r;
-    Status s = emit(copy);
-    *more = !st.sink_full;  // stop once the sink has all it needs
+    Row copy = p->fresh ? std::move(r) : r;
+    Status s = p->emit(copy);
+    *more = !p->st.sink_full;  // stop once the sink has all it needs
     return s;
   }));
-  if (!matched && plan_->optional) {
+  if (!pass.matched && plan_->optional) {
     for (int s : plan_->new_slots) row[s] = Value();
     return emit(row);
   }

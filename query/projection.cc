@@ -99,6 +99,25 @@ class ProjectOp : public Operator {
       return st_.CheckRows(rows_.size());
     }
 
+    // Without aggregation or a LIMIT every row of the batch is kept: they
+    // are projected and kept as Add does, and charged to the memory budget
+    // and the intermediate-row cap once for the batch.
+    Status AddBatch(Rows& batch) override {
+      if (op_.p_.aggregating || wanted_) return Sink::AddBatch(batch);
+      uint64_t bytes = 0;
+      if (rows_.empty()) rows_.reserve(batch.size());
+      for (Row& row : batch) {
+        KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
+        KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
+        KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
+        bytes += op_.RowBytes(row);
+        if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
+        rows_.push_back(std::move(row));
+      }
+      KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
+      return st_.CheckRows(rows_.size());
+    }
+
     // Without aggregation, DISTINCT or ORDER BY, the first SKIP + LIMIT rows
     // are all the output can hold.
     bool Full() const override { return wanted_ && rows_.size() >= *wanted_; }
@@ -381,6 +400,14 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 }
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
+
+Status Operator::Sink::AddBatch(Rows& rows) {
+  for (Row& row : rows) {
+    KG_RETURN_IF_ERROR(Add(row));
+    if (Full()) break;
+  }
+  return Status::OK();
+}
 
 std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return,
                                         bool items_bound) {

@@ -24,6 +24,20 @@ using internal::Plan;
 using internal::Row;
 using internal::Rows;
 
+namespace {
+
+// Where a pipeline's output columns live in its rows.
+struct OutputShape {
+  std::vector<std::string> columns;
+  std::vector<int> slots;
+  // Per column: its value may move out of a row that is not read again (no
+  // later column shows the same slot).
+  std::vector<char> movable;
+  bool returns = false;  // false: the pipeline has no output rows
+};
+
+}  // namespace
+
 class PreparedStatement::Impl {
  public:
   internal::SourceText src;
@@ -34,18 +48,22 @@ class PreparedStatement::Impl {
   // The names the statement reads, checked against the database on each
   // execution (internal/notifications.h).
   std::vector<internal::NameRef> read_names;
+  // Each pipeline's output columns, worked out once with the plan.
+  std::vector<OutputShape> shapes;
 };
 
 namespace {
 
 using internal::OpStats;
 
-// Where a pipeline's output columns live in its rows.
-struct OutputShape {
-  std::vector<std::string> columns;
-  std::vector<int> slots;
-  bool returns = false;  // false: the pipeline has no output rows
-};
+// OutputShape::movable: a column whose slot no later column shows.
+std::vector<char> LastUses(const std::vector<int>& slots) {
+  std::vector<char> last(slots.size(), 1);
+  for (size_t k = 0; k < slots.size(); ++k)
+    for (size_t j = k + 1; j < slots.size(); ++j)
+      if (slots[j] == slots[k]) last[k] = 0;
+  return last;
+}
 
 OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPart& q) {
   OutputShape shape;
@@ -65,6 +83,7 @@ OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPa
     shape.returns = true;
     shape.slots = q.clauses.back().yield_slots;
   }
+  shape.movable = LastUses(shape.slots);
   return shape;
 }
 
@@ -74,9 +93,9 @@ bool OutputAsIs(const Value& v) {
 }
 
 // One output row: the values of `slots`, nodes and relationships at their
-// latest version in this statement. With `movable` (one flag per slot: the
-// row is not read again and no later column shows the same slot), such a
-// value that is output as it is moves out of the row instead of being copied.
+// latest version in this statement. With `movable` (OutputShape::movable,
+// for a row that is not read again), such a value that is output as it is
+// moves out of the row instead of being copied.
 Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row,
                                      const std::vector<char>* movable = nullptr) {
   std::vector<Value> out;
@@ -84,45 +103,46 @@ Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slot
   for (size_t k = 0; k < slots.size(); ++k) {
     Value& in = row[slots[k]];
     if (movable != nullptr && (*movable)[k] && OutputAsIs(in)) {
-      out.push_back(std::move(in));
+      out.emplace_back(std::move(in));
       continue;
     }
     KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(in, st.eval));
-    out.push_back(std::move(v));
+    out.emplace_back(std::move(v));
   }
   return out;
 }
 
-// OutputRow's `movable` for rows that are not read again.
-std::vector<char> LastUses(const std::vector<int>& slots) {
-  std::vector<char> last(slots.size(), 1);
-  for (size_t k = 0; k < slots.size(); ++k)
-    for (size_t j = k + 1; j < slots.size(); ++j)
-      if (slots[j] == slots[k]) last[k] = 0;
-  return last;
-}
+// Rows between two checks of the memory budget where rows are charged per
+// batch (Output; a streamed run's batches): the same error as a check per
+// row, at most this many rows later.
+constexpr size_t kStreamBatch = 1024;
+// Rows a streamed batch has room for from the start.
+constexpr size_t kFirstBatch = 32;
 
 // Final columns of one pipeline's rows: into the table, or handed over
-// through st.emit.
-Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
-                           const internal::BoundQueryPart& q, Rows& rows) {
-  OutputShape shape = ShapeOf(pipe, q);
+// through st.emit. The rows are not read after this: their values move
+// into the table. The table's rows are charged per kStreamBatch.
+Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) {
   ResultTable table;
-  table.columns = std::move(shape.columns);
+  table.columns = shape.columns;
   if (!shape.returns) return table;
-  // The rows are not read after this: their values move into the table.
-  const std::vector<char> movable = LastUses(shape.slots);
   table.rows.reserve(st.emit != nullptr ? 0 : rows.size());
+  uint64_t bytes = 0;
   for (Row& row : rows) {
-    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row, &movable));
+    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row, &shape.movable));
     KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
     if (st.emit != nullptr) {
       KG_RETURN_IF_ERROR((*st.emit)(out));
       continue;
     }
-    KG_RETURN_IF_ERROR(st.eval.memory.Charge(internal::ApproxBytes(out)));
+    bytes += internal::ApproxBytes(out);
     table.rows.push_back(std::move(out));
+    if (table.rows.size() % kStreamBatch == 0) {
+      KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
+      bytes = 0;
+    }
   }
+  KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
   return table;
 }
 
@@ -130,20 +150,19 @@ Result<ResultTable> Output(ExecState& st, const internal::Pipeline& pipe,
 // each input row is projected and handed over at once, none kept.
 class EmitSink : public Operator::Sink {
  public:
-  EmitSink(ExecState& st, const Operator& op, std::vector<int> slots)
-      : st_(st), op_(op), slots_(std::move(slots)) {}
-  Status Add(Row& row) override {
-    return op_.RunRow(st_, row, [this](Row& r) -> Status {
-      KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st_, slots_, r));
-      return (*st_.emit)(out);
-    });
-  }
+  EmitSink(ExecState& st, const Operator& op, const std::vector<int>& slots)
+      : st_(st), slots_(slots), op_(op), emit_([this](Row& r) -> Status {
+          KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st_, slots_, r));
+          return (*st_.emit)(out);
+        }) {}
+  Status Add(Row& row) override { return op_.RunRow(st_, row, emit_); }
   Status Finish(Rows*) override { return Status::OK(); }
 
  private:
   ExecState& st_;
+  const std::vector<int>& slots_;
   const Operator& op_;
-  std::vector<int> slots_;
+  const std::function<Status(Row&)> emit_;  // built once, not per row
 };
 
 // Hands the notifications to the caller, or under strict fails with the
@@ -179,37 +198,70 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::BoundClause
 // the sink needs only a few more), which bounds what is held while keeping
 // each operator's work together (row by row, interleaving a match with the
 // projection of its rows ran 1.5x slower on kggen M's two-hop workload).
-// The streamed operators' stats count the rows they passed on (their time is
-// in the sink operator's), and each count is capped like a materialised one.
-constexpr size_t kStreamBatch = 1024;
+// Each operator's batch is one buffer reused from batch to batch, and its
+// callback is made once per run, not per row. The streamed operators'
+// stats count the rows they passed on (their time is in the sink
+// operator's), and each count is capped like a materialised one (checked
+// per batch).
+class Streamer {
+ public:
+  Streamer(ExecState& st, const Pipeline& pipe, size_t first, size_t last, Operator::Sink& sink,
+           std::vector<OpStats>* stats)
+      : st_(st), pipe_(pipe), first_(first), last_(last), sink_(sink), stats_(*stats) {
+    batches_.resize(last - first);
+    // A first batch without regrowing for a few rows (a one-hop's names).
+    for (Rows& b : batches_) b.reserve(std::min<size_t>(kFirstBatch, sink.Wanted()));
+    emits_.reserve(last - first);
+    for (size_t i = first; i < last; ++i)
+      emits_.emplace_back([this, i](Row& r) { return Pass(i, r); });
+  }
+
+  // Runs `batch`'s rows through operator i and on.
+  Status Feed(size_t i, Rows& batch) {
+    if (i == last_) {
+      Status s = sink_.AddBatch(batch);
+      st_.sink_full = sink_.Full();
+      return s;
+    }
+    for (Row& row : batch) {
+      KG_RETURN_IF_ERROR(pipe_.ops[i]->RunRow(st_, row, emits_[i - first_]));
+      if (st_.sink_full) return Status::OK();
+    }
+    return batches_[i - first_].empty() ? Status::OK() : Flush(i);
+  }
+
+ private:
+  // Operator i made `r`: into its batch, which goes on once full.
+  Status Pass(size_t i, Row& r) {
+    Rows& next = batches_[i - first_];
+    ++stats_[i].rows;
+    next.push_back(std::move(r));
+    if (next.size() < std::clamp<size_t>(sink_.Wanted(), 1, kStreamBatch)) return Status::OK();
+    return Flush(i);
+  }
+
+  Status Flush(size_t i) {
+    Rows& next = batches_[i - first_];
+    // Rows passed on count against the intermediate-row cap as if held.
+    Status s = st_.CheckRows(stats_[i].rows);
+    if (s.ok()) s = Feed(i + 1, next);
+    next.clear();
+    return s;
+  }
+
+  ExecState& st_;
+  const Pipeline& pipe_;
+  size_t first_, last_;
+  Operator::Sink& sink_;
+  std::vector<OpStats>& stats_;
+  std::vector<Rows> batches_;                       // by operator - first
+  std::vector<std::function<Status(Row&)>> emits_;  // by operator - first
+};
 
 Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
                    Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats) {
-  std::function<Status(size_t, Rows&)> run = [&](size_t i, Rows& batch) -> Status {
-    if (i == last) {
-      for (Row& row : batch) {
-        KG_RETURN_IF_ERROR(sink.Add(row));
-        if ((st.sink_full = sink.Full())) break;
-      }
-      return Status::OK();
-    }
-    Rows next;
-    for (Row& row : batch) {
-      KG_RETURN_IF_ERROR(pipe.ops[i]->RunRow(st, row, [&](Row& r) {
-        // Rows passed on count against the intermediate-row cap as if held.
-        KG_RETURN_IF_ERROR(st.CheckRows(++(*stats)[i].rows));
-        next.push_back(std::move(r));
-        if (next.size() < std::clamp<size_t>(sink.Wanted(), 1, kStreamBatch)) return Status::OK();
-        Status s = run(i + 1, next);
-        next.clear();
-        return s;
-      }));
-      if (st.sink_full) return Status::OK();
-    }
-    return next.empty() ? Status::OK() : run(i + 1, next);
-  };
   st.sink_full = false;
-  Status s = run(first, rows);
+  Status s = Streamer(st, pipe, first, last, sink, stats).Feed(first, rows);
   st.sink_full = false;
   Rows().swap(rows);
   KG_RETURN_IF_ERROR(s);
@@ -238,8 +290,7 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
     while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
     std::unique_ptr<Operator::Sink> sink;
     if (emit_final && last + 1 == pipe.ops.size()) {
-      sink = std::make_unique<EmitSink>(st, *pipe.ops[last],
-                                        ShapeOf(pipe, impl.statement.parts[pi]).slots);
+      sink = std::make_unique<EmitSink>(st, *pipe.ops[last], impl.shapes[pi].slots);
     } else if (last > oi) {
       sink = pipe.ops[last]->MakeSink(st);
     }
@@ -265,11 +316,15 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
           std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
     oi = last + 1;
   }
-  return Output(st, pipe, impl.statement.parts[pi], rows);
+  return Output(st, impl.shapes[pi], rows);
 }
 
 Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
                                  std::vector<std::vector<OpStats>>* stats) {
+  if (impl.plan->pipelines.size() == 1) {  // no UNION: the one table as it is
+    stats->emplace_back(impl.plan->pipelines[0].ops.size());
+    return RunPipeline(st, impl, 0, &stats->back());
+  }
   ResultTable all;
   all.columns = impl.plan->columns;
   for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
@@ -319,6 +374,8 @@ Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
   KG_ASSIGN_OR_RETURN(impl->plan, internal::BuildPlan(impl->src, impl->statement, procs));
   impl->writes = impl->statement.has_writes;
   impl->read_names = internal::ReadNames(impl->statement);
+  for (size_t pi = 0; pi < impl->plan->pipelines.size(); ++pi)
+    impl->shapes.push_back(ShapeOf(impl->plan->pipelines[pi], impl->statement.parts[pi]));
   for (const auto& q : impl->statement.parts)
     for (const auto& c : q.clauses)
       if (c.kind == internal::ClauseKind::kCall) {

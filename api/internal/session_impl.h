@@ -78,6 +78,7 @@ class Session::Impl {
   query::ProcedureRegistry procedures_;
   mutable std::mutex cache_mu_;
   std::unordered_map<std::string, query::PreparedStatement> cache_;
+  std::string key_;          // the look-up's key, its buffer reused (under cache_mu_)
   std::timed_mutex writer_;  // one write statement (or write transaction) at a time
 };
 

@@ -63,6 +63,10 @@ class Operator {
    public:
     virtual ~Sink() = default;
     virtual Status Add(Row& row) = 0;
+    // A batch of rows (moved from), as a streamed run hands them on. The
+    // default adds them one by one until Full(); a sink may take the whole
+    // batch at once, checking its memory and row limits per batch.
+    virtual Status AddBatch(Rows& rows);
     // True once more rows cannot change the output (LIMIT reached, no sort).
     virtual bool Full() const { return false; }
     // How many more rows it can use (SIZE_MAX when unbounded).
