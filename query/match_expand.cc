@@ -2,11 +2,13 @@
 // distinct ends, the distinct two-hop walk, shortest paths) and bind named
 // paths, all through Transaction::Expand.
 #include <algorithm>
+#include <span>
 
 #include "query/internal/dense_id_set.h"
 #include "query/internal/flat_id_map.h"
 #include "query/internal/limits.h"
 #include "query/internal/match_exec.h"
+#include "query/internal/var_length_ends.h"
 
 namespace kg::query::internal {
 namespace {
@@ -199,7 +201,7 @@ Status VarExpandStep(MatchState& ms, size_t i, Row& row) {
 namespace {
 
 // Binds step i's end node to each of `ends` in turn, until the consumer stops.
-Status BindEnds(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row& row) {
+Status BindEnds(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& row) {
   for (EntityId id : ends) {
     KG_RETURN_IF_ERROR(BindNode(ms, i, *ms.plan->steps[i].node, id, row));
     if (ms.stop) break;
@@ -210,7 +212,7 @@ Status BindEnds(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row
 // Hands on the name of each of `ends` (that the end node pattern accepts)
 // in step i's name slot (EmitEndName; MatchRules::name_slot: DISTINCT
 // c.name alone, no WHERE, ORDER BY or later step).
-Status BindEndNames(MatchState& ms, size_t i, const std::vector<EntityId>& ends, Row& row) {
+Status BindEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& row) {
   for (EntityId id : ends) {
     KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, row));
     if (ms.stop) break;
@@ -221,18 +223,18 @@ Status BindEndNames(MatchState& ms, size_t i, const std::vector<EntityId>& ends,
 }  // namespace
 
 // Walks to the same end node are indistinguishable to the consumer: a BFS
-// of the distinct reachable nodes replaces the enumeration of every trail.
+// of the distinct ends (var_length_ends.cc) replaces the enumeration of
+// every trail. Under MatchRules::distinct_end_name the step hands on the
+// ends' names instead (MatchStep::name_slot).
 Status PruningStep(MatchState& ms, size_t i, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const BoundRel& r = *s.rel;
   const Value* from_v = FromNode(s, row);
   if (from_v == nullptr) return Status::OK();
-  EntityId from = from_v->as_node().id;
-  PathSearchSpec spec{DirFor(r.dir, s.forward), r.types, r.max_hops, false};
-  NoteExpansion(ms, i, from);
-  KG_ASSIGN_OR_RETURN(auto ends, ReachableNodes(*ms.st, from, spec, r.min_hops));
-  row[r.slot] = Value();
-  return BindEnds(ms, i, ends, row);
+  EndsSearch search(*ms.st);
+  KG_RETURN_IF_ERROR(PruningEnds(ms, i, from_v->as_node().id, &search));
+  row[s.rel->slot] = Value();
+  if (s.name_slot >= 0) return BindEndNames(ms, i, search.ends(), row);
+  return BindEnds(ms, i, search.ends(), row);
 }
 
 // (a)-->()-->(c) for a duplicate-insensitive consumer: distinct middle nodes,

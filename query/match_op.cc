@@ -3,6 +3,7 @@
 // MATCH, the WHERE as the last step and OPTIONAL's row of nulls; counts
 // each step's rows under PROFILE.
 #include "query/internal/match_exec.h"
+#include "query/internal/var_length_ends.h"
 
 namespace kg::query::internal {
 
@@ -70,6 +71,8 @@ Status RunStep(MatchState& ms, size_t i, Row& row) {
       return VarExpandStep(ms, i, row);
     case StepKind::kVarExpandPruning:
       return PruningStep(ms, i, row);
+    case StepKind::kVarExpandCount:
+      return CountStep(ms, i, row);
     case StepKind::kTwoHopDistinct:
       return TwoHopStep(ms, i, row);
     case StepKind::kShortestPath:
@@ -104,6 +107,7 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
     }
     ms.profile = &p;
   }
+  if (!plan_->steps.empty() && plan_->steps.back().count_slot >= 0) return RunCountingEnds(ms, row);
   return RunStep(ms, 0, row);
 }
 
@@ -116,9 +120,11 @@ Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)
     bool fresh;
     bool matched;
   };
-  // The names steps hand on a fresh row per name (EmitEndName): it may move
-  // on instead of being copied.
-  Pass pass{st, emit, !plan_->steps.empty() && plan_->steps.back().name_slot >= 0, false};
+  // The names steps hand on a fresh row per name (BindEndNames), the
+  // counting step one fresh row: it may move on instead of being copied.
+  const bool fresh = !plan_->steps.empty() &&
+                     (plan_->steps.back().name_slot >= 0 || plan_->steps.back().count_slot >= 0);
+  Pass pass{st, emit, fresh, false};
   Row work = row;
   KG_RETURN_IF_ERROR(MatchRow(st, work, [p = &pass](Row& r, bool* more) {
     p->matched = true;

@@ -169,9 +169,15 @@ struct Planner {
     s.node = &p.nodes[forward ? ri + 1 : ri];
     s.into = bound.count(s.node->slot) > 0;
     s.details = Var(*s.from) + RelText(r, forward) + Text(src, s.node->span);
-    if (r.var_length && rules.distinct_ends) {
+    if (r.var_length && rules.distinct_ends && !s.into && s.node->slot == rules.count_node) {
+      s.kind = StepKind::kVarExpandCount;
+      s.name = "VarLengthExpand(Count)";
+      s.count_slot = rules.count_slot;
+    } else if (r.var_length && rules.distinct_ends) {
       s.kind = StepKind::kVarExpandPruning;
       s.name = "VarLengthExpand(Pruning)";
+      if (rules.distinct_end_name && !s.into && s.node->slot == rules.name_node)
+        s.name_slot = rules.name_slot;
     } else if (r.var_length) {
       s.kind = StepKind::kVarExpand;
       s.name = s.into ? "VarLengthExpand(Into)" : "VarLengthExpand(All)";

@@ -48,6 +48,59 @@ bool DistinctEndsRule(const BoundClause& match, const BoundClause* next) {
   return true;
 }
 
+// The node slot `item` counts when it is count(DISTINCT v) of a variable
+// v (no other expression around it), else -1.
+int CountedDistinctVar(const BoundReturnItem& item) {
+  static const AggregateDef* const kCount = FindAggregate("count");
+  const BoundExpr& e = *item.expr;
+  if (e.kind != ExprKind::kCall || !e.aggregate || !e.distinct) return -1;
+  if (e.aggregate_def != kCount || e.args.size() != 1) return -1;
+  return e.args[0]->kind == ExprKind::kVar ? e.args[0]->slot : -1;
+}
+
+// Rule: a MATCH that DistinctEndsRule allows, the first clause of its
+// query (so it runs once, on the one empty row: the ends of every start
+// it finds make one set) and without WHERE, directly followed by a
+// projection of count(DISTINCT c) alone (any alias; DISTINCT, SKIP and
+// LIMIT allowed, no ORDER BY or WHERE), c one end of the relationship
+// with labels at most (no properties):
+// when the plan walks the relationship to c, VarLengthExpand(Count) counts
+// the distinct ends over bitsets and the match hands on one row holding
+// the count in the item's slot (MatchRules::count_slot; the projection
+// takes it as written, MakeProjectOp's items_bound). Which sets of ends
+// equal the trails' is argued in var_length_ends.cc.
+void CountEndsRule(const BoundClause& match, const BoundClause* next, bool first,
+                   MatchRules* rules) {
+  if (!first || !rules->distinct_ends || match.where) return;
+  const BoundProjection& p = next->projection;
+  if (p.items.size() != 1 || !p.order_by.empty() || p.where) return;
+  int counted = CountedDistinctVar(p.items[0]);
+  const BoundPatternPart& part = match.patterns[0];
+  if (counted < 0 || part.nodes[0].slot == part.nodes[1].slot) return;
+  const BoundNode& end = part.nodes[counted == part.nodes[0].slot ? 0 : 1];
+  if (end.slot != counted || end.props) return;  // properties could name the start
+  rules->count_node = counted;
+  rules->count_slot = p.items[0].slot;
+}
+
+// Rule: a MATCH that DistinctEndsRule allows, without WHERE, directly
+// followed by DISTINCT of one end's name alone (DistinctNameSlot): when
+// the plan walks the relationship to that end, VarLengthExpand(Pruning)
+// writes each distinct end's name into the item's slot
+// (MatchRules::distinct_end_name).
+void DistinctEndNameRule(const BoundClause& match, const BoundClause* next, MatchRules* rules) {
+  if (!rules->distinct_ends || match.where) return;
+  const BoundPatternPart& part = match.patterns[0];
+  if (part.nodes[0].slot == part.nodes[1].slot) return;
+  for (const BoundNode& end : part.nodes) {
+    int slot = DistinctNameSlot(next->projection, end.slot);
+    if (end.bound_before || slot < 0) continue;
+    rules->distinct_end_name = true;
+    rules->name_slot = slot;
+    rules->name_node = end.slot;
+  }
+}
+
 // Rule: MATCH (a ...)-->()-->(c) (two fixed-length anonymous relationships,
 // an anonymous middle node without properties, no path variable, no WHERE),
 // directly followed by a duplicate-insensitive projection: the middle nodes
@@ -105,12 +158,13 @@ MatchRules OneHopNameRule(const BoundClause& match, const BoundClause* next) {
 }
 
 // Whether the pipeline's last operator is a match that fills the item of
-// the projection that follows (its plan took NameSlot's rule).
+// the projection that follows (its plan took NameSlot's, CountEndsRule's
+// or DistinctEndNameRule's rule).
 bool FilledByMatch(const Pipeline& pipe) {
   const MatchPlan* m = pipe.ops.empty() ? nullptr : pipe.ops.back()->access_plan();
   if (m == nullptr) return false;
   for (const MatchStep& s : m->steps)
-    if (s.name_slot >= 0) return true;
+    if (s.name_slot >= 0 || s.count_slot >= 0) return true;
   return false;
 }
 
@@ -193,6 +247,8 @@ Status PlanClause(const SourceText& src, const BoundQueryPart& q, size_t i,
       for (const auto& p : c.patterns) parts.push_back(&p);
       MatchRules rules = OneHopNameRule(c, next);
       rules.distinct_ends = DistinctEndsRule(c, next);
+      CountEndsRule(c, next, i == 0, &rules);
+      DistinctEndNameRule(c, next, &rules);
       rules.distinct_two_hop = DistinctTwoHopRule(c, next);
       if (rules.distinct_two_hop) rules.name_slot = NameSlot(c, next);
       pipe->ops.push_back(std::make_unique<MatchOp>(

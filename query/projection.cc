@@ -88,7 +88,7 @@ class ProjectOp : public Operator {
 
     Status Add(Row& row) override {
       KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
-      if (op_.p_.aggregating) return Accumulate(row);
+      if (op_.Aggregates()) return Accumulate(row);
       KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
       KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
       // The row and its sort key stay until Finish.
@@ -127,7 +127,7 @@ class ProjectOp : public Operator {
     }
 
     Status Finish(Rows* out) override {
-      if (op_.p_.aggregating) {
+      if (op_.Aggregates()) {
         KG_RETURN_IF_ERROR(EmitGroups(out));
       } else {
         *out = std::move(rows_);
@@ -205,6 +205,10 @@ class ProjectOp : public Operator {
     }
     return Status::OK();
   }
+
+  // An aggregating projection whose match wrote the aggregate's value
+  // (VarLengthExpand(Count): one row) takes it as written.
+  bool Aggregates() const { return p_.aggregating && !items_bound_; }
 
   Status ProjectRow(ExecState& st, Row& row) const {
     if (items_bound_) return Status::OK();  // the match wrote the items

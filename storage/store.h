@@ -245,6 +245,13 @@ class Transaction {
   // of such a read is returned (after edges reported before it).
   Status Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                 const RelationFilter& filter, const std::function<bool(const Edge&)>& fn) const;
+  // The far end of each relation the filtered Expand would report, in its
+  // order, appended to *out: what a traversal needs that only asks which
+  // nodes are next (the BFS of distinct ends). From the topology copy
+  // without a callback per relation when the filter is empty; otherwise
+  // through Expand. The same errors as Expand (after the ends before it).
+  Status Neighbours(EntityId node, Direction dir, const std::vector<std::string>& types,
+                    const RelationFilter& filter, std::vector<EntityId>* out) const;
   // The dates this snapshot's relations mention (ClockSpan: the first and
   // the last of valid_from, valid_to and the said date, and how many
   // relations are dated). From the topology cache's clock table when this

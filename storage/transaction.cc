@@ -458,6 +458,22 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
   return failed;
 }
 
+Status Transaction::Neighbours(EntityId node, Direction dir, const std::vector<std::string>& types,
+                               const RelationFilter& filter, std::vector<EntityId>* out) const {
+  const Topology* t = filter.empty() ? impl_->topology() : nullptr;
+  if (t == nullptr) {
+    return Expand(node, dir, types, filter, [out](const Edge& e) {
+      out->push_back(e.other);
+      return true;
+    });
+  }
+  ExpandCached(*t, node, dir, types, [out](const Edge& e, const Topology::Entry&) {
+    out->push_back(e.other);
+    return true;
+  });
+  return Status::OK();
+}
+
 Result<ClockSpan> Transaction::DateSpan() const {
   ClockSpan span;
   if (const ClockTable* clocks = impl_->Clocks()) {

@@ -37,6 +37,19 @@ class DenseIdSet {
     return true;
   }
 
+  // Empties the set, given every id in it (`members`, in any order): only
+  // their words are touched, so a search that reached few of a large
+  // graph's nodes clears the set in time of its own size.
+  template <typename Ids>
+  void ClearMembers(const Ids& members) {
+    for (uint64_t id : members)
+      if (id < kMaxDenseId && (id >> 6) < bits_.size()) bits_[id >> 6] = 0;
+    if (sparse_.size() != 0) sparse_ = FlatIdMap<bool>();
+  }
+
+  // Heap bytes held (what a query charges to its memory budget).
+  size_t bytes() const { return bits_.capacity() * sizeof(uint64_t) + sparse_.bytes(); }
+
  private:
   std::vector<uint64_t> bits_;
   FlatIdMap<bool> sparse_;  // ids >= kMaxDenseId (0 is never an id)

@@ -125,8 +125,9 @@ Result<std::unique_ptr<Plan>> BuildPlan(const SourceText& src, const BoundStatem
 // Operator factories (projection.cc, write_ops.cc, call_op.cc).
 // With `items_bound`, the rows come with the items' values in their slots
 // already and every other slot null (a MATCH planned with
-// MatchRules::name_slot): the projection only removes duplicates, skips
-// and limits.
+// MatchRules::name_slot, or count_slot: then one row holding the
+// aggregate's value): the projection only removes duplicates, skips and
+// limits.
 std::unique_ptr<Operator> MakeProjectOp(const BoundClause* clause, bool is_return,
                                         bool items_bound = false);
 std::unique_ptr<Operator> MakeUnwindOp(const BoundClause* clause);

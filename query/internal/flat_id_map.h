@@ -53,6 +53,8 @@ class FlatIdMap {
   }
 
   size_t size() const { return size_; }
+  // Heap bytes held.
+  size_t bytes() const { return slots_.capacity() * sizeof(slots_[0]); }
 
  private:
   static size_t Hash(uint64_t id) {

@@ -12,6 +12,8 @@
 
 namespace kg::query::internal {
 
+struct CountedEnds;  // var_length_ends.h
+
 // Mutable state of one row's matching.
 struct MatchState {
   ExecState* st;
@@ -21,6 +23,7 @@ struct MatchState {
   const std::function<Status(Row&, bool*)>* emit;
   StepProfile* profile = nullptr;  // PROFILE only
   bool stop = false;
+  CountedEnds* counted = nullptr;  // set by RunCountingEnds for VarLengthExpand(Count)
 };
 
 // Runs step i (past the last: the row is a match and goes to emit).
@@ -49,6 +52,7 @@ Status ScanStep(MatchState& ms, size_t i, Row& row);
 Status ExpandStep(MatchState& ms, size_t i, Row& row);
 Status VarExpandStep(MatchState& ms, size_t i, Row& row);
 Status PruningStep(MatchState& ms, size_t i, Row& row);
+Status CountStep(MatchState& ms, size_t i, Row& row);  // var_length_ends.cc
 Status TwoHopStep(MatchState& ms, size_t i, Row& row);
 Status ShortestStep(MatchState& ms, size_t i, Row& row);
 Status ProjectPathStep(MatchState& ms, size_t i, Row& row);

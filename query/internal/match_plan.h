@@ -29,6 +29,7 @@ enum class StepKind {
   kExpand,            // one relationship: Expand(All) binds the far end, Expand(Into) checks it
   kVarExpand,         // a variable-length relationship: every trail
   kVarExpandPruning,  // a variable-length relationship: distinct end nodes by BFS
+  kVarExpandCount,    // the same, counted: one row with the count (MatchStep::count_slot)
   kTwoHopDistinct,    // (a)-->()-->(c): distinct middle nodes, then distinct ends
   kShortestPath,      // shortestPath / allShortestPaths between two bound ends, by BFS
   kProjectPath,       // binds a named path p = (...)
@@ -50,6 +51,11 @@ struct MatchStep {
   // the step hands on rows holding each end's name there and nothing else
   // (it is the plan's last step); -1 binds the end node as usual.
   int name_slot = -1;
+  // kVarExpandCount (MatchRules::count_slot): the slot of the consumer's one
+  // item count(DISTINCT end). The step adds each start's distinct ends to
+  // the match's set and hands on nothing; once every start is walked the
+  // match hands on one row holding the set's size there and nothing else.
+  int count_slot = -1;
   std::string label;    // kLabelScan; kIndexSeek's fallback scan ("" = all nodes)
   std::string name;     // EXPLAIN's operator name
   std::string details;  // EXPLAIN's details
@@ -80,6 +86,18 @@ struct MatchRules {
   // and the node.
   bool one_hop_name = false;
   int name_node = -1;
+  // With distinct_ends: the consumer is DISTINCT of `name_node`'s name
+  // alone (DistinctNameSlot, item slot name_slot) and the MATCH has no
+  // WHERE: when the plan walks the var-length relationship to name_node,
+  // VarLengthExpand(Pruning) hands on each end's name instead of the node.
+  bool distinct_end_name = false;
+  // With distinct_ends (planner.cc, CountEndsRule): the consumer is
+  // count(DISTINCT `count_node`) alone, into the item slot count_slot, and
+  // the MATCH is its query's first clause without WHERE: when the plan
+  // walks the relationship to count_node, VarLengthExpand(Count) counts
+  // the distinct ends over bitsets without a row per end.
+  int count_slot = -1;
+  int count_node = -1;
 };
 
 // The slot of `next`'s one item when `next` is a projection that the match

@@ -215,5 +215,25 @@ TEST_F(LimitsTest, PathExplosionMeetsTheMemoryBudget) {
   ExpectError("MATCH p = (a)-[*]-(b) RETURN p", "MemoryLimitExceeded:", opts);
 }
 
+// The BFS that counts distinct ends (VarLengthExpand(Count)) charges its
+// sets and vectors: a hub of 3,000 ends does not fit in 16 KiB, ten do.
+TEST_F(LimitsTest, CountedEndsMeetTheMemoryBudget) {
+  ASSERT_TRUE(Q("CREATE (h:H {name: 'hub'}) WITH h UNWIND range(1, 3000) AS i "
+                "CREATE (h)-[:N]->(:M {i: i})")
+                  .ok());
+  ASSERT_TRUE(
+      Q("CREATE (h:H {name: 'small'}) WITH h UNWIND range(1, 10) AS i CREATE (h)-[:N]->(:M)").ok());
+  QueryOptions opts;
+  opts.max_memory_bytes = 16 << 10;
+  ExpectError("MATCH (h {name: 'hub'})-[*1..2]->(c) RETURN count(DISTINCT c) AS n",
+              "MemoryLimitExceeded:", opts);
+  auto r = Q("MATCH (h {name: 'small'})-[*1..2]->(c) RETURN count(DISTINCT c) AS n", opts);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->rows[0][0], Value(10));
+  r = Q("MATCH (h {name: 'hub'})-[*1..2]->(c) RETURN count(DISTINCT c) AS n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->rows[0][0], Value(3000));
+}
+
 }  // namespace
 }  // namespace kg::query

@@ -100,6 +100,36 @@ TEST_F(TopologyTest, ExpandEqualsRocksDbInEveryDirectionAndFilter) {
   EXPECT_EQ(seen, 2);
 }
 
+// Neighbours gives the far ends Expand reports, in its order, from the
+// copy and from RocksDB, with and without a relation filter.
+TEST_F(TopologyTest, NeighboursAreExpandsFarEnds) {
+  RelationFilter none, confident;
+  confident.min_confidence = 0.5;  // no relation has one: all count as certain
+  for (bool cached : {false, true}) {
+    auto store = Open(cached ? Cached() : Uncached());
+    auto t = store->BeginRead();
+    (void)Rows(*t, ids_[0], Direction::kOutgoing);  // the miss that builds the copy
+    EXPECT_EQ(t->PeekProperty(ids_[0], "name").has_value(), cached);
+    for (EntityId n : ids_) {
+      for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth}) {
+        for (const std::vector<std::string>& types :
+             std::vector<std::vector<std::string>>{{}, {"ALPHA"}, {"ZETA", "MIDDLE"}, {"NOPE"}}) {
+          std::vector<EntityId> want;
+          for (const EdgeRow& r : Rows(*t, n, d, types)) want.push_back(std::get<1>(r));
+          for (const RelationFilter* f : {&none, &confident}) {
+            std::vector<EntityId> got = {42};  // appended to
+            ASSERT_TRUE(t->Neighbours(n, d, types, *f, &got).ok());
+            ASSERT_FALSE(got.empty());
+            EXPECT_EQ(got.front(), 42u);
+            got.erase(got.begin());
+            EXPECT_EQ(got, want) << "node " << n << (cached ? " cached" : " rocksdb");
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST_F(TopologyTest, NamesAndExistence) {
   {
     auto uncached = Open(Uncached());
