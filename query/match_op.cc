@@ -120,7 +120,7 @@ Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)
     bool fresh;
     bool matched;
   };
-  // The names steps hand on a fresh row per name (BindEndNames), the
+  // The names steps hand on a fresh row per name (EmitEndName, BindEndNames), the
   // counting step one fresh row: it may move on instead of being copied.
   const bool fresh = !plan_->steps.empty() &&
                      (plan_->steps.back().name_slot >= 0 || plan_->steps.back().count_slot >= 0);

@@ -236,42 +236,4 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
   return out;
 }
 
-Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
-                                             const PathSearchSpec& spec, int64_t min_hops) {
-  FlatIdMap<RelationId> parent_edge;  // node -> relation it was reached by (0: the start)
-  parent_edge.Insert(from, 0);
-  std::vector<EntityId> order;  // reached nodes in discovery order
-  std::vector<EntityId> frontier{from}, next;
-  bool start_on_cycle = min_hops == 0;
-  for (int64_t depth = 0; !frontier.empty() && (spec.max_hops < 0 || depth < spec.max_hops);
-       ++depth) {
-    next.clear();
-    for (EntityId u : frontier) {
-      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-      const RelationId via = *parent_edge.Find(u);
-      // Only relations that pass the statement's clocks (decided by the
-      // store beside each entry it walks, without a verdict cache here).
-      const auto visit = [&](const storage::Edge& e) {
-        if (spec.dir == storage::Direction::kBoth && !e.outgoing && e.other == u) return true;
-        if (e.other == from) {
-          // A trail back to the start must not reuse the relation it left by.
-          if (spec.dir != storage::Direction::kBoth || u == from || via != e.relation)
-            start_on_cycle = true;
-          return true;
-        }
-        if (parent_edge.Insert(e.other, e.relation)) {
-          order.push_back(e.other);
-          next.push_back(e.other);
-        }
-        return true;
-      };
-      KG_RETURN_IF_ERROR(st.eval.txn->Expand(u, spec.dir, spec.types, st.eval.relations, visit));
-      KG_RETURN_IF_ERROR(st.CheckRows(order.size()));
-    }
-    std::swap(frontier, next);
-  }
-  if (start_on_cycle) order.insert(order.begin(), from);
-  return order;
-}
-
 }  // namespace kg::query::internal

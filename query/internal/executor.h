@@ -161,10 +161,6 @@ struct PathSearchSpec {
 // relations in order from `from`). Empty when unreachable.
 Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, EntityId from,
                                                            EntityId to, const PathSearchSpec& spec);
-// Distinct nodes reachable from `from` by a trail of 1..max_hops relations
-// (min_hops 0 adds `from` itself), by breadth-first search.
-Result<std::vector<EntityId>> ReachableNodes(ExecState& st, EntityId from,
-                                             const PathSearchSpec& spec, int64_t min_hops);
 // The context a CALL of `c` passes to its procedure (clocks, limits, the
 // notification sink, the call's position).
 ProcedureContext ContextFor(const ExecState& st, const BoundClause& c);
