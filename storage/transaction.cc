@@ -467,10 +467,12 @@ Status Transaction::Neighbours(EntityId node, Direction dir, const std::vector<s
       return true;
     });
   }
-  ExpandCached(*t, node, dir, types, [out](const Edge& e, const Topology::Entry&) {
-    out->push_back(e.other);
-    return true;
-  });
+  ExpandCached(
+      *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
+      [out](const Edge& e, const Topology::Entry&) {
+        out->push_back(e.other);
+        return true;
+      });
   return Status::OK();
 }
 
