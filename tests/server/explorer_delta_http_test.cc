@@ -85,6 +85,11 @@ class ExplorerDeltaTest : public BundledServerSuite<ExplorerDeltaTest> {
     for (size_t i = 0; i < n; ++i) pins[ids[i]] = {100.0 * static_cast<double>(i), 0};
     return pins;
   }
+  // The delta of the view `ids` with `pins`, expanded at its first node.
+  static HttpReply Focused(const std::vector<int64_t>& ids,
+                           const std::map<int64_t, std::pair<double, double>>& pins) {
+    return Get({"ids=" + Joined(ids), "pins=" + PinsText(pins), "focus=" + std::to_string(ids[0])});
+  }
   static std::string PinsText(const std::map<int64_t, std::pair<double, double>>& pins) {
     std::string out;
     for (const auto& [id, at] : pins)
@@ -98,8 +103,7 @@ TEST_F(ExplorerDeltaTest, SendsOnlyTheNewNodesClearOfThePinnedOnes) {
   std::vector<int64_t> ids = View();
   ASSERT_GT(ids.size(), 20u);
   auto pins = Pins(ids, 8);
-  HttpReply r =
-      Get({"ids=" + Joined(ids), "pins=" + PinsText(pins), "focus=" + std::to_string(ids[0])});
+  HttpReply r = Focused(ids, pins);
   ASSERT_EQ(r.status, 200) << ErrorText(r);
   Result<Value> parsed = ParseJson(r.body);
   ASSERT_TRUE(parsed.ok());
@@ -147,8 +151,7 @@ TEST_F(ExplorerDeltaTest, SendsOnlyTheNewNodesClearOfThePinnedOnes) {
   }
 
   // The same request, the same bytes.
-  HttpReply again =
-      Get({"ids=" + Joined(ids), "pins=" + PinsText(pins), "focus=" + std::to_string(ids[0])});
+  HttpReply again = Focused(ids, pins);
   EXPECT_EQ(again.body, r.body);
 }
 
@@ -195,8 +198,7 @@ TEST_F(ExplorerDeltaTest, SendsTheViewsCaptionUnderEverything) {
   std::vector<int64_t> ids = View();
   ASSERT_GT(ids.size(), 20u);
   auto pins = Pins(ids, 8);
-  HttpReply r =
-      Get({"ids=" + Joined(ids), "pins=" + PinsText(pins), "focus=" + std::to_string(ids[0])});
+  HttpReply r = Focused(ids, pins);
   ASSERT_EQ(r.status, 200) << ErrorText(r);
   Value drawing = JsonMember(r.body, "drawing");
   ASSERT_TRUE(drawing.is_map());

@@ -17,6 +17,7 @@
 #include "storage/internal/store_impl.h"
 #include "storage/internal/store_internal.h"
 #include "storage/store.h"
+#include "tests/storage/random_clocks.h"
 
 namespace kg::storage::internal {
 namespace {
@@ -61,26 +62,9 @@ TEST(ClockTableTest, LooksUpDatedUndatedAndAbsentRelations) {
 // clocks of every precision with confidences and sources.
 TEST(ClockTableTest, PreparedBoundsAgreeWithFilterAccepts) {
   std::mt19937_64 rng(3);
-  auto date = [&rng] {
-    Date day(static_cast<int32_t>(rng() % 3000) + 15000);
-    auto p = static_cast<DatePrecision>(rng() % 4);
-    return p == DatePrecision::kDay ? day : Date::Period(day, p);
-  };
-  auto published = std::make_shared<std::map<std::string, Date, std::less<>>>();
-  (*published)["a"] = date();
-  (*published)["b"] = date();
-  std::vector<std::pair<RelationId, RelationClock>> clocks;
-  for (RelationId id = 0; id < 2000; ++id) {
-    RelationClock c;
-    if (rng() % 2) c.valid_from = date();
-    if (rng() % 2) c.valid_to = date();
-    if (rng() % 2) c.said = date();
-    if (rng() % 4 == 0) c.confidence = static_cast<double>(rng() % 11) / 10.0;
-    if (rng() % 4 == 0) c.source = Value(std::string(rng() % 2 ? "a" : "c"));
-    if (rng() % 8 == 0)
-      c.source = Value(ValueList{Value(std::string("b")), Value(std::string("a"))});
-    clocks.emplace_back(id, c);
-  }
+  auto date = [&rng] { return test_clocks::RandomDate(rng); };
+  auto published = test_clocks::RandomPublished(rng);
+  auto clocks = test_clocks::RandomClocks(rng, 2000);
   auto t = ClockTable::FromClocks(clocks, clocks.size());
   for (int i = 0; i < 200; ++i) {
     RelationFilter f;
