@@ -245,7 +245,8 @@ size_t Topology::held_bytes() const {
   // Reads only what no longer changes: the clock build (Clocks) frees dated_
   // and fills the slots before it publishes clocks_built_.
   if (!clocks_built_.load(std::memory_order_acquire)) return built_bytes_;
-  size_t n = built_bytes_ - dated_bytes_ + (out_slots_.capacity() + in_slots_.capacity()) * 4;
+  size_t n = built_bytes_ - dated_bytes_ + (out_slots_.capacity() + in_slots_.capacity()) * 4 +
+             (out_clocks_.capacity() + in_clocks_.capacity()) * sizeof(EntryClock);
   return clocks_ ? n + clocks_->bytes() : n;
 }
 

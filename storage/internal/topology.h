@@ -63,7 +63,7 @@ class Topology {
   size_t bytes() const;
   // What the copy holds now (kg stats): its structure, names and name
   // index, the clocks' source values until the clock table replaces them,
-  // then the table and the entries' clock slots.
+  // then the table and the entries' clock slots and days.
   size_t held_bytes() const;
 
   bool Contains(uint64_t id) const { return id < name_kind_.size() && name_kind_[id] != 0; }
