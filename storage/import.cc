@@ -125,6 +125,7 @@ class Importer {
     }
     adjacency_.reserve(
         static_cast<size_t>(std::min<uint64_t>(bytes / kMinEdgeRowBytes, UINT32_MAX)));
+    AdviseHugePages(adjacency_.data(), adjacency_.capacity() * sizeof(AdjEntry));
   }
 
   // Counts a row (or, with file_done, the end of a file) and reports now and then.

@@ -1,10 +1,12 @@
 // The bulk importer's file machinery (see import_files.h).
 #include "storage/internal/import_files.h"
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 namespace kg::storage::internal {
 
@@ -124,6 +126,13 @@ void BackgroundWriter::Write(const Batch& batch) {
   }
 }
 
+void AdviseHugePages(const void* data, size_t bytes) {
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
 namespace {
 
 // One adjacency entry of one direction, as WriteAdjacency sorts it. The
@@ -151,7 +160,10 @@ Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clo
   std::vector<uint32_t> begin(node_count + 1, 0);
   for (const AdjEntry& e : entries) ++begin[(out ? e.from : e.to) + 1];
   for (size_t i = 1; i <= node_count; ++i) begin[i] += begin[i - 1];
-  std::vector<AdjItem> items(entries.size());
+  // Left uninitialised (every item is written below), so that the hint
+  // comes before the first touch.
+  std::unique_ptr<AdjItem[]> items(new AdjItem[entries.size()]);
+  AdviseHugePages(items.get(), entries.size() * sizeof(AdjItem));
   {
     std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
     for (uint32_t i = 0; i < entries.size(); ++i) {
@@ -163,8 +175,8 @@ Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clo
   }
   char k[kAdjKeySize];
   for (size_t node = 0; node < node_count; ++node) {
-    auto first = items.begin() + begin[node];
-    auto last = items.begin() + begin[node + 1];
+    AdjItem* first = items.get() + begin[node];
+    AdjItem* last = items.get() + begin[node + 1];
     if (last - first > 1) std::sort(first, last);
     for (auto it = first; it != last; ++it) {
       EncodeAdjKey({first_entity + node, static_cast<uint32_t>(it->key >> 32),
