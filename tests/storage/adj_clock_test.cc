@@ -335,6 +335,43 @@ TEST_P(AdjClockStoreTest, ImportWritesTheValues) {
   EXPECT_TRUE(problems->empty()) << (*problems)[0];
 }
 
+// The import skips building a clock for relations without any clock key;
+// each key alone (beside one that is not a clock key) must still give its
+// relation a value, the one the record's clock encodes.
+TEST_P(AdjClockStoreTest, ImportKeepsTheClockOfEachClockKeyAlone) {
+  std::string nodes = (dir_ / "nodes.csv").string(), edges = (dir_ / "edges.csv").string();
+  std::ofstream(nodes) << ":ID,name,:LABEL\n1,a,L\n2,b,L\n";
+  std::ofstream(edges)
+      << ":START_ID,:END_ID,:TYPE,valid_from:date,valid_to:date,date:date,confidence:float,"
+         "source,since:date\n"
+         "1,2,R,2020-01,,,,,2019-01-01\n1,2,R,,2021-05-02,,,,2019-01-01\n"
+         "1,2,R,,,2022,,,2019-01-01\n1,2,R,,,,0.5,,2019-01-01\n"
+         "1,2,R,,,,,doc,2019-01-01\n1,2,R,,,,,,2019-01-01\n";
+  {
+    auto store = Open();
+    ImportOptions o;
+    o.node_files = {nodes};
+    o.edge_files = {edges};
+    auto summary = ImportCsv(*store, o);
+    ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  }
+  auto store = Open();
+  auto r = store->BeginRead();
+  auto type = StoreInternal::TypeId(*store, "R");
+  ASSERT_TRUE(type.has_value());
+  for (uint64_t id = 1; id <= 6; ++id) {
+    auto rel = r->GetRelation(id);
+    ASSERT_TRUE(rel.ok());
+    std::string want = EncodeAdjClock(RelationClock::Of(*rel));
+    EXPECT_EQ(want.empty(), id == 6) << id;
+    EXPECT_EQ(StoreInternal::Get(*store, kCfOut, EncodeAdjKey({1, *type, 2, id})), want) << id;
+    EXPECT_EQ(StoreInternal::Get(*store, kCfIn, EncodeAdjKey({2, *type, 1, id})), want) << id;
+  }
+  auto problems = store->Check();
+  ASSERT_TRUE(problems.ok());
+  EXPECT_TRUE(problems->empty()) << (*problems)[0];
+}
+
 INSTANTIATE_TEST_SUITE_P(Topology, AdjClockStoreTest, ::testing::Bool());
 
 }  // namespace
