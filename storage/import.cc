@@ -26,7 +26,6 @@
 #include "storage/internal/codec.h"
 #include "storage/internal/id_map.h"
 #include "storage/internal/import_files.h"
-#include "storage/internal/row_pipeline.h"
 #include "storage/internal/store_impl.h"
 #include "storage/internal/store_internal.h"
 
@@ -245,22 +244,9 @@ class Importer {
 
   Status ReadNodes(const std::string& file) {
     node_files_.emplace_back(node_sets_.size(), file);
-    KG_RETURN_IF_ERROR(
-        ReadRows<NodeRow>(file, ReadNodeCsv, [&](NodeRow& row) { return AddNode(file, row); }));
+    KG_RETURN_IF_ERROR(ReadNodeCsv(file, [&](NodeRow& row) { return AddNode(file, row); }));
     Progress(true, file);
     return Status::OK();
-  }
-
-  // Large files are read on a second thread (row_pipeline.h), small ones
-  // here: a thread per tiny file costs more than it saves.
-  template <typename Row>
-  Status ReadRows(const std::string& file,
-                  Status (*read)(const std::string&, const std::function<Status(Row&)>&),
-                  const std::function<Status(Row&)>& fn) {
-    std::error_code ec;
-    uint64_t size = fs::file_size(file, ec);
-    if (ec || size < options_.parse_thread_min_bytes) return read(file, fn);
-    return ReadRowsPipelined<Row>(file, read, fn);
   }
 
   // The node file that row `index` came from.
@@ -324,8 +310,7 @@ class Importer {
   }
 
   Status ReadEdges(const std::string& file) {
-    KG_RETURN_IF_ERROR(
-        ReadRows<EdgeRow>(file, ReadEdgeCsv, [&](EdgeRow& row) { return AddEdge(file, row); }));
+    KG_RETURN_IF_ERROR(ReadEdgeCsv(file, [&](EdgeRow& row) { return AddEdge(file, row); }));
     Progress(true, file);
     return Status::OK();
   }

@@ -18,10 +18,6 @@ struct ImportOptions {
   // Called now and then with rows read so far and the total bytes done/size
   // of all files, for a progress bar. May be empty.
   std::function<void(uint64_t rows, uint64_t bytes_done, uint64_t bytes_total)> progress;
-  // Files at least this large are read (tokenised, values converted) on a
-  // thread of their own while this one checks and resolves their rows; the
-  // result and every error are the same either way.
-  uint64_t parse_thread_min_bytes = 1 << 20;
 };
 
 struct ImportSummary {
