@@ -348,6 +348,9 @@ Status Transaction::ScanEdges(std::string_view type,
 
 namespace {
 
+// ExpandCached's `keep` for an expansion without a filter.
+constexpr auto kKeepEveryEntry = [](const Topology::Entry&, bool) { return true; };
+
 // Expand over the in-memory topology, in the same order as over RocksDB:
 // fn(edge, entry) per entry for which keep(entry, out) holds (checked
 // before the edge is made), until fn returns false.
@@ -389,9 +392,8 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
 Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                            const std::function<bool(const Edge&)>& fn) const {
   if (const Topology* t = impl_->topology()) {
-    ExpandCached(
-        *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
-        [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
+    ExpandCached(*t, node, dir, types, kKeepEveryEntry,
+                 [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
     return Status::OK();
   }
   return impl_->ExpandRocks(node, dir, types, nullptr, fn);
@@ -444,11 +446,10 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
           [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
       return Status::OK();
     }
-    ExpandCached(
-        *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
-        [&](const Edge& e, const Topology::Entry& entry) {
-          return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
-        });
+    ExpandCached(*t, node, dir, types, kKeepEveryEntry,
+                 [&](const Edge& e, const Topology::Entry& entry) {
+                   return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
+                 });
     return failed;
   }
   // Through RocksDB: decided from each entry's value as the scan reads it.
@@ -467,12 +468,10 @@ Status Transaction::Neighbours(EntityId node, Direction dir, const std::vector<s
       return true;
     });
   }
-  ExpandCached(
-      *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
-      [out](const Edge& e, const Topology::Entry&) {
-        out->push_back(e.other);
-        return true;
-      });
+  ExpandCached(*t, node, dir, types, kKeepEveryEntry, [out](const Edge& e, const Topology::Entry&) {
+    out->push_back(e.other);
+    return true;
+  });
   return Status::OK();
 }
 
