@@ -8,7 +8,15 @@
 // one JSON object:
 //   W2..W5: {"workload", "queries", "warm_ms", "topology", "runs_ms": [...],
 //            "median_ms", "checksum"}: warm_ms the build (0 with --no-warm),
-//            topology whether a copy was built up front
+//            topology whether a copy was built up front. With a scope and the
+//            copy, one untimed batch under the scope first builds the copy's
+//            clock table ("clocks_warm_ms"). With --against-plain (a scope
+//            required) every run is a pair, the batch without the scope and
+//            the batch with it back to back, in alternating order, adding
+//            "plain_runs_ms", "plain_median_ms", "plain_checksum" and
+//            "ratio_median" (the median of the pairs' scoped / plain times):
+//            what the scope costs, measured at the same moments of a shared
+//            machine and in the same process and memory.
 //   W6:     {"ms", "rows"}: open the store + the first W2 statement (cold start)
 #include <algorithm>
 #include <chrono>
@@ -120,46 +128,96 @@ std::string Ms(double ms) {
   return buf;
 }
 
-int RunBatches(const Context& ctx, const Workload& w, const std::string& name, int reps,
-               const session::Scope& scope, bool warm) {
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+std::string MsList(const std::vector<double>& v) {
+  std::string out = "[";
+  for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + Ms(v[i]);
+  return out + "]";
+}
+
+// The timed batches of one setting, and the checksum that must not change.
+struct Series {
+  std::vector<double> runs;
+  int64_t checksum = 0;
+  // Runs the batch once more under `scope`, timing it.
+  Status Add(session::Session& db, const Workload& w, const session::Scope& scope,
+             const std::string& name) {
+    auto start = std::chrono::steady_clock::now();
+    Result<int64_t> sum = RunBatch(db, w, scope);
+    if (!sum.ok()) return sum.status().WithPrefix(name);
+    runs.push_back(Millis(start));
+    if (runs.size() > 1 && *sum != checksum)
+      return Status::Internal(name + ": checksum changed between runs");
+    checksum = *sum;
+    return Status::OK();
+  }
+};
+
+struct BatchOptions {
+  int reps = 3;
+  bool warm = true;
+  bool against_plain = false;
+};
+
+int RunBatches(const Context& ctx, const Workload& w, const std::string& name,
+               const session::Scope& scope, const BatchOptions& opt) {
   Result<std::unique_ptr<session::Session>> db = OpenSession(ctx, true);
   if (!db.ok()) return Report(db.status());
   Result<session::PreparedInfo> statement = (*db)->Prepare(w.statement, session::CallOptions{});
   if (!statement.ok()) return Report(statement.status().WithPrefix(name));
   // The whole batch is asked for up front, so the copy that a long run
   // would build half-way (once its RocksDB reads cost what a build does)
-  // is built first and its time reported apart.
-  double warm_ms = 0;
+  // is built first and its time reported apart; so is the copy's clock
+  // table, which the first statement under a scope builds.
+  double warm_ms = 0, clocks_warm_ms = 0;
   bool topology = false;
-  if (warm) {
+  if (opt.warm) {
     auto start = std::chrono::steady_clock::now();
     Result<bool> built = (*db)->WarmTopology();
     if (!built.ok()) return Report(built.status().WithPrefix(name));
     warm_ms = Millis(start);
     topology = *built;
-  }
-  std::vector<double> runs;
-  int64_t checksum = 0;
-  for (int i = 0; i < reps; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    Result<int64_t> sum = RunBatch(**db, w, scope);
-    if (!sum.ok()) return Report(sum.status().WithPrefix(name));
-    runs.push_back(Millis(start));
-    if (i > 0 && *sum != checksum) {
-      return Report(Status::Internal(name + ": checksum changed between runs"));
+    if (topology && !scope.empty()) {
+      start = std::chrono::steady_clock::now();
+      Result<int64_t> sum = RunBatch(**db, w, scope);
+      if (!sum.ok()) return Report(sum.status().WithPrefix(name));
+      clocks_warm_ms = Millis(start);
     }
-    checksum = *sum;
   }
-  std::vector<double> sorted = runs;
-  std::sort(sorted.begin(), sorted.end());
-  std::string out = "{\"workload\": \"" + name +
-                    "\", \"queries\": " + std::to_string(w.params.size()) +
-                    ", \"warm_ms\": " + Ms(warm_ms) +
-                    ", \"topology\": " + (topology ? "true" : "false") + ", \"runs_ms\": [";
-  for (size_t i = 0; i < runs.size(); ++i) out += (i ? ", " : "") + Ms(runs[i]);
-  out += "], \"median_ms\": " + Ms(sorted[sorted.size() / 2]) +
-         ", \"checksum\": " + std::to_string(checksum) + "}";
-  std::cout << out << std::endl;
+  Series scoped, plain;
+  for (int i = 0; i < opt.reps; ++i) {
+    // Pairs alternate their order, so neither setting always runs first.
+    const bool plain_first = opt.against_plain && i % 2 == 1;
+    if (plain_first) {
+      if (Status st = plain.Add(**db, w, session::Scope{}, name); !st.ok()) return Report(st);
+    }
+    if (Status st = scoped.Add(**db, w, scope, name); !st.ok()) return Report(st);
+    if (opt.against_plain && !plain_first) {
+      if (Status st = plain.Add(**db, w, session::Scope{}, name); !st.ok()) return Report(st);
+    }
+  }
+  std::string out =
+      "{\"workload\": \"" + name + "\", \"queries\": " + std::to_string(w.params.size()) +
+      ", \"warm_ms\": " + Ms(warm_ms) + ", \"topology\": " + (topology ? "true" : "false");
+  if (!scope.empty() && topology) out += ", \"clocks_warm_ms\": " + Ms(clocks_warm_ms);
+  out += ", \"runs_ms\": " + MsList(scoped.runs) + ", \"median_ms\": " + Ms(Median(scoped.runs)) +
+         ", \"checksum\": " + std::to_string(scoped.checksum);
+  if (opt.against_plain) {
+    std::vector<double> ratios;
+    for (size_t i = 0; i < scoped.runs.size(); ++i)
+      ratios.push_back(scoped.runs[i] / std::max(plain.runs[i], 1e-9));
+    char ratio[32];
+    std::snprintf(ratio, sizeof ratio, "%.4f", Median(ratios));
+    out += ", \"plain_runs_ms\": " + MsList(plain.runs) +
+           ", \"plain_median_ms\": " + Ms(Median(plain.runs)) +
+           ", \"plain_checksum\": " + std::to_string(plain.checksum) +
+           ", \"ratio_median\": " + ratio;
+  }
+  std::cout << out << "}" << std::endl;
   return kExitOk;
 }
 
@@ -186,6 +244,7 @@ struct BenchArgs {
   std::string queries;
   int reps = 3;
   bool no_warm = false;
+  bool against_plain = false;
   ScopeArgs scope;
 };
 
@@ -203,7 +262,14 @@ int RunBench(const Context& ctx, const BenchArgs& args) {
     Report(w.status());
     return kExitUsage;
   }
-  return RunBatches(ctx, *w, args.workload, args.reps, *scope, !args.no_warm);
+  if (args.against_plain && scope->empty()) {
+    Report(Status::InvalidArgument(
+        "--against-plain compares a scope with the plain batch: give --valid-at, --known-at, "
+        "--as-of or --min-confidence"));
+    return kExitUsage;
+  }
+  return RunBatches(ctx, *w, args.workload, *scope,
+                    BatchOptions{args.reps, !args.no_warm, args.against_plain});
 }
 
 }  // namespace
@@ -219,6 +285,9 @@ void RegisterBenchCommand(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-warm", args->no_warm,
                 "do not build the topology copy before the batches (the store's cost rule "
                 "decides, as for one statement at a time)");
+  cmd->add_flag("--against-plain", args->against_plain,
+                "run each batch also without the scope, back to back, and report the median "
+                "ratio of the pairs (what the scope costs)");
   AddScopeOptions(cmd, &args->scope);
   cmd->callback([&ctx, args] { ctx.action = [&ctx, args] { return RunBench(ctx, *args); }; });
 }

@@ -30,26 +30,6 @@ Result<std::shared_ptr<const Relation>> EvalContext::Rel(RelationId id) {
   return p;
 }
 
-Result<bool> EvalContext::RelAccepted(RelationId id) {
-  if (relations.empty()) return true;
-  // The store's answer from memory first (the clock table, or the clock the
-  // expansion that met this edge just read), with no hash map of ours in
-  // between: traversals ask per edge, and a verdict cache costs more than
-  // that answer. Only a read transaction answers so, and there a copy this
-  // statement loaded is the snapshot's record, so the two agree.
-  if (std::optional<bool> ok = txn->RelationAcceptedInMemory(id, relations)) return *ok;
-  // A relation this statement loaded or wrote: its copy is the truth.
-  auto it = rels_.find(id);
-  if (it != rels_.end()) return relations.Accepts(*it->second);
-  const bool cacheable = id != 0;  // 0 marks an empty slot of FlatIdMap
-  if (cacheable) {
-    if (const bool* verdict = rel_verdicts_.Find(id)) return *verdict;
-  }
-  KG_ASSIGN_OR_RETURN(bool ok, txn->RelationAccepted(id, relations));
-  if (cacheable) rel_verdicts_.Insert(id, ok);
-  return ok;
-}
-
 Result<Value> EvalContext::NodeProperty(EntityId id, const std::string& key) {
   if (nodes_.find(id) == nodes_.end()) {
     if (std::optional<Value> v = txn->PeekProperty(id, key)) return *std::move(v);

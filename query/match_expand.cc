@@ -19,12 +19,16 @@ Result<std::vector<storage::Edge>> Edges(MatchState& ms, size_t i, EntityId from
   std::vector<storage::Edge> edges;
   KG_RETURN_IF_ERROR(ms.st->eval.CheckDeadline());
   NoteExpansion(ms, i, from);
-  KG_RETURN_IF_ERROR(ms.st->eval.txn->Expand(from, dir, types, [&](const storage::Edge& e) {
-    // An undirected self-loop is reported once per direction; keep one.
-    if (dir == storage::Direction::kBoth && !e.outgoing && e.other == from) return true;
-    edges.push_back(e);
-    return true;
-  }));
+  // Only the relations the statement's clocks keep: the store decides each
+  // beside its adjacency entry (from the copy's entry days, or the value
+  // the scan reads), so no relation is looked up by id afterwards.
+  KG_RETURN_IF_ERROR(
+      ms.st->eval.txn->Expand(from, dir, types, ms.st->eval.relations, [&](const storage::Edge& e) {
+        // An undirected self-loop is reported once per direction; keep one.
+        if (dir == storage::Direction::kBoth && !e.outgoing && e.other == from) return true;
+        edges.push_back(e);
+        return true;
+      }));
   return edges;
 }
 

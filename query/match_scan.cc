@@ -76,8 +76,6 @@ Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
 
 Result<bool> RelOk(MatchState& ms, RelationId id, const BoundRel& r, Row& row) {
   if (std::find(ms.used_rels.begin(), ms.used_rels.end(), id) != ms.used_rels.end()) return false;
-  KG_ASSIGN_OR_RETURN(bool valid, RelFiltered(*ms.st, id));
-  if (!valid) return false;
   if (!r.props) return true;
   KG_ASSIGN_OR_RETURN(auto rel, ms.st->eval.Rel(id));
   return PropsMatch(ms, r.props.get(), rel->properties, row);

@@ -29,8 +29,6 @@ Status ExecState::CheckRows(size_t n) const {
   return Status::OK();
 }
 
-Result<bool> RelFiltered(ExecState& st, RelationId id) { return st.eval.RelAccepted(id); }
-
 namespace {
 
 storage::Direction Reverse(storage::Direction d) {

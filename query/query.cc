@@ -423,7 +423,6 @@ Status StartState(const PreparedStatement::Impl& impl, storage::Transaction& txn
   st.eval.src = &impl.src;
   st.eval.relations = options.relations;
   KG_RETURN_IF_ERROR(storage::AddSourcePublished(txn, &st.eval.relations));
-  if (!st.eval.relations.empty()) txn.KeepEdgeClocks();  // edges are checked as they come
   st.eval.cancel = options.cancel;
   st.eval.interrupt = options.interrupt;
   st.eval.memory.limit = options.max_memory_bytes;

@@ -348,12 +348,22 @@ Status Transaction::ScanEdges(std::string_view type,
 
 namespace {
 
+// ExpandCached's `keep` for an expansion without a filter. A `keep` gives,
+// for each contiguous part of a node's entries, the predicate on an entry's
+// position in that part (For(part, out)(j)), so that what the predicate
+// reads beside the entries is located once per part, not per entry.
+struct KeepEveryEntry {
+  auto For(std::span<const Topology::Entry>, bool) const {
+    return [](size_t) { return true; };
+  }
+};
+
 // Expand over the in-memory topology, in the same order as over RocksDB:
-// fn(edge, entry) per entry for which keep(entry, out) holds (checked
-// before the edge is made), until fn returns false.
+// fn(edge, entry) per entry that `keep` keeps (checked before the edge is
+// made), until fn returns false.
 template <typename Keep, typename Fn>
 void ExpandCached(const Topology& t, EntityId node, Direction dir,
-                  const std::vector<std::string>& types, Keep&& keep, Fn&& fn) {
+                  const std::vector<std::string>& types, const Keep& keep, Fn&& fn) {
   // The ranks of the wanted types, sorted (name order, as over RocksDB),
   // without a heap allocation for the usual handful of types.
   std::array<uint32_t, 8> inline_ranks;
@@ -370,9 +380,11 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
     if (out ? dir == Direction::kIncoming : dir == Direction::kOutgoing) continue;
     std::span<const Topology::Entry> row = out ? t.Out(node) : t.In(node);
     auto emit = [&](std::span<const Topology::Entry> part) {
-      for (const Topology::Entry& e : part)
-        if (keep(e, out) && !fn(Edge{e.relation, e.other, t.TypeName(e.rank), out}, e))
-          return false;
+      const auto kept = keep.For(part, out);
+      for (size_t j = 0; j < part.size(); ++j) {
+        const Topology::Entry& e = part[j];
+        if (kept(j) && !fn(Edge{e.relation, e.other, t.TypeName(e.rank), out}, e)) return false;
+      }
       return true;
     };
     if (ranks.empty()) {
@@ -384,14 +396,46 @@ void ExpandCached(const Topology& t, EntityId node, Direction dir,
   }
 }
 
+// ExpandCached's `keep` for a filter decided by the days the copy keeps
+// beside each entry: three comparisons, no edge made for a rejected entry.
+struct KeepByEntryDays {
+  const Topology& t;
+  const ClockTable& clocks;
+  const EntryBounds& days;
+  auto For(std::span<const Topology::Entry> part, bool out) const {
+    const size_t base = part.empty() ? 0 : t.EntryIndex(out, part.front());
+    // Copies, so that the loop keeps them in registers.
+    const EntryClock* c = t.EntryClocks(out) + base;
+    const uint32_t* slots = t.ClockSlots(out) + base;
+    const ClockTable* table = &clocks;
+    const EntryBounds d = days;
+    return [c, slots, table, d](size_t j) { return table->AcceptsEntry(c[j], slots + j, d); };
+  }
+};
+
+// A filtered expansion over the copy by KeepByEntryDays (or by none, when
+// `days` keeps every relation of the snapshot): false, having done nothing,
+// when the copy keeps no days or they cannot decide `days`.
+template <typename Fn>
+bool ExpandByEntryDays(const Topology& t, const ClockTable* clocks, const EntryBounds& days,
+                       EntityId node, Direction dir, const std::vector<std::string>& types,
+                       Fn&& fn) {
+  if (clocks == nullptr || t.EntryClocks(true) == nullptr || !days.inline_ok) return false;
+  if (t.DaysKeepAll(days)) {
+    ExpandCached(t, node, dir, types, KeepEveryEntry{}, std::forward<Fn>(fn));
+  } else {
+    ExpandCached(t, node, dir, types, KeepByEntryDays{t, *clocks, days}, std::forward<Fn>(fn));
+  }
+  return true;
+}
+
 }  // namespace
 
 Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::string>& types,
                            const std::function<bool(const Edge&)>& fn) const {
   if (const Topology* t = impl_->topology()) {
-    ExpandCached(
-        *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
-        [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
+    ExpandCached(*t, node, dir, types, KeepEveryEntry{},
+                 [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
     return Status::OK();
   }
   return impl_->ExpandRocks(node, dir, types, nullptr, fn);
@@ -429,26 +473,15 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
     const uint32_t* out_slots = clocks != nullptr ? t->ClockSlots(true) : nullptr;
     const uint32_t* in_slots = clocks != nullptr ? t->ClockSlots(false) : nullptr;
     const EntryBounds days(bounds);
-    const EntryClock* out_clocks = clocks != nullptr ? t->EntryClocks(true) : nullptr;
-    if (out_clocks != nullptr && days.inline_ok) {
-      // The clock beside each entry decides it before its edge is made;
-      // this cannot fail (every entry's relation is in the table).
-      const EntryClock* in_clocks = t->EntryClocks(false);
-      ExpandCached(
-          *t, node, dir, types,
-          [&](const Topology::Entry& entry, bool out) {
-            const size_t i = t->EntryIndex(out, entry);
-            return out ? clocks->AcceptsEntry(out_clocks[i], out_slots + i, days)
-                       : clocks->AcceptsEntry(in_clocks[i], in_slots + i, days);
-          },
-          [&fn](const Edge& e, const Topology::Entry&) { return fn(e); });
+    // The clock beside each entry decides it before its edge is made;
+    // this cannot fail (every entry's relation is in the table).
+    if (ExpandByEntryDays(*t, clocks, days, node, dir, types,
+                          [&fn](const Edge& e, const Topology::Entry&) { return fn(e); }))
       return Status::OK();
-    }
-    ExpandCached(
-        *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
-        [&](const Edge& e, const Topology::Entry& entry) {
-          return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
-        });
+    ExpandCached(*t, node, dir, types, KeepEveryEntry{},
+                 [&](const Edge& e, const Topology::Entry& entry) {
+                   return check(e, e.outgoing ? out_slots : in_slots, t, &entry);
+                 });
     return failed;
   }
   // Through RocksDB: decided from each entry's value as the scan reads it.
@@ -460,20 +493,21 @@ Status Transaction::Expand(EntityId node, Direction dir, const std::vector<std::
 
 Status Transaction::Neighbours(EntityId node, Direction dir, const std::vector<std::string>& types,
                                const RelationFilter& filter, std::vector<EntityId>* out) const {
-  const Topology* t = filter.empty() ? impl_->topology() : nullptr;
-  if (t == nullptr) {
-    return Expand(node, dir, types, filter, [out](const Edge& e) {
-      out->push_back(e.other);
-      return true;
-    });
+  auto add = [out](const Edge& e, const Topology::Entry&) {
+    out->push_back(e.other);
+    return true;
+  };
+  if (const Topology* t = impl_->topology()) {
+    if (filter.empty()) {
+      ExpandCached(*t, node, dir, types, KeepEveryEntry{}, add);
+      return Status::OK();
+    }
+    // The prepared filter itself, not a copy: nothing here asks about another.
+    const ClockTable* clocks = impl_->Clocks();
+    const EntryBounds days(impl_->Bounds(filter));
+    if (ExpandByEntryDays(*t, clocks, days, node, dir, types, add)) return Status::OK();
   }
-  ExpandCached(
-      *t, node, dir, types, [](const Topology::Entry&, bool) { return true; },
-      [out](const Edge& e, const Topology::Entry&) {
-        out->push_back(e.other);
-        return true;
-      });
-  return Status::OK();
+  return Expand(node, dir, types, filter, [&add](const Edge& e) { return add(e, {}); });
 }
 
 Result<ClockSpan> Transaction::DateSpan() const {

@@ -23,7 +23,6 @@
 #include "core/value.h"
 #include "query/internal/bound.h"
 #include "query/internal/errors.h"
-#include "query/internal/flat_id_map.h"
 #include "query/notification.h"
 #include "storage/store.h"
 
@@ -97,15 +96,6 @@ class EvalContext {
   // of this statement update the cache so later clauses see them).
   Result<std::shared_ptr<const Entity>> Node(EntityId id);
   Result<std::shared_ptr<const Relation>> Rel(RelationId id);
-  // Whether relationship `id` passes `relations` (RelationFilter::Accepts):
-  // in a read transaction from the store's memory when it can tell
-  // (Transaction::RelationAcceptedInMemory: the clock table of the topology
-  // cache, or the clock kept from the adjacency entry just expanded); else
-  // on this statement's copy when loaded (so its writes count), else on the
-  // record's clock (Transaction::RelationAccepted), without loading the
-  // relation, and that verdict is kept for the statement (a flat id -> bool
-  // table: a record read costs far more than the table).
-  Result<bool> RelAccepted(RelationId id);
   // One property of a node (null when absent): from this statement's copy
   // when loaded, else from the store's memory when it knows it without
   // reading the record (Transaction::PeekProperty), else through Node(id).
@@ -153,7 +143,6 @@ class EvalContext {
   std::optional<std::mt19937_64> rng_;
   std::unordered_map<EntityId, std::shared_ptr<const Entity>> nodes_;
   std::unordered_map<RelationId, std::shared_ptr<const Relation>> rels_;
-  FlatIdMap<bool> rel_verdicts_;  // RelAccepted of relations not in rels_
   std::unordered_set<EntityId> deleted_nodes_;
   std::unordered_set<RelationId> deleted_rels_;
   std::unordered_set<const BoundExpr*> warned_;  // comparisons already warned about

@@ -165,7 +165,4 @@ Result<std::vector<std::vector<RelationId>>> ShortestPaths(ExecState& st, Entity
 // notification sink, the call's position).
 ProcedureContext ContextFor(const ExecState& st, const BoundClause& c);
 
-// Whether a relation passes the statement's RelationFilter (clocks, min-confidence).
-Result<bool> RelFiltered(ExecState& st, RelationId id);
-
 }  // namespace kg::query::internal

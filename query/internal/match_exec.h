@@ -39,8 +39,9 @@ void NoteExpansion(MatchState& ms, size_t i, EntityId node, uint64_t n = 1);
 
 // The node pattern's labels and properties hold for `id`.
 Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row);
-// The relationship is not used yet in this MATCH, passes the statement's
-// relation filter and has the pattern's properties.
+// The relationship, met by an expansion that kept only the relations the
+// statement's filter passes (match_expand.cc, Edges), is not used yet in
+// this MATCH and has the pattern's properties.
 Result<bool> RelOk(MatchState& ms, RelationId id, const BoundRel& r, Row& row);
 // The ids an id hint names (sorted, without duplicates, not checked to exist).
 Result<std::vector<EntityId>> HintIds(MatchState& ms, const BoundExpr& hint, Row& row);

@@ -281,7 +281,16 @@ void Topology::FillClockSlots() const {
   if (!out_ok || !in_ok || out_clocks_.empty() != in_clocks_.empty()) {
     std::vector<EntryClock>().swap(out_clocks_);
     std::vector<EntryClock>().swap(in_clocks_);
+    return;
   }
+  // Every relation has one out entry: their extremes are the snapshot's.
+  EntryClock hull{INT32_MIN, INT32_MAX, INT32_MIN};
+  for (const EntryClock& c : out_clocks_) {
+    hull.from = std::max(hull.from, c.from);
+    hull.to = std::min(hull.to, c.to);
+    hull.said = std::max(hull.said, c.said);
+  }
+  days_hull_ = hull;
 }
 
 std::unique_ptr<const ClockTable> Topology::ClocksFromValues() const {

@@ -115,6 +115,13 @@ class Topology {
                ? (out ? out_clocks_.data() : in_clocks_.data())
                : nullptr;
   }
+  // With EntryClocks: whether `b` keeps every relation of the snapshot (no
+  // entry's days fall outside its bounds, and no entry asks its record), so
+  // that a filtered expansion need not look at the days at all.
+  bool DaysKeepAll(const EntryBounds& b) const {
+    return b.inline_ok && days_hull_.from <= b.valid_last && days_hull_.to >= b.valid_first &&
+           days_hull_.said <= b.known_last;
+  }
   size_t EntryIndex(bool out, const Entry& e) const {
     return static_cast<size_t>(&e - (out ? out_.data() : in_.data()));
   }
@@ -177,6 +184,9 @@ class Topology {
   mutable DatedValues dated_;                           // freed once the clock table is built
   mutable std::vector<uint32_t> out_slots_, in_slots_;  // ClockSlots
   mutable std::vector<EntryClock> out_clocks_, in_clocks_;  // EntryClocks
+  // The latest valid_from, the earliest valid_to and the latest said day
+  // of all EntryClocks (DaysKeepAll); set with them.
+  mutable EntryClock days_hull_{INT32_MAX, INT32_MIN, EntryClock::kAskSaid};  // keeps none
 };
 
 // The store's current Topology and the policy that decides when to build one.

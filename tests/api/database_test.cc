@@ -223,6 +223,25 @@ TEST_F(DatabaseTest, ValidAtFollowsOnlyValidRelationships) {
   EXPECT_EQ(earlier->size(), 1u);
 }
 
+// A statement's later clauses see the clocks its earlier clauses wrote:
+// the expansion decides each relation on what the transaction holds, not on
+// the snapshot's copy.
+TEST_F(DatabaseTest, ValidAtSeesTheClocksWrittenEarlierInTheStatement) {
+  auto db = Seeded();
+  QueryLimits limits;
+  limits.valid_at = *Date::Parse("2025-07-01");
+  auto before = db->Query("MATCH ({name: 'NVIDIA'})-[:COMPETES_WITH]-(b) RETURN b", {}, limits);
+  ASSERT_TRUE(before.ok()) << before.status().ToString();
+  ASSERT_EQ(before->size(), 1u);
+  auto t = db->Query(
+      "MATCH (a {name: 'NVIDIA'})-[r:COMPETES_WITH]-(b) SET r.valid_to = date('2020-01-01') "
+      "WITH DISTINCT a MATCH (a)-[:COMPETES_WITH]-(c) RETURN count(c) AS n",
+      {}, limits);
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  ASSERT_EQ(t->size(), 1u);
+  EXPECT_EQ(t->row(0)[0].as_int(), 0);
+}
+
 TEST_F(DatabaseTest, KnownAtAsOfAndMinConfidenceChooseTheRelations) {
   auto db = Seeded();
   ASSERT_TRUE(db->Query("MATCH (a {name: 'NVIDIA'})-[r:COMPETES_WITH]-(b) "

@@ -1,7 +1,9 @@
 // kg bench end to end on the bundled dataset: the checksums are the same
 // whether the topology copy is built before the batches (the default), left
 // to the store's cost rule (--no-warm) or disabled (--topology-cache-mb 0),
-// and equal to what kg query returns for the same statements.
+// and equal to what kg query returns for the same statements; with
+// --against-plain the scoped batches are paired with plain ones.
+#include <algorithm>
 #include <regex>
 #include <string>
 
@@ -68,6 +70,36 @@ TEST_F(BenchCliTest, ChecksumsAreTheSameWithTheCopyBuiltFirstLazilyOrNever) {
       }
     }
   }
+}
+
+// --against-plain runs every batch twice, without and with the scope, in
+// one process: the plain checksum is the unscoped one, the scoped one what
+// kg query returns under the scope, and both run --reps times.
+TEST_F(BenchCliTest, AgainstPlainPairsTheScopedBatchesWithPlainOnes) {
+  Output plain = Bench("", "W2");
+  ASSERT_EQ(plain.code, 0) << plain.err;
+  Output o = Bench("", "W2", "--as-of 2025-05-01 --against-plain");
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(Field(o.out, "plain_checksum"), Field(plain.out, "checksum")) << o.out;
+  const std::string w2 = "MATCH (a:Company {name: $name})-[:COMPETES_WITH]-(b) RETURN b.name";
+  int want = 0;
+  for (const char* name : {"NVIDIA", "Huawei", "AMD"}) {
+    Output q = Kg("query " + Quote(w2) + " --param " + Quote("name=\"" + std::string(name) + "\"") +
+                  " --as-of 2025-05-01 --format jsonl");
+    ASSERT_EQ(q.code, 0) << q.err;
+    for (char c : q.out) want += c == '\n';
+  }
+  EXPECT_EQ(Field(o.out, "checksum"), std::to_string(want)) << o.out;
+  EXPECT_NE(Field(o.out, "ratio_median"), "") << o.out;
+  EXPECT_NE(Field(o.out, "clocks_warm_ms"), "") << o.out;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(o.out, m, std::regex(R"("plain_runs_ms": \[([^\]]*)\])"))) << o.out;
+  const std::string runs = m[1].str();
+  EXPECT_EQ(std::count(runs.begin(), runs.end(), ','), 1) << o.out;  // --reps 2
+  // Without a scope there is nothing to compare.
+  o = Bench("", "W2", "--against-plain");
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("--against-plain compares a scope"), std::string::npos) << o.err;
 }
 
 TEST_F(BenchCliTest, BadWorkloadsAndQueryFilesAreRefused) {

@@ -5,7 +5,8 @@
 // the edges that a wrong comparison would get wrong (an interval ending the
 // day before, month bounds on both sides, undated relations, a relation
 // known only by its sources); a filtered expansion over the copy uses them
-// and returns what the same expansion through RocksDB returns.
+// and returns what the same expansion through RocksDB returns; a filter
+// that cuts nothing skips the days (Topology::DaysKeepAll).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -214,6 +215,104 @@ TEST(EntryClockStoreTest, TheCopyDecidesByEntryClocksAsRocksDbDoes) {
   copy.reset();
   t.reset();
   s->reset();
+  fs::remove_all(dir);
+}
+
+std::vector<EntityId> Ends(const Transaction& t, EntityId n, const RelationFilter& f) {
+  std::vector<EntityId> out;
+  Status st = t.Neighbours(n, Direction::kBoth, {}, f, &out);
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+// A filter that no relation's days fall outside skips the days altogether
+// (Topology::DaysKeepAll); one day less, or a relation known only by its
+// sources, and the days are read again. Neighbours over the copy gives what
+// it gives through RocksDB either way.
+TEST(EntryClockStoreTest, OnlyAFilterThatCutsNothingSkipsTheDays) {
+  const fs::path dir = CreateTestStore("kg_entry_clock_keep_all_test");
+  const std::string path = (dir / "db").string();
+  EntityId hub = 0;
+  auto build = [&](bool with_source) {
+    auto s = Store::Open(path, {});
+    ASSERT_TRUE(s.ok());
+    auto w = (*s)->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    hub = *(*w)->CreateEntity({"L"}, {});
+    const std::vector<PropertyMap> clocks = {
+        {},
+        {{"date", Value(D("2015-07-01"))}},
+        {{"valid_from", Value(D("2010-01-01"))}, {"valid_to", Value(D("2020-12-31"))}},
+    };
+    for (int i = 0; i < 12; ++i) {
+      const EntityId other = *(*w)->CreateEntity({"L"}, {});
+      ASSERT_TRUE((*w)->CreateRelation("R", hub, other, clocks[i % clocks.size()]).ok());
+    }
+    if (with_source) {
+      const EntityId other = *(*w)->CreateEntity({"L"}, {});
+      ASSERT_TRUE(
+          (*w)->CreateRelation("R", other, hub, {{"source", Value(std::string("report"))}}).ok());
+    }
+    ASSERT_TRUE((*w)->Commit().ok());
+  };
+  auto published = std::make_shared<Published>();
+  (*published)["report"] = D("2015-06-15");
+  auto filter = [&](std::optional<Date> valid, std::optional<Date> known) {
+    RelationFilter f;
+    f.valid_at = valid;
+    f.known_at = known;
+    f.source_published = published;
+    return f;
+  };
+  struct Case {
+    RelationFilter f;
+    bool keeps_all;
+    size_t ends;
+  };
+  const std::vector<Case> cases = {
+      {filter(std::nullopt, D("2015-07-01")), true, 12},
+      {filter(std::nullopt, D("2015-06-30")), false, 8},
+      {filter(D("2015-06-30"), std::nullopt), true, 12},
+      {filter(D("2020-12-31"), std::nullopt), true, 12},
+      {filter(D("2021-01-01"), std::nullopt), false, 8},
+      {filter(D("2009-12-31"), std::nullopt), false, 8},
+      {filter(D("2015-07-01"), D("2015-07-01")), true, 12},
+  };
+  for (bool with_source : {false, true}) {
+    fs::remove_all(path);
+    ASSERT_TRUE(Store::Create(path, schema::Ontology::Open()).ok());
+    build(with_source);
+    std::vector<std::vector<EntityId>> want;
+    {
+      auto s = Store::Open(path, TopologyOptions(false));
+      ASSERT_TRUE(s.ok());
+      auto t = (*s)->BeginRead();
+      for (const Case& c : cases) want.push_back(Ends(*t, hub, c.f));
+    }
+    auto s = Store::Open(path, TopologyOptions(true));
+    ASSERT_TRUE(s.ok());
+    auto t = (*s)->BeginRead();
+    ASSERT_TRUE(t->WarmTopology().value());
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const Case& c = cases[i];
+      EXPECT_EQ(Ends(*t, hub, c.f), want[i]) << "case " << i;
+      // The relation known by its source (published 2015-06-15, no
+      // validity) passes every case.
+      EXPECT_EQ(want[i].size(), c.ends + (with_source ? 1 : 0)) << "case " << i;
+    }
+    const Store::Impl& impl = *StoreInternal::ImplOf(**s);
+    auto copy = impl.topology_.Get(impl.db()->GetLatestSequenceNumber());
+    ASSERT_NE(copy, nullptr);
+    ASSERT_NE(copy->EntryClocks(true), nullptr);
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const ClockBounds bounds(cases[i].f);
+      // A relation known only by its sources is decided by its record under
+      // any known-at date.
+      const bool keeps_all = cases[i].keeps_all && !(with_source && cases[i].f.known_at);
+      EXPECT_EQ(copy->DaysKeepAll(EntryBounds(bounds)), keeps_all)
+          << "case " << i << (with_source ? " with a source" : "");
+    }
+  }
   fs::remove_all(dir);
 }
 
