@@ -4,7 +4,9 @@
 #include "query/query.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <set>
 
 #include "query/internal/binder.h"
@@ -26,6 +28,16 @@ using internal::Rows;
 
 namespace {
 
+// What a run of a plan fills and empties again, kept with the plan from
+// run to run so that a warm run allocates none of it: the batches a
+// streamed run hands on (by operator), their callbacks, and the rows each
+// operator passed on (by pipeline, operator).
+struct RunBuffers {
+  std::vector<std::vector<internal::Row>> batches;
+  std::vector<std::function<Status(internal::Row&)>> emits;
+  std::vector<std::vector<internal::OpStats>> stats;
+};
+
 // Where a pipeline's output columns live in its rows.
 struct OutputShape {
   std::vector<std::string> columns;
@@ -33,6 +45,9 @@ struct OutputShape {
   // Per column: its value may move out of a row that is not read again (no
   // later column shows the same slot).
   std::vector<char> movable;
+  // The slots ascend strictly: a row becomes its output row in place (each
+  // column's value moves down to its place, the rest is cut off).
+  bool in_place = false;
   bool returns = false;  // false: the pipeline has no output rows
 };
 
@@ -50,6 +65,14 @@ class PreparedStatement::Impl {
   std::vector<internal::NameRef> read_names;
   // Each pipeline's output columns, worked out once with the plan.
   std::vector<OutputShape> shapes;
+  // The buffers of the last run that finished (RunBuffers, below), owned;
+  // null while every run that had buffers is still going.
+  mutable std::atomic<RunBuffers*> spare{nullptr};
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { delete spare.load(); }
 };
 
 namespace {
@@ -84,6 +107,7 @@ OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPa
     shape.slots = q.clauses.back().yield_slots;
   }
   shape.movable = LastUses(shape.slots);
+  shape.in_place = std::is_sorted(shape.slots.begin(), shape.slots.end(), std::less_equal<int>());
   return shape;
 }
 
@@ -112,6 +136,25 @@ Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slot
   return out;
 }
 
+// `row`, not read again, made its output row in place (for
+// OutputShape::in_place): each column's value moves down to its place,
+// refreshed as OutputRow would, and the rest is cut off. A row much wider
+// than its columns is shrunk, not kept with its room.
+Status OutputInPlace(ExecState& st, const std::vector<int>& slots, Row& row) {
+  for (size_t k = 0; k < slots.size(); ++k) {
+    Value& in = row[slots[k]];
+    if (!OutputAsIs(in)) {
+      KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(in, st.eval));
+      row[k] = std::move(v);
+    } else if (static_cast<size_t>(slots[k]) != k) {
+      row[k] = std::move(in);
+    }
+  }
+  row.resize(slots.size());
+  if (row.capacity() > 2 * row.size() + 4) row.shrink_to_fit();
+  return Status::OK();
+}
+
 // Rows between two checks of the memory budget where rows are charged per
 // batch (Output; a streamed run's batches): the same error as a check per
 // row, at most this many rows later.
@@ -122,10 +165,31 @@ constexpr size_t kFirstBatch = 32;
 // Final columns of one pipeline's rows: into the table, or handed over
 // through st.emit. The rows are not read after this: their values move
 // into the table. The table's rows are charged per kStreamBatch.
+// Rows whose output columns ascend become the table's rows in place.
 Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) {
   ResultTable table;
   table.columns = shape.columns;
   if (!shape.returns) return table;
+  if (shape.in_place) {
+    uint64_t bytes = 0;
+    size_t n = 0;
+    for (Row& row : rows) {
+      KG_RETURN_IF_ERROR(OutputInPlace(st, shape.slots, row));
+      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+      if (st.emit != nullptr) {
+        KG_RETURN_IF_ERROR((*st.emit)(row));
+        continue;
+      }
+      bytes += internal::ApproxBytes(row);
+      if (++n % kStreamBatch == 0) {
+        KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
+        bytes = 0;
+      }
+    }
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
+    if (st.emit == nullptr) table.rows = std::move(rows);
+    return table;
+  }
   table.rows.reserve(st.emit != nullptr ? 0 : rows.size());
   uint64_t bytes = 0;
   for (Row& row : rows) {
@@ -150,8 +214,14 @@ Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) 
 // each input row is projected and handed over at once, none kept.
 class EmitSink : public Operator::Sink {
  public:
-  EmitSink(ExecState& st, const Operator& op, const std::vector<int>& slots)
-      : st_(st), slots_(slots), op_(op), emit_([this](Row& r) -> Status {
+  // The rows the RETURN hands on are not read again: with `in_place`
+  // (OutputShape::in_place) each becomes its output row.
+  EmitSink(ExecState& st, const Operator& op, const std::vector<int>& slots, bool in_place)
+      : st_(st), slots_(slots), op_(op), emit_([this, in_place](Row& r) -> Status {
+          if (in_place) {
+            KG_RETURN_IF_ERROR(OutputInPlace(st_, slots_, r));
+            return (*st_.emit)(r);
+          }
           KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st_, slots_, r));
           return (*st_.emit)(out);
         }) {}
@@ -202,16 +272,27 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::BoundClause
 // callback is made once per run, not per row. The streamed operators'
 // stats count the rows they passed on (their time is in the sink
 // operator's), and each count is capped like a materialised one (checked
-// per batch).
+// per batch). The batches and callbacks are `buffers`' (emptied first: an
+// earlier run that failed may have left rows in them).
 class Streamer {
  public:
   Streamer(ExecState& st, const Pipeline& pipe, size_t first, size_t last, Operator::Sink& sink,
-           std::vector<OpStats>* stats)
-      : st_(st), pipe_(pipe), first_(first), last_(last), sink_(sink), stats_(*stats) {
-    batches_.resize(last - first);
-    // A first batch without regrowing for a few rows (a one-hop's names).
-    for (Rows& b : batches_) b.reserve(std::min<size_t>(kFirstBatch, sink.Wanted()));
-    emits_.reserve(last - first);
+           std::vector<OpStats>* stats, RunBuffers& buffers)
+      : st_(st),
+        pipe_(pipe),
+        first_(first),
+        last_(last),
+        sink_(sink),
+        stats_(*stats),
+        batches_(buffers.batches),
+        emits_(buffers.emits) {
+    if (batches_.size() < last - first) batches_.resize(last - first);
+    for (size_t b = 0; b < last - first; ++b) {
+      batches_[b].clear();
+      // A first batch without regrowing for a few rows (a one-hop's names).
+      batches_[b].reserve(std::min<size_t>(kFirstBatch, sink.Wanted()));
+    }
+    emits_.clear();
     for (size_t i = first; i < last; ++i)
       emits_.emplace_back([this, i](Row& r) { return Pass(i, r); });
   }
@@ -254,14 +335,15 @@ class Streamer {
   size_t first_, last_;
   Operator::Sink& sink_;
   std::vector<OpStats>& stats_;
-  std::vector<Rows> batches_;                       // by operator - first
-  std::vector<std::function<Status(Row&)>> emits_;  // by operator - first
+  std::vector<Rows>& batches_;                       // by operator - first
+  std::vector<std::function<Status(Row&)>>& emits_;  // by operator - first
 };
 
 Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
-                   Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats) {
+                   Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats,
+                   RunBuffers& buffers) {
   st.sink_full = false;
-  Status s = Streamer(st, pipe, first, last, sink, stats).Feed(first, rows);
+  Status s = Streamer(st, pipe, first, last, sink, stats, buffers).Feed(first, rows);
   st.sink_full = false;
   Rows().swap(rows);
   KG_RETURN_IF_ERROR(s);
@@ -270,7 +352,8 @@ Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t las
 
 // Runs pipeline `pi` (a UNION part) from one empty row to its output table.
 Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& impl, size_t pi,
-                                std::vector<OpStats>* stats) {
+                                RunBuffers& buffers) {
+  std::vector<OpStats>* stats = &buffers.stats[pi];
   const auto& pipe = impl.plan->pipelines[pi];
   if (pipe.standalone_call != nullptr)
     return RunStandaloneCall(st, *pipe.standalone_call, pipe.standalone_def);
@@ -290,7 +373,8 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
     while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
     std::unique_ptr<Operator::Sink> sink;
     if (emit_final && last + 1 == pipe.ops.size()) {
-      sink = std::make_unique<EmitSink>(st, *pipe.ops[last], impl.shapes[pi].slots);
+      const OutputShape& shape = impl.shapes[pi];
+      sink = std::make_unique<EmitSink>(st, *pipe.ops[last], shape.slots, shape.in_place);
     } else if (last > oi) {
       sink = pipe.ops[last]->MakeSink(st);
     }
@@ -300,7 +384,7 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
       Rows().swap(rows);
       KG_RETURN_IF_ERROR(sink->Finish(&out));
     } else if (sink != nullptr) {
-      KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats));
+      KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats, buffers));
     } else {
       last = oi;
       KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
@@ -319,17 +403,18 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
   return Output(st, impl.shapes[pi], rows);
 }
 
+// The counts of `buffers.stats` start at zero, one per operator.
 Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
-                                 std::vector<std::vector<OpStats>>* stats) {
-  if (impl.plan->pipelines.size() == 1) {  // no UNION: the one table as it is
-    stats->emplace_back(impl.plan->pipelines[0].ops.size());
-    return RunPipeline(st, impl, 0, &stats->back());
-  }
+                                 RunBuffers& buffers) {
+  const std::vector<Pipeline>& pipes = impl.plan->pipelines;
+  buffers.stats.resize(pipes.size());
+  for (size_t pi = 0; pi < pipes.size(); ++pi)
+    buffers.stats[pi].assign(pipes[pi].ops.size(), OpStats());
+  if (pipes.size() == 1) return RunPipeline(st, impl, 0, buffers);  // no UNION: the one table
   ResultTable all;
   all.columns = impl.plan->columns;
   for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
-    stats->emplace_back(impl.plan->pipelines[pi].ops.size());
-    KG_ASSIGN_OR_RETURN(ResultTable part, RunPipeline(st, impl, pi, &stats->back()));
+    KG_ASSIGN_OR_RETURN(ResultTable part, RunPipeline(st, impl, pi, buffers));
     if (pi == 0) all.columns = part.columns;
     for (auto& r : part.rows) all.rows.push_back(std::move(r));
   }
@@ -414,6 +499,29 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
 
 namespace {
 
+// The spare buffers of `impl`, or new ones, for one run; handed back as
+// the spare when the run ends (dropped when another run handed its own
+// back first). Runs of one plan from several threads at once each hold
+// their own.
+class BorrowedBuffers {
+ public:
+  explicit BorrowedBuffers(const PreparedStatement::Impl& impl)
+      : impl_(impl), buffers_(impl.spare.exchange(nullptr)) {
+    if (buffers_ == nullptr) buffers_ = std::make_unique<RunBuffers>();
+  }
+  ~BorrowedBuffers() {
+    RunBuffers* none = nullptr;
+    if (impl_.spare.compare_exchange_strong(none, buffers_.get())) (void)buffers_.release();
+  }
+  BorrowedBuffers(const BorrowedBuffers&) = delete;
+  BorrowedBuffers& operator=(const BorrowedBuffers&) = delete;
+  RunBuffers& operator*() { return *buffers_; }
+
+ private:
+  const PreparedStatement::Impl& impl_;
+  std::unique_ptr<RunBuffers> buffers_;
+};
+
 // The execution state of one run of `impl` in `txn` with `options`.
 Status StartState(const PreparedStatement::Impl& impl, storage::Transaction& txn,
                   const QueryOptions& options, std::vector<Notification>* notes, ExecState* out) {
@@ -475,7 +583,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   if (emit_as_made) st.emit = &emit;
   internal::PlanProfile profile;
   if (impl.statement.mode == internal::BoundStatement::Mode::kProfile) st.profile = &profile.steps;
-  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, &profile.ops));
+  BorrowedBuffers buffers(impl);
+  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, *buffers));
   if (table.rows.size() > options.max_rows) return TooManyRows(options);
   if (notify) {
     // Checked after running, so names this statement wrote count as known.
@@ -490,8 +599,10 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
   }
   if (options.counters != nullptr) *options.counters = st.counters;
-  if (impl.statement.mode == internal::BoundStatement::Mode::kProfile)
+  if (impl.statement.mode == internal::BoundStatement::Mode::kProfile) {
+    profile.ops = (*buffers).stats;
     table = internal::PlanTable(*impl.plan, &profile);
+  }
   if (options.row_consumer && !emit_as_made) return HandOver(std::move(table), options);
   return table;
 }
