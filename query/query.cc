@@ -13,6 +13,7 @@
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
 #include "query/internal/notifications.h"
+#include "query/internal/output_rows.h"
 #include "query/internal/parser.h"
 #include "query/internal/plan_table.h"
 #include "storage/sources.h"
@@ -21,6 +22,7 @@ namespace kg::query {
 
 using internal::ExecState;
 using internal::Operator;
+using internal::OutputShape;
 using internal::Pipeline;
 using internal::Plan;
 using internal::Row;
@@ -38,19 +40,6 @@ struct RunBuffers {
   std::vector<std::vector<internal::OpStats>> stats;
 };
 
-// Where a pipeline's output columns live in its rows.
-struct OutputShape {
-  std::vector<std::string> columns;
-  std::vector<int> slots;
-  // Per column: its value may move out of a row that is not read again (no
-  // later column shows the same slot).
-  std::vector<char> movable;
-  // The slots ascend strictly: a row becomes its output row in place (each
-  // column's value moves down to its place, the rest is cut off).
-  bool in_place = false;
-  bool returns = false;  // false: the pipeline has no output rows
-};
-
 }  // namespace
 
 class PreparedStatement::Impl {
@@ -65,7 +54,7 @@ class PreparedStatement::Impl {
   std::vector<internal::NameRef> read_names;
   // Each pipeline's output columns, worked out once with the plan.
   std::vector<OutputShape> shapes;
-  // The buffers of the last run that finished (RunBuffers, below), owned;
+  // The buffers of the last run that finished (RunBuffers, above), owned;
   // null while every run that had buffers is still going.
   mutable std::atomic<RunBuffers*> spare{nullptr};
 
@@ -78,162 +67,6 @@ class PreparedStatement::Impl {
 namespace {
 
 using internal::OpStats;
-
-// OutputShape::movable: a column whose slot no later column shows.
-std::vector<char> LastUses(const std::vector<int>& slots) {
-  std::vector<char> last(slots.size(), 1);
-  for (size_t k = 0; k < slots.size(); ++k)
-    for (size_t j = k + 1; j < slots.size(); ++j)
-      if (slots[j] == slots[k]) last[k] = 0;
-  return last;
-}
-
-OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPart& q) {
-  OutputShape shape;
-  shape.columns = pipe.columns;
-  if (pipe.final_projection != nullptr) {
-    shape.returns = true;
-    shape.columns.clear();
-    for (const auto& [name, slot] : pipe.final_projection->star_vars) {
-      shape.slots.push_back(slot);
-      shape.columns.push_back(name);
-    }
-    for (const auto& item : pipe.final_projection->items) {
-      shape.slots.push_back(item.slot);
-      shape.columns.push_back(item.alias);
-    }
-  } else if (!q.clauses.empty() && q.clauses.back().kind == internal::ClauseKind::kCall) {
-    shape.returns = true;
-    shape.slots = q.clauses.back().yield_slots;
-  }
-  shape.movable = LastUses(shape.slots);
-  shape.in_place = std::is_sorted(shape.slots.begin(), shape.slots.end(), std::less_equal<int>());
-  return shape;
-}
-
-// Whether a value is output as it is (Refresh returns a copy of it).
-bool OutputAsIs(const Value& v) {
-  return !v.is_node() && !v.is_relationship() && !v.is_list() && !v.is_map();
-}
-
-// One output row: the values of `slots`, nodes and relationships at their
-// latest version in this statement. With `movable` (OutputShape::movable,
-// for a row that is not read again), such a value that is output as it is
-// moves out of the row instead of being copied.
-Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row,
-                                     const std::vector<char>* movable = nullptr) {
-  std::vector<Value> out;
-  out.reserve(slots.size());
-  for (size_t k = 0; k < slots.size(); ++k) {
-    Value& in = row[slots[k]];
-    if (movable != nullptr && (*movable)[k] && OutputAsIs(in)) {
-      out.emplace_back(std::move(in));
-      continue;
-    }
-    KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(in, st.eval));
-    out.emplace_back(std::move(v));
-  }
-  return out;
-}
-
-// `row`, not read again, made its output row in place (for
-// OutputShape::in_place): each column's value moves down to its place,
-// refreshed as OutputRow would, and the rest is cut off. A row much wider
-// than its columns is shrunk, not kept with its room.
-Status OutputInPlace(ExecState& st, const std::vector<int>& slots, Row& row) {
-  for (size_t k = 0; k < slots.size(); ++k) {
-    Value& in = row[slots[k]];
-    if (!OutputAsIs(in)) {
-      KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(in, st.eval));
-      row[k] = std::move(v);
-    } else if (static_cast<size_t>(slots[k]) != k) {
-      row[k] = std::move(in);
-    }
-  }
-  row.resize(slots.size());
-  if (row.capacity() > 2 * row.size() + 4) row.shrink_to_fit();
-  return Status::OK();
-}
-
-// Rows between two checks of the memory budget where rows are charged per
-// batch (Output; a streamed run's batches): the same error as a check per
-// row, at most this many rows later.
-constexpr size_t kStreamBatch = 1024;
-// Rows a streamed batch has room for from the start.
-constexpr size_t kFirstBatch = 32;
-
-// Final columns of one pipeline's rows: into the table, or handed over
-// through st.emit. The rows are not read after this: their values move
-// into the table. The table's rows are charged per kStreamBatch.
-// Rows whose output columns ascend become the table's rows in place.
-Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) {
-  ResultTable table;
-  table.columns = shape.columns;
-  if (!shape.returns) return table;
-  if (shape.in_place) {
-    uint64_t bytes = 0;
-    size_t n = 0;
-    for (Row& row : rows) {
-      KG_RETURN_IF_ERROR(OutputInPlace(st, shape.slots, row));
-      KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-      if (st.emit != nullptr) {
-        KG_RETURN_IF_ERROR((*st.emit)(row));
-        continue;
-      }
-      bytes += internal::ApproxBytes(row);
-      if (++n % kStreamBatch == 0) {
-        KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
-        bytes = 0;
-      }
-    }
-    KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
-    if (st.emit == nullptr) table.rows = std::move(rows);
-    return table;
-  }
-  table.rows.reserve(st.emit != nullptr ? 0 : rows.size());
-  uint64_t bytes = 0;
-  for (Row& row : rows) {
-    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row, &shape.movable));
-    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-    if (st.emit != nullptr) {
-      KG_RETURN_IF_ERROR((*st.emit)(out));
-      continue;
-    }
-    bytes += internal::ApproxBytes(out);
-    table.rows.push_back(std::move(out));
-    if (table.rows.size() % kStreamBatch == 0) {
-      KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
-      bytes = 0;
-    }
-  }
-  KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
-  return table;
-}
-
-// The final RETURN of a pipeline whose rows are handed over as they come:
-// each input row is projected and handed over at once, none kept.
-class EmitSink : public Operator::Sink {
- public:
-  // The rows the RETURN hands on are not read again: with `in_place`
-  // (OutputShape::in_place) each becomes its output row.
-  EmitSink(ExecState& st, const Operator& op, const std::vector<int>& slots, bool in_place)
-      : st_(st), slots_(slots), op_(op), emit_([this, in_place](Row& r) -> Status {
-          if (in_place) {
-            KG_RETURN_IF_ERROR(OutputInPlace(st_, slots_, r));
-            return (*st_.emit)(r);
-          }
-          KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st_, slots_, r));
-          return (*st_.emit)(out);
-        }) {}
-  Status Add(Row& row) override { return op_.RunRow(st_, row, emit_); }
-  Status Finish(Rows*) override { return Status::OK(); }
-
- private:
-  ExecState& st_;
-  const std::vector<int>& slots_;
-  const Operator& op_;
-  const std::function<Status(Row&)> emit_;  // built once, not per row
-};
 
 // Hands the notifications to the caller, or under strict fails with the
 // first (before anything is committed).
@@ -290,7 +123,7 @@ class Streamer {
     for (size_t b = 0; b < last - first; ++b) {
       batches_[b].clear();
       // A first batch without regrowing for a few rows (a one-hop's names).
-      batches_[b].reserve(std::min<size_t>(kFirstBatch, sink.Wanted()));
+      batches_[b].reserve(std::min<size_t>(internal::kFirstBatch, sink.Wanted()));
     }
     emits_.clear();
     for (size_t i = first; i < last; ++i)
@@ -317,7 +150,8 @@ class Streamer {
     Rows& next = batches_[i - first_];
     ++stats_[i].rows;
     next.push_back(std::move(r));
-    if (next.size() < std::clamp<size_t>(sink_.Wanted(), 1, kStreamBatch)) return Status::OK();
+    if (next.size() < std::clamp<size_t>(sink_.Wanted(), 1, internal::kStreamBatch))
+      return Status::OK();
     return Flush(i);
   }
 
@@ -373,8 +207,7 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
     while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
     std::unique_ptr<Operator::Sink> sink;
     if (emit_final && last + 1 == pipe.ops.size()) {
-      const OutputShape& shape = impl.shapes[pi];
-      sink = std::make_unique<EmitSink>(st, *pipe.ops[last], shape.slots, shape.in_place);
+      sink = internal::MakeEmitSink(st, *pipe.ops[last], impl.shapes[pi]);
     } else if (last > oi) {
       sink = pipe.ops[last]->MakeSink(st);
     }
@@ -400,7 +233,7 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
           std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
     oi = last + 1;
   }
-  return Output(st, impl.shapes[pi], rows);
+  return internal::Output(st, impl.shapes[pi], rows);
 }
 
 // The counts of `buffers.stats` start at zero, one per operator.
@@ -460,7 +293,7 @@ Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
   impl->writes = impl->statement.has_writes;
   impl->read_names = internal::ReadNames(impl->statement);
   for (size_t pi = 0; pi < impl->plan->pipelines.size(); ++pi)
-    impl->shapes.push_back(ShapeOf(impl->plan->pipelines[pi], impl->statement.parts[pi]));
+    impl->shapes.push_back(internal::ShapeOf(impl->plan->pipelines[pi], impl->statement.parts[pi]));
   for (const auto& q : impl->statement.parts)
     for (const auto& c : q.clauses)
       if (c.kind == internal::ClauseKind::kCall) {
