@@ -82,12 +82,18 @@ Session::Impl::Impl(std::unique_ptr<storage::Store> store)
       procedures_(MakeRegistry([opened = store_.get()] { return &opened->ontology(); })) {}
 
 query::QueryOptions Session::Impl::QueryOptionsFor(const CallOptions& options) const {
+  // Run, RunIn and Export have refused a bad scope before they get here.
+  Result<RelationFilter> filter = options.scope.Filter();
+  return QueryOptionsFor(options, filter.ok() ? std::move(filter).value() : RelationFilter());
+}
+
+query::QueryOptions Session::Impl::QueryOptionsFor(const CallOptions& options,
+                                                   RelationFilter filter) const {
   query::QueryOptions out;
   out.parameters = options.parameters;
   out.timeout_seconds = options.timeout_seconds;
   out.max_rows = options.max_rows == 0 ? UINT64_MAX : options.max_rows;
-  // Run, RunIn and Export have refused a bad scope before they get here.
-  if (Result<RelationFilter> filter = options.scope.Filter(); filter.ok()) out.relations = *filter;
+  out.relations = std::move(filter);
   out.max_memory_bytes = options.max_memory_bytes;
   out.cancel = options.cancel;
   out.interrupt = options.interrupt;
@@ -227,7 +233,7 @@ Result<PreparedInfo> Session::Inspect(std::string_view text, const CallOptions& 
 }
 
 Result<QueryResult> Session::Run(std::string_view text, const CallOptions& options) {
-  KG_RETURN_IF_ERROR(options.scope.Filter().status());
+  KG_ASSIGN_OR_RETURN(RelationFilter filter, options.scope.Filter());
   KG_RETURN_IF_ERROR(Authorize(options.token, /*write=*/false));
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement, impl_->Prepared(text, options));
   if (statement.writes()) {
@@ -236,7 +242,7 @@ Result<QueryResult> Session::Run(std::string_view text, const CallOptions& optio
   }
   QueryResult result;
   std::vector<query::Notification> notes;
-  query::QueryOptions query_options = impl_->QueryOptionsFor(options);
+  query::QueryOptions query_options = impl_->QueryOptionsFor(options, std::move(filter));
   query_options.notifications = &notes;
   query_options.counters = &result.counters;
   KG_ASSIGN_OR_RETURN(result.table,

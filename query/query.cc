@@ -4,13 +4,16 @@
 #include "query/query.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <set>
 
 #include "query/internal/binder.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
 #include "query/internal/notifications.h"
+#include "query/internal/output_rows.h"
 #include "query/internal/parser.h"
 #include "query/internal/plan_table.h"
 #include "storage/sources.h"
@@ -19,6 +22,7 @@ namespace kg::query {
 
 using internal::ExecState;
 using internal::Operator;
+using internal::OutputShape;
 using internal::Pipeline;
 using internal::Plan;
 using internal::Row;
@@ -26,14 +30,14 @@ using internal::Rows;
 
 namespace {
 
-// Where a pipeline's output columns live in its rows.
-struct OutputShape {
-  std::vector<std::string> columns;
-  std::vector<int> slots;
-  // Per column: its value may move out of a row that is not read again (no
-  // later column shows the same slot).
-  std::vector<char> movable;
-  bool returns = false;  // false: the pipeline has no output rows
+// What a run of a plan fills and empties again, kept with the plan from
+// run to run so that a warm run allocates none of it: the batches a
+// streamed run hands on (by operator), their callbacks, and the rows each
+// operator passed on (by pipeline, operator).
+struct RunBuffers {
+  std::vector<std::vector<internal::Row>> batches;
+  std::vector<std::function<Status(internal::Row&)>> emits;
+  std::vector<std::vector<internal::OpStats>> stats;
 };
 
 }  // namespace
@@ -50,120 +54,19 @@ class PreparedStatement::Impl {
   std::vector<internal::NameRef> read_names;
   // Each pipeline's output columns, worked out once with the plan.
   std::vector<OutputShape> shapes;
+  // The buffers of the last run that finished (RunBuffers, above), owned;
+  // null while every run that had buffers is still going.
+  mutable std::atomic<RunBuffers*> spare{nullptr};
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { delete spare.load(); }
 };
 
 namespace {
 
 using internal::OpStats;
-
-// OutputShape::movable: a column whose slot no later column shows.
-std::vector<char> LastUses(const std::vector<int>& slots) {
-  std::vector<char> last(slots.size(), 1);
-  for (size_t k = 0; k < slots.size(); ++k)
-    for (size_t j = k + 1; j < slots.size(); ++j)
-      if (slots[j] == slots[k]) last[k] = 0;
-  return last;
-}
-
-OutputShape ShapeOf(const internal::Pipeline& pipe, const internal::BoundQueryPart& q) {
-  OutputShape shape;
-  shape.columns = pipe.columns;
-  if (pipe.final_projection != nullptr) {
-    shape.returns = true;
-    shape.columns.clear();
-    for (const auto& [name, slot] : pipe.final_projection->star_vars) {
-      shape.slots.push_back(slot);
-      shape.columns.push_back(name);
-    }
-    for (const auto& item : pipe.final_projection->items) {
-      shape.slots.push_back(item.slot);
-      shape.columns.push_back(item.alias);
-    }
-  } else if (!q.clauses.empty() && q.clauses.back().kind == internal::ClauseKind::kCall) {
-    shape.returns = true;
-    shape.slots = q.clauses.back().yield_slots;
-  }
-  shape.movable = LastUses(shape.slots);
-  return shape;
-}
-
-// Whether a value is output as it is (Refresh returns a copy of it).
-bool OutputAsIs(const Value& v) {
-  return !v.is_node() && !v.is_relationship() && !v.is_list() && !v.is_map();
-}
-
-// One output row: the values of `slots`, nodes and relationships at their
-// latest version in this statement. With `movable` (OutputShape::movable,
-// for a row that is not read again), such a value that is output as it is
-// moves out of the row instead of being copied.
-Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row,
-                                     const std::vector<char>* movable = nullptr) {
-  std::vector<Value> out;
-  out.reserve(slots.size());
-  for (size_t k = 0; k < slots.size(); ++k) {
-    Value& in = row[slots[k]];
-    if (movable != nullptr && (*movable)[k] && OutputAsIs(in)) {
-      out.emplace_back(std::move(in));
-      continue;
-    }
-    KG_ASSIGN_OR_RETURN(Value v, internal::Refresh(in, st.eval));
-    out.emplace_back(std::move(v));
-  }
-  return out;
-}
-
-// Rows between two checks of the memory budget where rows are charged per
-// batch (Output; a streamed run's batches): the same error as a check per
-// row, at most this many rows later.
-constexpr size_t kStreamBatch = 1024;
-// Rows a streamed batch has room for from the start.
-constexpr size_t kFirstBatch = 32;
-
-// Final columns of one pipeline's rows: into the table, or handed over
-// through st.emit. The rows are not read after this: their values move
-// into the table. The table's rows are charged per kStreamBatch.
-Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) {
-  ResultTable table;
-  table.columns = shape.columns;
-  if (!shape.returns) return table;
-  table.rows.reserve(st.emit != nullptr ? 0 : rows.size());
-  uint64_t bytes = 0;
-  for (Row& row : rows) {
-    KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st, shape.slots, row, &shape.movable));
-    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
-    if (st.emit != nullptr) {
-      KG_RETURN_IF_ERROR((*st.emit)(out));
-      continue;
-    }
-    bytes += internal::ApproxBytes(out);
-    table.rows.push_back(std::move(out));
-    if (table.rows.size() % kStreamBatch == 0) {
-      KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
-      bytes = 0;
-    }
-  }
-  KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
-  return table;
-}
-
-// The final RETURN of a pipeline whose rows are handed over as they come:
-// each input row is projected and handed over at once, none kept.
-class EmitSink : public Operator::Sink {
- public:
-  EmitSink(ExecState& st, const Operator& op, const std::vector<int>& slots)
-      : st_(st), slots_(slots), op_(op), emit_([this](Row& r) -> Status {
-          KG_ASSIGN_OR_RETURN(std::vector<Value> out, OutputRow(st_, slots_, r));
-          return (*st_.emit)(out);
-        }) {}
-  Status Add(Row& row) override { return op_.RunRow(st_, row, emit_); }
-  Status Finish(Rows*) override { return Status::OK(); }
-
- private:
-  ExecState& st_;
-  const std::vector<int>& slots_;
-  const Operator& op_;
-  const std::function<Status(Row&)> emit_;  // built once, not per row
-};
 
 // Hands the notifications to the caller, or under strict fails with the
 // first (before anything is committed).
@@ -202,16 +105,27 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::BoundClause
 // callback is made once per run, not per row. The streamed operators'
 // stats count the rows they passed on (their time is in the sink
 // operator's), and each count is capped like a materialised one (checked
-// per batch).
+// per batch). The batches and callbacks are `buffers`' (emptied first: an
+// earlier run that failed may have left rows in them).
 class Streamer {
  public:
   Streamer(ExecState& st, const Pipeline& pipe, size_t first, size_t last, Operator::Sink& sink,
-           std::vector<OpStats>* stats)
-      : st_(st), pipe_(pipe), first_(first), last_(last), sink_(sink), stats_(*stats) {
-    batches_.resize(last - first);
-    // A first batch without regrowing for a few rows (a one-hop's names).
-    for (Rows& b : batches_) b.reserve(std::min<size_t>(kFirstBatch, sink.Wanted()));
-    emits_.reserve(last - first);
+           std::vector<OpStats>* stats, RunBuffers& buffers)
+      : st_(st),
+        pipe_(pipe),
+        first_(first),
+        last_(last),
+        sink_(sink),
+        stats_(*stats),
+        batches_(buffers.batches),
+        emits_(buffers.emits) {
+    if (batches_.size() < last - first) batches_.resize(last - first);
+    for (size_t b = 0; b < last - first; ++b) {
+      batches_[b].clear();
+      // A first batch without regrowing for a few rows (a one-hop's names).
+      batches_[b].reserve(std::min<size_t>(internal::kFirstBatch, sink.Wanted()));
+    }
+    emits_.clear();
     for (size_t i = first; i < last; ++i)
       emits_.emplace_back([this, i](Row& r) { return Pass(i, r); });
   }
@@ -236,7 +150,8 @@ class Streamer {
     Rows& next = batches_[i - first_];
     ++stats_[i].rows;
     next.push_back(std::move(r));
-    if (next.size() < std::clamp<size_t>(sink_.Wanted(), 1, kStreamBatch)) return Status::OK();
+    if (next.size() < std::clamp<size_t>(sink_.Wanted(), 1, internal::kStreamBatch))
+      return Status::OK();
     return Flush(i);
   }
 
@@ -254,14 +169,15 @@ class Streamer {
   size_t first_, last_;
   Operator::Sink& sink_;
   std::vector<OpStats>& stats_;
-  std::vector<Rows> batches_;                       // by operator - first
-  std::vector<std::function<Status(Row&)>> emits_;  // by operator - first
+  std::vector<Rows>& batches_;                       // by operator - first
+  std::vector<std::function<Status(Row&)>>& emits_;  // by operator - first
 };
 
 Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
-                   Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats) {
+                   Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats,
+                   RunBuffers& buffers) {
   st.sink_full = false;
-  Status s = Streamer(st, pipe, first, last, sink, stats).Feed(first, rows);
+  Status s = Streamer(st, pipe, first, last, sink, stats, buffers).Feed(first, rows);
   st.sink_full = false;
   Rows().swap(rows);
   KG_RETURN_IF_ERROR(s);
@@ -270,7 +186,8 @@ Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t las
 
 // Runs pipeline `pi` (a UNION part) from one empty row to its output table.
 Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& impl, size_t pi,
-                                std::vector<OpStats>* stats) {
+                                RunBuffers& buffers) {
+  std::vector<OpStats>* stats = &buffers.stats[pi];
   const auto& pipe = impl.plan->pipelines[pi];
   if (pipe.standalone_call != nullptr)
     return RunStandaloneCall(st, *pipe.standalone_call, pipe.standalone_def);
@@ -290,7 +207,7 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
     while (last + 1 < pipe.ops.size() && pipe.ops[last]->Streams()) ++last;
     std::unique_ptr<Operator::Sink> sink;
     if (emit_final && last + 1 == pipe.ops.size()) {
-      sink = std::make_unique<EmitSink>(st, *pipe.ops[last], impl.shapes[pi].slots);
+      sink = internal::MakeEmitSink(st, *pipe.ops[last], impl.shapes[pi]);
     } else if (last > oi) {
       sink = pipe.ops[last]->MakeSink(st);
     }
@@ -300,7 +217,7 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
       Rows().swap(rows);
       KG_RETURN_IF_ERROR(sink->Finish(&out));
     } else if (sink != nullptr) {
-      KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats));
+      KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats, buffers));
     } else {
       last = oi;
       KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
@@ -316,20 +233,21 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
           std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
     oi = last + 1;
   }
-  return Output(st, impl.shapes[pi], rows);
+  return internal::Output(st, impl.shapes[pi], rows);
 }
 
+// The counts of `buffers.stats` start at zero, one per operator.
 Result<ResultTable> RunPipelines(ExecState& st, const PreparedStatement::Impl& impl,
-                                 std::vector<std::vector<OpStats>>* stats) {
-  if (impl.plan->pipelines.size() == 1) {  // no UNION: the one table as it is
-    stats->emplace_back(impl.plan->pipelines[0].ops.size());
-    return RunPipeline(st, impl, 0, &stats->back());
-  }
+                                 RunBuffers& buffers) {
+  const std::vector<Pipeline>& pipes = impl.plan->pipelines;
+  buffers.stats.resize(pipes.size());
+  for (size_t pi = 0; pi < pipes.size(); ++pi)
+    buffers.stats[pi].assign(pipes[pi].ops.size(), OpStats());
+  if (pipes.size() == 1) return RunPipeline(st, impl, 0, buffers);  // no UNION: the one table
   ResultTable all;
   all.columns = impl.plan->columns;
   for (size_t pi = 0; pi < impl.plan->pipelines.size(); ++pi) {
-    stats->emplace_back(impl.plan->pipelines[pi].ops.size());
-    KG_ASSIGN_OR_RETURN(ResultTable part, RunPipeline(st, impl, pi, &stats->back()));
+    KG_ASSIGN_OR_RETURN(ResultTable part, RunPipeline(st, impl, pi, buffers));
     if (pi == 0) all.columns = part.columns;
     for (auto& r : part.rows) all.rows.push_back(std::move(r));
   }
@@ -375,7 +293,7 @@ Result<PreparedStatement> PreparedStatement::Prepare(std::string_view text,
   impl->writes = impl->statement.has_writes;
   impl->read_names = internal::ReadNames(impl->statement);
   for (size_t pi = 0; pi < impl->plan->pipelines.size(); ++pi)
-    impl->shapes.push_back(ShapeOf(impl->plan->pipelines[pi], impl->statement.parts[pi]));
+    impl->shapes.push_back(internal::ShapeOf(impl->plan->pipelines[pi], impl->statement.parts[pi]));
   for (const auto& q : impl->statement.parts)
     for (const auto& c : q.clauses)
       if (c.kind == internal::ClauseKind::kCall) {
@@ -413,6 +331,29 @@ Result<ResultTable> PreparedStatement::Execute(storage::Store& store,
 }
 
 namespace {
+
+// The spare buffers of `impl`, or new ones, for one run; handed back as
+// the spare when the run ends (dropped when another run handed its own
+// back first). Runs of one plan from several threads at once each hold
+// their own.
+class BorrowedBuffers {
+ public:
+  explicit BorrowedBuffers(const PreparedStatement::Impl& impl)
+      : impl_(impl), buffers_(impl.spare.exchange(nullptr)) {
+    if (buffers_ == nullptr) buffers_ = std::make_unique<RunBuffers>();
+  }
+  ~BorrowedBuffers() {
+    RunBuffers* none = nullptr;
+    if (impl_.spare.compare_exchange_strong(none, buffers_.get())) (void)buffers_.release();
+  }
+  BorrowedBuffers(const BorrowedBuffers&) = delete;
+  BorrowedBuffers& operator=(const BorrowedBuffers&) = delete;
+  RunBuffers& operator*() { return *buffers_; }
+
+ private:
+  const PreparedStatement::Impl& impl_;
+  std::unique_ptr<RunBuffers> buffers_;
+};
 
 // The execution state of one run of `impl` in `txn` with `options`.
 Status StartState(const PreparedStatement::Impl& impl, storage::Transaction& txn,
@@ -474,7 +415,8 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
   if (emit_as_made) st.emit = &emit;
   internal::PlanProfile profile;
   if (impl.statement.mode == internal::BoundStatement::Mode::kProfile) st.profile = &profile.steps;
-  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, &profile.ops));
+  BorrowedBuffers buffers(impl);
+  KG_ASSIGN_OR_RETURN(ResultTable table, RunPipelines(st, impl, *buffers));
   if (table.rows.size() > options.max_rows) return TooManyRows(options);
   if (notify) {
     // Checked after running, so names this statement wrote count as known.
@@ -489,8 +431,10 @@ Result<ResultTable> PreparedStatement::ExecuteIn(storage::Transaction& txn,
     KG_RETURN_IF_ERROR(st.eval.CheckDeadlineNow());
   }
   if (options.counters != nullptr) *options.counters = st.counters;
-  if (impl.statement.mode == internal::BoundStatement::Mode::kProfile)
+  if (impl.statement.mode == internal::BoundStatement::Mode::kProfile) {
+    profile.ops = (*buffers).stats;
     table = internal::PlanTable(*impl.plan, &profile);
+  }
   if (options.row_consumer && !emit_as_made) return HandOver(std::move(table), options);
   return table;
 }

@@ -47,8 +47,10 @@ class Session::Impl {
   const storage::Store& store() const { return *store_; }
   const query::ProcedureRegistry& procedures() const { return procedures_; }
 
-  // The engine's options for one call.
+  // The engine's options for one call; the second form with the call's
+  // scope already turned into `filter` (Scope::Filter).
   query::QueryOptions QueryOptionsFor(const CallOptions& options) const;
+  query::QueryOptions QueryOptionsFor(const CallOptions& options, RelationFilter filter) const;
   // The cached plan of (source name, text), preparing it on a miss.
   Result<query::PreparedStatement> Prepared(std::string_view text, const CallOptions& options);
   size_t cached_plans() const;

@@ -53,8 +53,7 @@ class Transaction::Impl {
     sequence_ = snap_ ? snap_->GetSequenceNumber() : s_->db()->GetLatestSequenceNumber();
   }
   ~Impl() {
-    for (auto& family : iters_)
-      for (auto& it : family) it.reset();  // before the snapshot they read
+    iters_.reset();  // before the snapshot they read
     s_->ReleaseSnapshot(snap_);
   }
 
@@ -109,11 +108,15 @@ class Transaction::Impl {
     // A read transaction keeps its iterators per family and nesting depth
     // (making one costs more than a short scan); a scan nested deeper than
     // kIterDepth, and every scan of a write transaction, gets its own.
-    const bool reuse = !batch_ && prefix.size() >= 8 && iter_depth_[cf] < kIterDepth;
+    bool reuse = !batch_ && prefix.size() >= 8;
+    if (reuse) {
+      if (!iters_) iters_ = std::make_unique<Iterators>();
+      reuse = iters_->depth[cf] < kIterDepth;
+    }
     std::unique_ptr<rocksdb::Iterator> own;
     rocksdb::Iterator* it = nullptr;
     if (reuse) {
-      std::unique_ptr<rocksdb::Iterator>& slot = iters_[cf][iter_depth_[cf]++];
+      std::unique_ptr<rocksdb::Iterator>& slot = iters_->slots[cf][iters_->depth[cf]++];
       if (!slot) slot.reset(s_->db()->NewIterator(ro, s_->cf(cf)));
       it = slot.get();
     } else {
@@ -126,7 +129,7 @@ class Transaction::Impl {
       if (!key.starts_with(prefix)) break;
       if (!fn(key, View(it->value()))) break;
     }
-    if (reuse) --iter_depth_[cf];
+    if (reuse) --iters_->depth[cf];
     return FromRocks(it->status(), "scanning");
   }
 
@@ -278,9 +281,16 @@ class Transaction::Impl {
   const rocksdb::Snapshot* snap_ = nullptr;
   // A read transaction's iterators, per family and nesting depth (a scan
   // whose callback scans the same family uses the next one).
+  // Made by the first such scan: kept inline they made this object over
+  // 1 KiB, which glibc's allocator serves on its slow path (consolidating
+  // its fast bins first) on every BeginRead, ~1 k instructions of a warm
+  // one-hop query (bench/RESULTS.md).
   static constexpr int kIterDepth = 3;
-  mutable std::array<std::array<std::unique_ptr<rocksdb::Iterator>, kIterDepth>, kCfCount> iters_;
-  mutable std::array<int, kCfCount> iter_depth_{};
+  struct Iterators {
+    std::array<std::array<std::unique_ptr<rocksdb::Iterator>, kIterDepth>, kCfCount> slots;
+    std::array<int, kCfCount> depth{};
+  };
+  mutable std::unique_ptr<Iterators> iters_;
   mutable int types_in_order_ = -1;              // TypeIdsInNameOrder, once known (-1: not yet)
   mutable std::vector<uint32_t> types_by_name_;  // the type ids in name order
   uint64_t sequence_ = 0;
