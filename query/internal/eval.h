@@ -114,7 +114,9 @@ class EvalContext {
   void PutRel(std::shared_ptr<const Relation> r) { rels_[r->id] = std::move(r); }
   void MarkDeletedNode(EntityId id) { deleted_nodes_.insert(id); }
   void MarkDeletedRel(RelationId id) { deleted_rels_.insert(id); }
-  bool IsDeletedNode(EntityId id) const { return deleted_nodes_.count(id) > 0; }
+  bool IsDeletedNode(EntityId id) const {
+    return !deleted_nodes_.empty() && deleted_nodes_.count(id) > 0;  // a read hashes nothing
+  }
   bool IsDeletedRel(RelationId id) const { return deleted_rels_.count(id) > 0; }
   // A Value holding the node / relationship with this id.
   Result<Value> NodeValue(EntityId id);
