@@ -98,6 +98,17 @@ bool OutputAsIs(const Value& v) {
 // moves out of the row instead of being copied.
 Result<std::vector<Value>> OutputRow(ExecState& st, const std::vector<int>& slots, Row& row,
                                      const std::vector<char>* movable = nullptr) {
+  // One column of a small row that is not read again (RETURN DISTINCT
+  // c.name): the row itself becomes the output row, its value moved to the
+  // front, without allocating another (it keeps at most kReusedSlots
+  // values' room).
+  constexpr size_t kReusedSlots = 8;
+  if (slots.size() == 1 && movable != nullptr && (*movable)[0] && row.size() <= kReusedSlots &&
+      OutputAsIs(row[slots[0]])) {
+    if (slots[0] != 0) row[0] = std::move(row[slots[0]]);
+    row.resize(1);
+    return std::move(row);
+  }
   std::vector<Value> out;
   out.reserve(slots.size());
   for (size_t k = 0; k < slots.size(); ++k) {
@@ -135,7 +146,8 @@ Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) 
       KG_RETURN_IF_ERROR((*st.emit)(out));
       continue;
     }
-    bytes += internal::ApproxBytes(out);
+    // A reused row (OutputRow) holds room for more values than it has.
+    bytes += internal::ApproxBytes(out) + (out.capacity() - out.size()) * sizeof(Value);
     table.rows.push_back(std::move(out));
     if (table.rows.size() % kStreamBatch == 0) {
       KG_RETURN_IF_ERROR(st.eval.memory.Charge(bytes));
