@@ -139,7 +139,11 @@ Status EmitEndName(MatchState& ms, size_t i, EntityId id, Row& row) {
     return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
                      "the node was deleted");
   Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
-  KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
+  if (std::optional<Value> name = ctx.PeekNodeProperty(id, kName)) {
+    out[s.name_slot] = *std::move(name);
+  } else {
+    KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
+  }
   return Next(ms, i, out);
 }
 

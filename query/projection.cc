@@ -14,6 +14,48 @@
 namespace kg::query::internal {
 namespace {
 
+// The distinct rows a projection keeps, checked as each arrives (the
+// first of equal rows stays, as ProjectOp::Distinct keeps it). Equality
+// is over the output slots. A string in a one-column output (RETURN
+// DISTINCT n.name) goes to a StringViewSet over the kept rows' strings,
+// which allocates nothing per row; anything else to an ordered set of
+// keys, charged to the memory budget.
+class DistinctRows {
+ public:
+  DistinctRows(const Rows* kept, std::vector<int> slots)
+      : kept_(kept),
+        slots_(std::move(slots)),
+        strings_(0, KeptString{kept, slots_.size() == 1 ? slots_[0] : 0}) {}
+
+  // Whether kept row `i`, the last one, differs from every earlier one
+  // (then it stays in the set).
+  Result<bool> Insert(ExecState& st, size_t i) {
+    const Row& row = (*kept_)[i];
+    if (slots_.size() == 1 && i < UINT32_MAX && row[slots_[0]].is_string())
+      return strings_.Insert(static_cast<uint32_t>(i));
+    std::vector<Value> k;
+    k.reserve(slots_.size());
+    for (int s : slots_) k.push_back(row[s]);
+    uint64_t key_bytes = 64 + ApproxBytes(k);
+    if (!keys_.insert(std::move(k)).second) return false;
+    KG_RETURN_IF_ERROR(st.eval.memory.Charge(key_bytes));
+    return true;
+  }
+
+ private:
+  // The string of kept row i's one output slot (rows move as the vector
+  // of rows grows, their strings' bytes with them: views are made anew).
+  struct KeptString {
+    const Rows* rows;
+    int slot;
+    std::string_view operator()(uint32_t i) const { return (*rows)[i][slot].as_string(); }
+  };
+  const Rows* kept_;
+  std::vector<int> slots_;
+  StringViewSet<KeptString> strings_;
+  std::set<std::vector<Value>, RowLess> keys_;
+};
+
 class ProjectOp : public Operator {
  public:
   ProjectOp(const BoundClause* c, bool is_return, bool items_bound)
@@ -72,6 +114,7 @@ class ProjectOp : public Operator {
   class ProjectSink : public Sink {
    public:
     ProjectSink(const ProjectOp& op, ExecState& st) : op_(op), st_(st) {
+      if (op_.p_.distinct && !op_.Aggregates()) distinct_.emplace(&rows_, op_.OutputSlots());
       for (const auto& item : op_.p_.items)
         if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
       const BoundProjection& p = op_.p_;
@@ -89,30 +132,24 @@ class ProjectOp : public Operator {
     Status Add(Row& row) override {
       KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
       if (op_.Aggregates()) return Accumulate(row);
-      KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
-      KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
-      // The row and its sort key stay until Finish.
-      uint64_t bytes = op_.RowBytes(row);
-      if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
+      KG_ASSIGN_OR_RETURN(uint64_t bytes, Keep(row));
       KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
-      rows_.push_back(std::move(row));
       return st_.CheckRows(rows_.size());
     }
 
-    // Without aggregation or a LIMIT every row of the batch is kept: they
-    // are projected and kept as Add does, and charged to the memory budget
-    // and the intermediate-row cap once for the batch.
+    // Without aggregation every row is projected and kept (DISTINCT: unless
+    // an equal one is kept already), charged to the memory budget and the
+    // intermediate-row cap once per batch. Under a LIMIT the rows go one by
+    // one until the output is full.
     Status AddBatch(Rows& batch) override {
-      if (op_.p_.aggregating || wanted_) return Sink::AddBatch(batch);
+      if (op_.Aggregates()) return Sink::AddBatch(batch);
       uint64_t bytes = 0;
-      if (rows_.empty()) rows_.reserve(batch.size());
+      if (rows_.empty() && !wanted_) rows_.reserve(batch.size());
       for (Row& row : batch) {
+        if (Full()) break;
         KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
-        KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
-        KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
-        bytes += op_.RowBytes(row);
-        if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
-        rows_.push_back(std::move(row));
+        KG_ASSIGN_OR_RETURN(uint64_t kept, Keep(row));
+        bytes += kept;
       }
       KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
       return st_.CheckRows(rows_.size());
@@ -132,10 +169,34 @@ class ProjectOp : public Operator {
       } else {
         *out = std::move(rows_);
       }
-      return op_.Finish(st_, out, &keys_);
+      // Rows kept by Keep are distinct already; an aggregation's groups are not.
+      return op_.Finish(st_, out, &keys_, !op_.Aggregates());
     }
 
    private:
+    // Projects `row` and keeps it with its sort key, unless DISTINCT holds an
+    // equal row already: the bytes kept. The first of equal rows is kept, as
+    // ProjectOp::Distinct would keep it; the sort key of a dropped row is
+    // still evaluated (its errors are reported as before).
+    Result<uint64_t> Keep(Row& row) {
+      // Rows whose items the match wrote and that have no sort key (a names
+      // step's) skip the two calls.
+      if (!op_.items_bound_) KG_RETURN_IF_ERROR(op_.ProjectRow(st_, row));
+      if (!op_.p_.order_by.empty()) KG_RETURN_IF_ERROR(op_.SortKeys(st_, row, &keys_));
+      rows_.push_back(std::move(row));
+      if (distinct_) {
+        KG_ASSIGN_OR_RETURN(bool fresh, distinct_->Insert(st_, rows_.size() - 1));
+        if (!fresh) {
+          rows_.pop_back();
+          if (!keys_.empty()) keys_.pop_back();
+          return uint64_t{0};
+        }
+      }
+      uint64_t bytes = op_.RowBytes(rows_.back());
+      if (!keys_.empty()) bytes += ApproxBytes(keys_.back());
+      return bytes;
+    }
+
     Status Accumulate(Row& row) {
       std::vector<Value> key;
       for (const BoundReturnItem* item : group_items_) {
@@ -187,12 +248,15 @@ class ProjectOp : public Operator {
     std::vector<const BoundReturnItem*> group_items_;
     ProjectOp::Groups groups_;
     std::vector<ProjectOp::Groups::iterator> order_;
-    std::optional<size_t> wanted_;  // rows after which the output is complete
+    std::optional<size_t> wanted_;          // rows after which the output is complete
+    std::optional<DistinctRows> distinct_;  // DISTINCT: over rows_ (unless aggregating)
   };
 
   // DISTINCT, ORDER BY, SKIP / LIMIT and WITH's WHERE over the projected rows.
-  Status Finish(ExecState& st, Rows* out, std::vector<std::vector<Value>>* keys) const {
-    if (p_.distinct) KG_RETURN_IF_ERROR(Distinct(st, out, keys));
+  // With `distinct_done` the rows are distinct already (ProjectSink::Keep).
+  Status Finish(ExecState& st, Rows* out, std::vector<std::vector<Value>>* keys,
+                bool distinct_done = false) const {
+    if (p_.distinct && !distinct_done) KG_RETURN_IF_ERROR(Distinct(st, out, keys));
     if (!p_.order_by.empty()) KG_RETURN_IF_ERROR(Sort(st, out, keys));
     KG_RETURN_IF_ERROR(SkipLimit(st, out));
     if (p_.where) {
