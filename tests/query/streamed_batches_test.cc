@@ -45,7 +45,8 @@ TEST_F(StreamedBatchesTest, EveryRowArrivesOnceAcrossBatchBoundaries) {
   ASSERT_EQ(r->rows.size(), static_cast<size_t>(kNodes));
   std::set<int64_t> seen;
   for (const auto& row : r->rows) {
-    ASSERT_EQ(row.size(), 1u);  // a row made its output in place (OutputInPlace) holds its one column only
+    // A row made its output in place (OutputInPlace) holds its one column only.
+    ASSERT_EQ(row.size(), 1u);
     seen.insert(row[0].as_int());
   }
   EXPECT_EQ(seen.size(), static_cast<size_t>(kNodes));
