@@ -106,21 +106,24 @@ query::QueryOptions Session::Impl::QueryOptionsFor(const CallOptions& options,
 
 Result<query::PreparedStatement> Session::Impl::Prepared(std::string_view text,
                                                          const CallOptions& options) {
+  // The cache's key: the source name and the text.
+  auto set_key = [&](std::string& key) {
+    key.assign(options.source_name);
+    key.push_back('\0');
+    key.append(text);
+  };
   {
     // A cached plan is found without allocating: the key is built in a
     // buffer kept from call to call.
     std::lock_guard<std::mutex> lock(cache_mu_);
-    key_.assign(options.source_name);
-    key_.push_back('\0');
-    key_.append(text);
+    set_key(key_);
     auto it = cache_.find(key_);
     if (it != cache_.end()) return it->second;
   }
   KG_ASSIGN_OR_RETURN(query::PreparedStatement statement,
                       query::PreparedStatement::Prepare(text, QueryOptionsFor(options)));
-  std::string key = options.source_name;
-  key.push_back('\0');
-  key.append(text);
+  std::string key;
+  set_key(key);
   std::lock_guard<std::mutex> lock(cache_mu_);
   if (cache_.size() >= kMaxCachedPlans) cache_.clear();
   cache_.emplace(std::move(key), statement);

@@ -31,10 +31,7 @@ Result<std::shared_ptr<const Relation>> EvalContext::Rel(RelationId id) {
 }
 
 Result<Value> EvalContext::NodeProperty(EntityId id, const std::string& key) {
-  // A statement that read no node record (nodes_ empty) hashes nothing here.
-  if (nodes_.empty() || nodes_.find(id) == nodes_.end()) {
-    if (std::optional<Value> v = txn->PeekProperty(id, key)) return *std::move(v);
-  }
+  if (std::optional<Value> v = PeekNodeProperty(id, key)) return *std::move(v);
   KG_ASSIGN_OR_RETURN(auto n, Node(id));
   const Value* p = n->Find(key);
   return p ? *p : Value();

@@ -104,6 +104,7 @@ class EvalContext {
   // read (and this statement holds no newer version of the node); nullopt:
   // ask NodeProperty. Spares a per-row caller NodeProperty's Result.
   std::optional<Value> PeekNodeProperty(EntityId id, std::string_view key) const {
+    // A statement that read no node record (nodes_ empty) hashes nothing here.
     if (!nodes_.empty() && nodes_.count(id) > 0) return std::nullopt;
     return txn->PeekProperty(id, key);
   }
