@@ -24,6 +24,13 @@ struct RelationClock {
   friend bool operator==(const RelationClock&, const RelationClock&) = default;
 };
 
+// Whether `key` is one of the properties RelationClock::Of reads: a
+// relation with none of them has an empty clock (RelationClock{}).
+constexpr bool IsClockKey(std::string_view key) {
+  return key == kValidFromKey || key == kValidToKey || key == kDateKey || key == kConfidenceKey ||
+         key == kSourceKey;
+}
+
 // RelationFilter::Accepts for the clock alone: the same rules, the same
 // code (core/entity.cc), so both always agree.
 // The dates a set of relations mention, for each clock field: the date

@@ -63,9 +63,7 @@ void DistinctLabels(std::vector<std::string>* labels) {
 // look-ups and a string) cost a twentieth of the import's CPU.
 bool MayHaveClock(const PropertyMap& properties) {
   for (const auto& [key, value] : properties)
-    if (key == kValidFromKey || key == kValidToKey || key == kDateKey || key == kConfidenceKey ||
-        key == kSourceKey)
-      return true;
+    if (IsClockKey(key)) return true;
   return false;
 }
 
