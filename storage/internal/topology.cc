@@ -41,7 +41,7 @@ class LabelSets {
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     auto found = sets_.find(ids);
     if (found == sets_.end()) {
-      if (ends_.size() > std::numeric_limits<uint16_t>::max()) return std::nullopt;
+      if (ends_.size() - 1 > std::numeric_limits<uint16_t>::max()) return std::nullopt;
       found = sets_.emplace(ids, static_cast<uint16_t>(ends_.size() - 1)).first;
       members_.insert(members_.end(), ids.begin(), ids.end());
       ends_.push_back(static_cast<uint32_t>(members_.size()));
@@ -50,13 +50,9 @@ class LabelSets {
     last_set_ = found->second;
     return last_set_;
   }
-  // Hands the sets and names over (Topology's set_ends_ .. labels_by_name_).
+  // Hands the sets and names over (Topology's set_ends_ .. label_names_).
   void MoveTo(std::vector<uint32_t>* ends, std::vector<uint32_t>* members,
-              std::vector<std::string>* names, std::vector<uint32_t>* by_name) {
-    by_name->resize(names_.size());
-    for (uint32_t i = 0; i < by_name->size(); ++i) (*by_name)[i] = i;
-    std::sort(by_name->begin(), by_name->end(),
-              [this](uint32_t a, uint32_t b) { return names_[a] < names_[b]; });
+              std::vector<std::string>* names) {
     *ends = std::move(ends_);
     *members = std::move(members_);
     *names = std::move(names_);
@@ -175,7 +171,7 @@ size_t Topology::bytes() const {
 
 size_t Topology::LabelBytes() const {
   size_t n = label_set_.capacity() * 2 + (set_ends_.capacity() + set_labels_.capacity()) * 4 +
-             labels_by_name_.capacity() * 4 + label_names_.capacity() * sizeof(std::string);
+             label_names_.capacity() * sizeof(std::string);
   for (const std::string& l : label_names_) n += l.capacity() > 15 ? l.capacity() + 1 : 0;
   return n;
 }
@@ -215,7 +211,7 @@ Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro,
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the topology cache"));
   while (next < bound) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
   if (labelled) {
-    sets.MoveTo(&set_ends_, &set_labels_, &label_names_, &labels_by_name_);
+    sets.MoveTo(&set_ends_, &set_labels_, &label_names_);
   } else {
     std::vector<uint16_t>().swap(label_set_);  // HasLabel: read the record
   }
@@ -300,14 +296,12 @@ std::optional<Value> Topology::Name(uint64_t id) const {
 
 std::optional<bool> Topology::HasLabel(uint64_t id, std::string_view label) const {
   if (id >= label_set_.size() || name_kind_[id] == kAbsent) return std::nullopt;
-  auto it = std::lower_bound(
-      labels_by_name_.begin(), labels_by_name_.end(), label,
-      [this](uint32_t l, std::string_view want) { return label_names_[l] < want; });
-  if (it == labels_by_name_.end() || label_names_[*it] != label) return false;
+  // The node's own few labels, compared by name (length first): no search
+  // among all the labels.
   const uint32_t set = label_set_[id];
-  const uint32_t* first = set_labels_.data() + set_ends_[set];
-  const uint32_t* last = set_labels_.data() + set_ends_[set + 1];
-  return std::find(first, last, *it) != last;
+  for (uint32_t i = set_ends_[set]; i < set_ends_[set + 1]; ++i)
+    if (label_names_[set_labels_[i]] == label) return true;
+  return false;
 }
 
 const ClockTable* Topology::Clocks(const Store::Impl& store, const rocksdb::ReadOptions& ro) const {

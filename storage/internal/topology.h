@@ -181,13 +181,12 @@ class Topology {
   NameIndex name_index_;
   // Labels: each id's label set (label_set_; set 0 has none, and absent
   // ids have it too), each set's label ids set_labels_[set_ends_[s]..
-  // set_ends_[s + 1]], and the label names by id with the ids in name
-  // order (HasLabel's search). Left empty when there were too many sets.
+  // set_ends_[s + 1]], and the label names by id. Left empty when there
+  // were too many sets.
   std::vector<uint16_t> label_set_;
   std::vector<uint32_t> set_ends_;
   std::vector<uint32_t> set_labels_;
   std::vector<std::string> label_names_;
-  std::vector<uint32_t> labels_by_name_;
   // The clock table: built once, on demand (Clocks).
   uint64_t relation_bound_ = 0;
   size_t clock_budget_ = 0;  // what the budget leaves after the topology

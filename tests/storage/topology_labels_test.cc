@@ -132,5 +132,47 @@ TEST_F(TopologyLabelsTest, ADeletedEntityHasNoAnswer) {
   EXPECT_EQ(t->PeekLabel(ids_[6], "Mid"), std::optional<bool>(true));
 }
 
+// 65,535 distinct label sets besides the empty one are held (sets of 16
+// labels, one for each non-zero 16-bit number); one more leaves the copy
+// without labels, every label answered by the record, the rest of the copy
+// still there.
+TEST(TopologyLabelSetsTest, OneSetMoreThanTheIndexHoldsLeavesLabelsToTheRecords) {
+  fs::path dir = CreateTestStore("kg_topology_label_sets_test");
+  const std::string path = (dir / "db").string();
+  std::vector<EntityId> ids;
+  {
+    auto s = Store::Open(path, TopologyOptions(true));
+    ASSERT_TRUE(s.ok());
+    auto w = (*s)->BeginWrite();
+    ASSERT_TRUE(w.ok());
+    for (uint32_t bits = 1; bits <= 0xFFFF; ++bits) {
+      std::vector<std::string> labels;
+      for (int b = 0; b < 16; ++b)
+        if (bits & (1u << b)) labels.push_back("L" + std::to_string(b));
+      auto id = (*w)->CreateEntity(labels, {});
+      ASSERT_TRUE(id.ok()) << id.status().ToString();
+      ids.push_back(*id);
+    }
+    ASSERT_TRUE((*w)->Commit().ok());
+    auto t = (*s)->BeginRead();
+    ASSERT_TRUE(*t->WarmTopology());
+    EXPECT_EQ(t->PeekLabel(ids.back(), "L15"), std::optional<bool>(true));
+    EXPECT_EQ(t->PeekLabel(ids.back(), "Extra"), std::optional<bool>(false));
+    EXPECT_EQ(t->PeekLabel(ids[0], "L1"), std::optional<bool>(false));  // bits 1: L0 only
+    t.reset();
+    auto more = (*s)->BeginWrite();
+    ASSERT_TRUE(more.ok());
+    auto extra = (*more)->CreateEntity({"Extra"}, {});
+    ASSERT_TRUE(extra.ok());
+    ASSERT_TRUE((*more)->Commit().ok());
+    auto after = (*s)->BeginRead();
+    ASSERT_TRUE(*after->WarmTopology());
+    EXPECT_EQ(after->PeekProperty(*extra, "name"), std::optional<Value>(Value()));
+    EXPECT_EQ(after->PeekLabel(*extra, "Extra"), std::nullopt);
+    EXPECT_EQ(after->PeekLabel(ids.back(), "L15"), std::nullopt);
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace kg::storage
