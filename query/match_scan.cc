@@ -128,8 +128,7 @@ storage::Direction DirFor(RelDir d, bool forward) {
   return out ? storage::Direction::kOutgoing : storage::Direction::kIncoming;
 }
 
-Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
-  if (n.labels.empty() && !n.props) return true;
+Result<bool> CheckNode(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
   // The topology copy may know the labels asked (a read transaction's
   // snapshot), and so that the node exists, and the properties asked (its
   // name): then no record is read.
