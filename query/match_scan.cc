@@ -10,16 +10,80 @@
 namespace kg::query::internal {
 namespace {
 
-Result<bool> PropsMatch(MatchState& ms, const BoundExpr* props, const PropertyMap& have, Row& row) {
-  if (props == nullptr) return true;
-  KG_ASSIGN_OR_RETURN(Value want, Eval(*props, row, ms.st->eval));
-  if (want.is_null()) return true;
-  if (!want.is_map())
-    return ms.st->eval.TypeError(props->span, "properties in a pattern must be a map");
-  for (const auto& [k, v] : want.as_map()) {
-    auto it = have.find(k);
-    if (it == have.end()) return false;
-    if (!CypherEquals(it->second, v).value_or(false)) return false;
+// The properties a pattern's map asks, evaluated once per candidate. A
+// one-entry map literal ({name: $name}, the usual start) is kept as its key
+// and value, without building a map (a parameter's value is not copied);
+// anything else as the whole value.
+class AskedProps {
+ public:
+  Status Eval(const BoundExpr& props, Row& row, EvalContext& ctx) {
+    props_ = &props;
+    if (props.kind == ExprKind::kMap && props.args.size() == 1 && props.keys.size() == 1) {
+      key_ = &props.keys[0];
+      const BoundExpr& v = *props.args[0];
+      if (v.kind == ExprKind::kParam) {
+        auto it = ctx.params->find(v.name);
+        if (it != ctx.params->end()) {
+          value_ = &it->second;
+          return Status::OK();
+        }
+      }
+      KG_ASSIGN_OR_RETURN(own_, internal::Eval(v, row, ctx));  // a missing parameter's error
+      value_ = &own_;
+      return Status::OK();
+    }
+    KG_ASSIGN_OR_RETURN(own_, internal::Eval(props, row, ctx));
+    return Status::OK();
+  }
+
+  // Whether they are those of `have`; a null map asks none.
+  Result<bool> Match(const EvalContext& ctx, const PropertyMap& have) const {
+    if (key_ != nullptr) return Equal(have, *key_, *value_);
+    if (own_.is_null()) return true;
+    if (!own_.is_map()) return ctx.TypeError(props_->span, "properties in a pattern must be a map");
+    for (const auto& [k, v] : own_.as_map())
+      if (!Equal(have, k, v)) return false;
+    return true;
+  }
+
+  // Match from what the topology copy knows of node `id` without its record
+  // (EvalContext::PeekNodeProperty: its name); nullopt when some key needs
+  // the record (a non-map value too: Match gives its error).
+  std::optional<bool> Peek(const EvalContext& ctx, EntityId id) const {
+    if (key_ != nullptr) return PeekEqual(ctx, id, *key_, *value_);
+    if (own_.is_null()) return true;
+    if (!own_.is_map()) return std::nullopt;
+    for (const auto& [k, v] : own_.as_map()) {
+      std::optional<bool> ok = PeekEqual(ctx, id, k, v);
+      if (!ok || !*ok) return ok;
+    }
+    return true;
+  }
+
+ private:
+  static bool Equal(const PropertyMap& have, const std::string& key, const Value& want) {
+    auto it = have.find(key);
+    return it != have.end() && CypherEquals(it->second, want).value_or(false);
+  }
+  static std::optional<bool> PeekEqual(const EvalContext& ctx, EntityId id, const std::string& key,
+                                       const Value& want) {
+    std::optional<Value> have = ctx.PeekNodeProperty(id, key);
+    if (!have) return std::nullopt;
+    return !have->is_null() && CypherEquals(*have, want).value_or(false);
+  }
+
+  const BoundExpr* props_ = nullptr;
+  const std::string* key_ = nullptr;  // a one-entry literal's key, and its value
+  const Value* value_ = nullptr;
+  Value own_;  // what Eval evaluated
+};
+
+// The node's labels as the topology copy knows them: false when one is
+// missing, true when all are there; nullopt when the record must tell.
+std::optional<bool> PeekLabels(MatchState& ms, EntityId id, const BoundNode& n) {
+  for (const auto& l : n.labels) {
+    std::optional<bool> has = ms.st->eval.PeekNodeLabel(id, l);
+    if (!has || !*has) return has;
   }
   return true;
 }
@@ -64,21 +128,37 @@ storage::Direction DirFor(RelDir d, bool forward) {
   return out ? storage::Direction::kOutgoing : storage::Direction::kIncoming;
 }
 
-Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
-  if (n.labels.empty() && !n.props) return true;
+Result<bool> CheckNode(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
+  // The topology copy may know the labels asked (a read transaction's
+  // snapshot), and so that the node exists, and the properties asked (its
+  // name): then no record is read.
+  std::optional<bool> labels = n.labels.empty() ? std::nullopt : PeekLabels(ms, id, n);
+  if (labels && !*labels) return false;
+  AskedProps want;
+  bool evaluated = false;
+  if (labels) {
+    if (!n.props) return true;
+    KG_RETURN_IF_ERROR(want.Eval(*n.props, row, ms.st->eval));
+    evaluated = true;
+    if (std::optional<bool> ok = want.Peek(ms.st->eval, id)) return *ok;
+  }
   auto node = ms.st->eval.Node(id);
   if (!node.ok())
     return node.status().code() == StatusCode::kNotFound ? Result<bool>(false) : node.status();
   for (const auto& l : n.labels)
     if (!(*node)->HasLabel(l)) return false;
-  return PropsMatch(ms, n.props.get(), (*node)->properties, row);
+  if (!n.props) return true;
+  if (!evaluated) KG_RETURN_IF_ERROR(want.Eval(*n.props, row, ms.st->eval));
+  return want.Match(ms.st->eval, (*node)->properties);
 }
 
 Result<bool> RelOk(MatchState& ms, RelationId id, const BoundRel& r, Row& row) {
   if (std::find(ms.used_rels.begin(), ms.used_rels.end(), id) != ms.used_rels.end()) return false;
   if (!r.props) return true;
   KG_ASSIGN_OR_RETURN(auto rel, ms.st->eval.Rel(id));
-  return PropsMatch(ms, r.props.get(), rel->properties, row);
+  AskedProps want;
+  KG_RETURN_IF_ERROR(want.Eval(*r.props, row, ms.st->eval));
+  return want.Match(ms.st->eval, rel->properties);
 }
 
 // The ids an id hint's value names: an integer, or a list of them (3.0 =

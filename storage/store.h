@@ -205,6 +205,11 @@ class Transaction {
   // is not known that way (then use GetEntity; nullopt also for an absent
   // entity).
   std::optional<Value> PeekProperty(EntityId id, std::string_view key) const;
+  // Whether entity `id` has `label` when that is known without reading its
+  // record (a read transaction's, from the topology cache's label sets);
+  // nullopt when it is not known that way (then use GetEntity; nullopt
+  // also for an absent entity). A write transaction always gets nullopt.
+  std::optional<bool> PeekLabel(EntityId id, std::string_view label) const;
 
   // Ids of the entities whose name or one of whose aliases equals `text`
   // ignoring case (ASCII and Unicode simple case folding of the stored

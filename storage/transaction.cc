@@ -237,6 +237,12 @@ std::optional<Value> Transaction::PeekProperty(EntityId id, std::string_view key
   return t->Name(id);
 }
 
+std::optional<bool> Transaction::PeekLabel(EntityId id, std::string_view label) const {
+  const Topology* t = impl_->topology();
+  if (t == nullptr) return std::nullopt;
+  return t->HasLabel(id, label);
+}
+
 Result<std::vector<EntityId>> Transaction::FindByName(std::string_view text) const {
   // From the topology copy's name index when this snapshot has one: built
   // from the same family, it gives the same ids in the same order.

@@ -108,6 +108,13 @@ class EvalContext {
     if (!nodes_.empty() && nodes_.count(id) > 0) return std::nullopt;
     return txn->PeekProperty(id, key);
   }
+  // Whether the node has `label` when the topology copy tells without a
+  // record read (and this statement holds no newer version of the node);
+  // nullopt: ask Node(id).
+  std::optional<bool> PeekNodeLabel(EntityId id, std::string_view label) const {
+    if (!nodes_.empty() && nodes_.count(id) > 0) return std::nullopt;
+    return txn->PeekLabel(id, label);
+  }
   void PutNode(std::shared_ptr<const Entity> e) { nodes_[e->id] = std::move(e); }
   void PutRel(std::shared_ptr<const Relation> r) { rels_[r->id] = std::move(r); }
   void MarkDeletedNode(EntityId id) { deleted_nodes_.insert(id); }

@@ -37,8 +37,14 @@ Status BindNode(MatchState& ms, size_t i, const BoundNode& n, EntityId id, Row& 
 // where the store serves them (PROFILE).
 void NoteExpansion(MatchState& ms, size_t i, EntityId node, uint64_t n = 1);
 
-// The node pattern's labels and properties hold for `id`.
-Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row);
+// NodeOk for a pattern that asks labels or properties.
+Result<bool> CheckNode(MatchState& ms, EntityId id, const BoundNode& n, Row& row);
+// The node pattern's labels and properties hold for `id`. Inline for the
+// pattern that asks none (an expansion's plain end, per relation).
+inline Result<bool> NodeOk(MatchState& ms, EntityId id, const BoundNode& n, Row& row) {
+  if (n.labels.empty() && !n.props) return true;
+  return CheckNode(ms, id, n, row);
+}
 // The relationship, met by an expansion that kept only the relations the
 // statement's filter passes (match_expand.cc, Edges), is not used yet in
 // this MATCH and has the pattern's properties.

@@ -182,9 +182,17 @@ void AppendUtf8(char32_t c, std::string* out) {
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // The ASCII head (all of a usual name) is folded in place in one pass:
+  // each name look-up folds its text.
+  std::string out(text);
   size_t i = 0;
+  for (; i < out.size(); ++i) {
+    const unsigned char b = static_cast<unsigned char>(out[i]);
+    if (b >= 0x80) break;
+    if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+  }
+  if (i == out.size()) return out;
+  out.resize(i);
   while (i < text.size()) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {

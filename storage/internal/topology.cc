@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <thread>
+#include <unordered_map>
 
 #include "storage/internal/adj_clock.h"
 #include "storage/internal/codec.h"
@@ -19,6 +21,54 @@ constexpr uint64_t kMaxId = std::numeric_limits<uint32_t>::max();
 enum NameKind : uint8_t { kAbsent = 0, kNoName = 1, kText = 2, kOther = 3 };
 
 std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
+
+// The distinct label sets of the entities ReadNames decodes, numbered as
+// they first appear (set 0: no label). A graph has a few: entities of one
+// kind mostly follow each other, so the last set is tried first.
+class LabelSets {
+ public:
+  // The index of the set of these labels; nullopt past 65,535 sets.
+  std::optional<uint16_t> Intern(const std::vector<std::string>& labels) {
+    if (labels.empty()) return 0;
+    if (labels == last_) return last_set_;
+    std::vector<uint32_t> ids;
+    for (const std::string& l : labels) {
+      auto [it, added] = label_ids_.try_emplace(l, static_cast<uint32_t>(names_.size()));
+      if (added) names_.push_back(l);
+      ids.push_back(it->second);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    auto found = sets_.find(ids);
+    if (found == sets_.end()) {
+      if (ends_.size() - 1 > std::numeric_limits<uint16_t>::max()) return std::nullopt;
+      found = sets_.emplace(ids, static_cast<uint16_t>(ends_.size() - 1)).first;
+      members_.insert(members_.end(), ids.begin(), ids.end());
+      ends_.push_back(static_cast<uint32_t>(members_.size()));
+    }
+    last_ = labels;
+    last_set_ = found->second;
+    return last_set_;
+  }
+  // Hands the sets and names over (Topology's set_ends_ .. label_names_).
+  void MoveTo(std::vector<uint32_t>* ends, std::vector<uint32_t>* members,
+              std::vector<std::string>* names) {
+    *ends = std::move(ends_);
+    *members = std::move(members_);
+    *names = std::move(names_);
+    ends->shrink_to_fit();
+    members->shrink_to_fit();
+  }
+
+ private:
+  std::vector<std::string> last_;  // the labels of the last Intern, and their set
+  uint16_t last_set_ = 0;
+  std::unordered_map<std::string, uint32_t> label_ids_;
+  std::vector<std::string> names_;  // by label id
+  std::map<std::vector<uint32_t>, uint16_t> sets_;
+  std::vector<uint32_t> ends_{0, 0};  // set 0: empty
+  std::vector<uint32_t> members_;
+};
 
 }  // namespace
 
@@ -105,10 +155,10 @@ Result<bool> Topology::ReadAdjacency(const Store::Impl& s, int cf, const rocksdb
 }
 
 size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
-  // Per id: two offsets, name offset and kind, ~16 bytes of name text; in
-  // the name index ~16 bytes of folded text, a key end, an id end, an id and
-  // two hash slots (aliases add to it).
-  return static_cast<size_t>(id_bound) * (4 + 4 + 4 + 1 + 16) +
+  // Per id: two offsets, name offset and kind, ~16 bytes of name text, a
+  // label set; in the name index ~16 bytes of folded text, a key end, an id
+  // end, an id and two hash slots (aliases add to it).
+  return static_cast<size_t>(id_bound) * (4 + 4 + 4 + 1 + 16 + 2) +
          static_cast<size_t>(id_bound) * (16 + 4 + 4 + 4 + 8) +
          static_cast<size_t>(relations) * 2 * sizeof(Entry);
 }
@@ -116,14 +166,24 @@ size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
 size_t Topology::bytes() const {
   return name_kind_.capacity() + (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
          (out_.capacity() + in_.capacity()) * sizeof(Entry) + name_offsets_.capacity() * 4 +
-         name_text_.capacity() + dated_.bytes() + name_index_.bytes();
+         name_text_.capacity() + dated_.bytes() + name_index_.bytes() + LabelBytes();
+}
+
+size_t Topology::LabelBytes() const {
+  size_t n = label_set_.capacity() * 2 + (set_ends_.capacity() + set_labels_.capacity()) * 4 +
+             label_names_.capacity() * sizeof(std::string);
+  for (const std::string& l : label_names_) n += l.capacity() > 15 ? l.capacity() + 1 : 0;
+  return n;
 }
 
 Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound) {
   std::unique_ptr<rocksdb::Iterator> it(s.db()->NewIterator(ro, s.cf(kCfEntities)));
   name_kind_.assign(bound, kAbsent);
   name_offsets_.assign(bound + 1, 0);
-  uint64_t next = 0;  // name_offsets_[0..next] are set
+  label_set_.assign(bound, 0);
+  LabelSets sets;
+  bool labelled = true;  // false once there are too many label sets
+  uint64_t next = 0;     // name_offsets_[0..next] are set
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view key = View(it->key());
     if (key.size() != 8) continue;
@@ -132,6 +192,11 @@ Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro,
       return Status::Corruption("entity " + std::to_string(id) + " is beyond the id counter");
     KG_ASSIGN_OR_RETURN(Entity e, DecodeEntity(View(it->value())));
     while (next < id) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
+    if (labelled) {
+      std::optional<uint16_t> set = sets.Intern(e.labels);
+      if (set) label_set_[id] = *set;
+      labelled = set.has_value();
+    }
     const Value* name = e.Find("name");
     if (name == nullptr) {
       name_kind_[id] = kNoName;
@@ -145,6 +210,11 @@ Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro,
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the topology cache"));
   while (next < bound) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
+  if (labelled) {
+    sets.MoveTo(&set_ends_, &set_labels_, &label_names_);
+  } else {
+    std::vector<uint16_t>().swap(label_set_);  // HasLabel: read the record
+  }
   return Status::OK();
 }
 
@@ -222,6 +292,16 @@ std::optional<Value> Topology::Name(uint64_t id) const {
     default:
       return std::nullopt;
   }
+}
+
+std::optional<bool> Topology::HasLabel(uint64_t id, std::string_view label) const {
+  if (id >= label_set_.size() || name_kind_[id] == kAbsent) return std::nullopt;
+  // The node's own few labels, compared by name (length first): no search
+  // among all the labels.
+  const uint32_t set = label_set_[id];
+  for (uint32_t i = set_ends_[set]; i < set_ends_[set + 1]; ++i)
+    if (label_names_[set_labels_[i]] == label) return true;
+  return false;
 }
 
 const ClockTable* Topology::Clocks(const Store::Impl& store, const rocksdb::ReadOptions& ro) const {

@@ -1,6 +1,6 @@
 // An immutable in-memory copy of the graph's structure as of one RocksDB
-// sequence number: both adjacency directions as compressed sparse rows and
-// the `name` of every entity. Traversals that touch many nodes (two hops,
+// sequence number: both adjacency directions as compressed sparse rows, the
+// `name` and the labels of every entity. Traversals that touch many nodes (two hops,
 // variable-length expansion, shortest paths, analytics) read it instead of
 // seeking RocksDB once per node and once per name.
 //
@@ -61,8 +61,8 @@ class Topology {
 
   uint64_t sequence() const { return sequence_; }
   size_t bytes() const;
-  // What the copy holds now (kg stats): its structure, names and name
-  // index, the clocks' source values until the clock table replaces them,
+  // What the copy holds now (kg stats): its structure, names, labels and
+  // name index, the clocks' source values until the clock table replaces them,
   // then the table and the entries' clock slots and days.
   size_t held_bytes() const;
 
@@ -81,6 +81,11 @@ class Topology {
   // one; nullopt when the entity is absent or its name is not a string (the
   // record must be read).
   std::optional<Value> Name(uint64_t id) const;
+
+  // Whether the entity has `label`, as its record says; nullopt when the
+  // entity is absent or the copy holds no labels (more distinct label sets
+  // than it counts): then read the record.
+  std::optional<bool> HasLabel(uint64_t id, std::string_view label) const;
 
   // The ids of the entities whose name or an alias folds to `folded`
   // (FoldCase'd text), in id order: what Transaction::FindByName's scan of
@@ -154,7 +159,9 @@ class Topology {
   // Fills out_slots_ and in_slots_ from the built table, when they fit,
   // and then out_clocks_ and in_clocks_, when those fit too.
   void FillClockSlots() const;
+  // Reads every entity's name and label set.
   Status ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound);
+  size_t LabelBytes() const;
   static std::span<const Entry> Row(const std::vector<uint32_t>& offsets,
                                     const std::vector<Entry>& entries, uint64_t id) {
     if (id + 1 >= offsets.size()) return {};
@@ -172,6 +179,14 @@ class Topology {
   // Folded names and aliases to ids (FindName); left unbuilt when the names
   // family held what the index cannot answer for.
   NameIndex name_index_;
+  // Labels: each id's label set (label_set_; set 0 has none, and absent
+  // ids have it too), each set's label ids set_labels_[set_ends_[s]..
+  // set_ends_[s + 1]], and the label names by id. Left empty when there
+  // were too many sets.
+  std::vector<uint16_t> label_set_;
+  std::vector<uint32_t> set_ends_;
+  std::vector<uint32_t> set_labels_;
+  std::vector<std::string> label_names_;
   // The clock table: built once, on demand (Clocks).
   uint64_t relation_bound_ = 0;
   size_t clock_budget_ = 0;  // what the budget leaves after the topology

@@ -161,8 +161,8 @@ TEST_F(TopologyNamesTest, StatsCountTheNameIndexInTheEstimate) {
   auto s = Open({});
   auto st = s->Stats();
   ASSERT_TRUE(st.ok());
-  // Per id: 29 bytes of structure and names, 36 of name index.
-  EXPECT_GE(st->topology_estimate_bytes, (ids_.size() + 1) * (29 + 36));
+  // Per id: 31 bytes of structure, names and labels, 36 of name index.
+  EXPECT_GE(st->topology_estimate_bytes, (ids_.size() + 1) * (31 + 36));
 }
 
 }  // namespace
