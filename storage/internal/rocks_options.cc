@@ -93,9 +93,10 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb
     // reads only the top level, a few KB, and the 4 KB partitions a lookup
     // needs come through the block cache. The one-level index of kggen L's
     // relations was 3.6 MB of ZSTD (7.4 MB unpacked), read, checksummed and
-    // unpacked at each open: about half of a cold start's reads and CPU
-    // (bench/RESULTS.md, "W6 at size L"), for a family the traversals never
-    // read (relation records are read only for a relation's properties).
+    // unpacked at each open: a third of a cold start's table reads and half
+    // its CPU (bench/RESULTS.md, "W6 at size L"), for a family the
+    // traversals never read (relation records are read only for a
+    // relation's properties).
     // The other families keep their one-level indexes in the table readers:
     // their point reads and prefix seeks are on every query's path, and the
     // lookups are cheaper without a block cache visit per partition (above).
