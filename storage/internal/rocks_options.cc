@@ -15,6 +15,8 @@ namespace kg::storage::internal {
 namespace {
 // A writer's table cache (max_open_files); see MakeDbOptions.
 constexpr int kMaxOpenFiles = 256;
+// The data block size of the adjacency families; see MakeCfOptions.
+constexpr size_t kAdjacencyBlockSize = 16 * 1024;
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -86,6 +88,31 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb
   // cache were measured too: the cold open of kggen M went from ~35 to
   // ~27 ms, but every warm point read paid a cache lookup for its index
   // partition and W2 (1,000 one-hop queries) went from ~55 to ~78 ms.
+  if (cf == kCfRelations) {
+    // A two-level index: every open (a read-only one opens every table file)
+    // reads only the top level, a few KB, and the 4 KB partitions a lookup
+    // needs come through the block cache. The one-level index of kggen L's
+    // relations was 3.6 MB of ZSTD (7.4 MB unpacked), read, checksummed and
+    // unpacked at each open: a third of a cold start's table reads and half
+    // its CPU (bench/RESULTS.md, "W6 at size L"), for a family the
+    // traversals never read (relation records are read only for a
+    // relation's properties).
+    // The other families keep their one-level indexes in the table readers:
+    // their point reads and prefix seeks are on every query's path, and the
+    // lookups are cheaper without a block cache visit per partition (above).
+    // Files written before keep their one-level index and read as before.
+    t.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+  }
+  if (cf == kCfOut || cf == kCfIn) {
+    // 16 KB blocks: a quarter of the index entries of RocksDB's 4 KB, and an
+    // open reads every table file's index. On kggen L that is 0.4 MB instead
+    // of 1.7 MB per family and 4 MB less on disk; a node's edges still sit
+    // in one block, and W2/W5 without the topology copy (a prefix seek per
+    // node) measured no slower. A two-level index and partitioned filters
+    // here cut the cold open further but made those seeks 10-30% slower
+    // (a block cache visit per partition): bench/RESULTS.md, "W6 at size L".
+    t.block_size = kAdjacencyBlockSize;
+  }
   if (cf == kCfEntities || cf == kCfRelations) {
     // Records are read by point lookups: a hash index in each data block
     // finds the key without a binary search over the block's restarts.

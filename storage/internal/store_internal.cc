@@ -44,6 +44,18 @@ Result<std::vector<std::string>> StoreInternal::TableCompressions(const Store& s
   return names;
 }
 
+Result<std::vector<StoreInternal::TableShape>> StoreInternal::TableShapes(const Store& store,
+                                                                          int cf) {
+  Store::Impl* s = store.impl();
+  rocksdb::TablePropertiesCollection tables;
+  KG_RETURN_IF_ERROR(
+      FromRocks(s->db()->GetPropertiesOfAllTables(s->cf(cf), &tables), "table properties"));
+  std::vector<TableShape> shapes;
+  for (const auto& [file, props] : tables)
+    shapes.push_back({props->index_partitions, props->num_data_blocks, props->data_size});
+  return shapes;
+}
+
 Status StoreInternal::Flush(Store& store) {
   Store::Impl* s = store.impl();
   std::vector<rocksdb::ColumnFamilyHandle*> all;

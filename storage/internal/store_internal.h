@@ -32,6 +32,14 @@ class StoreInternal {
   // "NoCompression"), a name per file; an error when RocksDB cannot read
   // the files' properties.
   static Result<std::vector<std::string>> TableCompressions(const Store& store, int cf);
+  // The shape of each table file of family `cf`, one per file
+  // (docs/storage.md, "RocksDB options").
+  struct TableShape {
+    uint64_t index_partitions = 0;  // 0: a one-level index
+    uint64_t data_blocks = 0;
+    uint64_t data_bytes = 0;  // as stored (after compression)
+  };
+  static Result<std::vector<TableShape>> TableShapes(const Store& store, int cf);
   // Writes every family's memtable into a table file, synced.
   static Status Flush(Store& store);
 };

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -345,6 +346,71 @@ TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
   EXPECT_EQ(f.entities, 6u);
   EXPECT_EQ(f.all_relations.size(), 5u);
   EXPECT_TRUE(store_->Check()->empty());
+}
+
+// The relations family's files carry a two-level index, so an open reads
+// only its top level; the families on the traversals' path keep a one-level
+// index (docs/storage.md, "RocksDB options"). The same whether the importer
+// or a flush wrote them, and everything reads back through a read-only open.
+TEST_F(ImportTest, RelationFilesHaveATwoLevelIndex) {
+  ASSERT_TRUE(Import(kNodes, kEdges).ok());
+  {
+    auto t = store_->BeginWrite().value();
+    EntityId a = t->CreateEntity({"Company"}, {{"name", "Flushed A"}}).value();
+    EntityId b = t->CreateEntity({"Company"}, {{"name", "Flushed B"}}).value();
+    ASSERT_TRUE(t->CreateRelation("COMPETES_WITH", a, b, {}).ok());
+    ASSERT_TRUE(t->Commit().ok());
+  }
+  using internal::StoreInternal;
+  ASSERT_TRUE(StoreInternal::Flush(*store_).ok());
+  auto relations = StoreInternal::TableShapes(*store_, internal::kCfRelations).value();
+  ASSERT_EQ(relations.size(), 2u);
+  for (const auto& file : relations) EXPECT_GE(file.index_partitions, 1u);
+  for (int cf : {internal::kCfEntities, internal::kCfOut, internal::kCfIn, internal::kCfNames,
+                 internal::kCfLabels}) {
+    auto files = StoreInternal::TableShapes(*store_, cf).value();
+    EXPECT_EQ(files.size(), 2u) << cf;
+    for (const auto& file : files) EXPECT_EQ(file.index_partitions, 0u) << cf;
+  }
+  Fingerprint before = Take();
+  store_.reset();
+  OpenOptions ro;
+  ro.read_only = true;
+  store_ = Store::Open(db_, ro).value();
+  Fingerprint after = Take();
+  EXPECT_EQ(after.entities, 6u);
+  EXPECT_EQ(after.all_relations.size(), 5u);
+  EXPECT_EQ(after, before);
+}
+
+// The adjacency families are written in 16 KB blocks (a quarter of the
+// index that a 4 KB block size needs, all of which an open reads), the
+// others in RocksDB's 4 KB: 1,000 nodes with 5 edges each fill several
+// blocks of every family.
+TEST_F(ImportTest, AdjacencyFilesHaveLargerBlocks) {
+  std::string nodes = "id:ID,:LABEL,name\n", edges = ":START_ID,:END_ID,:TYPE\n";
+  constexpr int kCount = 1000;
+  for (int i = 0; i < kCount; ++i) {
+    nodes += std::to_string(i) + ",Company,Company number " + std::to_string(i) + "\n";
+    for (int d = 1; d <= 5; ++d)
+      edges += std::to_string(i) + "," + std::to_string((i + d) % kCount) + ",COMPETES_WITH\n";
+  }
+  ASSERT_TRUE(Import(nodes, edges).ok());
+  using internal::StoreInternal;
+  auto average_block = [&](int cf) {
+    auto files = StoreInternal::TableShapes(*store_, cf).value();
+    EXPECT_EQ(files.size(), 1u) << cf;
+    if (files.empty()) return uint64_t{0};
+    EXPECT_GE(files[0].data_blocks, 3u) << cf;
+    return files[0].data_bytes / std::max<uint64_t>(files[0].data_blocks, 1);
+  };
+  for (int cf : {internal::kCfOut, internal::kCfIn}) EXPECT_GT(average_block(cf), 12u << 10) << cf;
+  for (int cf : {internal::kCfNames, internal::kCfRelations})
+    EXPECT_LT(average_block(cf), 5u << 10) << cf;
+  auto r = store_->BeginRead();
+  std::vector<EntityId> first = r->FindByName("Company number 0").value();
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(r->Degree(first[0], Direction::kBoth, {}).value(), 10u);
 }
 
 TEST_F(ImportTest, ImportIntoNonEmptyStoreAddsAndScopesIdsPerImport) {
