@@ -8,6 +8,7 @@
 #include "query/internal/flat_id_map.h"
 #include "query/internal/limits.h"
 #include "query/internal/match_exec.h"
+#include "query/internal/output_rows.h"
 #include "query/internal/var_length_ends.h"
 
 namespace kg::query::internal {
@@ -123,28 +124,60 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row, FlatIdMap<
   return Status::OK();
 }
 
-// When the end node pattern accepts `id`, hands on a fresh row holding
-// only its name in step i's name slot (MatchStep::name_slot: the consumer
-// reads that slot alone, so no node is bound, copied or released per row).
-// The name comes from the topology cache when the transaction has it, as
-// `c.name`'s evaluation would get it.
-Status EmitEndName(MatchState& ms, size_t i, EntityId id, Row& row) {
+// The name of node `id` as `c.name`'s evaluation would give it: from the
+// topology cache when the transaction has it (without a Result per name),
+// else from the record.
+Status EndName(EvalContext& ctx, EntityId id, Value* out) {
+  static const std::string kName = "name";
+  if (std::optional<Value> name = ctx.PeekNodeProperty(id, kName)) {
+    *out = *std::move(name);
+    return Status::OK();
+  }
+  KG_ASSIGN_OR_RETURN(*out, ctx.NodeProperty(id, kName));
+  return Status::OK();
+}
+
+// Step i's name of `id` straight into the sink of MatchOp::RunValues
+// (MatchState::values): counted as Next would count its row (PROFILE, the
+// operator's rows) and against the intermediate-row cap every
+// kStreamBatch values, as a streamed batch would be.
+Status PassName(MatchState& ms, size_t i, EntityId id) {
+  Value name;
+  KG_RETURN_IF_ERROR(EndName(ms.st->eval, id, &name));
+  if (ms.profile != nullptr) ++ms.profile->rows[i];
+  if (++*ms.passed % kStreamBatch == 0) KG_RETURN_IF_ERROR(ms.st->CheckRows(*ms.passed));
+  KG_RETURN_IF_ERROR(ms.values->AddValue(name));
+  if (ms.values->Full()) ms.stop = true;
+  return Status::OK();
+}
+
+// When the end node pattern accepts `id` (`check_end`: it has labels or
+// properties to check; an end pattern with neither accepts every node),
+// hands on its name: to the values sink of MatchOp::RunValues, or in a
+// fresh row holding only the name in step i's name slot
+// (MatchStep::name_slot: the consumer reads that slot alone, so no node is
+// bound, copied or released per row).
+Status EmitEndName(MatchState& ms, size_t i, EntityId id, bool check_end, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
   const BoundNode& end = *s.node;
   EvalContext& ctx = ms.st->eval;
-  static const std::string kName = "name";
-  KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
-  if (!ok) return Status::OK();
+  if (check_end) {
+    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
+    if (!ok) return Status::OK();
+  }
   if (ctx.IsDeletedNode(id))
     return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
                      "the node was deleted");
+  if (ms.values != nullptr && i + 1 == ms.plan->steps.size()) return PassName(ms, i, id);
   Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
-  if (std::optional<Value> name = ctx.PeekNodeProperty(id, kName)) {
-    out[s.name_slot] = *std::move(name);
-  } else {
-    KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
-  }
+  KG_RETURN_IF_ERROR(EndName(ctx, id, &out[s.name_slot]));
   return Next(ms, i, out);
+}
+
+// Whether step i's end node pattern has labels or properties to check.
+bool ChecksEnd(const MatchState& ms, size_t i) {
+  const BoundNode& end = *ms.plan->steps[i].node;
+  return !end.labels.empty() || end.props != nullptr;
 }
 
 // Expand(All) under MatchRules::one_hop_name: the far end's name per
@@ -153,10 +186,11 @@ Status ExpandNames(MatchState& ms, size_t i, EntityId from, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
   const BoundRel& r = *s.rel;
   KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, from, DirFor(r.dir, s.forward), r.types));
+  const bool check_end = ChecksEnd(ms, i);
   for (const auto& e : edges) {
     KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
     if (!ok) continue;
-    KG_RETURN_IF_ERROR(EmitEndName(ms, i, e.other, row));
+    KG_RETURN_IF_ERROR(EmitEndName(ms, i, e.other, check_end, row));
     if (ms.stop) break;
   }
   return Status::OK();
@@ -221,8 +255,9 @@ Status BindEnds(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& r
 // in step i's name slot (EmitEndName; MatchRules::name_slot: DISTINCT
 // c.name alone, no WHERE, ORDER BY or later step).
 Status BindEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& row) {
+  const bool check_end = ChecksEnd(ms, i);
   for (EntityId id : ends) {
-    KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, row));
+    KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, check_end, row));
     if (ms.stop) break;
   }
   return Status::OK();

@@ -47,6 +47,7 @@ Status FilterStep(MatchState& ms, size_t i, Row& row) {
 }
 
 Status Emit(MatchState& ms, Row& row) {
+  if (ms.emit == nullptr) return Status::Internal("a match that hands on values made a row");
   bool more = true;
   KG_RETURN_IF_ERROR((*ms.emit)(row, &more));
   if (!more) ms.stop = true;
@@ -91,9 +92,9 @@ std::string MatchOp::name() const { return plan_->optional ? "Optional" : "Match
 
 std::string MatchOp::details() const { return plan_->text; }
 
-Status MatchOp::MatchRow(ExecState& st, Row& row,
-                         const std::function<Status(Row&, bool*)>& emit) const {
-  MatchState ms{&st, plan_.get(), std::vector<char>(st.num_slots, 0), {}, &emit};
+// The state of one input row's matching, its PROFILE counts set up.
+MatchState MatchOp::Start(ExecState& st, const std::function<Status(Row&, bool*)>* emit) const {
+  MatchState ms{&st, plan_.get(), std::vector<char>(st.num_slots, 0), {}, emit};
   for (int slot : plan_->bound_before) ms.bound[slot] = 1;
   if (st.profile != nullptr) {
     StepProfile& p = (*st.profile)[this];
@@ -107,8 +108,26 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
     }
     ms.profile = &p;
   }
+  return ms;
+}
+
+Status MatchOp::MatchRow(ExecState& st, Row& row,
+                         const std::function<Status(Row&, bool*)>& emit) const {
+  MatchState ms = Start(st, &emit);
   if (!plan_->steps.empty() && plan_->steps.back().count_slot >= 0) return RunCountingEnds(ms, row);
   return RunStep(ms, 0, row);
+}
+
+bool MatchOp::WritesNames() const {
+  return !plan_->optional && !plan_->steps.empty() && plan_->steps.back().name_slot >= 0;
+}
+
+Status MatchOp::RunValues(ExecState& st, const Row& row, Sink& sink, uint64_t* passed) const {
+  MatchState ms = Start(st, nullptr);
+  ms.values = &sink;
+  ms.passed = passed;
+  Row work = row;
+  return RunStep(ms, 0, work);
 }
 
 Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const {

@@ -9,6 +9,7 @@
 #include "query/internal/aggregates.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
+#include "query/internal/output_rows.h"
 #include "query/internal/string_set.h"
 
 namespace kg::query::internal {
@@ -118,7 +119,9 @@ class ProjectOp : public Operator {
       for (const auto& item : op_.p_.items)
         if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
       const BoundProjection& p = op_.p_;
-      if (p.limit && !p.aggregating && !p.distinct && p.order_by.empty()) {
+      // DISTINCT keeps the first of equal rows as they arrive (Keep): its
+      // first SKIP + LIMIT rows are final too.
+      if (p.limit && !p.aggregating && p.order_by.empty()) {
         // Bad SKIP/LIMIT values are reported by Finish, with their position.
         Result<int64_t> skip = p.skip ? op_.Count(st_, p.skip.get(), "SKIP") : Result<int64_t>(0);
         Result<int64_t> limit = op_.Count(st_, p.limit.get(), "LIMIT");
@@ -155,8 +158,38 @@ class ProjectOp : public Operator {
       return st_.CheckRows(rows_.size());
     }
 
-    // Without aggregation, DISTINCT or ORDER BY, the first SKIP + LIMIT rows
-    // are all the output can hold.
+    // A RETURN of the one item a names step writes (items_bound, not
+    // aggregating): its rows are the values themselves, as result rows.
+    bool TakeValues() override {
+      const BoundProjection& p = op_.p_;
+      if (!op_.items_bound_ || !op_.is_return_ || p.aggregating || p.star || p.items.size() != 1 ||
+          !p.order_by.empty() || p.where || !rows_.empty())
+        return false;
+      values_ = true;
+      if (distinct_) distinct_.emplace(&rows_, std::vector<int>{0});
+      return true;
+    }
+
+    // One value (after TakeValues), kept as a result row of its own unless
+    // DISTINCT holds an equal one; charged to the memory budget and the
+    // intermediate-row cap per kStreamBatch rows kept, as AddBatch would.
+    Status AddValue(Value& v) override {
+      KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
+      Row& row = rows_.emplace_back(1);
+      row[0] = std::move(v);
+      if (distinct_) {
+        KG_ASSIGN_OR_RETURN(bool fresh, distinct_->Insert(st_, rows_.size() - 1));
+        if (!fresh) {
+          rows_.pop_back();
+          return Status::OK();
+        }
+      }
+      pending_ += ApproxBytes(rows_.back());
+      return rows_.size() % kStreamBatch == 0 ? ChargePending() : Status::OK();
+    }
+
+    // Without aggregation or ORDER BY, the first SKIP + LIMIT rows (distinct
+    // ones under DISTINCT) are all the output can hold.
     bool Full() const override { return wanted_ && rows_.size() >= *wanted_; }
     size_t Wanted() const override {
       if (!wanted_) return SIZE_MAX;
@@ -164,6 +197,7 @@ class ProjectOp : public Operator {
     }
 
     Status Finish(Rows* out) override {
+      if (values_) KG_RETURN_IF_ERROR(ChargePending());
       if (op_.Aggregates()) {
         KG_RETURN_IF_ERROR(EmitGroups(out));
       } else {
@@ -174,6 +208,15 @@ class ProjectOp : public Operator {
     }
 
    private:
+    // The bytes AddValue kept since the last charge, charged, and the kept
+    // rows counted against the intermediate-row cap.
+    Status ChargePending() {
+      uint64_t bytes = pending_;
+      pending_ = 0;
+      KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
+      return st_.CheckRows(rows_.size());
+    }
+
     // Projects `row` and keeps it with its sort key, unless DISTINCT holds an
     // equal row already: the bytes kept. The first of equal rows is kept, as
     // ProjectOp::Distinct would keep it; the sort key of a dropped row is
@@ -250,6 +293,8 @@ class ProjectOp : public Operator {
     std::vector<ProjectOp::Groups::iterator> order_;
     std::optional<size_t> wanted_;          // rows after which the output is complete
     std::optional<DistinctRows> distinct_;  // DISTINCT: over rows_ (unless aggregating)
+    bool values_ = false;                   // TakeValues: rows_ are the result's rows
+    uint64_t pending_ = 0;                  // bytes AddValue kept, not charged yet
   };
 
   // DISTINCT, ORDER BY, SKIP / LIMIT and WITH's WHERE over the projected rows.
@@ -468,6 +513,10 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 }
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
+
+Status Operator::Sink::AddValue(Value&) {
+  return Status::Internal("this sink takes rows, not values");
+}
 
 Status Operator::Sink::AddBatch(Rows& rows) {
   for (Row& row : rows) {

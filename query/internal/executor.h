@@ -72,6 +72,14 @@ class Operator {
     // How many more rows it can use (SIZE_MAX when unbounded).
     virtual size_t Wanted() const { return SIZE_MAX; }
     virtual Status Finish(Rows* out) = 0;
+    // A final RETURN of the one item that the match before it writes (a
+    // names step, MatchStep::name_slot) can take that item's values
+    // without rows. TakeValues, asked before anything is added, switches
+    // the sink to that and says whether it could (the default cannot);
+    // then each value goes to AddValue (moved from), and Finish gives the
+    // result's rows themselves: one column each, no slot of the statement.
+    virtual bool TakeValues() { return false; }
+    virtual Status AddValue(Value& v);
   };
   // True when RunRow can map one input row to its output rows on its own.
   virtual bool Streams() const { return false; }
@@ -84,6 +92,8 @@ class Operator {
   // null for an operator shown as one line.
   virtual const MatchPlan* access_plan() const { return nullptr; }
 };
+
+struct MatchState;  // match_exec.h
 
 // MATCH / OPTIONAL MATCH / MERGE's match part / pattern predicates: runs
 // the steps the planner chose (internal/match_plan.h) for each input row.
@@ -98,8 +108,18 @@ class MatchOp : public Operator {
   const MatchPlan* access_plan() const override { return plan_.get(); }
   // Matches `row` and calls `emit` per result (stops when it returns false).
   Status MatchRow(ExecState& st, Row& row, const std::function<Status(Row&, bool*)>& emit) const;
+  // Whether the plan's last step is a names step (MatchStep::name_slot),
+  // whose values RunValues can hand on without rows.
+  bool WritesNames() const;
+  // RunRow for a plan that WritesNames, into a sink that took values
+  // (Sink::TakeValues): each name goes to sink.AddValue, and is counted in
+  // *passed (the rows this operator passed on) and against the
+  // intermediate-row cap. Stops once the sink is Full().
+  Status RunValues(ExecState& st, const Row& row, Sink& sink, uint64_t* passed) const;
 
  private:
+  MatchState Start(ExecState& st, const std::function<Status(Row&, bool*)>* emit) const;
+
   std::shared_ptr<const MatchPlan> plan_;
 };
 

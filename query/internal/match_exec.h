@@ -24,6 +24,10 @@ struct MatchState {
   StepProfile* profile = nullptr;  // PROFILE only
   bool stop = false;
   CountedEnds* counted = nullptr;  // set by RunCountingEnds for VarLengthExpand(Count)
+  // MatchOp::RunValues: the sink the names step hands its values to (no
+  // row per name, nothing reaches `emit`), and the count of values handed.
+  Operator::Sink* values = nullptr;
+  uint64_t* passed = nullptr;
 };
 
 // Runs step i (past the last: the row is a match and goes to emit).
