@@ -8,7 +8,6 @@
 #include "query/internal/flat_id_map.h"
 #include "query/internal/limits.h"
 #include "query/internal/match_exec.h"
-#include "query/internal/output_rows.h"
 #include "query/internal/var_length_ends.h"
 
 namespace kg::query::internal {
@@ -124,54 +123,84 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row, FlatIdMap<
   return Status::OK();
 }
 
-// The name of node `id` as `c.name`'s evaluation would give it: from the
-// topology cache when the transaction has it (without a Result per name),
-// else from the record.
-Status EndName(EvalContext& ctx, EntityId id, Value* out) {
-  static const std::string kName = "name";
-  if (std::optional<Value> name = ctx.PeekNodeProperty(id, kName)) {
-    *out = *std::move(name);
-    return Status::OK();
-  }
-  KG_ASSIGN_OR_RETURN(*out, ctx.NodeProperty(id, kName));
+constexpr std::string_view kName = "name";
+
+// The name of `id` as `c.name`'s evaluation gives it when the topology
+// copy did not (EvalContext::PeekNodeProperty): from the record.
+Status RecordName(EvalContext& ctx, EntityId id, std::optional<Value>* name) {
+  KG_ASSIGN_OR_RETURN(Value v, ctx.NodeProperty(id, std::string(kName)));
+  name->emplace(std::move(v));
   return Status::OK();
 }
 
-// Step i's name of `id` straight into the sink of MatchOp::RunValues
-// (MatchState::values): counted as Next would count its row (PROFILE, the
-// operator's rows) and against the intermediate-row cap every
-// kStreamBatch values, as a streamed batch would be.
-Status PassName(MatchState& ms, size_t i, EntityId id) {
-  Value name;
-  KG_RETURN_IF_ERROR(EndName(ms.st->eval, id, &name));
-  if (ms.profile != nullptr) ++ms.profile->rows[i];
-  if (++*ms.passed % kStreamBatch == 0) KG_RETURN_IF_ERROR(ms.st->CheckRows(*ms.passed));
-  KG_RETURN_IF_ERROR(ms.values->AddValue(name));
-  if (ms.values->Full()) ms.stop = true;
-  return Status::OK();
+// A names step met a node this statement deleted: `c.name` would fail so.
+Status DeletedEnd(MatchState& ms, size_t i) {
+  return ms.st->eval.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess",
+                           ms.plan->steps[i].node->span, "the node was deleted");
+}
+
+// Whether step i's names go to the sink's rows (MatchOp::RunValues).
+bool Collecting(const MatchState& ms, size_t i) {
+  return ms.values != nullptr && i + 1 == ms.plan->steps.size();
+}
+
+// Appends `name` to the sink's rows as a row of its own: the result's row
+// as it will stay.
+void PushName(Rows& out, Value&& name) {
+  Row& r = out.emplace_back();
+  r.reserve(1);
+  r.emplace_back(std::move(name));
 }
 
 // When the end node pattern accepts `id` (`check_end`: it has labels or
 // properties to check; an end pattern with neither accepts every node),
-// hands on its name: to the values sink of MatchOp::RunValues, or in a
-// fresh row holding only the name in step i's name slot
-// (MatchStep::name_slot: the consumer reads that slot alone, so no node is
-// bound, copied or released per row).
+// hands on its name as `c.name` gives it (from the topology copy when the
+// transaction has it): to the sink's rows under MatchOp::RunValues, a
+// batch at a time, else in a fresh row holding only the name in step i's
+// name slot (MatchStep::name_slot: the consumer reads that slot alone, so
+// no node is bound, copied or released per row).
 Status EmitEndName(MatchState& ms, size_t i, EntityId id, bool check_end, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const BoundNode& end = *s.node;
   EvalContext& ctx = ms.st->eval;
   if (check_end) {
-    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
+    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, *s.node, row));
     if (!ok) return Status::OK();
   }
-  if (ctx.IsDeletedNode(id))
-    return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
-                     "the node was deleted");
-  if (ms.values != nullptr && i + 1 == ms.plan->steps.size()) return PassName(ms, i, id);
+  if (ctx.IsDeletedNode(id)) return DeletedEnd(ms, i);
+  std::optional<Value> name = ctx.PeekNodeProperty(id, kName);
+  if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, id, &name));
+  if (Collecting(ms, i)) {
+    PushName(*ms.column, std::move(*name));
+    if (ms.column->size() - ms.column_from < ms.column_cap) return Status::OK();
+    return FlushNames(ms, i);
+  }
   Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
-  KG_RETURN_IF_ERROR(EndName(ctx, id, &out[s.name_slot]));
+  out[s.name_slot] = std::move(*name);
   return Next(ms, i, out);
+}
+
+// EmitEndName of each of `ends` for an end pattern that accepts every
+// node, under MatchOp::RunValues: the names appended to the sink's rows
+// (room made for all of them when the sink wants every row), handed on a
+// batch at a time, without a Status per name.
+Status AppendEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends) {
+  EvalContext& ctx = ms.st->eval;
+  Rows& out = *ms.column;
+  if (ms.values->Wanted() == SIZE_MAX) out.reserve(out.size() + ends.size());
+  size_t k = 0;
+  while (k < ends.size() && !ms.stop) {
+    // Below the batch's size here: a full batch is handed on at once.
+    const size_t room = ms.column_cap - (out.size() - ms.column_from);
+    const size_t batch_end = k + std::min(room, ends.size() - k);
+    for (; k < batch_end; ++k) {
+      if (ctx.IsDeletedNode(ends[k])) return DeletedEnd(ms, i);
+      std::optional<Value> name = ctx.PeekNodeProperty(ends[k], kName);
+      if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, ends[k], &name));
+      PushName(out, std::move(*name));
+    }
+    if (out.size() - ms.column_from >= ms.column_cap) KG_RETURN_IF_ERROR(FlushNames(ms, i));
+  }
+  return Status::OK();
 }
 
 // Whether step i's end node pattern has labels or properties to check.
@@ -187,6 +216,8 @@ Status ExpandNames(MatchState& ms, size_t i, EntityId from, Row& row) {
   const BoundRel& r = *s.rel;
   KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, from, DirFor(r.dir, s.forward), r.types));
   const bool check_end = ChecksEnd(ms, i);
+  if (Collecting(ms, i) && ms.values->Wanted() == SIZE_MAX)
+    ms.column->reserve(ms.column->size() + edges.size());
   for (const auto& e : edges) {
     KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
     if (!ok) continue;
@@ -256,6 +287,7 @@ Status BindEnds(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& r
 // c.name alone, no WHERE, ORDER BY or later step).
 Status BindEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& row) {
   const bool check_end = ChecksEnd(ms, i);
+  if (Collecting(ms, i) && !check_end) return AppendEndNames(ms, i, ends);
   for (EntityId id : ends) {
     KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, check_end, row));
     if (ms.stop) break;

@@ -2,7 +2,10 @@
 // nested loops over one input row, with relationship uniqueness within the
 // MATCH, the WHERE as the last step and OPTIONAL's row of nulls; counts
 // each step's rows under PROFILE.
+#include <algorithm>
+
 #include "query/internal/match_exec.h"
+#include "query/internal/output_rows.h"
 #include "query/internal/var_length_ends.h"
 
 namespace kg::query::internal {
@@ -122,12 +125,39 @@ bool MatchOp::WritesNames() const {
   return !plan_->optional && !plan_->steps.empty() && plan_->steps.back().name_slot >= 0;
 }
 
-Status MatchOp::RunValues(ExecState& st, const Row& row, Sink& sink, uint64_t* passed) const {
+namespace {
+
+// How many names RunValues gathers before handing them to the sink.
+size_t ColumnCap(const Operator::Sink& sink) {
+  return std::clamp<size_t>(sink.Wanted(), 1, kStreamBatch);
+}
+
+}  // namespace
+
+Status MatchOp::RunValues(ExecState& st, const Row& row, Sink& sink, Rows* out,
+                          uint64_t* passed) const {
   MatchState ms = Start(st, nullptr);
   ms.values = &sink;
+  ms.column = out;
+  ms.column_from = out->size();
+  ms.column_cap = ColumnCap(sink);
   ms.passed = passed;
   Row work = row;
-  return RunStep(ms, 0, work);
+  KG_RETURN_IF_ERROR(RunStep(ms, 0, work));
+  if (out->size() == ms.column_from) return Status::OK();
+  return FlushNames(ms, plan_->steps.size() - 1);
+}
+
+Status FlushNames(MatchState& ms, size_t i) {
+  const size_t n = ms.column->size() - ms.column_from;
+  if (ms.profile != nullptr) ms.profile->rows[i] += n;
+  *ms.passed += n;
+  KG_RETURN_IF_ERROR(ms.st->CheckRows(*ms.passed));
+  KG_RETURN_IF_ERROR(ms.values->AddedValues(ms.column_from));
+  if (ms.values->Full()) ms.stop = true;
+  ms.column_from = ms.column->size();
+  ms.column_cap = ColumnCap(*ms.values);
+  return Status::OK();
 }
 
 Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const {

@@ -9,11 +9,19 @@
 #include "query/internal/aggregates.h"
 #include "query/internal/compare.h"
 #include "query/internal/executor.h"
-#include "query/internal/output_rows.h"
 #include "query/internal/string_set.h"
 
 namespace kg::query::internal {
 namespace {
+
+// ApproxBytes of a row of one value, a string's worked out inline (a
+// names step's rows, ProjectSink::AddedValues).
+uint64_t OneValueRowBytes(const Row& row) {
+  const Value& v = row[0];
+  if (!v.is_string()) return ApproxBytes(row);
+  const std::string& s = v.as_string();
+  return sizeof(Row) + sizeof(Value) + (s.size() > 15 ? s.capacity() : 0);
+}
 
 // The distinct rows a projection keeps, checked as each arrives (the
 // first of equal rows stays, as ProjectOp::Distinct keeps it). Equality
@@ -31,9 +39,8 @@ class DistinctRows {
   // Whether kept row `i`, the last one, differs from every earlier one
   // (then it stays in the set).
   Result<bool> Insert(ExecState& st, size_t i) {
+    if (std::optional<bool> fresh = InsertString(i)) return *fresh;
     const Row& row = (*kept_)[i];
-    if (slots_.size() == 1 && i < UINT32_MAX && row[slots_[0]].is_string())
-      return strings_.Insert(static_cast<uint32_t>(i));
     std::vector<Value> k;
     k.reserve(slots_.size());
     for (int s : slots_) k.push_back(row[s]);
@@ -41,6 +48,17 @@ class DistinctRows {
     if (!keys_.insert(std::move(k)).second) return false;
     KG_RETURN_IF_ERROR(st.eval.memory.Charge(key_bytes));
     return true;
+  }
+
+  // Room for `n` kept rows' strings without growing.
+  void Reserve(size_t n) { strings_.Reserve(n); }
+
+  // Insert of a row whose output is one string (RETURN DISTINCT n.name),
+  // without a Result; nullopt for any other row (then ask Insert).
+  std::optional<bool> InsertString(size_t i) {
+    if (slots_.size() != 1 || i >= UINT32_MAX) return std::nullopt;
+    if (!(*kept_)[i][slots_[0]].is_string()) return std::nullopt;
+    return strings_.Insert(static_cast<uint32_t>(i));
   }
 
  private:
@@ -160,32 +178,40 @@ class ProjectOp : public Operator {
 
     // A RETURN of the one item a names step writes (items_bound, not
     // aggregating): its rows are the values themselves, as result rows.
-    bool TakeValues() override {
+    Rows* TakeValues() override {
       const BoundProjection& p = op_.p_;
       if (!op_.items_bound_ || !op_.is_return_ || p.aggregating || p.star || p.items.size() != 1 ||
           !p.order_by.empty() || p.where || !rows_.empty())
-        return false;
-      values_ = true;
+        return nullptr;
       if (distinct_) distinct_.emplace(&rows_, std::vector<int>{0});
-      return true;
+      return &rows_;
     }
 
-    // One value (after TakeValues), kept as a result row of its own unless
-    // DISTINCT holds an equal one; charged to the memory budget and the
-    // intermediate-row cap per kStreamBatch rows kept, as AddBatch would.
-    Status AddValue(Value& v) override {
-      KG_RETURN_IF_ERROR(st_.eval.CheckDeadline());
-      Row& row = rows_.emplace_back(1);
-      row[0] = std::move(v);
-      if (distinct_) {
-        KG_ASSIGN_OR_RETURN(bool fresh, distinct_->Insert(st_, rows_.size() - 1));
-        if (!fresh) {
-          rows_.pop_back();
-          return Status::OK();
+    // The rows from `first` on (after TakeValues, one value each): kept in
+    // order unless DISTINCT holds an equal one (a row kept moves down over
+    // one dropped), up to what the output can hold; charged to the memory
+    // budget and the intermediate-row cap per batch, as AddBatch would.
+    Status AddedValues(size_t first) override {
+      KG_RETURN_IF_ERROR(st_.eval.CheckDeadlineNow());
+      const size_t limit = wanted_ ? *wanted_ : SIZE_MAX;
+      size_t kept = first;
+      uint64_t bytes = 0;
+      if (distinct_) distinct_->Reserve(rows_.capacity());  // grows with the rows, not per insert
+      for (size_t i = first; i < rows_.size() && kept < limit; ++i) {
+        if (i != kept) rows_[kept] = std::move(rows_[i]);
+        if (distinct_) {
+          std::optional<bool> fresh = distinct_->InsertString(kept);
+          if (!fresh) {
+            KG_ASSIGN_OR_RETURN(fresh, distinct_->Insert(st_, kept));
+          }
+          if (!*fresh) continue;
         }
+        bytes += OneValueRowBytes(rows_[kept]);
+        ++kept;
       }
-      pending_ += ApproxBytes(rows_.back());
-      return rows_.size() % kStreamBatch == 0 ? ChargePending() : Status::OK();
+      rows_.resize(kept);
+      KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
+      return st_.CheckRows(rows_.size());
     }
 
     // Without aggregation or ORDER BY, the first SKIP + LIMIT rows (distinct
@@ -197,7 +223,6 @@ class ProjectOp : public Operator {
     }
 
     Status Finish(Rows* out) override {
-      if (values_) KG_RETURN_IF_ERROR(ChargePending());
       if (op_.Aggregates()) {
         KG_RETURN_IF_ERROR(EmitGroups(out));
       } else {
@@ -208,15 +233,6 @@ class ProjectOp : public Operator {
     }
 
    private:
-    // The bytes AddValue kept since the last charge, charged, and the kept
-    // rows counted against the intermediate-row cap.
-    Status ChargePending() {
-      uint64_t bytes = pending_;
-      pending_ = 0;
-      KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
-      return st_.CheckRows(rows_.size());
-    }
-
     // Projects `row` and keeps it with its sort key, unless DISTINCT holds an
     // equal row already: the bytes kept. The first of equal rows is kept, as
     // ProjectOp::Distinct would keep it; the sort key of a dropped row is
@@ -293,8 +309,6 @@ class ProjectOp : public Operator {
     std::vector<ProjectOp::Groups::iterator> order_;
     std::optional<size_t> wanted_;          // rows after which the output is complete
     std::optional<DistinctRows> distinct_;  // DISTINCT: over rows_ (unless aggregating)
-    bool values_ = false;                   // TakeValues: rows_ are the result's rows
-    uint64_t pending_ = 0;                  // bytes AddValue kept, not charged yet
   };
 
   // DISTINCT, ORDER BY, SKIP / LIMIT and WITH's WHERE over the projected rows.
@@ -514,7 +528,7 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
-Status Operator::Sink::AddValue(Value&) {
+Status Operator::Sink::AddedValues(size_t) {
   return Status::Internal("this sink takes rows, not values");
 }
 

@@ -109,7 +109,8 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::BoundClause
 // earlier run that failed may have left rows in them).
 // A match whose last step writes names (MatchOp::WritesNames) right before
 // a sink that takes values (Sink::TakeValues, the final RETURN of that
-// name) hands the sink each name, without a row (MatchOp::RunValues).
+// name) appends the names to the sink's own rows (MatchOp::RunValues), no
+// row of every slot per name.
 class Streamer {
  public:
   Streamer(ExecState& st, const Pipeline& pipe, size_t first, size_t last, Operator::Sink& sink,
@@ -132,7 +133,8 @@ class Streamer {
     for (size_t i = first; i < last; ++i)
       emits_.emplace_back([this, i](Row& r) { return Pass(i, r); });
     const auto* names = dynamic_cast<const internal::MatchOp*>(pipe.ops[last - 1].get());
-    if (names != nullptr && names->WritesNames() && sink.TakeValues()) names_ = names;
+    if (names != nullptr && names->WritesNames()) values_ = sink.TakeValues();
+    if (values_ != nullptr) names_ = names;
   }
 
   // Whether the sink took values (its output rows are the result's rows).
@@ -147,9 +149,8 @@ class Streamer {
     }
     for (Row& row : batch) {
       if (names_ != nullptr && i + 1 == last_) {
-        KG_RETURN_IF_ERROR(names_->RunValues(st_, row, sink_, &stats_[i].rows));
+        KG_RETURN_IF_ERROR(names_->RunValues(st_, row, sink_, values_, &stats_[i].rows));
         st_.sink_full = sink_.Full();
-        KG_RETURN_IF_ERROR(st_.CheckRows(stats_[i].rows));
       } else {
         KG_RETURN_IF_ERROR(pipe_.ops[i]->RunRow(st_, row, emits_[i - first_]));
       }
@@ -186,6 +187,7 @@ class Streamer {
   std::vector<Rows>& batches_;                       // by operator - first
   std::vector<std::function<Status(Row&)>>& emits_;  // by operator - first
   const internal::MatchOp* names_ = nullptr;         // operator last - 1 hands on values
+  Rows* values_ = nullptr;                           // into these rows of the sink's
 };
 
 // `*values`: whether the sink took values, its output rows being the

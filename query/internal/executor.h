@@ -74,12 +74,16 @@ class Operator {
     virtual Status Finish(Rows* out) = 0;
     // A final RETURN of the one item that the match before it writes (a
     // names step, MatchStep::name_slot) can take that item's values
-    // without rows. TakeValues, asked before anything is added, switches
-    // the sink to that and says whether it could (the default cannot);
-    // then each value goes to AddValue (moved from), and Finish gives the
-    // result's rows themselves: one column each, no slot of the statement.
-    virtual bool TakeValues() { return false; }
-    virtual Status AddValue(Value& v);
+    // without rows of every slot. TakeValues, asked before anything is
+    // added, switches the sink to that and gives the rows it will output
+    // (null: it cannot, the default). The match then appends to them rows
+    // of one value each, the result's rows as they will stay, and after
+    // each batch calls AddedValues with the index of the batch's first:
+    // the sink keeps those rows, or removes them (DISTINCT, LIMIT), and
+    // charges them to the memory budget and the row cap. Finish gives
+    // the rows kept (SKIP applied).
+    virtual Rows* TakeValues() { return nullptr; }
+    virtual Status AddedValues(size_t first);
   };
   // True when RunRow can map one input row to its output rows on its own.
   virtual bool Streams() const { return false; }
@@ -112,10 +116,12 @@ class MatchOp : public Operator {
   // whose values RunValues can hand on without rows.
   bool WritesNames() const;
   // RunRow for a plan that WritesNames, into a sink that took values
-  // (Sink::TakeValues): each name goes to sink.AddValue, and is counted in
+  // (Sink::TakeValues: `out` the rows it gave): the names are appended to
+  // `out` and handed to sink.AddedValues in batches of at most
+  // kStreamBatch (fewer when the sink wants fewer), each counted in
   // *passed (the rows this operator passed on) and against the
   // intermediate-row cap. Stops once the sink is Full().
-  Status RunValues(ExecState& st, const Row& row, Sink& sink, uint64_t* passed) const;
+  Status RunValues(ExecState& st, const Row& row, Sink& sink, Rows* out, uint64_t* passed) const;
 
  private:
   MatchState Start(ExecState& st, const std::function<Status(Row&, bool*)>* emit) const;
