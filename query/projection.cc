@@ -57,8 +57,9 @@ class DistinctRows {
   // without a Result; nullopt for any other row (then ask Insert).
   std::optional<bool> InsertString(size_t i) {
     if (slots_.size() != 1 || i >= UINT32_MAX) return std::nullopt;
-    if (!(*kept_)[i][slots_[0]].is_string()) return std::nullopt;
-    return strings_.Insert(static_cast<uint32_t>(i));
+    const Value& v = (*kept_)[i][slots_[0]];
+    if (!v.is_string()) return std::nullopt;
+    return strings_.Insert(static_cast<uint32_t>(i), v.as_string());
   }
 
  private:

@@ -64,8 +64,10 @@ class StringViewSet {
   }
 
   // Adds the string of `index` (at(index)); false when an equal one is in.
-  bool Insert(uint32_t index) {
-    std::string_view s = at_(index);
+  bool Insert(uint32_t index) { return Insert(index, at_(index)); }
+
+  // The same for a caller that holds at(index) already: `s`.
+  bool Insert(uint32_t index, std::string_view s) {
     const uint32_t h = static_cast<uint32_t>(HashString(s));
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
