@@ -123,28 +123,90 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row, FlatIdMap<
   return Status::OK();
 }
 
-// When the end node pattern accepts `id`, hands on a fresh row holding
-// only its name in step i's name slot (MatchStep::name_slot: the consumer
-// reads that slot alone, so no node is bound, copied or released per row).
-// The name comes from the topology cache when the transaction has it, as
-// `c.name`'s evaluation would get it.
-Status EmitEndName(MatchState& ms, size_t i, EntityId id, Row& row) {
+constexpr std::string_view kName = "name";
+
+// The name of `id` as `c.name`'s evaluation gives it when the topology
+// copy did not (EvalContext::PeekNodeProperty): from the record.
+Status RecordName(EvalContext& ctx, EntityId id, std::optional<Value>* name) {
+  KG_ASSIGN_OR_RETURN(Value v, ctx.NodeProperty(id, std::string(kName)));
+  name->emplace(std::move(v));
+  return Status::OK();
+}
+
+// A names step met a node this statement deleted: `c.name` would fail so.
+Status DeletedEnd(MatchState& ms, size_t i) {
+  return ms.st->eval.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess",
+                           ms.plan->steps[i].node->span, "the node was deleted");
+}
+
+// Whether step i's names go to the sink's rows (MatchOp::RunValues).
+bool Collecting(const MatchState& ms, size_t i) {
+  return ms.values != nullptr && i + 1 == ms.plan->steps.size();
+}
+
+// Appends `name` to the sink's rows as a row of its own: the result's row
+// as it will stay.
+void PushName(Rows& out, Value&& name) {
+  Row& r = out.emplace_back();
+  r.reserve(1);
+  r.emplace_back(std::move(name));
+}
+
+// When the end node pattern accepts `id` (`check_end`: it has labels or
+// properties to check; an end pattern with neither accepts every node),
+// hands on its name as `c.name` gives it (from the topology copy when the
+// transaction has it): to the sink's rows under MatchOp::RunValues, a
+// batch at a time, else in a fresh row holding only the name in step i's
+// name slot (MatchStep::name_slot: the consumer reads that slot alone, so
+// no node is bound, copied or released per row).
+Status EmitEndName(MatchState& ms, size_t i, EntityId id, bool check_end, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
-  const BoundNode& end = *s.node;
   EvalContext& ctx = ms.st->eval;
-  static const std::string kName = "name";
-  KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, end, row));
-  if (!ok) return Status::OK();
-  if (ctx.IsDeletedNode(id))
-    return ctx.Error(ErrorClass::kEntityNotFound, "DeletedEntityAccess", end.span,
-                     "the node was deleted");
-  Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
-  if (std::optional<Value> name = ctx.PeekNodeProperty(id, kName)) {
-    out[s.name_slot] = *std::move(name);
-  } else {
-    KG_ASSIGN_OR_RETURN(out[s.name_slot], ctx.NodeProperty(id, kName));
+  if (check_end) {
+    KG_ASSIGN_OR_RETURN(bool ok, NodeOk(ms, id, *s.node, row));
+    if (!ok) return Status::OK();
   }
+  if (ctx.IsDeletedNode(id)) return DeletedEnd(ms, i);
+  std::optional<Value> name = ctx.PeekNodeProperty(id, kName);
+  if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, id, &name));
+  if (Collecting(ms, i)) {
+    PushName(*ms.column, std::move(*name));
+    if (ms.column->size() - ms.column_from < ms.column_cap) return Status::OK();
+    return FlushNames(ms, i);
+  }
+  Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
+  out[s.name_slot] = std::move(*name);
   return Next(ms, i, out);
+}
+
+// EmitEndName of each of `ends` for an end pattern that accepts every
+// node, under MatchOp::RunValues: the names appended to the sink's rows
+// (room made for all of them when the sink wants every row), handed on a
+// batch at a time, without a Status per name.
+Status AppendEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends) {
+  EvalContext& ctx = ms.st->eval;
+  Rows& out = *ms.column;
+  if (ms.values->Wanted() == SIZE_MAX) out.reserve(out.size() + ends.size());
+  size_t k = 0;
+  while (k < ends.size() && !ms.stop) {
+    // Below the batch's size here: a full batch is handed on at once.
+    const size_t room = ms.column_cap - (out.size() - ms.column_from);
+    const size_t batch_end = k + std::min(room, ends.size() - k);
+    for (; k < batch_end; ++k) {
+      if (ctx.IsDeletedNode(ends[k])) return DeletedEnd(ms, i);
+      std::optional<Value> name = ctx.PeekNodeProperty(ends[k], kName);
+      if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, ends[k], &name));
+      PushName(out, std::move(*name));
+    }
+    if (out.size() - ms.column_from >= ms.column_cap) KG_RETURN_IF_ERROR(FlushNames(ms, i));
+  }
+  return Status::OK();
+}
+
+// Whether step i's end node pattern has labels or properties to check.
+bool ChecksEnd(const MatchState& ms, size_t i) {
+  const BoundNode& end = *ms.plan->steps[i].node;
+  return !end.labels.empty() || end.props != nullptr;
 }
 
 // Expand(All) under MatchRules::one_hop_name: the far end's name per
@@ -153,10 +215,13 @@ Status ExpandNames(MatchState& ms, size_t i, EntityId from, Row& row) {
   const MatchStep& s = ms.plan->steps[i];
   const BoundRel& r = *s.rel;
   KG_ASSIGN_OR_RETURN(auto edges, Edges(ms, i, from, DirFor(r.dir, s.forward), r.types));
+  const bool check_end = ChecksEnd(ms, i);
+  if (Collecting(ms, i) && ms.values->Wanted() == SIZE_MAX)
+    ms.column->reserve(ms.column->size() + edges.size());
   for (const auto& e : edges) {
     KG_ASSIGN_OR_RETURN(bool ok, RelOk(ms, e.relation, r, row));
     if (!ok) continue;
-    KG_RETURN_IF_ERROR(EmitEndName(ms, i, e.other, row));
+    KG_RETURN_IF_ERROR(EmitEndName(ms, i, e.other, check_end, row));
     if (ms.stop) break;
   }
   return Status::OK();
@@ -221,8 +286,10 @@ Status BindEnds(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& r
 // in step i's name slot (EmitEndName; MatchRules::name_slot: DISTINCT
 // c.name alone, no WHERE, ORDER BY or later step).
 Status BindEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends, Row& row) {
+  const bool check_end = ChecksEnd(ms, i);
+  if (Collecting(ms, i) && !check_end) return AppendEndNames(ms, i, ends);
   for (EntityId id : ends) {
-    KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, row));
+    KG_RETURN_IF_ERROR(EmitEndName(ms, i, id, check_end, row));
     if (ms.stop) break;
   }
   return Status::OK();

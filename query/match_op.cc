@@ -2,7 +2,10 @@
 // nested loops over one input row, with relationship uniqueness within the
 // MATCH, the WHERE as the last step and OPTIONAL's row of nulls; counts
 // each step's rows under PROFILE.
+#include <algorithm>
+
 #include "query/internal/match_exec.h"
+#include "query/internal/output_rows.h"
 #include "query/internal/var_length_ends.h"
 
 namespace kg::query::internal {
@@ -47,6 +50,7 @@ Status FilterStep(MatchState& ms, size_t i, Row& row) {
 }
 
 Status Emit(MatchState& ms, Row& row) {
+  if (ms.emit == nullptr) return Status::Internal("a match that hands on values made a row");
   bool more = true;
   KG_RETURN_IF_ERROR((*ms.emit)(row, &more));
   if (!more) ms.stop = true;
@@ -91,9 +95,9 @@ std::string MatchOp::name() const { return plan_->optional ? "Optional" : "Match
 
 std::string MatchOp::details() const { return plan_->text; }
 
-Status MatchOp::MatchRow(ExecState& st, Row& row,
-                         const std::function<Status(Row&, bool*)>& emit) const {
-  MatchState ms{&st, plan_.get(), std::vector<char>(st.num_slots, 0), {}, &emit};
+// The state of one input row's matching, its PROFILE counts set up.
+MatchState MatchOp::Start(ExecState& st, const std::function<Status(Row&, bool*)>* emit) const {
+  MatchState ms{&st, plan_.get(), std::vector<char>(st.num_slots, 0), {}, emit};
   for (int slot : plan_->bound_before) ms.bound[slot] = 1;
   if (st.profile != nullptr) {
     StepProfile& p = (*st.profile)[this];
@@ -107,8 +111,53 @@ Status MatchOp::MatchRow(ExecState& st, Row& row,
     }
     ms.profile = &p;
   }
+  return ms;
+}
+
+Status MatchOp::MatchRow(ExecState& st, Row& row,
+                         const std::function<Status(Row&, bool*)>& emit) const {
+  MatchState ms = Start(st, &emit);
   if (!plan_->steps.empty() && plan_->steps.back().count_slot >= 0) return RunCountingEnds(ms, row);
   return RunStep(ms, 0, row);
+}
+
+bool MatchOp::WritesNames() const {
+  return !plan_->optional && !plan_->steps.empty() && plan_->steps.back().name_slot >= 0;
+}
+
+namespace {
+
+// How many names RunValues gathers before handing them to the sink.
+size_t ColumnCap(const Operator::Sink& sink) {
+  return std::clamp<size_t>(sink.Wanted(), 1, kStreamBatch);
+}
+
+}  // namespace
+
+Status MatchOp::RunValues(ExecState& st, const Row& row, Sink& sink, Rows* out,
+                          uint64_t* passed) const {
+  MatchState ms = Start(st, nullptr);
+  ms.values = &sink;
+  ms.column = out;
+  ms.column_from = out->size();
+  ms.column_cap = ColumnCap(sink);
+  ms.passed = passed;
+  Row work = row;
+  KG_RETURN_IF_ERROR(RunStep(ms, 0, work));
+  if (out->size() == ms.column_from) return Status::OK();
+  return FlushNames(ms, plan_->steps.size() - 1);
+}
+
+Status FlushNames(MatchState& ms, size_t i) {
+  const size_t n = ms.column->size() - ms.column_from;
+  if (ms.profile != nullptr) ms.profile->rows[i] += n;
+  *ms.passed += n;
+  KG_RETURN_IF_ERROR(ms.st->CheckRows(*ms.passed));
+  KG_RETURN_IF_ERROR(ms.values->AddedValues(ms.column_from));
+  if (ms.values->Full()) ms.stop = true;
+  ms.column_from = ms.column->size();
+  ms.column_cap = ColumnCap(*ms.values);
+  return Status::OK();
 }
 
 Status MatchOp::RunRow(ExecState& st, Row& row, const std::function<Status(Row&)>& emit) const {

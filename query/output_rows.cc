@@ -136,6 +136,20 @@ Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows) 
   return table;
 }
 
+Result<ResultTable> OutputResultRows(ExecState& st, const OutputShape& shape, Rows& rows) {
+  ResultTable table;
+  table.columns = shape.columns;
+  if (st.emit == nullptr) {
+    table.rows = std::move(rows);
+    return table;
+  }
+  for (Row& row : rows) {
+    KG_RETURN_IF_ERROR(st.eval.CheckDeadline());
+    KG_RETURN_IF_ERROR((*st.emit)(row));
+  }
+  return table;
+}
+
 namespace {
 
 // The final RETURN of a pipeline whose rows are handed over as they come:

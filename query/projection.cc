@@ -14,6 +14,15 @@
 namespace kg::query::internal {
 namespace {
 
+// ApproxBytes of a row of one value, a string's worked out inline (a
+// names step's rows, ProjectSink::AddedValues).
+uint64_t OneValueRowBytes(const Row& row) {
+  const Value& v = row[0];
+  if (!v.is_string()) return ApproxBytes(row);
+  const std::string& s = v.as_string();
+  return sizeof(Row) + sizeof(Value) + (s.size() > 15 ? s.capacity() : 0);
+}
+
 // The distinct rows a projection keeps, checked as each arrives (the
 // first of equal rows stays, as ProjectOp::Distinct keeps it). Equality
 // is over the output slots. A string in a one-column output (RETURN
@@ -30,9 +39,8 @@ class DistinctRows {
   // Whether kept row `i`, the last one, differs from every earlier one
   // (then it stays in the set).
   Result<bool> Insert(ExecState& st, size_t i) {
+    if (std::optional<bool> fresh = InsertString(i)) return *fresh;
     const Row& row = (*kept_)[i];
-    if (slots_.size() == 1 && i < UINT32_MAX && row[slots_[0]].is_string())
-      return strings_.Insert(static_cast<uint32_t>(i));
     std::vector<Value> k;
     k.reserve(slots_.size());
     for (int s : slots_) k.push_back(row[s]);
@@ -40,6 +48,18 @@ class DistinctRows {
     if (!keys_.insert(std::move(k)).second) return false;
     KG_RETURN_IF_ERROR(st.eval.memory.Charge(key_bytes));
     return true;
+  }
+
+  // Room for `n` kept rows' strings without growing.
+  void Reserve(size_t n) { strings_.Reserve(n); }
+
+  // Insert of a row whose output is one string (RETURN DISTINCT n.name),
+  // without a Result; nullopt for any other row (then ask Insert).
+  std::optional<bool> InsertString(size_t i) {
+    if (slots_.size() != 1 || i >= UINT32_MAX) return std::nullopt;
+    const Value& v = (*kept_)[i][slots_[0]];
+    if (!v.is_string()) return std::nullopt;
+    return strings_.Insert(static_cast<uint32_t>(i), v.as_string());
   }
 
  private:
@@ -118,7 +138,9 @@ class ProjectOp : public Operator {
       for (const auto& item : op_.p_.items)
         if (!ContainsAggregate(*item.expr)) group_items_.push_back(&item);
       const BoundProjection& p = op_.p_;
-      if (p.limit && !p.aggregating && !p.distinct && p.order_by.empty()) {
+      // DISTINCT keeps the first of equal rows as they arrive (Keep): its
+      // first SKIP + LIMIT rows are final too.
+      if (p.limit && !p.aggregating && p.order_by.empty()) {
         // Bad SKIP/LIMIT values are reported by Finish, with their position.
         Result<int64_t> skip = p.skip ? op_.Count(st_, p.skip.get(), "SKIP") : Result<int64_t>(0);
         Result<int64_t> limit = op_.Count(st_, p.limit.get(), "LIMIT");
@@ -155,8 +177,46 @@ class ProjectOp : public Operator {
       return st_.CheckRows(rows_.size());
     }
 
-    // Without aggregation, DISTINCT or ORDER BY, the first SKIP + LIMIT rows
-    // are all the output can hold.
+    // A RETURN of the one item a names step writes (items_bound, not
+    // aggregating): its rows are the values themselves, as result rows.
+    Rows* TakeValues() override {
+      const BoundProjection& p = op_.p_;
+      if (!op_.items_bound_ || !op_.is_return_ || p.aggregating || p.star || p.items.size() != 1 ||
+          !p.order_by.empty() || p.where || !rows_.empty())
+        return nullptr;
+      if (distinct_) distinct_.emplace(&rows_, std::vector<int>{0});
+      return &rows_;
+    }
+
+    // The rows from `first` on (after TakeValues, one value each): kept in
+    // order unless DISTINCT holds an equal one (a row kept moves down over
+    // one dropped), up to what the output can hold; charged to the memory
+    // budget and the intermediate-row cap per batch, as AddBatch would.
+    Status AddedValues(size_t first) override {
+      KG_RETURN_IF_ERROR(st_.eval.CheckDeadlineNow());
+      const size_t limit = wanted_ ? *wanted_ : SIZE_MAX;
+      size_t kept = first;
+      uint64_t bytes = 0;
+      if (distinct_) distinct_->Reserve(rows_.capacity());  // grows with the rows, not per insert
+      for (size_t i = first; i < rows_.size() && kept < limit; ++i) {
+        if (i != kept) rows_[kept] = std::move(rows_[i]);
+        if (distinct_) {
+          std::optional<bool> fresh = distinct_->InsertString(kept);
+          if (!fresh) {
+            KG_ASSIGN_OR_RETURN(fresh, distinct_->Insert(st_, kept));
+          }
+          if (!*fresh) continue;
+        }
+        bytes += OneValueRowBytes(rows_[kept]);
+        ++kept;
+      }
+      rows_.resize(kept);
+      KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
+      return st_.CheckRows(rows_.size());
+    }
+
+    // Without aggregation or ORDER BY, the first SKIP + LIMIT rows (distinct
+    // ones under DISTINCT) are all the output can hold.
     bool Full() const override { return wanted_ && rows_.size() >= *wanted_; }
     size_t Wanted() const override {
       if (!wanted_) return SIZE_MAX;
@@ -468,6 +528,10 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 }
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
+
+Status Operator::Sink::AddedValues(size_t) {
+  return Status::Internal("this sink takes rows, not values");
+}
 
 Status Operator::Sink::AddBatch(Rows& rows) {
   for (Row& row : rows) {

@@ -107,6 +107,10 @@ Result<ResultTable> RunStandaloneCall(ExecState& st, const internal::BoundClause
 // operator's), and each count is capped like a materialised one (checked
 // per batch). The batches and callbacks are `buffers`' (emptied first: an
 // earlier run that failed may have left rows in them).
+// A match whose last step writes names (MatchOp::WritesNames) right before
+// a sink that takes values (Sink::TakeValues, the final RETURN of that
+// name) appends the names to the sink's own rows (MatchOp::RunValues), no
+// row of every slot per name.
 class Streamer {
  public:
   Streamer(ExecState& st, const Pipeline& pipe, size_t first, size_t last, Operator::Sink& sink,
@@ -128,7 +132,13 @@ class Streamer {
     emits_.clear();
     for (size_t i = first; i < last; ++i)
       emits_.emplace_back([this, i](Row& r) { return Pass(i, r); });
+    const auto* names = dynamic_cast<const internal::MatchOp*>(pipe.ops[last - 1].get());
+    if (names != nullptr && names->WritesNames()) values_ = sink.TakeValues();
+    if (values_ != nullptr) names_ = names;
   }
+
+  // Whether the sink took values (its output rows are the result's rows).
+  bool values() const { return names_ != nullptr; }
 
   // Runs `batch`'s rows through operator i and on.
   Status Feed(size_t i, Rows& batch) {
@@ -138,7 +148,12 @@ class Streamer {
       return s;
     }
     for (Row& row : batch) {
-      KG_RETURN_IF_ERROR(pipe_.ops[i]->RunRow(st_, row, emits_[i - first_]));
+      if (names_ != nullptr && i + 1 == last_) {
+        KG_RETURN_IF_ERROR(names_->RunValues(st_, row, sink_, values_, &stats_[i].rows));
+        st_.sink_full = sink_.Full();
+      } else {
+        KG_RETURN_IF_ERROR(pipe_.ops[i]->RunRow(st_, row, emits_[i - first_]));
+      }
       if (st_.sink_full) return Status::OK();
     }
     return batches_[i - first_].empty() ? Status::OK() : Flush(i);
@@ -171,13 +186,19 @@ class Streamer {
   std::vector<OpStats>& stats_;
   std::vector<Rows>& batches_;                       // by operator - first
   std::vector<std::function<Status(Row&)>>& emits_;  // by operator - first
+  const internal::MatchOp* names_ = nullptr;         // operator last - 1 hands on values
+  Rows* values_ = nullptr;                           // into these rows of the sink's
 };
 
+// `*values`: whether the sink took values, its output rows being the
+// result's rows (Streamer::values).
 Status RunStreamed(ExecState& st, const Pipeline& pipe, size_t first, size_t last,
                    Operator::Sink& sink, Rows& rows, Rows* out, std::vector<OpStats>* stats,
-                   RunBuffers& buffers) {
+                   RunBuffers& buffers, bool* values) {
   st.sink_full = false;
-  Status s = Streamer(st, pipe, first, last, sink, stats, buffers).Feed(first, rows);
+  Streamer streamer(st, pipe, first, last, sink, stats, buffers);
+  *values = streamer.values();
+  Status s = streamer.Feed(first, rows);
   st.sink_full = false;
   Rows().swap(rows);
   KG_RETURN_IF_ERROR(s);
@@ -212,25 +233,31 @@ Result<ResultTable> RunPipeline(ExecState& st, const PreparedStatement::Impl& im
       sink = pipe.ops[last]->MakeSink(st);
     }
     Rows out;
+    bool values = false;                  // the final RETURN took a names step's values
     if (sink != nullptr && last == oi) {  // the RETURN alone: its input is all there
       for (Row& row : rows) KG_RETURN_IF_ERROR(sink->Add(row));
       Rows().swap(rows);
       KG_RETURN_IF_ERROR(sink->Finish(&out));
     } else if (sink != nullptr) {
-      KG_RETURN_IF_ERROR(RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats, buffers));
+      KG_RETURN_IF_ERROR(
+          RunStreamed(st, pipe, oi, last, *sink, rows, &out, stats, buffers, &values));
     } else {
       last = oi;
       KG_RETURN_IF_ERROR(pipe.ops[oi]->Run(st, rows, &out));
     }
     rows = std::move(out);
-    // What this step held besides its output is freed now.
-    st.eval.memory.used = st.eval.memory.written;
-    for (const Row& r : rows) st.eval.memory.used += internal::ApproxBytes(r);
-    KG_RETURN_IF_ERROR(st.eval.memory.Charge(0));
+    if (!values) {
+      // What this step held besides its output is freed now. (A sink that
+      // took values held nothing but its output, charged as it was kept.)
+      st.eval.memory.used = st.eval.memory.written;
+      for (const Row& r : rows) st.eval.memory.used += internal::ApproxBytes(r);
+      KG_RETURN_IF_ERROR(st.eval.memory.Charge(0));
+    }
     (*stats)[last].rows = rows.size();
     if (timed)
       (*stats)[last].ms =
           std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+    if (values) return internal::OutputResultRows(st, impl.shapes[pi], rows);
     oi = last + 1;
   }
   return internal::Output(st, impl.shapes[pi], rows);

@@ -104,18 +104,23 @@ class EvalContext {
   // read (and this statement holds no newer version of the node); nullopt:
   // ask NodeProperty. Spares a per-row caller NodeProperty's Result.
   std::optional<Value> PeekNodeProperty(EntityId id, std::string_view key) const {
-    // A statement that read no node record (nodes_ empty) hashes nothing here.
-    if (!nodes_.empty() && nodes_.count(id) > 0) return std::nullopt;
+    // Only a version this statement wrote can differ from the store's (a
+    // record Node() read is the snapshot's): a statement that wrote no node
+    // hashes nothing here.
+    if (nodes_written_ && nodes_.count(id) > 0) return std::nullopt;
     return txn->PeekProperty(id, key);
   }
   // Whether the node has `label` when the topology copy tells without a
-  // record read (and this statement holds no newer version of the node);
-  // nullopt: ask Node(id).
+  // record read (and this statement wrote no newer version of the node,
+  // as PeekNodeProperty); nullopt: ask Node(id).
   std::optional<bool> PeekNodeLabel(EntityId id, std::string_view label) const {
-    if (!nodes_.empty() && nodes_.count(id) > 0) return std::nullopt;
+    if (nodes_written_ && nodes_.count(id) > 0) return std::nullopt;
     return txn->PeekLabel(id, label);
   }
-  void PutNode(std::shared_ptr<const Entity> e) { nodes_[e->id] = std::move(e); }
+  void PutNode(std::shared_ptr<const Entity> e) {
+    nodes_written_ = true;
+    nodes_[e->id] = std::move(e);
+  }
   void PutRel(std::shared_ptr<const Relation> r) { rels_[r->id] = std::move(r); }
   void MarkDeletedNode(EntityId id) { deleted_nodes_.insert(id); }
   void MarkDeletedRel(RelationId id) { deleted_rels_.insert(id); }
@@ -159,6 +164,7 @@ class EvalContext {
  private:
   std::optional<std::mt19937_64> rng_;
   std::unordered_map<EntityId, std::shared_ptr<const Entity>> nodes_;
+  bool nodes_written_ = false;  // PutNode was called: nodes_ may hold newer versions
   std::unordered_map<RelationId, std::shared_ptr<const Relation>> rels_;
   std::unordered_set<EntityId> deleted_nodes_;
   std::unordered_set<RelationId> deleted_rels_;

@@ -72,6 +72,18 @@ class Operator {
     // How many more rows it can use (SIZE_MAX when unbounded).
     virtual size_t Wanted() const { return SIZE_MAX; }
     virtual Status Finish(Rows* out) = 0;
+    // A final RETURN of the one item that the match before it writes (a
+    // names step, MatchStep::name_slot) can take that item's values
+    // without rows of every slot. TakeValues, asked before anything is
+    // added, switches the sink to that and gives the rows it will output
+    // (null: it cannot, the default). The match then appends to them rows
+    // of one value each, the result's rows as they will stay, and after
+    // each batch calls AddedValues with the index of the batch's first:
+    // the sink keeps those rows, or removes them (DISTINCT, LIMIT), and
+    // charges them to the memory budget and the row cap. Finish gives
+    // the rows kept (SKIP applied).
+    virtual Rows* TakeValues() { return nullptr; }
+    virtual Status AddedValues(size_t first);
   };
   // True when RunRow can map one input row to its output rows on its own.
   virtual bool Streams() const { return false; }
@@ -84,6 +96,8 @@ class Operator {
   // null for an operator shown as one line.
   virtual const MatchPlan* access_plan() const { return nullptr; }
 };
+
+struct MatchState;  // match_exec.h
 
 // MATCH / OPTIONAL MATCH / MERGE's match part / pattern predicates: runs
 // the steps the planner chose (internal/match_plan.h) for each input row.
@@ -98,8 +112,20 @@ class MatchOp : public Operator {
   const MatchPlan* access_plan() const override { return plan_.get(); }
   // Matches `row` and calls `emit` per result (stops when it returns false).
   Status MatchRow(ExecState& st, Row& row, const std::function<Status(Row&, bool*)>& emit) const;
+  // Whether the plan's last step is a names step (MatchStep::name_slot),
+  // whose values RunValues can hand on without rows.
+  bool WritesNames() const;
+  // RunRow for a plan that WritesNames, into a sink that took values
+  // (Sink::TakeValues: `out` the rows it gave): the names are appended to
+  // `out` and handed to sink.AddedValues in batches of at most
+  // kStreamBatch (fewer when the sink wants fewer), each counted in
+  // *passed (the rows this operator passed on) and against the
+  // intermediate-row cap. Stops once the sink is Full().
+  Status RunValues(ExecState& st, const Row& row, Sink& sink, Rows* out, uint64_t* passed) const;
 
  private:
+  MatchState Start(ExecState& st, const std::function<Status(Row&, bool*)>* emit) const;
+
   std::shared_ptr<const MatchPlan> plan_;
 };
 

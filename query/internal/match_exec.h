@@ -24,6 +24,15 @@ struct MatchState {
   StepProfile* profile = nullptr;  // PROFILE only
   bool stop = false;
   CountedEnds* counted = nullptr;  // set by RunCountingEnds for VarLengthExpand(Count)
+  // MatchOp::RunValues: the sink the names step hands its values to (no
+  // row per name, nothing reaches `emit`), the sink's rows it appends
+  // them to, where its batch begins there, how many names make a batch,
+  // and the count of names handed on.
+  Operator::Sink* values = nullptr;
+  Rows* column = nullptr;
+  size_t column_from = 0;
+  size_t column_cap = 0;
+  uint64_t* passed = nullptr;
 };
 
 // Runs step i (past the last: the row is a match and goes to emit).
@@ -36,6 +45,11 @@ Status BindNode(MatchState& ms, size_t i, const BoundNode& n, EntityId id, Row& 
 // Counts `n` expansions of step i (from `node`, or a search begun there) by
 // where the store serves them (PROFILE).
 void NoteExpansion(MatchState& ms, size_t i, EntityId node, uint64_t n = 1);
+
+// MatchOp::RunValues: hands the batch of names appended to ms.column
+// since column_from to the sink (counted for step i as Next would count
+// their rows), and starts the next batch.
+Status FlushNames(MatchState& ms, size_t i);
 
 // NodeOk for a pattern that asks labels or properties.
 Result<bool> CheckNode(MatchState& ms, EntityId id, const BoundNode& n, Row& row);

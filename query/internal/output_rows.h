@@ -56,6 +56,11 @@ Status OutputInPlace(ExecState& st, const std::vector<int>& slots, Row& row);
 // in place). The table's rows are charged per kStreamBatch.
 Result<ResultTable> Output(ExecState& st, const OutputShape& shape, Rows& rows);
 
+// Rows that are the result's rows already (a sink that took a names
+// step's values, Operator::Sink::TakeValues: one column each, charged as
+// they were kept): into the table, or handed over through st.emit.
+Result<ResultTable> OutputResultRows(ExecState& st, const OutputShape& shape, Rows& rows);
+
 // The sink of a final RETURN `op` whose rows are handed over through
 // st.emit as they come: each input row is projected and handed over at
 // once, none kept.
