@@ -34,6 +34,10 @@ struct Context {
 
 // Prints "kg: <message>" on stderr and returns the exit code for the status
 // (0 for OK, 1 for input/query/schema errors, 3 for I/O, corruption, internal).
+// The allocator the executable runs on ("jemalloc 5.3.0" or "glibc
+// malloc"), as `kg --version` shows it (cli/allocator.cc).
+std::string AllocatorName();
+
 int Report(const Status& status);
 
 // A usage problem (bad option or argument value): prints "kg: <message>"

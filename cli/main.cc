@@ -109,7 +109,7 @@ std::string CommandNamed(int argc, char** argv) {
 int main(int argc, char** argv) {
   using namespace kg::cli;
   CLI::App app{"kg: an embedded knowledge-graph engine for tracing relationships", "kg"};
-  app.set_version_flag("--version", std::string("kg ") + KG_VERSION);
+  app.set_version_flag("--version", std::string("kg ") + KG_VERSION + " (" + AllocatorName() + ")");
   app.require_subcommand(1);
   app.fallthrough();
   Context ctx;

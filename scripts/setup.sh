@@ -15,6 +15,8 @@ KG_PACKAGES=(
   # The static archives the kg executable links (KG_STATIC_DEPS, cmake/StaticDeps.cmake)
   # beyond the -dev packages above: RocksDB's compression libraries, readline's libtinfo.
   libsnappy-dev liblz4-dev libbz2-dev zlib1g-dev libncurses-dev
+  # jemalloc, the kg executable's malloc (KG_JEMALLOC, cli/CMakeLists.txt).
+  libjemalloc-dev
 )
 
 kg_install_packages() {

@@ -347,6 +347,20 @@ TEST_F(CliTest, MissingDbIsAClearUsageError) {
   }
 }
 
+// --version names the allocator the process really runs on: jemalloc's own
+// answer (its mallctl "version") when it is linked in (KG_JEMALLOC), glibc's
+// otherwise.
+TEST_F(CliTest, VersionNamesTheAllocatorInUse) {
+  KgRun r = Kg({"--version"});
+  ASSERT_EQ(r.exit, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("kg ", 0), 0u) << r.out;
+#if KG_TEST_JEMALLOC
+  EXPECT_NE(r.out.find(" (jemalloc 5."), std::string::npos) << r.out;
+#else
+  EXPECT_NE(r.out.find(" (glibc malloc)"), std::string::npos) << r.out;
+#endif
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   ImportCorpus();
   EXPECT_EQ(Kg({}).exit, 2);
