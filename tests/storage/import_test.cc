@@ -78,6 +78,19 @@ class ImportTest : public ::testing::Test {
     return ImportCsv(*store_, o);
   }
 
+  // The corpus imported, then two entities and a relation written and
+  // flushed: each family has a table file from the importer and one from
+  // a flush.
+  void ImportAndFlush() {
+    ASSERT_TRUE(Import(kNodes, kEdges).ok());
+    auto t = store_->BeginWrite().value();
+    EntityId a = t->CreateEntity({"Company"}, {{"name", "Flushed A"}}).value();
+    EntityId b = t->CreateEntity({"Company"}, {{"name", "Flushed B"}}).value();
+    ASSERT_TRUE(t->CreateRelation("COMPETES_WITH", a, b, {}).ok());
+    ASSERT_TRUE(t->Commit().ok());
+    ASSERT_TRUE(internal::StoreInternal::Flush(*store_).ok());
+  }
+
   Fingerprint Take() {
     Fingerprint f;
     auto st = store_->Stats().value();
@@ -324,14 +337,8 @@ TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
 // ZSTD for relation records, LZ4 for entity records, none for the key-only
 // families; the same whether the importer or a flush wrote them.
 TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
-  ASSERT_TRUE(Import(kNodes, kEdges).ok());
-  auto t = store_->BeginWrite().value();
-  EntityId a = t->CreateEntity({"Company"}, {{"name", "Flushed A"}}).value();
-  EntityId b = t->CreateEntity({"Company"}, {{"name", "Flushed B"}}).value();
-  ASSERT_TRUE(t->CreateRelation("COMPETES_WITH", a, b, {}).ok());
-  ASSERT_TRUE(t->Commit().ok());
+  ASSERT_NO_FATAL_FAILURE(ImportAndFlush());
   using internal::StoreInternal;
-  ASSERT_TRUE(StoreInternal::Flush(*store_).ok());
   // A file from the import and one from the flush, each family.
   auto expect = [&](int cf, const std::string& name) {
     std::vector<std::string> files = StoreInternal::TableCompressions(*store_, cf).value();
@@ -353,16 +360,8 @@ TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
 // index (docs/storage.md, "RocksDB options"). The same whether the importer
 // or a flush wrote them, and everything reads back through a read-only open.
 TEST_F(ImportTest, RelationFilesHaveATwoLevelIndex) {
-  ASSERT_TRUE(Import(kNodes, kEdges).ok());
-  {
-    auto t = store_->BeginWrite().value();
-    EntityId a = t->CreateEntity({"Company"}, {{"name", "Flushed A"}}).value();
-    EntityId b = t->CreateEntity({"Company"}, {{"name", "Flushed B"}}).value();
-    ASSERT_TRUE(t->CreateRelation("COMPETES_WITH", a, b, {}).ok());
-    ASSERT_TRUE(t->Commit().ok());
-  }
+  ASSERT_NO_FATAL_FAILURE(ImportAndFlush());
   using internal::StoreInternal;
-  ASSERT_TRUE(StoreInternal::Flush(*store_).ok());
   auto relations = StoreInternal::TableShapes(*store_, internal::kCfRelations).value();
   ASSERT_EQ(relations.size(), 2u);
   for (const auto& file : relations) EXPECT_GE(file.index_partitions, 1u);
