@@ -98,12 +98,15 @@ class Importer {
     keys_thread_.Start([this] { keys_status_ = WriteNameAndLabelKeys(); });
     ReserveEdges();
     for (const std::string& f : options_.edge_files) KG_RETURN_IF_ERROR(ReadEdges(f));
+    ImportSummary summary{next_entity_ - s_->next_entity_, next_relation_ - s_->next_relation_};
+    // The adjacency files are written while the writer empties its queue
+    // and syncs the record files.
+    Status indexes = summary.relations > 0 ? WriteIndexes() : Status::OK();
     KG_RETURN_IF_ERROR(writer_.Finish());
     keys_thread_.Join();
     KG_RETURN_IF_ERROR(keys_status_);
-    ImportSummary summary{next_entity_ - s_->next_entity_, next_relation_ - s_->next_relation_};
+    KG_RETURN_IF_ERROR(indexes);
     if (summary.entities == 0 && summary.relations == 0) return summary;
-    KG_RETURN_IF_ERROR(WriteIndexes());
     KG_RETURN_IF_ERROR(WriteMeta());
     KG_RETURN_IF_ERROR(Ingest());
     return summary;
@@ -385,7 +388,8 @@ class Importer {
     std::sort(label_entries_.begin(), label_entries_.end());
     for (const LabelEntry& e : label_entries_)
       KG_RETURN_IF_ERROR(labels_.Put(LabelKey(e.label, e.id), ""));
-    return Status::OK();
+    KG_RETURN_IF_ERROR(names_.Close());
+    return labels_.Close();
   }
 
   Status AddCount(std::map<std::string, std::string>* meta, const std::string& key,

@@ -3,8 +3,8 @@
 // a lookup of a short key costs one cache miss, where
 // std::unordered_map<std::string, ...> chases a node and a string. The
 // importer resolves two ids per edge, millions of times. Decimal keys (the
-// usual 0..N-1) are also mirrored in a plain array, which is smaller and
-// needs no hashing.
+// usual 0..N-1) live in a plain array instead while it stays dense, which is
+// smaller and needs no hashing.
 #pragma once
 
 #include <algorithm>
@@ -25,6 +25,39 @@ class IdMap {
   uint32_t Find(std::string_view key) const {
     uint64_t n;
     if (Decimal(key, &n) && n < dense_.size() && dense_[n] != kAbsent) return dense_[n];
+    return FindHashed(key);
+  }
+
+  // Inserts key -> value unless the key is present; returns the value now
+  // stored for the key (the old one when present). A decimal key that the
+  // dense array takes is kept there only: the usual 0..N-1 ids never build
+  // the hash table (whose growth was a fifth of reading a node file).
+  uint32_t Insert(std::string_view key, uint32_t value) {
+    uint64_t n;
+    if (Decimal(key, &n)) {
+      if (n < dense_.size() && dense_[n] != kAbsent) return dense_[n];
+      // An earlier insert the dense array did not take is in the table.
+      if (uint32_t old = FindHashed(key); old != kAbsent) return old;
+      if (AddDense(n, value)) {
+        ++size_;
+        return value;
+      }
+    }
+    return InsertHashed(key, value);
+  }
+
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr size_t kInline = 16;
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t value = kAbsent;
+    uint32_t length = 0;
+    char bytes[kInline] = {};  // the key itself, or its u64 arena offset when longer
+  };
+
+  uint32_t FindHashed(std::string_view key) const {
     if (slots_.empty()) return kAbsent;
     uint64_t h = Hash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -34,10 +67,8 @@ class IdMap {
     }
   }
 
-  // Inserts key -> value unless the key is present; returns the value now
-  // stored for the key (the old one when present).
-  uint32_t Insert(std::string_view key, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
+  uint32_t InsertHashed(std::string_view key, uint32_t value) {
+    if ((hashed_ + 1) * 2 > slots_.size()) Grow();
     uint64_t h = Hash(key);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
@@ -53,23 +84,12 @@ class IdMap {
           arena_.append(key);
         }
         ++size_;
-        AddDense(key, value);
+        ++hashed_;
         return value;
       }
       if (s.hash == static_cast<uint32_t>(h) && KeyOf(s) == key) return s.value;
     }
   }
-
-  size_t size() const { return size_; }
-
- private:
-  static constexpr size_t kInline = 16;
-  struct Slot {
-    uint32_t hash = 0;
-    uint32_t value = kAbsent;
-    uint32_t length = 0;
-    char bytes[kInline] = {};  // the key itself, or its u64 arena offset when longer
-  };
 
   // True for the canonical decimal form of a number ("0", "17", not "017"
   // or "+1"), which no other key shares: such keys are also kept in dense_.
@@ -83,17 +103,16 @@ class IdMap {
     *n = v;
     return true;
   }
-  // Mirrors a decimal key in dense_ when the array stays at most a few times
-  // the number of keys (ids 0..N-1 in some order: the common export shape).
-  // A decimal key left out is still found through the hash table.
-  void AddDense(std::string_view key, uint32_t value) {
-    uint64_t n;
-    if (!Decimal(key, &n)) return;
+  // Keeps decimal key n in dense_ when the array stays at most a few times
+  // the number of keys (ids 0..N-1 in some order: the common export shape);
+  // false when it does not take it.
+  bool AddDense(uint64_t n, uint32_t value) {
     if (n >= dense_.size()) {
-      if (n >= 4 * size_ + 1024) return;
+      if (n >= 4 * size_ + 1024) return false;
       dense_.resize(std::max<size_t>(n + 1, dense_.size() * 2), kAbsent);
     }
     dense_[n] = value;
+    return true;
   }
 
   static uint64_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
@@ -118,7 +137,8 @@ class IdMap {
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  size_t size_ = 0;
+  size_t size_ = 0;    // keys
+  size_t hashed_ = 0;  // keys in slots_
   std::string arena_;
   std::vector<uint32_t> dense_;  // decimal key -> value, kAbsent for holes
 };

@@ -28,9 +28,15 @@ Status TempDir::Create() {
   return Status::OK();
 }
 
+rocksdb::EnvOptions SstOut::FileOptions() {
+  rocksdb::EnvOptions o;
+  o.bytes_per_sync = kSyncEvery;
+  return o;
+}
+
 SstOut::SstOut(Store::Impl* s, int cf, std::string path)
     : options_(rocksdb::DBOptions(), MakeCfOptions(cf, s->cache_)),
-      writer_(rocksdb::EnvOptions(), options_),
+      writer_(FileOptions(), options_),
       cf_(cf),
       handle_(s->cf(cf)),
       path_(std::move(path)) {}
@@ -47,9 +53,16 @@ Status SstOut::Put(std::string_view key, std::string_view value) {
   return FromRocks(st, std::string("writing the ") + CfName(cf_) + " import file");
 }
 
+Status SstOut::Close() {
+  if (!open_ || closed_) return close_status_;
+  closed_ = true;
+  close_status_ = FromRocks(writer_.Finish(), "finishing " + path_);
+  return close_status_;
+}
+
 Status SstOut::Finish(std::vector<rocksdb::IngestExternalFileArg>* args) {
   if (!open_) return Status::OK();
-  KG_RETURN_IF_ERROR(FromRocks(writer_.Finish(), "finishing " + path_));
+  KG_RETURN_IF_ERROR(Close());
   rocksdb::IngestExternalFileArg arg;
   arg.column_family = handle_;
   arg.external_files = {path_};
@@ -98,7 +111,8 @@ void BackgroundWriter::Loop() {
     {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [&] { return !queue_.empty() || done_; });
-      if (abort_ || queue_.empty()) return;
+      if (abort_) return;
+      if (queue_.empty()) break;
       batch = std::move(queue_.front());
       queue_.pop_front();
     }
@@ -109,9 +123,12 @@ void BackgroundWriter::Loop() {
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(batch));
   }
+  for (SstOut* out : outs_)
+    if (Status st = out->Close(); status_.ok()) status_ = st;
 }
 
 void BackgroundWriter::Write(const Batch& batch) {
+  if (std::find(outs_.begin(), outs_.end(), batch.out) == outs_.end()) outs_.push_back(batch.out);
   char key[8];
   for (size_t i = 0; i < batch.size && status_.ok(); ++i) {
     bytes_.clear();
@@ -186,7 +203,7 @@ Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clo
                                   clocks.substr(it->clock_begin, it->clock_end - it->clock_begin)));
     }
   }
-  return Status::OK();
+  return sst->Close();
 }
 
 }  // namespace kg::storage::internal

@@ -48,22 +48,34 @@ class TempDir {
   std::string path_;
 };
 
-// One SST file of a column family, opened on first Put.
+// One SST file of a column family, opened on first Put. Its pages are handed
+// to the kernel's writeback as it grows (every kSyncEvery bytes), so that
+// the closing sync has little left to wait for.
 class SstOut {
  public:
   SstOut(Store::Impl* s, int cf, std::string path);
   Status Put(std::string_view key, std::string_view value);
-  // Finishes the file and adds it to `args` (nothing when it stayed empty).
+  // Writes the file's index and footer and syncs it, on the thread that
+  // wrote it, so that the files' syncs overlap; no Put may follow. Once
+  // only: later calls return the first one's status.
+  Status Close();
+  // Closes the file (unless done) and adds it to `args` (nothing when it
+  // stayed empty).
   Status Finish(std::vector<rocksdb::IngestExternalFileArg>* args);
   uint64_t count() const { return count_; }
 
  private:
+  static constexpr uint64_t kSyncEvery = 1 << 20;
+  static rocksdb::EnvOptions FileOptions();
+
   rocksdb::Options options_;
   rocksdb::SstFileWriter writer_;
   int cf_;
   rocksdb::ColumnFamilyHandle* handle_;
   std::string path_;
   bool open_ = false;
+  bool closed_ = false;
+  Status close_status_;
   uint64_t count_ = 0;
 };
 
@@ -93,7 +105,8 @@ class BackgroundWriter {
     if (++pending_.size >= kBatch) Submit();
   }
 
-  // Writes everything still queued and returns the first error.
+  // Writes everything still queued, closes every file it wrote (SstOut::Close)
+  // and returns the first error.
   Status Finish();
 
  private:
@@ -124,6 +137,7 @@ class BackgroundWriter {
   void Write(const Batch& batch);
 
   Batch pending_;
+  std::vector<SstOut*> outs_;  // the files written so far (the thread's own)
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Batch> queue_;
@@ -164,7 +178,7 @@ void AdviseHugePages(const void* data, size_t bytes);
 // end node) of `entries`, whose endpoints are indexes among `node_count`
 // nodes with ids from `first_entity`; relation i has id first_relation + i.
 // Sorted by (node, type, other, relation) as the key order needs. Each
-// value is the relation's clock from `clocks`.
+// value is the relation's clock from `clocks`. Closes `sst` when done.
 Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clocks,
                       size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
                       SstOut* sst);

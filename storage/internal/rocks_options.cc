@@ -15,8 +15,9 @@ namespace kg::storage::internal {
 namespace {
 // A writer's table cache (max_open_files); see MakeDbOptions.
 constexpr int kMaxOpenFiles = 256;
-// The data block size of the adjacency families; see MakeCfOptions.
+// The data block sizes of the adjacency and relations families; see MakeCfOptions.
 constexpr size_t kAdjacencyBlockSize = 16 * 1024;
+constexpr size_t kRelationsBlockSize = 16 * 1024;
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -102,6 +103,11 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb
     // lookups are cheaper without a block cache visit per partition (above).
     // Files written before keep their one-level index and read as before.
     t.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
+    // 16 KB blocks: ZSTD builds its entropy tables once per block, which on
+    // RocksDB's 4 KB blocks was a third of the compression's CPU, and on the
+    // import's critical path (kggen M's import 1.25 -> 1.0 s). Larger blocks
+    // also pack tighter: kggen M's relations 31.8 -> 24.7 MB.
+    t.block_size = kRelationsBlockSize;
   }
   if (cf == kCfOut || cf == kCfIn) {
     // 16 KB blocks: a quarter of the index entries of RocksDB's 4 KB, and an

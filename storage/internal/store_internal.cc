@@ -52,7 +52,8 @@ Result<std::vector<StoreInternal::TableShape>> StoreInternal::TableShapes(const 
       FromRocks(s->db()->GetPropertiesOfAllTables(s->cf(cf), &tables), "table properties"));
   std::vector<TableShape> shapes;
   for (const auto& [file, props] : tables)
-    shapes.push_back({props->index_partitions, props->num_data_blocks, props->data_size});
+    shapes.push_back({props->index_partitions, props->num_data_blocks, props->data_size,
+                      props->raw_key_size + props->raw_value_size});
   return shapes;
 }
 
