@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "schema/ontology.h"
 #include "storage/store.h"
@@ -27,5 +29,43 @@ inline std::filesystem::path CreateTestStore(const std::string& prefix) {
   EXPECT_TRUE(created.ok()) << created.ToString();
   return dir;
 }
+
+// A fixture whose database is made once per test: created (CreateTestStore
+// with the fixture's prefix), filled by Fill in one write transaction that
+// SetUp commits, removed at TearDown. Fill keeps the ids it means to use in
+// ids_; Open reopens the database with other options.
+class FilledStoreTest : public ::testing::Test {
+ protected:
+  explicit FilledStoreTest(std::string prefix) : prefix_(std::move(prefix)) {}
+
+  virtual void Fill(Transaction& t) = 0;
+
+  void SetUp() override {
+    dir_ = CreateTestStore(prefix_);
+    path_ = (dir_ / "db").string();
+    auto s = Store::Open(path_, {});
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    auto w = (*s)->BeginWrite();
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    Fill(**w);
+    if (HasFatalFailure()) return;
+    Status committed = (*w)->Commit();
+    ASSERT_TRUE(committed.ok()) << committed.ToString();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::unique_ptr<Store> Open(const OpenOptions& o) {
+    auto s = Store::Open(path_, o);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return std::move(s).value();
+  }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  std::vector<EntityId> ids_;
+
+ private:
+  std::string prefix_;
+};
 
 }  // namespace kg::storage

@@ -15,15 +15,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class TopologyLabelsTest : public ::testing::Test {
+class TopologyLabelsTest : public FilledStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = CreateTestStore("kg_topology_labels_test");
-    path_ = (dir_ / "db").string();
-    auto s = Store::Open(path_, {});
-    ASSERT_TRUE(s.ok());
-    auto w = (*s)->BeginWrite();
-    ASSERT_TRUE(w.ok());
+  TopologyLabelsTest() : FilledStoreTest("kg_topology_labels_test") {}
+
+  void Fill(Transaction& t) override {
     // Labels created out of name order, sets sharing labels, a node with
     // none, one with a label twice, and nodes of one set apart.
     const std::vector<std::vector<std::string>> sets = {
@@ -32,18 +28,10 @@ class TopologyLabelsTest : public ::testing::Test {
     for (size_t i = 0; i < sets.size(); ++i) {
       PropertyMap props;
       props["name"] = "N" + std::to_string(i);
-      auto id = (*w)->CreateEntity(sets[i], props);
+      auto id = t.CreateEntity(sets[i], props);
       ASSERT_TRUE(id.ok()) << id.status().ToString();
       ids_.push_back(*id);
     }
-    ASSERT_TRUE((*w)->Commit().ok());
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::unique_ptr<Store> Open(const OpenOptions& o) {
-    auto s = Store::Open(path_, o);
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return std::move(s).value();
   }
 
   // Every entity's answer for every label (known ones, an unknown one and
@@ -59,10 +47,6 @@ class TopologyLabelsTest : public ::testing::Test {
       }
     }
   }
-
-  fs::path dir_;
-  std::string path_;
-  std::vector<EntityId> ids_;
 };
 
 TEST_F(TopologyLabelsTest, TheCopysLabelsAreTheRecords) {

@@ -19,16 +19,11 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::string_literals;
 
-class TopologyNamesTest : public ::testing::Test {
+class TopologyNamesTest : public FilledStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = CreateTestStore("kg_topology_names_test");
-    path_ = (dir_ / "db").string();
-    auto s = Store::Open(path_, {});
-    ASSERT_TRUE(s.ok());
-    auto w = (*s)->BeginWrite();
-    ASSERT_TRUE(w.ok());
-    Transaction& t = **w;
+  TopologyNamesTest() : FilledStoreTest("kg_topology_names_test") {}
+
+  void Fill(Transaction& t) override {
     Add(t, "NVIDIA", {"Nvidia Corp", "英伟达"});
     Add(t, "nvidia", {});  // the same name folded: two entities
     Add(t, "黄仁勋", {"Jensen Huang", "Jensen"});
@@ -39,9 +34,7 @@ class TopologyNamesTest : public ::testing::Test {
     EntityId gone = Add(t, "Deleted Corp", {"Gone"});
     ASSERT_TRUE(t.CreateRelation("LINK", ids_[0], ids_[2], {}).ok());
     ASSERT_TRUE(t.DeleteEntity(gone, false).ok());
-    ASSERT_TRUE(t.Commit().ok());
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   EntityId Add(Transaction& t, const std::string& name, std::vector<std::string> aliases) {
     PropertyMap props;
@@ -53,12 +46,6 @@ class TopologyNamesTest : public ::testing::Test {
     EXPECT_TRUE(id.ok()) << id.status().ToString();
     ids_.push_back(*id);
     return *id;
-  }
-
-  std::unique_ptr<Store> Open(const OpenOptions& o) {
-    auto s = Store::Open(path_, o);
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return std::move(s).value();
   }
 
   // FindByName of every text, or the error's text.
@@ -75,10 +62,6 @@ class TopologyNamesTest : public ::testing::Test {
     }
     return out;
   }
-
-  fs::path dir_;
-  std::string path_;
-  std::vector<EntityId> ids_;
 };
 
 const std::vector<std::string> kTexts = {

@@ -32,16 +32,11 @@ std::vector<EdgeRow> Rows(const Transaction& t, EntityId n, Direction d,
 OpenOptions Cached() { return TopologyOptions(true); }
 OpenOptions Uncached() { return TopologyOptions(false); }
 
-class TopologyTest : public ::testing::Test {
+class TopologyTest : public FilledStoreTest {
  protected:
-  void SetUp() override {
-    dir_ = CreateTestStore("kg_topology_test");
-    path_ = (dir_ / "db").string();
-    auto s = Store::Open(path_, {});
-    ASSERT_TRUE(s.ok());
-    auto w = (*s)->BeginWrite();
-    ASSERT_TRUE(w.ok());
-    Transaction& t = **w;
+  TopologyTest() : FilledStoreTest("kg_topology_test") {}
+
+  void Fill(Transaction& t) override {
     // Types created out of alphabetical order, so type ids are not name order.
     for (int i = 0; i < 6; ++i) {
       PropertyMap props;
@@ -58,19 +53,7 @@ class TopologyTest : public ::testing::Test {
         }
     ASSERT_TRUE(t.CreateRelation("ALPHA", ids_[0], ids_[1], {}).ok());  // a parallel edge
     ASSERT_TRUE(t.CreateRelation("ZETA", ids_[2], ids_[2], {}).ok());   // a self-loop
-    ASSERT_TRUE(t.Commit().ok());
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::unique_ptr<Store> Open(const OpenOptions& o) {
-    auto s = Store::Open(path_, o);
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return std::move(s).value();
-  }
-
-  fs::path dir_;
-  std::string path_;
-  std::vector<EntityId> ids_;
 };
 
 TEST_F(TopologyTest, ExpandEqualsRocksDbInEveryDirectionAndFilter) {
