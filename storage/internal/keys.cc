@@ -2,8 +2,6 @@
 #include "storage/internal/keys.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 
 namespace kg::storage::internal {
 
@@ -11,29 +9,6 @@ const char* CfName(int cf) {
   static constexpr const char* kNames[kCfCount] = {"default", "entities", "relations", "out",
                                                    "in",      "names",    "labels",    "meta"};
   return kNames[cf];
-}
-
-void WriteU32(char* out, uint32_t v) {
-  for (int i = 3; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xff);
-}
-
-void WriteU64(char* out, uint64_t v) {
-  for (int i = 7; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xff);
-}
-
-// Big-endian reads as one load and a byte swap: every adjacency entry a
-// traversal scans decodes three of these, and the byte loop was ~7% of a
-// path search's instructions.
-uint32_t ReadU32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, sizeof v);
-  return std::endian::native == std::endian::big ? v : __builtin_bswap32(v);
-}
-
-uint64_t ReadU64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, sizeof v);
-  return std::endian::native == std::endian::big ? v : __builtin_bswap64(v);
 }
 
 void PutU32(std::string* out, uint32_t v) {

@@ -3,7 +3,9 @@
 // numerically; see docs/storage.md for the full layout.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,10 +67,28 @@ inline constexpr uint64_t kFirstId = 1;
 
 void PutU32(std::string* out, uint32_t v);
 void PutU64(std::string* out, uint64_t v);
-void WriteU32(char* out, uint32_t v);
-void WriteU64(char* out, uint64_t v);
-uint32_t ReadU32(const char* p);
-uint64_t ReadU64(const char* p);
+// Big-endian, so that keys sort as their numbers. Inline, as one store or
+// load and a byte swap: the import writes three of these for every
+// adjacency entry, and the byte loop called out of line was ~5% of writing
+// the adjacency files; a traversal decodes three per entry it scans.
+inline void WriteU32(char* out, uint32_t v) {
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap32(v);
+  std::memcpy(out, &v, sizeof v);
+}
+inline void WriteU64(char* out, uint64_t v) {
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  std::memcpy(out, &v, sizeof v);
+}
+inline uint32_t ReadU32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  return std::endian::native == std::endian::little ? __builtin_bswap32(v) : v;
+}
+inline uint64_t ReadU64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return std::endian::native == std::endian::little ? __builtin_bswap64(v) : v;
+}
 
 std::string U32Value(uint32_t v);
 std::string U64Value(uint64_t v);
