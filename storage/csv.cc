@@ -479,6 +479,21 @@ Status RequiredText(CsvFile& file, int column, std::string* out) {
   return Status::OK();
 }
 
+// As RequiredText, as a view: of the buffer (valid until the next record),
+// or for a field with doubled quotes, of `unescaped`, which then holds it
+// (CsvFile::Text's scratch serves one field at a time).
+Status RequiredView(CsvFile& file, int column, std::string* unescaped, std::string_view* out) {
+  const Field& f = file.fields()[column];
+  std::string_view text = file.Text(f);
+  if (text.empty()) return file.ErrorAt(f, "empty " + file.columns()[column].header + " value");
+  if (f.escaped) {
+    unescaped->assign(text.data(), text.size());
+    text = *unescaped;
+  }
+  *out = text;
+  return Status::OK();
+}
+
 void SplitLabels(std::string_view text, std::vector<std::string>* labels) {
   size_t n = 0;
   size_t from = 0;
@@ -530,14 +545,15 @@ Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)
   const int end_col = file.column_of(ColumnKind::kEndId);
   const int type_col = file.column_of(ColumnKind::kType);
   EdgeRow row;
+  std::string unescaped[3];  // a quoted field's text with its doubled quotes made single
   while (true) {
     KG_ASSIGN_OR_RETURN(bool more, file.Next());
     if (!more) return Status::OK();
     KG_RETURN_IF_ERROR(CheckFieldCount(file));
     row.line = file.record_line();
-    KG_RETURN_IF_ERROR(RequiredText(file, start_col, &row.start_id));
-    KG_RETURN_IF_ERROR(RequiredText(file, end_col, &row.end_id));
-    KG_RETURN_IF_ERROR(RequiredText(file, type_col, &row.type));
+    KG_RETURN_IF_ERROR(RequiredView(file, start_col, &unescaped[0], &row.start_id));
+    KG_RETURN_IF_ERROR(RequiredView(file, end_col, &unescaped[1], &row.end_id));
+    KG_RETURN_IF_ERROR(RequiredView(file, type_col, &unescaped[2], &row.type));
     KG_RETURN_IF_ERROR(FillProperties(file, row.properties));
     KG_RETURN_IF_ERROR(fn(row));
   }

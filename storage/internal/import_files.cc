@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <filesystem>
 #include <memory>
-#include <type_traits>
 
 namespace kg::storage::internal {
 
@@ -153,40 +153,77 @@ void AdviseHugePages(const void* data, size_t bytes) {
 
 namespace {
 
-// One adjacency entry of one direction, as WriteAdjacency sorts it. The
-// clock span travels with it: looking it up in the entries afterwards was a
-// cache miss per key (a random read of the whole entry array), which cost
-// more than the rest of the writing.
-struct AdjItem {
-  uint64_t key;       // type << 32 | other node index (ordered as its id)
-  uint32_t relation;  // index among this import's relations
-  uint32_t clock_begin;
-  uint32_t clock_end;
-  friend bool operator<(const AdjItem& a, const AdjItem& b) {
-    return a.key != b.key ? a.key < b.key : a.relation < b.relation;
+// How WriteAdjacencyOf sorts one direction's entries: each codec makes an
+// item of an entry (type, other node, relation index and, where kept, the
+// clock span), orders items by (type, other, relation) and reads them back.
+
+// The general items, 24 bytes: dated imports keep the clock span in the item,
+// because looking it up in the entries afterwards was a cache miss per key (a
+// random read of the whole entry array), which cost more than the rest of
+// the writing.
+struct WideItems {
+  struct Item {
+    uint64_t key;       // type << 32 | other node index (ordered as its id)
+    uint32_t relation;  // index among this import's relations
+    uint32_t clock_begin;
+    uint32_t clock_end;
+    friend bool operator<(const Item& a, const Item& b) {
+      return a.key != b.key ? a.key < b.key : a.relation < b.relation;
+    }
+  };
+  Item Make(uint32_t other, uint32_t relation, const AdjEntry& e) const {
+    return {(static_cast<uint64_t>(e.type) << 32) | other, relation, e.clock_begin, e.clock_end};
+  }
+  static uint32_t Type(const Item& i) { return static_cast<uint32_t>(i.key >> 32); }
+  static uint32_t Other(const Item& i) { return static_cast<uint32_t>(i.key); }
+  static uint32_t Relation(const Item& i) { return i.relation; }
+  static std::string_view Value(const Item& i, std::string_view clocks) {
+    return clocks.substr(i.clock_begin, i.clock_end - i.clock_begin);
   }
 };
 
-// The same for an import without dated relations (every value empty): 12
-// bytes instead of 24. The sort arrays are fresh memory, and on this
-// machine class every new page costs its zeroing (a fifth of the adjacency
-// files' CPU with the larger items).
-#pragma pack(push, 4)
-struct AdjItemNoClock {
-  uint64_t key;
-  uint32_t relation;
-  friend bool operator<(const AdjItemNoClock& a, const AdjItemNoClock& b) {
-    return a.key != b.key ? a.key < b.key : a.relation < b.relation;
+// Undated imports whose type id, node index and relation index fit in 63
+// bits together (up to 2^20 relation types, nodes and relations alike fit
+// twice over): one integer per item, type, other node and relation from the
+// high bits down, so that integer order is the key order. 8 bytes against
+// WideItems' 24 (the sort arrays are fresh memory, and on this machine class
+// every new page costs its zeroing), and sorted as plain integers.
+class PackedItems {
+ public:
+  using Item = uint64_t;
+  // False when the numbers do not fit.
+  static bool Fits(uint32_t max_type, size_t node_count, size_t relations) {
+    return Bits(max_type) + Bits(node_count) + Bits(relations) <= 63;
   }
-};
-#pragma pack(pop)
-static_assert(sizeof(AdjItemNoClock) == 12);
+  PackedItems(size_t node_count, size_t relations)
+      : relation_bits_(Bits(relations)),
+        other_shift_(relation_bits_),
+        type_shift_(relation_bits_ + Bits(node_count)) {}
+  Item Make(uint32_t other, uint32_t relation, const AdjEntry& e) const {
+    return (static_cast<uint64_t>(e.type) << type_shift_) |
+           (static_cast<uint64_t>(other) << other_shift_) | relation;
+  }
+  uint32_t Type(Item i) const { return static_cast<uint32_t>(i >> type_shift_); }
+  uint32_t Other(Item i) const {
+    return static_cast<uint32_t>((i >> other_shift_) & Mask(type_shift_ - other_shift_));
+  }
+  uint32_t Relation(Item i) const { return static_cast<uint32_t>(i & Mask(relation_bits_)); }
+  static std::string_view Value(Item, std::string_view) { return {}; }
 
-template <typename Item>
-Status WriteAdjacencyOf(const std::vector<AdjEntry>& entries, std::string_view clocks,
-                        size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
-                        SstOut* sst) {
-  constexpr bool kClocks = std::is_same_v<Item, AdjItem>;
+ private:
+  // Bits that hold every number up to n.
+  static unsigned Bits(uint64_t count) { return static_cast<unsigned>(std::bit_width(count)); }
+  static uint64_t Mask(unsigned bits) { return (uint64_t{1} << bits) - 1; }
+  unsigned relation_bits_;
+  unsigned other_shift_;
+  unsigned type_shift_;
+};
+
+template <typename Codec>
+Status WriteAdjacencyOf(const Codec& codec, const std::vector<AdjEntry>& entries,
+                        std::string_view clocks, size_t node_count, bool out, uint64_t first_entity,
+                        uint64_t first_relation, SstOut* sst) {
+  using Item = typename Codec::Item;
   std::vector<uint32_t> begin(node_count + 1, 0);
   for (const AdjEntry& e : entries) ++begin[(out ? e.from : e.to) + 1];
   for (size_t i = 1; i <= node_count; ++i) begin[i] += begin[i - 1];
@@ -198,12 +235,7 @@ Status WriteAdjacencyOf(const std::vector<AdjEntry>& entries, std::string_view c
     std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
     for (uint32_t i = 0; i < entries.size(); ++i) {
       const AdjEntry& e = entries[i];
-      uint64_t key = (static_cast<uint64_t>(e.type) << 32) | (out ? e.to : e.from);
-      if constexpr (kClocks) {
-        items[next[out ? e.from : e.to]++] = {key, i, e.clock_begin, e.clock_end};
-      } else {
-        items[next[out ? e.from : e.to]++] = {key, i};
-      }
+      items[next[out ? e.from : e.to]++] = codec.Make(out ? e.to : e.from, i, e);
     }
   }
   char k[kAdjKeySize];
@@ -212,13 +244,10 @@ Status WriteAdjacencyOf(const std::vector<AdjEntry>& entries, std::string_view c
     Item* last = items.get() + begin[node + 1];
     if (last - first > 1) std::sort(first, last);
     for (auto it = first; it != last; ++it) {
-      EncodeAdjKey({first_entity + node, static_cast<uint32_t>(it->key >> 32),
-                    first_entity + static_cast<uint32_t>(it->key), first_relation + it->relation},
+      EncodeAdjKey({first_entity + node, codec.Type(*it), first_entity + codec.Other(*it),
+                    first_relation + codec.Relation(*it)},
                    k);
-      std::string_view value;
-      if constexpr (kClocks)
-        value = clocks.substr(it->clock_begin, it->clock_end - it->clock_begin);
-      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize), value));
+      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize), Codec::Value(*it, clocks)));
     }
   }
   return sst->Close();
@@ -232,11 +261,13 @@ Status WriteAdjacencyOf(const std::vector<AdjEntry>& entries, std::string_view c
 Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clocks,
                       size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
                       SstOut* sst) {
-  if (clocks.empty())
-    return WriteAdjacencyOf<AdjItemNoClock>(entries, clocks, node_count, out, first_entity,
-                                            first_relation, sst);
-  return WriteAdjacencyOf<AdjItem>(entries, clocks, node_count, out, first_entity, first_relation,
-                                   sst);
+  uint32_t max_type = 0;
+  for (const AdjEntry& e : entries) max_type = std::max(max_type, e.type);
+  if (clocks.empty() && PackedItems::Fits(max_type, node_count, entries.size()))
+    return WriteAdjacencyOf(PackedItems(node_count, entries.size()), entries, clocks, node_count,
+                            out, first_entity, first_relation, sst);
+  return WriteAdjacencyOf(WideItems(), entries, clocks, node_count, out, first_entity,
+                          first_relation, sst);
 }
 
 }  // namespace kg::storage::internal

@@ -3,6 +3,8 @@
 
 #include <rocksdb/table_properties.h>
 
+#include <cstdlib>
+
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage::internal {
@@ -51,9 +53,14 @@ Result<std::vector<StoreInternal::TableShape>> StoreInternal::TableShapes(const 
   KG_RETURN_IF_ERROR(
       FromRocks(s->db()->GetPropertiesOfAllTables(s->cf(cf), &tables), "table properties"));
   std::vector<TableShape> shapes;
-  for (const auto& [file, props] : tables)
+  for (const auto& [file, props] : tables) {
+    // The options read "window_bits=-14; level=-1; strategy=0; ...".
+    const std::string& options = props->compression_options;
+    size_t at = options.find("level=");
+    int level = at == std::string::npos ? 0 : std::atoi(options.c_str() + at + 6);
     shapes.push_back({props->index_partitions, props->num_data_blocks, props->data_size,
-                      props->raw_key_size + props->raw_value_size});
+                      props->raw_key_size + props->raw_value_size, level});
+  }
   return shapes;
 }
 

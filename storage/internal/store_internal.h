@@ -37,8 +37,9 @@ class StoreInternal {
   struct TableShape {
     uint64_t index_partitions = 0;  // 0: a one-level index
     uint64_t data_blocks = 0;
-    uint64_t data_bytes = 0;  // as stored (after compression)
-    uint64_t raw_bytes = 0;   // the keys and values before compression
+    uint64_t data_bytes = 0;    // as stored (after compression)
+    uint64_t raw_bytes = 0;     // the keys and values before compression
+    int compression_level = 0;  // as written in the file's compression options
   };
   static Result<std::vector<TableShape>> TableShapes(const Store& store, int cf);
   // Writes every family's memtable into a table file, synced.

@@ -37,10 +37,18 @@ class CsvTest : public ::testing::Test {
     return rows;
   }
 
-  Result<std::vector<EdgeRow>> Edges(const std::string& text) {
-    std::vector<EdgeRow> rows;
+  // An EdgeRow's texts view the reader's buffer during the callback only:
+  // the rows are kept as copies.
+  struct Edge {
+    std::string start_id, end_id, type;
+    PropertyMap properties;
+    uint64_t line = 0;
+  };
+  Result<std::vector<Edge>> Edges(const std::string& text) {
+    std::vector<Edge> rows;
     Status s = ReadEdgeCsv(Write("edges.csv", text), [&](EdgeRow& r) {
-      rows.push_back(r);
+      rows.push_back({std::string(r.start_id), std::string(r.end_id), std::string(r.type),
+                      r.properties, r.line});
       return Status::OK();
     });
     if (!s.ok()) return s;
@@ -98,13 +106,13 @@ TEST_F(CsvTest, ReadsKggenEdgeHeader) {
       "2,3,MAKES,,1999-12-01\r\n");
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 2u);
-  const EdgeRow& a = (*rows)[0];
+  const Edge& a = (*rows)[0];
   EXPECT_EQ(a.start_id, "1");
   EXPECT_EQ(a.end_id, "2");
   EXPECT_EQ(a.type, "PRAISES");
   EXPECT_EQ(a.properties.at("stance"), Value(0.5));
   EXPECT_EQ(a.properties.at("since"), Value(*Date::Parse("2020-01-31")));
-  const EdgeRow& b = (*rows)[1];
+  const Edge& b = (*rows)[1];
   EXPECT_EQ(b.properties.count("stance"), 0u);
   EXPECT_EQ(b.properties.at("since"), Value(*Date::Parse("1999-12-01")));
   EXPECT_EQ(b.line, 3u);
@@ -207,6 +215,24 @@ TEST_F(CsvTest, QuotingHoldsCommasQuotesAndNewlines) {
   EXPECT_EQ((*rows)[1].properties.at("name"), Value("two\nlines"));
   EXPECT_EQ((*rows)[1].properties.at("quote"), Value("")) << "\"\" is an empty string";
   EXPECT_EQ((*rows)[2].line, 5u) << "the quoted newline counts as a physical line";
+}
+
+// Each of an edge's id and type fields with doubled quotes keeps its own
+// unescaped text (the reader unescapes one field at a time into scratch).
+TEST_F(CsvTest, QuotedEdgeFieldsWithDoubledQuotesKeepTheirOwnText) {
+  auto rows = Edges(
+      ":START_ID,:END_ID,:TYPE,note\n"
+      "\"a\"\"1\",\"b\"\"2\",\"T\"\"3\",\"n\"\"4\"\n"
+      "plain,\"b\"\"5\",T,x\n");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].start_id, "a\"1");
+  EXPECT_EQ((*rows)[0].end_id, "b\"2");
+  EXPECT_EQ((*rows)[0].type, "T\"3");
+  EXPECT_EQ((*rows)[0].properties.at("note"), Value("n\"4"));
+  EXPECT_EQ((*rows)[1].start_id, "plain");
+  EXPECT_EQ((*rows)[1].end_id, "b\"5");
+  EXPECT_EQ((*rows)[1].type, "T");
 }
 
 TEST_F(CsvTest, QuoteInsideUnquotedFieldIsLiteral) {

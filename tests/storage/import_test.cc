@@ -166,6 +166,25 @@ TEST(IdMapTest, AKeyTheDenseArrayRefusedStaysFoundAfterItGrows) {
   EXPECT_EQ(map.Find("6001"), internal::IdMap::kAbsent);
 }
 
+// Ids 0..N-1 in file order map to their own index without the dense array
+// (IdMap's identity prefix); an id out of that order ends the prefix, and
+// every key is still found with its own value.
+TEST(IdMapTest, IdsInFileOrderAndOutOfItResolveAlike) {
+  internal::IdMap map;
+  for (uint32_t i = 0; i < 1000; ++i) ASSERT_EQ(map.Insert(std::to_string(i), i), i);
+  EXPECT_EQ(map.Insert("1200", 1000), 1000u);  // skips ahead: the prefix ends at 1000
+  EXPECT_EQ(map.Insert("1000", 1001), 1001u);
+  EXPECT_EQ(map.Insert("1001", 1002), 1002u);
+  EXPECT_EQ(map.Insert("500", 7), 500u);  // present
+  for (uint32_t i = 0; i < 1000; ++i) ASSERT_EQ(map.Find(std::to_string(i)), i);
+  EXPECT_EQ(map.Find("1200"), 1000u);
+  EXPECT_EQ(map.Find("1000"), 1001u);
+  EXPECT_EQ(map.Find("1001"), 1002u);
+  for (const char* absent : {"1002", "1199", "1201", "0999", "01"})
+    EXPECT_EQ(map.Find(absent), internal::IdMap::kAbsent) << absent;
+  EXPECT_EQ(map.size(), 1003u);
+}
+
 TEST(IdMapTest, DecimalKeysKeepTheirExactSpelling) {
   internal::IdMap map;
   EXPECT_EQ(map.Insert("7", 0), 0u);
@@ -355,7 +374,7 @@ TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
 }
 
 // Each family's table files carry the compression docs/storage.md gives it:
-// ZSTD for relation records, LZ4 for entity records, none for the key-only
+// ZSTD (level -1) for relation records, LZ4 for entity records, none for the key-only
 // families; the same whether the importer or a flush wrote them.
 TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
   ASSERT_NO_FATAL_FAILURE(ImportAndFlush());
@@ -367,6 +386,10 @@ TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
     for (const std::string& f : files) EXPECT_EQ(f, name) << cf;
   };
   expect(internal::kCfRelations, "ZSTD");
+  // ZSTD's fast level -1 for relation records, from the importer and a flush.
+  auto relations = StoreInternal::TableShapes(*store_, internal::kCfRelations).value();
+  EXPECT_EQ(relations.size(), 2u);
+  for (const auto& file : relations) EXPECT_EQ(file.compression_level, -1);
   expect(internal::kCfEntities, "LZ4");
   for (int cf : {internal::kCfOut, internal::kCfIn, internal::kCfNames, internal::kCfLabels})
     expect(cf, "NoCompression");
@@ -506,6 +529,39 @@ TEST_F(ImportTest, MissingNameIsRefused) {
 TEST_F(ImportTest, DisallowedEndpointKindsAreRefused) {
   ExpectRefused(kNodes, std::string(kEdges) + "jh,hw,COMPETES_WITH,,,\n",
                 StatusCode::kSchemaViolation, "edges.csv:6: COMPETES_WITH starts at");
+}
+
+// More label sets than one byte numbers (the importer keeps each node's set
+// in a byte until the 257th set appears): the endpoint check still sees
+// each node's own kind. 300 kinds; LINKS may not end at K290, whose set
+// number would read as K34's if it were cut to a byte.
+TEST_F(ImportTest, EndpointKindsHoldPastTwoHundredFiftySixLabelSets) {
+  std::string kinds, ends;
+  for (int i = 0; i < 300; ++i) {
+    kinds += std::string(i ? "," : "") + "\"K" + std::to_string(i) + "\"";
+    if (i != 290) ends += std::string(ends.empty() ? "" : ",") + "\"K" + std::to_string(i) + "\"";
+  }
+  auto ontology = schema::Ontology::FromJson(
+      "{\"kinds\": [" + kinds + "], \"relations\": [{\"type\": \"LINKS\", \"from\": [" + kinds +
+          "], \"to\": [" + ends + "]}]}",
+      "test");
+  ASSERT_TRUE(ontology.ok()) << ontology.status().ToString();
+  std::string nodes = "id:ID,:LABEL,name\n";
+  for (int i = 0; i < 300; ++i)
+    nodes += std::to_string(i) + ",K" + std::to_string(i) + ",node " + std::to_string(i) + "\n";
+  ImportOptions o;
+  o.node_files = {Write("nodes.csv", nodes)};
+  o.edge_files = {Write("edges.csv", ":START_ID,:END_ID,:TYPE\n299,34,LINKS\n0,299,LINKS\n")};
+  auto ok = ImportIntoNewDatabase((dir_ / "wide").string(), *ontology, o);
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->relations, 2u);
+  o.edge_files = {Write("edges.csv", ":START_ID,:END_ID,:TYPE\n299,34,LINKS\n1,290,LINKS\n")};
+  auto refused = ImportIntoNewDatabase((dir_ / "wide2").string(), *ontology, o);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kSchemaViolation);
+  EXPECT_NE(refused.status().message().find("edges.csv:3: LINKS ends at"), std::string::npos)
+      << refused.status().message();
+  EXPECT_FALSE(fs::exists(dir_ / "wide2"));
 }
 
 TEST_F(ImportTest, UnknownTypeIsRefused) {
