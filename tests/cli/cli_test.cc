@@ -65,8 +65,11 @@ class CliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs kg with `args` (KG_DB unset), capturing stdout, stderr and the exit code.
-  KgRun Kg(const std::vector<std::string>& args) {
-    std::string cmd = "env -u KG_DB " + ShellQuote(kKg);
+  // `env`: NAME=VALUE settings for this run.
+  KgRun Kg(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+    std::string cmd = "env -u KG_DB";
+    for (const auto& e : env) cmd += " " + ShellQuote(e);
+    cmd += " " + ShellQuote(kKg);
     for (const auto& a : args) cmd += " " + ShellQuote(a);
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
     cmd += " >" + ShellQuote(out.string()) + " 2>" + ShellQuote(err.string()) + " </dev/null";
@@ -348,14 +351,20 @@ TEST_F(CliTest, MissingDbIsAClearUsageError) {
 }
 
 // --version names the allocator the process really runs on: jemalloc's own
-// answer (its mallctl "version") when it is linked in (KG_JEMALLOC), glibc's
-// otherwise.
+// answer (its mallctl "version") when it is linked in (KG_JEMALLOC), with
+// its memory on huge pages (the executable's malloc_conf) unless MALLOC_CONF
+// says otherwise; glibc's otherwise.
 TEST_F(CliTest, VersionNamesTheAllocatorInUse) {
   KgRun r = Kg({"--version"});
   ASSERT_EQ(r.exit, 0) << r.err;
   EXPECT_EQ(r.out.rfind("kg ", 0), 0u) << r.out;
 #if KG_TEST_JEMALLOC
   EXPECT_NE(r.out.find(" (jemalloc 5."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(", huge pages)"), std::string::npos) << r.out;
+  KgRun off = Kg({"--version"}, {"MALLOC_CONF=thp:default"});
+  ASSERT_EQ(off.exit, 0) << off.err;
+  EXPECT_NE(off.out.find(" (jemalloc 5."), std::string::npos) << off.out;
+  EXPECT_EQ(off.out.find("huge pages"), std::string::npos) << off.out;
 #else
   EXPECT_NE(r.out.find(" (glibc malloc)"), std::string::npos) << r.out;
 #endif
