@@ -390,16 +390,9 @@ class Importer {
           s_->ontology_.CheckRelation(r, label_sets_[start_set], label_sets_[end_set]));
     ++next_relation_;
     ++slot.count;
-    AdjEntry entry{from, to, slot.id};
-    if (std::string clock = MayHaveClock(r.properties) ? AdjClockOf(r) : std::string();
-        !clock.empty()) {
-      if (clocks_.size() + clock.size() > UINT32_MAX)
-        return Status::InvalidArgument("too many dated relationships for one import");
-      entry.clock_begin = static_cast<uint32_t>(clocks_.size());
-      clocks_ += clock;
-      entry.clock_end = static_cast<uint32_t>(clocks_.size());
-    }
-    adjacency_.push_back(entry);
+    if (MayHaveClock(r.properties))
+      KG_RETURN_IF_ERROR(clocks_.Add(adjacency_.size(), AdjClockOf(r)));
+    adjacency_.push_back({from, to, slot.id});
     return Status::OK();
   }
 
@@ -523,7 +516,7 @@ class Importer {
   std::vector<LabelEntry> label_entries_;
   std::vector<std::string> name_keys_;
   std::vector<AdjEntry> adjacency_;
-  std::string clocks_;  // the adjacency values of the dated relations (AdjEntry)
+  AdjClocks clocks_;  // the adjacency values of the dated relations
   uint64_t rows_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;

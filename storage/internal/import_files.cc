@@ -144,6 +144,17 @@ void BackgroundWriter::Write(const Batch& batch) {
   }
 }
 
+Status AdjClocks::Add(size_t relation, std::string_view clock) {
+  if (clock.empty()) return Status::OK();
+  if (text_.size() + clock.size() > UINT32_MAX || relation >= UINT32_MAX)
+    return Status::InvalidArgument("too many dated relationships for one import");
+  // The relations since the last dated one end where it did.
+  end_.resize(relation, static_cast<uint32_t>(text_.size()));
+  text_ += clock;
+  end_.push_back(static_cast<uint32_t>(text_.size()));
+  return Status::OK();
+}
+
 void AdviseHugePages(const void* data, size_t bytes) {
   constexpr uintptr_t kHuge = uintptr_t{2} << 20;
   uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
@@ -157,11 +168,12 @@ namespace {
 // item of an entry (type, other node, relation index and, where kept, the
 // clock span), orders items by (type, other, relation) and reads them back.
 
-// The general items, 24 bytes: dated imports keep the clock span in the item,
-// because looking it up in the entries afterwards was a cache miss per key (a
-// random read of the whole entry array), which cost more than the rest of
-// the writing.
-struct WideItems {
+// The general items, 24 bytes: dated imports keep the clock span in the item
+// (read from AdjClocks in relation order while the items are made), because
+// looking it up afterwards was a cache miss per key (a random read of the
+// whole array), which cost more than the rest of the writing.
+class WideItems {
+ public:
   struct Item {
     uint64_t key;       // type << 32 | other node index (ordered as its id)
     uint32_t relation;  // index among this import's relations
@@ -171,15 +183,18 @@ struct WideItems {
       return a.key != b.key ? a.key < b.key : a.relation < b.relation;
     }
   };
+  explicit WideItems(const AdjClocks& clocks) : clocks_(clocks) {}
   Item Make(uint32_t other, uint32_t relation, const AdjEntry& e) const {
-    return {(static_cast<uint64_t>(e.type) << 32) | other, relation, e.clock_begin, e.clock_end};
+    AdjClocks::Span clock = clocks_.SpanOf(relation);
+    return {(static_cast<uint64_t>(e.type) << 32) | other, relation, clock.begin, clock.end};
   }
   static uint32_t Type(const Item& i) { return static_cast<uint32_t>(i.key >> 32); }
   static uint32_t Other(const Item& i) { return static_cast<uint32_t>(i.key); }
   static uint32_t Relation(const Item& i) { return i.relation; }
-  static std::string_view Value(const Item& i, std::string_view clocks) {
-    return clocks.substr(i.clock_begin, i.clock_end - i.clock_begin);
-  }
+  std::string_view Value(const Item& i) const { return clocks_.Text({i.clock_begin, i.clock_end}); }
+
+ private:
+  const AdjClocks& clocks_;
 };
 
 // Undated imports whose type id, node index and relation index fit in 63
@@ -208,7 +223,7 @@ class PackedItems {
     return static_cast<uint32_t>((i >> other_shift_) & Mask(type_shift_ - other_shift_));
   }
   uint32_t Relation(Item i) const { return static_cast<uint32_t>(i & Mask(relation_bits_)); }
-  static std::string_view Value(Item, std::string_view) { return {}; }
+  static std::string_view Value(Item) { return {}; }
 
  private:
   // Bits that hold every number up to n.
@@ -220,9 +235,8 @@ class PackedItems {
 };
 
 template <typename Codec>
-Status WriteAdjacencyOf(const Codec& codec, const std::vector<AdjEntry>& entries,
-                        std::string_view clocks, size_t node_count, bool out, uint64_t first_entity,
-                        uint64_t first_relation, SstOut* sst) {
+Status WriteAdjacencyOf(const Codec& codec, const std::vector<AdjEntry>& entries, size_t node_count,
+                        bool out, uint64_t first_entity, uint64_t first_relation, SstOut* sst) {
   using Item = typename Codec::Item;
   std::vector<uint32_t> begin(node_count + 1, 0);
   for (const AdjEntry& e : entries) ++begin[(out ? e.from : e.to) + 1];
@@ -247,7 +261,7 @@ Status WriteAdjacencyOf(const Codec& codec, const std::vector<AdjEntry>& entries
       EncodeAdjKey({first_entity + node, codec.Type(*it), first_entity + codec.Other(*it),
                     first_relation + codec.Relation(*it)},
                    k);
-      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize), Codec::Value(*it, clocks)));
+      KG_RETURN_IF_ERROR(sst->Put(std::string_view(k, kAdjKeySize), codec.Value(*it)));
     }
   }
   return sst->Close();
@@ -258,16 +272,16 @@ Status WriteAdjacencyOf(const Codec& codec, const std::vector<AdjEntry>& entries
 // Writes the adjacency keys of one direction, sorted by (node, type, other,
 // relation): a counting sort by node (stable, so relations stay in id order)
 // into one array, then each node's run sorted by (type, other, relation).
-Status WriteAdjacency(const std::vector<AdjEntry>& entries, std::string_view clocks,
+Status WriteAdjacency(const std::vector<AdjEntry>& entries, const AdjClocks& clocks,
                       size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
                       SstOut* sst) {
   uint32_t max_type = 0;
   for (const AdjEntry& e : entries) max_type = std::max(max_type, e.type);
   if (clocks.empty() && PackedItems::Fits(max_type, node_count, entries.size()))
-    return WriteAdjacencyOf(PackedItems(node_count, entries.size()), entries, clocks, node_count,
-                            out, first_entity, first_relation, sst);
-  return WriteAdjacencyOf(WideItems(), entries, clocks, node_count, out, first_entity,
-                          first_relation, sst);
+    return WriteAdjacencyOf(PackedItems(node_count, entries.size()), entries, node_count, out,
+                            first_entity, first_relation, sst);
+  return WriteAdjacencyOf(WideItems(clocks), entries, node_count, out, first_entity, first_relation,
+                          sst);
 }
 
 }  // namespace kg::storage::internal

@@ -17,6 +17,7 @@
 #include "core/temporal.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/id_map.h"
+#include "storage/internal/import_files.h"
 #include "storage/internal/store_internal.h"
 #include "storage/store.h"
 
@@ -183,6 +184,22 @@ TEST(IdMapTest, IdsInFileOrderAndOutOfItResolveAlike) {
   for (const char* absent : {"1002", "1199", "1201", "0999", "01"})
     EXPECT_EQ(map.Find(absent), internal::IdMap::kAbsent) << absent;
   EXPECT_EQ(map.size(), 1003u);
+}
+
+// The import's clocks by relation index: undated relations before, between
+// and after the dated ones read as empty, and nothing is kept per relation
+// until the first dated one.
+TEST(AdjClocksTest, EachRelationReadsItsOwnClock) {
+  internal::AdjClocks clocks;
+  ASSERT_TRUE(clocks.Add(0, "").ok());
+  EXPECT_TRUE(clocks.empty());
+  ASSERT_TRUE(clocks.Add(3, "abc").ok());
+  ASSERT_TRUE(clocks.Add(4, "de").ok());
+  ASSERT_TRUE(clocks.Add(5, "").ok());
+  ASSERT_TRUE(clocks.Add(7, "f").ok());
+  EXPECT_FALSE(clocks.empty());
+  const std::vector<std::string> want = {"", "", "", "abc", "de", "", "", "f", "", ""};
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(clocks.Of(i), want[i]) << i;
 }
 
 TEST(IdMapTest, DecimalKeysKeepTheirExactSpelling) {
