@@ -19,8 +19,8 @@
 // fills tens of MB of fresh arrays and records, and a page fault per 4 KB
 // was a sixth of its reading thread's time on the node file. kggen M's
 // import 883 -> 853 ms and W4 71 -> 52 ms, for 20-35 MB more resident
-// memory (bench/RESULTS.md, "jemalloc on huge pages").
-const char* malloc_conf = "thp:always,metadata_thp:always";
+// memory (bench/RESULTS.md, "W1 in one process, on huge pages").
+const char* malloc_conf = "thp:always";
 #endif
 
 namespace kg::cli {
