@@ -309,13 +309,7 @@ Result<Value> EvalLabels(const BoundExpr& e, Row& row, EvalContext& ctx) {
   if (!v.is_node()) return ctx.TypeError(e.args[0]->span, "label test needs a node");
   // From the topology copy's label sets when it knows the node.
   const EntityId id = v.as_node().id;
-  bool known = true;
-  for (const auto& l : e.keys) {
-    std::optional<bool> has = ctx.PeekNodeLabel(id, l);
-    if (has && !*has) return Value(false);
-    known = known && has.has_value();
-  }
-  if (known) return Value(true);
+  if (std::optional<bool> has = ctx.PeekNodeLabels(id, e.keys)) return Value(*has);
   KG_ASSIGN_OR_RETURN(auto node, ctx.Node(id));
   for (const auto& l : e.keys)
     if (!node->HasLabel(l)) return Value(false);

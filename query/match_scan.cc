@@ -78,16 +78,6 @@ class AskedProps {
   Value own_;  // what Eval evaluated
 };
 
-// The node's labels as the topology copy knows them: false when one is
-// missing, true when all are there; nullopt when the record must tell.
-std::optional<bool> PeekLabels(MatchState& ms, EntityId id, const BoundNode& n) {
-  for (const auto& l : n.labels) {
-    std::optional<bool> has = ms.st->eval.PeekNodeLabel(id, l);
-    if (!has || !*has) return has;
-  }
-  return true;
-}
-
 Result<std::vector<EntityId>> ScanLabel(MatchState& ms, const std::string& label) {
   std::vector<EntityId> ids;
   KG_RETURN_IF_ERROR(ms.st->eval.txn->ScanEntities(label, [&](EntityId id) {
@@ -132,7 +122,8 @@ Result<bool> CheckNode(MatchState& ms, EntityId id, const BoundNode& n, Row& row
   // The topology copy may know the labels asked (a read transaction's
   // snapshot), and so that the node exists, and the properties asked (its
   // name): then no record is read.
-  std::optional<bool> labels = n.labels.empty() ? std::nullopt : PeekLabels(ms, id, n);
+  std::optional<bool> labels =
+      n.labels.empty() ? std::nullopt : ms.st->eval.PeekNodeLabels(id, n.labels);
   if (labels && !*labels) return false;
   AskedProps want;
   bool evaluated = false;

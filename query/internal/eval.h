@@ -117,6 +117,19 @@ class EvalContext {
     if (nodes_written_ && nodes_.count(id) > 0) return std::nullopt;
     return txn->PeekLabel(id, label);
   }
+  // The same for every one of `labels`: false when one is surely missing
+  // (even after one the copy cannot tell), nullopt when the copy cannot
+  // tell for one and none is surely missing, true otherwise.
+  std::optional<bool> PeekNodeLabels(EntityId id, const std::vector<std::string>& labels) const {
+    bool known = true;
+    for (const std::string& l : labels) {
+      std::optional<bool> has = PeekNodeLabel(id, l);
+      if (has && !*has) return false;
+      known = known && has.has_value();
+    }
+    if (!known) return std::nullopt;
+    return true;
+  }
   void PutNode(std::shared_ptr<const Entity> e) {
     nodes_written_ = true;
     nodes_[e->id] = std::move(e);
