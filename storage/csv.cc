@@ -471,17 +471,9 @@ Status CheckFieldCount(CsvFile& file) {
                                                   std::to_string(got));
 }
 
-Status RequiredText(CsvFile& file, int column, std::string* out) {
-  const Field& f = file.fields()[column];
-  std::string_view text = file.Text(f);
-  if (text.empty()) return file.ErrorAt(f, "empty " + file.columns()[column].header + " value");
-  out->assign(text.data(), text.size());
-  return Status::OK();
-}
-
-// As RequiredText, as a view: of the buffer (valid until the next record),
-// or for a field with doubled quotes, of `unescaped`, which then holds it
-// (CsvFile::Text's scratch serves one field at a time).
+// A required field's text, as a view: of the buffer (valid until the next
+// record), or for a field with doubled quotes, of `unescaped`, which then
+// holds it (CsvFile::Text's scratch serves one field at a time).
 Status RequiredView(CsvFile& file, int column, std::string* unescaped, std::string_view* out) {
   const Field& f = file.fields()[column];
   std::string_view text = file.Text(f);
@@ -491,6 +483,14 @@ Status RequiredView(CsvFile& file, int column, std::string* unescaped, std::stri
     text = *unescaped;
   }
   *out = text;
+  return Status::OK();
+}
+
+// As RequiredView, copied into `out`.
+Status RequiredText(CsvFile& file, int column, std::string* out) {
+  std::string_view text;
+  KG_RETURN_IF_ERROR(RequiredView(file, column, out, &text));
+  if (text.data() != out->data()) out->assign(text.data(), text.size());
   return Status::OK();
 }
 

@@ -119,13 +119,15 @@ class Importer {
 
   Result<ImportSummary> Run() {
     KG_RETURN_IF_ERROR(tmp_.Create());
-    bytes_total_ = FilesBytes(options_.node_files) + FilesBytes(options_.edge_files);
-    ReserveNodes();
+    const uint64_t node_bytes = FilesBytes(options_.node_files);
+    const uint64_t edge_bytes = FilesBytes(options_.edge_files);
+    bytes_total_ = node_bytes + edge_bytes;
+    ReserveNodes(node_bytes);
     for (const std::string& f : options_.node_files) KG_RETURN_IF_ERROR(ReadNodes(f));
     // The name and label indexes depend on the nodes alone: written while
     // the edges are read.
     keys_thread_.Start([this] { keys_status_ = WriteNameAndLabelKeys(); });
-    ReserveEdges();
+    ReserveEdges(edge_bytes);
     for (const std::string& f : options_.edge_files) KG_RETURN_IF_ERROR(ReadEdges(f));
     ImportSummary summary{next_entity_ - s_->next_entity_, next_relation_ - s_->next_relation_};
     // The adjacency files are written while the writer empties its queue
@@ -158,10 +160,10 @@ class Importer {
   // fifth of reading kggen M's node file). Rows shorter than
   // kMinNodeRowBytes only make them grow once more; the unused rest of an
   // overestimate is never touched, so it takes address space, not memory.
-  void ReserveNodes() {
+  void ReserveNodes(uint64_t node_bytes) {
     constexpr uint64_t kMinNodeRowBytes = 8;
-    const size_t rows = static_cast<size_t>(
-        std::min<uint64_t>(FilesBytes(options_.node_files) / kMinNodeRowBytes, UINT32_MAX));
+    const size_t rows =
+        static_cast<size_t>(std::min<uint64_t>(node_bytes / kMinNodeRowBytes, UINT32_MAX));
     node_sets_.reserve(rows);
     node_lines_.reserve(rows);
     label_entries_.reserve(rows);
@@ -169,10 +171,10 @@ class Importer {
   }
 
   // Likewise for the edges' array.
-  void ReserveEdges() {
+  void ReserveEdges(uint64_t edge_bytes) {
     constexpr uint64_t kMinEdgeRowBytes = 16;
-    adjacency_.reserve(static_cast<size_t>(
-        std::min<uint64_t>(FilesBytes(options_.edge_files) / kMinEdgeRowBytes, UINT32_MAX)));
+    adjacency_.reserve(
+        static_cast<size_t>(std::min<uint64_t>(edge_bytes / kMinEdgeRowBytes, UINT32_MAX)));
     AdviseHugePages(adjacency_.data(), adjacency_.capacity() * sizeof(AdjEntry));
   }
 

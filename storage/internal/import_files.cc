@@ -198,9 +198,9 @@ class WideItems {
 };
 
 // Undated imports whose type id, node index and relation index fit in 63
-// bits together (up to 2^20 relation types, nodes and relations alike fit
-// twice over): one integer per item, type, other node and relation from the
-// high bits down, so that integer order is the key order. 8 bytes against
+// bits together (2^20 relation types, nodes and relations take 60): one
+// integer per item, type, other node and relation from the high bits down,
+// so that integer order is the key order. 8 bytes against
 // WideItems' 24 (the sort arrays are fresh memory, and on this machine class
 // every new page costs its zeroing), and sorted as plain integers.
 class PackedItems {
