@@ -29,11 +29,25 @@ std::string_view StatusCodeName(StatusCode code) {
   return "Unknown";
 }
 
+Status::Status(StatusCode code, std::string message) {
+  if (code == StatusCode::kOk) return;
+  rep_.reset(new Rep{code, std::move(message), {}, {}});
+}
+
+void Status::Delete::operator()(Rep* rep) const { delete rep; }
+
+Status::Rep* Status::Copy(const Rep& rep) { return new Rep(rep); }
+
+const Status::Rep& Status::Empty() {
+  static const Rep empty;
+  return empty;
+}
+
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  std::string out(StatusCodeName(code_));
+  std::string out(StatusCodeName(rep_->code));
   out += ": ";
-  out += message_;
+  out += rep_->message;
   return out;
 }
 
@@ -42,22 +56,22 @@ Status Status::WithPrefix(std::string_view prefix) const {
   Status out = *this;
   std::string msg(prefix);
   msg += ": ";
-  msg += message_;
-  out.message_ = std::move(msg);
+  msg += rep_->message;
+  out.rep_->message = std::move(msg);
   return out;
 }
 
 Status Status::WithClass(std::string error_class) const {
   if (ok()) return *this;
   Status out = *this;
-  out.error_class_ = std::move(error_class);
+  out.rep_->error_class = std::move(error_class);
   return out;
 }
 
 Status Status::WithPosition(SourcePosition position) const {
   if (ok()) return *this;
   Status out = *this;
-  out.position_ = std::move(position);
+  out.rep_->position = std::move(position);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // kg does not throw; functions return Status or Result<T> (see result.h).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,10 +37,22 @@ struct SourcePosition {
   bool known() const { return line > 0; }
 };
 
+// An OK status is one null pointer: every call that can fail returns one,
+// most succeed, and building and destroying a status with its strings inline
+// (120 bytes) was a visible part of the bulk import's per-row cost. An error
+// owns its details; copies copy them; a moved-from status is OK.
 class [[nodiscard]] Status {
  public:
-  Status() = default;  // OK
-  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
+  Status() noexcept = default;  // OK
+  // kOk makes an OK status (the message is dropped).
+  Status(StatusCode code, std::string message);
+  Status(const Status& other) : rep_(other.rep_ ? Copy(*other.rep_) : nullptr) {}
+  Status& operator=(const Status& other) {
+    if (this != &other) rep_.reset(other.rep_ ? Copy(*other.rep_) : nullptr);
+    return *this;
+  }
+  Status(Status&&) noexcept = default;
+  Status& operator=(Status&&) noexcept = default;
 
   static Status OK() { return Status(); }
   static Status InvalidArgument(std::string msg) {
@@ -60,9 +73,9 @@ class [[nodiscard]] Status {
   }
   static Status Internal(std::string msg) { return {StatusCode::kInternal, std::move(msg)}; }
 
-  bool ok() const { return code_ == StatusCode::kOk; }
-  StatusCode code() const { return code_; }
-  const std::string& message() const { return message_; }
+  bool ok() const { return rep_ == nullptr; }
+  StatusCode code() const { return rep_ ? rep_->code : StatusCode::kOk; }
+  const std::string& message() const { return rep_ ? rep_->message : Empty().message; }
 
   // "OK", or "<CodeName>: <message>".
   std::string ToString() const;
@@ -76,18 +89,29 @@ class [[nodiscard]] Status {
   // "ProcedureError", "Timeout", "LimitExceeded", "Unauthorized",
   // "Forbidden", ...); empty when the code says all. Fronts report this (and
   // the position) from these fields, never by parsing the message.
-  const std::string& error_class() const { return error_class_; }
+  const std::string& error_class() const { return rep_ ? rep_->error_class : Empty().error_class; }
   // The source position the error points at; !known() when none.
-  const SourcePosition& position() const { return position_; }
+  const SourcePosition& position() const { return rep_ ? rep_->position : Empty().position; }
   // Copies with the class / position set (OK stays OK).
   Status WithClass(std::string error_class) const;
   Status WithPosition(SourcePosition position) const;
 
  private:
-  StatusCode code_ = StatusCode::kOk;
-  std::string message_;
-  std::string error_class_;
-  SourcePosition position_;
+  struct Rep {
+    StatusCode code = StatusCode::kOk;
+    std::string message;
+    std::string error_class;
+    SourcePosition position;
+  };
+  // Out of line, so that a status's inline destructor is a null test and
+  // the strings' code is not repeated at every call site.
+  struct Delete {
+    void operator()(Rep* rep) const;
+  };
+  static Rep* Copy(const Rep& rep);
+  static const Rep& Empty();  // what an OK status reports
+
+  std::unique_ptr<Rep, Delete> rep_;
 };
 
 }  // namespace kg
