@@ -444,19 +444,16 @@ Status FillProperties(CsvFile& file, PropertyMap& props) {
   for (size_t ci : file.property_columns()) {
     const Column& c = file.columns()[ci];
     while (it != props.end() && it->first < c.key) it = props.erase(it);
-    bool present = it != props.end() && it->first == c.key;
-    Value v;
-    KG_ASSIGN_OR_RETURN(bool has, ParseProperty(file, c, fields[ci], &v));
-    if (!has) {
-      if (present) it = props.erase(it);
+    if (it != props.end() && it->first == c.key) {
+      // Parsed straight into the value the key already has (a value is
+      // written only once it parsed; after an error the row is dropped).
+      KG_ASSIGN_OR_RETURN(bool has, ParseProperty(file, c, fields[ci], &it->second));
+      it = has ? std::next(it) : props.erase(it);
       continue;
     }
-    if (present) {
-      it->second = std::move(v);
-      ++it;
-    } else {
-      props.emplace_hint(it, c.key, std::move(v));
-    }
+    Value v;
+    KG_ASSIGN_OR_RETURN(bool has, ParseProperty(file, c, fields[ci], &v));
+    if (has) props.emplace_hint(it, c.key, std::move(v));
   }
   props.erase(it, props.end());
   return Status::OK();

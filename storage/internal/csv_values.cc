@@ -18,15 +18,15 @@ std::string_view TrimSpaces(std::string_view s) {
 // candidate that looks right is checked by Date::FromCivil.
 bool ParseDate(std::string_view t, Date* out) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  static constexpr int kStart[3] = {0, 5, 8}, kLen[3] = {4, 2, 2};
-  for (int part = 0; part < 3; ++part) {
-    for (int i = 0; i < kLen[part]; ++i) {
-      char c = t[kStart[part] + i];
-      if (c < '0' || c > '9') return false;
-      v[part] = v[part] * 10 + (c - '0');
-    }
-  }
+  // The eight digits, unrolled (the loop was ~200 instructions a date).
+  unsigned d0 = static_cast<unsigned char>(t[0]) - '0', d1 = static_cast<unsigned char>(t[1]) - '0',
+           d2 = static_cast<unsigned char>(t[2]) - '0', d3 = static_cast<unsigned char>(t[3]) - '0',
+           d5 = static_cast<unsigned char>(t[5]) - '0', d6 = static_cast<unsigned char>(t[6]) - '0',
+           d8 = static_cast<unsigned char>(t[8]) - '0', d9 = static_cast<unsigned char>(t[9]) - '0';
+  // Unsigned: a byte below '0' wraps past 9 too.
+  if (d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9) return false;
+  const int v[3] = {static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3),
+                    static_cast<int>(d5 * 10 + d6), static_cast<int>(d8 * 10 + d9)};
   static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > kDays[v[1] - 1]) return false;
   if (v[1] == 2 && v[2] == 29) {

@@ -5,8 +5,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include "storage/internal/csv_values.h"
 
 namespace kg::storage {
 namespace {
@@ -397,6 +401,42 @@ TEST(CsvFieldTest, AppendQuotesOnlyWhenNeeded) {
   out.clear();
   AppendCsvField(" padded", &out);
   EXPECT_EQ(out, "\" padded\"");
+}
+
+// The import's own day parser agrees with Date's on every day of whole
+// years (leap days and year 0 included) and refuses what Date refuses:
+// wrong separators, a non-digit in each place (bytes just below '0' and
+// just above '9'), month 0 or 13, day 0 or past the month's end.
+TEST(CsvDayTest, ParserAgreesWithDates) {
+  auto text = [](int y, int m, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return std::string(buf);
+  };
+  for (int y : {0, 1, 1900, 1969, 1970, 1999, 2000, 2024, 2100, 9999})
+    for (int m = 0; m <= 13; ++m)
+      for (int d = 0; d <= 32; ++d) {
+        std::string t = text(y, m, d);
+        Date fast;
+        bool ok = csv::ParseDate(t, &fast);
+        auto slow = Date::FromCivil(y, m, d);
+        ASSERT_EQ(ok, slow.ok()) << t;
+        if (ok) {
+          EXPECT_EQ(fast.days(), slow->days()) << t;
+        }
+      }
+  const std::string good = "2024-02-29";
+  Date d;
+  ASSERT_TRUE(csv::ParseDate(good, &d));
+  for (size_t i = 0; i < good.size(); ++i)
+    for (char c : {'/', ':', 'a', ' ', '-'}) {
+      if (c == good[i]) continue;
+      std::string t = good;
+      t[i] = c;
+      EXPECT_FALSE(csv::ParseDate(t, &d)) << t;
+    }
+  for (const char* t : {"2024-2-29", "2024/02/29", "20240229", "2024-02-290", ""})
+    EXPECT_FALSE(csv::ParseDate(t, &d)) << t;
 }
 
 }  // namespace
