@@ -273,10 +273,8 @@ Status WriteAdjacencyOf(const Codec& codec, const std::vector<AdjEntry>& entries
 // relation): a counting sort by node (stable, so relations stay in id order)
 // into one array, then each node's run sorted by (type, other, relation).
 Status WriteAdjacency(const std::vector<AdjEntry>& entries, const AdjClocks& clocks,
-                      size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
-                      SstOut* sst) {
-  uint32_t max_type = 0;
-  for (const AdjEntry& e : entries) max_type = std::max(max_type, e.type);
+                      size_t node_count, uint32_t max_type, bool out, uint64_t first_entity,
+                      uint64_t first_relation, SstOut* sst) {
   if (clocks.empty() && PackedItems::Fits(max_type, node_count, entries.size()))
     return WriteAdjacencyOf(PackedItems(node_count, entries.size()), entries, node_count, out,
                             first_entity, first_relation, sst);

@@ -202,11 +202,12 @@ void AdviseHugePages(const void* data, size_t bytes);
 
 // Writes the adjacency keys of one direction (out: by start node, else by
 // end node) of `entries`, whose endpoints are indexes among `node_count`
-// nodes with ids from `first_entity`; relation i has id first_relation + i.
-// Sorted by (node, type, other, relation) as the key order needs. Each
-// value is the relation's clock from `clocks`. Closes `sst` when done.
+// nodes with ids from `first_entity`; relation i has id first_relation + i;
+// no entry's type id is above `max_type`. Sorted by (node, type, other,
+// relation) as the key order needs. Each value is the relation's clock from
+// `clocks`. Closes `sst` when done.
 Status WriteAdjacency(const std::vector<AdjEntry>& entries, const AdjClocks& clocks,
-                      size_t node_count, bool out, uint64_t first_entity, uint64_t first_relation,
-                      SstOut* sst);
+                      size_t node_count, uint32_t max_type, bool out, uint64_t first_entity,
+                      uint64_t first_relation, SstOut* sst);
 
 }  // namespace kg::storage::internal
