@@ -144,12 +144,26 @@ bool Collecting(const MatchState& ms, size_t i) {
   return ms.values != nullptr && i + 1 == ms.plan->steps.size();
 }
 
-// Appends `name` to the sink's rows as a row of its own: the result's row
-// as it will stay.
-void PushName(Rows& out, Value&& name) {
-  Row& r = out.emplace_back();
+// Appends `name`, node `id`'s, to the sink's rows as a row of its own:
+// the result's row as it will stay. `peeked`: the name came from
+// PeekNodeProperty (then, as a string, it is the batch's names_of entry).
+void PushName(MatchState& ms, EntityId id, Value&& name, bool peeked) {
+  if (ms.names_of_ok) {
+    ms.names_of_ok = peeked && name.is_string();
+    ms.names_of.push_back(id);
+  }
+  Row& r = ms.column->emplace_back();
   r.reserve(1);
   r.emplace_back(std::move(name));
+}
+
+// PushName of a string name the topology copy holds (PeekNodeName), the
+// row's value made from the copy's bytes without a Value in between.
+void PushPeekedText(MatchState& ms, EntityId id, std::string_view text) {
+  if (ms.names_of_ok) ms.names_of.push_back(id);
+  Row& r = ms.column->emplace_back();
+  r.reserve(1);
+  r.emplace_back(std::string(text));
 }
 
 // When the end node pattern accepts `id` (`check_end`: it has labels or
@@ -168,9 +182,10 @@ Status EmitEndName(MatchState& ms, size_t i, EntityId id, bool check_end, Row& r
   }
   if (ctx.IsDeletedNode(id)) return DeletedEnd(ms, i);
   std::optional<Value> name = ctx.PeekNodeProperty(id, kName);
-  if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, id, &name));
+  const bool peeked = name.has_value();
+  if (!peeked) KG_RETURN_IF_ERROR(RecordName(ctx, id, &name));
   if (Collecting(ms, i)) {
-    PushName(*ms.column, std::move(*name));
+    PushName(ms, id, std::move(*name), peeked);
     if (ms.column->size() - ms.column_from < ms.column_cap) return Status::OK();
     return FlushNames(ms, i);
   }
@@ -186,17 +201,34 @@ Status EmitEndName(MatchState& ms, size_t i, EntityId id, bool check_end, Row& r
 Status AppendEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends) {
   EvalContext& ctx = ms.st->eval;
   Rows& out = *ms.column;
-  if (ms.values->Wanted() == SIZE_MAX) out.reserve(out.size() + ends.size());
+  if (ms.values->Wanted() == SIZE_MAX) {
+    out.reserve(out.size() + ends.size());
+    if (ms.names_of_ok) ms.names_of.reserve(ms.names_of.size() + ends.size());
+  }
+  // The names are read kPrefetch ahead of their use: their cache misses
+  // overlap instead of each waiting in turn.
+  constexpr size_t kPrefetch = 16;
+  ctx.txn->PrefetchNames(ends.first(std::min(kPrefetch, ends.size())));
   size_t k = 0;
   while (k < ends.size() && !ms.stop) {
     // Below the batch's size here: a full batch is handed on at once.
     const size_t room = ms.column_cap - (out.size() - ms.column_from);
     const size_t batch_end = k + std::min(room, ends.size() - k);
     for (; k < batch_end; ++k) {
+      if (k % kPrefetch == 0 && k + kPrefetch < ends.size())
+        ctx.txn->PrefetchNames(
+            ends.subspan(k + kPrefetch, std::min(kPrefetch, ends.size() - k - kPrefetch)));
       if (ctx.IsDeletedNode(ends[k])) return DeletedEnd(ms, i);
-      std::optional<Value> name = ctx.PeekNodeProperty(ends[k], kName);
+      std::string_view text;
+      const auto peeked = ctx.PeekNodeName(ends[k], &text);
+      if (peeked == storage::Transaction::PeekedName::kString) {
+        PushPeekedText(ms, ends[k], text);
+        continue;
+      }
+      std::optional<Value> name;
+      if (peeked == storage::Transaction::PeekedName::kNull) name.emplace();
       if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, ends[k], &name));
-      PushName(out, std::move(*name));
+      PushName(ms, ends[k], std::move(*name), false);
     }
     if (out.size() - ms.column_from >= ms.column_cap) KG_RETURN_IF_ERROR(FlushNames(ms, i));
   }

@@ -142,6 +142,7 @@ Status MatchOp::RunValues(ExecState& st, const Row& row, Sink& sink, Rows* out,
   ms.column_from = out->size();
   ms.column_cap = ColumnCap(sink);
   ms.passed = passed;
+  ms.names_of_ok = sink.UsesNamesOf();
   Row work = row;
   KG_RETURN_IF_ERROR(RunStep(ms, 0, work));
   if (out->size() == ms.column_from) return Status::OK();
@@ -153,7 +154,11 @@ Status FlushNames(MatchState& ms, size_t i) {
   if (ms.profile != nullptr) ms.profile->rows[i] += n;
   *ms.passed += n;
   KG_RETURN_IF_ERROR(ms.st->CheckRows(*ms.passed));
-  KG_RETURN_IF_ERROR(ms.values->AddedValues(ms.column_from));
+  std::span<const EntityId> names_of;
+  if (ms.names_of_ok && ms.st->eval.txn->PeekedNamesUnique()) names_of = ms.names_of;
+  KG_RETURN_IF_ERROR(ms.values->AddedValues(ms.column_from, names_of));
+  ms.names_of.clear();
+  ms.names_of_ok = ms.values->UsesNamesOf();
   if (ms.values->Full()) ms.stop = true;
   ms.column_from = ms.column->size();
   ms.column_cap = ColumnCap(*ms.values);

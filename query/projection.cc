@@ -8,6 +8,7 @@
 
 #include "query/internal/aggregates.h"
 #include "query/internal/compare.h"
+#include "query/internal/dense_id_set.h"
 #include "query/internal/executor.h"
 #include "query/internal/string_set.h"
 
@@ -28,7 +29,11 @@ uint64_t OneValueRowBytes(const Row& row) {
 // is over the output slots. A string in a one-column output (RETURN
 // DISTINCT n.name) goes to a StringViewSet over the kept rows' strings,
 // which allocates nothing per row; anything else to an ordered set of
-// keys, charged to the memory budget.
+// keys, charged to the memory budget. While every row so far is the
+// string name of a node, and no two nodes share one (Sink::AddedValues'
+// names_of), the nodes are compared instead, in a bitset (InsertNode);
+// the first row that is not such a name puts the kept ones in the string
+// set and ends that for the rest of the statement.
 class DistinctRows {
  public:
   DistinctRows(const Rows* kept, std::vector<int> slots)
@@ -39,6 +44,7 @@ class DistinctRows {
   // Whether kept row `i`, the last one, differs from every earlier one
   // (then it stays in the set).
   Result<bool> Insert(ExecState& st, size_t i) {
+    EndByNode(i);
     if (std::optional<bool> fresh = InsertString(i)) return *fresh;
     const Row& row = (*kept_)[i];
     std::vector<Value> k;
@@ -53,9 +59,28 @@ class DistinctRows {
   // Room for `n` kept rows' strings without growing.
   void Reserve(size_t n) { strings_.Reserve(n); }
 
+  // Whether InsertNode may still be used: every row kept so far came
+  // through it.
+  bool ByNode() const { return by_node_; }
+  // Insert of a row that is the string name of `node`, under ByNode: true
+  // when no earlier row named the same node.
+  bool InsertNode(EntityId node) {
+    ++node_rows_;
+    return nodes_.Insert(node);
+  }
+  // The bytes the node bitset grew by since the last call (charged to the
+  // memory budget with the rows).
+  uint64_t TakeNodeBytes() {
+    const uint64_t now = nodes_.bytes();
+    const uint64_t grown = now - charged_;
+    charged_ = now;
+    return grown;
+  }
+
   // Insert of a row whose output is one string (RETURN DISTINCT n.name),
   // without a Result; nullopt for any other row (then ask Insert).
   std::optional<bool> InsertString(size_t i) {
+    EndByNode(i);
     if (slots_.size() != 1 || i >= UINT32_MAX) return std::nullopt;
     const Value& v = (*kept_)[i][slots_[0]];
     if (!v.is_string()) return std::nullopt;
@@ -70,10 +95,25 @@ class DistinctRows {
     int slot;
     std::string_view operator()(uint32_t i) const { return (*rows)[i][slot].as_string(); }
   };
+  // Before kept row `i` is checked any other way: the rows InsertNode
+  // kept (all before i, all strings) go to the string set, once.
+  void EndByNode(size_t i) {
+    if (!by_node_) return;
+    by_node_ = false;
+    if (node_rows_ == 0) return;
+    strings_.Reserve(i);
+    for (size_t k = 0; k < i; ++k)
+      strings_.Insert(static_cast<uint32_t>(k), (*kept_)[k][slots_[0]].as_string());
+  }
+
   const Rows* kept_;
   std::vector<int> slots_;
   StringViewSet<KeptString> strings_;
   std::set<std::vector<Value>, RowLess> keys_;
+  bool by_node_ = true;
+  uint64_t node_rows_ = 0;  // rows InsertNode was asked about
+  DenseIdSet nodes_;
+  uint64_t charged_ = 0;  // nodes_.bytes() charged so far
 };
 
 class ProjectOp : public Operator {
@@ -192,15 +232,18 @@ class ProjectOp : public Operator {
     // order unless DISTINCT holds an equal one (a row kept moves down over
     // one dropped), up to what the output can hold; charged to the memory
     // budget and the intermediate-row cap per batch, as AddBatch would.
-    Status AddedValues(size_t first) override {
+    Status AddedValues(size_t first, std::span<const EntityId> names_of) override {
       KG_RETURN_IF_ERROR(st_.eval.CheckDeadlineNow());
       const size_t limit = wanted_ ? *wanted_ : SIZE_MAX;
       size_t kept = first;
       uint64_t bytes = 0;
-      if (distinct_) distinct_->Reserve(rows_.capacity());  // grows with the rows, not per insert
+      const bool by_node = distinct_ && !names_of.empty() && distinct_->ByNode();
+      if (distinct_ && !by_node) distinct_->Reserve(rows_.capacity());  // not per insert
       for (size_t i = first; i < rows_.size() && kept < limit; ++i) {
         if (i != kept) rows_[kept] = std::move(rows_[i]);
-        if (distinct_) {
+        if (by_node) {
+          if (!distinct_->InsertNode(names_of[i - first])) continue;
+        } else if (distinct_) {
           std::optional<bool> fresh = distinct_->InsertString(kept);
           if (!fresh) {
             KG_ASSIGN_OR_RETURN(fresh, distinct_->Insert(st_, kept));
@@ -211,9 +254,12 @@ class ProjectOp : public Operator {
         ++kept;
       }
       rows_.resize(kept);
+      if (by_node) bytes += distinct_->TakeNodeBytes();
       KG_RETURN_IF_ERROR(st_.eval.memory.Charge(bytes));
       return st_.CheckRows(rows_.size());
     }
+
+    bool UsesNamesOf() const override { return distinct_ && distinct_->ByNode(); }
 
     // Without aggregation or ORDER BY, the first SKIP + LIMIT rows (distinct
     // ones under DISTINCT) are all the output can hold.
@@ -529,7 +575,7 @@ Status Operator::RunRow(ExecState&, Row&, const std::function<Status(Row&)>&) co
 
 std::unique_ptr<Operator::Sink> Operator::MakeSink(ExecState&) const { return nullptr; }
 
-Status Operator::Sink::AddedValues(size_t) {
+Status Operator::Sink::AddedValues(size_t, std::span<const EntityId>) {
   return Status::Internal("this sink takes rows, not values");
 }
 

@@ -237,6 +237,29 @@ std::optional<Value> Transaction::PeekProperty(EntityId id, std::string_view key
   return t->Name(id);
 }
 
+Transaction::PeekedName Transaction::PeekName(EntityId id, std::string_view* text) const {
+  const Topology* t = impl_->topology();
+  if (t == nullptr) return PeekedName::kUnknown;
+  switch (t->NameView(id, text)) {
+    case Topology::NameKind::kString:
+      return PeekedName::kString;
+    case Topology::NameKind::kNull:
+      return PeekedName::kNull;
+    default:
+      return PeekedName::kUnknown;
+  }
+}
+
+void Transaction::PrefetchNames(std::span<const EntityId> ids) const {
+  if (const Topology* t = impl_->topology())
+    for (EntityId id : ids) t->PrefetchName(id);
+}
+
+bool Transaction::PeekedNamesUnique() const {
+  const Topology* t = impl_->topology();
+  return t != nullptr && t->NamesUnique();
+}
+
 std::optional<bool> Transaction::PeekLabel(EntityId id, std::string_view label) const {
   const Topology* t = impl_->topology();
   if (t == nullptr) return std::nullopt;

@@ -110,6 +110,11 @@ class EvalContext {
     if (nodes_written_ && nodes_.count(id) > 0) return std::nullopt;
     return txn->PeekProperty(id, key);
   }
+  // PeekNodeProperty(id, "name") without a copy (Transaction::PeekName).
+  storage::Transaction::PeekedName PeekNodeName(EntityId id, std::string_view* text) const {
+    if (nodes_written_ && nodes_.count(id) > 0) return storage::Transaction::PeekedName::kUnknown;
+    return txn->PeekName(id, text);
+  }
   // Whether the node has `label` when the topology copy tells without a
   // record read (and this statement wrote no newer version of the node,
   // as PeekNodeProperty); nullopt: ask Node(id).

@@ -81,9 +81,15 @@ class Operator {
     // each batch calls AddedValues with the index of the batch's first:
     // the sink keeps those rows, or removes them (DISTINCT, LIMIT), and
     // charges them to the memory budget and the row cap. Finish gives
-    // the rows kept (SKIP applied).
+    // the rows kept (SKIP applied). `names_of`, when not empty, holds for
+    // each of those rows the node whose string name it is, and says that
+    // no two nodes share a string name (Transaction::PeekedNamesUnique):
+    // a DISTINCT may then compare the nodes instead of the names.
     virtual Rows* TakeValues() { return nullptr; }
-    virtual Status AddedValues(size_t first);
+    virtual Status AddedValues(size_t first, std::span<const EntityId> names_of = {});
+    // Whether AddedValues has a use for names_of (a DISTINCT that may
+    // still compare nodes): else the match need not gather them.
+    virtual bool UsesNamesOf() const { return false; }
   };
   // True when RunRow can map one input row to its output rows on its own.
   virtual bool Streams() const { return false; }

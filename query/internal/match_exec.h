@@ -33,6 +33,11 @@ struct MatchState {
   size_t column_from = 0;
   size_t column_cap = 0;
   uint64_t* passed = nullptr;
+  // The node each name of the batch is the string name of, while every
+  // name of the batch is one and the sink UsesNamesOf (names_of_ok); the
+  // sink's names_of.
+  std::vector<EntityId> names_of;
+  bool names_of_ok = false;
 };
 
 // Runs step i (past the last: the row is a match and goes to emit).

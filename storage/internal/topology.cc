@@ -3,6 +3,7 @@
 #include "storage/internal/topology.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <thread>
@@ -16,9 +17,6 @@ namespace kg::storage::internal {
 namespace {
 
 constexpr uint64_t kMaxId = std::numeric_limits<uint32_t>::max();
-
-// Kinds of name_kind_.
-enum NameKind : uint8_t { kAbsent = 0, kNoName = 1, kText = 2, kOther = 3 };
 
 std::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
@@ -155,18 +153,19 @@ Result<bool> Topology::ReadAdjacency(const Store::Impl& s, int cf, const rocksdb
 }
 
 size_t Topology::EstimateBytes(uint64_t id_bound, uint64_t relations) {
-  // Per id: two offsets, name offset and kind, ~16 bytes of name text, a
-  // label set; in the name index ~16 bytes of folded text, a key end, an id
-  // end, an id and two hash slots (aliases add to it).
-  return static_cast<size_t>(id_bound) * (4 + 4 + 4 + 1 + 16 + 2) +
+  // Per id: two offsets, a name slot, a label set; in the name index ~16
+  // bytes of folded text, a key end, an id end, an id and two hash slots
+  // (aliases add to it).
+  return static_cast<size_t>(id_bound) * (4 + 4 + sizeof(NameSlot) + 2) +
          static_cast<size_t>(id_bound) * (16 + 4 + 4 + 4 + 8) +
          static_cast<size_t>(relations) * 2 * sizeof(Entry);
 }
 
 size_t Topology::bytes() const {
-  return name_kind_.capacity() + (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
-         (out_.capacity() + in_.capacity()) * sizeof(Entry) + name_offsets_.capacity() * 4 +
-         name_text_.capacity() + dated_.bytes() + name_index_.bytes() + LabelBytes();
+  return names_.capacity() * sizeof(NameSlot) +
+         (out_offsets_.capacity() + in_offsets_.capacity()) * 4 +
+         (out_.capacity() + in_.capacity()) * sizeof(Entry) + name_text_.capacity() +
+         dated_.bytes() + name_index_.bytes() + LabelBytes();
 }
 
 size_t Topology::LabelBytes() const {
@@ -178,12 +177,10 @@ size_t Topology::LabelBytes() const {
 
 Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro, uint64_t bound) {
   std::unique_ptr<rocksdb::Iterator> it(s.db()->NewIterator(ro, s.cf(kCfEntities)));
-  name_kind_.assign(bound, kAbsent);
-  name_offsets_.assign(bound + 1, 0);
+  names_.assign(bound, NameSlot{{}, kAbsent});
   label_set_.assign(bound, 0);
   LabelSets sets;
   bool labelled = true;  // false once there are too many label sets
-  uint64_t next = 0;     // name_offsets_[0..next] are set
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::string_view key = View(it->key());
     if (key.size() != 8) continue;
@@ -191,25 +188,31 @@ Status Topology::ReadNames(const Store::Impl& s, const rocksdb::ReadOptions& ro,
     if (id >= bound)
       return Status::Corruption("entity " + std::to_string(id) + " is beyond the id counter");
     KG_ASSIGN_OR_RETURN(Entity e, DecodeEntity(View(it->value())));
-    while (next < id) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
     if (labelled) {
       std::optional<uint16_t> set = sets.Intern(e.labels);
       if (set) label_set_[id] = *set;
       labelled = set.has_value();
     }
     const Value* name = e.Find("name");
+    NameSlot& slot = names_[id];
     if (name == nullptr) {
-      name_kind_[id] = kNoName;
-    } else if (name->is_string() && name_text_.size() + name->as_string().size() < kMaxId) {
-      name_kind_[id] = kText;
-      name_text_ += name->as_string();
+      slot.tag = kNoName;
+    } else if (!name->is_string()) {
+      slot.tag = kOther;
+    } else if (const std::string& text = name->as_string(); text.size() < sizeof slot.text) {
+      std::memcpy(slot.text, text.data(), text.size());
+      slot.tag = static_cast<uint8_t>(text.size());
+    } else if (name_text_.size() + text.size() < kMaxId) {
+      const uint32_t at[2] = {static_cast<uint32_t>(name_text_.size()),
+                              static_cast<uint32_t>(text.size())};
+      std::memcpy(slot.text, at, sizeof at);
+      slot.tag = kLong;
+      name_text_ += text;
     } else {
-      name_kind_[id] = kOther;
+      slot.tag = kOther;
     }
-    name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
   }
   KG_RETURN_IF_ERROR(FromRocks(it->status(), "building the topology cache"));
-  while (next < bound) name_offsets_[++next] = static_cast<uint32_t>(name_text_.size());
   if (labelled) {
     sets.MoveTo(&set_ends_, &set_labels_, &label_names_);
   } else {
@@ -282,20 +285,48 @@ std::optional<uint32_t> Topology::Rank(std::string_view type) const {
 }
 
 std::optional<Value> Topology::Name(uint64_t id) const {
-  if (id >= name_kind_.size()) return std::nullopt;
-  switch (name_kind_[id]) {
-    case kNoName:
+  std::string_view text;
+  switch (NameView(id, &text)) {
+    case NameKind::kString:
+      return Value(std::string(text));
+    case NameKind::kNull:
       return Value();
-    case kText:
-      return Value(std::string(name_text_.data() + name_offsets_[id],
-                               name_offsets_[id + 1] - name_offsets_[id]));
     default:
       return std::nullopt;
   }
 }
 
+bool Topology::NamesUnique() const {
+  std::call_once(names_unique_once_, [this] {
+    // The string names by hash; equal hashes side by side, then compared.
+    std::vector<std::pair<uint64_t, uint32_t>> hashed;
+    hashed.reserve(names_.size());
+    auto text = [this](uint32_t id) {
+      std::string_view t;
+      NameView(id, &t);
+      return t;
+    };
+    for (uint32_t id = 0; id < names_.size(); ++id) {
+      std::string_view t;
+      if (NameView(id, &t) == NameKind::kString)
+        hashed.emplace_back(std::hash<std::string_view>{}(t), id);
+    }
+    std::sort(hashed.begin(), hashed.end());
+    bool unique = true;
+    // Within each run of one hash (almost always a single name), every pair.
+    for (size_t run = 0, end = 0; run < hashed.size() && unique; run = end) {
+      while (end < hashed.size() && hashed[end].first == hashed[run].first) ++end;
+      for (size_t i = run; i < end && unique; ++i)
+        for (size_t j = i + 1; j < end && unique; ++j)
+          unique = text(hashed[i].second) != text(hashed[j].second);
+    }
+    names_unique_ = unique;
+  });
+  return names_unique_;
+}
+
 std::optional<bool> Topology::HasLabel(uint64_t id, std::string_view label) const {
-  if (id >= label_set_.size() || name_kind_[id] == kAbsent) return std::nullopt;
+  if (id >= label_set_.size() || names_[id].tag == kAbsent) return std::nullopt;
   // The node's own few labels, compared by name (length first): no search
   // among all the labels.
   const uint32_t set = label_set_[id];

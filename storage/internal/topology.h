@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -66,7 +67,7 @@ class Topology {
   // then the table and the entries' clock slots and days.
   size_t held_bytes() const;
 
-  bool Contains(uint64_t id) const { return id < name_kind_.size() && name_kind_[id] != 0; }
+  bool Contains(uint64_t id) const { return id < names_.size() && names_[id].tag != kAbsent; }
   // Adjacency of `id` (empty when absent).
   std::span<const Entry> Out(uint64_t id) const { return Row(out_offsets_, out_, id); }
   std::span<const Entry> In(uint64_t id) const { return Row(in_offsets_, in_, id); }
@@ -81,6 +82,34 @@ class Topology {
   // one; nullopt when the entity is absent or its name is not a string (the
   // record must be read).
   std::optional<Value> Name(uint64_t id) const;
+  // Name without a copy: kString with `*text` viewing the name, kNull for
+  // an entity without one, kUnknown where Name gives nullopt.
+  enum class NameKind { kUnknown, kNull, kString };
+  NameKind NameView(uint64_t id, std::string_view* text) const {
+    if (id >= names_.size()) return NameKind::kUnknown;
+    const NameSlot& slot = names_[id];
+    if (slot.tag < sizeof slot.text) {
+      *text = {slot.text, slot.tag};
+      return NameKind::kString;
+    }
+    if (slot.tag == kLong) {
+      *text = LongName(slot);
+      return NameKind::kString;
+    }
+    return slot.tag == kNoName ? NameKind::kNull : NameKind::kUnknown;
+  }
+  // Asks the processor to bring the entity's name slot into the cache: a
+  // caller that knows the next names it will read (a batch of end nodes)
+  // overlaps their cache misses instead of waiting on each in turn.
+  void PrefetchName(uint64_t id) const {
+    if (id < names_.size()) __builtin_prefetch(&names_[id]);
+  }
+  // Whether no two entities of the snapshot have the same string as their
+  // name (the empty string included; entities without a name or with a
+  // name that is not a string do not count). Worked out by the first call
+  // (thread-safe) and kept: a DISTINCT over the names of distinct nodes
+  // can then keep every name without comparing them.
+  bool NamesUnique() const;
 
   // Whether the entity has `label`, as its record says; nullopt when the
   // entity is absent or the copy holds no labels (more distinct label sets
@@ -172,10 +201,26 @@ class Topology {
   std::vector<uint32_t> out_offsets_, in_offsets_;
   std::vector<Entry> out_, in_;
   std::vector<std::string_view> type_names_;  // by rank; views into the store's dictionary
-  // Names: name_offsets_[id]..[id + 1] in name_text_; name_kind_ per id.
-  std::vector<uint32_t> name_offsets_;
+  // Names: one 16-byte slot per id, so that reading a name costs one
+  // cache line. A name of up to 15 bytes is held in its slot; a longer one
+  // in name_text_, at the offset and of the length its slot holds. `tag`
+  // is the inline name's length (0..15) or one of the kinds below.
+  enum : uint8_t { kLong = 0xfc, kOther = 0xfd, kNoName = 0xfe, kAbsent = 0xff };
+  struct NameSlot {
+    char text[15];
+    uint8_t tag;
+  };
+  static_assert(sizeof(NameSlot) == 16);
+  // The name a kLong slot points to in name_text_.
+  std::string_view LongName(const NameSlot& slot) const {
+    uint32_t at[2];
+    std::memcpy(at, slot.text, sizeof at);
+    return {name_text_.data() + at[0], at[1]};
+  }
+  std::vector<NameSlot> names_;
   std::string name_text_;
-  std::vector<uint8_t> name_kind_;
+  mutable std::once_flag names_unique_once_;
+  mutable bool names_unique_ = false;
   // Folded names and aliases to ids (FindName); left unbuilt when the names
   // family held what the index cannot answer for.
   NameIndex name_index_;
