@@ -126,7 +126,7 @@ Status MiddleNodes(MatchState& ms, size_t i, EntityId from, Row& row, FlatIdMap<
 constexpr std::string_view kName = "name";
 
 // The name of `id` as `c.name`'s evaluation gives it when the topology
-// copy did not (EvalContext::PeekNodeProperty): from the record.
+// copy did not (EvalContext::PeekNodeName): from the record.
 Status RecordName(EvalContext& ctx, EntityId id, std::optional<Value>* name) {
   KG_ASSIGN_OR_RETURN(Value v, ctx.NodeProperty(id, std::string(kName)));
   name->emplace(std::move(v));
@@ -144,26 +144,38 @@ bool Collecting(const MatchState& ms, size_t i) {
   return ms.values != nullptr && i + 1 == ms.plan->steps.size();
 }
 
-// Appends `name`, node `id`'s, to the sink's rows as a row of its own:
-// the result's row as it will stay. `peeked`: the name came from
-// PeekNodeProperty (then, as a string, it is the batch's names_of entry).
-void PushName(MatchState& ms, EntityId id, Value&& name, bool peeked) {
+// Node `id`'s name as `c.name` gives it: a string the topology copy holds
+// is left in the copy and viewed in `*text` (`*name` stays empty); else
+// `*name` is set (null, or the record's value).
+Status EndName(EvalContext& ctx, EntityId id, std::string_view* text, std::optional<Value>* name) {
+  switch (ctx.PeekNodeName(id, text)) {
+    case storage::Transaction::PeekedName::kString:
+      return Status::OK();
+    case storage::Transaction::PeekedName::kNull:
+      name->emplace();
+      return Status::OK();
+    default:
+      return RecordName(ctx, id, name);
+  }
+}
+
+// Appends node `id`'s name (EndName's `text` or `name`) to the sink's rows
+// as a row of its own: the result's row as it will stay, a copied name
+// made in place from the copy's bytes. Only a copied name is the batch's
+// names_of entry.
+[[gnu::always_inline]] inline void PushName(MatchState& ms, EntityId id, std::string_view text,
+                                            std::optional<Value>&& name) {
   if (ms.names_of_ok) {
-    ms.names_of_ok = peeked && name.is_string();
+    ms.names_of_ok = !name.has_value();
     ms.names_of.push_back(id);
   }
   Row& r = ms.column->emplace_back();
   r.reserve(1);
-  r.emplace_back(std::move(name));
-}
-
-// PushName of a string name the topology copy holds (PeekNodeName), the
-// row's value made from the copy's bytes without a Value in between.
-void PushPeekedText(MatchState& ms, EntityId id, std::string_view text) {
-  if (ms.names_of_ok) ms.names_of.push_back(id);
-  Row& r = ms.column->emplace_back();
-  r.reserve(1);
-  r.emplace_back(std::string(text));
+  if (name) {
+    r.emplace_back(std::move(*name));
+  } else {
+    r.emplace_back(std::string(text));
+  }
 }
 
 // When the end node pattern accepts `id` (`check_end`: it has labels or
@@ -181,16 +193,16 @@ Status EmitEndName(MatchState& ms, size_t i, EntityId id, bool check_end, Row& r
     if (!ok) return Status::OK();
   }
   if (ctx.IsDeletedNode(id)) return DeletedEnd(ms, i);
-  std::optional<Value> name = ctx.PeekNodeProperty(id, kName);
-  const bool peeked = name.has_value();
-  if (!peeked) KG_RETURN_IF_ERROR(RecordName(ctx, id, &name));
+  std::string_view text;
+  std::optional<Value> name;
+  KG_RETURN_IF_ERROR(EndName(ctx, id, &text, &name));
   if (Collecting(ms, i)) {
-    PushName(ms, id, std::move(*name), peeked);
+    PushName(ms, id, text, std::move(name));
     if (ms.column->size() - ms.column_from < ms.column_cap) return Status::OK();
     return FlushNames(ms, i);
   }
   Row out(row.size());  // fresh each time: MatchOp::RunRow moves it on
-  out[s.name_slot] = std::move(*name);
+  out[s.name_slot] = name ? std::move(*name) : Value(std::string(text));
   return Next(ms, i, out);
 }
 
@@ -220,15 +232,11 @@ Status AppendEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends) 
             ends.subspan(k + kPrefetch, std::min(kPrefetch, ends.size() - k - kPrefetch)));
       if (ctx.IsDeletedNode(ends[k])) return DeletedEnd(ms, i);
       std::string_view text;
-      const auto peeked = ctx.PeekNodeName(ends[k], &text);
-      if (peeked == storage::Transaction::PeekedName::kString) {
-        PushPeekedText(ms, ends[k], text);
-        continue;
-      }
       std::optional<Value> name;
-      if (peeked == storage::Transaction::PeekedName::kNull) name.emplace();
-      if (!name) KG_RETURN_IF_ERROR(RecordName(ctx, ends[k], &name));
-      PushName(ms, ends[k], std::move(*name), false);
+      // EndName's common case inline: a name the copy holds.
+      if (ctx.PeekNodeName(ends[k], &text) != storage::Transaction::PeekedName::kString)
+        KG_RETURN_IF_ERROR(EndName(ctx, ends[k], &text, &name));
+      PushName(ms, ends[k], text, std::move(name));
     }
     if (out.size() - ms.column_from >= ms.column_cap) KG_RETURN_IF_ERROR(FlushNames(ms, i));
   }
