@@ -144,12 +144,15 @@ class Importer {
   }
 
  private:
-  static uint64_t FilesBytes(const std::vector<std::string>& files) {
+  // The files' sizes, their sum (a file that cannot be stat-ed counts 0:
+  // reading it reports why), each kept for Progress.
+  uint64_t FilesBytes(const std::vector<std::string>& files) {
     uint64_t total = 0;
-    std::error_code ec;
     for (const std::string& f : files) {
-      uint64_t n = fs::file_size(f, ec);
-      if (!ec) total += n;
+      std::error_code ec;
+      const uint64_t n = fs::file_size(f, ec);
+      file_bytes_[f] = ec ? 0 : n;
+      total += ec ? 0 : n;
     }
     return total;
   }
@@ -182,9 +185,8 @@ class Importer {
   void Progress(bool file_done, const std::string& file) {
     if (!file_done) ++rows_;
     if (file_done) {
-      std::error_code ec;
-      uint64_t n = fs::file_size(file, ec);
-      if (!ec) bytes_done_ += n;
+      auto it = file_bytes_.find(file);
+      if (it != file_bytes_.end()) bytes_done_ += it->second;
     }
     if (options_.progress && (file_done || rows_ % kProgressEvery == 0))
       options_.progress(rows_, bytes_done_, bytes_total_);
@@ -524,6 +526,7 @@ class Importer {
   uint64_t rows_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;
+  std::unordered_map<std::string, uint64_t> file_bytes_;  // FilesBytes, for Progress
   BackgroundWriter writer_;  // declared late: it stops before the files it writes go
   Status keys_status_;
   JoiningThread keys_thread_;  // writes names_ and labels_ during the edges

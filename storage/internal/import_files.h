@@ -53,7 +53,6 @@ class AdjClocks {
   std::string_view Text(Span span) const {
     return std::string_view(text_).substr(span.begin, span.end - span.begin);
   }
-  std::string_view Of(size_t relation) const { return Text(SpanOf(relation)); }
   bool empty() const { return end_.empty(); }
 
  private:

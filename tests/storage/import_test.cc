@@ -199,7 +199,7 @@ TEST(AdjClocksTest, EachRelationReadsItsOwnClock) {
   ASSERT_TRUE(clocks.Add(7, "f").ok());
   EXPECT_FALSE(clocks.empty());
   const std::vector<std::string> want = {"", "", "", "abc", "de", "", "", "f", "", ""};
-  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(clocks.Of(i), want[i]) << i;
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_EQ(clocks.Text(clocks.SpanOf(i)), want[i]) << i;
 }
 
 TEST(IdMapTest, DecimalKeysKeepTheirExactSpelling) {
@@ -338,12 +338,15 @@ TEST(CodecTest, AmplifiedEmptyListIsCorruption) {
 
 TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
   std::vector<uint64_t> progress_rows;
+  uint64_t last_done = 0, last_total = 0;
   ImportOptions o;
   o.node_files = {Write("nodes.csv", kNodes)};
   o.edge_files = {Write("edges.csv", kEdges)};
   o.progress = [&](uint64_t rows, uint64_t done, uint64_t total) {
     progress_rows.push_back(rows);
     EXPECT_LE(done, total);
+    last_done = done;
+    last_total = total;
   };
   auto summary = ImportCsv(*store_, o);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
@@ -351,6 +354,9 @@ TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
   EXPECT_EQ(summary->relations, 4u);
   ASSERT_FALSE(progress_rows.empty());
   EXPECT_EQ(progress_rows.back(), 8u);
+  // The last report has read every byte of both files.
+  EXPECT_EQ(last_total, std::string_view(kNodes).size() + std::string_view(kEdges).size());
+  EXPECT_EQ(last_done, last_total);
 
   auto stats = store_->Stats().value();
   EXPECT_EQ(stats.entities, 4u);
