@@ -144,19 +144,23 @@ bool Collecting(const MatchState& ms, size_t i) {
   return ms.values != nullptr && i + 1 == ms.plan->steps.size();
 }
 
+// EndName for a name the topology copy does not hold as a string (`peeked`
+// says what it knows): null, or the record's value.
+Status OtherEndName(EvalContext& ctx, EntityId id, storage::Transaction::PeekedName peeked,
+                    std::optional<Value>* name) {
+  if (peeked != storage::Transaction::PeekedName::kNull) return RecordName(ctx, id, name);
+  name->emplace();
+  return Status::OK();
+}
+
 // Node `id`'s name as `c.name` gives it: a string the topology copy holds
 // is left in the copy and viewed in `*text` (`*name` stays empty); else
-// `*name` is set (null, or the record's value).
-Status EndName(EvalContext& ctx, EntityId id, std::string_view* text, std::optional<Value>* name) {
-  switch (ctx.PeekNodeName(id, text)) {
-    case storage::Transaction::PeekedName::kString:
-      return Status::OK();
-    case storage::Transaction::PeekedName::kNull:
-      name->emplace();
-      return Status::OK();
-    default:
-      return RecordName(ctx, id, name);
-  }
+// `*name` is set (OtherEndName). Inline: the names steps call it per end.
+[[gnu::always_inline]] inline Status EndName(EvalContext& ctx, EntityId id, std::string_view* text,
+                                             std::optional<Value>* name) {
+  const auto peeked = ctx.PeekNodeName(id, text);
+  if (peeked == storage::Transaction::PeekedName::kString) return Status::OK();
+  return OtherEndName(ctx, id, peeked, name);
 }
 
 // Appends node `id`'s name (EndName's `text` or `name`) to the sink's rows
@@ -233,9 +237,7 @@ Status AppendEndNames(MatchState& ms, size_t i, std::span<const EntityId> ends) 
       if (ctx.IsDeletedNode(ends[k])) return DeletedEnd(ms, i);
       std::string_view text;
       std::optional<Value> name;
-      // EndName's common case inline: a name the copy holds.
-      if (ctx.PeekNodeName(ends[k], &text) != storage::Transaction::PeekedName::kString)
-        KG_RETURN_IF_ERROR(EndName(ctx, ends[k], &text, &name));
+      KG_RETURN_IF_ERROR(EndName(ctx, ends[k], &text, &name));
       PushName(ms, ends[k], text, std::move(name));
     }
     if (out.size() - ms.column_from >= ms.column_cap) KG_RETURN_IF_ERROR(FlushNames(ms, i));

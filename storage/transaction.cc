@@ -239,15 +239,7 @@ std::optional<Value> Transaction::PeekProperty(EntityId id, std::string_view key
 
 Transaction::PeekedName Transaction::PeekName(EntityId id, std::string_view* text) const {
   const Topology* t = impl_->topology();
-  if (t == nullptr) return PeekedName::kUnknown;
-  switch (t->NameView(id, text)) {
-    case Topology::NameKind::kString:
-      return PeekedName::kString;
-    case Topology::NameKind::kNull:
-      return PeekedName::kNull;
-    default:
-      return PeekedName::kUnknown;
-  }
+  return t != nullptr ? t->NameView(id, text) : PeekedName::kUnknown;
 }
 
 void Transaction::PrefetchNames(std::span<const EntityId> ids) const {

@@ -287,9 +287,9 @@ std::optional<uint32_t> Topology::Rank(std::string_view type) const {
 std::optional<Value> Topology::Name(uint64_t id) const {
   std::string_view text;
   switch (NameView(id, &text)) {
-    case NameKind::kString:
+    case PeekedName::kString:
       return Value(std::string(text));
-    case NameKind::kNull:
+    case PeekedName::kNull:
       return Value();
     default:
       return std::nullopt;
@@ -308,7 +308,7 @@ bool Topology::NamesUnique() const {
     };
     for (uint32_t id = 0; id < names_.size(); ++id) {
       std::string_view t;
-      if (NameView(id, &t) == NameKind::kString)
+      if (NameView(id, &t) == PeekedName::kString)
         hashed.emplace_back(std::hash<std::string_view>{}(t), id);
     }
     std::sort(hashed.begin(), hashed.end());

@@ -82,21 +82,22 @@ class Topology {
   // one; nullopt when the entity is absent or its name is not a string (the
   // record must be read).
   std::optional<Value> Name(uint64_t id) const;
-  // Name without a copy: kString with `*text` viewing the name, kNull for
-  // an entity without one, kUnknown where Name gives nullopt.
-  enum class NameKind { kUnknown, kNull, kString };
-  NameKind NameView(uint64_t id, std::string_view* text) const {
-    if (id >= names_.size()) return NameKind::kUnknown;
+  // Name without a copy, as Transaction::PeekName gives it: kString with
+  // `*text` viewing the name, kNull for an entity without one, kUnknown
+  // where Name gives nullopt.
+  using PeekedName = Transaction::PeekedName;
+  PeekedName NameView(uint64_t id, std::string_view* text) const {
+    if (id >= names_.size()) return PeekedName::kUnknown;
     const NameSlot& slot = names_[id];
     if (slot.tag < sizeof slot.text) {
       *text = {slot.text, slot.tag};
-      return NameKind::kString;
+      return PeekedName::kString;
     }
     if (slot.tag == kLong) {
       *text = LongName(slot);
-      return NameKind::kString;
+      return PeekedName::kString;
     }
-    return slot.tag == kNoName ? NameKind::kNull : NameKind::kUnknown;
+    return slot.tag == kNoName ? PeekedName::kNull : PeekedName::kUnknown;
   }
   // Asks the processor to bring the entity's name slot into the cache: a
   // caller that knows the next names it will read (a batch of end nodes)
