@@ -17,9 +17,11 @@
 #include <thread>
 
 #include "storage/internal/adj_clock.h"
+#include "storage/internal/deferred_sync.h"
 #include "storage/internal/info_log.h"
 #include "storage/internal/property_keys.h"
 #include "storage/internal/store_impl.h"
+#include "storage/internal/store_internal.h"
 
 namespace kg::storage {
 namespace fs = std::filesystem;
@@ -108,7 +110,9 @@ class NoBackgroundThreadsEnv : public rocksdb::EnvWrapper {
 // files it would delete are moved aside (open_guard.h) to be judged once
 // the meta data is loaded.
 rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, rocksdb::DB** raw) {
-  impl->guard_fs_ = std::make_shared<GuardFs>(rocksdb::FileSystem::Default(), impl->path_);
+  std::shared_ptr<rocksdb::FileSystem> base = rocksdb::FileSystem::Default();
+  if (impl->defer_syncs_) base = std::make_shared<DeferredSyncFs>(base);
+  impl->guard_fs_ = std::make_shared<GuardFs>(base, impl->path_);
   impl->env_ = rocksdb::NewCompositeEnv(impl->guard_fs_);
   dbo.env = impl->env_.get();
   // RocksDB gives the database an SstFileManager of its own: after a full
@@ -425,6 +429,14 @@ Result<std::unique_ptr<Store::Impl>> OpenOnce(const std::string& path, const Ope
   return impl;
 }
 
+// The read caches of a store just opened, as `options` asks.
+void ConfigureCaches(Store::Impl* i, const OpenOptions& options) {
+  i->topology_.Configure(options.topology_cache_bytes, options.topology_build_after);
+  i->topology_.SetGraphSize(i->next_entity_, i->next_relation_);
+  i->entity_cache_.Configure(options.entity_cache_entries);
+  i->entity_cache_.Reset(i->db()->GetLatestSequenceNumber());
+}
+
 bool IsLocked(const Status& s) {
   return s.code() == StatusCode::kIOError &&
          s.message().find("is locked by another process") != std::string::npos;
@@ -458,13 +470,29 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const OpenOp
     impl = OpenOnce(path, options);
   }
   if (!impl.ok()) return impl.status();
-  Impl* i = impl->get();
-  i->topology_.Configure(options.topology_cache_bytes, options.topology_build_after);
-  i->topology_.SetGraphSize(i->next_entity_, i->next_relation_);
-  i->entity_cache_.Configure(options.entity_cache_entries);
-  i->entity_cache_.Reset(i->db()->GetLatestSequenceNumber());
+  ConfigureCaches(impl->get(), options);
   return std::unique_ptr<Store>(new Store(std::move(impl).value()));
 }
+
+namespace internal {
+
+Result<std::unique_ptr<Store>> StoreInternal::CreateDeferringSyncs(
+    const std::string& path, const schema::Ontology& ontology) {
+  KG_RETURN_IF_ERROR(CheckCreatePath(path));
+  auto impl = std::make_unique<Store::Impl>();
+  impl->path_ = path;
+  impl->defer_syncs_ = true;
+  KG_RETURN_IF_ERROR(OpenDb(impl.get(), /*create=*/true));
+  KG_RETURN_IF_ERROR(WriteInitialMeta(impl.get(), ontology));
+  // What Store::Open reads, now from the memory table.
+  KG_RETURN_IF_ERROR(LoadMeta(impl.get()));
+  KG_RETURN_IF_ERROR(LoadPropertyKeys(impl.get()));
+  KG_RETURN_IF_ERROR(LoadAdjacencyClocks(impl.get()));
+  ConfigureCaches(impl.get(), OpenOptions{});
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+}  // namespace internal
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;

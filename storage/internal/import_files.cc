@@ -82,14 +82,18 @@ BackgroundWriter::~BackgroundWriter() {
   if (thread_.joinable()) thread_.join();
 }
 
-Status BackgroundWriter::Finish() {
+void BackgroundWriter::Close() {
   if (pending_.size > 0) Submit();
   {
     std::lock_guard<std::mutex> lock(mu_);
     done_ = true;
   }
   cv_.notify_all();
-  thread_.join();
+}
+
+Status BackgroundWriter::Finish() {
+  Close();
+  if (thread_.joinable()) thread_.join();
   return status_;
 }
 

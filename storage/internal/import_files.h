@@ -130,8 +130,11 @@ class BackgroundWriter {
     if (++pending_.size >= kBatch) Submit();
   }
 
-  // Writes everything still queued, closes every file it wrote (SstOut::Close)
-  // and returns the first error.
+  // Lets the thread write what is still queued and close every file it
+  // wrote (SstOut::Close, which syncs) while the caller goes on; no record
+  // may follow.
+  void Close();
+  // Close, then waits for the thread; the first error.
   Status Finish();
 
  private:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ class StoreInternal {
  public:
   // The store's implementation, for storage/ code outside store.cc (import).
   static Store::Impl* ImplOf(const Store& store) { return store.impl(); }
+  // A new database at `path` (which must not exist or be an empty
+  // directory), open, with every sync deferred (deferred_sync.h): only for a
+  // database built in a private directory, which its builder closes and
+  // makes durable with SyncTree before publishing it. No temporary
+  // directory and no close and reopen, as Store::Create and Store::Open
+  // would take.
+  static Result<std::unique_ptr<Store>> CreateDeferringSyncs(const std::string& path,
+                                                             const schema::Ontology& ontology);
   // Writes or deletes one raw key of column family `cf` (a CfIndex), synced.
   static Status Put(Store& store, int cf, std::string_view key, std::string_view value);
   static Status Delete(Store& store, int cf, std::string_view key);
