@@ -534,14 +534,32 @@ Status ReadNodeCsv(const std::string& path, const std::function<Status(NodeRow&)
   }
 }
 
-Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)>& fn) {
+void EdgeFields::ToMap(PropertyMap* map) const {
+  auto it = map->begin();
+  for (const Property& p : properties) {
+    while (it != map->end() && it->first < *p.key) it = map->erase(it);
+    const bool here = it != map->end() && it->first == *p.key;
+    if (!p.present) {
+      if (here) it = map->erase(it);
+    } else if (here) {
+      (it++)->second = p.value;
+    } else {
+      map->emplace_hint(it, *p.key, p.value);
+    }
+  }
+  map->erase(it, map->end());
+}
+
+Status ReadEdgeFields(const std::string& path, const std::function<Status(EdgeFields&)>& fn) {
   CsvFile file(path);
   KG_RETURN_IF_ERROR(file.Open());
   KG_RETURN_IF_ERROR(file.ReadHeader(/*node_file=*/false));
   const int start_col = file.column_of(ColumnKind::kStartId);
   const int end_col = file.column_of(ColumnKind::kEndId);
   const int type_col = file.column_of(ColumnKind::kType);
-  EdgeRow row;
+  const std::vector<size_t>& columns = file.property_columns();
+  EdgeFields row;
+  for (size_t ci : columns) row.properties.push_back({&file.columns()[ci].key, Value(), false});
   std::string unescaped[3];  // a quoted field's text with its doubled quotes made single
   while (true) {
     KG_ASSIGN_OR_RETURN(bool more, file.Next());
@@ -551,9 +569,27 @@ Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)
     KG_RETURN_IF_ERROR(RequiredView(file, start_col, &unescaped[0], &row.start_id));
     KG_RETURN_IF_ERROR(RequiredView(file, end_col, &unescaped[1], &row.end_id));
     KG_RETURN_IF_ERROR(RequiredView(file, type_col, &unescaped[2], &row.type));
-    KG_RETURN_IF_ERROR(FillProperties(file, row.properties));
+    const auto& fields = file.fields();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      // Parsed straight into the slot's value (written only once it parsed).
+      EdgeFields::Property& p = row.properties[i];
+      KG_ASSIGN_OR_RETURN(
+          p.present, ParseProperty(file, file.columns()[columns[i]], fields[columns[i]], &p.value));
+    }
     KG_RETURN_IF_ERROR(fn(row));
   }
+}
+
+Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)>& fn) {
+  EdgeRow row;
+  return ReadEdgeFields(path, [&](EdgeFields& fields) {
+    row.line = fields.line;
+    row.start_id = fields.start_id;
+    row.end_id = fields.end_id;
+    row.type = fields.type;
+    fields.ToMap(&row.properties);
+    return fn(row);
+  });
 }
 
 void AppendCsvField(std::string_view field, std::string* out) {

@@ -41,6 +41,25 @@ struct EdgeRow {
   uint64_t line = 0;
 };
 
+// An edge file's row with each property column's value parsed into a slot
+// of its own: the bulk importer's form, which builds no map per row. The
+// views and keys are valid during the callback only, as EdgeRow's.
+struct EdgeFields {
+  struct Property {
+    const std::string* key = nullptr;  // the column's key
+    Value value;                       // the parsed value, when present
+    bool present = false;              // false: the field was empty
+  };
+  std::string_view start_id;  // :START_ID
+  std::string_view end_id;    // :END_ID
+  std::string_view type;      // :TYPE
+  // One per property column, in key order (keys are unique in a file).
+  std::vector<Property> properties;
+  uint64_t line = 0;
+  // Makes `map` hold exactly the present properties (reusing its nodes).
+  void ToMap(PropertyMap* map) const;
+};
+
 // Streams the rows of a node file to `fn`, in file order. Stops at the first
 // error (header problems, wrong field count, unparsable typed value, invalid
 // UTF-8, unterminated quote) or when `fn` returns a non-OK Status, which is
@@ -50,6 +69,8 @@ Status ReadNodeCsv(const std::string& path, const std::function<Status(NodeRow&)
 
 // Likewise for relationship files, which need :START_ID, :END_ID and :TYPE.
 Status ReadEdgeCsv(const std::string& path, const std::function<Status(EdgeRow&)>& fn);
+// The same rows, the same checks and errors, as EdgeFields.
+Status ReadEdgeFields(const std::string& path, const std::function<Status(EdgeFields&)>& fn);
 
 // Writes one CSV field, quoting it when it holds a comma, quote, CR or LF or
 // starts/ends with a space (RFC 4180). Used by export.

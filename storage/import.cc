@@ -4,10 +4,13 @@
 // updates) and ingests them all in one atomic IngestExternalFiles call. Any
 // bad row aborts before anything reaches the database.
 //
-// Threads: this one parses and checks the rows; a background writer encodes
-// and writes the entity and relation records (internal/import_files.h); the
-// name and label indexes are written during the edges; the out and in
-// adjacency files are sorted and written on two threads at the end.
+// Threads: this one parses and checks the rows and encodes each relation
+// record from its row's column values (ReadEdgeFields; a row that needs more
+// than the quick checks takes the general path through a Relation); a
+// background writer encodes the entity records and writes both kinds
+// (internal/import_files.h); the name and label indexes are written during
+// the edges; the out and in adjacency files are sorted and written on two
+// threads at the end.
 #include "storage/import.h"
 
 #include <stdlib.h>
@@ -95,6 +98,27 @@ class NodeSets {
   std::vector<uint8_t> narrow_;
   std::vector<uint32_t> wide_;
 };
+
+// Lets type_slots_ be searched by a row's string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// What an edge row's property needs beyond being storable, by its key.
+enum class KeyRole : uint8_t {
+  kPlain,     // nothing
+  kStance,    // a number in [-1, 1], on a stance type of the ontology
+  kClock,     // part of the relation's clock (RelationClock::Of)
+  kReserved,  // a name starting with '_': refused by the ontology
+};
+
+KeyRole RoleOf(std::string_view key) {
+  if (key.starts_with('_')) return KeyRole::kReserved;
+  if (key == kStanceKey) return KeyRole::kStance;
+  if (IsClockKey(key)) return KeyRole::kClock;
+  return KeyRole::kPlain;
+}
 
 std::string Where(const std::string& file, uint64_t line) {
   return file + ":" + std::to_string(line);
@@ -206,12 +230,24 @@ class Importer {
 
   // The slot of relation type `type`: a hash lookup per edge instead of the
   // dictionary's lock and ordered map.
-  TypeSlot& Slot(const std::string& type) {
+  TypeSlot& Slot(std::string_view type) {
+    // A graph has a handful of types: comparing the row's type with each
+    // (mostly a length check) is cheaper than hashing it.
+    for (const auto& [name, slot] : scanned_types_)
+      if (name == type) return *slot;
+    TypeSlot& slot = HashedSlot(type);
+    if (scanned_types_.size() < kScannedTypes)
+      scanned_types_.emplace_back(std::string(type), &slot);
+    return slot;
+  }
+  TypeSlot& HashedSlot(std::string_view type) {
     auto it = type_slots_.find(type);
     if (it == type_slots_.end()) {
       uint32_t id = InternName(s_->types_, &new_types_, type);
-      const schema::RelationTypeDef* def = s_->ontology_.FindType(type);
-      it = type_slots_.emplace(type, TypeSlot{id, 0, def != nullptr && def->stance, {}}).first;
+      const schema::RelationTypeDef* def = s_->ontology_.FindType(std::string(type));
+      it =
+          type_slots_.emplace(std::string(type), TypeSlot{id, 0, def != nullptr && def->stance, {}})
+              .first;
     }
     return it->second;
   }
@@ -251,16 +287,21 @@ class Importer {
   // Likewise for CheckRelation: the type and endpoint kinds are checked once
   // per (type, start label set, end label set), the properties every row
   // (stricter than the ontology, never looser).
-  bool SurelyValid(const Relation& r, TypeSlot& slot, uint32_t start_set, uint32_t end_set) {
+  bool EndpointsAllowed(std::string_view type, TypeSlot& slot, uint32_t start_set,
+                        uint32_t end_set) {
     uint64_t pair = (static_cast<uint64_t>(start_set) << 32) | end_set;
     auto it = slot.endpoints.find(pair);
     if (it == slot.endpoints.end()) {
-      Relation bare{0, r.type, 0, 0, {}};
+      Relation bare{0, std::string(type), 0, 0, {}};
       bool ok =
           s_->ontology_.CheckRelation(bare, label_sets_[start_set], label_sets_[end_set]).ok();
       it = slot.endpoints.emplace(pair, ok).first;
     }
-    if (!it->second) return false;
+    return it->second;
+  }
+
+  bool SurelyValid(const Relation& r, TypeSlot& slot, uint32_t start_set, uint32_t end_set) {
+    if (!EndpointsAllowed(r.type, slot, start_set, end_set)) return false;
     const bool open = s_->ontology_.is_open();
     const Value* from = nullptr;
     const Value* to = nullptr;
@@ -328,12 +369,13 @@ class Importer {
 
   // Property keys for the dictionary (property_keys.h): a hash look-up per
   // key, the dictionary only for a key not seen before in this import.
+  void NoteKey(const std::string& key) {
+    if (seen_keys_.contains(key)) return;
+    seen_keys_.insert(key);
+    InternName(s_->props_, &new_props_, key);
+  }
   void NoteKeys(const PropertyMap& properties) {
-    for (const auto& [key, value] : properties)
-      if (!seen_keys_.contains(key)) {
-        seen_keys_.insert(key);
-        InternName(s_->props_, &new_props_, key);
-      }
+    for (const auto& [key, value] : properties) NoteKey(key);
   }
 
   Status AddEntity(const Entity& e) {
@@ -353,7 +395,8 @@ class Importer {
   }
 
   Status ReadEdges(const std::string& file) {
-    KG_RETURN_IF_ERROR(ReadEdgeCsv(file, [&](EdgeRow& row) { return AddEdge(file, row); }));
+    edge_roles_.clear();
+    KG_RETURN_IF_ERROR(ReadEdgeFields(file, [&](EdgeFields& row) { return AddEdge(file, row); }));
     Progress(true, file);
     return Status::OK();
   }
@@ -365,8 +408,30 @@ class Importer {
                                    std::string(id) + "'");
   }
 
-  // As AddNode, for a relation.
-  Status AddEdge(const std::string& file, EdgeRow& row) {
+  // True when the ontology surely accepts a relation property of this role
+  // and value (as SurelyValid, never looser); a clock property is left to
+  // the general path, which makes the relation's clock.
+  static bool FastValid(KeyRole role, const Value& value, const TypeSlot& slot, bool open) {
+    if (!value.IsStorable()) return false;
+    switch (role) {
+      case KeyRole::kPlain:
+        return true;
+      case KeyRole::kStance: {
+        if (!value.is_number() || (!open && !slot.stance)) return false;
+        const double d = value.as_number();
+        return d >= -1.0 && d <= 1.0;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // An edge row: its endpoints resolved, checked against the ontology and
+  // encoded straight from its column values. A row the quick checks do not
+  // clear (a clock property, a reserved name, a stance out of range, kinds
+  // the type does not join) becomes a Relation and takes the general path,
+  // CheckRelation's exact message included.
+  Status AddEdge(const std::string& file, EdgeFields& row) {
     // Plain look-ups; the error is built only when one fails.
     const uint32_t from = ids_.Find(row.start_id);
     if (from == IdMap::kAbsent) return UnknownEndpoint(file, row.line, ":START_ID", row.start_id);
@@ -374,22 +439,51 @@ class Importer {
     if (to == IdMap::kAbsent) return UnknownEndpoint(file, row.line, ":END_ID", row.end_id);
     if (row.type.empty())
       return Status::SchemaViolation(Where(file, row.line) + ": empty relationship type");
-    Relation& r = writer_.NextRelation(&relations_);
-    r.id = next_relation_;
-    r.start = first_entity_ + from;
-    r.end = first_entity_ + to;
-    r.type.assign(row.type);
-    r.properties.swap(row.properties);
-    Status st = AddRelation(r, from, to);
-    if (!st.ok()) return Status(st.code(), Where(file, row.line) + ": " + st.message());
+    if (edge_roles_.size() != row.properties.size()) {  // the file's first row
+      for (const EdgeFields::Property& p : row.properties)
+        edge_roles_.push_back({RoleOf(*p.key), false});
+    }
+    TypeSlot& slot = Slot(row.type);
+    const bool open = s_->ontology_.is_open();
+    bool fast = EndpointsAllowed(row.type, slot, node_sets_[from], node_sets_[to]);
+    refs_.clear();
+    for (size_t i = 0; i < row.properties.size(); ++i) {
+      const EdgeFields::Property& p = row.properties[i];
+      if (!p.present) continue;
+      EdgeRole& role = edge_roles_[i];
+      if (!role.noted) {
+        NoteKey(*p.key);
+        role.noted = true;
+      }
+      fast = fast && FastValid(role.role, p.value, slot, open);
+      refs_.push_back({*p.key, &p.value});
+    }
+    const RelationId id = next_relation_;
+    const EntityId start = first_entity_ + from;
+    const EntityId end = first_entity_ + to;
+    if (fast) {
+      ++next_relation_;
+      ++slot.count;
+      adjacency_.push_back({from, to, slot.id});
+      AppendRelation(id, start, end, row.type, refs_, writer_.NextRelation(&relations_, id));
+    } else {
+      Relation& r = general_;
+      r.id = id;
+      r.start = start;
+      r.end = end;
+      r.type.assign(row.type);
+      row.ToMap(&r.properties);
+      Status st = AddRelation(r, slot, from, to);
+      if (!st.ok()) return Status(st.code(), Where(file, row.line) + ": " + st.message());
+      AppendRelation(r, writer_.NextRelation(&relations_, id));
+    }
     writer_.Commit();
     Progress(false, file);
     return Status::OK();
   }
 
-  Status AddRelation(const Relation& r, uint32_t from, uint32_t to) {
-    TypeSlot& slot = Slot(r.type);
-    NoteKeys(r.properties);
+  // The general path of a relation whose keys were noted.
+  Status AddRelation(const Relation& r, TypeSlot& slot, uint32_t from, uint32_t to) {
     uint32_t start_set = node_sets_[from];
     uint32_t end_set = node_sets_[to];
     if (!SurelyValid(r, slot, start_set, end_set))
@@ -521,11 +615,22 @@ class Importer {
   std::vector<bool> label_set_ok_;
   std::vector<std::vector<uint32_t>> label_set_ids_;
   std::vector<uint64_t> label_set_counts_;
-  std::unordered_map<std::string, TypeSlot> type_slots_;
+  std::unordered_map<std::string, TypeSlot, StringHash, std::equal_to<>> type_slots_;
+  static constexpr size_t kScannedTypes = 16;
+  std::vector<std::pair<std::string, TypeSlot*>> scanned_types_;  // the first types (Slot)
   std::vector<LabelEntry> label_entries_;
   std::vector<std::string> name_keys_;
   std::vector<AdjEntry> adjacency_;
-  AdjClocks clocks_;  // the adjacency values of the dated relations
+  // The edge file being read: its property columns' roles, and whether
+  // each key was noted (NoteKey) yet.
+  struct EdgeRole {
+    KeyRole role;
+    bool noted;
+  };
+  std::vector<EdgeRole> edge_roles_;
+  std::vector<PropertyRef> refs_;  // the present properties of the row at hand
+  Relation general_;               // a row on the general path
+  AdjClocks clocks_;               // the adjacency values of the dated relations
   uint64_t rows_ = 0;
   uint64_t bytes_done_ = 0;
   uint64_t bytes_total_ = 0;

@@ -151,6 +151,13 @@ void BuildRelation(const Relation& rel, capnp::MessageBuilder& message) {
 // 8) + 1 pointer; Property
 // 0 + 2 (key, value); EntityRecord 1 (id) + 3 (labels, properties, importId);
 // RelationRecord 3 (id, start, end) + 2 (type, properties).
+// A property as the direct writer reads it: from a PropertyMap or a list of
+// PropertyRefs (the importer's, in key order).
+std::string_view KeyOf(const std::pair<const std::string, Value>& p) { return p.first; }
+const Value& ValueOf(const std::pair<const std::string, Value>& p) { return p.second; }
+std::string_view KeyOf(const PropertyRef& p) { return p.key; }
+const Value& ValueOf(const PropertyRef& p) { return *p.value; }
+
 class Wire {
  public:
   static size_t TextWords(std::string_view s) { return (s.size() + 8) / 8; }
@@ -175,9 +182,10 @@ class Wire {
         return 0;
     }
   }
-  static size_t PropertiesWords(const PropertyMap& props) {
-    size_t n = 1 + 2 * props.size();
-    for (const auto& [key, value] : props) n += TextWords(key) + 3 + ValueWords(value);
+  template <typename Props>
+  static size_t PropertiesWords(const Props& props) {
+    size_t n = 1 + 2 * std::size(props);
+    for (const auto& p : props) n += TextWords(KeyOf(p)) + 3 + ValueWords(ValueOf(p));
     return n;
   }
 
@@ -251,13 +259,14 @@ class Wire {
         return;
     }
   }
-  void Properties(size_t ptr, const PropertyMap& props) {
-    size_t element = StructList(ptr, props.size(), 0, 2);
-    for (const auto& [key, value] : props) {
-      Text(element, key);
+  template <typename Props>
+  void Properties(size_t ptr, const Props& props) {
+    size_t element = StructList(ptr, std::size(props), 0, 2);
+    for (const auto& p : props) {
+      Text(element, KeyOf(p));
       size_t at = Alloc(3);
       StructPointer(element + 1, at, 2, 1);
-      PutValue(at, value);
+      PutValue(at, ValueOf(p));
       element += 2;
     }
   }
@@ -298,18 +307,20 @@ bool AppendEntityDirect(const Entity& e, std::string_view import_id, std::string
   return true;
 }
 
-bool AppendRelationDirect(const Relation& rel, std::string* out) {
-  size_t words = 1 + 5 + Wire::TextWords(rel.type) + Wire::PropertiesWords(rel.properties);
+template <typename Props>
+bool AppendRelationDirect(uint64_t id, uint64_t start, uint64_t end, std::string_view type,
+                          const Props& props, std::string* out) {
+  size_t words = 1 + 5 + Wire::TextWords(type) + Wire::PropertiesWords(props);
   if (words > kScratchWords) return false;
   Wire w(AppendSegment(words, out));
   size_t root = w.Alloc(1);
   size_t r = w.Alloc(5);
   w.StructPointer(root, r, 3, 2);
-  w.Put64(r, rel.id);
-  w.Put64(r + 1, rel.start);
-  w.Put64(r + 2, rel.end);
-  w.Text(r + 3, rel.type);
-  w.Properties(r + 4, rel.properties);
+  w.Put64(r, id);
+  w.Put64(r + 1, start);
+  w.Put64(r + 2, end);
+  w.Text(r + 3, type);
+  w.Properties(r + 4, props);
   return true;
 }
 
@@ -510,7 +521,16 @@ void AppendEntity(const Entity& e, std::string* out, std::string_view import_id)
 }
 
 void AppendRelation(const Relation& rel, std::string* out) {
-  if (!AppendRelationDirect(rel, out)) Append<Relation, BuildRelation>(rel, out);
+  if (!AppendRelationDirect(rel.id, rel.start, rel.end, rel.type, rel.properties, out))
+    Append<Relation, BuildRelation>(rel, out);
+}
+
+void AppendRelation(uint64_t id, uint64_t start, uint64_t end, std::string_view type,
+                    std::span<const PropertyRef> props, std::string* out) {
+  if (AppendRelationDirect(id, start, end, type, props, out)) return;
+  Relation rel{id, std::string(type), start, end, {}};
+  for (const PropertyRef& p : props) rel.properties.emplace(std::string(p.key), *p.value);
+  Append<Relation, BuildRelation>(rel, out);
 }
 
 std::string EncodeEntityWithBuilder(const Entity& e, std::string_view import_id) {

@@ -4,6 +4,7 @@
 // or not at all.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,16 @@ std::string EncodeRelation(const Relation& relation);
 // one buffer).
 void AppendEntity(const Entity& entity, std::string* out, std::string_view import_id = {});
 void AppendRelation(const Relation& relation, std::string* out);
+// A property by reference: its key and value.
+struct PropertyRef {
+  std::string_view key;
+  const Value* value;
+};
+// The bytes AppendRelation appends for the relation {id, type, start, end}
+// whose properties are `props` (sorted by key, no key twice), made without
+// a Relation (the bulk importer's rows keep their values by column).
+void AppendRelation(uint64_t id, uint64_t start, uint64_t end, std::string_view type,
+                    std::span<const PropertyRef> props, std::string* out);
 // The same bytes made by Cap'n Proto's MessageBuilder (the encoders above
 // write small records directly); for tests.
 std::string EncodeEntityWithBuilder(const Entity& entity, std::string_view import_id = {});

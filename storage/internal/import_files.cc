@@ -135,15 +135,20 @@ void BackgroundWriter::Loop() {
 void BackgroundWriter::Write(const Batch& batch) {
   if (std::find(outs_.begin(), outs_.end(), batch.out) == outs_.end()) outs_.push_back(batch.out);
   char key[8];
+  if (batch.relations_kind) {
+    const std::string_view bytes = batch.record_bytes;
+    for (size_t i = 0, begin = 0; i < batch.size && status_.ok(); ++i) {
+      WriteU64(key, batch.record_ids[i]);
+      status_ = batch.out->Put(std::string_view(key, 8),
+                               bytes.substr(begin, batch.record_ends[i] - begin));
+      begin = batch.record_ends[i];
+    }
+    return;
+  }
   for (size_t i = 0; i < batch.size && status_.ok(); ++i) {
     bytes_.clear();
-    if (batch.relations_kind) {
-      WriteU64(key, batch.relations[i].id);
-      AppendRelation(batch.relations[i], &bytes_);
-    } else {
-      WriteU64(key, batch.entities[i].id);
-      AppendEntity(batch.entities[i], &bytes_, batch.import_ids[i]);
-    }
+    WriteU64(key, batch.entities[i].id);
+    AppendEntity(batch.entities[i], &bytes_, batch.import_ids[i]);
     status_ = batch.out->Put(std::string_view(key, 8), bytes_);
   }
 }

@@ -11,7 +11,6 @@
 #include <mutex>
 #include <string>
 #include <thread>
-#include <type_traits>
 #include <vector>
 
 #include "core/entity.h"
@@ -106,9 +105,12 @@ class SstOut {
 
 // Encodes records and feeds them to their SST files on a second thread, so
 // that CSV parsing and checking overlap with encoding, table building and
-// compression. Records are filled in place in the pending batch (Next, then
-// Commit); written batches are recycled, so their strings and property maps
-// keep serving later rows.
+// compression. Entity records are filled in place in the pending batch
+// (NextEntity, then Commit); written batches are recycled, so their strings
+// and property maps keep serving later rows. Relation records come encoded
+// (NextRelation, then Commit): the importer writes them from each row's
+// column values, which leaves this thread the table building and
+// compression of the larger file.
 class BackgroundWriter {
  public:
   BackgroundWriter() : thread_([this] { Loop(); }) {}
@@ -120,13 +122,26 @@ class BackgroundWriter {
   // (record ids do).
   // `*import_id` is the record's import id to fill (its CSV :ID).
   Entity& NextEntity(SstOut* out, std::string** import_id) {
-    Entity& e = Slot(out, &Batch::entities);
+    Entity& e = Slot(out);
     if (pending_.import_ids.size() <= pending_.size) pending_.import_ids.resize(pending_.size + 1);
     *import_id = &pending_.import_ids[pending_.size];
     return e;
   }
-  Relation& NextRelation(SstOut* out) { return Slot(out, &Batch::relations); }
+  // The buffer to append relation `id`'s encoded record to (AppendRelation).
+  std::string* NextRelation(SstOut* out, uint64_t id) {
+    if (pending_.out != out && pending_.size > 0) Submit();
+    pending_.out = out;
+    pending_.relations_kind = true;
+    if (pending_.size == 0) {
+      pending_.record_bytes.clear();
+      pending_.record_ids.clear();
+      pending_.record_ends.clear();
+    }
+    pending_.record_ids.push_back(id);
+    return &pending_.record_bytes;
+  }
   void Commit() {
+    if (pending_.relations_kind) pending_.record_ends.push_back(pending_.record_bytes.size());
     if (++pending_.size >= kBatch) Submit();
   }
 
@@ -146,16 +161,18 @@ class BackgroundWriter {
     size_t size = 0;  // committed records
     std::vector<Entity> entities;
     std::vector<std::string> import_ids;  // beside entities
-    std::vector<Relation> relations;
+    // Encoded relation records: record i is record_ids[i] ->
+    // record_bytes[record_ends[i - 1], record_ends[i]) (from 0 for the first).
+    std::string record_bytes;
+    std::vector<uint64_t> record_ids;
+    std::vector<size_t> record_ends;
   };
 
-  template <typename T>
-  T& Slot(SstOut* out, std::vector<T> Batch::*records) {
-    constexpr bool kRelation = std::is_same_v<T, Relation>;
+  Entity& Slot(SstOut* out) {
     if (pending_.out != out && pending_.size > 0) Submit();
     pending_.out = out;
-    pending_.relations_kind = kRelation;
-    std::vector<T>& v = pending_.*records;
+    pending_.relations_kind = false;
+    std::vector<Entity>& v = pending_.entities;
     if (v.size() <= pending_.size) v.resize(pending_.size + 1);
     return v[pending_.size];
   }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "storage/internal/csv_values.h"
@@ -268,6 +269,40 @@ TEST_F(CsvTest, ReusedRowDropsPropertiesOfThePreviousRow) {
   });
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(sizes, (std::vector<size_t>{2, 1, 1, 0}));
+}
+
+// The importer's form of an edge row: a slot per property column, in key
+// order whatever the header's order, each with its value while its field is
+// not empty; ToMap gives the map ReadEdgeCsv hands over, reusing its nodes.
+TEST_F(CsvTest, EdgeFieldsKeepAValueSlotPerPropertyColumn) {
+  std::vector<std::vector<std::pair<std::string, std::optional<Value>>>> rows;
+  std::vector<PropertyMap> maps;
+  PropertyMap map{{"stale", Value(1)}};
+  Status s = ReadEdgeFields(
+      Write("e.csv",
+            ":START_ID,z:int,:END_ID,a,:TYPE,m:date[]\n"
+            "1,5,2,x,T,2020;2021-02\n"
+            "2,,3,,T,\n"
+            "3,,4,\"\",T,\"\"\n"),
+      [&](EdgeFields& row) {
+        auto& out = rows.emplace_back();
+        for (const EdgeFields::Property& p : row.properties)
+          out.emplace_back(*p.key, p.present ? std::optional<Value>(p.value) : std::nullopt);
+        row.ToMap(&map);
+        maps.push_back(map);
+        return Status::OK();
+      });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(rows.size(), 3u);
+  using Slots = std::vector<std::pair<std::string, std::optional<Value>>>;
+  const Value months(ValueList{Value(*Date::ParseWithPrecision("2020")),
+                               Value(*Date::ParseWithPrecision("2021-02"))});
+  EXPECT_EQ(rows[0], (Slots{{"a", Value("x")}, {"m", months}, {"z", Value(5)}}));
+  EXPECT_EQ(rows[1], (Slots{{"a", std::nullopt}, {"m", std::nullopt}, {"z", std::nullopt}}));
+  EXPECT_EQ(rows[2], (Slots{{"a", Value("")}, {"m", Value(ValueList{})}, {"z", std::nullopt}}));
+  EXPECT_EQ(maps[0], (PropertyMap{{"a", Value("x")}, {"m", months}, {"z", Value(5)}}));
+  EXPECT_EQ(maps[1], PropertyMap{});
+  EXPECT_EQ(maps[2], (PropertyMap{{"a", Value("")}, {"m", Value(ValueList{})}}));
 }
 
 TEST_F(CsvTest, LongFileCrossesBlockBoundaries) {

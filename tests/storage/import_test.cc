@@ -281,12 +281,24 @@ TEST(CodecTest, DirectEncodingMatchesTheBuilder) {
       internal::AppendRelation(r, &direct);
       EXPECT_EQ(direct, "prefix" + internal::EncodeRelationWithBuilder(r)) << "map " << m;
       EXPECT_EQ(internal::DecodeRelation(direct.substr(6)).value(), r);
+      // The importer's form (the values by reference, in key order) makes
+      // the same bytes, through the builder too when they outgrow a segment.
+      std::vector<internal::PropertyRef> refs;
+      for (const auto& [key, value] : r.properties) refs.push_back({key, &value});
+      std::string by_ref = "prefix";
+      internal::AppendRelation(r.id, r.start, r.end, r.type, refs, &by_ref);
+      EXPECT_EQ(by_ref, direct) << "map " << m;
     }
   }
   // Sizes around the one-segment limit.
   for (size_t n = 850; n < 1050; ++n) {
     Relation r{1, "T", 2, 3, {{"q", Value(std::string(n, 'z'))}}};
     EXPECT_EQ(internal::EncodeRelation(r), internal::EncodeRelationWithBuilder(r)) << n;
+    const Value& q = r.properties.at("q");
+    std::vector<internal::PropertyRef> refs = {{"q", &q}};
+    std::string by_ref;
+    internal::AppendRelation(1, 2, 3, "T", refs, &by_ref);
+    EXPECT_EQ(by_ref, internal::EncodeRelationWithBuilder(r)) << n;
   }
 }
 
@@ -399,6 +411,69 @@ TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
 // Each family's table files carry the compression docs/storage.md gives it:
 // ZSTD (level -1) for relation records, LZ4 for entity records, none for the key-only
 // families; the same whether the importer or a flush wrote them.
+// Rows are encoded straight from their columns unless a property needs the
+// general path (a clock property, which also dates the adjacency entry).
+// Rows of both kinds in one file and one batch land as the same records a
+// transaction would write, and the dated ones are found by a time filter.
+TEST_F(ImportTest, RowsOnTheQuickAndTheGeneralPathLandAlike) {
+  ImportOptions o;
+  o.node_files = {Write("nodes.csv", kNodes)};
+  o.edge_files = {Write("edges.csv",
+                        ":START_ID,:END_ID,:TYPE,stance:float,note,valid_from:date,tags:string[]\n"
+                        "jh,hw,PRAISES,0.5,kind words,,a;b\n"  // quick: stance, text, list
+                        "nv,hw,COMPETES_WITH,,,2019-05,\n"     // general: a clock
+                        "nv,h20,MAKES,,\"\",,\n"               // quick: an empty quoted text
+                        "jh,nv,LEADS,,,1993,x\n")};            // general again
+  auto summary = ImportCsv(*store_, o);
+  ASSERT_TRUE(summary.ok()) << summary.status().ToString();
+  ASSERT_EQ(summary->relations, 4u);
+  auto r = store_->BeginRead();
+  std::vector<Relation> got;
+  for (RelationId id = 1; got.size() < 4 && id < 100; ++id) {
+    auto rel = r->GetRelation(id);
+    if (rel.ok()) got.push_back(*rel);
+  }
+  ASSERT_EQ(got.size(), 4u);
+  EXPECT_EQ(got[0].type, "PRAISES");
+  EXPECT_EQ(got[0].properties, (PropertyMap{{"note", Value("kind words")},
+                                            {"stance", Value(0.5)},
+                                            {"tags", Value(ValueList{Value("a"), Value("b")})}}));
+  EXPECT_EQ(got[1].properties,
+            (PropertyMap{{"valid_from", Value(*Date::ParseWithPrecision("2019-05"))}}));
+  EXPECT_EQ(got[2].properties, (PropertyMap{{"note", Value("")}}));
+  EXPECT_EQ(got[3].properties,
+            (PropertyMap{{"tags", Value(ValueList{Value("x")})},
+                         {"valid_from", Value(*Date::ParseWithPrecision("1993"))}}));
+  // Each record is what a transaction writes for the relation it decodes to.
+  for (const Relation& rel : got) {
+    auto raw =
+        internal::StoreInternal::Get(*store_, internal::kCfRelations, internal::IdKey(rel.id));
+    ASSERT_TRUE(raw.has_value());
+    EXPECT_EQ(*raw, internal::EncodeRelation(rel)) << rel.type;
+  }
+  // The dated relations' adjacency entries carry their clocks: in 1990
+  // NVIDIA's competition with Huawei and Jensen Huang's lead had not begun.
+  EntityId nv = r->FindByName("NVIDIA").value().at(0);
+  RelationFilter in_1990;
+  in_1990.valid_at = *Date::Parse("1990-01-01");
+  std::vector<std::string> seen;
+  ASSERT_TRUE(r->Expand(nv, Direction::kBoth, {}, in_1990, [&](const Edge& e) {
+                 seen.emplace_back(e.type);
+                 return true;
+               }).ok());
+  EXPECT_EQ(seen, std::vector<std::string>{"MAKES"});
+  seen.clear();
+  RelationFilter in_2020;
+  in_2020.valid_at = *Date::Parse("2020-01-01");
+  ASSERT_TRUE(r->Expand(nv, Direction::kBoth, {}, in_2020, [&](const Edge& e) {
+                 seen.emplace_back(e.type);
+                 return true;
+               }).ok());
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"COMPETES_WITH", "LEADS", "MAKES"}));
+  EXPECT_TRUE(store_->Check()->empty());
+}
+
 TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
   ASSERT_NO_FATAL_FAILURE(ImportAndFlush());
   using internal::StoreInternal;
