@@ -409,7 +409,7 @@ TEST_F(ImportTest, SeedLikeGraphLandsWhole) {
 }
 
 // Each family's table files carry the compression docs/storage.md gives it:
-// ZSTD (level -1) for relation records, LZ4 for entity records, none for the key-only
+// ZSTD (level -2) for relation records, LZ4 for entity records, none for the key-only
 // families; the same whether the importer or a flush wrote them.
 // Rows are encoded straight from their columns unless a property needs the
 // general path (a clock property, which also dates the adjacency entry).
@@ -484,10 +484,10 @@ TEST_F(ImportTest, TableFilesUseEachFamilysCompression) {
     for (const std::string& f : files) EXPECT_EQ(f, name) << cf;
   };
   expect(internal::kCfRelations, "ZSTD");
-  // ZSTD's fast level -1 for relation records, from the importer and a flush.
+  // ZSTD's fast level -2 for relation records, from the importer and a flush.
   auto relations = StoreInternal::TableShapes(*store_, internal::kCfRelations).value();
   EXPECT_EQ(relations.size(), 2u);
-  for (const auto& file : relations) EXPECT_EQ(file.compression_level, -1);
+  for (const auto& file : relations) EXPECT_EQ(file.compression_level, -2);
   expect(internal::kCfEntities, "LZ4");
   for (int cf : {internal::kCfOut, internal::kCfIn, internal::kCfNames, internal::kCfLabels})
     expect(cf, "NoCompression");
