@@ -18,10 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class UnsyncedFile : public rocksdb::FSWritableFileOwnerWrapper {
+// A file (appended to, or written in place) whose Sync and Fsync do nothing.
+template <typename OwnerWrapper, typename File>
+class Unsynced : public OwnerWrapper {
  public:
-  explicit UnsyncedFile(std::unique_ptr<rocksdb::FSWritableFile>&& file)
-      : FSWritableFileOwnerWrapper(std::move(file)) {}
+  explicit Unsynced(std::unique_ptr<File>&& file) : OwnerWrapper(std::move(file)) {}
   rocksdb::IOStatus Sync(const rocksdb::IOOptions&, rocksdb::IODebugContext*) override {
     return rocksdb::IOStatus::OK();
   }
@@ -29,18 +30,8 @@ class UnsyncedFile : public rocksdb::FSWritableFileOwnerWrapper {
     return rocksdb::IOStatus::OK();
   }
 };
-
-class UnsyncedRWFile : public rocksdb::FSRandomRWFileOwnerWrapper {
- public:
-  explicit UnsyncedRWFile(std::unique_ptr<rocksdb::FSRandomRWFile>&& file)
-      : FSRandomRWFileOwnerWrapper(std::move(file)) {}
-  rocksdb::IOStatus Sync(const rocksdb::IOOptions&, rocksdb::IODebugContext*) override {
-    return rocksdb::IOStatus::OK();
-  }
-  rocksdb::IOStatus Fsync(const rocksdb::IOOptions&, rocksdb::IODebugContext*) override {
-    return rocksdb::IOStatus::OK();
-  }
-};
+using UnsyncedFile = Unsynced<rocksdb::FSWritableFileOwnerWrapper, rocksdb::FSWritableFile>;
+using UnsyncedRWFile = Unsynced<rocksdb::FSRandomRWFileOwnerWrapper, rocksdb::FSRandomRWFile>;
 
 class UnsyncedDirectory : public rocksdb::FSDirectoryWrapper {
  public:

@@ -62,32 +62,21 @@ class CountingFs : public rocksdb::FileSystemWrapper {
   }
 
  private:
-  struct File : rocksdb::FSWritableFileOwnerWrapper {
-    File(std::unique_ptr<rocksdb::FSWritableFile>&& f, std::atomic<int>* n)
-        : FSWritableFileOwnerWrapper(std::move(f)), n(n) {}
+  template <typename OwnerWrapper, typename Target>
+  struct Counted : OwnerWrapper {
+    Counted(std::unique_ptr<Target>&& f, std::atomic<int>* n) : OwnerWrapper(std::move(f)), n(n) {}
     rocksdb::IOStatus Sync(const rocksdb::IOOptions& o, rocksdb::IODebugContext* d) override {
       ++*n;
-      return FSWritableFileOwnerWrapper::Sync(o, d);
+      return OwnerWrapper::Sync(o, d);
     }
     rocksdb::IOStatus Fsync(const rocksdb::IOOptions& o, rocksdb::IODebugContext* d) override {
       ++*n;
-      return FSWritableFileOwnerWrapper::Fsync(o, d);
+      return OwnerWrapper::Fsync(o, d);
     }
     std::atomic<int>* n;
   };
-  struct RWFile : rocksdb::FSRandomRWFileOwnerWrapper {
-    RWFile(std::unique_ptr<rocksdb::FSRandomRWFile>&& f, std::atomic<int>* n)
-        : FSRandomRWFileOwnerWrapper(std::move(f)), n(n) {}
-    rocksdb::IOStatus Sync(const rocksdb::IOOptions& o, rocksdb::IODebugContext* d) override {
-      ++*n;
-      return FSRandomRWFileOwnerWrapper::Sync(o, d);
-    }
-    rocksdb::IOStatus Fsync(const rocksdb::IOOptions& o, rocksdb::IODebugContext* d) override {
-      ++*n;
-      return FSRandomRWFileOwnerWrapper::Fsync(o, d);
-    }
-    std::atomic<int>* n;
-  };
+  using File = Counted<rocksdb::FSWritableFileOwnerWrapper, rocksdb::FSWritableFile>;
+  using RWFile = Counted<rocksdb::FSRandomRWFileOwnerWrapper, rocksdb::FSRandomRWFile>;
   struct Dir : rocksdb::FSDirectoryWrapper {
     Dir(std::unique_ptr<rocksdb::FSDirectory>&& d, std::atomic<int>* n)
         : FSDirectoryWrapper(std::move(d)), n(n) {}
