@@ -96,7 +96,7 @@ bool DecodeNameKey(std::string_view key, std::string_view* folded, uint64_t* id)
 
 std::vector<std::string> FoldedNames(const Entity& entity) {
   std::vector<std::string> out;
-  if (!entity.name().empty()) out.push_back(FoldCase(entity.name()));
+  if (std::string_view name = entity.name(); !name.empty()) out.push_back(FoldCase(name));
   for (const std::string& alias : entity.aliases())
     if (!alias.empty()) out.push_back(FoldCase(alias));
   std::sort(out.begin(), out.end());

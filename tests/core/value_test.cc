@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/entity.h"
 #include "core/relation.h"
 
 namespace kg {
@@ -42,6 +43,37 @@ TEST(ValueTest, GraphValuesCompareById) {
   b.id = 1;
   b.properties["x"] = Value(1);
   EXPECT_TRUE(Value(std::make_shared<const Entity>(a)) == Value(std::make_shared<const Entity>(b)));
+}
+
+// Find walks a small map in key order and asks a large one: both find every
+// key and nothing else (keys before, between and after the held ones,
+// prefixes, bytes above 0x7f), for entities and relations alike.
+TEST(EntityTest, FindAnswersForSmallAndLargeMaps) {
+  for (size_t n : {0, 1, 2, 8, 9, 30}) {
+    PropertyMap props;
+    for (size_t i = 0; i < n; ++i) props["k" + std::to_string(10 + 2 * i)] = Value(int64_t(i));
+    if (n > 0) props["\xc3\xa9t\xc3\xa9"] = Value("summer");  // sorts after ASCII
+    Entity e{1, {}, props};
+    Relation r{1, "T", 1, 2, props};
+    for (size_t i = 0; i < n; ++i) {
+      const std::string held = "k" + std::to_string(10 + 2 * i);
+      ASSERT_NE(e.Find(held), nullptr) << n << " " << held;
+      EXPECT_EQ(*e.Find(held), Value(int64_t(i)));
+      EXPECT_EQ(r.Find(held), &r.properties.at(held));
+      for (std::string absent : {"k" + std::to_string(11 + 2 * i), held + "0", held.substr(0, 2)})
+        EXPECT_EQ(e.Find(absent), nullptr) << n << " " << absent;
+    }
+    EXPECT_EQ(e.Find(""), nullptr);
+    EXPECT_EQ(e.Find("a"), nullptr);
+    EXPECT_EQ(e.Find("z"), nullptr);
+    if (n > 0) {
+      EXPECT_EQ(e.Find("\xc3\xa9t\xc3\xa9"), &e.properties.at("\xc3\xa9t\xc3\xa9"));
+      EXPECT_EQ(r.Find("\xc3\xa9t\xc3\xa9\x01"), nullptr);
+    }
+  }
+  Entity named{1, {}, {{"aliases", Value("NV")}, {"name", Value("NVIDIA")}}};
+  EXPECT_EQ(named.name(), "NVIDIA");
+  EXPECT_EQ(named.aliases(), std::vector<std::string>{"NV"});
 }
 
 TEST(RelationTest, ValidityIsInclusiveAndOpenEnded) {
