@@ -300,6 +300,13 @@ class Importer {
     return it->second;
   }
 
+  // A stance: a number in [-1, 1], on a stance type unless the ontology is open.
+  static bool StanceAllowed(const Value& value, const TypeSlot& slot, bool open) {
+    if (!value.is_number() || (!open && !slot.stance)) return false;
+    const double d = value.as_number();
+    return d >= -1.0 && d <= 1.0;
+  }
+
   bool SurelyValid(const Relation& r, TypeSlot& slot, uint32_t start_set, uint32_t end_set) {
     if (!EndpointsAllowed(r.type, slot, start_set, end_set)) return false;
     const bool open = s_->ontology_.is_open();
@@ -309,9 +316,7 @@ class Importer {
       if (!value.IsStorable() || key.starts_with('_')) return false;
       if (value.is_null()) continue;
       if (key == kStanceKey) {
-        if (!value.is_number() || (!open && !slot.stance)) return false;
-        double d = value.as_number();
-        if (!(d >= -1.0 && d <= 1.0)) return false;
+        if (!StanceAllowed(value, slot, open)) return false;
       } else if (key == kConfidenceKey) {
         if (!value.is_number()) return false;
         double d = value.as_number();
@@ -416,11 +421,8 @@ class Importer {
     switch (role) {
       case KeyRole::kPlain:
         return true;
-      case KeyRole::kStance: {
-        if (!value.is_number() || (!open && !slot.stance)) return false;
-        const double d = value.as_number();
-        return d >= -1.0 && d <= 1.0;
-      }
+      case KeyRole::kStance:
+        return StanceAllowed(value, slot, open);
       default:
         return false;
     }

@@ -46,8 +46,10 @@ class UnsyncedDirectory : public rocksdb::FSDirectoryWrapper {
   }
 };
 
-rocksdb::IOStatus Wrap(rocksdb::IOStatus s, std::unique_ptr<rocksdb::FSWritableFile>* result) {
-  if (s.ok() && *result) *result = std::make_unique<UnsyncedFile>(std::move(*result));
+// `s`, with `*result` (when opened) wrapped in an Unsynced `Wrapper`.
+template <typename Wrapper, typename T>
+rocksdb::IOStatus Wrap(rocksdb::IOStatus s, std::unique_ptr<T>* result) {
+  if (s.ok() && *result) *result = std::make_unique<Wrapper>(std::move(*result));
   return s;
 }
 
@@ -71,37 +73,33 @@ rocksdb::IOStatus DeferredSyncFs::NewWritableFile(const std::string& f,
                                                   const rocksdb::FileOptions& options,
                                                   std::unique_ptr<rocksdb::FSWritableFile>* result,
                                                   rocksdb::IODebugContext* dbg) {
-  return Wrap(target()->NewWritableFile(f, options, result, dbg), result);
+  return Wrap<UnsyncedFile>(target()->NewWritableFile(f, options, result, dbg), result);
 }
 
 rocksdb::IOStatus DeferredSyncFs::ReopenWritableFile(
     const std::string& f, const rocksdb::FileOptions& options,
     std::unique_ptr<rocksdb::FSWritableFile>* result, rocksdb::IODebugContext* dbg) {
-  return Wrap(target()->ReopenWritableFile(f, options, result, dbg), result);
+  return Wrap<UnsyncedFile>(target()->ReopenWritableFile(f, options, result, dbg), result);
 }
 
 rocksdb::IOStatus DeferredSyncFs::ReuseWritableFile(
     const std::string& f, const std::string& old, const rocksdb::FileOptions& options,
     std::unique_ptr<rocksdb::FSWritableFile>* result, rocksdb::IODebugContext* dbg) {
-  return Wrap(target()->ReuseWritableFile(f, old, options, result, dbg), result);
+  return Wrap<UnsyncedFile>(target()->ReuseWritableFile(f, old, options, result, dbg), result);
 }
 
 rocksdb::IOStatus DeferredSyncFs::NewRandomRWFile(const std::string& f,
                                                   const rocksdb::FileOptions& options,
                                                   std::unique_ptr<rocksdb::FSRandomRWFile>* result,
                                                   rocksdb::IODebugContext* dbg) {
-  rocksdb::IOStatus s = target()->NewRandomRWFile(f, options, result, dbg);
-  if (s.ok() && *result) *result = std::make_unique<UnsyncedRWFile>(std::move(*result));
-  return s;
+  return Wrap<UnsyncedRWFile>(target()->NewRandomRWFile(f, options, result, dbg), result);
 }
 
 rocksdb::IOStatus DeferredSyncFs::NewDirectory(const std::string& name,
                                                const rocksdb::IOOptions& options,
                                                std::unique_ptr<rocksdb::FSDirectory>* result,
                                                rocksdb::IODebugContext* dbg) {
-  rocksdb::IOStatus s = target()->NewDirectory(name, options, result, dbg);
-  if (s.ok() && *result) *result = std::make_unique<UnsyncedDirectory>(std::move(*result));
-  return s;
+  return Wrap<UnsyncedDirectory>(target()->NewDirectory(name, options, result, dbg), result);
 }
 
 Status SyncTree(const std::string& dir) {

@@ -129,9 +129,7 @@ class BackgroundWriter {
   }
   // The buffer to append relation `id`'s encoded record to (AppendRelation).
   std::string* NextRelation(SstOut* out, uint64_t id) {
-    if (pending_.out != out && pending_.size > 0) Submit();
-    pending_.out = out;
-    pending_.relations_kind = true;
+    Begin(out, /*relations=*/true);
     if (pending_.size == 0) {
       pending_.record_bytes.clear();
       pending_.record_ids.clear();
@@ -168,10 +166,14 @@ class BackgroundWriter {
     std::vector<size_t> record_ends;
   };
 
-  Entity& Slot(SstOut* out) {
+  // Submits the pending batch when the next record is for another file.
+  void Begin(SstOut* out, bool relations) {
     if (pending_.out != out && pending_.size > 0) Submit();
     pending_.out = out;
-    pending_.relations_kind = false;
+    pending_.relations_kind = relations;
+  }
+  Entity& Slot(SstOut* out) {
+    Begin(out, /*relations=*/false);
     std::vector<Entity>& v = pending_.entities;
     if (v.size() <= pending_.size) v.resize(pending_.size + 1);
     return v[pending_.size];

@@ -35,33 +35,31 @@ class CountingFs : public rocksdb::FileSystemWrapper {
   rocksdb::IOStatus NewWritableFile(const std::string& f, const rocksdb::FileOptions& o,
                                     std::unique_ptr<rocksdb::FSWritableFile>* r,
                                     rocksdb::IODebugContext* dbg) override {
-    rocksdb::IOStatus s = target()->NewWritableFile(f, o, r, dbg);
-    if (s.ok()) *r = std::make_unique<File>(std::move(*r), syncs_);
-    return s;
+    return Counting<File>(target()->NewWritableFile(f, o, r, dbg), r);
   }
   rocksdb::IOStatus ReopenWritableFile(const std::string& f, const rocksdb::FileOptions& o,
                                        std::unique_ptr<rocksdb::FSWritableFile>* r,
                                        rocksdb::IODebugContext* dbg) override {
-    rocksdb::IOStatus s = target()->ReopenWritableFile(f, o, r, dbg);
-    if (s.ok()) *r = std::make_unique<File>(std::move(*r), syncs_);
-    return s;
+    return Counting<File>(target()->ReopenWritableFile(f, o, r, dbg), r);
   }
   rocksdb::IOStatus NewRandomRWFile(const std::string& f, const rocksdb::FileOptions& o,
                                     std::unique_ptr<rocksdb::FSRandomRWFile>* r,
                                     rocksdb::IODebugContext* dbg) override {
-    rocksdb::IOStatus s = target()->NewRandomRWFile(f, o, r, dbg);
-    if (s.ok()) *r = std::make_unique<RWFile>(std::move(*r), syncs_);
-    return s;
+    return Counting<RWFile>(target()->NewRandomRWFile(f, o, r, dbg), r);
   }
   rocksdb::IOStatus NewDirectory(const std::string& name, const rocksdb::IOOptions& o,
                                  std::unique_ptr<rocksdb::FSDirectory>* r,
                                  rocksdb::IODebugContext* dbg) override {
-    rocksdb::IOStatus s = target()->NewDirectory(name, o, r, dbg);
-    if (s.ok()) *r = std::make_unique<Dir>(std::move(*r), syncs_);
-    return s;
+    return Counting<Dir>(target()->NewDirectory(name, o, r, dbg), r);
   }
 
  private:
+  // `s`, with `*r` (when opened) wrapped to count its syncs.
+  template <typename Wrapper, typename T>
+  rocksdb::IOStatus Counting(rocksdb::IOStatus s, std::unique_ptr<T>* r) {
+    if (s.ok()) *r = std::make_unique<Wrapper>(std::move(*r), syncs_);
+    return s;
+  }
   template <typename OwnerWrapper, typename Target>
   struct Counted : OwnerWrapper {
     Counted(std::unique_ptr<Target>&& f, std::atomic<int>* n) : OwnerWrapper(std::move(f)), n(n) {}
