@@ -27,6 +27,11 @@ namespace {
 constexpr const char* kDamagedMarker = "DAMAGED";
 // The property RocksDB's SstFileWriter stamps on the files kg's import builds.
 constexpr const char* kExternalFileProperty = "rocksdb.external_sst_file.version";
+// The last 8 bytes (little-endian) of every finished block-based table, in
+// its current and its legacy footer (RocksDB's table/block_based). kg writes
+// no other table format.
+constexpr uint64_t kTableMagic = 0x88e241b785f4cff7ull;
+constexpr uint64_t kLegacyTableMagic = 0xdb4775248b80fb57ull;
 
 bool IsTableFile(const std::string& name) { return name.ends_with(".sst"); }
 
@@ -81,12 +86,28 @@ std::string NewerCounter(const Store::Impl& impl, std::string_view key, std::str
   return "";
 }
 
+// True when `file` ends without a table footer: a table whose writing
+// stopped (a kill or a full disk during a flush or compaction). RocksDB
+// names a file in the MANIFEST only after its footer is written and synced,
+// so such a file never held anything the database needs: a flush's rows are
+// still in the WAL, which RocksDB keeps until a flush succeeds; a
+// compaction's inputs are still live. An empty file is the case where the
+// write failed before its first block.
+bool Unfinished(const std::string& file) {
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
+  if (!in) return false;  // unreadable: Judge says so
+  std::streamoff size = in.tellg();
+  if (size < 8) return true;
+  unsigned char tail[8];
+  in.seekg(size - 8);
+  if (!in.read(reinterpret_cast<char*>(tail), 8)) return false;
+  uint64_t magic = 0;
+  for (int i = 7; i >= 0; --i) magic = (magic << 8) | tail[i];
+  return magic != kTableMagic && magic != kLegacyTableMagic;
+}
+
 Verdict Judge(const Store::Impl& impl, const std::string& file) {
-  // An empty file holds nothing to lose: a table write that failed before
-  // its first block (a full disk during a flush; the data is still in the
-  // WAL, which RocksDB keeps until a flush succeeds).
-  std::error_code ec;
-  if (fs::file_size(file, ec) == 0 && !ec) return {};
+  if (Unfinished(file)) return {};
   rocksdb::Options options;
   rocksdb::SstFileReader reader(options);
   rocksdb::Status s = reader.Open(file);

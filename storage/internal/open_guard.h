@@ -9,10 +9,10 @@
 //    moves them into <db>/lost/ (nothing is ever lost);
 //  - judges each such "orphan": the leftover of a killed import (an external
 //    file still hard-linked from its import.tmp directory) or of a flush or
-//    compaction that holds nothing newer than the database, or an empty file
-//    (a flush that failed on a full disk before its first block), is
-//    removed; one
-//    that holds what the database lacks (a committed import's file, ids or
+//    compaction that holds nothing newer than the database, or a file cut
+//    off before its footer (a flush or compaction killed, or failed on a
+//    full disk, before it finished: the MANIFEST names a table only once it
+//    is whole), is removed; one that holds what the database lacks (a committed import's file, ids or
 //    counters beyond the database's) marks the database damaged
 //    (<db>/lost/DAMAGED) and the open fails with Corruption;
 //  - refuses every later open of a database so marked, saying what to do;

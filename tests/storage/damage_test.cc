@@ -173,5 +173,43 @@ TEST_F(DamageTest, LeftoverOfAKilledImportIsNotDamage) {
   EXPECT_FALSE(fs::exists(tmp));
 }
 
+TEST_F(DamageTest, UnfinishedTableFileIsALeftoverAndAFinishedOneIsDamage) {
+  // A kill during a flush or compaction leaves a table file the MANIFEST
+  // does not name, cut off before its footer: the WAL or the compaction's
+  // inputs still hold its rows, so it is removed. The same file finished
+  // holds ids beyond the database's and is damage.
+  std::string db = Path("db");
+  testing::MakeImported(db, dir_ / "csv", kCompanies);
+  fs::path other = Path("other");
+  testing::MakeImported(other.string(), dir_ / "csv2", 2 * kCompanies);
+  auto tables = FilesEnding(other, ".sst");
+  ASSERT_FALSE(tables.empty());
+  int damaged = 0;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    uint64_t size = fs::file_size(tables[i]);
+    for (uint64_t cut : {uint64_t{0}, uint64_t{5}, size / 2, size - 1, size}) {
+      std::string copy = CopyOf(db, "copy" + std::to_string(i) + "_" + std::to_string(cut));
+      fs::path orphan = fs::path(copy) / "900000.sst";
+      fs::copy_file(tables[i], orphan);
+      fs::resize_file(orphan, cut);
+      Seen seen = Look(copy, /*read_only=*/false);
+      std::string what = tables[i].filename().string() + " cut to " + std::to_string(cut);
+      if (cut < size) {
+        ASSERT_TRUE(seen.status.ok()) << what << ": " << seen.status.message();
+        EXPECT_EQ(seen.entities, static_cast<uint64_t>(kCompanies)) << what;
+        EXPECT_FALSE(fs::exists(orphan)) << what;
+        EXPECT_FALSE(fs::exists(fs::path(copy) / "lost" / "DAMAGED")) << what;
+      } else if (!seen.status.ok()) {
+        EXPECT_EQ(seen.status.code(), StatusCode::kCorruption) << what;
+        EXPECT_TRUE(fs::exists(fs::path(copy) / "lost" / "900000.sst")) << what;
+        ++damaged;
+      }
+    }
+  }
+  // Every imported file is (the file of a committed import); the meta table
+  // the creation flushed holds nothing newer.
+  EXPECT_GE(damaged, static_cast<int>(tables.size()) - 1);
+}
+
 }  // namespace
 }  // namespace kg::storage
