@@ -20,7 +20,17 @@
 // was a sixth of its reading thread's time on the node file. kggen M's
 // import 883 -> 853 ms and the W7 look-up 18.7 -> 14.3 ms, queries the
 // same, for 20-35 MB more resident memory (docs/internals.md).
-const char* malloc_conf = "thp:always";
+//
+// One arena for the whole process (jemalloc's default is four per core).
+// On huge pages every arena a thread touches costs at least one fresh huge
+// page, and memory freed in one arena is reused only by allocations from
+// it: the import's threads and RocksDB's each faulted in pages of their own
+// while others sat freed. kggen M's import 614 -> 582 ms (medians of 21,
+// alternating), CPU 0.99 -> 0.95 s, peak memory 117 -> 96 MB; W2 over HTTP
+// with 32 clients the same within the noise. The per-thread caches still
+// serve small blocks without a lock; a server on many cores may raise it
+// (MALLOC_CONF=narenas:N, docs/internals.md).
+const char* malloc_conf = "thp:always,narenas:1";
 #endif
 
 namespace kg::cli {

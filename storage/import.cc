@@ -504,13 +504,14 @@ class Importer {
     uint32_t max_type = 0;  // every entry's type is one of the slots'
     for (const auto& [name, slot] : type_slots_) max_type = std::max(max_type, slot.id);
     Status in_status;
-    std::thread in_thread([&] {
+    JoiningThread in_thread;
+    in_thread.Start([&] {
       in_status = WriteAdjacency(adjacency_, clocks_, node_sets_.size(), max_type, false,
                                  first_entity_, first_relation_, &in_);
     });
     Status out_status = WriteAdjacency(adjacency_, clocks_, node_sets_.size(), max_type, true,
                                        first_entity_, first_relation_, &out_);
-    in_thread.join();
+    in_thread.Join();
     KG_RETURN_IF_ERROR(out_status);
     return in_status;
   }

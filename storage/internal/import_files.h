@@ -18,6 +18,7 @@
 #include "core/status.h"
 #include "storage/internal/codec.h"
 #include "storage/internal/keys.h"
+#include "storage/internal/shared_arena.h"
 #include "storage/internal/store_impl.h"
 
 namespace kg::storage::internal {
@@ -113,7 +114,11 @@ class SstOut {
 // compression of the larger file.
 class BackgroundWriter {
  public:
-  BackgroundWriter() : thread_([this] { Loop(); }) {}
+  BackgroundWriter()
+      : thread_([this] {
+          arena_.Enter();
+          Loop();
+        }) {}
   // Without Finish (an import that failed), queued batches are dropped.
   ~BackgroundWriter();
 
@@ -193,6 +198,7 @@ class BackgroundWriter {
   bool abort_ = false;
   std::string bytes_;  // the thread's encoding buffer
   Status status_;      // written by the thread only, read after it is joined
+  SharedArena arena_;  // the constructing thread's, shared by the writer's
   std::thread thread_;
 };
 
@@ -202,9 +208,13 @@ class JoiningThread {
  public:
   JoiningThread() = default;
   ~JoiningThread() { Join(); }
+  // Runs `fn` on a new thread that allocates from the caller's arena.
   template <typename Fn>
   void Start(Fn fn) {
-    thread_ = std::thread(std::move(fn));
+    thread_ = std::thread([arena = SharedArena(), fn = std::move(fn)]() mutable {
+      arena.Enter();
+      fn();
+    });
   }
   void Join() {
     if (thread_.joinable()) thread_.join();
