@@ -12,9 +12,10 @@
 //    compaction that holds nothing newer than the database, or a file cut
 //    off before its footer (a flush or compaction killed, or failed on a
 //    full disk, before it finished: the MANIFEST names a table only once it
-//    is whole), is removed; one that holds what the database lacks (a committed import's file, ids or
-//    counters beyond the database's) marks the database damaged
-//    (<db>/lost/DAMAGED) and the open fails with Corruption;
+//    is whole), is removed; one that holds what the database lacks (a
+//    committed import's file, ids or counters beyond the database's) marks
+//    the database damaged (<db>/lost/DAMAGED) and the open fails with
+//    Corruption;
 //  - refuses every later open of a database so marked, saying what to do;
 //  - checks that every live table file exists with the size the MANIFEST
 //    records.
