@@ -436,27 +436,40 @@ Result<bool> ParseProperty(CsvFile& file, const Column& c, const Field& f, Value
   return true;
 }
 
-// Rewrites `props` to hold exactly this record's properties, reusing the map
-// nodes (and their values' storage) of the previous row where keys repeat.
-Status FillProperties(CsvFile& file, PropertyMap& props) {
-  auto it = props.begin();
-  const auto& fields = file.fields();
-  for (size_t ci : file.property_columns()) {
-    const Column& c = file.columns()[ci];
-    while (it != props.end() && it->first < c.key) it = props.erase(it);
-    if (it != props.end() && it->first == c.key) {
-      // Parsed straight into the value the key already has (a value is
-      // written only once it parsed; after an error the row is dropped).
-      KG_ASSIGN_OR_RETURN(bool has, ParseProperty(file, c, fields[ci], &it->second));
-      it = has ? std::next(it) : props.erase(it);
+// Rewrites `map` to hold exactly the properties of `n` keys in map order:
+// key(i), and fill(i, value) -> Result<bool>, which writes the value (only
+// once it is whole) and says whether there is one. The map nodes (and their
+// values' storage) of the previous row are reused where keys repeat.
+template <typename KeyOf, typename Fill>
+Status MergeProperties(PropertyMap& map, size_t n, KeyOf key, Fill fill) {
+  auto it = map.begin();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& k = key(i);
+    while (it != map.end() && it->first < k) it = map.erase(it);
+    if (it != map.end() && it->first == k) {
+      KG_ASSIGN_OR_RETURN(bool has, fill(i, &it->second));
+      it = has ? std::next(it) : map.erase(it);
       continue;
     }
     Value v;
-    KG_ASSIGN_OR_RETURN(bool has, ParseProperty(file, c, fields[ci], &v));
-    if (has) props.emplace_hint(it, c.key, std::move(v));
+    KG_ASSIGN_OR_RETURN(bool has, fill(i, &v));
+    if (has) map.emplace_hint(it, k, std::move(v));
   }
-  props.erase(it, props.end());
+  map.erase(it, map.end());
   return Status::OK();
+}
+
+// Rewrites `props` to hold exactly this record's properties, each parsed
+// straight into the value its key already has (after an error the row is
+// dropped).
+Status FillProperties(CsvFile& file, PropertyMap& props) {
+  const auto& columns = file.property_columns();
+  return MergeProperties(
+      props, columns.size(),
+      [&](size_t i) -> const std::string& { return file.columns()[columns[i]].key; },
+      [&](size_t i, Value* out) {
+        return ParseProperty(file, file.columns()[columns[i]], file.fields()[columns[i]], out);
+      });
 }
 
 Status CheckFieldCount(CsvFile& file) {
@@ -535,19 +548,14 @@ Status ReadNodeCsv(const std::string& path, const std::function<Status(NodeRow&)
 }
 
 void EdgeFields::ToMap(PropertyMap* map) const {
-  auto it = map->begin();
-  for (const Property& p : properties) {
-    while (it != map->end() && it->first < *p.key) it = map->erase(it);
-    const bool here = it != map->end() && it->first == *p.key;
-    if (!p.present) {
-      if (here) it = map->erase(it);
-    } else if (here) {
-      (it++)->second = p.value;
-    } else {
-      map->emplace_hint(it, *p.key, p.value);
-    }
-  }
-  map->erase(it, map->end());
+  // Copying a value cannot fail.
+  (void)MergeProperties(
+      *map, properties.size(), [&](size_t i) -> const std::string& { return *properties[i].key; },
+      [&](size_t i, Value* out) -> Result<bool> {
+        if (!properties[i].present) return false;
+        *out = properties[i].value;
+        return true;
+      });
 }
 
 Status ReadEdgeFields(const std::string& path, const std::function<Status(EdgeFields&)>& fn) {
