@@ -109,9 +109,15 @@ class NoBackgroundThreadsEnv : public rocksdb::EnvWrapper {
 // Opens the RocksDB instance of a writable store. While RocksDB opens, table
 // files it would delete are moved aside (open_guard.h) to be judged once
 // the meta data is loaded.
-rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, rocksdb::DB** raw) {
+// Whether a writable open syncs as RocksDB asks, or skips its syncs (a
+// database being built in a private directory, made durable by SyncTree
+// before it is published: deferred_sync.h).
+enum class Syncs { kNow, kDeferred };
+
+rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, Syncs syncs,
+                             rocksdb::DB** raw) {
   std::shared_ptr<rocksdb::FileSystem> base = rocksdb::FileSystem::Default();
-  if (impl->defer_syncs_) base = std::make_shared<DeferredSyncFs>(base);
+  if (syncs == Syncs::kDeferred) base = std::make_shared<DeferredSyncFs>(base);
   impl->guard_fs_ = std::make_shared<GuardFs>(base, impl->path_);
   impl->env_ = rocksdb::NewCompositeEnv(impl->guard_fs_);
   dbo.env = impl->env_.get();
@@ -150,7 +156,7 @@ rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, rocksdb:
   return s;
 }
 
-Status OpenDb(Store::Impl* impl, bool create) {
+Status OpenDb(Store::Impl* impl, bool create, Syncs syncs = Syncs::kNow) {
   impl->cache_ = NewCache();
   rocksdb::DBOptions dbo = MakeDbOptions();
   dbo.create_if_missing = create;
@@ -176,7 +182,7 @@ Status OpenDb(Store::Impl* impl, bool create) {
                                      Descriptors(impl->cache_), &impl->handles_, &raw);
   } else {
     dbo.IncreaseParallelism(2);  // flushes and compactions
-    s = OpenWritable(impl, dbo, &raw);
+    s = OpenWritable(impl, dbo, syncs, &raw);
   }
   if (!s.ok() && raw != nullptr) {
     for (rocksdb::ColumnFamilyHandle* h : impl->handles_) raw->DestroyColumnFamilyHandle(h);
@@ -481,8 +487,7 @@ Result<std::unique_ptr<Store>> StoreInternal::CreateDeferringSyncs(
   KG_RETURN_IF_ERROR(CheckCreatePath(path));
   auto impl = std::make_unique<Store::Impl>();
   impl->path_ = path;
-  impl->defer_syncs_ = true;
-  KG_RETURN_IF_ERROR(OpenDb(impl.get(), /*create=*/true));
+  KG_RETURN_IF_ERROR(OpenDb(impl.get(), /*create=*/true, Syncs::kDeferred));
   KG_RETURN_IF_ERROR(WriteInitialMeta(impl.get(), ontology));
   // What Store::Open reads, now from the memory table.
   KG_RETURN_IF_ERROR(LoadMeta(impl.get()));

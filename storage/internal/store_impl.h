@@ -96,9 +96,6 @@ class Store::Impl {
 
   std::string path_;
   bool read_only_ = false;
-  // Syncs are skipped (a database being built in a private directory, made
-  // durable by SyncTree before it is published: deferred_sync.h).
-  bool defer_syncs_ = false;
   std::string secondary_dir_;  // private info-log directory of a read-only open
   schema::Ontology ontology_;
   std::shared_ptr<rocksdb::Cache> cache_;
