@@ -106,14 +106,14 @@ class NoBackgroundThreadsEnv : public rocksdb::EnvWrapper {
   }
 };
 
-// Opens the RocksDB instance of a writable store. While RocksDB opens, table
-// files it would delete are moved aside (open_guard.h) to be judged once
-// the meta data is loaded.
 // Whether a writable open syncs as RocksDB asks, or skips its syncs (a
 // database being built in a private directory, made durable by SyncTree
 // before it is published: deferred_sync.h).
 enum class Syncs { kNow, kDeferred };
 
+// Opens the RocksDB instance of a writable store. While RocksDB opens, table
+// files it would delete are moved aside (open_guard.h) to be judged once
+// the meta data is loaded.
 rocksdb::Status OpenWritable(Store::Impl* impl, rocksdb::DBOptions dbo, Syncs syncs,
                              rocksdb::DB** raw) {
   std::shared_ptr<rocksdb::FileSystem> base = rocksdb::FileSystem::Default();

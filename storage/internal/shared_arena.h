@@ -1,19 +1,22 @@
 // Helper threads that allocate on behalf of one job share the allocator
 // arena of the thread that started them.
 //
-// jemalloc (the kg executable's malloc, cli/allocator.cc) gives every new
-// thread an arena of its own (up to four per core), and memory freed in one
-// arena is reused only by allocations from it. A bulk import's helpers (the
-// record writer, the index writer, the second adjacency thread) each
-// allocate tens of MB of arrays and table-builder buffers: in arenas of
-// their own every one of those bytes was a fresh page to fault in and zero,
-// while the memory the reading thread had just freed sat unused in its
-// arena. Sharing the starting thread's arena lets each allocation reuse
-// what the job freed before (kggen M's import: peak memory 120 -> 96 MB, a
-// tenth less CPU; bench/RESULTS.md).
+// jemalloc, by default, gives every new thread an arena of its own (up to
+// four per core), and memory freed in one arena is reused only by
+// allocations from it. A bulk import's helpers (the record writer, the
+// index writer, the second adjacency thread) allocate MBs of arrays and
+// table-builder buffers: in arenas of their own those were fresh pages to
+// fault in and zero, while memory the reading thread had freed sat unused
+// in its arena. Sharing the starting thread's arena lets them reuse it
+// (kggen M's import on eight arenas: page faults 2,340 -> ~780, peak
+// memory 124 -> 117 MB; bench/RESULTS.md, "W1 on one allocator arena").
+// The kg executable now runs on one arena anyway (cli/allocator.cc); this
+// keeps an import's threads together where MALLOC_CONF raises the count,
+// or in another program on jemalloc.
 //
 // Where the process does not run on jemalloc (the test executables, the
-// library in another program, sanitizer builds), both calls do nothing.
+// library in another program on glibc, sanitizer builds), both calls do
+// nothing.
 #pragma once
 
 namespace kg::storage::internal {
