@@ -464,9 +464,6 @@ class Importer {
     const EntityId start = first_entity_ + from;
     const EntityId end = first_entity_ + to;
     if (fast) {
-      ++next_relation_;
-      ++slot.count;
-      adjacency_.push_back({from, to, slot.id});
       AppendRelation(id, start, end, row.type, refs_, writer_.NextRelation(&relations_, id));
     } else {
       Relation& r = general_;
@@ -475,27 +472,28 @@ class Importer {
       r.end = end;
       r.type.assign(row.type);
       row.ToMap(&r.properties);
-      Status st = AddRelation(r, slot, from, to);
+      Status st = CheckGeneral(r, slot, from, to);
       if (!st.ok()) return Status(st.code(), Where(file, row.line) + ": " + st.message());
       AppendRelation(r, writer_.NextRelation(&relations_, id));
     }
+    ++next_relation_;
+    ++slot.count;
+    adjacency_.push_back({from, to, slot.id});
     writer_.Commit();
     Progress(false, file);
     return Status::OK();
   }
 
-  // The general path of a relation whose keys were noted.
-  Status AddRelation(const Relation& r, TypeSlot& slot, uint32_t from, uint32_t to) {
+  // The general path's checks of a relation whose keys were noted, and its
+  // clock noted for the adjacency entry AddEdge adds next.
+  Status CheckGeneral(const Relation& r, TypeSlot& slot, uint32_t from, uint32_t to) {
     uint32_t start_set = node_sets_[from];
     uint32_t end_set = node_sets_[to];
     if (!SurelyValid(r, slot, start_set, end_set))
       KG_RETURN_IF_ERROR(
           s_->ontology_.CheckRelation(r, label_sets_[start_set], label_sets_[end_set]));
-    ++next_relation_;
-    ++slot.count;
     if (MayHaveClock(r.properties))
       KG_RETURN_IF_ERROR(clocks_.Add(adjacency_.size(), AdjClockOf(r)));
-    adjacency_.push_back({from, to, slot.id});
     return Status::OK();
   }
 
