@@ -7,6 +7,7 @@
 
 #include "storage/internal/adj_clock.h"
 #include "storage/internal/codec.h"
+#include "storage/internal/packed_record.h"
 #include "storage/internal/store_impl.h"
 #include "storage/sources.h"
 #include "storage/store.h"
@@ -99,7 +100,8 @@ class Checker {
     if (!next_relation_) Report("meta: relation id counter missing");
     KG_ASSIGN_OR_RETURN(auto mark, s_.Get(kCfMeta, kMetaAdjacencyClocks, snap_));
     adj_clocks_ = mark.has_value();
-    if (v >= kOldestFormatVersion && adj_clocks_ != (v == kFormatVersion))
+    version_ = v;
+    if (v >= kOldestFormatVersion && adj_clocks_ != (v >= kAdjacencyClocksFormatVersion))
       Report("meta: format version " + std::to_string(v) + (adj_clocks_ ? " with" : " without") +
              " the adjacency-clocks mark");
     return Status::OK();
@@ -141,6 +143,9 @@ class Checker {
     std::string who = "relation " + std::to_string(id);
     auto r = DecodeRelation(value);
     if (!r.ok()) return Report(who + ": " + r.status().message());
+    if (IsPackedRecord(value) && version_ >= kOldestFormatVersion &&
+        version_ < kPackedRelationsFormatVersion)
+      Report(who + ": packed record in a format version " + std::to_string(version_) + " database");
     if (r->id != id) Report(who + ": record holds id " + std::to_string(r->id));
     if (next_relation_ && id >= *next_relation_) Report(who + ": id not below the id counter");
     if (!entities_.contains(r->start))
@@ -269,6 +274,7 @@ class Checker {
   std::optional<uint64_t> next_entity_;
   std::optional<uint64_t> next_relation_;
   bool adj_clocks_ = false;  // the kMetaAdjacencyClocks mark
+  uint32_t version_ = 0;     // the meta's format version
   std::unordered_map<EntityId, EntityInfo> entities_;
   std::unordered_map<RelationId, RelationInfo> relations_;
   std::unordered_set<std::string> names_seen_;

@@ -205,13 +205,14 @@ Result<uint64_t> GetMetaU64(const Store::Impl& impl, std::string_view key) {
   return ParseU64(*v, key);
 }
 
-Status CheckFormatVersion(const Store::Impl& impl) {
+// The database's format version, when this build reads it.
+Result<uint32_t> ReadFormatVersion(const Store::Impl& impl) {
   KG_ASSIGN_OR_RETURN(auto v, impl.Get(kCfMeta, kMetaFormatVersion));
   if (!v) return Status::Corruption(impl.path_ + " is not a kg database (no format version)");
   if (v->size() != 4)
     return Status::NotSupported("database " + impl.path_ + " has an unknown format version");
   uint32_t version = ReadU32(v->data());
-  if (version >= kOldestFormatVersion && version <= kFormatVersion) return Status::OK();
+  if (version >= kOldestFormatVersion && version <= kFormatVersion) return version;
   std::string why = version > kFormatVersion ? "newer than" : "unknown to";
   return Status::NotSupported("database " + impl.path_ + " has format version " +
                               std::to_string(version) + ", " + why + " this kg (which reads " +
@@ -233,7 +234,7 @@ Status LoadDictionary(Store::Impl* impl, std::string_view prefix, Dictionary* di
 }
 
 Status LoadMeta(Store::Impl* impl) {
-  KG_RETURN_IF_ERROR(CheckFormatVersion(*impl));
+  KG_ASSIGN_OR_RETURN(impl->format_version_, ReadFormatVersion(*impl));
   KG_ASSIGN_OR_RETURN(auto json, impl->Get(kCfMeta, kMetaOntology));
   if (!json) return Status::Corruption("meta 'ontology' is missing");
   auto ontology = schema::Ontology::FromJson(*json, "stored ontology");
@@ -405,6 +406,23 @@ Status ProbeReadOnly(const Store::Impl& impl) {
   return result;
 }
 
+// A writable open's last step of an upgrade: the version this build writes
+// (a version-2 database reads as version 3, whose relation records may also
+// be packed; the values of a version-1 database were filled before). One
+// synced write: a kg that reads only older versions refuses the database
+// from then on, before any packed record is written.
+Status RaiseFormatVersion(Store::Impl* impl) {
+  if (impl->format_version_ >= kFormatVersion) return Status::OK();
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  KG_RETURN_IF_ERROR(
+      FromRocks(impl->db()->Put(wo, impl->cf(kCfMeta), std::string(kMetaFormatVersion),
+                                U32Value(kFormatVersion)),
+                "raising the format version"));
+  impl->format_version_ = kFormatVersion;
+  return Status::OK();
+}
+
 // One attempt at Store::Open.
 Result<std::unique_ptr<Store::Impl>> OpenOnce(const std::string& path, const OpenOptions& options) {
   std::error_code ec;
@@ -429,6 +447,7 @@ Result<std::unique_ptr<Store::Impl>> OpenOnce(const std::string& path, const Ope
   KG_RETURN_IF_ERROR(WithRecoveryAdvice(LoadPropertyKeys(impl.get()), path));
   KG_RETURN_IF_ERROR(WithRecoveryAdvice(LoadAdjacencyClocks(impl.get()), path));
   if (!impl->read_only_) {
+    KG_RETURN_IF_ERROR(RaiseFormatVersion(impl.get()));
     CompactLevel0IfDue(*impl, kLevel0Trigger);
     RemoveStaleImportFiles(path);  // we hold the lock now
   }
@@ -521,7 +540,7 @@ Result<StoreStats> Store::Stats() const {
   KG_ASSIGN_OR_RETURN(st.relations, ParseU64(*relations, kMetaCountRelations));
   KG_ASSIGN_OR_RETURN(st.entities_by_label, CountsUnder(*impl_, kMetaCountLabel, snap));
   KG_ASSIGN_OR_RETURN(st.relations_by_type, CountsUnder(*impl_, kMetaCountType, snap));
-  st.format_version = impl_->adj_clocks_ ? kFormatVersion : kOldestFormatVersion;
+  st.format_version = impl_->format_version_;
   st.disk_bytes = DirectoryBytes(impl_->path_);
   st.ontology = impl_->ontology_.name();
   st.topology_budget_bytes = impl_->topology_.budget();

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "storage/internal/codec.h"
+#include "storage/internal/packed_record.h"
 #include "storage/internal/store_impl.h"
 #include "storage/internal/store_internal.h"
 
@@ -289,7 +290,9 @@ Status FillAdjacencyClocks(Store::Impl* impl) {
   batch.Put(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks), "");
   batch.Put(impl->cf(kCfMeta), std::string(kMetaFormatVersion), U32Value(kFormatVersion));
   wo.sync = true;
-  return FromRocks(impl->db()->Write(wo, &batch), "filling adjacency clocks");
+  KG_RETURN_IF_ERROR(FromRocks(impl->db()->Write(wo, &batch), "filling adjacency clocks"));
+  impl->format_version_ = kFormatVersion;
+  return Status::OK();
 }
 
 }  // namespace
@@ -304,24 +307,52 @@ Status LoadAdjacencyClocks(Store::Impl* impl) {
   return Status::OK();
 }
 
-Status ForgetAdjacencyClocks(Store& store) {
-  Store::Impl* impl = StoreInternal::ImplOf(store);
-  if (impl->read_only_) return Status::NotSupported("the database is open read-only");
-  std::lock_guard<std::mutex> lock(impl->write_mu_);
-  rocksdb::WriteBatch batch;
+namespace {
+
+// Puts every packed relation record back as its plain message, as a kg
+// before format version 3 wrote it.
+Status PutRelationsPlain(Store::Impl* impl, rocksdb::WriteBatch* batch) {
   rocksdb::ReadOptions ro;
   ro.total_order_seek = true;
-  for (int cf : {kCfOut, kCfIn}) {
-    std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(ro, impl->cf(cf)));
-    for (it->SeekToFirst(); it->Valid(); it->Next())
-      if (it->value().size() != 0) batch.Put(impl->cf(cf), it->key(), rocksdb::Slice());
-    KG_RETURN_IF_ERROR(FromRocks(it->status(), "emptying adjacency values"));
+  std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(ro, impl->cf(kCfRelations)));
+  kj::Array<capnp::word> buffer;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view bytes(it->value().data(), it->value().size());
+    if (!IsPackedRecord(bytes)) continue;
+    size_t words = 0;
+    KG_RETURN_IF_ERROR(UnpackRecord(bytes, "relation", &buffer, &words));
+    batch->Put(
+        impl->cf(kCfRelations), it->key(),
+        rocksdb::Slice(reinterpret_cast<const char*>(buffer.begin()), words * sizeof(capnp::word)));
   }
-  batch.Delete(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks));
-  batch.Put(impl->cf(kCfMeta), std::string(kMetaFormatVersion), U32Value(kOldestFormatVersion));
+  return FromRocks(it->status(), "rewriting relation records");
+}
+
+}  // namespace
+
+Status RewriteAsOlderFormat(Store& store, uint32_t version) {
+  Store::Impl* impl = StoreInternal::ImplOf(store);
+  if (impl->read_only_) return Status::NotSupported("the database is open read-only");
+  if (version < kOldestFormatVersion || version >= kFormatVersion)
+    return Status::InvalidArgument("no older format version " + std::to_string(version));
+  std::lock_guard<std::mutex> lock(impl->write_mu_);
+  rocksdb::WriteBatch batch;
+  KG_RETURN_IF_ERROR(PutRelationsPlain(impl, &batch));
+  if (version < kAdjacencyClocksFormatVersion) {
+    rocksdb::ReadOptions ro;
+    ro.total_order_seek = true;
+    for (int cf : {kCfOut, kCfIn}) {
+      std::unique_ptr<rocksdb::Iterator> it(impl->db()->NewIterator(ro, impl->cf(cf)));
+      for (it->SeekToFirst(); it->Valid(); it->Next())
+        if (it->value().size() != 0) batch.Put(impl->cf(cf), it->key(), rocksdb::Slice());
+      KG_RETURN_IF_ERROR(FromRocks(it->status(), "emptying adjacency values"));
+    }
+    batch.Delete(impl->cf(kCfMeta), std::string(kMetaAdjacencyClocks));
+  }
+  batch.Put(impl->cf(kCfMeta), std::string(kMetaFormatVersion), U32Value(version));
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  return FromRocks(impl->db()->Write(wo, &batch), "emptying adjacency values");
+  return FromRocks(impl->db()->Write(wo, &batch), "rewriting as an older format");
 }
 
 }  // namespace kg::storage::internal

@@ -97,9 +97,10 @@ namespace kg::storage::internal {
 // mark: the next open finishes the work).
 Status LoadAdjacencyClocks(Store::Impl* impl);
 
-// For tests: makes the database look as one written before adjacency values
-// carried clocks (every value emptied, the mark removed). The store must be
-// reopened for its readers to see the change.
-Status ForgetAdjacencyClocks(Store& store);
+// For tests: makes the database look as one written by a kg of format
+// `version` (1 or 2, keys.h): every relation record plain, and for 1 every
+// adjacency value emptied and the mark removed. The store must be reopened
+// for its readers to see the change.
+Status RewriteAsOlderFormat(Store& store, uint32_t version);
 
 }  // namespace kg::storage::internal

@@ -16,6 +16,7 @@
 
 #include "core/timezone.h"
 #include "schema/records.capnp.h"
+#include "storage/internal/packed_record.h"
 
 namespace kg::storage::internal {
 namespace {
@@ -473,16 +474,21 @@ Result<RelationClock> ReadRelationClock(capnp::MessageReader& message, RelationI
 // turning every Cap'n Proto exception into Corruption.
 template <typename T, typename Fn>
 Result<T> Decode(std::string_view bytes, const char* what, Fn read) {
-  if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
-    return Status::Corruption(std::string(what) + " record has a bad size (" +
-                              std::to_string(bytes.size()) + " bytes)");
   // One buffer per thread, grown when a record needs more: a decode
   // allocates nothing for the copy. (A kj::Array: capnp::word cannot be
   // copied or moved under clang, so std::vector cannot grow it.)
   thread_local kj::Array<capnp::word> buffer;
-  size_t size = bytes.size() / sizeof(capnp::word);
-  if (buffer.size() < size) buffer = kj::heapArray<capnp::word>(size);
-  std::memcpy(buffer.begin(), bytes.data(), bytes.size());
+  size_t size = 0;
+  if (IsPackedRecord(bytes)) {
+    KG_RETURN_IF_ERROR(UnpackRecord(bytes, what, &buffer, &size));
+  } else {
+    if (bytes.empty() || bytes.size() % sizeof(capnp::word) != 0)
+      return Status::Corruption(std::string(what) + " record has a bad size (" +
+                                std::to_string(bytes.size()) + " bytes)");
+    size = bytes.size() / sizeof(capnp::word);
+    if (buffer.size() < size) buffer = kj::heapArray<capnp::word>(size);
+    std::memcpy(buffer.begin(), bytes.data(), bytes.size());
+  }
   kj::ArrayPtr<capnp::word> words(buffer.begin(), size);
   // Reading a kg record touches each word once, so a traversal limit of the
   // record's own size (plus slack) is never hit by a good record; Cap'n
@@ -510,8 +516,11 @@ std::string EncodeEntity(const Entity& e, std::string_view import_id) {
 }
 
 std::string EncodeRelation(const Relation& rel) {
+  thread_local std::string message;
+  message.clear();
+  AppendRelation(rel, &message);
   std::string out;
-  AppendRelation(rel, &out);
+  AppendPackedRecord(message, &out);
   return out;
 }
 

@@ -18,10 +18,12 @@ namespace kg::storage::internal {
 // Properties must be storable (Value::IsStorable); the store checks that
 // through the ontology before encoding. Keys are written in sorted order.
 // `import_id`: the CSV `:ID` the entity was imported with ("" for none).
+// An entity record is its plain message; a relation record its message in
+// Cap'n Proto's packed encoding (packed_record.h).
 std::string EncodeEntity(const Entity& entity, std::string_view import_id = {});
 std::string EncodeRelation(const Relation& relation);
-// The same bytes, appended to `out` (the importer packs many records into
-// one buffer).
+// The plain messages, appended to `out` (the importer gathers many records
+// in one buffer, and packs each relation's as it writes it).
 void AppendEntity(const Entity& entity, std::string* out, std::string_view import_id = {});
 void AppendRelation(const Relation& relation, std::string* out);
 // A property by reference: its key and value.
@@ -39,7 +41,8 @@ void AppendRelation(uint64_t id, uint64_t start, uint64_t end, std::string_view 
 std::string EncodeEntityWithBuilder(const Entity& entity, std::string_view import_id = {});
 std::string EncodeRelationWithBuilder(const Relation& relation);
 
-// Corruption when the bytes are not a well-formed record of that kind.
+// Corruption when the bytes are not a well-formed record of that kind,
+// plain or packed.
 Result<Entity> DecodeEntity(std::string_view bytes);
 // The entity record's import id ("" when it has none), nothing else decoded.
 Result<std::string> DecodeImportId(std::string_view bytes);

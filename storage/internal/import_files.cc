@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "storage/internal/packed_record.h"
+
 namespace kg::storage::internal {
 
 namespace fs = std::filesystem;
@@ -139,8 +141,11 @@ void BackgroundWriter::Write(const Batch& batch) {
     const std::string_view bytes = batch.record_bytes;
     for (size_t i = 0, begin = 0; i < batch.size && status_.ok(); ++i) {
       WriteU64(key, batch.record_ids[i]);
-      status_ = batch.out->Put(std::string_view(key, 8),
-                               bytes.substr(begin, batch.record_ends[i] - begin));
+      const std::string_view message = bytes.substr(begin, batch.record_ends[i] - begin);
+      if (packed_.size() < PackedRecordBound(message.size()))
+        packed_.resize(PackedRecordBound(message.size()));
+      const size_t size = PackRecord(message, packed_.data());
+      status_ = batch.out->Put(std::string_view(key, 8), std::string_view(packed_.data(), size));
       begin = batch.record_ends[i];
     }
     return;

@@ -110,8 +110,8 @@ class SstOut {
 // (NextEntity, then Commit); written batches are recycled, so their strings
 // and property maps keep serving later rows. Relation records come encoded
 // (NextRelation, then Commit): the importer writes them from each row's
-// column values, which leaves this thread the table building and
-// compression of the larger file.
+// column values, which leaves this thread their packing (packed_record.h),
+// and the table building and compression of the larger file.
 class BackgroundWriter {
  public:
   BackgroundWriter()
@@ -196,9 +196,10 @@ class BackgroundWriter {
   std::vector<Batch> free_;
   bool done_ = false;
   bool abort_ = false;
-  std::string bytes_;  // the thread's encoding buffer
-  Status status_;      // written by the thread only, read after it is joined
-  SharedArena arena_;  // the constructing thread's, shared by the writer's
+  std::string bytes_;         // the thread's encoding buffer
+  std::vector<char> packed_;  // and its packing buffer (packed_record.h)
+  Status status_;             // written by the thread only, read after it is joined
+  SharedArena arena_;         // the constructing thread's, shared by the writer's
   std::thread thread_;
 };
 

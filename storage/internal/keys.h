@@ -30,11 +30,17 @@ enum CfIndex : int {
 const char* CfName(int cf);
 
 // The on-disk format this build writes. Version 2 keeps each relation's
-// clock in its adjacency values (adj_clock.h); a version-1 database (written
-// before) is read as it is and upgraded to 2 by the first writable open, so
-// a kg that knows only version 1 refuses a database whose values it would
-// not keep up to date.
-inline constexpr uint32_t kFormatVersion = 2;
+// clock in its adjacency values (adj_clock.h); version 3 writes relation
+// records in Cap'n Proto's packed encoding (packed_record.h; records
+// written before stay plain and read as they are). An older database is
+// read as it is and upgraded by the first writable open (1: its values
+// filled), so that a kg that knows only an older version refuses a
+// database it would misread or not keep up to date.
+inline constexpr uint32_t kFormatVersion = 3;
+// The first version with clocks in the adjacency values.
+inline constexpr uint32_t kAdjacencyClocksFormatVersion = 2;
+// The first version with packed relation records.
+inline constexpr uint32_t kPackedRelationsFormatVersion = 3;
 // The oldest format this build reads.
 inline constexpr uint32_t kOldestFormatVersion = 1;
 

@@ -116,6 +116,8 @@ class Store::Impl {
   // Every adjacency value holds its relation's clock (adj_clock.h): set at
   // open from the meta mark; without it readers read relation records.
   bool adj_clocks_ = false;
+  // The meta's format version, as read at open and raised by its upgrades.
+  uint32_t format_version_ = 0;
   internal::TopologyCache topology_;
   internal::EntityCache entity_cache_;
   // The sources' publication days (AddSourcePublished) as of the snapshot

@@ -75,7 +75,7 @@ TEST_F(StoreTest, CreateThenOpenIsEmptyWithFormatAndOntology) {
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->entities, 0u);
   EXPECT_EQ(stats->relations, 0u);
-  EXPECT_EQ(stats->format_version, 2u);
+  EXPECT_EQ(stats->format_version, 3u);
   EXPECT_EQ(stats->ontology, "builtin");
   EXPECT_GT(stats->disk_bytes, 0u);
   EXPECT_EQ(store->ontology().name(), "builtin");
@@ -122,13 +122,13 @@ TEST_F(StoreTest, OpenRefusesNewerFormatVersion) {
   {
     auto store = CreateAndOpen();
     ASSERT_TRUE(StoreInternal::Put(*store, internal::kCfMeta, internal::kMetaFormatVersion,
-                                   internal::U32Value(3))
+                                   internal::U32Value(4))
                     .ok());
   }
   auto s = Store::Open(path_, {});
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.status().code(), StatusCode::kNotSupported);
-  EXPECT_NE(s.status().message().find("format version 3, newer than this kg (which reads 1 to 2)"),
+  EXPECT_NE(s.status().message().find("format version 4, newer than this kg (which reads 1 to 3)"),
             std::string::npos)
       << s.status().message();
 }
