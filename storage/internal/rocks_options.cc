@@ -18,7 +18,6 @@ constexpr int kMaxOpenFiles = 256;
 // The data block sizes of the adjacency and relations families; see MakeCfOptions.
 constexpr size_t kAdjacencyBlockSize = 16 * 1024;
 constexpr size_t kRelationsBlockSize = 16 * 1024;
-constexpr int kRelationsZstdLevel = -2;
 }  // namespace
 
 Status FromRocks(const rocksdb::Status& s, std::string_view context) {
@@ -104,10 +103,10 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb
     // lookups are cheaper without a block cache visit per partition (above).
     // Files written before keep their one-level index and read as before.
     t.index_type = rocksdb::BlockBasedTableOptions::kTwoLevelIndexSearch;
-    // 16 KB blocks: ZSTD builds its entropy tables once per block, which on
-    // RocksDB's 4 KB blocks was a third of the compression's CPU, and on the
-    // import's critical path (kggen M's import 1.25 -> 1.0 s). Larger blocks
-    // also pack tighter: kggen M's relations 31.8 -> 24.7 MB.
+    // 16 KB blocks: a quarter of the index entries, and blocks that pack
+    // tighter (under ZSTD, which built its entropy tables once per block,
+    // 4 KB blocks were a third of the compression's CPU, kggen M's import
+    // 1.25 -> 1.0 s, and its relations 31.8 -> 24.7 MB).
     t.block_size = kRelationsBlockSize;
   }
   if (cf == kCfOut || cf == kCfIn) {
@@ -136,22 +135,18 @@ rocksdb::ColumnFamilyOptions MakeCfOptions(int cf, const std::shared_ptr<rocksdb
     // buys little and costs import time.
     o.compression = rocksdb::kNoCompression;
   } else if (cf == kCfRelations) {
-    // Relation records (Cap'n Proto words, much alike from one record to the
-    // next): ZSTD packs kggen M's into 32 MB against LZ4's 51 MB, which
-    // brings the whole database under SQLite's size (bench/RESULTS.md,
-    // "On-disk size"). Queries read them only for a relation's properties;
-    // traversals run on the adjacency families and the topology copy.
-    o.compression = rocksdb::kZSTD;
-    // ZSTD's fast level -1 instead of its default 3: compressing relation
-    // records was over half of the import's writer thread, which with the
-    // reading thread bounds the edge file's time. kggen M's import 909 ->
-    // 870 ms (medians of 7, alternating), its relations 24.7 -> 27.1 MB; the
-    // database stays under SQLite's size (82.6 MB against 92.2 MB). Level
-    // -2 since the relation records are encoded on the reading thread and
-    // the two threads share the edge file's work evenly: 622 -> 600 ms
-    // (medians of 15, alternating), relations 27.1 -> 29.1 MB, the
-    // database 84.4 MB.
-    o.compression_opts.level = kRelationsZstdLevel;
+    // Relation records, packed (packed_record.h): LZ4. On flat records ZSTD
+    // was needed to bring the database under SQLite's size (kggen M's
+    // relations 32 MB against LZ4's 51 MB), and compressing them was over
+    // half of the import's writer thread, which with the reading thread
+    // bounds the edge file's time. Packed, they are 61 MB instead of 133,
+    // and LZ4 takes them to 29.6 MB (ZSTD's fast level -2: 25.0 MB) in half
+    // ZSTD's time: kggen M's import 544 -> 509 ms (medians of 15,
+    // alternating), the database 82.9 MiB against SQLite's 88 MiB
+    // (bench/RESULTS.md, "W1 with packed relation records"). Queries read
+    // them only for a relation's properties; traversals run on the
+    // adjacency families and the topology copy.
+    o.compression = rocksdb::kLZ4Compression;
   } else {
     // Entity records are read on every row that returns a node (W2 reads a
     // thousand neighbours' names): LZ4 decompresses faster than ZSTD, which
