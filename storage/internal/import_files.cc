@@ -34,6 +34,7 @@ Status TempDir::Create() {
 rocksdb::EnvOptions SstOut::FileOptions() {
   rocksdb::EnvOptions o;
   o.bytes_per_sync = kSyncEvery;
+  o.writable_file_max_buffer_size = kWriteBuffer;
   return o;
 }
 

@@ -321,6 +321,27 @@ TEST_F(CsvTest, LongFileCrossesBlockBoundaries) {
   EXPECT_EQ(n, 300000u);
 }
 
+// A record longer than the reader's block (a quote of 5 MB, then 1 MB of
+// quoted lines) grows the buffer and reads whole, and the rows after it too.
+TEST_F(CsvTest, RecordLongerThanABlockReadsWhole) {
+  const std::string quote(5 << 20, 'q');
+  std::string lines;
+  for (int i = 0; i < 100000; ++i) lines += "line " + std::to_string(i) + "\n";
+  std::string text = ":ID,name,quote\n1,a," + quote + "\n2,\"" + lines + "\",x\n3,c,\"\"\n";
+  std::vector<NodeRow> rows;
+  Status s = ReadNodeCsv(Write("long.csv", text), [&](NodeRow& r) {
+    rows.push_back(r);
+    return Status::OK();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].properties.at("quote"), Value(quote));
+  EXPECT_EQ(rows[1].properties.at("name"), Value(lines));
+  EXPECT_EQ(rows[1].properties.at("quote"), Value("x"));
+  EXPECT_EQ(rows[2].id, "3");
+  EXPECT_EQ(rows[2].line, 4u + 100000u);
+}
+
 TEST_F(CsvTest, CallbackErrorStopsTheRead) {
   int calls = 0;
   Status s = ReadNodeCsv(Write("n.csv", ":ID\n1\n2\n3\n"), [&](NodeRow&) {
