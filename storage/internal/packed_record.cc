@@ -75,52 +75,58 @@ const char* PackZeros(const char* in, const char* end, char** out) {
   return in;
 }
 
-// Each loop below writes a word's tag, then its nonzero bytes; an
-// all-nonzero word is followed by a count of 0 (no words copied as they are).
+// The next word of *in to pack. A zero word is packed here, with the zero
+// words after it, and 0 returned.
+uint64_t NextWord(const char** in, const char* end, char** out) {
+  const uint64_t w = Load(*in);
+  *in += 8;
+  if (w == 0) *in = PackZeros(*in, end, out);
+  return w;
+}
+
+// Ends a nonzero word at `o` whose nonzero bytes were written after it:
+// its tag, and after an all-nonzero word the count 0 (no words copied as
+// they are). The output after them.
+char* EndWord(unsigned tag, char* o) {
+  *o = static_cast<char>(tag);
+  o += 1 + kBytes.count[tag];
+  if (tag == 0xFF) *o++ = 0;
+  return o;
+}
+
 size_t PackPortable(const char* in, size_t bytes, char* out) {
   const char* end = in + bytes;
   char* o = out;
   while (in < end) {
-    const uint64_t w = Load(in);
-    in += 8;
-    if (w == 0) {
-      in = PackZeros(in, end, &o);
-      continue;
-    }
-    const unsigned tag = TagOf(w);
-    *o++ = static_cast<char>(tag);
+    const uint64_t w = NextWord(&in, end, &o);
+    if (w == 0) continue;
+    char* p = o + 1;
     for (unsigned b = 0; b < 8; ++b) {
       const char c = static_cast<char>(w >> (8 * b));
-      *o = c;
-      o += c != 0;
+      *p = c;
+      p += c != 0;
     }
-    if (tag == 0xFF) *o++ = 0;
+    o = EndWord(TagOf(w), o);
   }
   return static_cast<size_t>(o - out);
 }
 
 #ifdef KG_PACK_SSSE3
-// The nonzero bytes gathered by one byte shuffle: four times faster than
-// the byte loop (kggen M's relation records packed in ~35 ms against ~90).
-// Eight bytes are stored after the tag whatever their count, which stays
-// within PackedRecordBound: each word has ten bytes of it.
+// The nonzero bytes gathered by one byte shuffle: about 2.5 times faster
+// than the byte loop (kggen M's relation records packed in ~35 ms against
+// ~90). Eight bytes are stored after the tag whatever their count, which
+// stays within PackedRecordBound: each word has ten bytes of it.
 __attribute__((target("ssse3"))) size_t PackSsse3(const char* in, size_t bytes, char* out) {
   const char* end = in + bytes;
   char* o = out;
   while (in < end) {
-    const uint64_t w = Load(in);
-    in += 8;
-    if (w == 0) {
-      in = PackZeros(in, end, &o);
-      continue;
-    }
+    const uint64_t w = NextWord(&in, end, &o);
+    if (w == 0) continue;
     const unsigned tag = TagOf(w);
     const __m128i word = _mm_cvtsi64_si128(static_cast<long long>(w));
     const __m128i order = _mm_cvtsi64_si128(static_cast<long long>(kBytes.shuffle[tag]));
     _mm_storel_epi64(reinterpret_cast<__m128i*>(o + 1), _mm_shuffle_epi8(word, order));
-    *o = static_cast<char>(tag);
-    o += 1 + kBytes.count[tag];
-    if (tag == 0xFF) *o++ = 0;
+    o = EndWord(tag, o);
   }
   return static_cast<size_t>(o - out);
 }
