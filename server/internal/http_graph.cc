@@ -178,74 +178,81 @@ Status CheckWhatToDraw(const HttpRequest& req) {
   return Status::OK();
 }
 
+// What GET /v1/render and /v1/render/delta draw: a statement's result
+// (?query=, with ?params=) or the explorer's view (?ids=), with the diagram
+// options and the scope.
+struct DrawWhat {
+  std::optional<std::vector<EntityId>> ids;  // the view; without, the query
+  ValueMap params;
+  session::DrawRequest request;
+  session::Scope scope;
+};
+
+Result<DrawWhat> RenderFrom(const HttpRequest& req) {
+  KG_RETURN_IF_ERROR(CheckWhatToDraw(req));
+  DrawWhat what;
+  if (const std::string* ids = req.Param("ids")) {
+    KG_ASSIGN_OR_RETURN(what.ids, IdsParam(*ids));
+  }
+  KG_ASSIGN_OR_RETURN(what.params, ParseParams(TextParam(req, "params")));
+  KG_ASSIGN_OR_RETURN(what.request, DrawRequestFrom(req));
+  if (req.Param("diff_from") != nullptr || req.Param("diff_to") != nullptr) {
+    KG_ASSIGN_OR_RETURN(what.request.diff,
+                        session::ParseWindow(TextParam(req, "diff_from"), TextParam(req, "diff_to"),
+                                             "diff_from", "diff_to"));
+  }
+  KG_ASSIGN_OR_RETURN(what.request.render.pins, PinsParam(req));
+  KG_ASSIGN_OR_RETURN(what.request.render.root, RootParam(req));
+  KG_ASSIGN_OR_RETURN(what.scope, ScopeParams(req));
+  return what;
+}
+
+// The view after an expansion, drawn for the page's canvas around the
+// nodes it already placed.
+Result<DrawWhat> RenderDeltaFrom(const HttpRequest& req) {
+  const std::string* ids = req.Param("ids");
+  if (ids == nullptr || req.Param("focus") == nullptr || req.Param("pins") == nullptr)
+    return Status::InvalidArgument(
+        "GET /v1/render/delta needs ?ids=... (the view after the expansion), ?pins=... (where "
+        "the page drew its nodes) and ?focus=ID (the node expanded)");
+  DrawWhat what;
+  KG_ASSIGN_OR_RETURN(what.ids, IdsParam(*ids));
+  KG_ASSIGN_OR_RETURN(std::optional<EntityId> focus, IdParam(req, "focus"));
+  KG_ASSIGN_OR_RETURN(what.request, DrawRequestFrom(req));
+  viz::RenderOptions& o = what.request.render;
+  o.format = viz::Format::kCanvas;
+  o.delta_focus = focus;
+  KG_ASSIGN_OR_RETURN(o.delta_redraw_pinned, FlagParam(req, "redraw_pinned", false));
+  KG_ASSIGN_OR_RETURN(o.pins, PinsParam(req));
+  KG_ASSIGN_OR_RETURN(what.scope, ScopeParams(req));
+  return what;
+}
+
+// Draws `what` (or answers its parameter error).
+void RunDraw(Service& service, std::string_view token, const HttpRequest& req,
+             Result<DrawWhat> what, HttpResponse* res) {
+  if (!what.ok()) return SendBadRequest(res, what.status());
+  auto drawing = what->ids ? service.RenderView(token, *what->ids, what->request, what->scope)
+                           : service.Render(token, *req.Param("query"), what->params, what->request,
+                                            what->scope);
+  if (!drawing.ok()) return SendError(res, ToApiError(drawing.status()));
+  SendDrawing(res, what->request, std::move(drawing).value());
+}
+
 }  // namespace
 
 void HandleRender(Service& service, std::string_view token, const HttpRequest& req,
                   HttpResponse* res) {
   if (auto bad = CheckParams(req, kRenderParams)) return SendError(res, *bad);
   if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
-  if (Status what = CheckWhatToDraw(req); !what.ok()) return SendBadRequest(res, what);
-  const std::string* ids_text = req.Param("ids");
-  std::vector<EntityId> ids;
-  if (ids_text != nullptr) {
-    auto parsed = IdsParam(*ids_text);
-    if (!parsed.ok()) return SendBadRequest(res, parsed.status());
-    ids = std::move(parsed).value();
-  }
-  auto params = ParseParams(TextParam(req, "params"));
-  if (!params.ok()) return SendBadRequest(res, params.status());
-  auto request = DrawRequestFrom(req);
-  if (!request.ok()) return SendBadRequest(res, request.status());
-  if (req.Param("diff_from") != nullptr || req.Param("diff_to") != nullptr) {
-    auto window = session::ParseWindow(TextParam(req, "diff_from"), TextParam(req, "diff_to"),
-                                       "diff_from", "diff_to");
-    if (!window.ok()) return SendBadRequest(res, window.status());
-    request->diff = *window;
-  }
-  auto pins = PinsParam(req);
-  if (!pins.ok()) return SendBadRequest(res, pins.status());
-  request->render.pins = std::move(pins).value();
-  auto root = RootParam(req);
-  if (!root.ok()) return SendBadRequest(res, root.status());
-  request->render.root = *root;
-  auto scope = ScopeParams(req);
-  if (!scope.ok()) return SendBadRequest(res, scope.status());
-  auto drawing = ids_text != nullptr
-                     ? service.RenderView(token, ids, *request, *scope)
-                     : service.Render(token, *req.Param("query"), *params, *request, *scope);
-  if (!drawing.ok()) return SendError(res, ToApiError(drawing.status()));
-  SendDrawing(res, *request, std::move(drawing).value());
+  RunDraw(service, token, req, RenderFrom(req), res);
 }
 
 void HandleRenderDelta(Service& service, std::string_view token, const HttpRequest& req,
                        HttpResponse* res) {
   if (auto bad = CheckParams(req, kRenderDeltaParams)) return SendError(res, *bad);
   if (auto denied = service.AuthorizeRead(token)) return SendError(res, *denied);
-  const std::string* ids_text = req.Param("ids");
-  if (ids_text == nullptr || req.Param("focus") == nullptr || req.Param("pins") == nullptr)
-    return SendBadRequest(
-        res, Status::InvalidArgument("GET /v1/render/delta needs ?ids=... (the view after the "
-                                     "expansion), ?pins=... (where the page drew its nodes) and "
-                                     "?focus=ID (the node expanded)"));
-  auto ids = IdsParam(*ids_text);
-  if (!ids.ok()) return SendBadRequest(res, ids.status());
-  auto focus = IdParam(req, "focus");
-  if (!focus.ok()) return SendBadRequest(res, focus.status());
-  auto request = DrawRequestFrom(req);
-  if (!request.ok()) return SendBadRequest(res, request.status());
-  request->render.format = viz::Format::kCanvas;
-  request->render.delta_focus = *focus;
-  auto redraw = FlagParam(req, "redraw_pinned", false);
-  if (!redraw.ok()) return SendBadRequest(res, redraw.status());
-  request->render.delta_redraw_pinned = *redraw;
-  auto pins = PinsParam(req);
-  if (!pins.ok()) return SendBadRequest(res, pins.status());
-  request->render.pins = std::move(pins).value();
-  auto scope = ScopeParams(req);
-  if (!scope.ok()) return SendBadRequest(res, scope.status());
-  auto drawing = service.RenderView(token, *ids, *request, *scope);
-  if (!drawing.ok()) return SendError(res, ToApiError(drawing.status()));
-  SendDrawing(res, *request, std::move(drawing).value());
+  RunDraw(service, token, req, RenderDeltaFrom(req), res);
 }
 
 void HandleEgo(Service& service, std::string_view token, const HttpRequest& req,
