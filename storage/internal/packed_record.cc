@@ -133,7 +133,12 @@ __attribute__((target("ssse3"))) size_t PackSsse3(const char* in, size_t bytes, 
 #endif
 
 // Reads packed words, keeping a run (of zero words, or of words copied as
-// they are) that goes on past one call's words for the next.
+// they are) that goes on past one call's words for the next. Cap'n Proto's
+// own PackedInputStream refuses a run that crosses two reads (its writer
+// packs the segment table and each segment apart; PackRecord packs the
+// message whole), throws instead of returning, and bounds a claimed size
+// only by the reader's traversal limit (64 MB by default), not by what the
+// record's bytes can hold.
 class Unpacker {
  public:
   Unpacker(const char* begin, const char* end)
